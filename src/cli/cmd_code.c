@@ -1,0 +1,296 @@
+/* cmd_code.c — `detente code`: read documents, code them, write one event per line;
+ * `detente explain`: show how a sentence is coded; `detente dict`: dictionary counts. */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char code_usage[] =
+    "usage: detente code [--dict SPEC]... [--format jsonl|tsv|csv] [--input-format jsonl|text]\n"
+    "                    [--quiet] [FILE...|-]\n"
+    "Codes plain text (one document per file) or JSON Lines ({\"id\",\"date\",\"text\"}, with an\n"
+    "optional \"doc\" grouping consecutive lines into one document) and writes one event per line.\n";
+
+typedef struct code_run {
+    dt_coder *coder;
+    dt_format fmt;
+    dt_strbuf out;
+    size_t records, sentences, events, docs;
+    char cur_group[512];
+    bool in_group;
+    char cur_date[16];
+} code_run;
+
+static int code_record(code_run *r, const dt_doc *doc, cli_diag *diag)
+{
+    (void)diag;
+    bool continue_doc = doc->group && r->in_group && strcmp(doc->group, r->cur_group) == 0 &&
+                        strcmp(doc->date, r->cur_date) == 0;
+    if (!continue_doc) {
+        if (dt_coder_begin_doc(r->coder, doc->date) != 0 && dt_coder_begin_doc(r->coder, NULL) != 0)
+            return DT_EINVAL;
+        r->docs++;
+        r->in_group = doc->group != NULL;
+        snprintf(r->cur_group, sizeof(r->cur_group), "%s", doc->group ? doc->group : "");
+        snprintf(r->cur_date, sizeof(r->cur_date), "%s", doc->date);
+    }
+    size_t before_n;
+    dt_coder_events(r->coder, &before_n);
+    int first = dt_coder_sentence_count(r->coder);
+    int rc = dt_coder_code(r->coder, doc->text, doc->text_len, 0);
+    if (rc < 0)
+        return rc;
+    size_t n;
+    const dt_event *ev = dt_coder_events(r->coder, &n);
+    for (size_t i = before_n; i < n; i++) {
+        if (dt_event_write(&r->out, &ev[i], doc->id, ev[i].sentence - first, doc->date, r->fmt))
+            return DT_ENOMEM;
+    }
+    r->records++;
+    r->sentences += (size_t)(dt_coder_sentence_count(r->coder) - first);
+    r->events += n - before_n;
+    if (r->out.len > (1u << 20) && !cli_flush(&r->out))
+        return DT_EIO;
+    return 0;
+}
+
+int cmd_code(int argc, char **argv)
+{
+    cli_dicts ds = {0};
+    const char *fmt_name = "jsonl", *in_fmt = NULL, *v;
+    bool quiet = false;
+    const char *files[256];
+    size_t nfiles = 0;
+    for (int i = 1; i < argc; i++) {
+        if (cli_opt(argc, argv, &i, "--dict", &v)) {
+            if (!v || !cli_add_dict(&ds, v))
+                return EXIT_USAGE;
+        } else if (cli_opt(argc, argv, &i, "--format", &v)) {
+            if (!v)
+                return EXIT_USAGE;
+            fmt_name = v;
+        } else if (cli_opt(argc, argv, &i, "--input-format", &v)) {
+            if (!v)
+                return EXIT_USAGE;
+            in_fmt = v;
+        } else if (strcmp(argv[i], "-q") == 0 || strcmp(argv[i], "--quiet") == 0) {
+            quiet = true;
+        } else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+            fputs(code_usage, stdout);
+            return EXIT_OKAY;
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            cli_error("unknown option %s", argv[i]);
+            fputs(code_usage, stderr);
+            return EXIT_USAGE;
+        } else if (nfiles < sizeof(files) / sizeof(files[0])) {
+            files[nfiles++] = argv[i];
+        } else {
+            cli_error("too many files (at most 256; use a directory or cat)");
+            return EXIT_USAGE;
+        }
+    }
+    code_run r;
+    memset(&r, 0, sizeof(r));
+    if (dt_format_parse(fmt_name, &r.fmt)) {
+        cli_error("unknown --format %s (expected jsonl, tsv or csv)", fmt_name);
+        return EXIT_USAGE;
+    }
+    if (nfiles == 0)
+        files[nfiles++] = "-";
+    cli_diag diag = {0};
+    diag.max_print = 200;
+    dt_dict *d = cli_load_dict(&ds, &diag);
+    if (!d)
+        return EXIT_FAIL;
+    size_t dict_bad = diag.errors;
+    dt_coder_opts copts = {0};
+    if (dt_coder_new(&r.coder, d, &copts)) {
+        cli_error("out of memory");
+        dt_dict_free(d);
+        return EXIT_FAIL;
+    }
+    int status = EXIT_OKAY;
+    size_t skipped = 0, total_records = 0;
+    fputs(dt_event_header(r.fmt), stdout);
+    for (size_t f = 0; f < nfiles && status != EXIT_FAIL; f++) {
+        dt_reader *rd = NULL;
+        dt_error err = {0};
+        dt_reader_opts ro = {0};
+        ro.format = in_fmt;
+        if (dt_reader_open(&rd, files[f], &ro, &err)) {
+            char msg[1400];
+            dt_error_format(&err, msg, sizeof(msg));
+            cli_error("%s", msg);
+            status = EXIT_FAIL;
+            break;
+        }
+        r.in_group = false;
+        dt_doc doc;
+        int rc;
+        while ((rc = dt_reader_next(rd, &doc, cli_diag_fn, &diag)) == 1) {
+            int cr = code_record(&r, &doc, &diag);
+            if (cr) {
+                cli_error("%s: %s", doc.source, dt_strerror(cr));
+                status = EXIT_FAIL;
+                break;
+            }
+        }
+        if (rc < 0)
+            status = EXIT_FAIL;
+        size_t recs, sk;
+        dt_reader_counts(rd, &recs, &sk);
+        skipped += sk;
+        total_records += recs;
+        dt_reader_close(rd);
+    }
+    if (!cli_flush(&r.out) || fflush(stdout) != 0) {
+        cli_error("write error on standard output");
+        status = EXIT_FAIL;
+    }
+    if (!quiet)
+        fprintf(stderr,
+                "detente: %zu records in %zu documents, %zu sentences, %zu events; %zu records skipped%s\n",
+                total_records, r.docs, r.sentences, r.events, skipped,
+                dict_bad ? " (and some dictionary lines, see above)" : "");
+    if (status == EXIT_OKAY && (skipped || dict_bad))
+        status = EXIT_SKIPPED;
+    free(r.out.data);
+    dt_coder_free(r.coder);
+    dt_dict_free(d);
+    return status;
+}
+
+static const char explain_usage[] =
+    "usage: detente explain [--dict SPEC]... [--date YYYY-MM-DD] [\"TEXT\" | -]\n"
+    "Shows the tokens, actors, verbs, patterns and rules behind the events of a text\n"
+    "(or why there are none). Reads standard input when no text is given.\n";
+
+int cmd_explain(int argc, char **argv)
+{
+    cli_dicts ds = {0};
+    const char *date = NULL, *text = NULL, *v;
+    for (int i = 1; i < argc; i++) {
+        if (cli_opt(argc, argv, &i, "--dict", &v)) {
+            if (!v || !cli_add_dict(&ds, v))
+                return EXIT_USAGE;
+        } else if (cli_opt(argc, argv, &i, "--date", &v)) {
+            if (!v)
+                return EXIT_USAGE;
+            date = v;
+        } else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+            fputs(explain_usage, stdout);
+            return EXIT_OKAY;
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            cli_error("unknown option %s", argv[i]);
+            fputs(explain_usage, stderr);
+            return EXIT_USAGE;
+        } else if (!text) {
+            text = argv[i];
+        } else {
+            cli_error("give the text as one argument (quote it)");
+            return EXIT_USAGE;
+        }
+    }
+    int32_t day;
+    if (date && dt_date_parse(date, strlen(date), &day)) {
+        cli_error("bad --date %s (expected YYYY-MM-DD)", date);
+        return EXIT_USAGE;
+    }
+    char *owned = NULL;
+    size_t len;
+    if (!text || strcmp(text, "-") == 0) {
+        dt_strbuf sb = {0};
+        char chunk[65536];
+        size_t n;
+        while ((n = fread(chunk, 1, sizeof(chunk), stdin)) > 0) {
+            if (sb.len + n + 1 > sb.cap) {
+                size_t nc = (sb.cap ? sb.cap * 2 : 65536) + n;
+                char *p = realloc(sb.data, nc);
+                if (!p) {
+                    free(sb.data);
+                    cli_error("out of memory");
+                    return EXIT_FAIL;
+                }
+                sb.data = p;
+                sb.cap = nc;
+            }
+            memcpy(sb.data + sb.len, chunk, n);
+            sb.len += n;
+        }
+        owned = sb.data;
+        text = owned ? owned : "";
+        len = sb.len;
+    } else {
+        len = strlen(text);
+    }
+    cli_diag diag = {0};
+    dt_dict *d = cli_load_dict(&ds, &diag);
+    if (!d) {
+        free(owned);
+        return EXIT_FAIL;
+    }
+    dt_coder *c = NULL;
+    dt_coder_opts o = {1};
+    if (dt_coder_new(&c, d, &o)) {
+        dt_dict_free(d);
+        free(owned);
+        return EXIT_FAIL;
+    }
+    if (dt_coder_begin_doc(c, date) != 0) {
+        cli_error("bad --date %s", date);
+        return EXIT_USAGE;
+    }
+    int rc = dt_coder_code(c, text, len, 0);
+    size_t tl;
+    const char *trace = dt_coder_trace(c, &tl);
+    fwrite(trace, 1, tl, stdout);
+    size_t n;
+    const dt_event *ev = dt_coder_events(c, &n);
+    printf("%zu event%s\n", n, n == 1 ? "" : "s");
+    for (size_t i = 0; i < n; i++)
+        printf("  %s %s %s  [%s -> %s]  rule %s\n", ev[i].source, ev[i].target, ev[i].code, ev[i].source_text,
+               ev[i].target_text, ev[i].rule);
+    dt_coder_free(c);
+    dt_dict_free(d);
+    free(owned);
+    return rc < 0 ? EXIT_FAIL : EXIT_OKAY;
+}
+
+int cmd_dict(int argc, char **argv)
+{
+    cli_dicts ds = {0};
+    const char *v;
+    for (int i = 1; i < argc; i++) {
+        if (cli_opt(argc, argv, &i, "--dict", &v)) {
+            if (!v || !cli_add_dict(&ds, v))
+                return EXIT_USAGE;
+        } else {
+            cli_error("usage: detente dict [--dict SPEC]...");
+            return EXIT_USAGE;
+        }
+    }
+    cli_diag diag = {0};
+    dt_dict *d = cli_load_dict(&ds, &diag);
+    if (!d)
+        return EXIT_FAIL;
+    dt_dict_stats st;
+    dt_dict_get_stats(d, &st);
+    printf("actor entries     %zu (%zu phrases)\n", st.actors, st.actor_phrases);
+    printf("  states          %zu\n  people          %zu\n  organisations   %zu\n  groups          %zu\n",
+           st.states, st.people, st.orgs, st.groups);
+    printf("agents            %zu\n", st.agents);
+    printf("verbs             %zu (%zu forms)\n", st.verbs, st.verb_forms);
+    printf("event nouns       %zu\n", st.nouns);
+    printf("patterns          %zu\n", st.patterns);
+    printf("sets              %zu\nissues            %zu\ndiscards          %zu\nreferences        %zu\n",
+           st.sets, st.issues, st.discards, st.refs);
+    printf("bad lines         %zu\n", st.bad_lines);
+    printf("memory            %.1f MiB\n", (double)st.bytes / (1024.0 * 1024.0));
+    printf("patterns and coded verbs per CAMEO root:\n");
+    for (int r = 1; r <= 20; r++)
+        printf("  %02d  %zu\n", r, st.patterns_by_root[r]);
+    if (st.patterns_by_root[0])
+        printf("  other codes  %zu\n", st.patterns_by_root[0]);
+    dt_dict_free(d);
+    return diag.errors ? EXIT_SKIPPED : EXIT_OKAY;
+}

@@ -1,0 +1,39 @@
+/* main.c — the detente command: dispatch to subcommands. Uses only the public header. */
+#include "cli.h"
+
+#include <string.h>
+
+static const char usage[] =
+    "Detente " DT_VERSION " — political event data from the news (CAMEO).\n"
+    "\n"
+    "usage: detente COMMAND [OPTIONS]\n"
+    "\n"
+    "  code      code documents into events (text or JSON Lines in, one event per line out)\n"
+    "  explain   show how a sentence is coded: actors, verbs, patterns, rules, events\n"
+    "  dict      count what the dictionaries hold\n"
+    "  version   print the version\n"
+    "\n"
+    "Run `detente COMMAND --help` for the options of a command; docs/cli.md has them all.\n";
+
+int main(int argc, char **argv)
+{
+    if (argc < 2 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||
+        strcmp(argv[1], "help") == 0) {
+        fputs(usage, argc < 2 ? stderr : stdout);
+        return argc < 2 ? EXIT_USAGE : EXIT_OKAY;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "code") == 0)
+        return cmd_code(argc - 1, argv + 1);
+    if (strcmp(cmd, "explain") == 0)
+        return cmd_explain(argc - 1, argv + 1);
+    if (strcmp(cmd, "dict") == 0)
+        return cmd_dict(argc - 1, argv + 1);
+    if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
+        puts("detente " DT_VERSION);
+        return EXIT_OKAY;
+    }
+    cli_error("unknown command \"%s\"", cmd);
+    fputs(usage, stderr);
+    return EXIT_USAGE;
+}

@@ -1,0 +1,828 @@
+/* coder.c — the second half of coding a sentence (verbs, patterns, source and target,
+ * passive voice, negation, tense, events) and the public dt_coder API. */
+#include "coder.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+/* ---------------------------------------------------------------- trace */
+
+void trace_printf(dt_coder *c, const char *fmt, ...)
+{
+    if (!c->opts.explain)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    buf_vprintf(&c->trace, fmt, ap);
+    va_end(ap);
+}
+
+void trace_tokens(dt_coder *c, int a, int b, buf *out)
+{
+    for (int i = a; i < b && i < c->ntok; i++) {
+        if (i > a)
+            buf_putc(out, ' ');
+        buf_append(out, c->norm.data + c->toks[i].start, c->toks[i].len);
+    }
+}
+
+static const char *span_text(dt_coder *c, int a, int b)
+{
+    buf_clear(&c->scratch);
+    if (a < 0 || b <= a)
+        return "";
+    size_t st = c->toks[a].start;
+    size_t en = c->toks[b - 1].start + c->toks[b - 1].len;
+    buf_append(&c->scratch, c->norm.data + st, en - st);
+    return c->scratch.data ? c->scratch.data : "";
+}
+
+/* ---------------------------------------------------------------- codes */
+
+sid coder_intern(dt_coder *c, const char *s, size_t n)
+{
+    sid found = dict_find_str(c->d, s, n);
+    if (found)
+        return found;
+    size_t base = c->d->nstrs;
+    uint64_t h = hash_bytes(s, n);
+    if (c->extra_index_cap) {
+        size_t mask = c->extra_index_cap - 1;
+        for (size_t i = h & mask;; i = (i + 1) & mask) {
+            uint32_t id = c->extra_index[i].id;
+            if (!id)
+                break;
+            const char *t = c->extra[id - 1];
+            if (strlen(t) == n && memcmp(t, s, n) == 0)
+                return (sid)(base + id - 1);
+        }
+    }
+    if ((c->nextra + 1) * 2 > c->extra_index_cap) {
+        size_t nc = c->extra_index_cap ? c->extra_index_cap * 2 : 256;
+        struct extra_slot *ni = calloc(nc, sizeof(*ni));
+        if (!ni)
+            return SID_NONE;
+        for (size_t k = 0; k < c->nextra; k++) {
+            const char *t = c->extra[k];
+            size_t j = hash_bytes(t, strlen(t)) & (nc - 1);
+            while (ni[j].id)
+                j = (j + 1) & (nc - 1);
+            ni[j].id = (uint32_t)k + 1;
+        }
+        free(c->extra_index);
+        c->extra_index = ni;
+        c->extra_index_cap = nc;
+    }
+    char *copy = arena_strndup(&c->extra_mem, s, n);
+    if (!copy || dict_push((void **)&c->extra, &c->nextra, &c->capextra, sizeof(char *), &copy) < 0)
+        return SID_NONE;
+    size_t mask = c->extra_index_cap - 1;
+    size_t j = h & mask;
+    while (c->extra_index[j].id)
+        j = (j + 1) & mask;
+    c->extra_index[j].id = (uint32_t)c->nextra;
+    return (sid)(base + c->nextra - 1);
+}
+
+/* ---------------------------------------------------------------- clauses */
+
+static bool verb_like(const dt_coder *c, int i)
+{
+    if (i < 0 || i >= c->ntok)
+        return false;
+    const ctok *t = &c->ct[i];
+    return t->role == TR_VERB || (t->wflags & (WF_AUX | WF_HAVE | WF_DO | WF_FUTURE | WF_HYPO | WF_REPORT));
+}
+
+/* Mark the tokens that end a clause for pattern matching and searches. */
+static void mark_barriers(dt_coder *c)
+{
+    for (int i = 0; i < c->ntok; i++) {
+        ctok *t = &c->ct[i];
+        const tok *tk = &c->toks[i];
+        t->barrier = 0;
+        if (t->role == TR_SKIP)
+            continue;
+        if (tk->flags & TOKF_PUNCT) {
+            char ch = c->norm.data[tk->start];
+            if (ch == ';' || ch == ':')
+                t->barrier = 1;
+            continue;
+        }
+        if (t->role != TR_NONE)
+            continue;
+        if ((t->wflags & WF_REPORT)) {
+            t->barrier = 1;
+            continue;
+        }
+        if (t->wflags & WF_CONJ) {
+            /* Inside a compound actor: not a clause break. */
+            if (i > 0 && i + 1 < c->ntok && c->ct[i - 1].mention >= 0 && c->ct[i + 1].mention >= 0) {
+                const mention *a = &c->m[c->ct[i - 1].mention], *b = &c->m[c->ct[i + 1].mention];
+                if (a->compound >= 0 && a->compound == b->compound)
+                    continue;
+            }
+            /* A new clause when a verb, or a subject and then a verb, follows. */
+            int j = i + 1;
+            while (j < c->ntok && (c->ct[j].wflags & WF_ADVERB) && c->ct[j].role == TR_NONE)
+                j++;
+            if (j < c->ntok && (verb_like(c, j) || c->ct[j].wflags & WF_NEG)) {
+                t->barrier = 1;
+                continue;
+            }
+            if (j < c->ntok && c->ct[j].mention >= 0) {
+                int e = c->m[c->ct[j].mention].end;
+                while (e < c->ntok && (c->ct[e].wflags & WF_ADVERB))
+                    e++;
+                if (verb_like(c, e))
+                    t->barrier = 1;
+            }
+        }
+    }
+}
+
+static void clause_range(const dt_coder *c, int v0, int v1, int *lo, int *hi)
+{
+    int a = v0;
+    while (a > 0 && !c->ct[a - 1].barrier && c->ct[a - 1].role != TR_SKIP)
+        a--;
+    int b = v1;
+    while (b < c->ntok && !c->ct[b].barrier)
+        b++;
+    *lo = a;
+    *hi = b;
+}
+
+/* ---------------------------------------------------------------- verb groups */
+
+typedef struct vgroup {
+    bool neg, future, hypo, aux, infinitive, intent_to, get, have;
+    int start;          /* first token of the verb group */
+} vgroup;
+
+static bool key_is(const dt_coder *c, int i, const char *w)
+{
+    const tok *t = &c->toks[i];
+    return strlen(w) == t->key_len && memcmp(c->keys.data + t->key, w, t->key_len) == 0;
+}
+
+/* Look left from the verb over auxiliaries, modals, negation and adverbs. */
+static vgroup verb_group(const dt_coder *c, int v, int lo)
+{
+    vgroup g = {0};
+    int i = v - 1;
+    int steps = 0;
+    while (i >= lo && steps < 8) {
+        const ctok *t = &c->ct[i];
+        if (t->role != TR_NONE)
+            break;
+        uint32_t f = t->wflags;
+        if (f & WF_NEG)
+            g.neg = true;
+        else if (f & WF_FUTURE)
+            g.future = true;
+        else if (f & WF_HYPO)
+            g.hypo = true;
+        else if (f & WF_AUX)
+            g.aux = true;
+        else if (f & WF_GET)
+            g.get = true;
+        else if (f & WF_HAVE)
+            g.have = true;
+        else if (f & (WF_DO | WF_ADVERB))
+            ;
+        else if (key_is(c, i, "TO")) {
+            g.infinitive = true;
+            /* What comes before "to" decides: an intention ("plans to"), a headline
+             * subject ("Russia to expel"), "is going to" -> future. */
+            int k = i - 1;
+            while (k >= lo && (c->ct[k].wflags & WF_ADVERB) && c->ct[k].role == TR_NONE)
+                k--;
+            if (k >= lo) {
+                if (key_is(c, k, "EXPECTED") || key_is(c, k, "LIKELY") || key_is(c, k, "UNLIKELY"))
+                    g.hypo = true;
+                else if ((c->ct[k].wflags & WF_INTENT) && c->ct[k].role == TR_NONE)
+                    g.intent_to = true;
+                else if (c->ct[k].mention >= 0)
+                    g.intent_to = true;
+                else if (c->ct[k].role == TR_VERB) {
+                    /* "threatened to", "vowed to" as dictionary verbs: intention */
+                    g.intent_to = true;
+                }
+            }
+            i = k;
+            break;
+        } else {
+            break;
+        }
+        i--;
+        steps++;
+    }
+    g.start = i + 1;
+    if (g.intent_to)
+        g.future = true;
+    return g;
+}
+
+/* ---------------------------------------------------------------- searches */
+
+static bool governed_by_prep(const dt_coder *c, const mention *m)
+{
+    int k = m->start - 1;
+    while (k >= 0 && (c->ct[k].wflags & WF_DET) && c->ct[k].role == TR_NONE)
+        k--;
+    return k >= 0 && (c->ct[k].wflags & WF_PREP) && c->ct[k].role == TR_NONE &&
+           !(c->ct[k].wflags & WF_BY);
+}
+
+static int head_of(const dt_coder *c, int mi)
+{
+    return c->m[mi].compound >= 0 ? c->m[mi].compound : mi;
+}
+
+/* The subject of a verb: the nearest actor to the left in the clause that is not the
+ * object of a preposition. */
+static int find_subject(const dt_coder *c, int v, int lo)
+{
+    for (int i = v - 1; i >= lo; i--) {
+        int mi = c->ct[i].mention;
+        if (mi < 0)
+            continue;
+        const mention *m = &c->m[mi];
+        i = m->start;
+        if (m->ncodes <= 0) {
+            /* A known actor phrase without a code here still is the subject. */
+            if (m->type == MT_AGENT_ONLY || m->type == MT_ACTOR)
+                return -1;
+            continue;
+        }
+        if (governed_by_prep(c, m))
+            continue;
+        return head_of(c, mi);
+    }
+    return -1;
+}
+
+/* The target: the first actor after `from` in the clause whose code differs from the
+ * source's; actors in locative phrases ("in Hanoi") only when nothing else is found. */
+static int find_target(const dt_coder *c, int from, int hi, int src)
+{
+    int fallback = -1;
+    for (int i = from; i < hi; i++) {
+        int mi = c->ct[i].mention;
+        if (mi < 0)
+            continue;
+        const mention *m = &c->m[mi];
+        i = m->end - 1;
+        if (m->ncodes <= 0)
+            continue;
+        int h = head_of(c, mi);
+        if (src >= 0 && (h == src || mention_same_actor(c, m, &c->m[src])))
+            continue;
+        int k = m->start - 1;
+        while (k >= 0 && (c->ct[k].wflags & WF_DET))
+            k--;
+        if (k >= 0 && (c->ct[k].wflags & WF_LOCPREP) && c->ct[k].role == TR_NONE) {
+            if (fallback < 0)
+                fallback = h;
+            continue;
+        }
+        return h;
+    }
+    return fallback;
+}
+
+/* ---------------------------------------------------------------- events */
+
+static sid future_code(dt_coder *c, const code_spec *cs)
+{
+    if (cs->future)
+        return cs->future;
+    const char *code = code_str(c, cs->code);
+    if (strlen(code) < 2 || !is_digit((unsigned char)code[0]))
+        return cs->code;
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    const char *f = NULL;
+    switch (root) {
+    case 4: f = "036"; break;
+    case 5: f = "032"; break;
+    case 6: f = "031"; break;
+    case 7: f = "033"; break;
+    case 8: f = "035"; break;
+    case 14: f = "133"; break;
+    case 16: f = "131"; break;
+    case 17: f = "130"; break;
+    case 15: case 18: case 19: case 20: f = "138"; break;
+    default: return cs->code;
+    }
+    return coder_intern(c, f, strlen(f));
+}
+
+/* The codes of an actor (all members of a compound); owner[i] is the mention that
+ * holds out[i]. */
+static int collect_codes(const dt_coder *c, int head, sid *out, int *owner, int cap)
+{
+    int n = 0;
+    const mention *h = &c->m[head];
+    if (h->compound == head && h->ncompound > 1) {
+        for (int j = head; j < c->nm; j++)
+            if (c->m[j].compound == head)
+                for (int q = 0; q < c->m[j].ncodes && n < cap; q++) {
+                    owner[n] = j;
+                    out[n++] = c->m[j].codes[q];
+                }
+    } else {
+        for (int q = 0; q < h->ncodes && n < cap; q++) {
+            owner[n] = head;
+            out[n++] = h->codes[q];
+        }
+    }
+    return n;
+}
+
+typedef struct sevent {
+    sid src, tgt, code;
+    int smention, tmention;
+    uint32_t rule;
+    bool subord;
+} sevent;
+
+static void add_sevent(sevent *ev, int *nev, sid s, sid t, sid code, int sm, int tm, uint32_t rule,
+                       bool subord)
+{
+    if (!s || !t || !code || s == t)
+        return;
+    for (int i = 0; i < *nev; i++)
+        if (ev[i].src == s && ev[i].tgt == t && ev[i].code == code)
+            return;
+    if (*nev >= MAX_SENT_EVENTS)
+        return;
+    ev[(*nev)++] = (sevent){s, t, code, sm, tm, rule, subord};
+}
+
+static void expand(dt_coder *c, const proto *p, sevent *ev, int *nev)
+{
+    sid scodes[64], tcodes[64];
+    int sown[64], town[64];
+    bool subord = (p->code.flags & CF_SUBORD) != 0;
+    sid code1 = p->use_code;
+    sid code2 = (p->code.flags & CF_PAIRED) ? p->code.code2 : SID_NONE;
+    if (p->code.flags & CF_TARGET_ONLY)
+        code1 = SID_NONE;
+    if (p->both) {
+        int ns = collect_codes(c, p->src, scodes, sown, 64);
+        for (int i = 0; i < ns; i++)
+            for (int j = 0; j < ns; j++)
+                if (i != j)
+                    add_sevent(ev, nev, scodes[i], scodes[j], code1 ? code1 : code2, sown[i], sown[j],
+                               p->rule, subord);
+        return;
+    }
+    int ns = collect_codes(c, p->src, scodes, sown, 64);
+    int nt = collect_codes(c, p->tgt, tcodes, town, 64);
+    for (int i = 0; i < ns; i++)
+        for (int j = 0; j < nt; j++) {
+            if (code1)
+                add_sevent(ev, nev, scodes[i], tcodes[j], code1, sown[i], town[j], p->rule, subord);
+            if (code2)
+                add_sevent(ev, nev, tcodes[j], scodes[i], code2, town[j], sown[i], p->rule, subord);
+        }
+}
+
+/* ---------------------------------------------------------------- one verb */
+
+static bool is_noun_use(const dt_coder *c, const verbocc *vo)
+{
+    int k = vo->start - 1;
+    if (k < 0)
+        return false;
+    const ctok *t = &c->ct[k];
+    if (t->role == TR_NONE && (t->wflags & WF_DET))
+        return true;
+    if (t->tflags & TOKF_POSS)
+        return true;
+    if (t->role == TR_NONE && (key_is(c, k, "HIS") || key_is(c, k, "ITS") || key_is(c, k, "THEIR") ||
+                               key_is(c, k, "HER") || key_is(c, k, "OUR")))
+        return true;
+    /* A gerund after a preposition is the content of another act ("accused X of
+     * attacking"), not an event of its own. */
+    if (vo->form == VF_ING && t->role == TR_NONE && (t->wflags & WF_PREP))
+        return true;
+    return false;
+}
+
+static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_subject)
+{
+    verbocc *vo = &c->v[vi];
+    const verb_entry *ve = &c->d->verbs[vo->verb];
+    const char *lemma = dict_str(c->d, ve->lemma);
+    c->subject_of[vi] = -1;
+    if (!ve->is_noun && is_noun_use(c, vo)) {
+        trace_printf(c, "verb \"%s\" (%s): used as a noun here, not coded\n", span_text(c, vo->start, vo->end), lemma);
+        return;
+    }
+    int lo, hi;
+    clause_range(c, vo->start, vo->end, &lo, &hi);
+    vgroup g = ve->is_noun ? (vgroup){0} : verb_group(c, vo->start, lo);
+    /* The pattern. */
+    const pattern *hit = NULL;
+    match_result mr = {-1, -1, false, vo->end};
+    for (uint32_t k = 0; k < ve->npatterns; k++) {
+        const pattern *p = &c->d->patterns[ve->patterns + k];
+        if (pattern_match(c, p, vo->start, vo->end, lo, hi, &mr)) {
+            hit = p;
+            break;
+        }
+    }
+    code_spec cs;
+    uint32_t rule;
+    if (hit) {
+        cs = hit->code;
+        rule = hit->rule;
+        trace_printf(c, "verb \"%s\" (%s): pattern %s matched\n", span_text(c, vo->start, vo->end), lemma,
+                     c->d->rules[hit->rule].text);
+    } else if (ve->has_code && !ve->is_noun) {
+        cs = ve->code;
+        rule = ve->rule;
+        mr = (match_result){-1, -1, false, vo->end};
+        trace_printf(c, "verb \"%s\" (%s): no pattern matched, verb code %s (%s)\n",
+                     span_text(c, vo->start, vo->end), lemma, cs.code ? code_str(c, cs.code) : "---",
+                     c->d->rules[rule].text);
+    } else {
+        trace_printf(c, "verb \"%s\" (%s): no pattern matched and no code of its own\n",
+                     span_text(c, vo->start, vo->end), lemma);
+        return;
+    }
+    if (cs.flags & CF_DISCARD) {
+        c->discard = true;
+        trace_printf(c, "  the rule discards the sentence\n");
+        return;
+    }
+    if (cs.flags & CF_NULL || (!cs.code && !cs.code2)) {
+        trace_printf(c, "  null code: no event\n");
+        return;
+    }
+    /* Source and target. */
+    int src = mr.src, tgt = mr.tgt;
+    bool both = mr.both;
+    bool passive = false;
+    if (!ve->is_noun && (vo->form == VF_ED || vo->form == VF_EN) && (g.aux || g.get) && !hit) {
+        passive = true;
+    }
+    if (!ve->is_noun && (vo->form == VF_ED || vo->form == VF_EN) && (g.aux || g.get) && src < 0 && tgt < 0)
+        passive = true;
+    if (passive) {
+        int subj = find_subject(c, g.start, lo);
+        int by = -1;
+        for (int i = vo->end; i < hi && i < vo->end + 4; i++) {
+            if (c->ct[i].wflags & WF_BY) {
+                int j = i + 1;
+                while (j < hi && (c->ct[j].wflags & (WF_DET | WF_TITLE)) && c->ct[j].role == TR_NONE)
+                    j++;
+                if (j < hi && c->ct[j].mention >= 0 && c->m[c->ct[j].mention].ncodes > 0)
+                    by = head_of(c, c->ct[j].mention);
+                break;
+            }
+        }
+        trace_printf(c, "  passive voice: target = subject, source = the \"by\" actor\n");
+        src = by;
+        tgt = subj;
+    } else if (!both) {
+        if (src < 0) {
+            if (ve->is_noun) {
+                /* The actor right before the noun ("EU sanctions", "US-China trade war"). */
+                int k = vo->start - 1;
+                int skipped = 0;
+                while (k >= lo && c->ct[k].mention < 0 && skipped < 3 &&
+                       !(c->ct[k].tflags & TOKF_PUNCT) && !(c->ct[k].wflags & (WF_PREP | WF_CONJ)) &&
+                       c->ct[k].role != TR_VERB) {
+                    k--;
+                    skipped++;
+                }
+                if (k >= lo && c->ct[k].mention >= 0 && c->m[c->ct[k].mention].end == k + 1 &&
+                    c->m[c->ct[k].mention].ncodes > 0) {
+                    src = head_of(c, c->ct[k].mention);
+                    /* "% * => 062:062" with a compound modifier */
+                    if (hit && (hit->slots & PS_BOTH) == 0 && c->m[src].ncompound > 1 &&
+                        (cs.flags & CF_PAIRED) && tgt < 0) {
+                        both = true;
+                    }
+                } else {
+                    src = find_subject(c, vo->start, lo);
+                }
+            } else {
+                /* Coordinated verbs share the subject: "X met Y and signed ..." */
+                int k = g.start - 1;
+                if (k >= 0 && c->ct[k].barrier && (c->ct[k].wflags & WF_CONJ) && *prev_subject >= 0)
+                    src = *prev_subject;
+                else
+                    src = find_subject(c, g.start, lo);
+                if (src < 0 && *prev_subject >= 0 && lo > 0 && (c->ct[lo - 1].wflags & WF_CONJ))
+                    src = *prev_subject;
+            }
+        }
+        if (tgt < 0 && !both) {
+            tgt = find_target(c, mr.end, hi, src);
+            /* A paired code with a compound subject and nobody else: among themselves. */
+            if (tgt < 0 && src >= 0 && (cs.flags & CF_PAIRED) && c->m[src].ncompound > 1)
+                both = true;
+        }
+    }
+    if (src >= 0)
+        c->subject_of[vi] = src;
+    if (src >= 0 && !ve->is_noun)
+        *prev_subject = src;
+    if (src < 0 || (!both && tgt < 0)) {
+        trace_printf(c, "  no %s found: no event\n", src < 0 ? "source" : "target");
+        return;
+    }
+    if (ve->is_noun && hit && !(hit->slots & (PS_TARGET | PS_BOTH)) && !both) {
+        /* nouns need an explicit target slot */
+        trace_printf(c, "  a noun pattern needs an explicit target: no event\n");
+        return;
+    }
+    if (g.neg && !(hit && hit->has_neg)) {
+        trace_printf(c, "  negated: no event\n");
+        return;
+    }
+    if (g.hypo) {
+        trace_printf(c, "  hypothetical (could/may/expected to): no event\n");
+        return;
+    }
+    if (g.infinitive && !g.intent_to) {
+        trace_printf(c, "  infinitive complement of another act: no event\n");
+        return;
+    }
+    sid use = cs.code;
+    if (g.future && cs.code) {
+        use = future_code(c, &cs);
+        if (use != cs.code)
+            trace_printf(c, "  announced or intended: %s instead of %s\n", code_str(c, use), code_str(c, cs.code));
+    }
+    if (*np >= MAX_VERBS)
+        return;
+    protos[(*np)++] = (proto){src, tgt, both, cs, use, rule, vi};
+}
+
+/* ---------------------------------------------------------------- sentence */
+
+static int emit_events(dt_coder *c, sevent *ev, int nev)
+{
+    /* Subordinate events only when nothing else was found. */
+    bool any_main = false;
+    for (int i = 0; i < nev; i++)
+        any_main |= !ev[i].subord;
+    char issues[256];
+    size_t il = 0;
+    issues[0] = 0;
+    for (int i = 0; i < c->nissues; i++) {
+        const char *t = dict_str(c->d, c->issues[i]);
+        int w = snprintf(issues + il, sizeof(issues) - il, "%s%s", il ? "," : "", t);
+        if (w < 0 || (size_t)w >= sizeof(issues) - il)
+            break;
+        il += (size_t)w;
+    }
+    const char *sent = NULL;
+    const char *iss = NULL;
+    int added = 0;
+    for (int i = 0; i < nev; i++) {
+        if (ev[i].subord && any_main)
+            continue;
+        if (!sent) {
+            sent = arena_strndup(&c->doc, c->norm.data, c->norm.len);
+            iss = arena_strndup(&c->doc, issues, il);
+            if (!sent || !iss)
+                return DT_ENOMEM;
+        }
+        dt_event e;
+        memset(&e, 0, sizeof(e));
+        e.sentence = c->sentence;
+        const char *s = code_str(c, ev[i].src), *t = code_str(c, ev[i].tgt), *k = code_str(c, ev[i].code);
+        e.source = arena_strndup(&c->doc, s, strlen(s));
+        e.target = arena_strndup(&c->doc, t, strlen(t));
+        e.code = arena_strndup(&c->doc, k, strlen(k));
+        const mention *sm = &c->m[ev[i].smention], *tm = &c->m[ev[i].tmention];
+        const char *st = span_text(c, sm->start, sm->end);
+        e.source_text = arena_strndup(&c->doc, st, strlen(st));
+        const char *tt = span_text(c, tm->start, tm->end);
+        e.target_text = arena_strndup(&c->doc, tt, strlen(tt));
+        if (!e.source || !e.target || !e.code || !e.source_text || !e.target_text)
+            return DT_ENOMEM;
+        dt_cameo info;
+        if (dt_cameo_lookup(e.code, &info) == 0) {
+            memcpy(e.root, info.root, 3);
+            e.quad = info.quad;
+            e.goldstein = info.goldstein;
+        }
+        e.issues = iss;
+        e.rule = c->d->rules[ev[i].rule].text;
+        e.sentence_text = sent;
+        if (dict_push((void **)&c->events, &c->nevents, &c->capevents, sizeof(e), &e) < 0)
+            return DT_ENOMEM;
+        trace_printf(c, "event: %s %s %s  (%s)\n", e.source, e.target, e.code, e.rule);
+        added++;
+    }
+    return added;
+}
+
+static void trace_analysis(dt_coder *c)
+{
+    if (!c->opts.explain)
+        return;
+    buf *t = &c->trace;
+    buf_printf(t, "sentence %d: %.*s\n", c->sentence, (int)c->norm.len, c->norm.data ? c->norm.data : "");
+    buf_puts(t, "tokens:");
+    for (int i = 0; i < c->ntok; i++) {
+        buf_putc(t, ' ');
+        buf_append(t, c->keys.data + c->toks[i].key, c->toks[i].key_len);
+        const ctok *k = &c->ct[i];
+        if (k->role == TR_SKIP)
+            buf_puts(t, "/skip");
+        else if (k->role == TR_VERB)
+            buf_puts(t, "/V");
+        else if (k->role == TR_MENTION)
+            buf_puts(t, "/A");
+        else if (k->barrier)
+            buf_puts(t, "/|");
+    }
+    buf_putc(t, '\n');
+    static const char *const types[] = {"actor", "agent", "pronoun", "reference", "name"};
+    for (int i = 0; i < c->nm; i++) {
+        const mention *m = &c->m[i];
+        buf_printf(t, "actor \"%s\" (%s):", span_text(c, m->start, m->end), types[m->type]);
+        if (m->ncodes == 0)
+            buf_puts(t, " no code");
+        for (int q = 0; q < m->ncodes; q++)
+            buf_printf(t, " %s", code_str(c, m->codes[q]));
+        if (m->rule != UINT32_MAX && m->type != MT_REF && m->rule < c->d->nrules)
+            buf_printf(t, "  (%s)", c->d->rules[m->rule].text);
+        if (m->resolved_from >= 0 && m->type != MT_ACTOR)
+            buf_printf(t, "  resolved from sentence %d", m->resolved_from);
+        if (m->compound >= 0 && c->m[m->compound].ncompound > 1)
+            buf_printf(t, "  [compound of %d]", c->m[m->compound].ncompound);
+        buf_putc(t, '\n');
+    }
+    if (c->nissues) {
+        buf_puts(t, "issues:");
+        for (int i = 0; i < c->nissues; i++)
+            buf_printf(t, " %s", dict_str(c->d, c->issues[i]));
+        buf_putc(t, '\n');
+    }
+}
+
+static int code_one_sentence(dt_coder *c, const char *s, size_t n)
+{
+    int rc = scan_sentence(c, s, n);
+    if (rc < 0)
+        return rc;
+    if (c->ntok == 0)
+        return 0;
+    mark_barriers(c);
+    trace_analysis(c);
+    int added = 0;
+    if (c->discard || c->discard_story) {
+        trace_printf(c, "discarded (a discard phrase)\n");
+    } else {
+        proto protos[MAX_VERBS];
+        int np = 0;
+        int prev_subject = -1;
+        for (int v = 0; v < c->nv; v++)
+            c->subject_of[v] = -1;
+        for (int v = 0; v < c->nv; v++)
+            code_verb(c, v, protos, &np, &prev_subject);
+        if (c->discard) {
+            trace_printf(c, "discarded (a discard rule)\n");
+        } else {
+            sevent ev[MAX_SENT_EVENTS];
+            int nev = 0;
+            for (int i = 0; i < np; i++)
+                expand(c, &protos[i], ev, &nev);
+            if (nev == 0)
+                trace_printf(c, "no events\n");
+            added = emit_events(c, ev, nev);
+        }
+    }
+    scan_commit_doc_context(c);
+    c->sentence++;
+    return added;
+}
+
+/* ---------------------------------------------------------------- public API */
+
+int dt_coder_new(dt_coder **out, const dt_dict *d, const dt_coder_opts *opts)
+{
+    *out = NULL;
+    if (!d)
+        return DT_EINVAL;
+    dt_coder *c = calloc(1, sizeof(*c));
+    if (!c)
+        return DT_ENOMEM;
+    c->d = d;
+    if (opts)
+        c->opts = *opts;
+    lexicon_init(&c->lx);
+    arena_init(&c->doc, 64 * 1024);
+    arena_init(&c->extra_mem, 16 * 1024);
+    buf_init(&c->norm, 1 << 20);
+    buf_init(&c->keys, 1 << 20);
+    buf_init(&c->trace, 64u << 20);
+    buf_init(&c->scratch, 1 << 20);
+    c->date = DATE_NONE;
+    *out = c;
+    return 0;
+}
+
+void dt_coder_free(dt_coder *c)
+{
+    if (!c)
+        return;
+    lexicon_free(&c->lx);
+    arena_free(&c->doc);
+    arena_free(&c->extra_mem);
+    free(c->extra);
+    free(c->extra_index);
+    free(c->aliases);
+    free(c->events);
+    free(c->toks);
+    buf_free(&c->norm);
+    buf_free(&c->keys);
+    buf_free(&c->trace);
+    buf_free(&c->scratch);
+    free(c);
+}
+
+int dt_coder_begin_doc(dt_coder *c, const char *date)
+{
+    arena_reset(&c->doc);
+    c->nevents = 0;
+    c->sentence = 0;
+    c->location = SID_NONE;
+    c->discard_story = false;
+    c->nrecent = 0;
+    c->next_group = 0;
+    c->naliases = 0;
+    c->nlast_speaker = 0;
+    buf_clear(&c->trace);
+    c->date = DATE_NONE;
+    if (date && *date) {
+        int32_t day;
+        if (dt_date_parse(date, strlen(date), &day))
+            return DT_EDATE;
+        c->date = day;
+    }
+    /* The coder's own code table grows with rare agent combinations; keep it bounded. */
+    if (c->nextra > 100000) {
+        arena_reset(&c->extra_mem);
+        c->nextra = 0;
+        memset(c->extra_index, 0, c->extra_index_cap * sizeof(*c->extra_index));
+    }
+    return 0;
+}
+
+struct split_ctx {
+    dt_coder *c;
+    const char *text;
+    int rc;
+    int added;
+};
+
+static void on_sentence(void *user, size_t start, size_t len)
+{
+    struct split_ctx *s = user;
+    if (s->rc < 0)
+        return;
+    int r = code_one_sentence(s->c, s->text + start, len);
+    if (r < 0)
+        s->rc = r;
+    else
+        s->added += r;
+}
+
+int dt_coder_code(dt_coder *c, const char *text, size_t len, int as_one_sentence)
+{
+    if (!c || (!text && len))
+        return DT_EINVAL;
+    if (as_one_sentence)
+        return code_one_sentence(c, text, len);
+    struct split_ctx s = {c, text, 0, 0};
+    dt_split_sentences(text, len, on_sentence, &s);
+    return s.rc < 0 ? s.rc : s.added;
+}
+
+const dt_event *dt_coder_events(const dt_coder *c, size_t *n)
+{
+    *n = c->nevents;
+    return c->events;
+}
+
+int dt_coder_sentence_count(const dt_coder *c)
+{
+    return c->sentence;
+}
+
+const char *dt_coder_trace(const dt_coder *c, size_t *len)
+{
+    if (len)
+        *len = c->trace.len;
+    return c->trace.data ? c->trace.data : "";
+}

@@ -1,0 +1,190 @@
+/* coder.h — internal state of the event coder: the per-thread token cache, the
+ * per-sentence analysis (tokens, mentions, verbs) and the per-document context. */
+#ifndef DT_CODER_H
+#define DT_CODER_H
+
+#include "../dict/dict.h"
+#include "../text/text.h"
+
+#define MAX_TOKENS 400        /* tokens coded per sentence; the rest is ignored */
+#define MAX_MENTIONS 128
+#define MAX_CODES 8           /* codes per mention (coded compounds) */
+#define MAX_VERBS 96
+#define MAX_SENT_EVENTS 256
+#define DOC_RECENT 48         /* mentions remembered for references */
+
+/* ---------------------------------------------------------------- token cache */
+
+/* What a distinct token string matches in the dictionary, computed once per coder. */
+typedef struct lexeme {
+    uint32_t match;     /* offset into lexicon.pool: word ids this token matches */
+    uint16_t nmatch;
+    uint16_t pad;
+    uint32_t flags;     /* WF_* of the exact word */
+} lexeme;
+
+typedef struct lexicon {
+    arena keys;         /* key strings */
+    struct lex_slot { const char *key; uint32_t len; uint32_t lex; uint64_t hash; } *slots;
+    size_t cap, count;  /* cap is a power of two */
+    lexeme *lex;
+    size_t nlex, caplex;
+    uint32_t *pool;
+    size_t npool, cappool;
+    size_t limit;       /* entries before the cache is flushed */
+} lexicon;
+
+void lexicon_init(lexicon *lx);
+void lexicon_free(lexicon *lx);
+/* The lexeme for a token key (allcap: the token is upper case, so acronyms match).
+ * Returns NULL on out-of-memory. The pointer is valid until the next call. */
+const lexeme *lexicon_get(lexicon *lx, const dt_dict *d, const char *key, size_t len, bool allcap);
+
+/* ---------------------------------------------------------------- sentence */
+
+enum tok_role { TR_NONE, TR_MENTION, TR_VERB, TR_SKIP };
+
+typedef struct ctok {
+    uint32_t lex;       /* index into lexicon.lex at the time of coding */
+    const uint32_t *match;
+    uint16_t nmatch;
+    uint16_t tflags;    /* TOKF_* */
+    uint32_t wflags;    /* WF_* */
+    int16_t mention;    /* mention covering the token, -1 */
+    int16_t verb;       /* verb occurrence covering it, -1 */
+    uint8_t role;
+    uint8_t barrier;    /* the token ends a clause for pattern matching */
+    uint8_t nounword;   /* a noun/adjective from the dictionary (clause splitting) */
+    uint8_t pad;
+} ctok;
+
+enum mention_type { MT_ACTOR, MT_AGENT_ONLY, MT_PRONOUN, MT_REF, MT_ALIAS };
+
+typedef struct mention {
+    int start, end;     /* token span [start, end) */
+    sid codes[MAX_CODES];
+    int ncodes;         /* 0: a known actor phrase without a code here (blocks searches) */
+    uint8_t kind;       /* enum actor_kind */
+    uint8_t type;       /* enum mention_type */
+    uint8_t plural;
+    uint8_t is_possessive_pron;
+    int compound;       /* index of the first mention of its compound, or -1 */
+    int ncompound;      /* members (on the first mention only) */
+    uint32_t rule;      /* actor entry rule, or UINT32_MAX */
+    int ref;            /* MT_REF: the ref entry */
+    int resolved_from;  /* for references: sentence of the antecedent, -1 */
+} mention;
+
+typedef struct verbocc {
+    int start, end;     /* token span of the verb phrase */
+    uint32_t verb;      /* verb entry */
+    uint8_t form;       /* enum verb_form */
+    uint8_t noun;       /* used as a noun here (after a determiner ...) */
+} verbocc;
+
+/* A candidate event before expansion of compounds. */
+typedef struct proto {
+    int src, tgt;       /* mention indices (-1 none) */
+    bool both;          /* % : events among the compound src */
+    code_spec code;
+    sid use_code;       /* the code chosen (main or future) */
+    uint32_t rule;
+    int verb;           /* verbocc index */
+} proto;
+
+/* ---------------------------------------------------------------- document */
+
+typedef struct doc_mention {
+    sid codes[MAX_CODES];
+    int ncodes;
+    uint8_t kind;
+    uint8_t plural;
+    uint8_t subject;    /* was the subject of an event verb */
+    int sentence;
+    int group;          /* compound id within the document, -1 */
+} doc_mention;
+
+typedef struct alias {
+    const char *key;
+    uint32_t len;
+    sid codes[MAX_CODES];
+    int ncodes;
+} alias;
+
+/* ---------------------------------------------------------------- coder */
+
+struct dt_coder {
+    const dt_dict *d;
+    dt_coder_opts opts;
+    lexicon lx;
+
+    /* the document */
+    arena doc;          /* event strings, aliases */
+    int32_t date;
+    int sentence;       /* sentences coded so far */
+    sid location;       /* country code of the document (dateline / first country) */
+    bool discard_story;
+    doc_mention recent[DOC_RECENT];
+    int nrecent;        /* ring: total added */
+    int next_group;
+    alias *aliases;
+    size_t naliases, capaliases;
+    sid last_speaker[MAX_CODES];
+    int nlast_speaker;
+    dt_event *events;
+    size_t nevents, capevents;
+
+    /* the sentence (reused buffers) */
+    buf norm, keys;
+    tok *toks;
+    size_t tokcap;
+    ctok ct[MAX_TOKENS];
+    int ntok;
+    mention m[MAX_MENTIONS];
+    int nm;
+    verbocc v[MAX_VERBS];
+    int nv;
+    sid issues[16];
+    int nissues;
+    bool discard;
+    int speaker;        /* mention index of the reporting subject, -1 */
+    int subject_of[MAX_VERBS];
+
+    /* codes made while coding (country + agent) that the dictionary does not hold:
+     * ids from d->nstrs upwards, private to this coder */
+    arena extra_mem;
+    char **extra;
+    size_t nextra, capextra;
+    struct extra_slot { uint32_t id; } *extra_index;
+    size_t extra_index_cap;
+
+    buf trace;          /* explain output */
+    buf scratch;
+};
+
+/* scan.c */
+int scan_sentence(dt_coder *c, const char *s, size_t n);
+void scan_commit_doc_context(dt_coder *c);
+
+/* Code strings: the dictionary's, then the coder's own (coder.c). */
+sid coder_intern(dt_coder *c, const char *s, size_t n);
+static inline const char *code_str(const dt_coder *c, sid id)
+{
+    return id < c->d->nstrs ? dict_str(c->d, id) : c->extra[id - c->d->nstrs];
+}
+bool mention_same_actor(const dt_coder *c, const mention *a, const mention *b);
+
+/* match.c */
+typedef struct match_result {
+    int src, tgt;       /* bound mentions, -1 */
+    bool both;
+    int end;            /* last token used by the pattern after the verb (exclusive) */
+} match_result;
+bool pattern_match(const dt_coder *c, const pattern *p, int vstart, int vend, int lo, int hi,
+                   match_result *r);
+
+/* trace helpers */
+void trace_printf(dt_coder *c, const char *fmt, ...) DT_PRINTF(2, 3);
+void trace_tokens(dt_coder *c, int a, int b, buf *out);
+
+#endif

@@ -1,0 +1,183 @@
+/* lexicon.c — the per-coder token cache: each distinct token string is looked up in the
+ * dictionary once (exact word, regular endings, stems, acronyms) and reused after. */
+#include "coder.h"
+
+#include <stdlib.h>
+
+void lexicon_init(lexicon *lx)
+{
+    memset(lx, 0, sizeof(*lx));
+    arena_init(&lx->keys, 64 * 1024);
+    lx->limit = 1u << 20;
+}
+
+void lexicon_free(lexicon *lx)
+{
+    arena_free(&lx->keys);
+    free(lx->slots);
+    free(lx->lex);
+    free(lx->pool);
+    memset(lx, 0, sizeof(*lx));
+}
+
+static void lexicon_flush(lexicon *lx)
+{
+    arena_reset(&lx->keys);
+    if (lx->slots)
+        memset(lx->slots, 0, lx->cap * sizeof(*lx->slots));
+    lx->count = 0;
+    lx->nlex = 0;
+    lx->npool = 0;
+}
+
+static int pool_add(lexicon *lx, uint32_t w)
+{
+    if (lx->npool == lx->cappool) {
+        size_t nc = lx->cappool ? lx->cappool * 2 : 4096;
+        uint32_t *p = realloc(lx->pool, nc * sizeof(*p));
+        if (!p)
+            return DT_ENOMEM;
+        lx->pool = p;
+        lx->cappool = nc;
+    }
+    lx->pool[lx->npool++] = w;
+    return 0;
+}
+
+static bool has_match(const lexicon *lx, const lexeme *e, uint32_t w)
+{
+    for (uint16_t i = 0; i < e->nmatch; i++)
+        if (lx->pool[e->match + i] == w)
+            return true;
+    return false;
+}
+
+/* Try base + ending: the word must allow endings (or be a stem). */
+static int try_base(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, size_t n,
+                    const char *add)
+{
+    char tmp[128];
+    size_t al = strlen(add);
+    if (n + al >= sizeof(tmp) || n == 0)
+        return 0;
+    memcpy(tmp, key, n);
+    memcpy(tmp + n, add, al);
+    int32_t w = dict_word_find(d, tmp, n + al);
+    if (w < 0)
+        return 0;
+    uint8_t mode = d->words[w].mode;
+    if (mode == WM_EXACT || has_match(lx, e, (uint32_t)w))
+        return 0;
+    int rc = pool_add(lx, (uint32_t)w);
+    if (!rc)
+        e->nmatch++;
+    return rc;
+}
+
+static int compute(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, size_t n, bool allcap)
+{
+    e->match = (uint32_t)lx->npool;
+    e->nmatch = 0;
+    e->flags = 0;
+    int rc;
+    int32_t w = dict_word_find(d, key, n);
+    if (w >= 0) {
+        if ((rc = pool_add(lx, (uint32_t)w)))
+            return rc;
+        e->nmatch++;
+        e->flags = d->words[w].flags;
+    }
+    if (allcap && n + 1 < 128) {
+        char ak[128];
+        ak[0] = '\x01';
+        memcpy(ak + 1, key, n);
+        int32_t a = dict_word_find(d, ak, n + 1);
+        if (a >= 0) {
+            if ((rc = pool_add(lx, (uint32_t)a)))
+                return rc;
+            e->nmatch++;
+        }
+    }
+    /* Regular endings: -S -ES -IES -ED -D -EN -ING (TABARI's rule, plus -IES -> -Y). */
+    static const struct { const char *suffix; const char *add; } endings[] = {
+        {"S", ""}, {"ES", ""}, {"IES", "Y"}, {"ED", ""}, {"D", ""}, {"EN", ""}, {"ING", ""},
+        {"ING", "E"}, {"'S", ""}};
+    for (size_t i = 0; i < DT_ARRAY_LEN(endings); i++) {
+        size_t sl = strlen(endings[i].suffix);
+        if (n > sl + 1 && memcmp(key + n - sl, endings[i].suffix, sl) == 0)
+            if ((rc = try_base(lx, e, d, key, n - sl, endings[i].add)))
+                return rc;
+    }
+    /* Stems: any prefix that is a stem word. */
+    if (d->opt.has_stems) {
+        size_t maxl = DT_MIN(n, d->max_word_len);
+        for (size_t l = 1; l < n && l <= maxl; l++) {
+            int32_t s = dict_word_find(d, key, l);
+            if (s >= 0 && d->words[s].mode == WM_STEM && !has_match(lx, e, (uint32_t)s)) {
+                if ((rc = pool_add(lx, (uint32_t)s)))
+                    return rc;
+                e->nmatch++;
+            }
+        }
+        /* The word itself as a stem also matches exactly (already added above). */
+    }
+    return 0;
+}
+
+const lexeme *lexicon_get(lexicon *lx, const dt_dict *d, const char *key, size_t n, bool allcap)
+{
+    uint64_t h = hash_bytes(key, n) ^ (allcap ? 0x9e3779b97f4a7c15ULL : 0);
+    if (lx->cap) {
+        size_t mask = lx->cap - 1;
+        size_t i = h & mask;
+        for (;;) {
+            struct lex_slot *s = &lx->slots[i];
+            if (!s->key)
+                break;
+            if (s->hash == h && s->len == n && memcmp(s->key, key, n) == 0)
+                return &lx->lex[s->lex];
+            i = (i + 1) & mask;
+        }
+    }
+    if (lx->count >= lx->limit)
+        lexicon_flush(lx);
+    if ((lx->count + 1) * 2 > lx->cap) {
+        size_t nc = lx->cap ? lx->cap * 2 : 8192;
+        struct lex_slot *ns = calloc(nc, sizeof(*ns));
+        if (!ns)
+            return NULL;
+        for (size_t i = 0; i < lx->cap; i++) {
+            struct lex_slot s = lx->slots[i];
+            if (!s.key)
+                continue;
+            size_t j = s.hash & (nc - 1);
+            while (ns[j].key)
+                j = (j + 1) & (nc - 1);
+            ns[j] = s;
+        }
+        free(lx->slots);
+        lx->slots = ns;
+        lx->cap = nc;
+    }
+    if (lx->nlex == lx->caplex) {
+        size_t nc = lx->caplex ? lx->caplex * 2 : 4096;
+        lexeme *p = realloc(lx->lex, nc * sizeof(*p));
+        if (!p)
+            return NULL;
+        lx->lex = p;
+        lx->caplex = nc;
+    }
+    lexeme *e = &lx->lex[lx->nlex];
+    if (compute(lx, e, d, key, n, allcap))
+        return NULL;
+    char *k = arena_strndup(&lx->keys, key, n);
+    if (!k)
+        return NULL;
+    size_t mask = lx->cap - 1;
+    size_t i = h & mask;
+    while (lx->slots[i].key)
+        i = (i + 1) & mask;
+    lx->slots[i] = (struct lex_slot){k, (uint32_t)n, (uint32_t)lx->nlex, h};
+    lx->count++;
+    return &lx->lex[lx->nlex++];
+}

@@ -1,0 +1,253 @@
+/* match.c — match a verb pattern around one verb occurrence: words, sets, alternatives
+ * and actor slots, forwards after the verb and backwards before it, with backtracking
+ * bounded by a step budget. */
+#include "coder.h"
+
+#define MAX_FRAMES 12
+#define MAX_STEPS 4000
+
+typedef struct frame {
+    const pel *els;
+    uint32_t n;
+    uint32_t i;
+    uint8_t is_option;
+    uint8_t alt_gap;
+} frame;
+
+typedef struct mstate {
+    const dt_coder *c;
+    int lo, hi;         /* the clause: tokens [lo, hi) */
+    int steps;
+    int src, tgt;
+    bool both;
+    int end;            /* forward: first token after the match; backward: first token of it */
+} mstate;
+
+static bool token_has(const dt_coder *c, int p, uint32_t w)
+{
+    const ctok *t = &c->ct[p];
+    for (uint16_t k = 0; k < t->nmatch; k++)
+        if (t->match[k] == w)
+            return true;
+    return false;
+}
+
+/* Ends (exclusive) of set members that start at p. */
+static int set_ends_from(const dt_coder *c, int p, uint32_t set, int hi, int *ends, int cap)
+{
+    const dt_dict *d = c->d;
+    int n = 0;
+    struct { uint32_t node; int pos; } stack[64];
+    int sp = 0;
+    stack[sp].node = 0;
+    stack[sp].pos = p;
+    sp++;
+    while (sp > 0) {
+        sp--;
+        uint32_t node = stack[sp].node;
+        int pos = stack[sp].pos;
+        if (pos >= hi)
+            continue;
+        const ctok *t = &c->ct[pos];
+        for (uint16_t k = 0; k < t->nmatch; k++) {
+            uint32_t child = dict_child(d, node, t->match[k]);
+            if (!child)
+                continue;
+            const trie_node *tn = &d->nodes[child];
+            for (uint16_t q = 0; q < tn->npayloads; q++) {
+                const phrase_payload *pl = &d->payloads[tn->payloads + q];
+                if (pl->kind == PK_SETMEMBER && pl->index == set && n < cap)
+                    ends[n++] = pos + 1;
+            }
+            if (tn->nchildren && sp < 64) {
+                stack[sp].node = child;
+                stack[sp].pos = pos + 1;
+                sp++;
+            }
+        }
+    }
+    return n;
+}
+
+static bool slot_ok(const mstate *st, const mention *m, uint8_t type)
+{
+    if (m->ncodes <= 0)
+        return false;
+    if (type == PE_BOTH) {
+        const mention *head = m->compound >= 0 ? &st->c->m[m->compound] : m;
+        return head->ncompound > 1 || m->ncodes > 1;
+    }
+    return true;
+}
+
+static bool run(mstate *st, frame *fr, int nfr, int pos, uint8_t pending, bool fwd);
+
+/* Try to place element e (its frame already advanced) at the token candidates. */
+static bool place(mstate *st, frame *fr, int nfr, int pos, uint8_t gap, const pel *e, bool fwd)
+{
+    const dt_coder *c = st->c;
+    int last = fwd ? (gap == GAP_ANY ? st->hi - 1 : DT_MIN(st->hi - 1, pos + gap))
+                   : (gap == GAP_ANY ? st->lo : DT_MAX(st->lo, pos - gap));
+    uint8_t next_pending = e->maxgap;
+    switch (e->type) {
+    case PE_WORD:
+        for (int p = pos; fwd ? p <= last : p >= last; p += fwd ? 1 : -1) {
+            if (p < st->lo || p >= st->hi)
+                break;
+            if (token_has(c, p, e->arg) && run(st, fr, nfr, fwd ? p + 1 : p - 1, next_pending, fwd))
+                return true;
+            if (st->steps > MAX_STEPS)
+                return false;
+        }
+        return false;
+    case PE_SET:
+        for (int p = pos; fwd ? p <= last : p >= last; p += fwd ? 1 : -1) {
+            if (p < st->lo || p >= st->hi)
+                break;
+            if (fwd) {
+                int ends[8];
+                int ne = set_ends_from(c, p, e->arg, st->hi, ends, 8);
+                for (int k = ne - 1; k >= 0; k--)
+                    if (run(st, fr, nfr, ends[k], next_pending, fwd))
+                        return true;
+            } else {
+                /* members ending at p: try starts at most 6 tokens back */
+                for (int s = p; s >= st->lo && s > p - 6; s--) {
+                    int ends[8];
+                    int ne = set_ends_from(c, s, e->arg, p + 1, ends, 8);
+                    for (int k = 0; k < ne; k++)
+                        if (ends[k] == p + 1 && run(st, fr, nfr, s - 1, next_pending, fwd))
+                            return true;
+                }
+            }
+            if (st->steps > MAX_STEPS)
+                return false;
+        }
+        return false;
+    default: {
+        /* An actor slot: the first actor met in that direction (no second choice). */
+        for (int p = pos; fwd ? p <= last : p >= last; p += fwd ? 1 : -1) {
+            if (p < st->lo || p >= st->hi)
+                break;
+            int mi = c->ct[p].mention;
+            if (mi < 0) {
+                /* adjacency allows a determiner or title before the actor */
+                if (gap == 0 && (c->ct[p].wflags & (WF_DET | WF_TITLE)))
+                    last = fwd ? DT_MIN(last + 1, st->hi - 1) : DT_MAX(last - 1, st->lo);
+                continue;
+            }
+            const mention *m = &c->m[mi];
+            if (fwd ? m->start != p : m->end - 1 != p) {
+                p = fwd ? m->end - 1 : m->start;
+                continue;
+            }
+            if (!slot_ok(st, m, e->type)) {
+                if (m->ncodes <= 0) {
+                    p = fwd ? m->end - 1 : m->start;
+                    continue;
+                }
+                return false;
+            }
+            /* A compound slot covers the whole compound. */
+            int head = m->compound >= 0 ? m->compound : mi;
+            int span_end = m->end, span_start = m->start;
+            if (m->compound >= 0) {
+                for (int j = head; j < c->nm; j++)
+                    if (c->m[j].compound == head) {
+                        span_end = c->m[j].end;
+                        if (c->m[j].start < span_start)
+                            span_start = c->m[j].start;
+                    }
+                span_start = c->m[head].start;
+            }
+            int osrc = st->src, otgt = st->tgt;
+            bool oboth = st->both;
+            if (e->type == PE_SOURCE)
+                st->src = head;
+            else if (e->type == PE_TARGET)
+                st->tgt = head;
+            else if (e->type == PE_BOTH) {
+                st->src = head;
+                st->both = true;
+            }
+            if (run(st, fr, nfr, fwd ? span_end : span_start - 1, next_pending, fwd))
+                return true;
+            st->src = osrc;
+            st->tgt = otgt;
+            st->both = oboth;
+            return false;
+        }
+        return false;
+    }
+    }
+}
+
+static bool run(mstate *st, frame *fr, int nfr, int pos, uint8_t pending, bool fwd)
+{
+    if (++st->steps > MAX_STEPS)
+        return false;
+    while (nfr > 0 && fr[nfr - 1].i >= fr[nfr - 1].n) {
+        if (!fwd)
+            pending = fr[nfr - 1].alt_gap;
+        nfr--;
+    }
+    if (nfr == 0) {
+        st->end = fwd ? pos : pos + 1;
+        return true;
+    }
+    frame *f = &fr[nfr - 1];
+    uint32_t idx = fwd ? f->i : f->n - 1 - f->i;
+    const pel *e = &f->els[idx];
+    uint8_t gap = fwd ? ((f->i == 0 && f->is_option) ? f->alt_gap : e->maxgap) : pending;
+    f->i++;
+    bool ok = false;
+    if (e->type == PE_ALT) {
+        const alt_list *al = &st->c->d->alt_pats[e->arg];
+        if (nfr < MAX_FRAMES) {
+            for (uint32_t k = 0; k < al->n && !ok; k++) {
+                const pseq *sq = &st->c->d->seqs[al->first + k];
+                fr[nfr] = (frame){&st->c->d->pels[sq->first], sq->n, 0, 1, fwd ? gap : e->maxgap};
+                if (fwd) {
+                    ok = run(st, fr, nfr + 1, pos, gap, fwd);
+                } else {
+                    /* Backwards: the option's last element takes the pending gap; when
+                     * the option is done, the group's own gap applies to the left. */
+                    ok = run(st, fr, nfr + 1, pos, gap, fwd);
+                }
+            }
+        }
+    } else {
+        ok = place(st, fr, nfr, pos, gap, e, fwd);
+    }
+    if (!ok && e->optional)
+        ok = run(st, fr, nfr, pos, pending, fwd);
+    f->i--;
+    return ok;
+}
+
+bool pattern_match(const dt_coder *c, const pattern *p, int vstart, int vend, int lo, int hi,
+                   match_result *r)
+{
+    mstate st = {c, lo, hi, 0, -1, -1, false, vend};
+    frame fr[MAX_FRAMES];
+    const dt_dict *d = c->d;
+    /* After the verb. */
+    if (p->post.n) {
+        fr[0] = (frame){&d->pels[p->post.first], p->post.n, 0, 0, GAP_ANY};
+        if (!run(&st, fr, 1, vend, GAP_ANY, true))
+            return false;
+    }
+    int post_end = p->post.n ? st.end : vend;
+    /* Before the verb. */
+    if (p->pre.n) {
+        st.steps = 0;
+        fr[0] = (frame){&d->pels[p->pre.first], p->pre.n, 0, 0, GAP_ANY};
+        if (!run(&st, fr, 1, vstart - 1, p->verb_gap, false))
+            return false;
+    }
+    r->src = st.src;
+    r->tgt = st.tgt;
+    r->both = st.both;
+    r->end = post_end;
+    return true;
+}

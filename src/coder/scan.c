@@ -1,0 +1,1085 @@
+/* scan.c — the first half of coding a sentence: tokens, the dateline, dictionary
+ * phrases (actors, agents, verbs, issues, discards), actor mentions with their agents,
+ * compound actors, and references resolved from the document ("he", "the two leaders"). */
+#include "coder.h"
+
+#include <stdio.h>
+
+/* ---------------------------------------------------------------- helpers */
+
+static bool tok_is(const dt_coder *c, int i, const char *word)
+{
+    if (i < 0 || i >= c->ntok)
+        return false;
+    const tok *t = &c->toks[i];
+    const char *k = c->keys.data + t->key;
+    return strlen(word) == t->key_len && memcmp(k, word, t->key_len) == 0;
+}
+
+static bool tok_punct(const dt_coder *c, int i, char ch)
+{
+    if (i < 0 || i >= c->ntok)
+        return false;
+    const tok *t = &c->toks[i];
+    return (t->flags & TOKF_PUNCT) && c->norm.data[t->start] == ch;
+}
+
+bool mention_same_actor(const dt_coder *c, const mention *a, const mention *b)
+{
+    (void)c;
+    if (a->ncodes != b->ncodes || a->ncodes == 0)
+        return false;
+    for (int i = 0; i < a->ncodes; i++)
+        if (a->codes[i] != b->codes[i])
+            return false;
+    return true;
+}
+
+/* Is code a country-based CAMEO code (three letters that are not IGO/NGO/...)? */
+static bool country_based(const char *code)
+{
+    if (strlen(code) < 3)
+        return false;
+    for (int i = 0; i < 3; i++)
+        if (!is_upper((unsigned char)code[i]))
+            return false;
+    static const char *const intl[] = {"IGO", "NGO", "MNC", "UIS", "INT", "IMG", "UAF"};
+    for (size_t i = 0; i < DT_ARRAY_LEN(intl); i++)
+        if (memcmp(code, intl[i], 3) == 0)
+            return false;
+    return true;
+}
+
+/* Combine an actor code with an agent (sector) code: PRK + MIL = PRKMIL. TABARI
+ * prefix agents (NGO~) go in front. IGO/NGO actors keep their code. */
+static sid combine(dt_coder *c, sid actor, const agent_entry *ag, uint8_t actor_kind, bool former)
+{
+    const dt_dict *d = c->d;
+    const char *a = dict_str(d, actor);
+    const char *s = dict_str(d, ag->code);
+    char out[96];
+    size_t al = strlen(a), sl = strlen(s);
+    if (former && !d->opt.tabari)
+        s = "ELI", sl = 3;
+    if (ag->prefix) {
+        if (al >= sl && memcmp(a, s, sl) == 0)
+            return actor;
+        snprintf(out, sizeof(out), "%s%s", s, a);
+    } else if (d->opt.tabari) {
+        /* TABARI: add unless already there on a 3-character boundary. */
+        for (size_t i = 0; i + sl <= al; i += 3)
+            if (memcmp(a + i, s, sl) == 0)
+                return actor;
+        snprintf(out, sizeof(out), "%s%s", a, s);
+    } else {
+        if (!country_based(a))
+            return actor;
+        /* People and groups keep their own code ("Kim's government" is still Kim). */
+        if (al > 3 && (actor_kind == AK_PERSON || actor_kind == AK_GROUP || actor_kind == AK_ORG) &&
+            !former)
+            return actor;
+        snprintf(out, sizeof(out), "%.3s%s", a, s);
+    }
+    /* Codes the dictionary does not hold live in the coder's own table. */
+    return coder_intern(c, out, strlen(out));
+}
+
+/* ---------------------------------------------------------------- trie */
+
+typedef struct phrase_hit {
+    int len;            /* tokens */
+    const phrase_payload *pl;
+} phrase_hit;
+
+typedef struct scan_best {
+    phrase_hit actor, agent, verb, ref, noun, adj;
+    bool discard, discard_story;
+} scan_best;
+
+/* Longest match of each kind starting at token i. */
+static void walk(dt_coder *c, int i, scan_best *b)
+{
+    const dt_dict *d = c->d;
+    memset(b, 0, sizeof(*b));
+    struct { uint32_t node; int pos; } stack[256];
+    int sp = 0;
+    stack[sp].node = 0;
+    stack[sp].pos = i;
+    sp++;
+    while (sp > 0) {
+        sp--;
+        uint32_t node = stack[sp].node;
+        int pos = stack[sp].pos;
+        if (pos >= c->ntok || c->ct[pos].role == TR_SKIP)
+            continue;
+        const ctok *t = &c->ct[pos];
+        for (uint16_t k = 0; k < t->nmatch; k++) {
+            uint32_t child = dict_child(d, node, t->match[k]);
+            if (!child)
+                continue;
+            const trie_node *tn = &d->nodes[child];
+            int len = pos + 1 - i;
+            for (uint16_t p = 0; p < tn->npayloads; p++) {
+                const phrase_payload *pl = &d->payloads[tn->payloads + p];
+                phrase_hit *h = NULL;
+                switch (pl->kind) {
+                case PK_ACTOR: h = &b->actor; break;
+                case PK_AGENT: h = &b->agent; break;
+                case PK_VERB: h = &b->verb; break;
+                case PK_REF: h = &b->ref; break;
+                case PK_NOUNWORD: h = &b->noun; break;
+                case PK_ADJ: h = &b->adj; break;
+                case PK_ISSUE: {
+                    bool have = false;
+                    for (int x = 0; x < c->nissues; x++)
+                        have |= c->issues[x] == pl->index;
+                    if (!have && c->nissues < (int)DT_ARRAY_LEN(c->issues))
+                        c->issues[c->nissues++] = pl->index;
+                    break;
+                }
+                case PK_DISCARD:
+                    b->discard = true;
+                    if (pl->form)
+                        b->discard_story = true;
+                    break;
+                default: break;
+                }
+                if (h && len > h->len) {
+                    h->len = len;
+                    h->pl = pl;
+                }
+            }
+            if (tn->nchildren && sp < (int)DT_ARRAY_LEN(stack)) {
+                stack[sp].node = child;
+                stack[sp].pos = pos + 1;
+                sp++;
+            }
+        }
+    }
+}
+
+/* ---------------------------------------------------------------- dateline */
+
+/* "SEOUL, June 12 (Reuters) -", "DUBAI, United Arab Emirates —", "BEIJING :". */
+static void strip_dateline(dt_coder *c)
+{
+    if (c->ntok < 3)
+        return;
+    const tok *t0 = &c->toks[0];
+    if (!(t0->flags & TOKF_ALLCAP) || !(t0->flags & TOKF_WORD) || t0->key_len < 3)
+        return;
+    int limit = DT_MIN(c->ntok - 1, 16);
+    int paren = 0;
+    for (int i = 1; i <= limit; i++) {
+        const tok *t = &c->toks[i];
+        char ch = c->norm.data[t->start];
+        if (t->flags & TOKF_PUNCT) {
+            if (ch == '(') {
+                paren++;
+                continue;
+            }
+            if (ch == ')') {
+                paren--;
+                continue;
+            }
+            if (ch == ',' || ch == '.')
+                continue;
+            if ((ch == '-' || ch == ':') && paren == 0 && i >= 1) {
+                if (i + 1 >= c->ntok)
+                    return;
+                for (int k = 0; k <= i; k++)
+                    c->ct[k].role = TR_SKIP;
+                trace_printf(c, "dateline: tokens 1-%d skipped\n", i + 1);
+                return;
+            }
+            return;
+        }
+        if (paren > 0 || (t->flags & (TOKF_NUMBER | TOKF_CAP | TOKF_ALLCAP)))
+            continue;
+        return;
+    }
+}
+
+/* ---------------------------------------------------------------- mentions */
+
+static int new_mention(dt_coder *c, int start, int end, uint8_t type)
+{
+    if (c->nm >= MAX_MENTIONS)
+        return -1;
+    mention *m = &c->m[c->nm];
+    memset(m, 0, sizeof(*m));
+    m->start = start;
+    m->end = end;
+    m->type = type;
+    m->compound = -1;
+    m->rule = UINT32_MAX;
+    m->resolved_from = -1;
+    for (int i = start; i < end; i++) {
+        c->ct[i].role = TR_MENTION;
+        c->ct[i].mention = (int16_t)c->nm;
+    }
+    return c->nm++;
+}
+
+static void set_codes_from_actor(dt_coder *c, mention *m, const actor_entry *a)
+{
+    m->ncodes = (int)dict_actor_codes(c->d, a, c->date, m->codes, MAX_CODES);
+    m->kind = a->kind;
+    m->rule = a->rule;
+}
+
+/* Skip determiners and titles at i, returning the first other token. */
+static int skip_det(const dt_coder *c, int i)
+{
+    while (i < c->ntok && (c->ct[i].wflags & (WF_DET | WF_TITLE)) && c->ct[i].role == TR_NONE)
+        i++;
+    return i;
+}
+
+typedef struct unit {
+    uint8_t kind;       /* PK_ACTOR, PK_AGENT, PK_REF, PK_VERB */
+    int start, end;
+    const phrase_payload *pl;
+} unit;
+
+/* Find the longest dictionary phrases left to right. Actors, agents and references win
+ * over verbs of the same or shorter length. */
+static int find_units(dt_coder *c, unit *u, int cap)
+{
+    int n = 0;
+    for (int i = 0; i < c->ntok;) {
+        if (c->ct[i].role == TR_SKIP) {
+            i++;
+            continue;
+        }
+        scan_best b;
+        walk(c, i, &b);
+        if (b.discard) {
+            c->discard = true;
+            if (b.discard_story)
+                c->discard_story = true;
+        }
+        if (b.noun.len)
+            for (int k = i; k < i + b.noun.len; k++)
+                c->ct[k].nounword = 1;
+        if (b.adj.len)
+            for (int k = i; k < i + b.adj.len; k++)
+                c->ct[k].nounword = 2;
+        phrase_hit best = b.actor;
+        uint8_t kind = PK_ACTOR;
+        if (b.agent.len > best.len) {
+            best = b.agent;
+            kind = PK_AGENT;
+        }
+        if (b.ref.len > best.len) {
+            best = b.ref;
+            kind = PK_REF;
+        }
+        if (b.verb.len > best.len) {
+            best = b.verb;
+            kind = PK_VERB;
+        }
+        /* An upper-case abbreviation of one letter pair ("US") matched inside a name is
+         * fine; but a lower-case pronoun must not become an actor: handled by acronyms. */
+        if (best.len && n < cap) {
+            u[n++] = (unit){kind, i, i + best.len, best.pl};
+            i += best.len;
+            continue;
+        }
+        i++;
+    }
+    return n;
+}
+
+static bool between_only(const dt_coder *c, int a, int b, uint32_t allowed_wf, bool allow_poss)
+{
+    for (int i = a; i < b; i++) {
+        const ctok *t = &c->ct[i];
+        if (allow_poss && (t->tflags & TOKF_POSS))
+            continue;
+        if (t->wflags & allowed_wf)
+            continue;
+        return false;
+    }
+    return true;
+}
+
+static const agent_entry *agent_of(const dt_coder *c, const unit *u)
+{
+    return u->kind == PK_AGENT ? &c->d->agents[u->pl->index] : NULL;
+}
+
+static bool former_before(const dt_coder *c, int i)
+{
+    int k = i - 1;
+    while (k >= 0 && (c->ct[k].wflags & WF_DET))
+        k--;
+    return k >= 0 && (c->ct[k].wflags & WF_FORMER);
+}
+
+/* Person names used alone later in the document ("Kim", "Trump"). */
+static void remember_alias(dt_coder *c, const mention *m)
+{
+    if (m->kind != AK_PERSON || m->ncodes == 0)
+        return;
+    int idx[2] = {m->start, m->end - 1};
+    for (int k = 0; k < 2; k++) {
+        int i = idx[k];
+        if (k == 1 && idx[1] == idx[0])
+            break;
+        const tok *t = &c->toks[i];
+        if (!(t->flags & (TOKF_CAP | TOKF_ALLCAP)) || t->key_len < 3 || (c->ct[i].wflags & ~0u & (WF_TITLE | WF_DET)))
+            continue;
+        const char *key = c->keys.data + t->key;
+        alias *found = NULL;
+        for (size_t a = 0; a < c->naliases; a++)
+            if (c->aliases[a].len == t->key_len && memcmp(c->aliases[a].key, key, t->key_len) == 0)
+                found = &c->aliases[a];
+        if (!found) {
+            alias al = {0};
+            al.key = arena_strndup(&c->doc, key, t->key_len);
+            al.len = t->key_len;
+            if (!al.key || dict_push((void **)&c->aliases, &c->naliases, &c->capaliases, sizeof(al), &al) < 0)
+                return;
+            found = &c->aliases[c->naliases - 1];
+        }
+        found->ncodes = m->ncodes;
+        memcpy(found->codes, m->codes, sizeof(sid) * (size_t)m->ncodes);
+    }
+}
+
+static const alias *find_alias(const dt_coder *c, int i)
+{
+    const tok *t = &c->toks[i];
+    if (!(t->flags & (TOKF_CAP | TOKF_ALLCAP)) || (t->flags & TOKF_POSS))
+        return NULL;
+    const char *key = c->keys.data + t->key;
+    for (size_t a = c->naliases; a-- > 0;)
+        if (c->aliases[a].len == t->key_len && memcmp(c->aliases[a].key, key, t->key_len) == 0)
+            return &c->aliases[a];
+    return NULL;
+}
+
+/* The document's location: the dateline country or the first country named. */
+static sid location(dt_coder *c, int upto)
+{
+    if (c->location)
+        return c->location;
+    for (int i = 0; i < c->nm && i < upto + 64; i++) {
+        const mention *m = &c->m[i];
+        if (m->ncodes > 0 && m->type == MT_ACTOR && country_based(code_str(c, m->codes[0]))) {
+            char cc[4];
+            memcpy(cc, code_str(c, m->codes[0]), 3);
+            cc[3] = 0;
+            return coder_intern(c, cc, 3);
+        }
+    }
+    return SID_NONE;
+}
+
+static void build_mentions(dt_coder *c, unit *u, int nu)
+{
+    for (int k = 0; k < nu; k++) {
+        unit *x = &u[k];
+        if (x->kind == PK_VERB) {
+            if (c->nv < MAX_VERBS) {
+                verbocc *v = &c->v[c->nv];
+                v->start = x->start;
+                v->end = x->end;
+                v->verb = x->pl->index;
+                v->form = x->pl->form;
+                v->noun = 0;
+                for (int i = x->start; i < x->end; i++) {
+                    c->ct[i].role = TR_VERB;
+                    c->ct[i].verb = (int16_t)c->nv;
+                }
+                c->nv++;
+            }
+            continue;
+        }
+        if (x->kind == PK_REF) {
+            int mi = new_mention(c, x->start, x->end, MT_REF);
+            if (mi >= 0) {
+                c->m[mi].rule = x->pl->rule;
+                c->m[mi].ref = (int)x->pl->index;
+            }
+            continue;
+        }
+        bool former = former_before(c, x->start);
+        const agent_entry *ag = agent_of(c, x);
+        if (x->kind == PK_ACTOR) {
+            const actor_entry *ae = &c->d->actors[x->pl->index];
+            /* ACTOR ['s] [words] AGENT : "South Korea's foreign ministry" */
+            unit *nx = k + 1 < nu ? &u[k + 1] : NULL;
+            if (nx && nx->kind == PK_AGENT && nx->start - x->end <= 3 &&
+                (nx->start == x->end || between_only(c, x->end, nx->start, WF_DET, true) ||
+                 (nx->start - x->end <= 2 && c->ct[x->end].tflags & TOKF_POSS))) {
+                /* ACTOR AGENT PERSON: "Chinese President Xi Jinping" -> the person */
+                unit *nn = k + 2 < nu ? &u[k + 2] : NULL;
+                if (nn && nn->kind == PK_ACTOR && nn->start == nx->end &&
+                    c->d->actors[nn->pl->index].kind == AK_PERSON) {
+                    int mi = new_mention(c, x->start, nn->end, MT_ACTOR);
+                    if (mi < 0)
+                        continue;
+                    mention *m = &c->m[mi];
+                    set_codes_from_actor(c, m, &c->d->actors[nn->pl->index]);
+                    if (m->ncodes == 0 || former) {
+                        /* The person has no code on this date: country + agent. */
+                        sid base[MAX_CODES];
+                        size_t nb = dict_actor_codes(c->d, ae, c->date, base, MAX_CODES);
+                        m->ncodes = 0;
+                        for (size_t q = 0; q < nb; q++)
+                            m->codes[m->ncodes++] = combine(c, base[q], agent_of(c, nx), ae->kind, former);
+                    }
+                    remember_alias(c, m);
+                    k += 2;
+                    continue;
+                }
+                int mi = new_mention(c, x->start, nx->end, MT_ACTOR);
+                if (mi < 0)
+                    continue;
+                mention *m = &c->m[mi];
+                set_codes_from_actor(c, m, ae);
+                for (int q = 0; q < m->ncodes; q++)
+                    m->codes[q] = combine(c, m->codes[q], agent_of(c, nx), ae->kind, former);
+                m->plural = agent_of(c, nx)->plural;
+                if (ae->kind == AK_STATE)
+                    m->kind = AK_ACTOR;
+                k += 1;
+                continue;
+            }
+            int mi = new_mention(c, x->start, x->end, MT_ACTOR);
+            if (mi < 0)
+                continue;
+            mention *m = &c->m[mi];
+            set_codes_from_actor(c, m, ae);
+            if (former && ae->kind == AK_PERSON && !c->d->opt.tabari) {
+                agent_entry eli = {dict_find_str(c->d, "ELI", 3), 0, 0, 0};
+                if (eli.code)
+                    for (int q = 0; q < m->ncodes; q++)
+                        m->codes[q] = combine(c, m->codes[q], &eli, AK_ACTOR, true);
+            }
+            remember_alias(c, m);
+            continue;
+        }
+        /* AGENT */
+        unit *nx = k + 1 < nu ? &u[k + 1] : NULL;
+        /* AGENT [of|in] [the] ACTOR: "the military of Myanmar", "leaders of Japan and ..." */
+        if (nx && nx->kind == PK_ACTOR) {
+            int gap_start = x->end;
+            bool via_prep = gap_start < nx->start && (tok_is(c, gap_start, "OF") || tok_is(c, gap_start, "IN")) &&
+                            skip_det(c, gap_start + 1) == nx->start;
+            bool direct = nx->start == x->end || skip_det(c, x->end) == nx->start;
+            if (via_prep || direct) {
+                const actor_entry *ae = &c->d->actors[nx->pl->index];
+                int mi = new_mention(c, x->start, nx->end, MT_ACTOR);
+                if (mi < 0)
+                    continue;
+                mention *m = &c->m[mi];
+                set_codes_from_actor(c, m, ae);
+                for (int q = 0; q < m->ncodes; q++)
+                    m->codes[q] = combine(c, m->codes[q], ag, ae->kind, former);
+                m->plural = ag->plural;
+                if (ae->kind == AK_STATE)
+                    m->kind = AK_ACTOR;
+                if (ae->kind == AK_PERSON)
+                    remember_alias(c, m);
+                /* "leaders of Japan and the United States": the agent applies to every
+                 * member of the compound that follows. */
+                if (via_prep) {
+                    int kk = k + 2;
+                    int pos = nx->end;
+                    while (kk < nu && u[kk].kind == PK_ACTOR) {
+                        int sep = pos;
+                        bool sep_ok = false;
+                        if (tok_is(c, sep, "AND") || tok_is(c, sep, "OR") || tok_punct(c, sep, ','))
+                            sep_ok = skip_det(c, sep + 1) == u[kk].start ||
+                                     (tok_punct(c, sep, ',') && tok_is(c, sep + 1, "AND") &&
+                                      skip_det(c, sep + 2) == u[kk].start);
+                        if (!sep_ok)
+                            break;
+                        const actor_entry *a2 = &c->d->actors[u[kk].pl->index];
+                        int m2 = new_mention(c, u[kk].start, u[kk].end, MT_ACTOR);
+                        if (m2 < 0)
+                            break;
+                        set_codes_from_actor(c, &c->m[m2], a2);
+                        for (int q = 0; q < c->m[m2].ncodes; q++)
+                            c->m[m2].codes[q] = combine(c, c->m[m2].codes[q], ag, a2->kind, former);
+                        c->m[m2].kind = AK_ACTOR;
+                        pos = u[kk].end;
+                        kk++;
+                    }
+                    k = kk - 1;
+                    continue;
+                }
+                k += 1;
+                continue;
+            }
+        }
+        /* AGENT after a pronoun or an actor alias: "his government", "Kim's regime" */
+        int mi = new_mention(c, x->start, x->end, MT_AGENT_ONLY);
+        if (mi < 0)
+            continue;
+        c->m[mi].plural = ag->plural;
+        c->m[mi].rule = ag->rule;
+    }
+}
+
+/* ---------------------------------------------------------------- references */
+
+static void doc_push(dt_coder *c, const mention *m, bool subject, int group)
+{
+    if (m->ncodes <= 0)
+        return;
+    doc_mention *dm = &c->recent[c->nrecent % DOC_RECENT];
+    memcpy(dm->codes, m->codes, sizeof(sid) * (size_t)m->ncodes);
+    dm->ncodes = m->ncodes;
+    dm->kind = m->kind;
+    dm->plural = m->plural || m->ncompound > 1;
+    dm->subject = subject;
+    dm->sentence = c->sentence;
+    dm->group = group;
+    c->nrecent++;
+}
+
+/* The most recent earlier mention in the document satisfying pred. */
+typedef bool (*dm_pred)(const doc_mention *dm, const void *arg);
+static const doc_mention *doc_find(const dt_coder *c, dm_pred pred, const void *arg, int max_back)
+{
+    int n = DT_MIN(c->nrecent, DOC_RECENT);
+    for (int k = 1; k <= n; k++) {
+        const doc_mention *dm = &c->recent[(c->nrecent - k) % DOC_RECENT];
+        if (c->sentence - dm->sentence > max_back)
+            return NULL;
+        if (pred(dm, arg))
+            return dm;
+    }
+    return NULL;
+}
+
+static bool pred_kind(const doc_mention *dm, const void *arg)
+{
+    uint8_t k = *(const uint8_t *)arg;
+    if (k == AK_ACTOR)
+        return true;
+    if (k == AK_STATE)
+        return dm->kind == AK_STATE || dm->kind == AK_ACTOR;
+    return dm->kind == k;
+}
+
+static bool pred_nonperson(const doc_mention *dm, const void *arg)
+{
+    (void)arg;
+    return dm->kind != AK_PERSON && !dm->plural;
+}
+
+static void copy_codes(mention *m, const sid *codes, int n)
+{
+    m->ncodes = DT_MIN(n, MAX_CODES);
+    memcpy(m->codes, codes, sizeof(sid) * (size_t)m->ncodes);
+}
+
+/* Resolve a reference from mentions earlier in this sentence (before index mi),
+ * then from the document. */
+static void resolve_kind(dt_coder *c, int mi, uint8_t kind, bool first_in_sentence)
+{
+    mention *m = &c->m[mi];
+    /* In the sentence: the first (or nearest) earlier actor of that kind. */
+    int pick = -1;
+    for (int j = 0; j < mi; j++) {
+        const mention *o = &c->m[j];
+        if (o->ncodes <= 0 || o->type == MT_PRONOUN)
+            continue;
+        bool ok = kind == AK_ACTOR || o->kind == kind || (kind == AK_STATE && o->kind == AK_ACTOR);
+        if (kind == AK_ACTOR && o->kind == AK_PERSON)
+            ok = false;
+        if (!ok)
+            continue;
+        pick = j;
+        if (first_in_sentence)
+            break;
+    }
+    if (pick >= 0) {
+        copy_codes(m, c->m[pick].codes, c->m[pick].ncodes);
+        m->kind = c->m[pick].kind;
+        m->resolved_from = c->sentence;
+        return;
+    }
+    const doc_mention *dm;
+    if (kind == AK_ACTOR)
+        dm = doc_find(c, pred_nonperson, NULL, 6);
+    else
+        dm = doc_find(c, pred_kind, &kind, 8);
+    if (dm) {
+        copy_codes(m, dm->codes, dm->ncodes);
+        m->kind = dm->kind;
+        m->resolved_from = dm->sentence;
+    }
+}
+
+static void resolve_leaders(dt_coder *c, int mi)
+{
+    /* The last two people with different codes. */
+    sid got[2];
+    int n = 0;
+    for (int j = mi - 1; j >= 0 && n < 2; j--) {
+        const mention *o = &c->m[j];
+        if (o->kind != AK_PERSON || o->ncodes <= 0)
+            continue;
+        if (n == 1 && got[0] == o->codes[0])
+            continue;
+        got[n++] = o->codes[0];
+    }
+    int tot = DT_MIN(c->nrecent, DOC_RECENT);
+    for (int k = 1; k <= tot && n < 2; k++) {
+        const doc_mention *dm = &c->recent[(c->nrecent - k) % DOC_RECENT];
+        if (dm->kind != AK_PERSON || c->sentence - dm->sentence > 10)
+            continue;
+        if (n == 1 && got[0] == dm->codes[0])
+            continue;
+        got[n++] = dm->codes[0];
+    }
+    if (n == 2) {
+        mention *m = &c->m[mi];
+        m->codes[0] = got[1];
+        m->codes[1] = got[0];
+        m->ncodes = 2;
+        m->kind = AK_PERSON;
+        m->plural = 1;
+        m->resolved_from = c->sentence - 1;
+    }
+}
+
+/* "the North" means North Korea only when North Korea was named in the document. */
+static void resolve_code_ref(dt_coder *c, int mi, const ref_entry *r)
+{
+    const char *want = code_str(c, r->codes[0]);
+    size_t wl = strlen(want);
+    bool seen = false;
+    for (int j = 0; j < mi && !seen; j++)
+        for (int q = 0; q < c->m[j].ncodes; q++)
+            seen |= strncmp(code_str(c, c->m[j].codes[q]), want, wl) == 0;
+    int tot = DT_MIN(c->nrecent, DOC_RECENT);
+    for (int k = 1; k <= tot && !seen; k++) {
+        const doc_mention *dm = &c->recent[(c->nrecent - k) % DOC_RECENT];
+        for (int q = 0; q < dm->ncodes; q++)
+            seen |= strncmp(code_str(c, dm->codes[q]), want, wl) == 0;
+    }
+    if (seen || r->ncodes > 1) {
+        mention *m = &c->m[mi];
+        copy_codes(m, r->codes, r->ncodes);
+        m->kind = AK_STATE;
+        m->plural = r->ncodes > 1;
+    }
+}
+
+/* The reporting subject of the sentence: "X said", "said X", "X told reporters". */
+static int find_speaker(const dt_coder *c)
+{
+    for (int i = 0; i < c->ntok; i++) {
+        const ctok *t = &c->ct[i];
+        if (!(t->wflags & WF_REPORT) || t->role != TR_NONE)
+            continue;
+        /* Inverted: "..., said X" */
+        int j = skip_det(c, i + 1);
+        if (j < c->ntok && c->ct[j].mention >= 0 && c->m[c->ct[j].mention].ncodes > 0 &&
+            (tok_punct(c, i - 1, ',') || tok_punct(c, i - 1, '"')))
+            return c->ct[j].mention;
+        /* "X said", "X has said", "X also told" */
+        int k = i - 1;
+        while (k >= 0 && (c->ct[k].wflags & (WF_ADVERB | WF_HAVE)) && c->ct[k].role == TR_NONE)
+            k--;
+        if (k >= 0 && c->ct[k].mention >= 0)
+            return c->ct[k].mention;
+        /* "X said on Monday", handled by the subject search of the clause */
+        for (int q = k; q >= 0 && q > i - 6; q--)
+            if (c->ct[q].mention >= 0) {
+                const mention *m = &c->m[c->ct[q].mention];
+                if (m->end == q + 1 && (m->start == 0 || !(c->ct[m->start - 1].wflags & WF_PREP)))
+                    return c->ct[q].mention;
+                break;
+            }
+    }
+    return -1;
+}
+
+static void resolve_references(dt_coder *c)
+{
+    c->speaker = find_speaker(c);
+    for (int mi = 0; mi < c->nm; mi++) {
+        mention *m = &c->m[mi];
+        if (m->type == MT_REF) {
+            const ref_entry *r = &c->d->refs[m->ref];
+            if (r->type == RK_KIND)
+                resolve_kind(c, mi, r->kind, false);
+            else if (r->type == RK_LEADERS)
+                resolve_leaders(c, mi);
+            else
+                resolve_code_ref(c, mi, r);
+            continue;
+        }
+        if (m->type != MT_PRONOUN)
+            continue;
+        uint32_t wf = c->ct[m->start].wflags;
+        if (wf & WF_PRON_WE) {
+            const mention *sp = c->speaker >= 0 ? &c->m[c->speaker] : NULL;
+            if (sp && sp->ncodes > 0 && c->speaker != mi)
+                copy_codes(m, sp->codes, sp->ncodes);
+            else if (c->nlast_speaker)
+                copy_codes(m, c->last_speaker, c->nlast_speaker);
+            m->kind = AK_ACTOR;
+        } else if (wf & WF_PRON_HE) {
+            /* After a reporting verb: the speaker ("X said he ..."). */
+            if (c->speaker >= 0 && c->speaker < mi && c->m[c->speaker].kind == AK_PERSON) {
+                copy_codes(m, c->m[c->speaker].codes, c->m[c->speaker].ncodes);
+                m->kind = AK_PERSON;
+            } else {
+                resolve_kind(c, mi, AK_PERSON, true);
+            }
+        } else if (wf & WF_PRON_IT) {
+            if (c->speaker >= 0 && c->speaker < mi && c->m[c->speaker].kind != AK_PERSON &&
+                c->m[c->speaker].ncodes > 0) {
+                copy_codes(m, c->m[c->speaker].codes, c->m[c->speaker].ncodes);
+                m->kind = c->m[c->speaker].kind;
+            } else {
+                resolve_kind(c, mi, AK_ACTOR, true);
+            }
+        } else if (wf & WF_PRON_PL) {
+            /* A compound earlier in the sentence, else the document. */
+            int pick = -1;
+            for (int j = 0; j < mi; j++)
+                if (c->m[j].ncompound > 1 || (c->m[j].plural && c->m[j].ncodes > 0)) {
+                    pick = j;
+                    break;
+                }
+            if (pick >= 0) {
+                mention *p = &c->m[pick];
+                if (p->ncompound > 1) {
+                    m->ncodes = 0;
+                    for (int j = pick; j < c->nm && m->ncodes < MAX_CODES; j++)
+                        if (c->m[j].compound == pick)
+                            for (int q = 0; q < c->m[j].ncodes && m->ncodes < MAX_CODES; q++)
+                                m->codes[m->ncodes++] = c->m[j].codes[q];
+                } else {
+                    copy_codes(m, p->codes, p->ncodes);
+                }
+                m->plural = 1;
+            } else {
+                int tot = DT_MIN(c->nrecent, DOC_RECENT);
+                for (int k = 1; k <= tot; k++) {
+                    const doc_mention *dm = &c->recent[(c->nrecent - k) % DOC_RECENT];
+                    if (c->sentence - dm->sentence > 2)
+                        break;
+                    if (dm->plural || dm->kind == AK_GROUP) {
+                        copy_codes(m, dm->codes, dm->ncodes);
+                        m->plural = 1;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/* ---------------------------------------------------------------- compounds */
+
+static void find_compounds(dt_coder *c)
+{
+    for (int i = 0; i + 1 < c->nm; i++) {
+        mention *a = &c->m[i];
+        if (a->compound >= 0)
+            continue;
+        /* Collect a chain: A (, B)* (,)? (and|or|&) Z, or A-B (hyphen), or A and B. */
+        int members[MAX_MENTIONS];
+        int nmem = 1;
+        members[0] = i;
+        int j = i;
+        bool closed = false;
+        while (j + 1 < c->nm) {
+            mention *cur = &c->m[j], *nx = &c->m[j + 1];
+            int p = cur->end;
+            bool hyph = p == nx->start && (c->toks[nx->start].flags & TOKF_HYPH);
+            bool comma = tok_punct(c, p, ',') && skip_det(c, p + 1) == nx->start;
+            bool conj = (tok_is(c, p, "AND") || tok_is(c, p, "OR") || tok_punct(c, p, '&')) &&
+                        skip_det(c, p + 1) == nx->start;
+            bool comma_conj = tok_punct(c, p, ',') && (tok_is(c, p + 1, "AND") || tok_is(c, p + 1, "OR")) &&
+                              skip_det(c, p + 2) == nx->start;
+            bool aswell = tok_is(c, p, "AS") && tok_is(c, p + 1, "WELL") && tok_is(c, p + 2, "AS") &&
+                          skip_det(c, p + 3) == nx->start;
+            if (hyph || conj || comma_conj || aswell) {
+                members[nmem++] = j + 1;
+                j++;
+                closed = true;
+                if (!hyph)
+                    break;
+                continue;
+            }
+            if (comma) {
+                members[nmem++] = j + 1;
+                j++;
+                continue;
+            }
+            break;
+        }
+        if (!closed || nmem < 2)
+            continue;
+        /* A comma list must end with a conjunction to be a compound: already ensured by
+         * `closed`; unresolved pronouns do not join. */
+        for (int k = 0; k < nmem; k++) {
+            c->m[members[k]].compound = i;
+        }
+        a->ncompound = nmem;
+        i = members[nmem - 1];
+    }
+}
+
+/* ---------------------------------------------------------------- entry */
+
+static void mark_pronouns(dt_coder *c)
+{
+    for (int i = 0; i < c->ntok; i++) {
+        ctok *t = &c->ct[i];
+        if (t->role != TR_NONE || !(t->wflags & WF_PRON))
+            continue;
+        /* "us" is a pronoun only in lower case; "US" is the country (if listed). */
+        bool possessive = tok_is(c, i, "HIS") || tok_is(c, i, "HER") || tok_is(c, i, "ITS") ||
+                          tok_is(c, i, "THEIR") || tok_is(c, i, "OUR");
+        /* Possessive pronouns count only before an agent ("its military"). */
+        if (possessive && !(i + 1 < c->ntok && c->ct[i + 1].mention >= 0 &&
+                            c->m[c->ct[i + 1].mention].type == MT_AGENT_ONLY))
+            continue;
+        if (possessive) {
+            /* Merge into the agent mention that follows: resolved below by kind. */
+            mention *ag = &c->m[c->ct[i + 1].mention];
+            ag->start = i;
+            c->ct[i].role = TR_MENTION;
+            c->ct[i].mention = (int16_t)(ag - c->m);
+            ag->is_possessive_pron = 1;
+            continue;
+        }
+        int mi = new_mention(c, i, i + 1, MT_PRONOUN);
+        (void)mi;
+    }
+}
+
+/* Mentions must be in text order for the searches. */
+static void sort_mentions(dt_coder *c)
+{
+    for (int i = 1; i < c->nm; i++) {
+        mention x = c->m[i];
+        int j = i - 1;
+        while (j >= 0 && c->m[j].start > x.start) {
+            c->m[j + 1] = c->m[j];
+            j--;
+        }
+        c->m[j + 1] = x;
+    }
+    for (int i = 0; i < c->ntok; i++)
+        c->ct[i].mention = -1;
+    for (int k = 0; k < c->nm; k++)
+        for (int i = c->m[k].start; i < c->m[k].end; i++)
+            c->ct[i].mention = (int16_t)k;
+}
+
+static void resolve_agents(dt_coder *c)
+{
+    for (int mi = 0; mi < c->nm; mi++) {
+        mention *m = &c->m[mi];
+        if (m->type != MT_AGENT_ONLY)
+            continue;
+        /* The agent phrase is the last unit of the mention. */
+        int last = m->end - 1;
+        const agent_entry *ag = NULL;
+        {
+            scan_best b;
+            int st = m->is_possessive_pron ? m->start + 1 : m->start;
+            walk(c, st, &b);
+            (void)last;
+            if (b.agent.pl)
+                ag = &c->d->agents[b.agent.pl->index];
+        }
+        if (!ag)
+            continue;
+        bool former = former_before(c, m->start);
+        if (m->is_possessive_pron) {
+            /* "his government": the owner's country */
+            mention tmp = *m;
+            tmp.type = MT_PRONOUN;
+            tmp.ncodes = 0;
+            c->m[mi] = tmp;
+            uint32_t wf = c->ct[m->start].wflags;
+            if (wf & WF_PRON_HE)
+                resolve_kind(c, mi, AK_PERSON, true);
+            else if (wf & WF_PRON_WE) {
+                if (c->nlast_speaker)
+                    copy_codes(&c->m[mi], c->last_speaker, c->nlast_speaker);
+            } else
+                resolve_kind(c, mi, AK_ACTOR, true);
+            m = &c->m[mi];
+            m->type = MT_ACTOR;
+            for (int q = 0; q < m->ncodes; q++) {
+                const char *a = code_str(c, m->codes[q]);
+                agent_entry ag2 = *ag;
+                if (strlen(a) > 3 && country_based(a)) {
+                    char cc[4];
+                    memcpy(cc, a, 3);
+                    cc[3] = 0;
+                    m->codes[q] = combine(c, coder_intern(c, cc, 3), &ag2, AK_STATE, former);
+                } else {
+                    m->codes[q] = combine(c, m->codes[q], &ag2, AK_STATE, former);
+                }
+            }
+            m->kind = AK_ACTOR;
+            continue;
+        }
+        if (c->d->opt.tabari && !c->d->opt.convert_agents)
+            continue;
+        if (c->d->opt.tabari) {
+            m->codes[0] = ag->code;
+            m->ncodes = 1;
+            continue;
+        }
+        /* Take the country of the document. */
+        sid loc = location(c, mi);
+        if (loc) {
+            m->codes[0] = combine(c, loc, ag, AK_STATE, former);
+            m->ncodes = 1;
+            m->kind = AK_ACTOR;
+            m->resolved_from = c->sentence;
+        }
+    }
+}
+
+int scan_sentence(dt_coder *c, const char *s, size_t n)
+{
+    c->nm = 0;
+    c->nv = 0;
+    c->nissues = 0;
+    c->discard = false;
+    c->speaker = -1;
+    buf_clear(&c->norm);
+    buf_clear(&c->keys);
+    text_normalize(s, n, &c->norm);
+    if (!c->norm.data || c->norm.failed)
+        return c->norm.failed ? DT_ELIMIT : (c->ntok = 0);
+    int nt = tokenize(c->norm.data, c->norm.len, &c->toks, &c->tokcap, &c->keys, MAX_TOKENS);
+    if (nt < 0)
+        return nt;
+    c->ntok = nt;
+    if (c->lx.count + (size_t)nt >= c->lx.limit)
+        c->lx.count = c->lx.limit; /* lexicon_get flushes on the next lookup */
+    bool all_caps = true;
+    for (int i = 0; i < nt && all_caps; i++)
+        if ((c->toks[i].flags & TOKF_WORD) && c->toks[i].key_len > 1 && !(c->toks[i].flags & TOKF_ALLCAP))
+            all_caps = false;
+    for (int i = 0; i < nt; i++) {
+        const tok *t = &c->toks[i];
+        bool allcap = (t->flags & TOKF_ALLCAP) || all_caps;
+        const lexeme *lx = lexicon_get(&c->lx, c->d, c->keys.data + t->key, t->key_len, allcap);
+        if (!lx)
+            return DT_ENOMEM;
+        ctok *ct = &c->ct[i];
+        ct->lex = (uint32_t)(lx - c->lx.lex);
+        ct->tflags = t->flags;
+        ct->wflags = lx->flags;
+        /* Lower-case "may", "us" ... keep their closed-class flags; an upper-case
+         * "May" in mid-sentence is more likely a name or month. */
+        ct->mention = -1;
+        ct->verb = -1;
+        ct->role = TR_NONE;
+        ct->barrier = 0;
+        ct->nounword = 0;
+    }
+    /* The pool may have moved while interning: take the pointers now. */
+    for (int i = 0; i < nt; i++) {
+        const lexeme *lx = &c->lx.lex[c->ct[i].lex];
+        c->ct[i].match = c->lx.pool + lx->match;
+        c->ct[i].nmatch = lx->nmatch;
+    }
+    strip_dateline(c);
+    if (c->ct[0].role == TR_SKIP && !c->location) {
+        /* The dateline city as the document location, when it is a known place. */
+        scan_best b;
+        walk(c, 0, &b);
+        (void)b;
+        int save = c->ct[0].role;
+        for (int i = 0; i < nt && c->ct[i].role == TR_SKIP; i++)
+            c->ct[i].role = TR_NONE;
+        walk(c, 0, &b);
+        if (b.actor.pl) {
+            sid codes[MAX_CODES];
+            size_t k = dict_actor_codes(c->d, &c->d->actors[b.actor.pl->index], c->date, codes, MAX_CODES);
+            if (k && country_based(code_str(c, codes[0]))) {
+                char cc[4];
+                memcpy(cc, code_str(c, codes[0]), 3);
+                cc[3] = 0;
+                c->location = coder_intern(c, cc, 3);
+            }
+        }
+        strip_dateline(c);
+        (void)save;
+    }
+    unit units[MAX_TOKENS];
+    int nu = find_units(c, units, MAX_TOKENS);
+    build_mentions(c, units, nu);
+    /* Person names used alone later ("Kim") */
+    for (int i = 0; i < nt; i++) {
+        if (c->ct[i].role != TR_NONE)
+            continue;
+        const alias *al = find_alias(c, i);
+        if (!al)
+            continue;
+        int mi = new_mention(c, i, i + 1, MT_ALIAS);
+        if (mi >= 0) {
+            copy_codes(&c->m[mi], al->codes, al->ncodes);
+            c->m[mi].kind = AK_PERSON;
+        }
+    }
+    sort_mentions(c);
+    mark_pronouns(c);
+    sort_mentions(c);
+    find_compounds(c);
+    resolve_agents(c);
+    resolve_references(c);
+    return nt;
+}
+
+/* After the sentence is coded: remember its actors for references later on. */
+void scan_commit_doc_context(dt_coder *c)
+{
+    for (int i = 0; i < c->nm; i++) {
+        const mention *m = &c->m[i];
+        if (m->ncodes <= 0)
+            continue;
+        bool subject = false;
+        for (int v = 0; v < c->nv; v++)
+            subject |= c->subject_of[v] == i;
+        int group = -1;
+        if (m->compound >= 0) {
+            group = c->next_group + m->compound;
+        }
+        doc_push(c, m, subject, group);
+        if (m->ncompound > 1) {
+            /* The compound as one plural entry, for "they" and "the two sides". */
+            mention all = *m;
+            all.ncodes = 0;
+            for (int j = i; j < c->nm && all.ncodes < MAX_CODES; j++)
+                if (c->m[j].compound == i)
+                    for (int q = 0; q < c->m[j].ncodes && all.ncodes < MAX_CODES; q++)
+                        all.codes[all.ncodes++] = c->m[j].codes[q];
+            all.plural = 1;
+            all.kind = AK_ACTOR;
+            doc_push(c, &all, subject, group);
+        }
+    }
+    c->next_group += c->nm;
+    if (c->speaker >= 0 && c->m[c->speaker].ncodes > 0) {
+        c->nlast_speaker = c->m[c->speaker].ncodes;
+        memcpy(c->last_speaker, c->m[c->speaker].codes, sizeof(sid) * (size_t)c->nlast_speaker);
+    }
+    if (!c->location) {
+        sid loc = location(c, c->nm);
+        if (loc)
+            c->location = loc;
+    }
+}

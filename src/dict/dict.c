@@ -1,0 +1,850 @@
+/* dict.c — building the compiled dictionary model: interning, the phrase trie, code
+ * specifications, verb inflection, compilation and dt_dict_load dispatch. */
+#include "dict.h"
+
+#include "../text/text.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+
+
+/* ---------------------------------------------------------------- strings */
+
+static int grow_index(uint32_t **index, size_t *cap, size_t count, uint64_t (*hash_of)(const dt_dict *, uint32_t),
+                      const dt_dict *d)
+{
+    if ((count + 1) * 2 <= *cap)
+        return 0;
+    size_t nc = *cap ? *cap * 2 : 1024;
+    uint32_t *ni = calloc(nc, sizeof(*ni));
+    if (!ni)
+        return DT_ENOMEM;
+    for (size_t i = 0; i < *cap; i++) {
+        uint32_t v = (*index)[i];
+        if (!v)
+            continue;
+        size_t j = hash_of(d, v) & (nc - 1);
+        while (ni[j])
+            j = (j + 1) & (nc - 1);
+        ni[j] = v;
+    }
+    free(*index);
+    *index = ni;
+    *cap = nc;
+    return 0;
+}
+
+static uint64_t str_hash_of(const dt_dict *d, uint32_t id)
+{
+    return hash_bytes(d->strs[id], strlen(d->strs[id]));
+}
+
+sid dict_find_str(const dt_dict *d, const char *s, size_t n)
+{
+    if (!d->str_index_cap)
+        return SID_NONE;
+    size_t mask = d->str_index_cap - 1;
+    size_t i = hash_bytes(s, n) & mask;
+    for (;;) {
+        uint32_t v = d->str_index[i];
+        if (!v)
+            return SID_NONE;
+        const char *t = d->strs[v];
+        if (strlen(t) == n && memcmp(t, s, n) == 0)
+            return v;
+        i = (i + 1) & mask;
+    }
+}
+
+sid dict_intern(dt_dict *d, const char *s, size_t n)
+{
+    sid found = dict_find_str(d, s, n);
+    if (found)
+        return found;
+    if (grow_index(&d->str_index, &d->str_index_cap, d->nstrs, str_hash_of, d))
+        return SID_NONE;
+    char *copy = arena_strndup(&d->mem, s, n);
+    if (!copy)
+        return SID_NONE;
+    int64_t id = DICT_PUSH(d, strs, &copy);
+    if (id < 0)
+        return SID_NONE;
+    size_t mask = d->str_index_cap - 1;
+    size_t i = hash_bytes(s, n) & mask;
+    while (d->str_index[i])
+        i = (i + 1) & mask;
+    d->str_index[i] = (uint32_t)id;
+    return (sid)id;
+}
+
+/* ---------------------------------------------------------------- words */
+
+static uint64_t word_hash_of(const dt_dict *d, uint32_t v)
+{
+    const dict_word *w = &d->words[v - 1];
+    return hash_bytes(w->key, w->len);
+}
+
+int32_t dict_word_find(const dt_dict *d, const char *key, size_t n)
+{
+    if (!d->word_index_cap)
+        return -1;
+    size_t mask = d->word_index_cap - 1;
+    size_t i = hash_bytes(key, n) & mask;
+    for (;;) {
+        uint32_t v = d->word_index[i];
+        if (!v)
+            return -1;
+        const dict_word *w = &d->words[v - 1];
+        if (w->len == n && memcmp(w->key, key, n) == 0)
+            return (int32_t)(v - 1);
+        i = (i + 1) & mask;
+    }
+}
+
+int32_t dict_word_add(dt_dict *d, const char *key, size_t n, uint8_t mode)
+{
+    int32_t found = dict_word_find(d, key, n);
+    if (found >= 0) {
+        dict_word *w = &d->words[found];
+        /* A stem is the most permissive reading; keep the widest one asked for. */
+        if (mode == WM_STEM)
+            w->mode = WM_STEM;
+        else if (mode == WM_ENDINGS && w->mode == WM_EXACT)
+            w->mode = WM_ENDINGS;
+        return found;
+    }
+    if (grow_index(&d->word_index, &d->word_index_cap, d->nwords, word_hash_of, d))
+        return -1;
+    dict_word w = {0};
+    w.key = arena_strndup(&d->mem, key, n);
+    if (!w.key)
+        return -1;
+    w.len = (uint32_t)n;
+    w.mode = mode;
+    int64_t id = DICT_PUSH(d, words, &w);
+    if (id < 0)
+        return -1;
+    size_t mask = d->word_index_cap - 1;
+    size_t i = hash_bytes(key, n) & mask;
+    while (d->word_index[i])
+        i = (i + 1) & mask;
+    d->word_index[i] = (uint32_t)id + 1;
+    if (n > d->max_word_len)
+        d->max_word_len = n;
+    if (mode == WM_STEM)
+        d->opt.has_stems = 1;
+    return (int32_t)id;
+}
+
+/* The name a rule shows: the path without leading directories beyond the last three
+ * components ("data/dict/verbs.dict"), so output does not depend on where it runs. */
+static const char *display_path(const char *path)
+{
+    const char *p = path + strlen(path);
+    int slashes = 0;
+    while (p > path) {
+        if (p[-1] == '/' && ++slashes == 3)
+            return p;
+        p--;
+    }
+    return path;
+}
+
+uint32_t dict_file(dt_dict *d, const char *path)
+{
+    path = display_path(path);
+    for (size_t i = 0; i < d->nfiles; i++)
+        if (strcmp(d->files[i], path) == 0)
+            return (uint32_t)i;
+    char *copy = arena_strndup(&d->mem, path, strlen(path));
+    int64_t id = copy ? DICT_PUSH(d, files, &copy) : -1;
+    return id < 0 ? 0 : (uint32_t)id;
+}
+
+uint32_t dict_rule(dt_dict *d, uint32_t file, uint32_t line)
+{
+    rule_loc r = {file, line, NULL};
+    int64_t id = DICT_PUSH(d, rules, &r);
+    return id < 0 ? 0 : (uint32_t)id;
+}
+
+/* ---------------------------------------------------------------- trie */
+
+static int grow_edges(dt_dict *d)
+{
+    if ((d->nedges + 1) * 2 <= d->edge_cap)
+        return 0;
+    size_t nc = d->edge_cap ? d->edge_cap * 2 : 4096;
+    struct trie_edge *ne = calloc(nc, sizeof(*ne));
+    if (!ne)
+        return DT_ENOMEM;
+    for (size_t i = 0; i < d->edge_cap; i++) {
+        struct trie_edge e = d->edges[i];
+        if (!e.child)
+            continue;
+        size_t j = edge_hash(e.node, e.word) & (nc - 1);
+        while (ne[j].child)
+            j = (j + 1) & (nc - 1);
+        ne[j] = e;
+    }
+    free(d->edges);
+    d->edges = ne;
+    d->edge_cap = nc;
+    return 0;
+}
+
+static int64_t new_node(dt_dict *d, uint16_t depth)
+{
+    trie_node n = {.payloads = UINT32_MAX, .npayloads = 0, .depth = depth, .nchildren = 0};
+    return DICT_PUSH(d, nodes, &n);
+}
+
+/* Build-time payload chains: payloads[i].pad is unused, so chain through a side array. */
+static uint32_t *payload_next;
+static size_t payload_next_cap;
+
+int dict_add_phrase(dt_dict *d, const uint32_t *words, size_t n, phrase_payload pl)
+{
+    if (n == 0)
+        return DT_EINVAL;
+    if (d->nnodes == 0 && new_node(d, 0) < 0)
+        return DT_ENOMEM;
+    uint32_t node = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t child = dict_child(d, node, words[i]);
+        if (!child) {
+            if (grow_edges(d))
+                return DT_ENOMEM;
+            int64_t c = new_node(d, (uint16_t)DT_MIN(i + 1, 0xFFFF));
+            if (c < 0)
+                return DT_ENOMEM;
+            child = (uint32_t)c;
+            size_t mask = d->edge_cap - 1;
+            size_t j = edge_hash(node, words[i]) & mask;
+            while (d->edges[j].child)
+                j = (j + 1) & mask;
+            d->edges[j] = (struct trie_edge){node, words[i], child};
+            d->nedges++;
+            d->nodes[node].nchildren++;
+        }
+        node = child;
+    }
+    /* Duplicates: the first entry of a kind (and index, for sets/issues) wins. */
+    trie_node *tn = &d->nodes[node];
+    for (uint32_t p = tn->payloads; p != UINT32_MAX; p = payload_next[p]) {
+        phrase_payload *o = &d->payloads[p];
+        if (o->kind != pl.kind)
+            continue;
+        bool same_slot = pl.kind == PK_ACTOR || pl.kind == PK_AGENT || pl.kind == PK_REF ||
+                         pl.kind == PK_NOUNWORD || pl.kind == PK_ADJ ||
+                         (pl.kind == PK_VERB && o->index == pl.index) ||
+                         ((pl.kind == PK_SETMEMBER || pl.kind == PK_ISSUE || pl.kind == PK_DISCARD) &&
+                          o->index == pl.index);
+        if (pl.kind == PK_VERB && o->index != pl.index)
+            same_slot = true; /* one verb per phrase */
+        /* The same entry reaching the same words twice ("Kim Jong Un | Kim Jong-un"). */
+        if (o->index == pl.index && o->form == pl.form)
+            return 0;
+        if (same_slot)
+            return 1;
+    }
+    int64_t id = DICT_PUSH(d, payloads, &pl);
+    if (id < 0)
+        return DT_ENOMEM;
+    if ((size_t)id >= payload_next_cap) {
+        size_t nc = payload_next_cap ? payload_next_cap * 2 : 1024;
+        while (nc <= (size_t)id)
+            nc *= 2;
+        uint32_t *p = realloc(payload_next, nc * sizeof(*p));
+        if (!p)
+            return DT_ENOMEM;
+        payload_next = p;
+        payload_next_cap = nc;
+    }
+    /* Append at the end of the chain so the reading order is kept. */
+    payload_next[id] = UINT32_MAX;
+    tn = &d->nodes[node];
+    if (tn->payloads == UINT32_MAX) {
+        tn->payloads = (uint32_t)id;
+    } else {
+        uint32_t p = tn->payloads;
+        while (payload_next[p] != UINT32_MAX)
+            p = payload_next[p];
+        payload_next[p] = (uint32_t)id;
+    }
+    tn->npayloads++;
+    return 0;
+}
+
+/* Make each node's payloads contiguous. */
+static int flatten_payloads(dt_dict *d)
+{
+    if (!d->npayloads)
+        return 0;
+    phrase_payload *np = malloc(d->npayloads * sizeof(*np));
+    if (!np)
+        return DT_ENOMEM;
+    size_t k = 0;
+    for (size_t i = 0; i < d->nnodes; i++) {
+        trie_node *tn = &d->nodes[i];
+        if (tn->payloads == UINT32_MAX) {
+            tn->payloads = 0;
+            continue;
+        }
+        uint32_t first = (uint32_t)k;
+        for (uint32_t p = tn->payloads; p != UINT32_MAX; p = payload_next[p])
+            np[k++] = d->payloads[p];
+        tn->payloads = first;
+    }
+    free(d->payloads);
+    d->payloads = np;
+    d->cappayloads = d->npayloads;
+    free(payload_next);
+    payload_next = NULL;
+    payload_next_cap = 0;
+    return 0;
+}
+
+/* ---------------------------------------------------------------- phrases */
+
+int dict_phrase_words(dt_dict *d, const char *s, size_t n, uint8_t default_mode, uint32_t *out,
+                      size_t cap, bool native_case)
+{
+    /* Copy with '_' as blank and remember which words end in '='. */
+    char tmp[1024];
+    if (n >= sizeof(tmp))
+        return DT_ELIMIT;
+    size_t m = 0;
+    uint8_t exact_after[64];
+    size_t nexact = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == '_')
+            c = ' ';
+        if (c == '=' && (i + 1 == n || s[i + 1] == ' ' || s[i + 1] == '_')) {
+            /* mark: the word just before is exact; record by word count later */
+            tmp[m++] = '\x01';
+            continue;
+        }
+        tmp[m++] = c;
+    }
+    (void)exact_after;
+    (void)nexact;
+    buf norm, keys;
+    buf_init(&norm, 0);
+    buf_init(&keys, 0);
+    /* Separate the exact markers so the tokenizer does not see them. */
+    for (size_t i = 0; i < m; i++)
+        if (tmp[i] == '\x01')
+            tmp[i] = ' ';
+    text_normalize(tmp, m, &norm);
+    tok *toks = NULL;
+    size_t tcap = 0;
+    int count = norm.data ? tokenize(norm.data, norm.len, &toks, &tcap, &keys, cap) : 0;
+    int rc = count;
+    if (count > 0) {
+        for (int i = 0; i < count; i++) {
+            const char *key = keys.data + toks[i].key;
+            size_t kl = toks[i].key_len;
+            const char *surface = norm.data + toks[i].start;
+            uint8_t mode = default_mode;
+            /* Was this word followed by '=' in the source? Find it in the raw text. */
+            {
+                const char *pos = NULL;
+                for (size_t j = 0; j + toks[i].len <= n; j++) {
+                    if (memcmp(s + j, surface, toks[i].len) == 0 && j + toks[i].len < n &&
+                        s[j + toks[i].len] == '=') {
+                        pos = s + j;
+                        break;
+                    }
+                }
+                if (pos)
+                    mode = WM_EXACT;
+            }
+            bool acronym = false;
+            if (native_case && (toks[i].flags & TOKF_ALLCAP) && kl >= 2) {
+                char low[32];
+                if (kl < sizeof(low)) {
+                    for (size_t j = 0; j < kl; j++)
+                        low[j] = (char)to_lower((unsigned char)key[j]);
+                    acronym = text_is_function_word(low, kl);
+                }
+            }
+            int32_t w;
+            if (acronym) {
+                char ak[64];
+                if (kl + 1 >= sizeof(ak)) {
+                    rc = DT_ELIMIT;
+                    break;
+                }
+                ak[0] = '\x01';
+                memcpy(ak + 1, key, kl);
+                w = dict_word_add(d, ak, kl + 1, WM_EXACT);
+                if (w >= 0)
+                    d->words[w].acronym = 1;
+            } else {
+                w = dict_word_add(d, key, kl, mode);
+            }
+            if (w < 0) {
+                rc = DT_ENOMEM;
+                break;
+            }
+            out[i] = (uint32_t)w;
+        }
+    }
+    free(toks);
+    buf_free(&norm);
+    buf_free(&keys);
+    return rc;
+}
+
+/* ---------------------------------------------------------------- codes */
+
+int dict_parse_code(dt_dict *d, const char *s, size_t n, code_spec *out, const char **why)
+{
+    memset(out, 0, sizeof(*out));
+    dt_slice t = str_trim(s, n);
+    s = t.ptr;
+    n = t.len;
+    /* Remove internal blanks: TABARI writes "- - -". */
+    char c[64];
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == ' ' || s[i] == '\t')
+            continue;
+        if (m + 1 >= sizeof(c)) {
+            *why = "code too long";
+            return DT_EPARSE;
+        }
+        c[m++] = s[i];
+    }
+    c[m] = 0;
+    if (m == 0) {
+        *why = "empty code";
+        return DT_EPARSE;
+    }
+    if (strcmp(c, "---") == 0) {
+        out->flags = CF_NULL;
+        return 0;
+    }
+    if (strcmp(c, "###") == 0) {
+        out->flags = CF_DISCARD;
+        return 0;
+    }
+    if (strcmp(c, "+++") == 0) {
+        out->flags = CF_COMPLEX;
+        return 0;
+    }
+    if (c[m - 1] == '?') {
+        out->flags |= CF_SUBORD;
+        c[--m] = 0;
+    } else if (c[m - 1] == '!') {
+        out->flags |= CF_DOMINANT;
+        c[--m] = 0;
+    }
+    char *colon = strchr(c, ':');
+    const char *a = c, *b = NULL;
+    if (colon) {
+        *colon = 0;
+        b = colon + 1;
+        out->flags |= CF_PAIRED;
+    }
+    for (const char *p = a; *p; p++)
+        if (!is_alnum((unsigned char)*p)) {
+            *why = "a code has letters and digits only";
+            return DT_EPARSE;
+        }
+    if (b)
+        for (const char *p = b; *p; p++)
+            if (!is_alnum((unsigned char)*p) && *p != '-') {
+                *why = "a code has letters and digits only";
+                return DT_EPARSE;
+            }
+    if (*a) {
+        out->code = dict_intern(d, a, strlen(a));
+    } else if (b) {
+        out->flags |= CF_TARGET_ONLY;
+    }
+    if (b && *b && strcmp(b, "---") != 0)
+        out->code2 = dict_intern(d, b, strlen(b));
+    if (!*a && !(b && *b)) {
+        *why = "empty code";
+        return DT_EPARSE;
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------------------- verb forms */
+
+static bool is_vowel(char c) { return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U'; }
+
+/* Consonant-vowel-consonant ending whose final consonant doubles (stop -> stopped). */
+static bool doubles_final(const char *w, size_t n)
+{
+    if (n < 3)
+        return false;
+    char a = w[n - 3], b = w[n - 2], c = w[n - 1];
+    if (is_vowel(a) || !is_vowel(b) || is_vowel(c) || c == 'W' || c == 'X' || c == 'Y')
+        return false;
+    size_t groups = 0;
+    for (size_t i = 0; i < n; i++)
+        if (is_vowel(w[i]) && (i == 0 || !is_vowel(w[i - 1])))
+            groups++;
+    if (groups <= 1)
+        return true;
+    /* Two-syllable verbs stressed on the last syllable. */
+    static const char *const stressed[] = {
+        "EXPEL", "COMPEL", "PROPEL", "DISPEL", "REPEL", "CONTROL", "PATROL", "COMMIT", "ADMIT",
+        "SUBMIT", "PERMIT", "OMIT", "EMIT", "TRANSMIT", "REFER", "PREFER", "CONFER", "DEFER",
+        "DETER", "OCCUR", "INCUR", "RECUR", "REGRET", "REBEL", "ABET", "EQUIP", "ACQUIT",
+        "ANNUL", "EXTOL", "UPSET", "FORGET", "BEGIN", "OUTBID", "FORBID", "RESET", "REARM"};
+    for (size_t i = 0; i < DT_ARRAY_LEN(stressed); i++)
+        if (strlen(stressed[i]) == n && memcmp(stressed[i], w, n) == 0)
+            return c != 'M' || strcmp(stressed[i], "REARM") != 0;
+    return false;
+}
+
+static const char *cat(dt_dict *d, const char *a, size_t an, const char *suffix)
+{
+    size_t sl = strlen(suffix);
+    char *p = arena_alloc(&d->mem, an + sl + 1);
+    if (!p)
+        return NULL;
+    memcpy(p, a, an);
+    memcpy(p + an, suffix, sl + 1);
+    return p;
+}
+
+int dict_verb_forms(dt_dict *d, const char *w, size_t n, const char *past, const char *part,
+                    const char *out[5])
+{
+    out[VF_BASE] = arena_strndup(&d->mem, w, n);
+    char last = n ? w[n - 1] : 0;
+    char prev = n > 1 ? w[n - 2] : 0;
+    /* -s */
+    if (last == 'S' || last == 'X' || last == 'Z' || last == 'O' ||
+        (last == 'H' && (prev == 'C' || prev == 'S')))
+        out[VF_S] = cat(d, w, n, "ES");
+    else if (last == 'Y' && n > 1 && !is_vowel(prev))
+        out[VF_S] = cat(d, w, n - 1, "IES");
+    else
+        out[VF_S] = cat(d, w, n, "S");
+    /* -ed and -ing */
+    bool dbl = doubles_final(w, n);
+    char dw[128];
+    if (n + 2 >= sizeof(dw))
+        return DT_ELIMIT;
+    memcpy(dw, w, n);
+    size_t dn = n;
+    if (dbl)
+        dw[dn++] = last;
+    const char *ed;
+    if (last == 'E')
+        ed = cat(d, w, n, "D");
+    else if (last == 'Y' && n > 1 && !is_vowel(prev))
+        ed = cat(d, w, n - 1, "IED");
+    else
+        ed = cat(d, dw, dn, "ED");
+    out[VF_ED] = past ? arena_strndup(&d->mem, past, strlen(past)) : ed;
+    out[VF_EN] = part ? arena_strndup(&d->mem, part, strlen(part)) : out[VF_ED];
+    if (last == 'E' && prev == 'I')
+        out[VF_ING] = cat(d, w, n - 2, "YING");
+    else if (last == 'E' && n > 2 && prev != 'E' && prev != 'Y' && prev != 'O')
+        out[VF_ING] = cat(d, w, n - 1, "ING");
+    else
+        out[VF_ING] = cat(d, dw, dn, "ING");
+    for (int i = 0; i < 5; i++)
+        if (!out[i])
+            return DT_ENOMEM;
+    return 0;
+}
+
+/* ---------------------------------------------------------------- actors */
+
+size_t dict_actor_codes(const dt_dict *d, const actor_entry *a, int32_t date, sid *out, size_t cap)
+{
+    const code_alt *dflt = NULL;
+    for (uint16_t i = 0; i < a->nalts; i++) {
+        const code_alt *alt = &d->alts[a->alts + i];
+        if (!alt->dated) {
+            if (!dflt)
+                dflt = alt;
+            continue;
+        }
+        if (date == DATE_NONE)
+            continue;
+        if ((alt->from == DATE_NONE || date >= alt->from) && (alt->to == DATE_NONE || date <= alt->to)) {
+            size_t k = DT_MIN((size_t)alt->ncodes, cap);
+            memcpy(out, &d->code_lists[alt->codes], k * sizeof(sid));
+            return k;
+        }
+    }
+    if (!dflt)
+        return 0;
+    size_t k = DT_MIN((size_t)dflt->ncodes, cap);
+    memcpy(out, &d->code_lists[dflt->codes], k * sizeof(sid));
+    return k;
+}
+
+/* ---------------------------------------------------------------- compile */
+
+static int cmp_pending(const void *a, const void *b)
+{
+    const struct pending_pat *x = a, *y = b;
+    if (x->verb != y->verb)
+        return x->verb < y->verb ? -1 : 1;
+    if (x->p.weight != y->p.weight)
+        return x->p.weight > y->p.weight ? -1 : 1;
+    /* Stable on reading order: rule ids grow as lines are read. */
+    return x->p.rule < y->p.rule ? -1 : (x->p.rule > y->p.rule);
+}
+
+static int root_of(const dt_dict *d, sid code)
+{
+    if (!code)
+        return 0;
+    const char *c = dict_str(d, code);
+    if (strlen(c) < 2 || !is_digit((unsigned char)c[0]) || !is_digit((unsigned char)c[1]))
+        return 0;
+    int r = (c[0] - '0') * 10 + (c[1] - '0');
+    return r >= 1 && r <= 20 ? r : 0;
+}
+
+int dict_compile(dt_dict *d)
+{
+    if (d->compiled)
+        return 0;
+    if (d->nnodes == 0 && new_node(d, 0) < 0)
+        return DT_ENOMEM;
+    qsort(d->pending, d->npending, sizeof(*d->pending), cmp_pending);
+    d->patterns = malloc((d->npending ? d->npending : 1) * sizeof(*d->patterns));
+    if (!d->patterns)
+        return DT_ENOMEM;
+    d->cappatterns = d->npending;
+    for (size_t v = 0; v < d->nverbs; v++) {
+        d->verbs[v].patterns = 0;
+        d->verbs[v].npatterns = 0;
+    }
+    for (size_t i = 0; i < d->npending; i++) {
+        verb_entry *ve = &d->verbs[d->pending[i].verb];
+        if (ve->npatterns == 0)
+            ve->patterns = (uint32_t)i;
+        ve->npatterns++;
+        d->patterns[i] = d->pending[i].p;
+        d->stats.patterns_by_root[root_of(d, d->pending[i].p.code.code)]++;
+    }
+    d->npatterns = d->npending;
+    free(d->pending);
+    d->pending = NULL;
+    d->npending = d->cappending = 0;
+    free(d->verb_of);
+    d->verb_of = NULL;
+    d->verb_of_cap = 0;
+    for (size_t v = 0; v < d->nverbs; v++)
+        if (d->verbs[v].has_code && !d->verbs[v].is_noun)
+            d->stats.patterns_by_root[root_of(d, d->verbs[v].code.code)]++;
+    if (flatten_payloads(d))
+        return DT_ENOMEM;
+    /* Rule texts. */
+    for (size_t i = 0; i < d->nrules; i++) {
+        char tmp[600];
+        snprintf(tmp, sizeof(tmp), "%s:%u", d->files[d->rules[i].file], d->rules[i].line);
+        d->rules[i].text = arena_strndup(&d->mem, tmp, strlen(tmp));
+        if (!d->rules[i].text)
+            return DT_ENOMEM;
+    }
+    d->stats.verbs = 0;
+    d->stats.nouns = 0;
+    for (size_t v = 0; v < d->nverbs; v++) {
+        if (d->verbs[v].is_noun)
+            d->stats.nouns++;
+        else
+            d->stats.verbs++;
+    }
+    d->stats.patterns = d->npatterns;
+    d->stats.agents = d->nagents;
+    d->stats.actors = d->nactors;
+    d->stats.refs = d->nrefs;
+    d->stats.sets = d->nsets;
+    d->stats.bytes = d->mem.total + d->nnodes * sizeof(trie_node) +
+                     d->edge_cap * sizeof(struct trie_edge) +
+                     d->npayloads * sizeof(phrase_payload) + d->nwords * sizeof(dict_word) +
+                     d->word_index_cap * 4 + d->str_index_cap * 4 + d->nstrs * sizeof(char *) +
+                     d->npatterns * sizeof(pattern) + d->npels * sizeof(pel) +
+                     d->nactors * sizeof(actor_entry) + d->nalts * sizeof(code_alt) +
+                     d->nrules * sizeof(rule_loc);
+    d->compiled = true;
+    return 0;
+}
+
+int dict_init(dt_dict *d)
+{
+    memset(d, 0, sizeof(*d));
+    arena_init(&d->mem, 256 * 1024);
+    /* sid 0 is reserved for "none". */
+    char *empty = arena_strndup(&d->mem, "", 0);
+    if (!empty || DICT_PUSH(d, strs, &empty) < 0)
+        return DT_ENOMEM;
+    if (grow_index(&d->str_index, &d->str_index_cap, 1, str_hash_of, d))
+        return DT_ENOMEM;
+    if (new_node(d, 0) < 0)
+        return DT_ENOMEM;
+    d->opt.min_words = 0;
+    return dict_add_closed_class(d);
+}
+
+void dt_dict_free(dt_dict *d)
+{
+    if (!d)
+        return;
+    free(d->strs);
+    free(d->str_index);
+    free(d->words);
+    free(d->word_index);
+    free(d->nodes);
+    free(d->edges);
+    free(d->payloads);
+    free(d->actors);
+    free(d->alts);
+    free(d->code_lists);
+    free(d->agents);
+    free(d->verbs);
+    free(d->patterns);
+    free(d->pels);
+    free(d->seqs);
+    free(d->alt_pats);
+    free(d->refs);
+    free(d->sets);
+    free(d->rules);
+    free(d->files);
+    free(d->irregular);
+    free(d->pending);
+    free(d->verb_of);
+    arena_free(&d->mem);
+    free(d);
+}
+
+/* ---------------------------------------------------------------- loading */
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int load_native_dir(dt_dict *d, const char *dir, dt_diag_fn diag, void *user, dt_error *err)
+{
+    DIR *dh = opendir(dir);
+    if (!dh) {
+        err_set(err, DT_ENOTFOUND, dir, 0, 0, "cannot open dictionary directory");
+        return DT_ENOTFOUND;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    int rc = 0;
+    struct dirent *de;
+    while ((de = readdir(dh))) {
+        size_t l = strlen(de->d_name);
+        if (l < 6 || strcmp(de->d_name + l - 5, ".dict") != 0 || de->d_name[0] == '.')
+            continue;
+        char *copy = malloc(strlen(dir) + l + 2);
+        if (!copy) {
+            rc = DT_ENOMEM;
+            break;
+        }
+        sprintf(copy, "%s/%s", dir, de->d_name); /* NOLINT: sized above */
+        if (dict_push((void **)&names, &n, &cap, sizeof(char *), &copy) < 0) {
+            free(copy);
+            rc = DT_ENOMEM;
+            break;
+        }
+    }
+    closedir(dh);
+    if (!rc && n == 0) {
+        err_set(err, DT_ENOTFOUND, dir, 0, 0, "no *.dict files in this directory");
+        rc = DT_ENOTFOUND;
+    }
+    if (!rc)
+        qsort(names, n, sizeof(char *), cmp_str);
+    for (size_t i = 0; i < n && !rc; i++)
+        rc = native_load_file(d, names[i], diag, user, err);
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    return rc;
+}
+
+int dt_dict_load(dt_dict **out, const char *const *specs, size_t n, dt_diag_fn diag, void *user,
+                 dt_error *err)
+{
+    *out = NULL;
+    dt_dict *d = malloc(sizeof(*d));
+    if (!d)
+        return DT_ENOMEM;
+    int rc = dict_init(d);
+    for (size_t i = 0; i < n && !rc; i++) {
+        const char *s = specs[i];
+        if (strncmp(s, "tabari:", 7) == 0) {
+            rc = tabari_load(d, s + 7, diag, user, err);
+        } else if (strncmp(s, "petrarch:", 9) == 0) {
+            rc = petrarch_load(d, s + 9, diag, user, err);
+        } else if (strncmp(s, "native:", 7) == 0 || 1) {
+            const char *path = strncmp(s, "native:", 7) == 0 ? s + 7 : s;
+            struct stat st;
+            if (stat(path, &st) != 0) {
+                err_set(err, DT_ENOTFOUND, path, 0, 0, "no such dictionary file or directory");
+                rc = DT_ENOTFOUND;
+            } else if (S_ISDIR(st.st_mode)) {
+                rc = load_native_dir(d, path, diag, user, err);
+            } else {
+                rc = native_load_file(d, path, diag, user, err);
+            }
+        }
+    }
+    if (!rc)
+        rc = dict_compile(d);
+    if (rc) {
+        if (rc == DT_ENOMEM)
+            err_set(err, rc, NULL, 0, 0, "out of memory while loading dictionaries");
+        dt_dict_free(d);
+        return rc;
+    }
+    *out = d;
+    return 0;
+}
+
+void dt_dict_get_stats(const dt_dict *d, dt_dict_stats *st)
+{
+    *st = d->stats;
+}
+
+int dt_cameo_lookup(const char *code, dt_cameo *out)
+{
+    memset(out, 0, sizeof(*out));
+    out->name = "";
+    if (!code)
+        return DT_ENOTFOUND;
+    size_t lo = 0, hi = cameo_table_len;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(cameo_table[mid].code, code);
+        if (c == 0) {
+            const cameo_row *r = &cameo_table[mid];
+            out->root[0] = r->code[0];
+            out->root[1] = r->code[1];
+            out->root[2] = 0;
+            int root = (r->code[0] - '0') * 10 + (r->code[1] - '0');
+            out->quad = root <= 5 ? 1 : root <= 9 ? 2 : root <= 14 ? 3 : 4;
+            out->goldstein = r->goldstein;
+            out->name = r->name;
+            return 0;
+        }
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return DT_ENOTFOUND;
+}

@@ -1,0 +1,378 @@
+/* dict.h — the compiled dictionary model shared by the native, TABARI and PETRARCH
+ * readers and used by the coder: interned words, one phrase trie, actors with dated
+ * codes, agents, verbs with patterns, sets, issues, discards and references. */
+#ifndef DT_DICT_H
+#define DT_DICT_H
+
+#include "../util/util.h"
+
+/* ---------------------------------------------------------------- words */
+
+enum word_mode {
+    WM_ENDINGS = 0, /* the word or the word + a regular ending (S ES IES ED EN ING) */
+    WM_EXACT = 1,   /* the word only ("US=") */
+    WM_STEM = 2,    /* any word that starts with it (TABARI stems) */
+};
+
+/* Closed-class flags of a word (set from a built-in table, see closed.c). */
+enum {
+    WF_DET = 1 << 0,      /* the a an */
+    WF_CONJ = 1 << 1,     /* and but or nor */
+    WF_PRON = 1 << 2,     /* he she it they ... */
+    WF_AUX = 1 << 3,      /* forms of "be" (passive and progressive) */
+    WF_BY = 1 << 4,       /* by */
+    WF_NEG = 1 << 5,      /* not never n't no */
+    WF_FUTURE = 1 << 6,   /* will would shall 'll */
+    WF_HYPO = 1 << 7,     /* could might may should */
+    WF_PREP = 1 << 8,     /* prepositions */
+    WF_REPORT = 1 << 9,   /* say tell report ... (reporting verbs, any form) */
+    WF_REL = 1 << 10,     /* who which that whom whose */
+    WF_TITLE = 1 << 11,   /* Mr Mrs Ms Dr */
+    WF_FORMER = 1 << 12,  /* former ex */
+    WF_LOCPREP = 1 << 13, /* in at near from (locative prepositions) */
+    WF_HAVE = 1 << 14,    /* has have had */
+    WF_DO = 1 << 15,      /* do does did */
+    WF_INTENT = 1 << 16,  /* plan intend vow pledge threaten promise want seek (+ to) */
+    WF_ADVERB = 1 << 17,  /* also still again then now later ... (skipped in verb groups) */
+    WF_PRON_WE = 1 << 18, /* we our us ours (first person plural) */
+    WF_PRON_PL = 1 << 19, /* they them their */
+    WF_PRON_IT = 1 << 20, /* it its */
+    WF_PRON_HE = 1 << 21, /* he him his she her */
+    WF_MONTH = 1 << 22,   /* month names (datelines) */
+    WF_WEEKDAY = 1 << 23, /* weekday names */
+    WF_GET = 1 << 24,     /* got get gets (passive) */
+};
+
+typedef struct dict_word {
+    const char *key;   /* upper case, NUL-terminated */
+    uint32_t len;
+    uint8_t mode;      /* enum word_mode */
+    uint8_t acronym;   /* written upper case in a dictionary and also a common word:
+                          matches only upper-case text */
+    uint32_t flags;    /* WF_* */
+} dict_word;
+
+/* ---------------------------------------------------------------- codes and rules */
+
+/* Strings (actor codes, event codes, issue tags) are interned: id -> string. */
+typedef uint32_t sid;
+#define SID_NONE 0u
+
+typedef struct rule_loc {
+    uint32_t file;     /* index into dict->files */
+    uint32_t line;
+    const char *text;  /* "file:line", built at compile time */
+} rule_loc;
+
+/* ---------------------------------------------------------------- actors */
+
+enum actor_kind { AK_ACTOR = 0, AK_STATE, AK_PERSON, AK_ORG, AK_GROUP, AK__COUNT };
+
+typedef struct code_alt {
+    int32_t from, to;  /* inclusive day numbers; DATE_NONE = open */
+    uint32_t codes;    /* index into dict->code_lists */
+    uint16_t ncodes;   /* 0 = null code (not an actor on those dates) */
+    uint8_t dated;     /* has a range */
+} code_alt;
+
+typedef struct actor_entry {
+    uint32_t alts;     /* index into dict->alts */
+    uint16_t nalts;
+    uint8_t kind;      /* enum actor_kind */
+    uint8_t complex;   /* TABARI [+++]: marks the sentence complex */
+    uint32_t rule;
+} actor_entry;
+
+typedef struct agent_entry {
+    sid code;          /* the sector code to add, e.g. "GOV" */
+    uint8_t prefix;    /* TABARI "NGO~": the code goes before the actor's */
+    uint8_t plural;    /* "troops", "protesters": used for "they" */
+    uint32_t rule;
+} agent_entry;
+
+/* ---------------------------------------------------------------- patterns */
+
+enum pel_type {
+    PE_WORD,    /* arg = word id */
+    PE_SET,     /* arg = set id */
+    PE_ALT,     /* arg = index into dict->alts_pat (a list of sequences) */
+    PE_SOURCE,  /* $ */
+    PE_TARGET,  /* + */
+    PE_BOTH,    /* % */
+    PE_SKIP,    /* ^ */
+    PE_NP,      /* PETRARCH {A B}: the words, adjacent, as a noun phrase (arg = seq) */
+    PE_PP,      /* PETRARCH (P A B): a prepositional phrase (arg = seq) */
+};
+
+/* maxgap: how many tokens may come between this element and the one before it in
+ * text order (for the first element after the verb: between it and the verb). */
+#define GAP_ANY 255
+typedef struct pel {
+    uint8_t type;
+    uint8_t maxgap;    /* 0 = adjacent, GAP_ANY = any number within the clause */
+    uint8_t optional;
+    uint8_t pad;
+    uint32_t arg;
+} pel;
+
+/* A sequence of pattern elements (alternatives and PETRARCH phrases use these). */
+typedef struct pseq {
+    uint32_t first;    /* index into dict->pels */
+    uint32_t n;
+} pseq;
+
+typedef struct alt_list {
+    uint32_t first;    /* index into dict->seqs */
+    uint32_t n;
+} alt_list;
+
+enum code_flags {
+    CF_NULL = 1 << 0,      /* [---]: matched, but no event */
+    CF_SUBORD = 1 << 1,    /* [023?]: used only if the sentence has no other event */
+    CF_DOMINANT = 1 << 2,  /* [111!] */
+    CF_DISCARD = 1 << 3,   /* [###]: drop the sentence */
+    CF_COMPLEX = 1 << 4,   /* [+++]: sentence too complex */
+    CF_PAIRED = 1 << 5,    /* A:B */
+    CF_TARGET_ONLY = 1 << 6, /* PETRARCH [:B] — second code of a pair only */
+};
+
+typedef struct code_spec {
+    sid code;          /* main code (SID_NONE for null) */
+    sid code2;         /* second code of a pair */
+    sid future;        /* code when the event is announced/intended, SID_NONE = default */
+    uint16_t flags;    /* CF_* */
+} code_spec;
+
+typedef struct pattern {
+    pseq pre;          /* elements before the verb, in text order */
+    pseq post;         /* elements after the verb, in text order */
+    uint32_t weight;   /* sort key: letters of the fixed words */
+    code_spec code;
+    uint32_t rule;
+    uint8_t slots;     /* PS_* */
+    uint8_t verb_gap;  /* maxgap between the last pre element and the verb */
+    uint8_t has_neg;   /* the pattern itself contains a negation word */
+} pattern;
+
+enum { PS_SOURCE = 1, PS_TARGET = 2, PS_BOTH = 4, PS_SKIP = 8 };
+
+enum pattern_syntax { SYN_NATIVE, SYN_TABARI, SYN_PETRARCH };
+/* Compile a pattern (the text after the leading '-' and before the code) into *out
+ * (elements appended to d->pels). On error returns DT_EPARSE with *why and *col. */
+int pattern_compile(dt_dict *d, const char *s, size_t n, int syntax, pattern *out,
+                    const char **why, size_t *col);
+
+enum verb_form { VF_BASE, VF_S, VF_ED, VF_EN, VF_ING, VF_OTHER };
+
+typedef struct verb_entry {
+    sid lemma;
+    code_spec code;    /* default code when no pattern matches (code == SID_NONE: none) */
+    uint32_t patterns; /* index into dict->patterns; sorted by weight, descending */
+    uint32_t npatterns;
+    uint32_t rule;
+    uint8_t is_noun;   /* an event noun (native `noun`), not a verb */
+    uint8_t has_code;
+} verb_entry;
+
+/* ---------------------------------------------------------------- phrase trie */
+
+enum phrase_kind {
+    PK_ACTOR,      /* index: actor entry */
+    PK_AGENT,      /* index: agent entry */
+    PK_VERB,       /* index: verb entry; form: enum verb_form */
+    PK_NOUNWORD,   /* a noun (clause splitting, TABARI noun shift) */
+    PK_ADJ,        /* an adjective */
+    PK_ISSUE,      /* index: issue tag sid */
+    PK_DISCARD,    /* form: 1 = whole story */
+    PK_REF,        /* index: ref entry */
+    PK_SETMEMBER,  /* index: set id */
+};
+
+typedef struct phrase_payload {
+    uint8_t kind;
+    uint8_t form;
+    uint16_t pad;
+    uint32_t index;
+    uint32_t rule;
+} phrase_payload;
+
+typedef struct trie_node {
+    uint32_t payloads;  /* index into dict->payloads */
+    uint16_t npayloads;
+    uint16_t depth;
+    uint32_t nchildren;
+} trie_node;
+
+/* References: "the country" -> the last state named; "the North" -> PRK if named. */
+enum ref_kind { RK_KIND = 0, RK_CODE, RK_LEADERS };
+typedef struct ref_entry {
+    uint8_t type;      /* enum ref_kind */
+    uint8_t kind;      /* enum actor_kind (RK_KIND) */
+    uint8_t ncodes;    /* RK_CODE: the actor codes */
+    sid codes[4];
+    uint32_t rule;
+} ref_entry;
+
+/* TABARI/PETRARCH coding options that change the coder's behaviour. */
+typedef struct dict_options {
+    uint8_t tabari;        /* use TABARI's default actor rules */
+    uint8_t petrarch;      /* PETRARCH-2 semantics for patterns */
+    uint8_t code_by;       /* 0 clause, 1 sentence, 2 all */
+    uint8_t convert_agents;
+    uint8_t noactprior;    /* COMPLEX: NOACTPRIOR */
+    uint8_t has_stems;     /* some words are stems */
+    uint8_t yyyy;
+    int complex_verbs;     /* COMPLEX: VERBS[n]: more than n verbs -> complex (0 = off) */
+    int complex_conj;      /* COMPLEX: CONJ[n] */
+    int min_words;
+    sid default_source, default_target;
+    uint8_t default_prior;
+    uint8_t require_dyad;
+} dict_options;
+
+/* ---------------------------------------------------------------- the model */
+
+struct dt_dict {
+    arena mem;
+
+    /* interned strings */
+    char **strs;
+    size_t nstrs, capstrs;
+    uint32_t *str_index;   /* open addressing: slot -> sid */
+    size_t str_index_cap;
+
+    /* words */
+    dict_word *words;
+    size_t nwords, capwords;
+    uint32_t *word_index;  /* open addressing: slot -> word id + 1 */
+    size_t word_index_cap;
+    size_t max_word_len;
+
+    /* trie: node 0 is the root; edges in an open-addressing table */
+    trie_node *nodes;
+    size_t nnodes, capnodes;
+    struct trie_edge { uint32_t node, word, child; } *edges;
+    size_t nedges, edge_cap;   /* edge_cap is a power of two */
+
+    phrase_payload *payloads;
+    size_t npayloads, cappayloads;
+
+    actor_entry *actors;   size_t nactors, capactors;
+    code_alt *alts;        size_t nalts, capalts;
+    sid *code_lists;       size_t ncode_lists, capcode_lists;
+    agent_entry *agents;   size_t nagents, capagents;
+    verb_entry *verbs;     size_t nverbs, capverbs;
+    pattern *patterns;     size_t npatterns, cappatterns;
+    pel *pels;             size_t npels, cappels;
+    pseq *seqs;            size_t nseqs, capseqs;
+    alt_list *alt_pats;    size_t nalt_pats, capalt_pats;
+    ref_entry *refs;       size_t nrefs, caprefs;
+    sid *sets;             size_t nsets, capsets;      /* set id -> name sid */
+    rule_loc *rules;       size_t nrules, caprules;
+    char **files;          size_t nfiles, capfiles;
+
+    /* irregular verbs: lemma word id -> past, participle (sids) */
+    struct irregular { uint32_t lemma_word; sid past, part; } *irregular;
+    size_t nirregular, capirregular;
+
+    /* build time: lemma sid -> verb index + 1, so a verb may be extended later */
+    uint32_t *verb_of;
+    size_t verb_of_cap;
+
+    /* pending patterns: collected per verb while reading, compiled at the end */
+    struct pending_pat { uint32_t verb; pattern p; } *pending;
+    size_t npending, cappending;
+
+    dict_options opt;
+    dt_dict_stats stats;
+    bool compiled;
+};
+
+/* ---------------------------------------------------------------- building */
+
+int dict_init(dt_dict *d);
+/* Intern a string; returns its id (never SID_NONE) or SID_NONE on out-of-memory. */
+sid dict_intern(dt_dict *d, const char *s, size_t n);
+static inline const char *dict_str(const dt_dict *d, sid id) { return d->strs[id]; }
+/* Find an interned string without adding it. */
+sid dict_find_str(const dt_dict *d, const char *s, size_t n);
+
+/* Intern a dictionary word (key already upper-case, folded). Returns word id or -1. */
+int32_t dict_word_add(dt_dict *d, const char *key, size_t n, uint8_t mode);
+/* Look a key up; returns word id or -1. */
+int32_t dict_word_find(const dt_dict *d, const char *key, size_t n);
+
+uint32_t dict_file(dt_dict *d, const char *path);
+uint32_t dict_rule(dt_dict *d, uint32_t file, uint32_t line);
+
+/* Insert a phrase (a sequence of word ids) into the trie with a payload. */
+int dict_add_phrase(dt_dict *d, const uint32_t *words, size_t n, phrase_payload pl);
+
+/* Append growable-array items; return index or -1. */
+#define dict_push vec_push
+#define DICT_PUSH(d, field, item) \
+    vec_push((void **)&(d)->field, &(d)->n##field, &(d)->cap##field, sizeof(*(d)->field), (item))
+
+/* Split a phrase in dictionary notation into word ids using the tokenizer's rules.
+ * `_` joins are treated as blanks. Words ending in '=' are exact; a trailing '*' or
+ * TABARI stem semantics set by `mode`. Returns count or negative error. */
+int dict_phrase_words(dt_dict *d, const char *s, size_t n, uint8_t default_mode,
+                      uint32_t *out, size_t cap, bool native_case);
+
+/* Parse a code spec in TABARI/native notation: "195", "042:043", "---", "023?",
+ * "111!", "###", "+++", with optional "future=C". Returns 0 or DT_EPARSE. */
+int dict_parse_code(dt_dict *d, const char *s, size_t n, code_spec *out, const char **why);
+
+/* Finish: sort patterns, compute stats. Called by dt_dict_load. */
+int dict_compile(dt_dict *d);
+
+/* The closed-class words (determiners, pronouns, auxiliaries ...): added to every
+ * dictionary with their flags. */
+int dict_add_closed_class(dt_dict *d);
+
+/* The verb forms of a lemma word (regular rules + irregular table). out[VF_*] are
+ * NUL-terminated upper-case strings in the arena; VF_OTHER unused. */
+int dict_verb_forms(dt_dict *d, const char *lemma, size_t n, const char *past, const char *part,
+                    const char *out[5]);
+
+/* ---------------------------------------------------------------- lookups */
+
+static inline uint64_t edge_hash(uint32_t node, uint32_t word)
+{
+    return hash_u64(((uint64_t)node << 32) | word);
+}
+
+/* Child of node for word, or 0 (the root is never a child). */
+static inline uint32_t dict_child(const dt_dict *d, uint32_t node, uint32_t word)
+{
+    if (!d->edge_cap)
+        return 0;
+    size_t mask = d->edge_cap - 1;
+    size_t i = edge_hash(node, word) & mask;
+    for (;;) {
+        const struct trie_edge *e = &d->edges[i];
+        if (e->child == 0)
+            return 0;
+        if (e->node == node && e->word == word)
+            return e->child;
+        i = (i + 1) & mask;
+    }
+}
+
+/* Resolve the codes of an actor on a date. Returns the number of codes written to
+ * out (0: not an actor on that date). */
+size_t dict_actor_codes(const dt_dict *d, const actor_entry *a, int32_t date, sid *out, size_t cap);
+
+/* Readers. */
+int native_load_file(dt_dict *d, const char *path, dt_diag_fn diag, void *user, dt_error *err);
+int native_load_text(dt_dict *d, const char *name, const char *text, size_t len, dt_diag_fn diag,
+                     void *user);
+int tabari_load(dt_dict *d, const char *spec, dt_diag_fn diag, void *user, dt_error *err);
+int petrarch_load(dt_dict *d, const char *spec, dt_diag_fn diag, void *user, dt_error *err);
+
+/* The CAMEO table compiled from data/cameo-codes.tsv. */
+typedef struct cameo_row { const char *code; double goldstein; const char *name; } cameo_row;
+extern const cameo_row cameo_table[];
+extern const size_t cameo_table_len;
+
+#endif

@@ -1,0 +1,192 @@
+/* split.c — sentence splitting that survives abbreviations (U.S., Gen., Jan., No.),
+ * initials (J. Smith), decimals, quotations, and headlines without final punctuation. */
+#include "text.h"
+
+/* Words that end in a period but do not end a sentence (lower-case, no period). */
+static const char *const abbrev_never[] = {
+    "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "cmdr",
+    "adm", "maj", "prof", "st", "rev", "hon", "pres", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vs", "v", "brig", "cpl", "pvt",
+    "supt", "insp", "mt", "ft", "vol", "pp", "fig", "dept", "gens", "sens", "reps", "govt",
+    "messrs", "mme", "mlle", "sr", "jr", "approx", "est", "ave", "blvd", "rd", "e.g", "i.e",
+    "cf", "al", "op", "ed", "eds", "univ", "assn", "bros", "mssrs", "excl", "incl", "ref"};
+/* Abbreviations that may also end a sentence: split only before a typical sentence start. */
+static const char *const abbrev_maybe[] = {"etc", "inc", "corp", "co", "ltd", "plc", "llc", "bhd"};
+
+static const char *const starters[] = {
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and", "in", "on",
+    "at", "this", "that", "these", "those", "there", "his", "her", "its", "their", "our",
+    "however", "meanwhile", "after", "before", "while", "when", "if", "as", "for", "since",
+    "officials", "some", "many", "no", "yet", "still", "also", "both", "last", "earlier",
+    "later", "later,", "on", "by", "from", "what", "who", "why", "how", "one", "two", "mr",
+    "mrs", "ms", "according"};
+
+static bool in_list(const char *const *list, size_t n, const char *w, size_t len)
+{
+    char low[16];
+    if (len == 0 || len >= sizeof(low))
+        return false;
+    for (size_t i = 0; i < len; i++)
+        low[i] = (char)to_lower((unsigned char)w[i]);
+    for (size_t i = 0; i < n; i++)
+        if (strlen(list[i]) == len && memcmp(list[i], low, len) == 0)
+            return true;
+    return false;
+}
+
+static bool is_initialism(const char *w, size_t n)
+{
+    /* "U.S", "a.m" (without the last period), at least two letters */
+    if (n < 3)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        if (i % 2 == 0 ? !is_alpha((unsigned char)w[i]) : w[i] != '.')
+            return false;
+    }
+    return true;
+}
+
+/* Length in bytes of a closing quote/bracket at s[i], 0 if none. */
+static size_t closer_len(const unsigned char *s, size_t i, size_t n)
+{
+    if (s[i] == '"' || s[i] == '\'' || s[i] == ')' || s[i] == ']')
+        return 1;
+    /* U+2019 ’ and U+201D ” */
+    if (i + 2 < n && s[i] == 0xE2 && s[i + 1] == 0x80 && (s[i + 2] == 0x99 || s[i + 2] == 0x9D))
+        return 3;
+    return 0;
+}
+
+/* Could s[i] begin a sentence? Upper-case letter, digit, opening quote/bracket, non-ASCII. */
+static bool sentence_start(const unsigned char *s, size_t i, size_t n)
+{
+    if (i >= n)
+        return true;
+    unsigned char c = s[i];
+    if (is_upper(c) || is_digit(c) || c == '"' || c == '\'' || c == '(' || c == '[' || c >= 0x80)
+        return true;
+    return false;
+}
+
+/* Decide whether text is hard-wrapped: many lines end mid-sentence and continue in
+ * lower case on the next line. In hard-wrapped text only blank lines are boundaries. */
+static bool hard_wrapped(const unsigned char *s, size_t n)
+{
+    size_t lines = 0, wraps = 0;
+    size_t ls = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && s[i] != '\n')
+            continue;
+        size_t le = i;
+        while (le > ls && (s[le - 1] == ' ' || s[le - 1] == '\r' || s[le - 1] == '\t'))
+            le--;
+        if (le > ls) {
+            lines++;
+            unsigned char last = s[le - 1];
+            size_t j = i + 1;
+            while (j < n && (s[j] == ' ' || s[j] == '\t'))
+                j++;
+            if (le - ls >= 30 && j < n && s[j] != '\n' &&
+                (is_alnum(last) || last == ',') && (is_lower(s[j]) || is_digit(s[j])))
+                wraps++;
+        }
+        ls = i + 1;
+    }
+    return wraps >= 2 && wraps * 5 >= lines;
+}
+
+#define MAX_SENTENCE_BYTES 4000
+
+size_t dt_split_sentences(const char *text, size_t n, dt_sentence_fn fn, void *user)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    bool wrapped = hard_wrapped(s, n);
+    size_t count = 0;
+    size_t start = 0;
+
+#define EMIT(end)                                                                        \
+    do {                                                                                 \
+        size_t a_ = start, b_ = (end);                                                   \
+        while (a_ < b_ && (is_space(s[a_]) || s[a_] == 0))                               \
+            a_++;                                                                        \
+        while (b_ > a_ && (is_space(s[b_ - 1]) || s[b_ - 1] == 0))                       \
+            b_--;                                                                        \
+        if (b_ > a_) {                                                                   \
+            if (fn)                                                                      \
+                fn(user, a_, b_ - a_);                                                   \
+            count++;                                                                     \
+        }                                                                                \
+    } while (0)
+
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = s[i];
+        if (c == '\n') {
+            /* Blank line: always a boundary. Single newline: a boundary unless wrapped. */
+            size_t j = i + 1;
+            while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r'))
+                j++;
+            bool blank = j < n && s[j] == '\n';
+            if (blank || !wrapped || j >= n) {
+                EMIT(i);
+                start = i + 1;
+            }
+            continue;
+        }
+        if (i - start > MAX_SENTENCE_BYTES && c == ' ') {
+            /* An endless run-on line: cut it so work stays bounded. */
+            EMIT(i);
+            start = i + 1;
+            continue;
+        }
+        if (c != '.' && c != '!' && c != '?')
+            continue;
+        /* Extend over repeated marks and closing quotes/brackets. */
+        size_t e = i + 1;
+        while (e < n && (s[e] == '.' || s[e] == '!' || s[e] == '?'))
+            e++;
+        size_t cl;
+        while (e < n && (cl = closer_len(s, e, n)) > 0)
+            e += cl;
+        if (e < n && !is_space(s[e]))
+            continue; /* "3.5", "U.S.-led", "example.com" */
+        size_t k = e;
+        while (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r'))
+            k++;
+        if (k < n && s[k] == '\n') {
+            /* The newline handles it. */
+            i = e - 1;
+            continue;
+        }
+        if (!sentence_start(s, k, n))
+            continue;
+        if (c == '.' && e == i + 1) {
+            /* The word before the period. */
+            size_t ws = i;
+            while (ws > start && !is_space(s[ws - 1]) && s[ws - 1] != '(' && s[ws - 1] != '"')
+                ws--;
+            const char *w = text + ws;
+            size_t wl = i - ws;
+            /* next word, for the "maybe" lists */
+            size_t nw = k;
+            while (nw < n && (s[nw] == '"' || s[nw] == '\'' || s[nw] == '('))
+                nw++;
+            size_t nwe = nw;
+            while (nwe < n && is_alpha(s[nwe]))
+                nwe++;
+            bool next_starter = in_list(starters, DT_ARRAY_LEN(starters), text + nw, nwe - nw);
+            if (wl == 1 && is_upper((unsigned char)w[0]))
+                continue; /* an initial: "J. Smith" */
+            if (in_list(abbrev_never, DT_ARRAY_LEN(abbrev_never), w, wl))
+                continue;
+            if ((in_list(abbrev_maybe, DT_ARRAY_LEN(abbrev_maybe), w, wl) ||
+                 is_initialism(w, wl)) && !next_starter)
+                continue;
+        }
+        EMIT(e);
+        start = e;
+        i = e - 1;
+    }
+    EMIT(n);
+#undef EMIT
+    return count;
+}

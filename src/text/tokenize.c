@@ -1,0 +1,195 @@
+/* tokenize.c — split a normalised sentence into word, number and punctuation tokens
+ * with match keys (upper case, accents removed). Hot path: no allocation per token. */
+#include "text.h"
+
+#include <stdlib.h>
+
+static bool word_byte(unsigned char c) { return is_alnum(c) || c >= 0x80; }
+
+static int push(tok **toks, size_t *cap, size_t *n, buf *keys, const char *s, uint32_t start,
+                uint32_t len, uint16_t flags)
+{
+    if (*n == *cap) {
+        size_t nc = *cap ? *cap * 2 : 64;
+        tok *t = realloc(*toks, nc * sizeof(*t));
+        if (!t)
+            return DT_ENOMEM;
+        *toks = t;
+        *cap = nc;
+    }
+    tok *t = &(*toks)[(*n)++];
+    t->start = start;
+    t->len = len;
+    t->key = (uint32_t)keys->len;
+    int rc = text_fold_key(s + start, len, keys);
+    if (rc)
+        return rc;
+    size_t kl = keys->len - t->key;
+    t->key_len = (uint16_t)(kl > 0xFFFF ? 0xFFFF : kl);
+    rc = buf_putc(keys, 0);
+    if (rc)
+        return rc;
+    if (flags & TOKF_WORD) {
+        bool any_upper = false, any_lower = false;
+        for (uint32_t i = 0; i < len; i++) {
+            unsigned char c = (unsigned char)s[start + i];
+            if (c >= 0x80) {
+                uint32_t cp;
+                size_t l = utf8_decode((const unsigned char *)s + start + i, len - i, &cp);
+                const char *f = l ? utf8_fold(cp) : NULL;
+                c = f && f[0] ? (unsigned char)f[0] : 'x';
+                if (l > 1)
+                    i += (uint32_t)l - 1;
+            }
+            if (is_upper(c)) {
+                if (!any_upper && !any_lower)
+                    flags |= TOKF_CAP;
+                any_upper = true;
+            } else if (is_lower(c)) {
+                any_lower = true;
+            }
+        }
+        if (any_upper && !any_lower)
+            flags |= TOKF_ALLCAP;
+        if (any_lower && !any_upper)
+            flags |= TOKF_LOWER;
+    }
+    t->flags = flags;
+    return 0;
+}
+
+/* Letters separated by periods: "U.S", "U.N", "a.m" (the final period not yet seen). */
+static bool initialism(const char *w, size_t n)
+{
+    if (n < 3)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        bool letter_pos = (i % 2) == 0;
+        if (letter_pos ? !is_alpha((unsigned char)w[i]) : w[i] != '.')
+            return false;
+    }
+    return n % 2 == 1;
+}
+
+static bool only_closers_left(const char *s, size_t i, size_t n)
+{
+    for (; i < n; i++) {
+        char c = s[i];
+        if (c != '"' && c != '\'' && c != ')' && c != ']' && c != ' ')
+            return false;
+    }
+    return true;
+}
+
+int tokenize(const char *s, size_t n, tok **toks, size_t *cap, buf *keys, size_t max_tokens)
+{
+    size_t count = 0;
+    uint16_t pending = 0; /* flags for the next token (TOKF_HYPH) */
+    int rc = 0;
+    size_t i = 0;
+    while (i < n && count < max_tokens) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ') {
+            i++;
+            pending = 0;
+            continue;
+        }
+        if (word_byte(c)) {
+            size_t st = i;
+            bool numeric = is_digit(c);
+            while (i < n) {
+                unsigned char d = (unsigned char)s[i];
+                if (word_byte(d)) {
+                    i++;
+                    continue;
+                }
+                if ((d == '\'' || d == '.') && i + 1 < n && word_byte((unsigned char)s[i + 1])) {
+                    /* "O'Brien", "don't", "U.S", "3.5" — but not the possessive 's */
+                    if (d == '\'' && (s[i + 1] == 's' || s[i + 1] == 'S') &&
+                        (i + 2 >= n || !word_byte((unsigned char)s[i + 2])))
+                        break;
+                    i++;
+                    continue;
+                }
+                if (numeric && d == ',' && i + 3 < n + 0 && is_digit((unsigned char)s[i + 1]) &&
+                    is_digit((unsigned char)s[i + 2]) && is_digit((unsigned char)s[i + 3]) &&
+                    (i + 4 >= n || !is_digit((unsigned char)s[i + 4]))) {
+                    i++;
+                    continue;
+                }
+                if (numeric && d == '%') {
+                    i++;
+                    continue;
+                }
+                break;
+            }
+            size_t len = i - st;
+            uint16_t fl = numeric ? TOKF_NUMBER : TOKF_WORD;
+            /* A trailing period: keep it on initials and initialisms, drop it from
+             * abbreviations, leave it as a token at the end of the sentence. */
+            if (i < n && s[i] == '.' && !numeric) {
+                bool at_end = only_closers_left(s, i + 1, n);
+                if (initialism(s + st, len) || (len == 1 && is_upper(c))) {
+                    i++;
+                    len++;
+                } else if (!at_end && !(i + 1 < n && s[i + 1] == '.')) {
+                    i++;
+                    fl |= TOKF_ABBR;
+                }
+            }
+            /* Clitic n't */
+            if (len > 3 && (s[st + len - 3] == 'n' || s[st + len - 3] == 'N') &&
+                s[st + len - 2] == '\'' && (s[st + len - 1] == 't' || s[st + len - 1] == 'T')) {
+                if ((rc = push(toks, cap, &count, keys, s, (uint32_t)st, (uint32_t)(len - 3),
+                               (uint16_t)(fl | pending))))
+                    return rc;
+                pending = 0;
+                if (count >= max_tokens)
+                    break;
+                if ((rc = push(toks, cap, &count, keys, s, (uint32_t)(st + len - 3), 3,
+                               TOKF_WORD | TOKF_NEGCL)))
+                    return rc;
+                continue;
+            }
+            if ((rc = push(toks, cap, &count, keys, s, (uint32_t)st, (uint32_t)len,
+                           (uint16_t)(fl | pending))))
+                return rc;
+            pending = 0;
+            /* Possessive 's or plural possessive s' */
+            if (i < n && s[i] == '\'' && count < max_tokens) {
+                if (i + 1 < n && (s[i + 1] == 's' || s[i + 1] == 'S') &&
+                    (i + 2 >= n || !word_byte((unsigned char)s[i + 2]))) {
+                    if ((rc = push(toks, cap, &count, keys, s, (uint32_t)i, 2, TOKF_POSS)))
+                        return rc;
+                    i += 2;
+                } else if (len > 1 && (s[i - 1] == 's' || s[i - 1] == 'S') &&
+                           (i + 1 >= n || !word_byte((unsigned char)s[i + 1]))) {
+                    if ((rc = push(toks, cap, &count, keys, s, (uint32_t)i, 1, TOKF_POSS)))
+                        return rc;
+                    i += 1;
+                }
+            }
+            /* A hyphen joining two words: "Kim Jong-un", "U.S.-South Korea". */
+            if (i + 1 < n && s[i] == '-' && word_byte((unsigned char)s[i + 1])) {
+                pending = TOKF_HYPH;
+                i++;
+            }
+            continue;
+        }
+        /* Punctuation */
+        size_t st = i;
+        size_t len = 1;
+        uint16_t fl = TOKF_PUNCT;
+        if (c == '"' || c == '\'')
+            fl |= TOKF_QUOTE;
+        if (c == '-' || c == '.') {
+            while (st + len < n && s[st + len] == (char)c)
+                len++;
+        }
+        i += len;
+        if ((rc = push(toks, cap, &count, keys, s, (uint32_t)st, (uint32_t)len, fl)))
+            return rc;
+        pending = 0;
+    }
+    return (int)count;
+}

@@ -1,0 +1,180 @@
+/* buf.c — the bounded growable buffer used for all output and untrusted-input growth. */
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+void buf_init(buf *b, size_t limit)
+{
+    b->data = NULL;
+    b->len = 0;
+    b->cap = 0;
+    b->limit = limit;
+    b->failed = false;
+}
+
+void buf_free(buf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
+int buf_reserve(buf *b, size_t n)
+{
+    if (DT_LIKELY(b->cap - b->len > n))
+        return 0;
+    size_t need = b->len + n + 1;
+    if (b->limit && need > b->limit + 1) {
+        b->failed = true;
+        return DT_ELIMIT;
+    }
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < need)
+        cap *= 2;
+    if (b->limit && cap > b->limit + 1)
+        cap = b->limit + 1;
+    char *p = realloc(b->data, cap);
+    if (!p) {
+        b->failed = true;
+        return DT_ENOMEM;
+    }
+    b->data = p;
+    b->cap = cap;
+    return 0;
+}
+
+int buf_append(buf *b, const void *p, size_t n)
+{
+    int rc = buf_reserve(b, n);
+    if (rc)
+        return rc;
+    if (n)
+        memcpy(b->data + b->len, p, n);
+    b->len += n;
+    b->data[b->len] = 0;
+    return 0;
+}
+
+int buf_putc(buf *b, char c)
+{
+    int rc = buf_reserve(b, 1);
+    if (rc)
+        return rc;
+    b->data[b->len++] = c;
+    b->data[b->len] = 0;
+    return 0;
+}
+
+int buf_vprintf(buf *b, const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    if (n < 0)
+        return DT_EINVAL;
+    int rc = buf_reserve(b, (size_t)n);
+    if (rc)
+        return rc;
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    b->len += (size_t)n;
+    return 0;
+}
+
+int buf_printf(buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = buf_vprintf(b, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+int buf_json_str(buf *b, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    int rc = buf_reserve(b, n + 2);
+    if (rc)
+        return rc;
+    b->data[b->len++] = '"';
+    size_t run = 0; /* start of the current run of bytes that need no escaping */
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        if ((rc = buf_append(b, s + run, i - run)))
+            return rc;
+        char esc[6] = {'\\', 0, 0, 0, 0, 0};
+        size_t el = 2;
+        switch (c) {
+        case '"': esc[1] = '"'; break;
+        case '\\': esc[1] = '\\'; break;
+        case '\n': esc[1] = 'n'; break;
+        case '\r': esc[1] = 'r'; break;
+        case '\t': esc[1] = 't'; break;
+        default:
+            esc[1] = 'u'; esc[2] = '0'; esc[3] = '0';
+            esc[4] = hex[c >> 4]; esc[5] = hex[c & 15];
+            el = 6;
+        }
+        if ((rc = buf_append(b, esc, el)))
+            return rc;
+        run = i + 1;
+    }
+    if ((rc = buf_append(b, s + run, n - run)))
+        return rc;
+    return buf_putc(b, '"');
+}
+
+int buf_tsv_field(buf *b, const char *s, size_t n)
+{
+    int rc = buf_reserve(b, n);
+    if (rc)
+        return rc;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        b->data[b->len++] = (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;
+    }
+    b->data[b->len] = 0;
+    return 0;
+}
+
+int buf_csv_field(buf *b, const char *s, size_t n)
+{
+    bool quote = false;
+    for (size_t i = 0; i < n && !quote; i++)
+        quote = s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
+    if (!quote)
+        return buf_append(b, s, n);
+    int rc = buf_putc(b, '"');
+    for (size_t i = 0; i < n && !rc; i++) {
+        if (s[i] == '"')
+            rc = buf_putc(b, '"');
+        if (!rc)
+            rc = buf_putc(b, s[i]);
+    }
+    return rc ? rc : buf_putc(b, '"');
+}
+
+int buf_u64(buf *b, uint64_t v)
+{
+    char tmp[24];
+    size_t i = sizeof(tmp);
+    do {
+        tmp[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    return buf_append(b, tmp + i, sizeof(tmp) - i);
+}
+
+int buf_i64(buf *b, int64_t v)
+{
+    if (v < 0) {
+        int rc = buf_putc(b, '-');
+        if (rc)
+            return rc;
+        return buf_u64(b, (uint64_t)0 - (uint64_t)v);
+    }
+    return buf_u64(b, (uint64_t)v);
+}

@@ -1,0 +1,167 @@
+/* util.h — internal helpers shared by every module: arenas, bounded buffers,
+ * hashing, error detail, UTF-8, small string utilities. Not part of the public API. */
+#ifndef DT_UTIL_H
+#define DT_UTIL_H
+
+#include "detente.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#define DT_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+#define DT_MIN(a, b) ((a) < (b) ? (a) : (b))
+#define DT_MAX(a, b) ((a) > (b) ? (a) : (b))
+
+#if defined(__GNUC__)
+#define DT_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#define DT_LIKELY(x) __builtin_expect(!!(x), 1)
+#define DT_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#else
+#define DT_PRINTF(f, a)
+#define DT_LIKELY(x) (x)
+#define DT_UNLIKELY(x) (x)
+#endif
+
+/* ---------------------------------------------------------------- arena */
+
+/* A bump allocator: many small allocations, one free. Blocks grow geometrically. */
+typedef struct arena_block arena_block;
+typedef struct arena {
+    arena_block *head;
+    size_t block_size;
+    size_t total;      /* bytes held in blocks */
+} arena;
+
+void arena_init(arena *a, size_t block_size);
+/* Returns NULL on out-of-memory. Memory is 16-byte aligned and not zeroed. */
+void *arena_alloc(arena *a, size_t n);
+void *arena_zalloc(arena *a, size_t n);
+/* Copy len bytes and add a NUL. */
+char *arena_strndup(arena *a, const char *s, size_t len);
+/* Forget everything but keep the first block for reuse. */
+void arena_reset(arena *a);
+void arena_free(arena *a);
+
+/* ---------------------------------------------------------------- buffer */
+
+/* A growable byte buffer with a hard size cap (growth driven by untrusted input
+ * must go through this type). Always NUL-terminated when data != NULL. */
+typedef struct buf {
+    char *data;
+    size_t len;
+    size_t cap;
+    size_t limit;   /* 0 = unlimited */
+    bool failed;    /* an append failed (out of memory or over the limit) */
+} buf;
+
+void buf_init(buf *b, size_t limit);
+void buf_free(buf *b);
+static inline void buf_clear(buf *b) { b->len = 0; b->failed = false; if (b->data) b->data[0] = 0; }
+/* Make room for n more bytes; returns 0, DT_ENOMEM or DT_ELIMIT. */
+int buf_reserve(buf *b, size_t n);
+int buf_append(buf *b, const void *p, size_t n);
+int buf_putc(buf *b, char c);
+static inline int buf_puts(buf *b, const char *s) { return buf_append(b, s, strlen(s)); }
+int buf_printf(buf *b, const char *fmt, ...) DT_PRINTF(2, 3);
+int buf_vprintf(buf *b, const char *fmt, va_list ap);
+/* Append s as a JSON string literal (with quotes), escaping as needed. */
+int buf_json_str(buf *b, const char *s, size_t n);
+/* Append s escaped for TSV (tabs/newlines become spaces) or CSV (quoted if needed). */
+int buf_tsv_field(buf *b, const char *s, size_t n);
+int buf_csv_field(buf *b, const char *s, size_t n);
+/* Append an unsigned / signed integer in decimal (fast path for output). */
+int buf_u64(buf *b, uint64_t v);
+int buf_i64(buf *b, int64_t v);
+
+/* ---------------------------------------------------------------- hashing */
+
+static inline uint64_t hash_mix(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
+    return h;
+}
+
+/* A fast 64-bit hash of bytes (8 bytes at a time). */
+static inline uint64_t hash_bytes(const void *p, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)p;
+    uint64_t h = 0x9e3779b97f4a7c15ULL ^ (n * 0x100000001b3ULL);
+    while (n >= 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        h = (h ^ hash_mix(w)) * 0x100000001b3ULL;
+        s += 8;
+        n -= 8;
+    }
+    uint64_t t = 0;
+    for (size_t i = 0; i < n; i++)
+        t |= (uint64_t)s[i] << (8 * i);
+    h = (h ^ hash_mix(t ^ 0x5bd1e995ULL)) * 0x100000001b3ULL;
+    return hash_mix(h);
+}
+
+static inline uint64_t hash_u64(uint64_t a) { return hash_mix(a + 0x9e3779b97f4a7c15ULL); }
+
+/* ---------------------------------------------------------------- errors */
+
+/* Fill an optional dt_error. file may be NULL. */
+void err_set(dt_error *e, int code, const char *file, long line, long col, const char *fmt, ...)
+    DT_PRINTF(6, 7);
+/* Report a diagnostic through a dt_diag_fn (no-op when fn is NULL). */
+void diag_emit(dt_diag_fn fn, void *user, int code, const char *file, long line, long col,
+               long long offset, const char *fmt, ...) DT_PRINTF(8, 9);
+
+/* ---------------------------------------------------------------- UTF-8 */
+
+/* Decode one code point at s[0..n). Returns its length (1..4) and stores the code
+ * point, or returns 0 for an invalid sequence (then *cp = U+FFFD, consume 1 byte). */
+size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
+/* True when s[0..n) is valid UTF-8; on failure *bad is the offset of the first error. */
+bool utf8_valid(const char *s, size_t n, size_t *bad);
+/* ASCII approximation of a code point for matching: letters lose their accents
+ * ("é" -> "e", "ß" -> "ss"), typographic quotes/dashes/spaces become ASCII. Returns
+ * the replacement (static) or NULL when the code point has none (it is then kept). */
+const char *utf8_fold(uint32_t cp);
+/* Encode cp into out (4 bytes). Returns length. */
+size_t utf8_encode(uint32_t cp, char *out);
+
+/* ---------------------------------------------------------------- strings */
+
+static inline bool is_space(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+static inline bool is_digit(int c) { return c >= '0' && c <= '9'; }
+static inline bool is_upper(int c) { return c >= 'A' && c <= 'Z'; }
+static inline bool is_lower(int c) { return c >= 'a' && c <= 'z'; }
+static inline bool is_alpha(int c) { return is_upper(c) || is_lower(c); }
+static inline bool is_alnum(int c) { return is_alpha(c) || is_digit(c); }
+static inline int to_upper(int c) { return is_lower(c) ? c - 32 : c; }
+static inline int to_lower(int c) { return is_upper(c) ? c + 32 : c; }
+
+/* Case-insensitive ASCII comparison of a slice with a NUL-terminated word. */
+bool str_ieq(const char *s, size_t n, const char *word);
+/* Trim blanks at both ends of a slice. */
+dt_slice str_trim(const char *s, size_t n);
+/* Parse a decimal integer (optional sign) from the whole slice. */
+bool str_to_long(const char *s, size_t n, long *out);
+bool str_to_double(const char *s, size_t n, double *out);
+
+/* Append an item to a growable array (doubling). Returns its index or -1. */
+int64_t vec_push(void **arr, size_t *n, size_t *cap, size_t size, const void *item);
+
+/* Read a whole file into memory (NUL-terminated). limit 0 = no limit. */
+int file_read_all(const char *path, size_t limit, char **data, size_t *len, dt_error *err);
+
+/* ---------------------------------------------------------------- dates */
+
+int32_t date_from_ymd(int y, int m, int d);
+void date_to_ymd(int32_t day, int *y, int *m, int *d);
+bool date_valid_ymd(int y, int m, int d);
+#define DATE_NONE INT32_MIN
+
+#endif
