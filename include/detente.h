@@ -184,6 +184,19 @@ const char *dt_event_header(dt_format fmt);
 DT_NODISCARD int dt_event_write(dt_strbuf *sb, const dt_event *e, const char *record_id,
                                 int sentence, const char *date, dt_format fmt);
 
+/* ---------------------------------------------------------------- evaluation */
+
+enum { DT_EVAL_JSON = 1, DT_EVAL_MISSES = 2 };
+
+/* Code the sentences of a gold file (JSON Lines {"id","date","text","events":[{"source",
+ * "target","code"}]}, optional "doc" grouping consecutive lines into a document) and score
+ * the events against the gold ones, as multisets per sentence, at two levels: root (actor
+ * country or first six letters of IGO/NGO codes, and the two-digit root code) and strict
+ * (full codes). Appends a report to out: text, or one JSON object with DT_EVAL_JSON;
+ * DT_EVAL_MISSES adds the misses and false alarms. Bad lines are reported and skipped. */
+DT_NODISCARD int dt_eval_file(const dt_dict *d, const char *path, int flags, dt_strbuf *out,
+                              dt_diag_fn diag, void *user, dt_error *err);
+
 /* ---------------------------------------------------------------- documents */
 
 /* One document (or one record of a document) read from a source. Strings are

@@ -42,5 +42,6 @@ bool cli_flush(dt_strbuf *sb);
 int cmd_code(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
 
 #endif

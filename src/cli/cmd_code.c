@@ -294,3 +294,59 @@ int cmd_dict(int argc, char **argv)
     dt_dict_free(d);
     return diag.errors ? EXIT_SKIPPED : EXIT_OKAY;
 }
+
+static const char eval_usage[] =
+    "usage: detente eval [--dict SPEC]... [--misses] [--json] GOLD.jsonl\n"
+    "Codes the sentences of a gold file and reports precision, recall and F1 at the root level\n"
+    "(actor country, or the first six letters of IGO/NGO codes, and the two-digit root code) and\n"
+    "the strict level (full codes), per root code; --misses lists misses and false alarms.\n";
+
+int cmd_eval(int argc, char **argv)
+{
+    cli_dicts ds = {0};
+    const char *gold = NULL, *v;
+    int flags = 0;
+    for (int i = 1; i < argc; i++) {
+        if (cli_opt(argc, argv, &i, "--dict", &v)) {
+            if (!v || !cli_add_dict(&ds, v))
+                return EXIT_USAGE;
+        } else if (strcmp(argv[i], "--misses") == 0) {
+            flags |= DT_EVAL_MISSES;
+        } else if (strcmp(argv[i], "--json") == 0) {
+            flags |= DT_EVAL_JSON;
+        } else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+            fputs(eval_usage, stdout);
+            return EXIT_OKAY;
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            cli_error("unknown option %s", argv[i]);
+            fputs(eval_usage, stderr);
+            return EXIT_USAGE;
+        } else if (!gold) {
+            gold = argv[i];
+        } else {
+            cli_error("one gold file at a time");
+            return EXIT_USAGE;
+        }
+    }
+    if (!gold) {
+        fputs(eval_usage, stderr);
+        return EXIT_USAGE;
+    }
+    cli_diag diag = {0};
+    dt_dict *d = cli_load_dict(&ds, &diag);
+    if (!d)
+        return EXIT_FAIL;
+    dt_strbuf out = {0};
+    dt_error err = {0};
+    int rc = dt_eval_file(d, gold, flags, &out, cli_diag_fn, &diag, &err);
+    if (rc) {
+        char msg[1400];
+        dt_error_format(&err, msg, sizeof(msg));
+        cli_error("%s", err.msg[0] ? msg : dt_strerror(rc));
+    } else {
+        fwrite(out.data, 1, out.len, stdout);
+    }
+    free(out.data);
+    dt_dict_free(d);
+    return rc ? EXIT_FAIL : EXIT_OKAY;
+}

@@ -411,16 +411,12 @@ static bool is_noun_use(const dt_coder *c, const verbocc *vo)
     return false;
 }
 
-static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_subject)
+/* Code one reading (verb or event noun) of a verb occurrence; true when it gave an event. */
+static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *np, int *prev_subject)
 {
     verbocc *vo = &c->v[vi];
-    const verb_entry *ve = &c->d->verbs[vo->verb];
+    const verb_entry *ve = &c->d->verbs[entry];
     const char *lemma = dict_str(c->d, ve->lemma);
-    c->subject_of[vi] = -1;
-    if (!ve->is_noun && is_noun_use(c, vo)) {
-        trace_printf(c, "verb \"%s\" (%s): used as a noun here, not coded\n", span_text(c, vo->start, vo->end), lemma);
-        return;
-    }
     int lo, hi;
     clause_range(c, vo->start, vo->end, &lo, &hi);
     vgroup g = ve->is_noun ? (vgroup){0} : verb_group(c, vo->start, lo);
@@ -439,7 +435,7 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
     if (hit) {
         cs = hit->code;
         rule = hit->rule;
-        trace_printf(c, "verb \"%s\" (%s): pattern %s matched\n", span_text(c, vo->start, vo->end), lemma,
+        trace_printf(c, "%s \"%s\" (%s): pattern %s matched\n", ve->is_noun ? "noun" : "verb", span_text(c, vo->start, vo->end), lemma,
                      c->d->rules[hit->rule].text);
     } else if (ve->has_code && !ve->is_noun) {
         cs = ve->code;
@@ -449,18 +445,18 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
                      span_text(c, vo->start, vo->end), lemma, cs.code ? code_str(c, cs.code) : "---",
                      c->d->rules[rule].text);
     } else {
-        trace_printf(c, "verb \"%s\" (%s): no pattern matched and no code of its own\n",
-                     span_text(c, vo->start, vo->end), lemma);
-        return;
+        trace_printf(c, "%s \"%s\" (%s): no pattern matched and no code of its own\n",
+                     ve->is_noun ? "noun" : "verb", span_text(c, vo->start, vo->end), lemma);
+        return false;
     }
     if (cs.flags & CF_DISCARD) {
         c->discard = true;
         trace_printf(c, "  the rule discards the sentence\n");
-        return;
+        return false;
     }
     if (cs.flags & CF_NULL || (!cs.code && !cs.code2)) {
         trace_printf(c, "  null code: no event\n");
-        return;
+        return false;
     }
     /* Source and target. */
     int src = mr.src, tgt = mr.tgt;
@@ -534,24 +530,24 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
         *prev_subject = src;
     if (src < 0 || (!both && tgt < 0)) {
         trace_printf(c, "  no %s found: no event\n", src < 0 ? "source" : "target");
-        return;
+        return false;
     }
     if (ve->is_noun && hit && !(hit->slots & (PS_TARGET | PS_BOTH)) && !both) {
         /* nouns need an explicit target slot */
         trace_printf(c, "  a noun pattern needs an explicit target: no event\n");
-        return;
+        return false;
     }
     if (g.neg && !(hit && hit->has_neg)) {
         trace_printf(c, "  negated: no event\n");
-        return;
+        return false;
     }
     if (g.hypo) {
         trace_printf(c, "  hypothetical (could/may/expected to): no event\n");
-        return;
+        return false;
     }
     if (g.infinitive && !g.intent_to) {
         trace_printf(c, "  infinitive complement of another act: no event\n");
-        return;
+        return false;
     }
     sid use = cs.code;
     if (g.future && cs.code) {
@@ -560,8 +556,43 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
             trace_printf(c, "  announced or intended: %s instead of %s\n", code_str(c, use), code_str(c, cs.code));
     }
     if (*np >= MAX_VERBS)
-        return;
+        return false;
     protos[(*np)++] = (proto){src, tgt, both, cs, use, rule, vi};
+    return true;
+}
+
+/* The next word is a verb: this one is a noun ("Taliban attacks kill ..."). */
+static bool next_is_verb(const dt_coder *c, const verbocc *vo)
+{
+    int j = vo->end;
+    while (j < c->ntok && (c->ct[j].wflags & WF_ADVERB) && c->ct[j].role == TR_NONE)
+        j++;
+    if (j >= c->ntok)
+        return false;
+    const ctok *t = &c->ct[j];
+    if (t->role == TR_VERB && t->verb >= 0 && c->v[t->verb].verb != UINT32_MAX)
+        return true;
+    return (t->wflags & (WF_FUTURE | WF_HYPO)) != 0;
+}
+
+static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_subject)
+{
+    verbocc *vo = &c->v[vi];
+    c->subject_of[vi] = -1;
+    bool noun_ctx = is_noun_use(c, vo) || (vo->noun != UINT32_MAX && next_is_verb(c, vo));
+    if (vo->verb != UINT32_MAX && !noun_ctx) {
+        if (code_entry(c, vi, vo->verb, protos, np, prev_subject))
+            return;
+        if (vo->noun != UINT32_MAX)
+            (void)code_entry(c, vi, vo->noun, protos, np, prev_subject);
+        return;
+    }
+    if (vo->noun != UINT32_MAX) {
+        (void)code_entry(c, vi, vo->noun, protos, np, prev_subject);
+        return;
+    }
+    trace_printf(c, "verb \"%s\" (%s): used as a noun here, not coded\n", span_text(c, vo->start, vo->end),
+                 dict_str(c->d, c->d->verbs[vo->verb].lemma));
 }
 
 /* ---------------------------------------------------------------- sentence */

@@ -77,9 +77,9 @@ typedef struct mention {
 
 typedef struct verbocc {
     int start, end;     /* token span of the verb phrase */
-    uint32_t verb;      /* verb entry */
-    uint8_t form;       /* enum verb_form */
-    uint8_t noun;       /* used as a noun here (after a determiner ...) */
+    uint32_t verb;      /* verb entry, or UINT32_MAX when the word is only an event noun */
+    uint32_t noun;      /* event-noun entry for the same words, or UINT32_MAX */
+    uint8_t form;       /* enum verb_form of the verb reading */
 } verbocc;
 
 /* A candidate event before expansion of compounds. */

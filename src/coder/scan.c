@@ -92,7 +92,7 @@ typedef struct phrase_hit {
 } phrase_hit;
 
 typedef struct scan_best {
-    phrase_hit actor, agent, verb, ref, noun, adj;
+    phrase_hit actor, agent, verb, evnoun, ref, noun, adj;
     bool discard, discard_story;
 } scan_best;
 
@@ -125,7 +125,7 @@ static void walk(dt_coder *c, int i, scan_best *b)
                 switch (pl->kind) {
                 case PK_ACTOR: h = &b->actor; break;
                 case PK_AGENT: h = &b->agent; break;
-                case PK_VERB: h = &b->verb; break;
+                case PK_VERB: h = d->verbs[pl->index].is_noun ? &b->evnoun : &b->verb; break;
                 case PK_REF: h = &b->ref; break;
                 case PK_NOUNWORD: h = &b->noun; break;
                 case PK_ADJ: h = &b->adj; break;
@@ -239,7 +239,8 @@ static int skip_det(const dt_coder *c, int i)
 typedef struct unit {
     uint8_t kind;       /* PK_ACTOR, PK_AGENT, PK_REF, PK_VERB */
     int start, end;
-    const phrase_payload *pl;
+    const phrase_payload *pl;     /* for PK_VERB: the verb reading, or NULL */
+    const phrase_payload *noun;   /* for PK_VERB: the event-noun reading, or NULL */
 } unit;
 
 /* Find the longest dictionary phrases left to right. Actors, agents and references win
@@ -275,14 +276,18 @@ static int find_units(dt_coder *c, unit *u, int cap)
             best = b.ref;
             kind = PK_REF;
         }
-        if (b.verb.len > best.len) {
-            best = b.verb;
-            kind = PK_VERB;
+        int vlen = DT_MAX(b.verb.len, b.evnoun.len);
+        if (vlen > best.len) {
+            /* The verb and event-noun readings of the longest verb phrase. */
+            unit x = {PK_VERB, i, i + vlen, b.verb.len == vlen ? b.verb.pl : NULL,
+                      b.evnoun.len == vlen ? b.evnoun.pl : NULL};
+            if (n < cap)
+                u[n++] = x;
+            i += vlen;
+            continue;
         }
-        /* An upper-case abbreviation of one letter pair ("US") matched inside a name is
-         * fine; but a lower-case pronoun must not become an actor: handled by acronyms. */
         if (best.len && n < cap) {
-            u[n++] = (unit){kind, i, i + best.len, best.pl};
+            u[n++] = (unit){kind, i, i + best.len, best.pl, NULL};
             i += best.len;
             continue;
         }
@@ -386,9 +391,9 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
                 verbocc *v = &c->v[c->nv];
                 v->start = x->start;
                 v->end = x->end;
-                v->verb = x->pl->index;
-                v->form = x->pl->form;
-                v->noun = 0;
+                v->verb = x->pl ? x->pl->index : UINT32_MAX;
+                v->noun = x->noun ? x->noun->index : UINT32_MAX;
+                v->form = x->pl ? x->pl->form : VF_OTHER;
                 for (int i = x->start; i < x->end; i++) {
                     c->ct[i].role = TR_VERB;
                     c->ct[i].verb = (int16_t)c->nv;

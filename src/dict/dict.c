@@ -243,8 +243,9 @@ int dict_add_phrase(dt_dict *d, const uint32_t *words, size_t n, phrase_payload 
                          (pl.kind == PK_VERB && o->index == pl.index) ||
                          ((pl.kind == PK_SETMEMBER || pl.kind == PK_ISSUE || pl.kind == PK_DISCARD) &&
                           o->index == pl.index);
+        /* One verb and one event noun per phrase ("attacks" can be both). */
         if (pl.kind == PK_VERB && o->index != pl.index)
-            same_slot = true; /* one verb per phrase */
+            same_slot = d->verbs[o->index].is_noun == d->verbs[pl.index].is_noun;
         /* The same entry reaching the same words twice ("Kim Jong Un | Kim Jong-un"). */
         if (o->index == pl.index && o->form == pl.form)
             return 0;
@@ -836,7 +837,7 @@ int dt_cameo_lookup(const char *code, dt_cameo *out)
             out->root[1] = r->code[1];
             out->root[2] = 0;
             int root = (r->code[0] - '0') * 10 + (r->code[1] - '0');
-            out->quad = root <= 5 ? 1 : root <= 9 ? 2 : root <= 14 ? 3 : 4;
+            out->quad = root <= 5 ? 1 : root <= 8 ? 2 : root <= 13 ? 3 : 4;
             out->goldstein = r->goldstein;
             out->name = r->name;
             return 0;

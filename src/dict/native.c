@@ -362,12 +362,16 @@ static int entry_verb(nctx *c, dt_slice rest, bool is_noun)
     if (has_code && code.len && parse_codespec(c, code, &cs))
         return 0;
     sid lemma_sid = dict_intern(c->d, lemma.ptr, lemma.len);
-    if (!lemma_sid)
+    /* Verbs and nouns with the same word are separate entries ("attack"). */
+    char keybuf[300];
+    snprintf(keybuf, sizeof(keybuf), "%s:%.*s", is_noun ? "n" : "v", (int)DT_MIN(lemma.len, 280), lemma.ptr);
+    sid key_sid = dict_intern(c->d, keybuf, strlen(keybuf));
+    if (!lemma_sid || !key_sid)
         return DT_ENOMEM;
     /* The same lemma twice: extend the first entry. */
     long vi = -1;
-    if (lemma_sid < c->d->verb_of_cap && c->d->verb_of[lemma_sid])
-        vi = (long)c->d->verb_of[lemma_sid] - 1;
+    if (key_sid < c->d->verb_of_cap && c->d->verb_of[key_sid])
+        vi = (long)c->d->verb_of[key_sid] - 1;
     uint32_t rule = dict_rule(c->d, c->file, (uint32_t)c->line);
     if (vi >= 0) {
         verb_entry *ve = &c->d->verbs[vi];
@@ -388,9 +392,9 @@ static int entry_verb(nctx *c, dt_slice rest, bool is_noun)
     int64_t id = DICT_PUSH(c->d, verbs, &ve);
     if (id < 0)
         return DT_ENOMEM;
-    if (lemma_sid >= c->d->verb_of_cap) {
+    if (key_sid >= c->d->verb_of_cap) {
         size_t nc = c->d->verb_of_cap ? c->d->verb_of_cap : 1024;
-        while (nc <= lemma_sid)
+        while (nc <= key_sid)
             nc *= 2;
         uint32_t *p = realloc(c->d->verb_of, nc * sizeof(*p));
         if (!p)
@@ -399,7 +403,7 @@ static int entry_verb(nctx *c, dt_slice rest, bool is_noun)
         c->d->verb_of = p;
         c->d->verb_of_cap = nc;
     }
-    c->d->verb_of[lemma_sid] = (uint32_t)id + 1;
+    c->d->verb_of[key_sid] = (uint32_t)id + 1;
     c->last_verb = (long)id;
     const dict_word *first = &c->d->words[lw[0]];
     char base[128];
