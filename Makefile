@@ -19,7 +19,7 @@ LDLIBS   += -lsqlite3 -lxml2 -lz -lcurl -lpthread -lm
 LIB_SRC  := $(sort $(wildcard src/util/*.c src/text/*.c src/dict/*.c src/coder/*.c src/ingest/*.c \
                               src/store/*.c src/analysis/*.c src/report/*.c))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
-TEST_SRC := $(sort $(wildcard tests/test_*.c))
+TEST_SRC := tests/harness.c $(sort $(wildcard tests/test_*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/cameo_table.o
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)

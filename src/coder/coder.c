@@ -201,13 +201,17 @@ static vgroup verb_group(const dt_coder *c, int v, int lo)
             if (k >= lo) {
                 if (key_is(c, k, "EXPECTED") || key_is(c, k, "LIKELY") || key_is(c, k, "UNLIKELY"))
                     g.hypo = true;
-                else if ((c->ct[k].wflags & WF_INTENT) && c->ct[k].role == TR_NONE)
-                    g.intent_to = true;
-                else if (c->ct[k].mention >= 0)
-                    g.intent_to = true;
-                else if (c->ct[k].role == TR_VERB) {
-                    /* "threatened to", "vowed to" as dictionary verbs: intention */
-                    g.intent_to = true;
+                else if (c->ct[k].wflags & WF_INTENT)
+                    g.intent_to = true; /* "plans to", "vowed to", "threatened to" */
+                else if (c->ct[k].mention >= 0) {
+                    /* "Russia to expel ..." (a headline): only when that actor opens the
+                     * clause, not when it is the object of a verb ("urged Japan to"). */
+                    bool object = false;
+                    for (int q = lo; q < c->m[c->ct[k].mention].start; q++)
+                        object |= c->ct[q].role == TR_VERB || c->ct[q].role == TR_MENTION ||
+                                  (c->ct[q].tflags & TOKF_WORD && c->ct[q].role == TR_NONE &&
+                                   !(c->ct[q].wflags & (WF_DET | WF_ADVERB)));
+                    g.intent_to = !object;
                 }
             }
             i = k;
@@ -419,6 +423,16 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     const char *lemma = dict_str(c->d, ve->lemma);
     int lo, hi;
     clause_range(c, vo->start, vo->end, &lo, &hi);
+    if (ve->is_noun) {
+        /* An event noun that is the object of an event verb ("called for talks",
+         * "could impose sanctions") is that verb's content, not an event of its own. */
+        for (int j = 0; j < vi; j++)
+            if (c->verb_matched[j] && c->v[j].start >= lo) {
+                trace_printf(c, "noun \"%s\": the object of an earlier event verb, not coded\n",
+                             span_text(c, vo->start, vo->end));
+                return false;
+            }
+    }
     vgroup g = ve->is_noun ? (vgroup){0} : verb_group(c, vo->start, lo);
     /* The pattern. */
     const pattern *hit = NULL;
@@ -449,6 +463,8 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                      ve->is_noun ? "noun" : "verb", span_text(c, vo->start, vo->end), lemma);
         return false;
     }
+    if (!ve->is_noun)
+        c->verb_matched[vi] = 1;
     if (cs.flags & CF_DISCARD) {
         c->discard = true;
         trace_printf(c, "  the rule discards the sentence\n");
@@ -513,8 +529,16 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                     src = *prev_subject;
                 else
                     src = find_subject(c, g.start, lo);
-                if (src < 0 && *prev_subject >= 0 && lo > 0 && (c->ct[lo - 1].wflags & WF_CONJ))
-                    src = *prev_subject;
+                if (src < 0 && lo > 0 && (c->ct[lo - 1].wflags & WF_CONJ)) {
+                    /* "X criticized and condemned Y": the subject of the clause before. */
+                    if (*prev_subject >= 0) {
+                        src = *prev_subject;
+                    } else {
+                        int plo, phi;
+                        clause_range(c, lo - 1, lo - 1, &plo, &phi);
+                        src = find_subject(c, lo - 1, plo);
+                    }
+                }
             }
         }
         if (tgt < 0 && !both) {
@@ -552,8 +576,17 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     sid use = cs.code;
     if (g.future && cs.code) {
         use = future_code(c, &cs);
-        if (use != cs.code)
+        if (use != cs.code) {
             trace_printf(c, "  announced or intended: %s instead of %s\n", code_str(c, use), code_str(c, cs.code));
+            /* A symmetric pair stays symmetric (036:036); a visit/host pair keeps only
+             * the intention of the one who acts. */
+            if (cs.flags & CF_PAIRED) {
+                if (cs.code2 == cs.code)
+                    cs.code2 = use;
+                else
+                    cs.flags &= (uint16_t)~CF_PAIRED;
+            }
+        }
     }
     if (*np >= MAX_VERBS)
         return false;
@@ -711,14 +744,20 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
     mark_barriers(c);
     trace_analysis(c);
     int added = 0;
-    if (c->discard || c->discard_story) {
+    if (c->discard_story) {
+        /* The whole document goes, including what earlier sentences coded. */
+        c->nevents = 0;
+        trace_printf(c, "discarded with its document (a story discard phrase)\n");
+    } else if (c->discard) {
         trace_printf(c, "discarded (a discard phrase)\n");
     } else {
         proto protos[MAX_VERBS];
         int np = 0;
         int prev_subject = -1;
-        for (int v = 0; v < c->nv; v++)
+        for (int v = 0; v < c->nv; v++) {
             c->subject_of[v] = -1;
+            c->verb_matched[v] = 0;
+        }
         for (int v = 0; v < c->nv; v++)
             code_verb(c, v, protos, &np, &prev_subject);
         if (c->discard) {

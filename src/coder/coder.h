@@ -149,6 +149,7 @@ struct dt_coder {
     bool discard;
     int speaker;        /* mention index of the reporting subject, -1 */
     int subject_of[MAX_VERBS];
+    uint8_t verb_matched[MAX_VERBS]; /* the verb matched a pattern or has a code */
 
     /* codes made while coding (country + agent) that the dictionary does not hold:
      * ids from d->nstrs upwards, private to this coder */

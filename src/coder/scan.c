@@ -277,6 +277,24 @@ static int find_units(dt_coder *c, unit *u, int cap)
             kind = PK_REF;
         }
         int vlen = DT_MAX(b.verb.len, b.evnoun.len);
+        /* Do not let a phrase swallow the start of a longer one that begins inside it
+         * ("the North" in "the North Korean military"). */
+        int blen = DT_MAX(best.len, vlen);
+        if (blen >= 2) {
+            bool overlapped = false;
+            for (int j = i + 1; j < i + blen && !overlapped; j++) {
+                scan_best b2;
+                int save = c->nissues;
+                walk(c, j, &b2);
+                c->nissues = save;
+                int e2 = j + DT_MAX(DT_MAX(b2.actor.len, b2.agent.len), DT_MAX(b2.verb.len, b2.evnoun.len));
+                overlapped = e2 > i + blen;
+            }
+            if (overlapped) {
+                i++;
+                continue;
+            }
+        }
         if (vlen > best.len) {
             /* The verb and event-noun readings of the longest verb phrase. */
             unit x = {PK_VERB, i, i + vlen, b.verb.len == vlen ? b.verb.pl : NULL,
@@ -472,7 +490,8 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
         /* AGENT [of|in] [the] ACTOR: "the military of Myanmar", "leaders of Japan and ..." */
         if (nx && nx->kind == PK_ACTOR) {
             int gap_start = x->end;
-            bool via_prep = gap_start < nx->start && (tok_is(c, gap_start, "OF") || tok_is(c, gap_start, "IN")) &&
+            bool via_prep = gap_start < nx->start &&
+                            (tok_is(c, gap_start, "OF") || tok_is(c, gap_start, "IN") || tok_is(c, gap_start, "FOR")) &&
                             skip_det(c, gap_start + 1) == nx->start;
             bool direct = nx->start == x->end || skip_det(c, x->end) == nx->start;
             if (via_prep || direct) {
@@ -610,11 +629,23 @@ static void resolve_kind(dt_coder *c, int mi, uint8_t kind, bool first_in_senten
         m->resolved_from = c->sentence;
         return;
     }
-    const doc_mention *dm;
-    if (kind == AK_ACTOR)
-        dm = doc_find(c, pred_nonperson, NULL, 6);
-    else
-        dm = doc_find(c, pred_kind, &kind, 8);
+    /* From the document: the most recent subject of that kind in the last two
+     * sentences (the topic), else the most recent of that kind. */
+    const doc_mention *dm = NULL;
+    int tot = DT_MIN(c->nrecent, DOC_RECENT);
+    for (int k = 1; k <= tot && !dm; k++) {
+        const doc_mention *x = &c->recent[(c->nrecent - k) % DOC_RECENT];
+        if (c->sentence - x->sentence > 2)
+            break;
+        if (x->subject && (kind == AK_ACTOR ? pred_nonperson(x, NULL) : pred_kind(x, &kind)))
+            dm = x;
+    }
+    if (!dm) {
+        if (kind == AK_ACTOR)
+            dm = doc_find(c, pred_nonperson, NULL, 6);
+        else
+            dm = doc_find(c, pred_kind, &kind, 8);
+    }
     if (dm) {
         copy_codes(m, dm->codes, dm->ncodes);
         m->kind = dm->kind;

@@ -202,9 +202,6 @@ static int64_t new_node(dt_dict *d, uint16_t depth)
     return DICT_PUSH(d, nodes, &n);
 }
 
-/* Build-time payload chains: payloads[i].pad is unused, so chain through a side array. */
-static uint32_t *payload_next;
-static size_t payload_next_cap;
 
 int dict_add_phrase(dt_dict *d, const uint32_t *words, size_t n, phrase_payload pl)
 {
@@ -234,7 +231,7 @@ int dict_add_phrase(dt_dict *d, const uint32_t *words, size_t n, phrase_payload 
     }
     /* Duplicates: the first entry of a kind (and index, for sets/issues) wins. */
     trie_node *tn = &d->nodes[node];
-    for (uint32_t p = tn->payloads; p != UINT32_MAX; p = payload_next[p]) {
+    for (uint32_t p = tn->payloads; p != UINT32_MAX; p = d->payload_next[p]) {
         phrase_payload *o = &d->payloads[p];
         if (o->kind != pl.kind)
             continue;
@@ -255,26 +252,26 @@ int dict_add_phrase(dt_dict *d, const uint32_t *words, size_t n, phrase_payload 
     int64_t id = DICT_PUSH(d, payloads, &pl);
     if (id < 0)
         return DT_ENOMEM;
-    if ((size_t)id >= payload_next_cap) {
-        size_t nc = payload_next_cap ? payload_next_cap * 2 : 1024;
+    if ((size_t)id >= d->payload_next_cap) {
+        size_t nc = d->payload_next_cap ? d->payload_next_cap * 2 : 1024;
         while (nc <= (size_t)id)
             nc *= 2;
-        uint32_t *p = realloc(payload_next, nc * sizeof(*p));
+        uint32_t *p = realloc(d->payload_next, nc * sizeof(*p));
         if (!p)
             return DT_ENOMEM;
-        payload_next = p;
-        payload_next_cap = nc;
+        d->payload_next = p;
+        d->payload_next_cap = nc;
     }
     /* Append at the end of the chain so the reading order is kept. */
-    payload_next[id] = UINT32_MAX;
+    d->payload_next[id] = UINT32_MAX;
     tn = &d->nodes[node];
     if (tn->payloads == UINT32_MAX) {
         tn->payloads = (uint32_t)id;
     } else {
         uint32_t p = tn->payloads;
-        while (payload_next[p] != UINT32_MAX)
-            p = payload_next[p];
-        payload_next[p] = (uint32_t)id;
+        while (d->payload_next[p] != UINT32_MAX)
+            p = d->payload_next[p];
+        d->payload_next[p] = (uint32_t)id;
     }
     tn->npayloads++;
     return 0;
@@ -296,16 +293,16 @@ static int flatten_payloads(dt_dict *d)
             continue;
         }
         uint32_t first = (uint32_t)k;
-        for (uint32_t p = tn->payloads; p != UINT32_MAX; p = payload_next[p])
+        for (uint32_t p = tn->payloads; p != UINT32_MAX; p = d->payload_next[p])
             np[k++] = d->payloads[p];
         tn->payloads = first;
     }
     free(d->payloads);
     d->payloads = np;
     d->cappayloads = d->npayloads;
-    free(payload_next);
-    payload_next = NULL;
-    payload_next_cap = 0;
+    free(d->payload_next);
+    d->payload_next = NULL;
+    d->payload_next_cap = 0;
     return 0;
 }
 
@@ -701,6 +698,12 @@ void dt_dict_free(dt_dict *d)
 {
     if (!d)
         return;
+    dict_release(d);
+    free(d);
+}
+
+void dict_release(dt_dict *d)
+{
     free(d->strs);
     free(d->str_index);
     free(d->words);
@@ -724,8 +727,9 @@ void dt_dict_free(dt_dict *d)
     free(d->irregular);
     free(d->pending);
     free(d->verb_of);
+    free(d->payload_next);
     arena_free(&d->mem);
-    free(d);
+    memset(d, 0, sizeof(*d));
 }
 
 /* ---------------------------------------------------------------- loading */

@@ -275,6 +275,10 @@ struct dt_dict {
     struct irregular { uint32_t lemma_word; sid past, part; } *irregular;
     size_t nirregular, capirregular;
 
+    /* build time: payload chains per trie node (flattened by dict_compile) */
+    uint32_t *payload_next;
+    size_t payload_next_cap;
+
     /* build time: lemma sid -> verb index + 1, so a verb may be extended later */
     uint32_t *verb_of;
     size_t verb_of_cap;
@@ -291,6 +295,8 @@ struct dt_dict {
 /* ---------------------------------------------------------------- building */
 
 int dict_init(dt_dict *d);
+/* Free everything a dictionary holds, but not the struct itself. */
+void dict_release(dt_dict *d);
 /* Intern a string; returns its id (never SID_NONE) or SID_NONE on out-of-memory. */
 sid dict_intern(dt_dict *d, const char *s, size_t n);
 static inline const char *dict_str(const dt_dict *d, sid id) { return d->strs[id]; }

@@ -1,0 +1,204 @@
+/* test_dict.c — the native dictionary reader: entries, dated codes, verb forms, and
+ * bad lines reported with file, line and column while loading goes on. */
+#include "../src/dict/dict.h"
+#include "harness.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+typedef struct diags {
+    int n;
+    char msgs[32][600];
+    long lines[32];
+} diags;
+
+static void collect(void *user, const dt_error *e)
+{
+    diags *d = user;
+    if (d->n < 32) {
+        dt_error_format(e, d->msgs[d->n], sizeof(d->msgs[0]));
+        d->lines[d->n] = e->line;
+        d->n++;
+    }
+}
+
+static dt_dict *load_text(const char *text, diags *dg)
+{
+    char path[] = "/tmp/detente-test-XXXXXX.dict";
+    int fd = mkstemps(path, 5);
+    if (fd < 0)
+        return NULL;
+    if (write(fd, text, strlen(text)) != (ssize_t)strlen(text)) {
+        close(fd);
+        return NULL;
+    }
+    close(fd);
+    const char *spec[] = {path};
+    dt_dict *d = NULL;
+    dt_error err;
+    int rc = dt_dict_load(&d, spec, 1, collect, dg, &err);
+    unlink(path);
+    return rc ? NULL : d;
+}
+
+static int count_events(dt_dict *d, const char *date, const char *text, char *first, size_t cap)
+{
+    dt_coder *c;
+    if (dt_coder_new(&c, d, NULL))
+        return -1;
+    if (dt_coder_begin_doc(c, date)) {
+        dt_coder_free(c);
+        return -1;
+    }
+    int n = dt_coder_code(c, text, strlen(text), 0);
+    size_t k;
+    const dt_event *e = dt_coder_events(c, &k);
+    if (first && cap)
+        snprintf(first, cap, "%s", k ? "" : "-");
+    if (k && first)
+        snprintf(first, cap, "%s %s %s", e[0].source, e[0].target, e[0].code);
+    dt_coder_free(c);
+    return n;
+}
+
+TEST(dict_bad_lines_are_reported_and_skipped)
+{
+    diags dg = {0};
+    dt_dict *d = load_text("state Japan => JPN\n"
+                           "bogus entry here\n"                      /* 2 */
+                           "state China\n"                           /* 3: no => */
+                           "person Ann Lee => USAGOV 2020-02-30..\n" /* 4: bad date */
+                           "state Korea => K/R!\n"                   /* 5: bad code */
+                           "- * with + => 040\n"                     /* 6: pattern without verb */
+                           "verb meet => 040\n"
+                           "- with + => 040\n"                       /* 8: no * */
+                           "- * &NOPE + => 040\n"                    /* 9: unknown set */
+                           "- * with + => 04x0!?\n"                  /* 10: bad code */
+                           "state Russia => RUS\n"
+                           "verb condemn => 111\n",
+                           &dg);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK_INT(dg.n, 8);
+    long want[] = {2, 3, 4, 5, 6, 8, 9, 10};
+    for (int i = 0; i < 8 && i < dg.n; i++)
+        CHECK_INT(dg.lines[i], want[i]);
+    CHECK(strstr(dg.msgs[0], "unknown entry \"bogus\"") != NULL);
+    CHECK(strstr(dg.msgs[2], "bad date range") != NULL);
+    CHECK(strstr(dg.msgs[6], ":9:") != NULL); /* a column for pattern errors */
+    dt_dict_stats st;
+    dt_dict_get_stats(d, &st);
+    CHECK_INT((long long)st.bad_lines, 8);
+    /* what was good still works */
+    char ev[64];
+    CHECK_INT(count_events(d, "2020-01-01", "Russia condemned Japan.", ev, sizeof(ev)), 1);
+    CHECK_STR(ev, "RUS JPN 111");
+    dt_dict_free(d);
+}
+
+TEST(dict_dated_codes_follow_the_document_date)
+{
+    diags dg = {0};
+    dt_dict *d = load_text("state Japan => JPN\n"
+                           "person Ann Lee | Lee\n"
+                           "   => XYZOPP ..2009-12-31, XYZGOV 2010-01-01..2014-06-30\n"
+                           "person Bo Kim => XYZGOV 2015-01-01..\n"
+                           "verb condemn => 111\n",
+                           &dg);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK_INT(dg.n, 0);
+    char ev[64];
+    count_events(d, "2005-05-05", "Ann Lee condemned Japan.", ev, sizeof(ev));
+    CHECK_STR(ev, "XYZOPP JPN 111");
+    count_events(d, "2012-05-05", "Ann Lee condemned Japan.", ev, sizeof(ev));
+    CHECK_STR(ev, "XYZGOV JPN 111");
+    /* no default: not an actor after her office */
+    CHECK_INT(count_events(d, "2016-05-05", "Ann Lee condemned Japan.", ev, sizeof(ev)), 0);
+    /* unknown date: only an undated default applies */
+    CHECK_INT(count_events(d, NULL, "Bo Kim condemned Japan.", ev, sizeof(ev)), 0);
+    count_events(d, "2015-01-01", "Bo Kim condemned Japan.", ev, sizeof(ev));
+    CHECK_STR(ev, "XYZGOV JPN 111");
+    dt_dict_free(d);
+}
+
+TEST(dict_verb_forms_are_generated)
+{
+    dt_dict d;
+    CHECK_INT(dict_init(&d), 0);
+    const char *f[5];
+    struct { const char *lemma, *s, *ed, *ing; } cases[] = {
+        {"EXPEL", "EXPELS", "EXPELLED", "EXPELLING"}, {"STOP", "STOPS", "STOPPED", "STOPPING"},
+        {"TRY", "TRIES", "TRIED", "TRYING"},           {"VISIT", "VISITS", "VISITED", "VISITING"},
+        {"SEIZE", "SEIZES", "SEIZED", "SEIZING"},      {"PUSH", "PUSHES", "PUSHED", "PUSHING"},
+        {"DIE", "DIES", "DIED", "DYING"},              {"PLAY", "PLAYS", "PLAYED", "PLAYING"},
+        {"AGREE", "AGREES", "AGREED", "AGREEING"},     {"OFFER", "OFFERS", "OFFERED", "OFFERING"},
+        {"BAN", "BANS", "BANNED", "BANNING"},          {"VETO", "VETOES", "VETOED", "VETOING"},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        CHECK_INT(dict_verb_forms(&d, cases[i].lemma, strlen(cases[i].lemma), NULL, NULL, f), 0);
+        CHECK_STR(f[VF_S], cases[i].s);
+        CHECK_STR(f[VF_ED], cases[i].ed);
+        CHECK_STR(f[VF_ING], cases[i].ing);
+    }
+    CHECK_INT(dict_verb_forms(&d, "MEET", 4, "MET", "MET", f), 0);
+    CHECK_STR(f[VF_ED], "MET");
+    CHECK_STR(f[VF_EN], "MET");
+    dict_release(&d);
+}
+
+TEST(dict_irregular_and_multiword_verbs_match)
+{
+    diags dg = {0};
+    dt_dict *d = load_text("irregular fight fought fought\n"
+                           "state Japan => JPN\nstate China => CHN\n"
+                           "verb fight => 190\n"
+                           "verb call for => 020\n"
+                           "verb warn (warnt)\n- * against + => 130\n",
+                           &dg);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK_INT(dg.n, 0);
+    char ev[64];
+    count_events(d, "2020-01-01", "China fought Japan.", ev, sizeof(ev));
+    CHECK_STR(ev, "CHN JPN 190");
+    count_events(d, "2020-01-01", "China is calling for calm in Japan.", ev, sizeof(ev));
+    CHECK_STR(ev, "CHN JPN 020");
+    count_events(d, "2020-01-01", "China warnt against Japan.", ev, sizeof(ev));
+    CHECK_STR(ev, "CHN JPN 130");
+    count_events(d, "2020-01-01", "China warned sternly against Japan.", ev, sizeof(ev));
+    CHECK_STR(ev, "CHN JPN 130");
+    dt_dict_free(d);
+}
+
+TEST(dict_missing_files_are_errors)
+{
+    const char *spec[] = {"/nonexistent/dir"};
+    dt_dict *d = NULL;
+    dt_error err;
+    CHECK_INT(dt_dict_load(&d, spec, 1, NULL, NULL, &err), DT_ENOTFOUND);
+    CHECK(d == NULL);
+    CHECK(strstr(err.file, "nonexistent") != NULL);
+}
+
+TEST(dict_bundled_loads_cleanly)
+{
+    const char *spec[] = {test_path("data/dict")};
+    dt_dict *d = NULL;
+    dt_error err;
+    diags dg = {0};
+    int rc = dt_dict_load(&d, spec, 1, collect, &dg, &err);
+    CHECK_INT(rc, 0);
+    for (int i = 0; i < dg.n; i++)
+        harness_fail(__FILE__, __LINE__, "bundled dictionary: %s", dg.msgs[i]);
+    if (d) {
+        dt_dict_stats st;
+        dt_dict_get_stats(d, &st);
+        CHECK(st.actors > 1000);
+        CHECK(st.agents > 20);
+    }
+    dt_dict_free(d);
+}

@@ -1,0 +1,127 @@
+/* test_text.c — normalisation, tokenizer and sentence splitter. */
+#include "../src/text/text.h"
+#include "harness.h"
+
+static char sents[64][512];
+static int nsents;
+static const char *split_text;
+
+static void on_sent(void *user, size_t start, size_t len)
+{
+    (void)user;
+    if (nsents < 64)
+        snprintf(sents[nsents++], sizeof(sents[0]), "%.*s", (int)len, split_text + start);
+}
+
+static int split(const char *t)
+{
+    nsents = 0;
+    split_text = t;
+    return (int)dt_split_sentences(t, strlen(t), on_sent, NULL);
+}
+
+TEST(split_keeps_abbreviations_initials_and_decimals)
+{
+    CHECK_INT(split("The U.S. Army and Gen. Smith met Sen. Jones on Jan. 5. They spoke for 2.5 hours."), 2);
+    CHECK_STR(sents[0], "The U.S. Army and Gen. Smith met Sen. Jones on Jan. 5.");
+    CHECK_INT(split("J. Smith of the U.N. agency spoke to Mr. Kim. No. 3 was absent."), 2);
+    CHECK_STR(sents[1], "No. 3 was absent.");
+    CHECK_INT(split("Troops entered the U.S. The president said so."), 2);
+}
+
+TEST(split_handles_quotes_and_questions)
+{
+    CHECK_INT(split("\"We will respond,\" he said. \"Is this war?\" she asked! Then silence."), 3);
+    CHECK_STR(sents[0], "\"We will respond,\" he said.");
+    CHECK_INT(split("He said \"enough.\" Then he left."), 2);
+    CHECK_STR(sents[0], "He said \"enough.\"");
+    CHECK_INT(split("Kim said \xe2\x80\x9cno deal.\xe2\x80\x9d Trump left."), 2);
+}
+
+TEST(split_headlines_and_blank_lines)
+{
+    CHECK_INT(split("N. Korea fires missile over Japan\nSEOUL (Reuters) - North Korea fired a missile."), 2);
+    CHECK_STR(sents[0], "N. Korea fires missile over Japan");
+    CHECK_INT(split("First paragraph without stop\n\nSecond one."), 2);
+}
+
+TEST(split_hard_wrapped_text_joins_lines)
+{
+    const char *t = "Arnor is about to restore full diplomatic ties with Gondor almost\n"
+                    "five years after crowds trashed its embassy, a senior official\n"
+                    "said on Saturday.\n\nNext record here.";
+    CHECK_INT(split(t), 2);
+    CHECK(strstr(sents[0], "almost\nfive") != NULL);
+}
+
+TEST(split_cuts_endless_lines)
+{
+    char *big = malloc(20001);
+    for (int i = 0; i < 20000; i++)
+        big[i] = i % 7 == 6 ? ' ' : 'a';
+    big[20000] = 0;
+    int n = (int)dt_split_sentences(big, 20000, NULL, NULL);
+    CHECK(n >= 4);
+    free(big);
+}
+
+typedef struct toks_out {
+    tok *t;
+    size_t cap;
+    buf keys, norm;
+    int n;
+} toks_out;
+
+static void tokenize_str(toks_out *o, const char *s)
+{
+    buf_clear(&o->norm);
+    buf_clear(&o->keys);
+    text_normalize(s, strlen(s), &o->norm);
+    o->n = tokenize(o->norm.data, o->norm.len, &o->t, &o->cap, &o->keys, 400);
+}
+
+static const char *key(toks_out *o, int i) { return o->keys.data + o->t[i].key; }
+
+TEST(tokenize_possessives_clitics_hyphens_abbreviations)
+{
+    toks_out o = {0};
+    buf_init(&o.keys, 0);
+    buf_init(&o.norm, 0);
+    tokenize_str(&o, "South Korea's Kim Jong-un didn't meet the U.S. envoy, Gen. Smith.");
+    CHECK_INT(o.n, 16);
+    CHECK_STR(key(&o, 1), "KOREA");
+    CHECK_STR(key(&o, 2), "'S");
+    CHECK(o.t[2].flags & TOKF_POSS);
+    CHECK_STR(key(&o, 5), "UN");
+    CHECK(o.t[5].flags & TOKF_HYPH);
+    CHECK_STR(key(&o, 6), "DID");
+    CHECK_STR(key(&o, 7), "N'T");
+    CHECK(o.t[7].flags & TOKF_NEGCL);
+    CHECK_STR(key(&o, 10), "U.S.");
+    CHECK_STR(key(&o, 13), "GEN");
+    CHECK(o.t[13].flags & TOKF_ABBR);
+    CHECK_STR(key(&o, 15), ".");
+    tokenize_str(&o, "Iv\xc3\xa1n Duque paid $1,500 (25%) on 3.5 days \xe2\x80\x94 allies' claims");
+    CHECK_STR(key(&o, 0), "IVAN");
+    CHECK(o.t[0].flags & TOKF_CAP);
+    CHECK_STR(key(&o, 4), "1,500");
+    CHECK(o.t[4].flags & TOKF_NUMBER);
+    CHECK_STR(key(&o, 6), "25%");
+    CHECK_STR(key(&o, 9), "3.5");
+    CHECK_STR(key(&o, 11), "-");
+    CHECK_STR(key(&o, 13), "'");
+    CHECK(o.t[13].flags & TOKF_POSS);
+    free(o.t);
+    buf_free(&o.keys);
+    buf_free(&o.norm);
+}
+
+TEST(normalize_typography_and_bad_bytes)
+{
+    buf b;
+    buf_init(&b, 0);
+    size_t bad = text_normalize("  \xe2\x80\x9cHi\xe2\x80\x9d\xc2\xa0there\xe2\x80\x99s \xff\x00 end  ", 30, &b);
+    CHECK_STR(b.data, "\"Hi\" there's end");
+    CHECK_INT((long long)bad, 1);
+    buf_free(&b);
+}

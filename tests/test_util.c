@@ -1,0 +1,137 @@
+/* test_util.c — arenas, bounded buffers, JSON, UTF-8 folding, dates. */
+#include "../src/util/json.h"
+#include "../src/util/util.h"
+#include "harness.h"
+
+TEST(arena_allocates_and_resets)
+{
+    arena a;
+    arena_init(&a, 64);
+    char *p = arena_strndup(&a, "hello", 5);
+    CHECK_STR(p, "hello");
+    for (int i = 0; i < 1000; i++)
+        CHECK(arena_alloc(&a, 100) != NULL);
+    CHECK(a.total >= 100000);
+    arena_reset(&a);
+    CHECK(arena_alloc(&a, 10) != NULL);
+    arena_free(&a);
+}
+
+TEST(buf_respects_its_limit)
+{
+    buf b;
+    buf_init(&b, 10);
+    CHECK_INT(buf_puts(&b, "12345"), 0);
+    CHECK_INT(buf_puts(&b, "67890"), 0);
+    CHECK_INT(buf_puts(&b, "x"), DT_ELIMIT);
+    CHECK(b.failed);
+    CHECK_INT((long long)b.len, 10);
+    buf_free(&b);
+}
+
+TEST(buf_json_escapes)
+{
+    buf b;
+    buf_init(&b, 0);
+    buf_json_str(&b, "a\"b\\c\n\x01", 7);
+    CHECK_STR(b.data, "\"a\\\"b\\\\c\\n\\u0001\"");
+    buf_clear(&b);
+    buf_csv_field(&b, "x,\"y\"", 5);
+    CHECK_STR(b.data, "\"x,\"\"y\"\"\"");
+    buf_clear(&b);
+    buf_i64(&b, -1234567);
+    CHECK_STR(b.data, "-1234567");
+    buf_free(&b);
+}
+
+TEST(json_parses_objects_and_escapes)
+{
+    arena a;
+    arena_init(&a, 0);
+    json_value *v;
+    size_t off;
+    const char *msg;
+    const char *s = "{\"id\": \"x1\", \"n\": -1.5e2, \"t\": \"caf\\u00e9 \\ud83d\\ude00\", \"a\": [1, true, null]}";
+    CHECK_INT(json_parse(&a, s, strlen(s), &v, &off, &msg), 0);
+    CHECK_STR(json_get_str(v, "id", NULL), "x1");
+    CHECK_NEAR(json_get(v, "n")->u.num, -150.0, 1e-9);
+    CHECK_STR(json_get_str(v, "t", NULL), "caf\xc3\xa9 \xf0\x9f\x98\x80");
+    CHECK_INT((long long)json_get(v, "a")->u.arr.n, 3);
+    CHECK(json_get(v, "missing") == NULL);
+    arena_free(&a);
+}
+
+TEST(json_rejects_malformed_input_with_offset)
+{
+    arena a;
+    arena_init(&a, 0);
+    json_value *v;
+    size_t off = 0;
+    const char *msg = NULL;
+    const char *bad[] = {"{\"a\": }", "{\"a\": 1,}", "[1 2]", "{\"a\": \"x", "{\"a\": 01}", "nul", "{} x", ""};
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        CHECK_INT(json_parse(&a, bad[i], strlen(bad[i]), &v, &off, &msg), DT_EPARSE);
+        CHECK(msg != NULL);
+    }
+    const char *s = "{\"a\": [1, 2, }";
+    json_parse(&a, s, strlen(s), &v, &off, &msg);
+    CHECK_INT((long long)off, 13);
+    /* deep nesting is refused, not a stack overflow */
+    char deep[600];
+    memset(deep, '[', sizeof(deep) - 1);
+    deep[sizeof(deep) - 1] = 0;
+    CHECK_INT(json_parse(&a, deep, strlen(deep), &v, &off, &msg), DT_EPARSE);
+    arena_free(&a);
+}
+
+TEST(utf8_decode_and_fold)
+{
+    uint32_t cp;
+    CHECK_INT((long long)utf8_decode((const unsigned char *)"\xc3\xa9", 2, &cp), 2);
+    CHECK_INT(cp, 0xE9);
+    CHECK_INT((long long)utf8_decode((const unsigned char *)"\xc3", 1, &cp), 0);
+    CHECK_INT((long long)utf8_decode((const unsigned char *)"\xed\xa0\x80", 3, &cp), 0); /* surrogate */
+    CHECK_INT((long long)utf8_decode((const unsigned char *)"\xc0\x80", 2, &cp), 0);     /* overlong */
+    CHECK_STR(utf8_fold(0xE9), "e");
+    CHECK_STR(utf8_fold(0x141), "L");
+    CHECK_STR(utf8_fold(0xDF), "ss");
+    CHECK_STR(utf8_fold(0x201C), "\"");
+    CHECK_STR(utf8_fold(0x2014), "-");
+    CHECK(utf8_fold(0x4E2D) == NULL);
+    size_t bad = 0;
+    CHECK(!utf8_valid("ok \xff", 4, &bad));
+    CHECK_INT((long long)bad, 3);
+}
+
+TEST(dates_are_validated)
+{
+    int32_t d;
+    CHECK_INT(dt_date_parse("2017-08-29", 10, &d), 0);
+    char out[16];
+    dt_date_format(d, out, sizeof(out));
+    CHECK_STR(out, "2017-08-29");
+    CHECK_INT(dt_date_parse("2017-02-29", 10, &d), DT_EDATE);
+    CHECK_INT(dt_date_parse("2016-02-29", 10, &d), 0);
+    CHECK_INT(dt_date_parse("2017-13-01", 10, &d), DT_EDATE);
+    CHECK_INT(dt_date_parse("17-08-29", 8, &d), DT_EDATE);
+    CHECK_INT(dt_date_parse("2017/08/29", 10, &d), DT_EDATE);
+    CHECK_INT(dt_date_parse("1970-01-01", 10, &d), 0);
+    CHECK_INT(d, 0);
+}
+
+TEST(cameo_table_gives_root_quad_goldstein)
+{
+    dt_cameo c;
+    CHECK_INT(dt_cameo_lookup("195", &c), 0);
+    CHECK_STR(c.root, "19");
+    CHECK_INT(c.quad, 4);
+    CHECK_NEAR(c.goldstein, -10.0, 1e-9);
+    CHECK_INT(dt_cameo_lookup("0871", &c), 0);
+    CHECK_INT(c.quad, 2);
+    CHECK_INT(dt_cameo_lookup("036", &c), 0);
+    CHECK_INT(c.quad, 1);
+    CHECK_NEAR(c.goldstein, 4.0, 1e-9);
+    CHECK_INT(dt_cameo_lookup("112", &c), 0);
+    CHECK_INT(c.quad, 3);
+    CHECK_INT(dt_cameo_lookup("999", &c), DT_ENOTFOUND);
+}
