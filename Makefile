@@ -29,7 +29,8 @@ DEPS     := $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
 DEB_PKGS := gcc make libsqlite3-dev libxml2-dev zlib1g-dev libcurl4-openssl-dev
 
 .PHONY: all deps demo check test asan fuzz bench clean
-all: $(BUILD)/libdetente.a detente
+BIN      ?= detente
+all: $(BUILD)/libdetente.a $(BIN)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -47,7 +48,7 @@ $(BUILD)/libdetente.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-detente: $(CLI_OBJ) $(BUILD)/libdetente.a
+$(BIN): $(CLI_OBJ) $(BUILD)/libdetente.a
 	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libdetente.a $(LDFLAGS) $(LDLIBS)
 
 $(BUILD)/run-tests: $(TEST_OBJ) $(BUILD)/libdetente.a
@@ -67,11 +68,13 @@ check: deps
 test: all $(BUILD)/run-tests
 	@./$(BUILD)/run-tests $(T)
 
+
 asan:
 	@$(MAKE) --no-print-directory BUILD=build-asan OPT=-O1 \
 	  EXTRA_CFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
-	  LDFLAGS="-fsanitize=address,undefined" build-asan/run-tests detente
-	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ./build-asan/run-tests
+	  LDFLAGS="-fsanitize=address,undefined" BIN=build-asan/detente build-asan/run-tests build-asan/detente
+	@DETENTE_BIN=build-asan/detente ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ./build-asan/run-tests
 
 fuzz:
 	@sh fuzz/build.sh

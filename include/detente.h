@@ -229,6 +229,9 @@ typedef struct dt_reader dt_reader;
 /* Open a source: a file path or "-" for standard input. opts may be NULL. */
 DT_NODISCARD int dt_reader_open(dt_reader **out, const char *path, const dt_reader_opts *opts,
                                 dt_error *err);
+/* Open an in-memory source (the bytes must outlive the reader); name is used in messages. */
+DT_NODISCARD int dt_reader_open_mem(dt_reader **out, const char *name, const void *data, size_t len,
+                                    const dt_reader_opts *opts, dt_error *err);
 /* Read the next document: returns 1 with *doc filled, 0 at the end, or a negative code
  * for an error that stops this source. Bad records are reported through diag, counted,
  * and skipped. */

@@ -134,8 +134,7 @@ static void report(const ev_state *st, int flags, buf *b)
             const counts *c = &st->per_root[r];
             if (!c->tp && !c->fp && !c->fn)
                 continue;
-            char name[8];
-            snprintf(name, sizeof(name), "%02d", r);
+            char name[4] = {(char)('0' + r / 10), (char)('0' + r % 10), 0, 0};
             if (!first)
                 buf_putc(b, ',');
             first = false;
@@ -185,8 +184,7 @@ static void report(const ev_state *st, int flags, buf *b)
         const counts *c = &st->per_root[r];
         if (!c->tp && !c->fp && !c->fn)
             continue;
-        char code[4];
-        snprintf(code, sizeof(code), "%02d", r);
+        char code[4] = {(char)('0' + r / 10), (char)('0' + r % 10), 0, 0};
         dt_cameo info;
         (void)dt_cameo_lookup(code, &info);
         double p, rr, f;

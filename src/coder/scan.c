@@ -55,8 +55,8 @@ static bool country_based(const char *code)
 static sid combine(dt_coder *c, sid actor, const agent_entry *ag, uint8_t actor_kind, bool former)
 {
     const dt_dict *d = c->d;
-    const char *a = dict_str(d, actor);
-    const char *s = dict_str(d, ag->code);
+    const char *a = code_str(c, actor);
+    const char *s = code_str(c, ag->code);
     char out[96];
     size_t al = strlen(a), sl = strlen(s);
     if (former && !d->opt.tabari)
@@ -1029,9 +1029,11 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
     /* The pool may have moved while interning: take the pointers now. */
     for (int i = 0; i < nt; i++) {
         const lexeme *lx = &c->lx.lex[c->ct[i].lex];
-        c->ct[i].match = c->lx.pool + lx->match;
+        c->ct[i].match = lx->nmatch ? c->lx.pool + lx->match : NULL;
         c->ct[i].nmatch = lx->nmatch;
     }
+    if (nt == 0)
+        return 0;
     strip_dateline(c);
     if (c->ct[0].role == TR_SKIP && !c->location) {
         /* The dateline city as the document location, when it is a known place. */

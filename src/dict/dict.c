@@ -617,7 +617,8 @@ int dict_compile(dt_dict *d)
         return 0;
     if (d->nnodes == 0 && new_node(d, 0) < 0)
         return DT_ENOMEM;
-    qsort(d->pending, d->npending, sizeof(*d->pending), cmp_pending);
+    if (d->npending)
+        qsort(d->pending, d->npending, sizeof(*d->pending), cmp_pending);
     d->patterns = malloc((d->npending ? d->npending : 1) * sizeof(*d->patterns));
     if (!d->patterns)
         return DT_ENOMEM;

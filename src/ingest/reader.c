@@ -35,6 +35,34 @@ struct dt_reader {
 
 static const char *or_default(const char *s, const char *d) { return s && *s ? s : d; }
 
+static int reader_setup(dt_reader *r, const char *path, dt_error *err);
+
+int dt_reader_open_mem(dt_reader **out, const char *name, const void *data, size_t len,
+                       const dt_reader_opts *opts, dt_error *err)
+{
+    *out = NULL;
+    dt_reader *r = calloc(1, sizeof(*r));
+    if (!r)
+        return DT_ENOMEM;
+    if (opts)
+        r->o = *opts;
+    r->path = strdup(name ? name : "(memory)");
+    /* fmemopen refuses a zero-length buffer: read an empty string instead. */
+    r->f = len ? fmemopen((void *)(uintptr_t)data, len, "rb") : fmemopen((void *)(uintptr_t)"", 1, "rb");
+    r->own = true;
+    if (!r->path || !r->f) {
+        dt_reader_close(r);
+        return DT_ENOMEM;
+    }
+    if (!len)
+        r->eof = true;
+    int rc = reader_setup(r, r->path, err);
+    if (rc)
+        return rc;
+    *out = r;
+    return 0;
+}
+
 int dt_reader_open(dt_reader **out, const char *path, const dt_reader_opts *opts, dt_error *err)
 {
     *out = NULL;
@@ -62,6 +90,17 @@ int dt_reader_open(dt_reader **out, const char *path, const dt_reader_opts *opts
             return e == ENOENT ? DT_ENOTFOUND : DT_EIO;
         }
     }
+    int rc = reader_setup(r, path, err);
+    if (rc)
+        return rc;
+    *out = r;
+    return 0;
+}
+
+/* Format choice and buffers; frees the reader on failure. */
+static int reader_setup(dt_reader *r, const char *path, dt_error *err)
+{
+    r->max_record = r->o.max_record ? r->o.max_record : (64u << 20);
     const char *fmt = r->o.format;
     if (!fmt || !*fmt)
         r->fmt = RF_SNIFF;
@@ -82,7 +121,6 @@ int dt_reader_open(dt_reader **out, const char *path, const dt_reader_opts *opts
         dt_reader_close(r);
         return DT_ENOMEM;
     }
-    *out = r;
     return 0;
 }
 

@@ -1,0 +1,99 @@
+/* test_cli.c — the detente command end to end: formats, exit statuses, messages. */
+#include "harness.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+/* The program under test: $DETENTE_BIN (the sanitizer build sets it) or ./detente. */
+static const char *bin(void)
+{
+    const char *b = getenv("DETENTE_BIN");
+    if (b && *b)
+        return b;
+    return access("./detente", X_OK) == 0 ? "./detente" : "../detente";
+}
+
+TEST(cli_code_jsonl_events)
+{
+    char cmd[512], *out;
+    snprintf(cmd, sizeof(cmd),
+             "printf '{\"id\":\"r1\",\"date\":\"2017-08-29\",\"text\":\"North Korea fired a missile over Japan.\"}\\n' | "
+             "%s code --dict tests/data/mini.dict -q", bin());
+    CHECK_INT(test_run(cmd, &out, 0), 0);
+    CHECK(strstr(out, "\"id\":\"r1\",\"sentence\":0,\"date\":\"2017-08-29\",\"source\":\"PRK\"") != NULL);
+    CHECK(strstr(out, "\"code\":\"150\",\"root\":\"15\",\"quad\":4,\"goldstein\":-7.2,\"issues\":[\"MISSILE\"]") != NULL);
+    CHECK(strstr(out, "\"rule\":\"tests/data/mini.dict:51\"") != NULL);
+    free(out);
+}
+
+TEST(cli_code_tsv_and_csv)
+{
+    char cmd[512], *out;
+    snprintf(cmd, sizeof(cmd),
+             "printf 'Japan condemned North Korea, Seoul said.\\n' | %s code --dict tests/data/mini.dict -q "
+             "--format tsv --input-format text",
+             bin());
+    CHECK_INT(test_run(cmd, &out, 0), 0);
+    CHECK(strncmp(out, "id\tsentence\tdate\tsource\ttarget\tcode", 35) == 0);
+    CHECK(strstr(out, "\t0\t\tJPN\tPRK\t111\t11\t3\t-2.0\t") != NULL);
+    free(out);
+    snprintf(cmd, sizeof(cmd),
+             "printf 'Japan condemned North Korea, Seoul said.\\n' | %s code --dict tests/data/mini.dict -q --format csv",
+             bin());
+    CHECK_INT(test_run(cmd, &out, 0), 0);
+    CHECK(strstr(out, ",JPN,PRK,111,11,3,-2.0,") != NULL);
+    CHECK(strstr(out, "\"Japan condemned North Korea, Seoul said.\"") != NULL);
+    free(out);
+}
+
+TEST(cli_code_reports_skipped_records_in_exit_status)
+{
+    char cmd[600], *out;
+    snprintf(cmd, sizeof(cmd),
+             "printf '{\"id\":\"a\",\"text\":\"Japan condemned China.\"}\\n{bad json\\n{\"id\":\"b\",\"date\":\"2019-13-01\",\"text\":\"x\"}\\n' | "
+             "%s code --dict tests/data/mini.dict",
+             bin());
+    CHECK_INT(test_run(cmd, &out, 1), 3);
+    CHECK(strstr(out, "-:2:2: malformed JSON") != NULL);
+    CHECK(strstr(out, "-:3:") != NULL && strstr(out, "bad date \"2019-13-01\"") != NULL);
+    CHECK(strstr(out, "3 records in 1 documents, 1 sentences, 1 events; 2 records skipped") != NULL);
+    free(out);
+}
+
+TEST(cli_usage_errors)
+{
+    char cmd[256], *out;
+    snprintf(cmd, sizeof(cmd), "%s frobnicate", bin());
+    CHECK_INT(test_run(cmd, &out, 1), 2);
+    CHECK(strstr(out, "unknown command") != NULL);
+    free(out);
+    snprintf(cmd, sizeof(cmd), "%s code --format xml /dev/null", bin());
+    CHECK_INT(test_run(cmd, &out, 1), 2);
+    free(out);
+    snprintf(cmd, sizeof(cmd), "%s code --dict /nonexistent /dev/null", bin());
+    CHECK_INT(test_run(cmd, &out, 1), 1);
+    CHECK(strstr(out, "/nonexistent") != NULL);
+    free(out);
+    snprintf(cmd, sizeof(cmd), "%s explain --date 2019-02-30 \"x\"", bin());
+    CHECK_INT(test_run(cmd, &out, 1), 2);
+    free(out);
+}
+
+TEST(cli_explain_shows_rules)
+{
+    char cmd[512], *out;
+    snprintf(cmd, sizeof(cmd), "%s explain --dict tests/data/mini.dict --date 2018-06-12 \"Trump met Kim Jong Un.\"", bin());
+    CHECK_INT(test_run(cmd, &out, 0), 0);
+    CHECK(strstr(out, "actor \"Trump\" (actor): USAGOV  (tests/data/mini.dict:") != NULL);
+    CHECK(strstr(out, "2 events") != NULL);
+    free(out);
+}
+
+TEST(cli_eval_scores_gold_files)
+{
+    char cmd[512], *out;
+    snprintf(cmd, sizeof(cmd), "%s eval --json --dict tests/data/mini.dict tests/data/coder-cases.jsonl", bin());
+    CHECK_INT(test_run(cmd, &out, 0), 0);
+    CHECK(strstr(out, "\"root\":{\"precision\":1.0000,\"recall\":1.0000") != NULL);
+    free(out);
+}
