@@ -165,7 +165,7 @@ TEST(dict_irregular_and_multiword_verbs_match)
     char ev[64];
     count_events(d, "2020-01-01", "China fought Japan.", ev, sizeof(ev));
     CHECK_STR(ev, "CHN JPN 190");
-    count_events(d, "2020-01-01", "China is calling for calm in Japan.", ev, sizeof(ev));
+    count_events(d, "2020-01-01", "China is calling for calm with Japan.", ev, sizeof(ev));
     CHECK_STR(ev, "CHN JPN 020");
     count_events(d, "2020-01-01", "China warnt against Japan.", ev, sizeof(ev));
     CHECK_STR(ev, "CHN JPN 130");

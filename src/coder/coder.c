@@ -232,6 +232,8 @@ static vgroup verb_group(const dt_coder *c, int v, int lo)
 
 static bool governed_by_prep(const dt_coder *c, const mention *m)
 {
+    if (m->compound >= 0)
+        m = &c->m[m->compound];
     int k = m->start - 1;
     while (k >= 0 && (c->ct[k].wflags & WF_DET) && c->ct[k].role == TR_NONE)
         k--;
@@ -267,11 +269,29 @@ static int find_subject(const dt_coder *c, int v, int lo)
     return -1;
 }
 
-/* The target: the first actor after `from` in the clause whose code differs from the
- * source's; actors in locative phrases ("in Hanoi") only when nothing else is found. */
+/* A state acting on itself: "PRK" and "PRKGOV" name the same country, one of them bare.
+ * (Different sectors of one country, "COLGOV" and "COLREB", are different actors.) */
+static bool same_country(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    return la >= 3 && lb >= 3 && memcmp(a, b, 3) == 0 && (la == 3 || lb == 3);
+}
+
+static bool same_actor_codes(const dt_coder *c, const mention *a, const mention *b)
+{
+    if (mention_same_actor(c, a, b))
+        return true;
+    for (int i = 0; i < a->ncodes; i++)
+        for (int j = 0; j < b->ncodes; j++)
+            if (a->codes[i] == b->codes[j] || same_country(code_str(c, a->codes[i]), code_str(c, b->codes[j])))
+                return true;
+    return false;
+}
+
+/* The target: the first actor after `from` in the clause that is not the source (nor
+ * the source's own country), skipping actors in locative phrases ("in Hanoi"). */
 static int find_target(const dt_coder *c, int from, int hi, int src)
 {
-    int fallback = -1;
     for (int i = from; i < hi; i++) {
         int mi = c->ct[i].mention;
         if (mi < 0)
@@ -281,19 +301,17 @@ static int find_target(const dt_coder *c, int from, int hi, int src)
         if (m->ncodes <= 0)
             continue;
         int h = head_of(c, mi);
-        if (src >= 0 && (h == src || mention_same_actor(c, m, &c->m[src])))
+        if (src >= 0 && (h == src || same_actor_codes(c, m, &c->m[src])))
             continue;
-        int k = m->start - 1;
+        const mention *hm = &c->m[h];
+        int k = hm->start - 1;
         while (k >= 0 && (c->ct[k].wflags & WF_DET))
             k--;
-        if (k >= 0 && (c->ct[k].wflags & WF_LOCPREP) && c->ct[k].role == TR_NONE) {
-            if (fallback < 0)
-                fallback = h;
+        if (k >= 0 && (c->ct[k].wflags & WF_LOCPREP) && c->ct[k].role == TR_NONE)
             continue;
-        }
         return h;
     }
-    return fallback;
+    return -1;
 }
 
 /* ---------------------------------------------------------------- events */
@@ -351,10 +369,10 @@ typedef struct sevent {
     bool subord;
 } sevent;
 
-static void add_sevent(sevent *ev, int *nev, sid s, sid t, sid code, int sm, int tm, uint32_t rule,
-                       bool subord)
+static void add_sevent(const dt_coder *c, sevent *ev, int *nev, sid s, sid t, sid code, int sm, int tm,
+                       uint32_t rule, bool subord)
 {
-    if (!s || !t || !code || s == t)
+    if (!s || !t || !code || s == t || same_country(code_str(c, s), code_str(c, t)))
         return;
     for (int i = 0; i < *nev; i++)
         if (ev[i].src == s && ev[i].tgt == t && ev[i].code == code)
@@ -378,7 +396,7 @@ static void expand(dt_coder *c, const proto *p, sevent *ev, int *nev)
         for (int i = 0; i < ns; i++)
             for (int j = 0; j < ns; j++)
                 if (i != j)
-                    add_sevent(ev, nev, scodes[i], scodes[j], code1 ? code1 : code2, sown[i], sown[j],
+                    add_sevent(c, ev, nev, scodes[i], scodes[j], code1 ? code1 : code2, sown[i], sown[j],
                                p->rule, subord);
         return;
     }
@@ -387,9 +405,9 @@ static void expand(dt_coder *c, const proto *p, sevent *ev, int *nev)
     for (int i = 0; i < ns; i++)
         for (int j = 0; j < nt; j++) {
             if (code1)
-                add_sevent(ev, nev, scodes[i], tcodes[j], code1, sown[i], town[j], p->rule, subord);
+                add_sevent(c, ev, nev, scodes[i], tcodes[j], code1, sown[i], town[j], p->rule, subord);
             if (code2)
-                add_sevent(ev, nev, tcodes[j], scodes[i], code2, town[j], sown[i], p->rule, subord);
+                add_sevent(c, ev, nev, tcodes[j], scodes[i], code2, town[j], sown[i], p->rule, subord);
         }
 }
 
@@ -411,6 +429,18 @@ static bool is_noun_use(const dt_coder *c, const verbocc *vo)
     /* A gerund after a preposition is the content of another act ("accused X of
      * attacking"), not an event of its own. */
     if (vo->form == VF_ING && t->role == TR_NONE && (t->wflags & WF_PREP))
+        return true;
+    /* A participle after a determiner or preposition is an adjective ("the detained
+     * activists", "release of detained activists"). */
+    if ((vo->form == VF_ED || vo->form == VF_EN) && t->role == TR_NONE && (t->wflags & (WF_PREP | WF_DET)) &&
+        !(t->wflags & WF_BY))
+        return true;
+    /* "-ing" and "-s" forms after an ordinary word are nouns ("car bombing", "peace
+     * talks"); after an auxiliary, an actor or a comma they are verbs. */
+    if ((vo->form == VF_ING || vo->form == VF_S) && t->role == TR_NONE && (t->tflags & TOKF_WORD) &&
+        !(t->wflags & (WF_AUX | WF_ADVERB | WF_NEG | WF_HAVE | WF_DO | WF_FUTURE | WF_HYPO | WF_REL |
+                       WF_CONJ | WF_PRON | WF_INTENT | WF_GET | WF_REPORT)) &&
+        !(t->tflags & (TOKF_NUMBER)))
         return true;
     return false;
 }
@@ -542,7 +572,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             }
         }
         if (tgt < 0 && !both) {
-            tgt = find_target(c, mr.end, hi, src);
+            tgt = find_target(c, vo->end, hi, src);
             /* A paired code with a compound subject and nobody else: among themselves. */
             if (tgt < 0 && src >= 0 && (cs.flags & CF_PAIRED) && c->m[src].ncompound > 1)
                 both = true;
@@ -612,6 +642,24 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
 {
     verbocc *vo = &c->v[vi];
     c->subject_of[vi] = -1;
+    /* A verb right after an event verb of the same clause, with no actor between, is
+     * part of that verb's phrase ("suspended peace talks", "vowed to retaliate",
+     * "ordered troops to attack" is different: an actor comes between). */
+    for (int j = vi - 1; j >= 0; j--) {
+        if (!c->verb_matched[j])
+            continue;
+        bool between = false, barrier = false;
+        for (int k = c->v[j].end; k < vo->start; k++) {
+            between |= c->ct[k].mention >= 0;
+            barrier |= c->ct[k].barrier != 0;
+        }
+        if (!between && !barrier) {
+            trace_printf(c, "verb \"%s\": continues the phrase of \"%s\", not coded\n",
+                         span_text(c, vo->start, vo->end), span_text(c, c->v[j].start, c->v[j].end));
+            return;
+        }
+        break;
+    }
     bool noun_ctx = is_noun_use(c, vo) || (vo->noun != UINT32_MAX && next_is_verb(c, vo));
     if (vo->verb != UINT32_MAX && !noun_ctx) {
         if (code_entry(c, vi, vo->verb, protos, np, prev_subject))

@@ -944,13 +944,14 @@ static void resolve_agents(dt_coder *c)
             tmp.ncodes = 0;
             c->m[mi] = tmp;
             uint32_t wf = c->ct[m->start].wflags;
+            /* Possessives point to the nearest earlier actor ("the group ... its leaders"). */
             if (wf & WF_PRON_HE)
-                resolve_kind(c, mi, AK_PERSON, true);
+                resolve_kind(c, mi, AK_PERSON, false);
             else if (wf & WF_PRON_WE) {
                 if (c->nlast_speaker)
                     copy_codes(&c->m[mi], c->last_speaker, c->nlast_speaker);
             } else
-                resolve_kind(c, mi, AK_ACTOR, true);
+                resolve_kind(c, mi, AK_ACTOR, false);
             m = &c->m[mi];
             m->type = MT_ACTOR;
             for (int q = 0; q < m->ncodes; q++) {

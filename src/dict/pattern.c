@@ -233,7 +233,7 @@ static int parse_seq(pctx *p, size_t *i, int stop1, int stop2, pel *out, size_t 
             alt_list al = {(uint32_t)p->d->nseqs, 0};
             uint32_t best_weight = 0, base_weight = p->weight;
             /* Collect the options first (their sequences go to d->pels as we go). */
-            pseq opts[32];
+            pseq opts[256];
             size_t nopts = 0;
             for (;;) {
                 pel tmp[64];
