@@ -571,6 +571,11 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                 }
             }
         }
+        /* A symmetric act of a compound subject ("X and Y agreed", "met", "held
+         * talks") is between its members unless the pattern names a target. */
+        if (tgt < 0 && !both && src >= 0 && (cs.flags & CF_PAIRED) && cs.code2 == cs.code &&
+            c->m[src].ncompound > 1 && !(hit && (hit->slots & PS_TARGET)))
+            both = true;
         if (tgt < 0 && !both) {
             tgt = find_target(c, vo->end, hi, src);
             /* A paired code with a compound subject and nobody else: among themselves. */
