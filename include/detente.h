@@ -242,6 +242,10 @@ void dt_reader_close(dt_reader *r);
 
 /* ---------------------------------------------------------------- text */
 
+/* A 64-bit hash of a text's normalised form (case, accents, punctuation and white
+ * space ignored), so the same article ingested twice is recognised. */
+uint64_t dt_text_hash(const char *text, size_t len);
+
 /* Split text into sentences. Calls fn(user, start, len) for each sentence, in order,
  * with offsets into the text. Handles abbreviations, initials, decimals, quotations,
  * datelines and headlines without final punctuation. Returns the count. */

@@ -125,3 +125,12 @@ TEST(normalize_typography_and_bad_bytes)
     CHECK_INT((long long)bad, 1);
     buf_free(&b);
 }
+
+TEST(text_hash_ignores_case_space_and_punctuation)
+{
+    const char *a = "North Korea fired a missile.\n\nJapan protested!";
+    const char *b = "  north korea FIRED a missile  Japan \u201cprotested\u201d ";
+    CHECK(dt_text_hash(a, strlen(a)) == dt_text_hash(b, strlen(b)));
+    const char *c = "North Korea fired two missiles. Japan protested.";
+    CHECK(dt_text_hash(a, strlen(a)) != dt_text_hash(c, strlen(c)));
+}

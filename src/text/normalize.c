@@ -114,3 +114,30 @@ bool text_is_function_word(const char *w, size_t n)
             return true;
     return false;
 }
+
+uint64_t dt_text_hash(const char *text, size_t len)
+{
+    /* Fold to letters and digits only, upper case, single blanks between words. */
+    buf key;
+    buf_init(&key, 0);
+    if (text_fold_key(text, len, &key) || !key.data) {
+        buf_free(&key);
+        return hash_bytes(text, len);
+    }
+    size_t o = 0;
+    bool gap = false;
+    for (size_t i = 0; i < key.len; i++) {
+        unsigned char c = (unsigned char)key.data[i];
+        if (is_alnum(c) || c >= 0x80) {
+            if (gap && o)
+                key.data[o++] = ' ';
+            key.data[o++] = (char)c;
+            gap = false;
+        } else {
+            gap = true;
+        }
+    }
+    uint64_t h = hash_bytes(key.data, o);
+    buf_free(&key);
+    return h;
+}
