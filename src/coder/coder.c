@@ -94,6 +94,11 @@ static bool verb_like(const dt_coder *c, int i)
     return t->role == TR_VERB || (t->wflags & (WF_AUX | WF_HAVE | WF_DO | WF_FUTURE | WF_HYPO | WF_REPORT));
 }
 
+static bool tok_is_comma(const dt_coder *c, int i)
+{
+    return (c->toks[i].flags & TOKF_PUNCT) && c->norm.data[c->toks[i].start] == ',';
+}
+
 /* Mark the tokens that end a clause for pattern matching and searches. */
 static void mark_barriers(dt_coder *c)
 {
@@ -113,6 +118,20 @@ static void mark_barriers(dt_coder *c)
             continue;
         if ((t->wflags & WF_REPORT)) {
             t->barrier = 1;
+            /* ", Yonhap News said": the speaker belongs to the attribution, so the
+             * clause before it ends at the comma. */
+            for (int k = i - 1; k >= 0 && k >= i - 8; k--) {
+                if (tok_is_comma(c, k)) {
+                    bool speaker = false;
+                    for (int q = k + 1; q < i; q++)
+                        speaker |= c->ct[q].mention >= 0;
+                    if (speaker)
+                        c->ct[k].barrier = 1;
+                    break;
+                }
+                if (c->ct[k].role == TR_VERB || (c->ct[k].wflags & (WF_REPORT | WF_CONJ)))
+                    break;
+            }
             continue;
         }
         if (t->wflags & WF_CONJ) {
@@ -177,6 +196,11 @@ static vgroup verb_group(const dt_coder *c, int v, int lo)
         if (t->role != TR_NONE)
             break;
         uint32_t f = t->wflags;
+        if (c->toks[i].flags & TOKF_QUOTE) {
+            /* to "immediately release" */
+            i--;
+            continue;
+        }
         if (f & WF_NEG)
             g.neg = true;
         else if (f & WF_FUTURE)
@@ -310,6 +334,28 @@ static int find_target(const dt_coder *c, int from, int hi, int src)
         if (k >= 0 && (c->ct[k].wflags & WF_LOCPREP) && c->ct[k].role == TR_NONE)
             continue;
         return h;
+    }
+    return -1;
+}
+
+/* For a subject inside "... ANTECEDENT which/that SUBJECT VERB", the antecedent: the
+ * nearest actor before the relative word (or the actor modifying the noun there). */
+static int relative_antecedent(const dt_coder *c, int src, int lo)
+{
+    const mention *s = &c->m[c->m[src].compound >= 0 ? c->m[src].compound : src];
+    int k = s->start - 1;
+    if (k < 0 || k < lo - 1 || !(c->ct[k].wflags & WF_REL) || c->ct[k].role != TR_NONE)
+        return -1;
+    if (!(key_is(c, k, "WHICH") || key_is(c, k, "THAT")))
+        return -1;
+    for (int i = k - 1; i >= 0 && i >= k - 10; i--) {
+        if (c->ct[i].barrier)
+            break;
+        int mi = c->ct[i].mention;
+        if (mi >= 0 && c->m[mi].ncodes > 0) {
+            int h = head_of(c, mi);
+            return same_actor_codes(c, &c->m[h], s) ? -1 : h;
+        }
     }
     return -1;
 }
@@ -463,7 +509,26 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                 return false;
             }
     }
-    vgroup g = ve->is_noun ? (vgroup){0} : verb_group(c, vo->start, lo);
+    vgroup g = {0};
+    if (!ve->is_noun) {
+        g = verb_group(c, vo->start, lo);
+    } else {
+        /* An event noun takes the tense and polarity of the verb that governs it
+         * ("is expected to extend its ban", "will impose new tariffs"). */
+        for (int j = vi - 1; j >= 0; j--) {
+            if (c->v[j].start < lo)
+                break;
+            if (c->v[j].verb == UINT32_MAX)
+                continue;
+            vgroup gv = verb_group(c, c->v[j].start, lo);
+            g.neg = gv.neg;
+            g.hypo = gv.hypo;
+            g.future = gv.future;
+            g.intent_to = gv.intent_to;
+            g.infinitive = gv.infinitive;
+            break;
+        }
+    }
     /* The pattern. */
     const pattern *hit = NULL;
     match_result mr = {-1, -1, false, vo->end};
@@ -507,17 +572,17 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     /* Source and target. */
     int src = mr.src, tgt = mr.tgt;
     bool both = mr.both;
+    /* Passive voice: a participle after "be"/"get", when no pattern placed the actors.
+     * The agent is the actor after a "by" right behind the verb; without one, in
+     * reported speech the speaker is the source ("the minister said Y's diplomats will
+     * be expelled" -> the minister). */
     bool passive = false;
-    if (!ve->is_noun && (vo->form == VF_ED || vo->form == VF_EN) && (g.aux || g.get) && !hit) {
-        passive = true;
-    }
-    if (!ve->is_noun && (vo->form == VF_ED || vo->form == VF_EN) && (g.aux || g.get) && src < 0 && tgt < 0)
-        passive = true;
-    if (passive) {
-        int subj = find_subject(c, g.start, lo);
-        int by = -1;
-        for (int i = vo->end; i < hi && i < vo->end + 4; i++) {
+    int by = -1;
+    bool by_found = false;
+    if (!ve->is_noun && (vo->form == VF_ED || vo->form == VF_EN) && (g.aux || g.get) && src < 0 && tgt < 0) {
+        for (int i = vo->end; i < hi && i < vo->end + 3; i++) {
             if (c->ct[i].wflags & WF_BY) {
+                by_found = true;
                 int j = i + 1;
                 while (j < hi && (c->ct[j].wflags & (WF_DET | WF_TITLE)) && c->ct[j].role == TR_NONE)
                     j++;
@@ -525,8 +590,22 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                     by = head_of(c, c->ct[j].mention);
                 break;
             }
+            if (!(c->ct[i].wflags & WF_ADVERB) && !(c->ct[i].tflags & TOKF_PUNCT) && c->ct[i].role != TR_NONE)
+                break;
         }
-        trace_printf(c, "  passive voice: target = subject, source = the \"by\" actor\n");
+        /* "we are opposed to X" is no passive: only with "by", or when the verb's own
+         * code (no pattern) is used. */
+        passive = by_found || !hit;
+    }
+    if (passive) {
+        int subj = find_subject(c, g.start, lo);
+        if (!by_found && c->speaker >= 0 && c->m[c->speaker].ncodes > 0 && c->speaker != subj &&
+            c->m[c->speaker].end <= g.start + 64) {
+            by = head_of(c, c->speaker);
+            trace_printf(c, "  passive voice without an agent in reported speech: the speaker is the source\n");
+        } else {
+            trace_printf(c, "  passive voice: target = subject, source = the \"by\" actor\n");
+        }
         src = by;
         tgt = subj;
     } else if (!both) {
@@ -578,6 +657,10 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             both = true;
         if (tgt < 0 && !both) {
             tgt = find_target(c, vo->end, hi, src);
+            /* An object relative clause ("the exercises which North Korea protested
+             * against"): the target is the antecedent before "which". */
+            if (tgt < 0 && src >= 0)
+                tgt = relative_antecedent(c, src, lo);
             /* A paired code with a compound subject and nobody else: among themselves. */
             if (tgt < 0 && src >= 0 && (cs.flags & CF_PAIRED) && c->m[src].ncompound > 1)
                 both = true;
@@ -659,8 +742,12 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
             barrier |= c->ct[k].barrier != 0;
         }
         if (!between && !barrier) {
-            trace_printf(c, "verb \"%s\": continues the phrase of \"%s\", not coded\n",
-                         span_text(c, vo->start, vo->end), span_text(c, c->v[j].start, c->v[j].end));
+            if (c->opts.explain) {
+                char first[256];
+                snprintf(first, sizeof(first), "%s", span_text(c, c->v[j].start, c->v[j].end));
+                trace_printf(c, "verb \"%s\": continues the phrase of \"%s\", not coded\n",
+                             span_text(c, vo->start, vo->end), first);
+            }
             return;
         }
         break;

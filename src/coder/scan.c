@@ -43,7 +43,10 @@ static bool country_based(const char *code)
     for (int i = 0; i < 3; i++)
         if (!is_upper((unsigned char)code[i]))
             return false;
-    static const char *const intl[] = {"IGO", "NGO", "MNC", "UIS", "INT", "IMG", "UAF"};
+    /* International actors and regions (docs: regions.dict) are not countries. */
+    static const char *const intl[] = {"IGO", "NGO", "MNC", "UIS", "INT", "IMG", "UAF", "EUR", "AFR",
+                                       "ASA", "MEA", "LAM", "SAM", "CAM", "NMR", "CRB", "ARB", "BLK",
+                                       "SEA", "SAS", "WST"};
     for (size_t i = 0; i < DT_ARRAY_LEN(intl); i++)
         if (memcmp(code, intl[i], 3) == 0)
             return false;

@@ -71,6 +71,23 @@ static bool initialism(const char *w, size_t n)
     return n % 2 == 1;
 }
 
+/* Length of a trailing clitic ('ve 're 'll 'd 'm) after at least two letters, or 0. */
+static size_t clitic_len(const char *w, size_t n)
+{
+    static const char *const clitics[] = {"'ve", "'re", "'ll", "'d", "'m"};
+    for (size_t i = 0; i < sizeof(clitics) / sizeof(clitics[0]); i++) {
+        size_t l = strlen(clitics[i]);
+        if (n >= l + 2 && w[n - l] == '\'') {
+            bool same = true;
+            for (size_t k = 1; k < l; k++)
+                same &= to_lower((unsigned char)w[n - l + k]) == clitics[i][k];
+            if (same)
+                return l;
+        }
+    }
+    return 0;
+}
+
 static bool only_closers_left(const char *s, size_t i, size_t n)
 {
     for (; i < n; i++) {
@@ -148,6 +165,19 @@ int tokenize(const char *s, size_t n, tok **toks, size_t *cap, buf *keys, size_t
                     break;
                 if ((rc = push(toks, cap, &count, keys, s, (uint32_t)(st + len - 3), 3,
                                TOKF_WORD | TOKF_NEGCL)))
+                    return rc;
+                continue;
+            }
+            /* Clitics 've 're 'll 'd 'm ("they've", "we'll") are words of their own. */
+            size_t cl = clitic_len(s + st, len);
+            if (cl) {
+                if ((rc = push(toks, cap, &count, keys, s, (uint32_t)st, (uint32_t)(len - cl),
+                               (uint16_t)(fl | pending))))
+                    return rc;
+                pending = 0;
+                if (count >= max_tokens)
+                    break;
+                if ((rc = push(toks, cap, &count, keys, s, (uint32_t)(st + len - cl), (uint32_t)cl, TOKF_WORD)))
                     return rc;
                 continue;
             }
