@@ -94,6 +94,12 @@ static bool verb_like(const dt_coder *c, int i)
     return t->role == TR_VERB || (t->wflags & (WF_AUX | WF_HAVE | WF_DO | WF_FUTURE | WF_HYPO | WF_REPORT));
 }
 
+static bool key_is(const dt_coder *c, int i, const char *w)
+{
+    const tok *t = &c->toks[i];
+    return strlen(w) == t->key_len && memcmp(c->keys.data + t->key, w, t->key_len) == 0;
+}
+
 static bool tok_is_comma(const dt_coder *c, int i)
 {
     return (c->toks[i].flags & TOKF_PUNCT) && c->norm.data[c->toks[i].start] == ',';
@@ -116,7 +122,9 @@ static void mark_barriers(dt_coder *c)
         }
         if (t->role != TR_NONE)
             continue;
-        if ((t->wflags & WF_REPORT)) {
+        if ((t->wflags & WF_REPORT) &&
+            !(i > 0 && ((c->ct[i - 1].wflags & WF_DET) || (c->ct[i - 1].tflags & TOKF_POSS) ||
+                        key_is(c, i - 1, "ITS") || key_is(c, i - 1, "THEIR") || key_is(c, i - 1, "HIS")))) {
             t->barrier = 1;
             /* ", Yonhap News said": the speaker belongs to the attribution, so the
              * clause before it ends at the comma. */
@@ -176,14 +184,10 @@ static void clause_range(const dt_coder *c, int v0, int v1, int *lo, int *hi)
 
 typedef struct vgroup {
     bool neg, future, hypo, aux, infinitive, intent_to, get, have;
+    bool should, must;  /* the modal was "should" / "must" */
     int start;          /* first token of the verb group */
 } vgroup;
 
-static bool key_is(const dt_coder *c, int i, const char *w)
-{
-    const tok *t = &c->toks[i];
-    return strlen(w) == t->key_len && memcmp(c->keys.data + t->key, w, t->key_len) == 0;
-}
 
 /* Look left from the verb over auxiliaries, modals, negation and adverbs. */
 static vgroup verb_group(const dt_coder *c, int v, int lo)
@@ -205,9 +209,11 @@ static vgroup verb_group(const dt_coder *c, int v, int lo)
             g.neg = true;
         else if (f & WF_FUTURE)
             g.future = true;
-        else if (f & WF_HYPO)
+        else if (f & WF_HYPO) {
             g.hypo = true;
-        else if (f & WF_AUX)
+            g.should |= key_is(c, i, "SHOULD");
+            g.must |= key_is(c, i, "MUST");
+        } else if (f & WF_AUX)
             g.aux = true;
         else if (f & WF_GET)
             g.get = true;
@@ -388,6 +394,31 @@ static sid future_code(dt_coder *c, const code_spec *cs)
 
 /* The codes of an actor (all members of a compound); owner[i] is the mention that
  * holds out[i]. */
+/* The appeal (02x) or demand (10x) matching what the subject is asked to do. */
+static sid appeal_code(dt_coder *c, sid act, bool demand)
+{
+    const char *a = code_str(c, act);
+    const char *code = demand ? "100" : "020";
+    if (strlen(a) >= 3 && is_digit((unsigned char)a[0])) {
+        int root = (a[0] - '0') * 10 + (a[1] - '0');
+        if (strncmp(a, "084", 3) == 0)
+            code = demand ? "1053" : "0253";
+        else if (strncmp(a, "087", 3) == 0 || strncmp(a, "083", 3) == 0)
+            code = demand ? "1056" : "0256";
+        else if (root == 8)
+            code = demand ? "105" : "025";
+        else if (root == 4)
+            code = demand ? "106" : "026";
+        else if (root == 6)
+            code = demand ? "101" : "021";
+        else if (root == 7)
+            code = demand ? "103" : "023";
+        else if (root == 5)
+            code = demand ? "102" : "022";
+    }
+    return coder_intern(c, code, strlen(code));
+}
+
 static int collect_codes(const dt_coder *c, int head, sid *out, int *owner, int cap)
 {
     int n = 0;
@@ -459,19 +490,39 @@ static void expand(dt_coder *c, const proto *p, sevent *ev, int *nev)
 
 /* ---------------------------------------------------------------- one verb */
 
+static bool is_possessive_word(const dt_coder *c, int k)
+{
+    return key_is(c, k, "HIS") || key_is(c, k, "ITS") || key_is(c, k, "THEIR") || key_is(c, k, "HER") ||
+           key_is(c, k, "OUR");
+}
+
 static bool is_noun_use(const dt_coder *c, const verbocc *vo)
 {
     int k = vo->start - 1;
     if (k < 0)
         return false;
+    /* "Iranian-backed", "U.S.-led": a hyphenated participle is an adjective. */
+    if (c->toks[vo->start].flags & TOKF_HYPH)
+        return true;
+    /* A determiner or possessive before one or two adjectives: "their initial historic
+     * meeting", "an unannounced visit". */
+    for (int back = 1, q = k; back <= 3 && q >= 0; back++, q--) {
+        const ctok *a = &c->ct[q];
+        if (a->role == TR_NONE && ((a->wflags & WF_DET) || is_possessive_word(c, q)))
+            return true;
+        if (a->tflags & TOKF_POSS)
+            return true;
+        bool adjective_like = a->role == TR_NONE && (a->tflags & TOKF_WORD) && (a->tflags & TOKF_LOWER) &&
+                              !(a->wflags & ~(uint32_t)WF_ADVERB);
+        if (!adjective_like || back == 3)
+            break;
+    }
     const ctok *t = &c->ct[k];
     if (t->role == TR_NONE && (t->wflags & WF_DET))
         return true;
     if (t->tflags & TOKF_POSS)
         return true;
-    if (t->role == TR_NONE && (key_is(c, k, "HIS") || key_is(c, k, "ITS") || key_is(c, k, "THEIR") ||
-                               key_is(c, k, "HER") || key_is(c, k, "OUR")))
-        return true;
+
     /* A gerund after a preposition is the content of another act ("accused X of
      * attacking"), not an event of its own. */
     if (vo->form == VF_ING && t->role == TR_NONE && (t->wflags & WF_PREP))
@@ -527,6 +578,15 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             g.intent_to = gv.intent_to;
             g.infinitive = gv.infinitive;
             break;
+        }
+        /* "talks will take place next week", "sanctions could follow" */
+        for (int q = vo->end; q < hi && q < vo->end + 3; q++) {
+            if (c->ct[q].wflags & WF_FUTURE)
+                g.future = true;
+            else if (c->ct[q].wflags & WF_HYPO)
+                g.hypo = true;
+            else if (!(c->ct[q].wflags & WF_ADVERB))
+                break;
         }
     }
     /* The pattern. */
@@ -597,6 +657,17 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
          * code (no pattern) is used. */
         passive = by_found || !hit;
     }
+    /* A pattern that put the "by" actor of a passive in its target slot ("X was urged
+     * by Y to ..."): the roles are the other way round. */
+    if (!passive && !ve->is_noun && (vo->form == VF_ED || vo->form == VF_EN) && (g.aux || g.get) && tgt >= 0 &&
+        src < 0 && vo->end < hi && (c->ct[vo->end].wflags & WF_BY) && c->m[tgt].start <= vo->end + 3) {
+        int subj = find_subject(c, g.start, lo);
+        if (subj >= 0) {
+            trace_printf(c, "  passive voice with the agent in the pattern's target: roles swapped\n");
+            src = tgt;
+            tgt = subj;
+        }
+    }
     if (passive) {
         int subj = find_subject(c, g.start, lo);
         if (!by_found && c->speaker >= 0 && c->m[c->speaker].ncodes > 0 && c->speaker != subj &&
@@ -636,7 +707,13 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                 int k = g.start - 1;
                 if (k >= 0 && c->ct[k].barrier && (c->ct[k].wflags & WF_CONJ) && *prev_subject >= 0)
                     src = *prev_subject;
-                else
+                else if (vo->form == VF_ING && k >= 0 && tok_is_comma(c, k) && !g.aux) {
+                    /* A participle after a comma ("X told Y, praising Z") has the
+                     * subject of the main clause, not the nearest actor. */
+                    src = *prev_subject >= 0 ? *prev_subject
+                        : c->speaker >= 0 && c->m[c->speaker].ncodes > 0 ? head_of(c, c->speaker)
+                                                                         : find_subject(c, g.start, lo);
+                } else
                     src = find_subject(c, g.start, lo);
                 if (src < 0 && lo > 0 && (c->ct[lo - 1].wflags & WF_CONJ)) {
                     /* "X criticized and condemned Y": the subject of the clause before. */
@@ -684,6 +761,19 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         return false;
     }
     if (g.hypo) {
+        /* "Y should release Z", said X: an appeal (should) or a demand (must) from the
+         * speaker to Y, per the codebook; other modals: no event. */
+        if ((g.should || g.must) && !g.neg && cs.code && *np < MAX_VERBS) {
+            int speaker = c->speaker >= 0 && c->m[c->speaker].ncodes > 0 ? head_of(c, c->speaker) : -1;
+            if (speaker >= 0 && speaker != src && !same_actor_codes(c, &c->m[speaker], &c->m[src])) {
+                sid code = appeal_code(c, cs.code, g.must);
+                trace_printf(c, "  \"%s\" in reported speech: %s from the speaker to the subject\n",
+                             g.must ? "must" : "should", code_str(c, code));
+                code_spec ap = {code, SID_NONE, SID_NONE, 0};
+                protos[(*np)++] = (proto){speaker, src, false, ap, code, rule, vi};
+                return true;
+            }
+        }
         trace_printf(c, "  hypothetical (could/may/expected to): no event\n");
         return false;
     }

@@ -62,6 +62,7 @@ enum mention_type { MT_ACTOR, MT_AGENT_ONLY, MT_PRONOUN, MT_REF, MT_ALIAS };
 
 typedef struct mention {
     int start, end;     /* token span [start, end) */
+    int name_start, name_end; /* the person's own name inside the span */
     sid codes[MAX_CODES];
     int ncodes;         /* 0: a known actor phrase without a code here (blocks searches) */
     uint8_t kind;       /* enum actor_kind */

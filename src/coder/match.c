@@ -141,13 +141,11 @@ static bool place(mstate *st, frame *fr, int nfr, int pos, uint8_t gap, const pe
                 p = fwd ? m->end - 1 : m->start;
                 continue;
             }
-            if (!slot_ok(st, m, e->type)) {
-                if (m->ncodes <= 0) {
-                    p = fwd ? m->end - 1 : m->start;
-                    continue;
-                }
+            /* The first actor met decides: one without a code here (a place such as
+             * "the Sea of Japan", an agent with no country) makes the slot fail rather
+             * than jump to an actor further on. */
+            if (!slot_ok(st, m, e->type))
                 return false;
-            }
             /* A compound slot covers the whole compound. */
             int head = m->compound >= 0 ? m->compound : mi;
             int span_end = m->end, span_start = m->start;

@@ -213,6 +213,8 @@ static int new_mention(dt_coder *c, int start, int end, uint8_t type)
     memset(m, 0, sizeof(*m));
     m->start = start;
     m->end = end;
+    m->name_start = start;
+    m->name_end = end;
     m->type = type;
     m->compound = -1;
     m->rule = UINT32_MAX;
@@ -348,7 +350,7 @@ static void remember_alias(dt_coder *c, const mention *m)
 {
     if (m->kind != AK_PERSON || m->ncodes == 0)
         return;
-    int idx[2] = {m->start, m->end - 1};
+    int idx[2] = {m->name_start, m->name_end - 1};
     for (int k = 0; k < 2; k++) {
         int i = idx[k];
         if (k == 1 && idx[1] == idx[0])
@@ -448,6 +450,8 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
                     if (mi < 0)
                         continue;
                     mention *m = &c->m[mi];
+                    m->name_start = nn->start;
+                    m->name_end = nn->end;
                     set_codes_from_actor(c, m, &c->d->actors[nn->pl->index]);
                     if (m->ncodes == 0 || former) {
                         /* The person has no code on this date: country + agent. */
@@ -503,6 +507,8 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
                 if (mi < 0)
                     continue;
                 mention *m = &c->m[mi];
+                m->name_start = nx->start;
+                m->name_end = nx->end;
                 set_codes_from_actor(c, m, ae);
                 for (int q = 0; q < m->ncodes; q++)
                     m->codes[q] = combine(c, m->codes[q], ag, ae->kind, former);
@@ -719,6 +725,8 @@ static int find_speaker(const dt_coder *c)
         const ctok *t = &c->ct[i];
         if (!(t->wflags & WF_REPORT) || t->role != TR_NONE)
             continue;
+        if (i > 0 && ((c->ct[i - 1].wflags & WF_DET) || (c->ct[i - 1].tflags & TOKF_POSS)))
+            continue; /* "Japan's claims", "the report" */
         /* Inverted: "..., said X" */
         int j = skip_det(c, i + 1);
         if (j < c->ntok && c->ct[j].mention >= 0 && c->m[c->ct[j].mention].ncodes > 0 &&
@@ -859,6 +867,12 @@ static void find_compounds(dt_coder *c)
                 continue;
             }
             break;
+        }
+        /* A headline's "X, Y sign ...": two actors and a comma, then the verb. */
+        if (!closed && nmem == 2 && c->m[members[0]].start == skip_det(c, 0)) {
+            int e = c->m[members[1]].end;
+            if (e < c->ntok && (c->ct[e].role == TR_VERB || (c->ct[e].wflags & (WF_FUTURE | WF_AUX))))
+                closed = true;
         }
         if (!closed || nmem < 2)
             continue;

@@ -43,6 +43,13 @@ static bool word_char(int syntax, char c)
     return true;
 }
 
+static int32_t find_set_name(const dt_dict *d, const char *name, size_t n);
+
+static bool set_defined(const pctx *p, size_t st, size_t len)
+{
+    return find_set_name(p->d, p->s + st, len) >= 0;
+}
+
 static int lex(pctx *p)
 {
     uint8_t gap = GAP_ANY;
@@ -72,14 +79,45 @@ static int lex(pctx *p)
         switch (c) {
         case '{': a->kind = AT_LBRACE; a->len = 1; i++; p->natoms++; continue;
         case '|': a->kind = AT_BAR; a->len = 1; i++; p->natoms++; continue;
-        case '}': a->kind = AT_RBRACE; a->len = 1; i++; p->natoms++; continue;
+        case '}':
+            a->kind = AT_RBRACE;
+            a->len = 1;
+            i++;
+            if (i < p->n && p->s[i] == '?') { /* an optional group */
+                a->optional = 1;
+                i++;
+            }
+            p->natoms++;
+            continue;
         case '(': a->kind = AT_LPAREN; a->len = 1; i++; p->natoms++; continue;
-        case ')': a->kind = AT_RPAREN; a->len = 1; i++; p->natoms++; continue;
+        case ')':
+            a->kind = AT_RPAREN;
+            a->len = 1;
+            i++;
+            if (i < p->n && p->s[i] == '?') {
+                a->optional = 1;
+                i++;
+            }
+            p->natoms++;
+            continue;
         default: break;
         }
         size_t st = i;
-        while (i < p->n && word_char(p->syntax, p->s[i]))
+        /* A set name may contain '_' (&V01_TALKS); elsewhere '_' joins words. */
+        bool set_name = p->s[i] == '&';
+        while (i < p->n && (word_char(p->syntax, p->s[i]) || (set_name && p->s[i] == '_')))
             i++;
+        if (set_name) {
+            /* The longest defined set name; what follows a '_' is the next word. */
+            for (size_t j = i; j > st + 1; j--) {
+                if (j != i && p->s[j] != '_')
+                    continue;
+                if (set_defined(p, st, j - st)) {
+                    i = j;
+                    break;
+                }
+            }
+        }
         size_t len = i - st;
         a->len = (uint32_t)len;
         const char *w = p->s + st;
@@ -149,24 +187,26 @@ static int32_t atom_word(pctx *p, const atom *a)
     return w;
 }
 
-static int32_t find_set(pctx *p, const atom *a)
+static int32_t find_set_name(const dt_dict *d, const char *s, size_t n)
 {
-    /* Sets are named with their '&'. */
-    sid name = dict_find_str(p->d, p->s + a->start, a->len);
-    if (!name) {
-        char up[128];
-        if (a->len >= sizeof(up))
-            return -1;
-        for (size_t i = 0; i < a->len; i++)
-            up[i] = (char)to_upper((unsigned char)p->s[a->start + i]);
-        name = dict_find_str(p->d, up, a->len);
-    }
+    /* Sets are named with their '&', in upper case. */
+    char up[128];
+    if (n >= sizeof(up))
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        up[i] = (char)to_upper((unsigned char)s[i]);
+    sid name = dict_find_str(d, up, n);
     if (!name)
         return -1;
-    for (size_t i = 0; i < p->d->nsets; i++)
-        if (p->d->sets[i] == name)
+    for (size_t i = 0; i < d->nsets; i++)
+        if (d->sets[i] == name)
             return (int32_t)i;
     return -1;
+}
+
+static int32_t find_set(pctx *p, const atom *a)
+{
+    return find_set_name(p->d, p->s + a->start, a->len);
 }
 
 /* Parse atoms [*i, ...) until one of the stop kinds; append elements to out. Nested
@@ -267,8 +307,10 @@ static int parse_seq(pctx *p, size_t *i, int stop1, int stop2, pel *out, size_t 
                 }
                 atom *t = &p->atoms[*i];
                 (*i)++;
-                if ((int)t->kind == close)
+                if ((int)t->kind == close) {
+                    e.optional = t->optional;
                     break;
+                }
             }
             p->weight = base_weight + best_weight;
             for (size_t k = 0; k < nopts; k++)

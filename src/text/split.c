@@ -178,8 +178,17 @@ size_t dt_split_sentences(const char *text, size_t n, dt_sentence_fn fn, void *u
                 continue; /* an initial: "J. Smith" */
             if (in_list(abbrev_never, DT_ARRAY_LEN(abbrev_never), w, wl))
                 continue;
+            /* "Sino-U.S. Joint": the part after the last hyphen decides. */
+            const char *hw = w;
+            size_t hl = wl;
+            for (size_t q = wl; q > 0; q--)
+                if (w[q - 1] == '-') {
+                    hw = w + q;
+                    hl = wl - q;
+                    break;
+                }
             if ((in_list(abbrev_maybe, DT_ARRAY_LEN(abbrev_maybe), w, wl) ||
-                 is_initialism(w, wl)) && !next_starter)
+                 is_initialism(hw, hl)) && !next_starter)
                 continue;
         }
         EMIT(e);
