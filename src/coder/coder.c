@@ -142,6 +142,10 @@ static void mark_barriers(dt_coder *c)
             }
             continue;
         }
+        if (t->wflags & WF_SUBCONJ) {
+            t->barrier = 1;
+            continue;
+        }
         if (t->wflags & WF_CONJ) {
             /* Inside a compound actor: not a clause break. */
             if (i > 0 && i + 1 < c->ntok && c->ct[i - 1].mention >= 0 && c->ct[i + 1].mention >= 0) {
@@ -190,10 +194,15 @@ typedef struct vgroup {
 
 
 /* Look left from the verb over auxiliaries, modals, negation and adverbs. */
+static bool verb_prefix(const dt_coder *c, int k);
+
 static vgroup verb_group(const dt_coder *c, int v, int lo)
 {
     vgroup g = {0};
     int i = v - 1;
+    /* "will re-impose": the verb group starts before the prefix. */
+    if (i >= lo && (c->toks[v].flags & TOKF_HYPH) && verb_prefix(c, i))
+        i--;
     int steps = 0;
     while (i >= lo && steps < 8) {
         const ctok *t = &c->ct[i];
@@ -260,6 +269,24 @@ static vgroup verb_group(const dt_coder *c, int v, int lo)
 
 /* ---------------------------------------------------------------- searches */
 
+/* "thousands of", "hundreds of", "dozens of", "members of": the actor after "of" is
+ * the real subject. */
+static bool quantity_word(const dt_coder *c, int k)
+{
+    static const char *const q[] = {"THOUSANDS", "HUNDREDS", "DOZENS", "MILLIONS", "SCORES",
+                                    "TENS", "MEMBERS", "GROUP", "GROUPS", "NUMBER", "MANY",
+                                    "SOME", "MOST", "ALL", "SEVERAL", "CROWDS", "CROWD", "BAND",
+                                    "MAJORITY", "LOT", "LOTS", "HUNDRED", "THOUSAND", "MILLION"};
+    if (k < 0)
+        return false;
+    if (c->toks[k].flags & TOKF_NUMBER)
+        return true;
+    for (size_t i = 0; i < DT_ARRAY_LEN(q); i++)
+        if (key_is(c, k, q[i]))
+            return true;
+    return false;
+}
+
 static bool governed_by_prep(const dt_coder *c, const mention *m)
 {
     if (m->compound >= 0)
@@ -267,6 +294,8 @@ static bool governed_by_prep(const dt_coder *c, const mention *m)
     int k = m->start - 1;
     while (k >= 0 && (c->ct[k].wflags & WF_DET) && c->ct[k].role == TR_NONE)
         k--;
+    if (k >= 1 && key_is(c, k, "OF") && quantity_word(c, k - 1))
+        return false;
     return k >= 0 && (c->ct[k].wflags & WF_PREP) && c->ct[k].role == TR_NONE &&
            !(c->ct[k].wflags & WF_BY);
 }
@@ -286,14 +315,12 @@ static int find_subject(const dt_coder *c, int v, int lo)
             continue;
         const mention *m = &c->m[mi];
         i = m->start;
-        if (m->ncodes <= 0) {
-            /* A known actor phrase without a code here still is the subject. */
-            if (m->type == MT_AGENT_ONLY || m->type == MT_ACTOR)
-                return -1;
-            continue;
-        }
         if (governed_by_prep(c, m))
             continue;
+        /* An actor without a code here (an unresolved "he", an agent with no country)
+         * is still the subject: no source rather than a wrong one. */
+        if (m->ncodes <= 0)
+            return -1;
         return head_of(c, mi);
     }
     return -1;
@@ -304,7 +331,19 @@ static int find_subject(const dt_coder *c, int v, int lo)
 static bool same_country(const char *a, const char *b)
 {
     size_t la = strlen(a), lb = strlen(b);
-    return la >= 3 && lb >= 3 && memcmp(a, b, 3) == 0 && (la == 3 || lb == 3);
+    if (la < 3 || lb < 3 || memcmp(a, b, 3) != 0)
+        return false;
+    if (la == 3 && lb == 3)
+        return true;
+    if (la != 3 && lb != 3)
+        return false;
+    /* One is the bare country: the same actor when the other is one of its state
+     * organs ("Kim" and "North Korea"); a domestic event when it is the opposition,
+     * rebels, police or civilians ("Colombia" and the ELN). */
+    const char *sector = (la == 3 ? b : a) + 3;
+    return strncmp(sector, "GOV", 3) == 0 || strncmp(sector, "MIL", 3) == 0 ||
+           strncmp(sector, "SPY", 3) == 0 || strncmp(sector, "LEG", 3) == 0 ||
+           strncmp(sector, "JUD", 3) == 0 || strncmp(sector, "ELI", 3) == 0;
 }
 
 static bool same_actor_codes(const dt_coder *c, const mention *a, const mention *b)
@@ -364,6 +403,20 @@ static int relative_antecedent(const dt_coder *c, int src, int lo)
         }
     }
     return -1;
+}
+
+static bool adjectival_participle(const dt_coder *c, int i)
+{
+    static const char *const adj[] = {"OPPOSED", "CONCERNED", "ALARMED", "WORRIED", "DISAPPOINTED",
+                                      "PLEASED", "COMMITTED", "DETERMINED", "PREPARED", "SATISFIED",
+                                      "DISSATISFIED", "INTERESTED", "SHOCKED", "SURPRISED", "CONVINCED",
+                                      "UNITED", "DEVOTED", "DEDICATED", "OUTRAGED", "ANGERED", "TROUBLED",
+                                      "DISMAYED", "APPALLED", "DISTURBED", "ENCOURAGED", "HEARTENED",
+                                      "INVOLVED", "ENGAGED", "ALLIED", "ALIGNED", "OBLIGED", "ENTITLED"};
+    for (size_t k = 0; k < DT_ARRAY_LEN(adj); k++)
+        if (key_is(c, i, adj[k]))
+            return true;
+    return false;
 }
 
 /* ---------------------------------------------------------------- events */
@@ -490,6 +543,18 @@ static void expand(dt_coder *c, const proto *p, sevent *ev, int *nev)
 
 /* ---------------------------------------------------------------- one verb */
 
+static bool verb_prefix(const dt_coder *c, int k)
+{
+    static const char *const pre[] = {"RE", "CO", "PRE", "DE", "UN", "MIS", "OUT", "OVER", "UNDER", "CROSS",
+                                      "SELF", "COUNTER", "INTER", "MULTI"};
+    if (k < 0)
+        return false;
+    for (size_t i = 0; i < DT_ARRAY_LEN(pre); i++)
+        if (key_is(c, k, pre[i]))
+            return true;
+    return false;
+}
+
 static bool is_possessive_word(const dt_coder *c, int k)
 {
     return key_is(c, k, "HIS") || key_is(c, k, "ITS") || key_is(c, k, "THEIR") || key_is(c, k, "HER") ||
@@ -501,9 +566,14 @@ static bool is_noun_use(const dt_coder *c, const verbocc *vo)
     int k = vo->start - 1;
     if (k < 0)
         return false;
-    /* "Iranian-backed", "U.S.-led": a hyphenated participle is an adjective. */
-    if (c->toks[vo->start].flags & TOKF_HYPH)
+    /* "Iranian-backed", "U.S.-led": a hyphenated participle is an adjective (but not
+     * after a prefix: "re-imposed", "co-sponsored"). */
+    if ((c->toks[vo->start].flags & TOKF_HYPH) && !verb_prefix(c, k))
         return true;
+    if ((c->toks[vo->start].flags & TOKF_HYPH) && verb_prefix(c, k))
+        k--;
+    if (k < 0)
+        return false;
     /* A determiner or possessive before one or two adjectives: "their initial historic
      * meeting", "an unannounced visit". */
     for (int back = 1, q = k; back <= 3 && q >= 0; back++, q--) {
@@ -618,8 +688,10 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                      ve->is_noun ? "noun" : "verb", span_text(c, vo->start, vo->end), lemma);
         return false;
     }
-    if (!ve->is_noun)
+    if (!ve->is_noun && !(cs.flags & CF_NULL) && (cs.code || cs.code2)) {
         c->verb_matched[vi] = 1;
+        c->verb_code[vi] = cs.code;
+    }
     if (cs.flags & CF_DISCARD) {
         c->discard = true;
         trace_printf(c, "  the rule discards the sentence\n");
@@ -653,9 +725,8 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             if (!(c->ct[i].wflags & WF_ADVERB) && !(c->ct[i].tflags & TOKF_PUNCT) && c->ct[i].role != TR_NONE)
                 break;
         }
-        /* "we are opposed to X" is no passive: only with "by", or when the verb's own
-         * code (no pattern) is used. */
-        passive = by_found || !hit;
+        /* "we are opposed to X", "is concerned about": adjectives, not passives. */
+        passive = by_found || !adjectival_participle(c, vo->start);
     }
     /* A pattern that put the "by" actor of a passive in its target slot ("X was urged
      * by Y to ..."): the roles are the other way round. */
@@ -701,11 +772,19 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                     }
                 } else {
                     src = find_subject(c, vo->start, lo);
+                    /* "Moscow announced the expulsion of ...": the announcer. */
+                    if (src < 0 && lo > 0 && (c->ct[lo - 1].wflags & WF_REPORT) && c->speaker >= 0 &&
+                        c->m[c->speaker].end <= lo && c->m[c->speaker].ncodes > 0)
+                        src = head_of(c, c->speaker);
                 }
             } else {
                 /* Coordinated verbs share the subject: "X met Y and signed ..." */
                 int k = g.start - 1;
                 if (k >= 0 && c->ct[k].barrier && (c->ct[k].wflags & WF_CONJ) && *prev_subject >= 0)
+                    src = *prev_subject;
+                else if (vo->form != VF_ING && k >= 0 && tok_is_comma(c, k) && *prev_subject >= 0 &&
+                         !g.aux && !g.have)
+                    /* "X pulls out of the deal, renews sanctions": verbs in a row. */
                     src = *prev_subject;
                 else if (vo->form == VF_ING && k >= 0 && tok_is_comma(c, k) && !g.aux) {
                     /* A participle after a comma ("X told Y, praising Z") has the
@@ -720,9 +799,14 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                     if (*prev_subject >= 0) {
                         src = *prev_subject;
                     } else {
+                        /* the earlier clause's first free actor: its subject */
                         int plo, phi;
                         clause_range(c, lo - 1, lo - 1, &plo, &phi);
-                        src = find_subject(c, lo - 1, plo);
+                        for (int q = plo; q < lo - 1 && src < 0; q++) {
+                            int mi = c->ct[q].mention;
+                            if (mi >= 0 && c->m[mi].ncodes > 0 && !governed_by_prep(c, &c->m[mi]))
+                                src = head_of(c, mi);
+                        }
                     }
                 }
             }
@@ -733,7 +817,8 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             c->m[src].ncompound > 1 && !(hit && (hit->slots & PS_TARGET)))
             both = true;
         if (tgt < 0 && !both) {
-            tgt = find_target(c, vo->end, hi, src);
+            /* After a pattern that skipped an actor (^), search after the match. */
+            tgt = find_target(c, hit && (hit->slots & PS_SKIP) ? mr.end : vo->end, hi, src);
             /* An object relative clause ("the exercises which North Korea protested
              * against"): the target is the antecedent before "which". */
             if (tgt < 0 && src >= 0)
@@ -760,6 +845,9 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         trace_printf(c, "  negated: no event\n");
         return false;
     }
+    /* A clause opened by "if" or "unless" is a condition, not an event. */
+    if (lo > 0 && (key_is(c, lo - 1, "IF") || key_is(c, lo - 1, "UNLESS")))
+        g.hypo = true;
     if (g.hypo) {
         /* "Y should release Z", said X: an appeal (should) or a demand (must) from the
          * speaker to Y, per the codebook; other modals: no event. */
@@ -770,7 +858,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                 trace_printf(c, "  \"%s\" in reported speech: %s from the speaker to the subject\n",
                              g.must ? "must" : "should", code_str(c, code));
                 code_spec ap = {code, SID_NONE, SID_NONE, 0};
-                protos[(*np)++] = (proto){speaker, src, false, ap, code, rule, vi};
+                protos[(*np)++] = (proto){speaker, src, false, ap, code, rule, vi, false};
                 return true;
             }
         }
@@ -798,8 +886,18 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     }
     if (*np >= MAX_VERBS)
         return false;
-    protos[(*np)++] = (proto){src, tgt, both, cs, use, rule, vi};
+    protos[(*np)++] = (proto){src, tgt, both, cs, use, rule, vi, ve->is_noun};
     return true;
+}
+
+/* Did verb occurrence j code an appeal (02x) or a demand (10x)? */
+static bool appeal_or_demand(const dt_coder *c, int j)
+{
+    sid code = c->verb_code[j];
+    if (!code)
+        return false;
+    const char *s = code_str(c, code);
+    return strncmp(s, "02", 2) == 0 || strncmp(s, "10", 2) == 0;
 }
 
 /* The next word is a verb: this one is a noun ("Taliban attacks kill ..."). */
@@ -843,6 +941,18 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
         break;
     }
     bool noun_ctx = is_noun_use(c, vo) || (vo->noun != UINT32_MAX && next_is_verb(c, vo));
+    /* "demanded that Iran release the sailors": the content of an appeal or demand. */
+    for (int j = vi - 1; j >= 0; j--) {
+        if (!c->verb_matched[j] || c->subject_of[j] < 0)
+            continue;
+        int e = c->v[j].end;
+        if (e < c->ntok && key_is(c, e, "THAT") && appeal_or_demand(c, j)) {
+            trace_printf(c, "verb \"%s\": what a demand or appeal asks for, not coded\n",
+                         span_text(c, vo->start, vo->end));
+            return;
+        }
+        break;
+    }
     if (vo->verb != UINT32_MAX && !noun_ctx) {
         if (code_entry(c, vi, vo->verb, protos, np, prev_subject))
             return;
@@ -987,9 +1097,30 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
         for (int v = 0; v < c->nv; v++) {
             c->subject_of[v] = -1;
             c->verb_matched[v] = 0;
+            c->verb_code[v] = SID_NONE;
         }
         for (int v = 0; v < c->nv; v++)
             code_verb(c, v, protos, &np, &prev_subject);
+        /* "Talks between X and Y collapsed": an event noun that is the subject of an
+         * event verb gives way to it. */
+        for (int i = 0; i < np; i++) {
+            if (!protos[i].noun)
+                continue;
+            int e = c->v[protos[i].verb].end;
+            while (e < c->ntok && (c->ct[e].wflags & (WF_ADVERB | WF_AUX | WF_HAVE)) && c->ct[e].role == TR_NONE)
+                e++;
+            bool superseded = false;
+            for (int j = 0; j < np && !superseded; j++)
+                superseded = j != i && !protos[j].noun && c->v[protos[j].verb].start == e;
+            /* Also when a mention-free gap leads to the verb ("talks ... collapsed"). */
+            if (superseded) {
+                trace_printf(c, "noun \"%s\": the subject of an event verb, which is coded instead\n",
+                             span_text(c, c->v[protos[i].verb].start, c->v[protos[i].verb].end));
+                memmove(&protos[i], &protos[i + 1], (size_t)(np - i - 1) * sizeof(protos[0]));
+                np--;
+                i--;
+            }
+        }
         if (c->discard) {
             trace_printf(c, "discarded (a discard rule)\n");
         } else {

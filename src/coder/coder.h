@@ -19,7 +19,7 @@
 typedef struct lexeme {
     uint32_t match;     /* offset into lexicon.pool: word ids this token matches */
     uint16_t nmatch;
-    uint16_t pad;
+    uint16_t exact;     /* the first match is the token itself (not an ending or stem) */
     uint32_t flags;     /* WF_* of the exact word */
 } lexeme;
 
@@ -48,6 +48,7 @@ typedef struct ctok {
     uint32_t lex;       /* index into lexicon.lex at the time of coding */
     const uint32_t *match;
     uint16_t nmatch;
+    uint16_t exact;     /* match[0] is the token itself */
     uint16_t tflags;    /* TOKF_* */
     uint32_t wflags;    /* WF_* */
     int16_t mention;    /* mention covering the token, -1 */
@@ -91,6 +92,7 @@ typedef struct proto {
     sid use_code;       /* the code chosen (main or future) */
     uint32_t rule;
     int verb;           /* verbocc index */
+    bool noun;          /* from an event noun */
 } proto;
 
 /* ---------------------------------------------------------------- document */
@@ -151,6 +153,7 @@ struct dt_coder {
     int speaker;        /* mention index of the reporting subject, -1 */
     int subject_of[MAX_VERBS];
     uint8_t verb_matched[MAX_VERBS]; /* the verb matched a pattern or has a code */
+    sid verb_code[MAX_VERBS];        /* the code it matched */
 
     /* codes made while coding (country + agent) that the dictionary does not hold:
      * ids from d->nstrs upwards, private to this coder */

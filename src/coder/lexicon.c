@@ -78,6 +78,7 @@ static int compute(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, si
 {
     e->match = (uint32_t)lx->npool;
     e->nmatch = 0;
+    e->exact = 0;
     e->flags = 0;
     int rc;
     int32_t w = dict_word_find(d, key, n);
@@ -85,6 +86,7 @@ static int compute(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, si
         if ((rc = pool_add(lx, (uint32_t)w)))
             return rc;
         e->nmatch++;
+        e->exact = 1;
         e->flags = d->words[w].flags;
     }
     if (allcap && n + 1 < 128) {

@@ -92,6 +92,7 @@ static sid combine(dt_coder *c, sid actor, const agent_entry *ag, uint8_t actor_
 typedef struct phrase_hit {
     int len;            /* tokens */
     const phrase_payload *pl;
+    bool exact;         /* every word matched as itself, not by an ending */
 } phrase_hit;
 
 typedef struct scan_best {
@@ -104,15 +105,17 @@ static void walk(dt_coder *c, int i, scan_best *b)
 {
     const dt_dict *d = c->d;
     memset(b, 0, sizeof(*b));
-    struct { uint32_t node; int pos; } stack[256];
+    struct { uint32_t node; int pos; bool exact; } stack[256];
     int sp = 0;
     stack[sp].node = 0;
     stack[sp].pos = i;
+    stack[sp].exact = true;
     sp++;
     while (sp > 0) {
         sp--;
         uint32_t node = stack[sp].node;
         int pos = stack[sp].pos;
+        bool path_exact = stack[sp].exact;
         if (pos >= c->ntok || c->ct[pos].role == TR_SKIP)
             continue;
         const ctok *t = &c->ct[pos];
@@ -122,6 +125,7 @@ static void walk(dt_coder *c, int i, scan_best *b)
                 continue;
             const trie_node *tn = &d->nodes[child];
             int len = pos + 1 - i;
+            bool exact = path_exact && k == 0 && t->exact;
             for (uint16_t p = 0; p < tn->npayloads; p++) {
                 const phrase_payload *pl = &d->payloads[tn->payloads + p];
                 phrase_hit *h = NULL;
@@ -147,14 +151,18 @@ static void walk(dt_coder *c, int i, scan_best *b)
                     break;
                 default: break;
                 }
-                if (h && len > h->len) {
+                /* Longest wins; on a tie, the reading whose words matched as
+                 * themselves ("kicked" the verb form, not "kick" + ending). */
+                if (h && (len > h->len || (len == h->len && exact && !h->exact))) {
                     h->len = len;
                     h->pl = pl;
+                    h->exact = exact;
                 }
             }
             if (tn->nchildren && sp < (int)DT_ARRAY_LEN(stack)) {
                 stack[sp].node = child;
                 stack[sp].pos = pos + 1;
+                stack[sp].exact = exact;
                 sp++;
             }
         }
@@ -793,12 +801,16 @@ static void resolve_references(dt_coder *c)
             }
         } else if (wf & WF_PRON_PL) {
             /* A compound earlier in the sentence, else the document. */
+            /* The nearest plural actor or compound before it ("police ... dispersed
+             * protesters as they threatened to march": the protesters). */
             int pick = -1;
-            for (int j = 0; j < mi; j++)
-                if (c->m[j].ncompound > 1 || (c->m[j].plural && c->m[j].ncodes > 0)) {
-                    pick = j;
+            for (int j = mi - 1; j >= 0; j--) {
+                int h = c->m[j].compound >= 0 ? c->m[j].compound : j;
+                if (c->m[h].ncompound > 1 || (c->m[j].plural && c->m[j].ncodes > 0)) {
+                    pick = c->m[h].ncompound > 1 ? h : j;
                     break;
                 }
+            }
             if (pick >= 0) {
                 mention *p = &c->m[pick];
                 if (p->ncompound > 1) {
@@ -853,6 +865,20 @@ static void find_compounds(dt_coder *c)
                               skip_det(c, p + 2) == nx->start;
             bool aswell = tok_is(c, p, "AS") && tok_is(c, p + 1, "WELL") && tok_is(c, p + 2, "AS") &&
                           skip_det(c, p + 3) == nx->start;
+            if ((conj || comma_conj) && !hyph) {
+                /* "Japan condemned North Korea and China threatened ...": the second
+                 * actor opens a new clause when a verb follows it and the first is an
+                 * object (a verb before it). */
+                int after = nx->end;
+                int before = cur->start - 1;
+                while (before >= 0 && (c->ct[before].wflags & WF_DET))
+                    before--;
+                bool verb_after = after < c->ntok && (c->ct[after].role == TR_VERB ||
+                                                      (c->ct[after].wflags & (WF_AUX | WF_FUTURE | WF_HYPO | WF_HAVE)));
+                bool object_before = before >= 0 && c->ct[before].role == TR_VERB && nmem == 1;
+                if (verb_after && object_before)
+                    break;
+            }
             if (hyph || conj || comma_conj || aswell) {
                 members[nmem++] = j + 1;
                 j++;
@@ -1049,6 +1075,7 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
         const lexeme *lx = &c->lx.lex[c->ct[i].lex];
         c->ct[i].match = lx->nmatch ? c->lx.pool + lx->match : NULL;
         c->ct[i].nmatch = lx->nmatch;
+        c->ct[i].exact = lx->exact;
     }
     if (nt == 0)
         return 0;

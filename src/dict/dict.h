@@ -41,6 +41,7 @@ enum {
     WF_MONTH = 1 << 22,   /* month names (datelines) */
     WF_WEEKDAY = 1 << 23, /* weekday names */
     WF_GET = 1 << 24,     /* got get gets (passive) */
+    WF_SUBCONJ = 1 << 25, /* while whereas although because unless if: a new clause */
 };
 
 typedef struct dict_word {

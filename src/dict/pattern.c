@@ -313,6 +313,9 @@ static int parse_seq(pctx *p, size_t *i, int stop1, int stop2, pel *out, size_t 
                 }
             }
             p->weight = base_weight + best_weight;
+            /* Nested groups pushed their own sequences while the options were read:
+             * this group's list starts here. */
+            al.first = (uint32_t)p->d->nseqs;
             for (size_t k = 0; k < nopts; k++)
                 if (DICT_PUSH(p->d, seqs, &opts[k]) < 0)
                     return DT_ENOMEM;
