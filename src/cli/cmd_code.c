@@ -290,7 +290,7 @@ int cmd_dict(int argc, char **argv)
     for (int r = 1; r <= 20; r++)
         printf("  %02d  %zu\n", r, st.patterns_by_root[r]);
     if (st.patterns_by_root[0])
-        printf("  other codes  %zu\n", st.patterns_by_root[0]);
+        printf("  null (no event) and other codes  %zu\n", st.patterns_by_root[0]);
     dt_dict_free(d);
     return diag.errors ? EXIT_SKIPPED : EXIT_OKAY;
 }

@@ -124,7 +124,7 @@ static void mark_barriers(dt_coder *c)
             continue;
         if ((t->wflags & WF_REPORT) &&
             !(i > 0 && ((c->ct[i - 1].wflags & WF_DET) || (c->ct[i - 1].tflags & TOKF_POSS) ||
-                        key_is(c, i - 1, "ITS") || key_is(c, i - 1, "THEIR") || key_is(c, i - 1, "HIS")))) {
+                        KEY_IS(c, i - 1, "ITS") || KEY_IS(c, i - 1, "THEIR") || KEY_IS(c, i - 1, "HIS")))) {
             t->barrier = 1;
             /* ", Yonhap News said": the speaker belongs to the attribution, so the
              * clause before it ends at the comma. */
@@ -220,8 +220,8 @@ static vgroup verb_group(const dt_coder *c, int v, int lo)
             g.future = true;
         else if (f & WF_HYPO) {
             g.hypo = true;
-            g.should |= key_is(c, i, "SHOULD");
-            g.must |= key_is(c, i, "MUST");
+            g.should |= KEY_IS(c, i, "SHOULD");
+            g.must |= KEY_IS(c, i, "MUST");
         } else if (f & WF_AUX)
             g.aux = true;
         else if (f & WF_GET)
@@ -230,7 +230,7 @@ static vgroup verb_group(const dt_coder *c, int v, int lo)
             g.have = true;
         else if (f & (WF_DO | WF_ADVERB))
             ;
-        else if (key_is(c, i, "TO")) {
+        else if (KEY_IS(c, i, "TO")) {
             g.infinitive = true;
             /* What comes before "to" decides: an intention ("plans to"), a headline
              * subject ("Russia to expel"), "is going to" -> future. */
@@ -238,7 +238,7 @@ static vgroup verb_group(const dt_coder *c, int v, int lo)
             while (k >= lo && (c->ct[k].wflags & WF_ADVERB) && c->ct[k].role == TR_NONE)
                 k--;
             if (k >= lo) {
-                if (key_is(c, k, "EXPECTED") || key_is(c, k, "LIKELY") || key_is(c, k, "UNLIKELY"))
+                if (KEY_IS(c, k, "EXPECTED") || KEY_IS(c, k, "LIKELY") || KEY_IS(c, k, "UNLIKELY"))
                     g.hypo = true;
                 else if (c->ct[k].wflags & WF_INTENT)
                     g.intent_to = true; /* "plans to", "vowed to", "threatened to" */
@@ -294,7 +294,7 @@ static bool governed_by_prep(const dt_coder *c, const mention *m)
     int k = m->start - 1;
     while (k >= 0 && (c->ct[k].wflags & WF_DET) && c->ct[k].role == TR_NONE)
         k--;
-    if (k >= 1 && key_is(c, k, "OF") && quantity_word(c, k - 1))
+    if (k >= 1 && KEY_IS(c, k, "OF") && quantity_word(c, k - 1))
         return false;
     return k >= 0 && (c->ct[k].wflags & WF_PREP) && c->ct[k].role == TR_NONE &&
            !(c->ct[k].wflags & WF_BY);
@@ -391,7 +391,7 @@ static int relative_antecedent(const dt_coder *c, int src, int lo)
     int k = s->start - 1;
     if (k < 0 || k < lo - 1 || !(c->ct[k].wflags & WF_REL) || c->ct[k].role != TR_NONE)
         return -1;
-    if (!(key_is(c, k, "WHICH") || key_is(c, k, "THAT")))
+    if (!(KEY_IS(c, k, "WHICH") || KEY_IS(c, k, "THAT")))
         return -1;
     for (int i = k - 1; i >= 0 && i >= k - 10; i--) {
         if (c->ct[i].barrier)
@@ -557,8 +557,8 @@ static bool verb_prefix(const dt_coder *c, int k)
 
 static bool is_possessive_word(const dt_coder *c, int k)
 {
-    return key_is(c, k, "HIS") || key_is(c, k, "ITS") || key_is(c, k, "THEIR") || key_is(c, k, "HER") ||
-           key_is(c, k, "OUR");
+    return KEY_IS(c, k, "HIS") || KEY_IS(c, k, "ITS") || KEY_IS(c, k, "THEIR") || KEY_IS(c, k, "HER") ||
+           KEY_IS(c, k, "OUR");
 }
 
 static bool is_noun_use(const dt_coder *c, const verbocc *vo)
@@ -664,7 +664,12 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     match_result mr = {-1, -1, false, vo->end};
     for (uint32_t k = 0; k < ve->npatterns; k++) {
         const pattern *p = &c->d->patterns[ve->patterns + k];
-        if (pattern_match(c, p, vo->start, vo->end, lo, hi, &mr)) {
+        bool possible = true;
+        for (uint8_t q = 0; q < p->nreq && possible; q++) {
+            uint32_t h = p->req[q] * 0x9E3779B1u >> 22;
+            possible = (c->words_present[h >> 6] >> (h & 63)) & 1;
+        }
+        if (possible && pattern_match(c, p, vo->start, vo->end, lo, hi, &mr)) {
             hit = p;
             break;
         }
@@ -739,9 +744,56 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             tgt = subj;
         }
     }
+    /* A participle right after an actor, with no auxiliary, is a reduced relative or
+     * small clause ("the civilians imprisoned for ... were released", "saw activists
+     * arrested"): passive, with that actor as the target. */
+    int reduced_target = -1;
+    if (!passive && !ve->is_noun && (vo->form == VF_ED || vo->form == VF_EN) && !g.aux && !g.have && !g.get &&
+        src < 0 && tgt < 0 && g.start > lo && c->ct[g.start - 1].mention >= 0 &&
+        c->m[c->ct[g.start - 1].mention].end == g.start) {
+        int mi = c->ct[g.start - 1].mention;
+        int k = c->m[mi].start - 1;
+        while (k >= lo && (c->ct[k].wflags & (WF_DET | WF_ADVERB)) && c->ct[k].role == TR_NONE)
+            k--;
+        bool object_of_verb = k >= lo && c->ct[k].role == TR_VERB;
+        /* A finite auxiliary later in the clause is the main verb group; an actor right
+         * after the participle is its object, so it is an active past tense instead. */
+        bool verb_follows = false;
+        for (int q = vo->end; q < hi && !verb_follows; q++)
+            verb_follows = c->ct[q].role == TR_NONE && (c->ct[q].wflags & (WF_AUX | WF_HAVE | WF_FUTURE)) != 0;
+        int after = vo->end;
+        while (after < hi && (c->ct[after].wflags & WF_DET) && c->ct[after].role == TR_NONE)
+            after++;
+        bool direct_object = after < hi && c->ct[after].mention >= 0;
+        /* "X condemned by Y": a participle followed at once by "by" is passive. */
+        bool by_next = vo->end < hi && (c->ct[vo->end].wflags & WF_BY) && c->ct[vo->end].role == TR_NONE;
+        if ((object_of_verb || verb_follows || by_next) && !direct_object) {
+            passive = true;
+            by_found = false;
+            for (int i = vo->end; i < hi && i < vo->end + 3; i++)
+                if (c->ct[i].wflags & WF_BY) {
+                    by_found = true;
+                    int j = i + 1;
+                    while (j < hi && (c->ct[j].wflags & (WF_DET | WF_TITLE)) && c->ct[j].role == TR_NONE)
+                        j++;
+                    if (j < hi && c->ct[j].mention >= 0 && c->m[c->ct[j].mention].ncodes > 0)
+                        by = head_of(c, c->ct[j].mention);
+                    break;
+                }
+            reduced_target = head_of(c, mi);
+            trace_printf(c, "  participle after an actor (reduced relative): passive\n");
+        }
+    }
     if (passive) {
-        int subj = find_subject(c, g.start, lo);
-        if (!by_found && c->speaker >= 0 && c->m[c->speaker].ncodes > 0 && c->speaker != subj &&
+        int subj = reduced_target >= 0 ? reduced_target : find_subject(c, g.start, lo);
+        bool official_act = true;
+        if (cs.code) {
+            const char *k = code_str(c, cs.code);
+            int root = (int)strlen(k) >= 2 && is_digit((unsigned char)k[0]) ? (k[0] - '0') * 10 + (k[1] - '0') : 0;
+            /* Killings and attacks reported by someone are not the reporter's acts. */
+            official_act = root != 14 && root != 15 && root < 18;
+        }
+        if (!by_found && official_act && c->speaker >= 0 && c->m[c->speaker].ncodes > 0 && c->speaker != subj &&
             c->m[c->speaker].end <= g.start + 64) {
             by = head_of(c, c->speaker);
             trace_printf(c, "  passive voice without an agent in reported speech: the speaker is the source\n");
@@ -834,6 +886,9 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         *prev_subject = src;
     if (src < 0 || (!both && tgt < 0)) {
         trace_printf(c, "  no %s found: no event\n", src < 0 ? "source" : "target");
+        /* It did not make an event of this clause, so it does not swallow the verbs
+         * and nouns after it. */
+        c->verb_matched[vi] = 0;
         return false;
     }
     if (ve->is_noun && hit && !(hit->slots & (PS_TARGET | PS_BOTH)) && !both) {
@@ -846,7 +901,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         return false;
     }
     /* A clause opened by "if" or "unless" is a condition, not an event. */
-    if (lo > 0 && (key_is(c, lo - 1, "IF") || key_is(c, lo - 1, "UNLESS")))
+    if (lo > 0 && (KEY_IS(c, lo - 1, "IF") || KEY_IS(c, lo - 1, "UNLESS")))
         g.hypo = true;
     if (g.hypo) {
         /* "Y should release Z", said X: an appeal (should) or a demand (must) from the
@@ -946,7 +1001,7 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
         if (!c->verb_matched[j] || c->subject_of[j] < 0)
             continue;
         int e = c->v[j].end;
-        if (e < c->ntok && key_is(c, e, "THAT") && appeal_or_demand(c, j)) {
+        if (e < c->ntok && KEY_IS(c, e, "THAT") && appeal_or_demand(c, j)) {
             trace_printf(c, "verb \"%s\": what a demand or appeal asks for, not coded\n",
                          span_text(c, vo->start, vo->end));
             return;
@@ -1082,6 +1137,12 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
     if (c->ntok == 0)
         return 0;
     mark_barriers(c);
+    memset(c->words_present, 0, sizeof(c->words_present));
+    for (int i = 0; i < c->ntok; i++)
+        for (uint16_t k = 0; k < c->ct[i].nmatch; k++) {
+            uint32_t h = c->ct[i].match[k] * 0x9E3779B1u >> 22;
+            c->words_present[h >> 6] |= (uint64_t)1 << (h & 63);
+        }
     trace_analysis(c);
     int added = 0;
     if (c->discard_story) {

@@ -147,6 +147,7 @@ struct dt_coder {
     int nm;
     verbocc v[MAX_VERBS];
     int nv;
+    uint64_t words_present[16]; /* a 1024-bit filter of the word ids in the sentence */
     sid issues[16];
     int nissues;
     bool discard;
@@ -187,6 +188,16 @@ typedef struct match_result {
 } match_result;
 bool pattern_match(const dt_coder *c, const pattern *p, int vstart, int vend, int lo, int hi,
                    match_result *r);
+
+/* Is token i's key exactly the literal w? (The length is known at compile time.) */
+static inline bool key_is_n(const dt_coder *c, int i, const char *w, size_t n)
+{
+    if (i < 0 || i >= c->ntok)
+        return false;
+    const tok *t = &c->toks[i];
+    return t->key_len == n && memcmp(c->keys.data + t->key, w, n) == 0;
+}
+#define KEY_IS(c, i, lit) key_is_n((c), (i), lit, sizeof(lit) - 1)
 
 /* trace helpers */
 void trace_printf(dt_coder *c, const char *fmt, ...) DT_PRINTF(2, 3);

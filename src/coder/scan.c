@@ -7,15 +7,6 @@
 
 /* ---------------------------------------------------------------- helpers */
 
-static bool tok_is(const dt_coder *c, int i, const char *word)
-{
-    if (i < 0 || i >= c->ntok)
-        return false;
-    const tok *t = &c->toks[i];
-    const char *k = c->keys.data + t->key;
-    return strlen(word) == t->key_len && memcmp(k, word, t->key_len) == 0;
-}
-
 static bool tok_punct(const dt_coder *c, int i, char ch)
 {
     if (i < 0 || i >= c->ntok)
@@ -506,7 +497,7 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
         if (nx && nx->kind == PK_ACTOR) {
             int gap_start = x->end;
             bool via_prep = gap_start < nx->start &&
-                            (tok_is(c, gap_start, "OF") || tok_is(c, gap_start, "IN") || tok_is(c, gap_start, "FOR")) &&
+                            (KEY_IS(c, gap_start, "OF") || KEY_IS(c, gap_start, "IN") || KEY_IS(c, gap_start, "FOR")) &&
                             skip_det(c, gap_start + 1) == nx->start;
             bool direct = nx->start == x->end || skip_det(c, x->end) == nx->start;
             if (via_prep || direct) {
@@ -533,9 +524,9 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
                     while (kk < nu && u[kk].kind == PK_ACTOR) {
                         int sep = pos;
                         bool sep_ok = false;
-                        if (tok_is(c, sep, "AND") || tok_is(c, sep, "OR") || tok_punct(c, sep, ','))
+                        if (KEY_IS(c, sep, "AND") || KEY_IS(c, sep, "OR") || tok_punct(c, sep, ','))
                             sep_ok = skip_det(c, sep + 1) == u[kk].start ||
-                                     (tok_punct(c, sep, ',') && tok_is(c, sep + 1, "AND") &&
+                                     (tok_punct(c, sep, ',') && KEY_IS(c, sep + 1, "AND") &&
                                       skip_det(c, sep + 2) == u[kk].start);
                         if (!sep_ok)
                             break;
@@ -859,11 +850,11 @@ static void find_compounds(dt_coder *c)
             int p = cur->end;
             bool hyph = p == nx->start && (c->toks[nx->start].flags & TOKF_HYPH);
             bool comma = tok_punct(c, p, ',') && skip_det(c, p + 1) == nx->start;
-            bool conj = (tok_is(c, p, "AND") || tok_is(c, p, "OR") || tok_punct(c, p, '&')) &&
+            bool conj = (KEY_IS(c, p, "AND") || KEY_IS(c, p, "OR") || tok_punct(c, p, '&')) &&
                         skip_det(c, p + 1) == nx->start;
-            bool comma_conj = tok_punct(c, p, ',') && (tok_is(c, p + 1, "AND") || tok_is(c, p + 1, "OR")) &&
+            bool comma_conj = tok_punct(c, p, ',') && (KEY_IS(c, p + 1, "AND") || KEY_IS(c, p + 1, "OR")) &&
                               skip_det(c, p + 2) == nx->start;
-            bool aswell = tok_is(c, p, "AS") && tok_is(c, p + 1, "WELL") && tok_is(c, p + 2, "AS") &&
+            bool aswell = KEY_IS(c, p, "AS") && KEY_IS(c, p + 1, "WELL") && KEY_IS(c, p + 2, "AS") &&
                           skip_det(c, p + 3) == nx->start;
             if ((conj || comma_conj) && !hyph) {
                 /* "Japan condemned North Korea and China threatened ...": the second
@@ -921,8 +912,8 @@ static void mark_pronouns(dt_coder *c)
         if (t->role != TR_NONE || !(t->wflags & WF_PRON))
             continue;
         /* "us" is a pronoun only in lower case; "US" is the country (if listed). */
-        bool possessive = tok_is(c, i, "HIS") || tok_is(c, i, "HER") || tok_is(c, i, "ITS") ||
-                          tok_is(c, i, "THEIR") || tok_is(c, i, "OUR");
+        bool possessive = KEY_IS(c, i, "HIS") || KEY_IS(c, i, "HER") || KEY_IS(c, i, "ITS") ||
+                          KEY_IS(c, i, "THEIR") || KEY_IS(c, i, "OUR");
         /* Possessive pronouns count only before an agent ("its military"). */
         if (possessive && !(i + 1 < c->ntok && c->ct[i + 1].mention >= 0 &&
                             c->m[c->ct[i + 1].mention].type == MT_AGENT_ONLY))

@@ -153,6 +153,8 @@ typedef struct pattern {
     uint8_t slots;     /* PS_* */
     uint8_t verb_gap;  /* maxgap between the last pre element and the verb */
     uint8_t has_neg;   /* the pattern itself contains a negation word */
+    uint8_t nreq;      /* words the sentence must contain for the pattern to match */
+    uint32_t req[3];   /* (a quick filter before the full match) */
 } pattern;
 
 enum { PS_SOURCE = 1, PS_TARGET = 2, PS_BOTH = 4, PS_SKIP = 8 };

@@ -382,6 +382,24 @@ int pattern_compile(dt_dict *d, const char *s, size_t n, int syntax, pattern *ou
         if (DICT_PUSH(d, pels, &top[k]) < 0)
             return DT_ENOMEM;
     out->verb_gap = verb_gap;
+    /* Required words: fixed, not optional, at the top level (the longest first). */
+    out->nreq = 0;
+    for (size_t k = 0; k < ntop; k++) {
+        const pel *e = &top[k];
+        if (e->type != PE_WORD || e->optional)
+            continue;
+        if (out->nreq < DT_ARRAY_LEN(out->req)) {
+            out->req[out->nreq++] = e->arg;
+        } else {
+            /* keep the longest words: they are the rarest */
+            size_t shortest = 0;
+            for (size_t q = 1; q < DT_ARRAY_LEN(out->req); q++)
+                if (d->words[out->req[q]].len < d->words[out->req[shortest]].len)
+                    shortest = q;
+            if (d->words[e->arg].len > d->words[out->req[shortest]].len)
+                out->req[shortest] = e->arg;
+        }
+    }
     out->weight = p.weight;
     out->slots = p.slots;
     out->has_neg = p.has_neg;

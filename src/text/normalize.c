@@ -7,7 +7,9 @@ size_t text_normalize(const char *in, size_t n, buf *out)
     size_t bad = 0;
     bool pending_space = false;
     bool any = false;
-    if (buf_reserve(out, n + 1))
+    /* The output is never longer than 3 bytes per input byte (a folded "..."), so the
+     * plain-ASCII path writes without bounds checks into this reservation. */
+    if (buf_reserve(out, 3 * n + 4))
         return bad;
     for (size_t i = 0; i < n;) {
         unsigned char c = s[i];
@@ -18,10 +20,10 @@ size_t text_normalize(const char *in, size_t n, buf *out)
                 continue;
             }
             if (pending_space) {
-                buf_putc(out, ' ');
+                out->data[out->len++] = ' ';
                 pending_space = false;
             }
-            buf_putc(out, (char)c);
+            out->data[out->len++] = (char)c;
             any = true;
             continue;
         }
@@ -63,6 +65,7 @@ size_t text_normalize(const char *in, size_t n, buf *out)
         buf_append(out, s + i - l, l);
         any = true;
     }
+    out->data[out->len] = 0;
     return bad;
 }
 
@@ -72,6 +75,18 @@ int text_fold_key(const char *in, size_t n, buf *keys)
     int rc = buf_reserve(keys, n + 8);
     if (rc)
         return rc;
+    /* Fast path: plain ASCII. */
+    {
+        char *o = keys->data + keys->len;
+        size_t i = 0;
+        for (; i < n && s[i] < 0x80; i++)
+            o[i] = (char)to_upper(s[i]);
+        if (i == n) {
+            keys->len += n;
+            keys->data[keys->len] = 0;
+            return 0;
+        }
+    }
     for (size_t i = 0; i < n;) {
         unsigned char c = s[i];
         if (c < 0x80) {
