@@ -296,8 +296,7 @@ static bool governed_by_prep(const dt_coder *c, const mention *m)
         k--;
     if (k >= 1 && KEY_IS(c, k, "OF") && quantity_word(c, k - 1))
         return false;
-    return k >= 0 && (c->ct[k].wflags & WF_PREP) && c->ct[k].role == TR_NONE &&
-           !(c->ct[k].wflags & WF_BY);
+    return k >= 0 && (c->ct[k].wflags & WF_PREP) && c->ct[k].role == TR_NONE;
 }
 
 static int head_of(const dt_coder *c, int mi)
