@@ -93,6 +93,7 @@ void dt_dict_free(dt_dict *d);
 typedef struct dt_dict_stats {
     size_t actors, actor_phrases, people, states, orgs, groups;
     size_t agents, verbs, verb_forms, patterns, nouns, sets, issues, discards, refs;
+    size_t agent_phrases, issue_phrases, discard_phrases, ref_phrases, set_members;
     size_t bad_lines;
     size_t patterns_by_root[21]; /* index = CAMEO root 1..20; 0 = other codes */
     size_t bytes;                /* memory held by the compiled model */

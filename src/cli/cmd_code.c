@@ -276,14 +276,17 @@ int cmd_dict(int argc, char **argv)
     dt_dict_stats st;
     dt_dict_get_stats(d, &st);
     printf("actor entries     %zu (%zu phrases)\n", st.actors, st.actor_phrases);
-    printf("  states          %zu\n  people          %zu\n  organisations   %zu\n  groups          %zu\n",
-           st.states, st.people, st.orgs, st.groups);
-    printf("agents            %zu\n", st.agents);
+    printf("  states          %zu\n  people          %zu\n  organisations   %zu\n  groups          %zu\n"
+           "  other actors    %zu\n",
+           st.states, st.people, st.orgs, st.groups, st.actors - st.states - st.people - st.orgs - st.groups);
+    printf("agent entries     %zu (%zu phrases)\n", st.agents, st.agent_phrases);
     printf("verbs             %zu (%zu forms)\n", st.verbs, st.verb_forms);
     printf("event nouns       %zu\n", st.nouns);
     printf("patterns          %zu\n", st.patterns);
-    printf("sets              %zu\nissues            %zu\ndiscards          %zu\nreferences        %zu\n",
-           st.sets, st.issues, st.discards, st.refs);
+    printf("sets              %zu (%zu members)\n", st.sets, st.set_members);
+    printf("issues            %zu (%zu phrases)\n", st.issues, st.issue_phrases);
+    printf("discards          %zu (%zu phrases)\n", st.discards, st.discard_phrases);
+    printf("references        %zu (%zu phrases)\n", st.refs, st.ref_phrases);
     printf("bad lines         %zu\n", st.bad_lines);
     printf("memory            %.1f MiB\n", (double)st.bytes / (1024.0 * 1024.0));
     printf("patterns and coded verbs per CAMEO root:\n");

@@ -88,8 +88,15 @@ static int add_phrase_part(nctx *c, const char *s, size_t n, void *argp)
                   "duplicate %s phrase \"%s\" (the first definition is kept)", a->what, tmp);
         return 0;
     }
-    if (a->pl.kind == PK_ACTOR)
-        c->d->stats.actor_phrases++;
+    switch (a->pl.kind) {
+    case PK_ACTOR: c->d->stats.actor_phrases++; break;
+    case PK_AGENT: c->d->stats.agent_phrases++; break;
+    case PK_ISSUE: c->d->stats.issue_phrases++; break;
+    case PK_DISCARD: c->d->stats.discard_phrases++; break;
+    case PK_REF: c->d->stats.ref_phrases++; break;
+    case PK_SETMEMBER: c->d->stats.set_members++; break;
+    default: break;
+    }
     return 0;
 }
 
