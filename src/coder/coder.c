@@ -665,8 +665,8 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         const pattern *p = &c->d->patterns[ve->patterns + k];
         bool possible = true;
         for (uint8_t q = 0; q < p->nreq && possible; q++) {
-            uint32_t h = p->req[q] * 0x9E3779B1u >> 22;
-            possible = (c->words_present[h >> 6] >> (h & 63)) & 1;
+            const int16_t *ps;
+            possible = match_word_positions(c, p->req[q], &ps) > 0;
         }
         if (possible && pattern_match(c, p, vo->start, vo->end, lo, hi, &mr)) {
             hit = p;
@@ -1136,12 +1136,9 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
     if (c->ntok == 0)
         return 0;
     mark_barriers(c);
-    memset(c->words_present, 0, sizeof(c->words_present));
-    for (int i = 0; i < c->ntok; i++)
-        for (uint16_t k = 0; k < c->ct[i].nmatch; k++) {
-            uint32_t h = c->ct[i].match[k] * 0x9E3779B1u >> 22;
-            c->words_present[h >> 6] |= (uint64_t)1 << (h & 63);
-        }
+    memset(c->set_first, 0xff, sizeof(c->set_first[0]) * (size_t)c->ntok);
+    c->nset_hits = 0;
+    match_index_sentence(c);
     trace_analysis(c);
     int added = 0;
     if (c->discard_story) {

@@ -147,7 +147,16 @@ struct dt_coder {
     int nm;
     verbocc v[MAX_VERBS];
     int nv;
-    uint64_t words_present[16]; /* a 1024-bit filter of the word ids in the sentence */
+    /* where each word id occurs in the sentence: an open-addressing map to positions */
+    struct word_pos { uint32_t word; uint16_t first, count, fill; } wpos[1024];
+    int16_t wpos_list[MAX_TOKENS * 8];
+    uint16_t wpos_used[512]; /* slots in use, to clear them cheaply */
+    int nwpos_used;
+    /* set members starting at each token, found once per sentence when first needed */
+    int16_t set_first[MAX_TOKENS];    /* -1: not yet looked up */
+    uint8_t set_count[MAX_TOKENS];
+    struct set_hit { uint32_t set; int16_t end; } set_hits[MAX_TOKENS * 4];
+    int nset_hits;
     sid issues[16];
     int nissues;
     bool discard;
@@ -188,6 +197,10 @@ typedef struct match_result {
 } match_result;
 bool pattern_match(const dt_coder *c, const pattern *p, int vstart, int vend, int lo, int hi,
                    match_result *r);
+/* Index the sentence's words (positions per word id) for pattern matching. */
+void match_index_sentence(dt_coder *c);
+/* Positions of a word id in the sentence, in increasing order; returns the count. */
+int match_word_positions(const dt_coder *c, uint32_t word, const int16_t **pos);
 
 /* Is token i's key exactly the literal w? (The length is known at compile time.) */
 static inline bool key_is_n(const dt_coder *c, int i, const char *w, size_t n)

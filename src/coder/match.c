@@ -23,20 +23,12 @@ typedef struct mstate {
     int end;            /* forward: first token after the match; backward: first token of it */
 } mstate;
 
-static bool token_has(const dt_coder *c, int p, uint32_t w)
-{
-    const ctok *t = &c->ct[p];
-    for (uint16_t k = 0; k < t->nmatch; k++)
-        if (t->match[k] == w)
-            return true;
-    return false;
-}
-
-/* Ends (exclusive) of set members that start at p. */
-static int set_ends_from(const dt_coder *c, int p, uint32_t set, int hi, int *ends, int cap)
+/* All set members that start at p, into the coder's per-sentence cache. */
+static void set_cache_fill(dt_coder *c, int p)
 {
     const dt_dict *d = c->d;
-    int n = 0;
+    c->set_first[p] = (int16_t)c->nset_hits;
+    c->set_count[p] = 0;
     struct { uint32_t node; int pos; } stack[64];
     int sp = 0;
     stack[sp].node = 0;
@@ -46,7 +38,7 @@ static int set_ends_from(const dt_coder *c, int p, uint32_t set, int hi, int *en
         sp--;
         uint32_t node = stack[sp].node;
         int pos = stack[sp].pos;
-        if (pos >= hi)
+        if (pos >= c->ntok)
             continue;
         const ctok *t = &c->ct[pos];
         for (uint16_t k = 0; k < t->nmatch; k++) {
@@ -56,8 +48,11 @@ static int set_ends_from(const dt_coder *c, int p, uint32_t set, int hi, int *en
             const trie_node *tn = &d->nodes[child];
             for (uint16_t q = 0; q < tn->npayloads; q++) {
                 const phrase_payload *pl = &d->payloads[tn->payloads + q];
-                if (pl->kind == PK_SETMEMBER && pl->index == set && n < cap)
-                    ends[n++] = pos + 1;
+                if (pl->kind == PK_SETMEMBER && c->nset_hits < (int)DT_ARRAY_LEN(c->set_hits) &&
+                    c->set_count[p] < 255) {
+                    c->set_hits[c->nset_hits++] = (struct set_hit){pl->index, (int16_t)(pos + 1)};
+                    c->set_count[p]++;
+                }
             }
             if (tn->nchildren && sp < 64) {
                 stack[sp].node = child;
@@ -66,7 +61,75 @@ static int set_ends_from(const dt_coder *c, int p, uint32_t set, int hi, int *en
             }
         }
     }
+}
+
+/* Ends (exclusive, below hi) of members of a set that start at p. */
+static int set_ends_from(const dt_coder *cc, int p, uint32_t set, int hi, int *ends, int cap)
+{
+    dt_coder *c = (dt_coder *)cc; /* the cache is filled lazily: coding state, not results */
+    if (c->set_first[p] < 0)
+        set_cache_fill(c, p);
+    int n = 0;
+    for (int i = 0; i < c->set_count[p] && n < cap; i++) {
+        const struct set_hit *h = &c->set_hits[c->set_first[p] + i];
+        if (h->set == set && h->end <= hi)
+            ends[n++] = h->end;
+    }
     return n;
+}
+
+/* The slot of word w (occupied slots have count > 0), or the empty slot for it. */
+static size_t wpos_slot(const dt_coder *c, uint32_t w)
+{
+    const size_t mask = DT_ARRAY_LEN(c->wpos) - 1;
+    size_t s = (w * 0x9E3779B1u) & mask;
+    while (c->wpos[s].count && c->wpos[s].word != w)
+        s = (s + 1) & mask;
+    return s;
+}
+
+void match_index_sentence(dt_coder *c)
+{
+    /* Clear only the slots the previous sentence used; count per word; then place the
+     * positions in token order. */
+    for (int u = 0; u < c->nwpos_used; u++)
+        c->wpos[c->wpos_used[u]].count = 0;
+    c->nwpos_used = 0;
+    const int cap = (int)DT_ARRAY_LEN(c->wpos) / 2;
+    for (int i = 0; i < c->ntok; i++)
+        for (uint16_t k = 0; k < c->ct[i].nmatch; k++) {
+            uint32_t w = c->ct[i].match[k];
+            size_t s = wpos_slot(c, w);
+            if (!c->wpos[s].count) {
+                if (c->nwpos_used >= cap)
+                    continue; /* a pathological sentence: this word is not indexed */
+                c->wpos[s].word = w;
+                c->wpos_used[c->nwpos_used++] = (uint16_t)s;
+            }
+            c->wpos[s].count++;
+        }
+    int off = 0;
+    for (int u = 0; u < c->nwpos_used; u++) {
+        struct word_pos *wp = &c->wpos[c->wpos_used[u]];
+        wp->first = (uint16_t)off;
+        wp->fill = 0;
+        off += wp->count;
+    }
+    for (int i = 0; i < c->ntok; i++)
+        for (uint16_t k = 0; k < c->ct[i].nmatch; k++) {
+            struct word_pos *wp = &c->wpos[wpos_slot(c, c->ct[i].match[k])];
+            if (wp->count && wp->fill < wp->count && wp->first + wp->fill < (int)DT_ARRAY_LEN(c->wpos_list))
+                c->wpos_list[wp->first + wp->fill++] = (int16_t)i;
+        }
+}
+
+int match_word_positions(const dt_coder *c, uint32_t word, const int16_t **pos)
+{
+    const struct word_pos *wp = &c->wpos[wpos_slot(c, word)];
+    if (!wp->count)
+        return 0;
+    *pos = &c->wpos_list[wp->first];
+    return wp->fill;
 }
 
 static bool slot_ok(const mstate *st, const mention *m, uint8_t type)
@@ -90,16 +153,26 @@ static bool place(mstate *st, frame *fr, int nfr, int pos, uint8_t gap, const pe
                    : (gap == GAP_ANY ? st->lo : DT_MAX(st->lo, pos - gap));
     uint8_t next_pending = e->maxgap;
     switch (e->type) {
-    case PE_WORD:
-        for (int p = pos; fwd ? p <= last : p >= last; p += fwd ? 1 : -1) {
-            if (p < st->lo || p >= st->hi)
-                break;
-            if (token_has(c, p, e->arg) && run(st, fr, nfr, fwd ? p + 1 : p - 1, next_pending, fwd))
+    case PE_WORD: {
+        /* Only the positions where the word occurs (the sentence index). */
+        const int16_t *ps;
+        int n = match_word_positions(c, e->arg, &ps);
+        int lo = fwd ? pos : last, hi = fwd ? last : pos;
+        if (lo < st->lo)
+            lo = st->lo;
+        if (hi >= st->hi)
+            hi = st->hi - 1;
+        for (int q = 0; q < n; q++) {
+            int p = fwd ? ps[q] : ps[n - 1 - q];
+            if (p < lo || p > hi)
+                continue;
+            if (run(st, fr, nfr, fwd ? p + 1 : p - 1, next_pending, fwd))
                 return true;
             if (st->steps > MAX_STEPS)
                 return false;
         }
         return false;
+    }
     case PE_SET:
         for (int p = pos; fwd ? p <= last : p >= last; p += fwd ? 1 : -1) {
             if (p < st->lo || p >= st->hi)

@@ -75,6 +75,8 @@ static bool initialism(const char *w, size_t n)
 static size_t clitic_len(const char *w, size_t n)
 {
     static const char *const clitics[] = {"'ve", "'re", "'ll", "'d", "'m"};
+    if (n < 4 || (w[n - 2] != '\'' && w[n - 3] != '\''))
+        return 0;
     for (size_t i = 0; i < sizeof(clitics) / sizeof(clitics[0]); i++) {
         size_t l = strlen(clitics[i]);
         if (n >= l + 2 && w[n - l] == '\'') {
