@@ -97,10 +97,13 @@ static bool hard_wrapped(const unsigned char *s, size_t n)
 
 #define MAX_SENTENCE_BYTES 4000
 
+static const bool boundary_char[256] = {['\n'] = true, ['.'] = true, ['!'] = true, ['?'] = true,
+                                        [' '] = true};
+
 size_t dt_split_sentences(const char *text, size_t n, dt_sentence_fn fn, void *user)
 {
     const unsigned char *s = (const unsigned char *)text;
-    bool wrapped = hard_wrapped(s, n);
+    bool wrapped = memchr(s, '\n', n) != NULL && hard_wrapped(s, n);
     size_t count = 0;
     size_t start = 0;
 
@@ -119,6 +122,12 @@ size_t dt_split_sentences(const char *text, size_t n, dt_sentence_fn fn, void *u
     } while (0)
 
     for (size_t i = 0; i < n; i++) {
+        /* Skip quickly to the next character that can end a sentence (or a space, to cut
+         * run-on lines). */
+        while (i < n && !boundary_char[s[i]])
+            i++;
+        if (i >= n)
+            break;
         unsigned char c = s[i];
         if (c == '\n') {
             /* Blank line: always a boundary. Single newline: a boundary unless wrapped. */

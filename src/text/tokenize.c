@@ -9,7 +9,7 @@ static bool word_byte(unsigned char c) { return is_alnum(c) || c >= 0x80; }
 static int push(tok **toks, size_t *cap, size_t *n, buf *keys, const char *s, uint32_t start,
                 uint32_t len, uint16_t flags)
 {
-    if (*n == *cap) {
+    if (DT_UNLIKELY(*n == *cap)) {
         size_t nc = *cap ? *cap * 2 : 64;
         tok *t = realloc(*toks, nc * sizeof(*t));
         if (!t)
@@ -21,34 +21,61 @@ static int push(tok **toks, size_t *cap, size_t *n, buf *keys, const char *s, ui
     t->start = start;
     t->len = len;
     t->key = (uint32_t)keys->len;
-    int rc = text_fold_key(s + start, len, keys);
-    if (rc)
-        return rc;
-    size_t kl = keys->len - t->key;
-    t->key_len = (uint16_t)(kl > 0xFFFF ? 0xFFFF : kl);
-    rc = buf_putc(keys, 0);
-    if (rc)
-        return rc;
-    if (flags & TOKF_WORD) {
-        bool any_upper = false, any_lower = false;
-        for (uint32_t i = 0; i < len; i++) {
-            unsigned char c = (unsigned char)s[start + i];
+    const unsigned char *w = (const unsigned char *)s + start;
+    bool any_upper = false, any_lower = false, first_upper = false;
+    /* Plain ASCII words (nearly all of them): key and case flags in one pass. */
+    uint32_t i = 0;
+    if (DT_LIKELY(buf_reserve(keys, len + 2) == 0)) {
+        char *o = keys->data + keys->len;
+        for (; i < len && w[i] < 0x80; i++) {
+            unsigned char c = w[i];
+            if (is_lower(c)) {
+                any_lower = true;
+                c = (unsigned char)(c - 32);
+            } else if (is_upper(c)) {
+                if (!any_upper && !any_lower)
+                    first_upper = true;
+                any_upper = true;
+            }
+            o[i] = (char)c;
+        }
+    }
+    if (i == len) {
+        keys->len += len;
+    } else {
+        /* Some non-ASCII letters: fold the whole word, and take its case from the
+         * folded letters. */
+        any_upper = any_lower = first_upper = false;
+        int rc = text_fold_key(s + start, len, keys);
+        if (rc)
+            return rc;
+        for (uint32_t j = 0; j < len; j++) {
+            unsigned char c = w[j];
             if (c >= 0x80) {
                 uint32_t cp;
-                size_t l = utf8_decode((const unsigned char *)s + start + i, len - i, &cp);
+                size_t l = utf8_decode(w + j, len - j, &cp);
                 const char *f = l ? utf8_fold(cp) : NULL;
                 c = f && f[0] ? (unsigned char)f[0] : 'x';
                 if (l > 1)
-                    i += (uint32_t)l - 1;
+                    j += (uint32_t)l - 1;
             }
             if (is_upper(c)) {
                 if (!any_upper && !any_lower)
-                    flags |= TOKF_CAP;
+                    first_upper = true;
                 any_upper = true;
             } else if (is_lower(c)) {
                 any_lower = true;
             }
         }
+    }
+    size_t kl = keys->len - t->key;
+    t->key_len = (uint16_t)(kl > 0xFFFF ? 0xFFFF : kl);
+    int rc = buf_putc(keys, 0);
+    if (rc)
+        return rc;
+    if (flags & TOKF_WORD) {
+        if (first_upper)
+            flags |= TOKF_CAP;
         if (any_upper && !any_lower)
             flags |= TOKF_ALLCAP;
         if (any_lower && !any_upper)
