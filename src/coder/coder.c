@@ -418,6 +418,31 @@ static bool adjectival_participle(const dt_coder *c, int i)
     return false;
 }
 
+/* The country of the first place named with "in"/"at" in the clause ("met Y in Tokyo",
+ * "in the Turkish resort of Antalya"), for the meeting rule. */
+static void meeting_place(const dt_coder *c, int lo, int hi, char out[4])
+{
+    out[0] = 0;
+    for (int i = lo; i < hi; i++) {
+        if (!(c->ct[i].wflags & WF_LOCPREP) || c->ct[i].role != TR_NONE)
+            continue;
+        int j = i + 1;
+        while (j < hi && (c->ct[j].wflags & WF_DET) && c->ct[j].role == TR_NONE)
+            j++;
+        if (j >= hi || c->ct[j].mention < 0)
+            continue;
+        const mention *m = &c->m[c->ct[j].mention];
+        if (m->ncodes <= 0 || (m->kind != AK_STATE && m->kind != AK_ACTOR))
+            continue;
+        const char *code = code_str(c, m->codes[0]);
+        if (strlen(code) >= 3 && is_upper((unsigned char)code[0])) {
+            memcpy(out, code, 3);
+            out[3] = 0;
+            return;
+        }
+    }
+}
+
 /* ---------------------------------------------------------------- events */
 
 static sid future_code(dt_coder *c, const code_spec *cs)
@@ -511,6 +536,27 @@ static void add_sevent(const dt_coder *c, sevent *ev, int *nev, sid s, sid t, si
     ev[(*nev)++] = (sevent){s, t, code, sm, tm, rule, subord};
 }
 
+/* A meeting (040) with a stated place: the host's country means a visit (042 from the
+ * visitor, 043 from the host); a third country, a meeting there (044). */
+static void meeting_codes(dt_coder *c, const proto *p, sid s, sid t, sid *st, sid *ts)
+{
+    const char *sc = code_str(c, s), *tc = code_str(c, t);
+    if (!p->place[0] || strlen(sc) < 3 || strlen(tc) < 3)
+        return;
+    const char *a, *b;
+    if (memcmp(p->place, tc, 3) == 0) {
+        a = "042"; /* s visits t */
+        b = "043";
+    } else if (memcmp(p->place, sc, 3) == 0) {
+        a = "043"; /* s hosts t */
+        b = "042";
+    } else {
+        a = b = "044";
+    }
+    *st = coder_intern(c, a, 3);
+    *ts = coder_intern(c, b, 3);
+}
+
 static void expand(dt_coder *c, const proto *p, sevent *ev, int *nev)
 {
     sid scodes[64], tcodes[64];
@@ -520,23 +566,33 @@ static void expand(dt_coder *c, const proto *p, sevent *ev, int *nev)
     sid code2 = (p->code.flags & CF_PAIRED) ? p->code.code2 : SID_NONE;
     if (p->code.flags & CF_TARGET_ONLY)
         code1 = SID_NONE;
+    bool meeting = code1 && strcmp(code_str(c, code1), "040") == 0;
     if (p->both) {
         int ns = collect_codes(c, p->src, scodes, sown, 64);
         for (int i = 0; i < ns; i++)
             for (int j = 0; j < ns; j++)
-                if (i != j)
-                    add_sevent(c, ev, nev, scodes[i], scodes[j], code1 ? code1 : code2, sown[i], sown[j],
-                               p->rule, subord);
+                if (i != j) {
+                    sid k = code1 ? code1 : code2, back = k;
+                    if (meeting)
+                        meeting_codes(c, p, scodes[i], scodes[j], &k, &back);
+                    add_sevent(c, ev, nev, scodes[i], scodes[j], k, sown[i], sown[j], p->rule, subord);
+                }
         return;
     }
     int ns = collect_codes(c, p->src, scodes, sown, 64);
     int nt = collect_codes(c, p->tgt, tcodes, town, 64);
     for (int i = 0; i < ns; i++)
         for (int j = 0; j < nt; j++) {
-            if (code1)
-                add_sevent(c, ev, nev, scodes[i], tcodes[j], code1, sown[i], town[j], p->rule, subord);
-            if (code2)
-                add_sevent(c, ev, nev, tcodes[j], scodes[i], code2, town[j], sown[i], p->rule, subord);
+            sid k1 = code1, k2 = code2;
+            if (meeting && (!code2 || code2 == code1)) {
+                meeting_codes(c, p, scodes[i], tcodes[j], &k1, &k2);
+                if (k1 != code1 && !code2)
+                    k2 = SID_NONE;
+            }
+            if (k1)
+                add_sevent(c, ev, nev, scodes[i], tcodes[j], k1, sown[i], town[j], p->rule, subord);
+            if (k2)
+                add_sevent(c, ev, nev, tcodes[j], scodes[i], k2, town[j], sown[i], p->rule, subord);
         }
 }
 
@@ -912,7 +968,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                 trace_printf(c, "  \"%s\" in reported speech: %s from the speaker to the subject\n",
                              g.must ? "must" : "should", code_str(c, code));
                 code_spec ap = {code, SID_NONE, SID_NONE, 0};
-                protos[(*np)++] = (proto){speaker, src, false, ap, code, rule, vi, false};
+                protos[(*np)++] = (proto){speaker, src, false, ap, code, rule, vi, false, ""};
                 return true;
             }
         }
@@ -940,7 +996,9 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     }
     if (*np >= MAX_VERBS)
         return false;
-    protos[(*np)++] = (proto){src, tgt, both, cs, use, rule, vi, ve->is_noun};
+    protos[*np] = (proto){src, tgt, both, cs, use, rule, vi, ve->is_noun, ""};
+    meeting_place(c, lo, hi, protos[*np].place);
+    (*np)++;
     return true;
 }
 
@@ -1141,7 +1199,17 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
     match_index_sentence(c);
     trace_analysis(c);
     int added = 0;
-    if (c->discard_story) {
+    /* A question asks; it does not report ("Would China invade Taiwan?"). */
+    bool question = false;
+    for (int i = c->ntok - 1; i >= 0 && i >= c->ntok - 3; i--) {
+        if (!(c->toks[i].flags & TOKF_PUNCT))
+            break;
+        if (c->norm.data[c->toks[i].start] == '?')
+            question = true;
+    }
+    if (question) {
+        trace_printf(c, "a question: no events\n");
+    } else if (c->discard_story) {
         /* The whole document goes, including what earlier sentences coded. */
         c->nevents = 0;
         trace_printf(c, "discarded with its document (a story discard phrase)\n");

@@ -93,6 +93,7 @@ typedef struct proto {
     uint32_t rule;
     int verb;           /* verbocc index */
     bool noun;          /* from an event noun */
+    char place[4];      /* a meeting's stated place (country code), "" if none */
 } proto;
 
 /* ---------------------------------------------------------------- document */

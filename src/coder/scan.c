@@ -661,34 +661,46 @@ static void resolve_kind(dt_coder *c, int mi, uint8_t kind, bool first_in_senten
     }
 }
 
-static void resolve_leaders(dt_coder *c, int mi)
+/* "the two leaders": the last two people with different codes (heads of government
+ * first); "the two countries", "both sides" (pair): the last two actors of different
+ * countries. */
+static void resolve_pair(dt_coder *c, int mi, bool people)
 {
-    /* The last two people with different codes. */
     sid got[2];
     int n = 0;
-    for (int j = mi - 1; j >= 0 && n < 2; j--) {
-        const mention *o = &c->m[j];
-        if (o->kind != AK_PERSON || o->ncodes <= 0)
-            continue;
-        if (n == 1 && got[0] == o->codes[0])
-            continue;
-        got[n++] = o->codes[0];
-    }
-    int tot = DT_MIN(c->nrecent, DOC_RECENT);
-    for (int k = 1; k <= tot && n < 2; k++) {
-        const doc_mention *dm = &c->recent[(c->nrecent - k) % DOC_RECENT];
-        if (dm->kind != AK_PERSON || c->sentence - dm->sentence > 10)
-            continue;
-        if (n == 1 && got[0] == dm->codes[0])
-            continue;
-        got[n++] = dm->codes[0];
+    for (int pass = 0; pass < 2 && n < 2; pass++) {
+        /* pass 0: people in government (or any actor for pairs); pass 1: anyone */
+        n = 0;
+        for (int j = mi - 1; j >= 0 && n < 2; j--) {
+            const mention *o = &c->m[j];
+            if (o->ncodes <= 0 || o->type == MT_PRONOUN || (people && o->kind != AK_PERSON))
+                continue;
+            const char *code = code_str(c, o->codes[0]);
+            if (people && pass == 0 && (strlen(code) < 6 || strcmp(code + 3, "GOV") != 0))
+                continue;
+            if (n == 1 && (got[0] == o->codes[0] || strncmp(code_str(c, got[0]), code, 3) == 0))
+                continue;
+            got[n++] = o->codes[0];
+        }
+        int tot = DT_MIN(c->nrecent, DOC_RECENT);
+        for (int k = 1; k <= tot && n < 2; k++) {
+            const doc_mention *dm = &c->recent[(c->nrecent - k) % DOC_RECENT];
+            if ((people && dm->kind != AK_PERSON) || c->sentence - dm->sentence > 10 || dm->ncodes != 1)
+                continue;
+            const char *code = code_str(c, dm->codes[0]);
+            if (people && pass == 0 && (strlen(code) < 6 || strcmp(code + 3, "GOV") != 0))
+                continue;
+            if (n == 1 && (got[0] == dm->codes[0] || strncmp(code_str(c, got[0]), code, 3) == 0))
+                continue;
+            got[n++] = dm->codes[0];
+        }
     }
     if (n == 2) {
         mention *m = &c->m[mi];
         m->codes[0] = got[1];
         m->codes[1] = got[0];
         m->ncodes = 2;
-        m->kind = AK_PERSON;
+        m->kind = people ? AK_PERSON : AK_ACTOR;
         m->plural = 1;
         m->resolved_from = c->sentence - 1;
     }
@@ -758,8 +770,8 @@ static void resolve_references(dt_coder *c)
             const ref_entry *r = &c->d->refs[m->ref];
             if (r->type == RK_KIND)
                 resolve_kind(c, mi, r->kind, false);
-            else if (r->type == RK_LEADERS)
-                resolve_leaders(c, mi);
+            else if (r->type == RK_LEADERS || r->type == RK_PAIR)
+                resolve_pair(c, mi, r->type == RK_LEADERS);
             else
                 resolve_code_ref(c, mi, r);
             continue;

@@ -207,7 +207,7 @@ typedef struct trie_node {
 } trie_node;
 
 /* References: "the country" -> the last state named; "the North" -> PRK if named. */
-enum ref_kind { RK_KIND = 0, RK_CODE, RK_LEADERS };
+enum ref_kind { RK_KIND = 0, RK_CODE, RK_LEADERS, RK_PAIR };
 typedef struct ref_entry {
     uint8_t type;      /* enum ref_kind */
     uint8_t kind;      /* enum actor_kind (RK_KIND) */
