@@ -97,3 +97,21 @@ TEST(cli_eval_scores_gold_files)
     CHECK(strstr(out, "\"root\":{\"precision\":1.0000,\"recall\":1.0000") != NULL);
     free(out);
 }
+
+TEST(cli_code_threads_give_identical_bytes)
+{
+    /* The sample corpus, coded with 1, 2 and 3 threads: the same bytes. */
+    char cmd[512], *one = NULL, *two = NULL, *three = NULL;
+    snprintf(cmd, sizeof(cmd), "%s code -q --threads 1 data/sample/korea-2017-2019.jsonl", bin());
+    CHECK_INT(test_run(cmd, &one, 0), 0);
+    snprintf(cmd, sizeof(cmd), "%s code -q --threads 2 data/sample/korea-2017-2019.jsonl", bin());
+    CHECK_INT(test_run(cmd, &two, 0), 0);
+    snprintf(cmd, sizeof(cmd), "cat data/sample/korea-2017-2019.jsonl data/sample/korea-2017-2019.jsonl | %s code -q --threads 3 --format tsv", bin());
+    CHECK_INT(test_run(cmd, &three, 0), 0);
+    CHECK(one && two && strlen(one) > 10000);
+    CHECK(one && two && strcmp(one, two) == 0);
+    CHECK(three && strlen(three) > strlen(one));
+    free(one);
+    free(two);
+    free(three);
+}

@@ -1,55 +1,45 @@
 /* cmd_code.c — `detente code`: read documents, code them, write one event per line;
  * `detente explain`: show how a sentence is coded; `detente dict`: dictionary counts. */
 #include "cli.h"
+#include "pipeline.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 static const char code_usage[] =
     "usage: detente code [--dict SPEC]... [--format jsonl|tsv|csv] [--input-format jsonl|text]\n"
-    "                    [--quiet] [FILE...|-]\n"
+    "                    [--threads N] [--quiet] [FILE...|-]\n"
     "Codes plain text (one document per file) or JSON Lines ({\"id\",\"date\",\"text\"}, with an\n"
     "optional \"doc\" grouping consecutive lines into one document) and writes one event per line.\n";
 
 typedef struct code_run {
-    dt_coder *coder;
     dt_format fmt;
-    dt_strbuf out;
     size_t records, sentences, events, docs;
-    char cur_group[512];
-    bool in_group;
-    char cur_date[16];
 } code_run;
 
-static int code_record(code_run *r, const dt_doc *doc, cli_diag *diag)
+static int emit_events(void *ctx, pl_batch *b, const pl_record *r, const dt_event *ev, size_t n, int first)
 {
-    (void)diag;
-    bool continue_doc = doc->group && r->in_group && strcmp(doc->group, r->cur_group) == 0 &&
-                        strcmp(doc->date, r->cur_date) == 0;
-    if (!continue_doc) {
-        if (dt_coder_begin_doc(r->coder, doc->date) != 0 && dt_coder_begin_doc(r->coder, NULL) != 0)
-            return DT_EINVAL;
-        r->docs++;
-        r->in_group = doc->group != NULL;
-        snprintf(r->cur_group, sizeof(r->cur_group), "%s", doc->group ? doc->group : "");
-        snprintf(r->cur_date, sizeof(r->cur_date), "%s", doc->date);
-    }
-    size_t before_n;
-    dt_coder_events(r->coder, &before_n);
-    int first = dt_coder_sentence_count(r->coder);
-    int rc = dt_coder_code(r->coder, doc->text, doc->text_len, 0);
-    if (rc < 0)
-        return rc;
-    size_t n;
-    const dt_event *ev = dt_coder_events(r->coder, &n);
-    for (size_t i = before_n; i < n; i++) {
-        if (dt_event_write(&r->out, &ev[i], doc->id, ev[i].sentence - first, doc->date, r->fmt))
+    code_run *run = ctx;
+    for (size_t i = 0; i < n; i++)
+        if (dt_event_write(&b->out, &ev[i], r->id, ev[i].sentence - first, r->date, run->fmt))
             return DT_ENOMEM;
-    }
-    r->records++;
-    r->sentences += (size_t)(dt_coder_sentence_count(r->coder) - first);
-    r->events += n - before_n;
-    if (r->out.len > (1u << 20) && !cli_flush(&r->out))
+    return 0;
+}
+
+static int code_batch(void *ctx, dt_coder *coder, pl_batch *b)
+{
+    return pipeline_code_batch(coder, b, emit_events, ctx);
+}
+
+/* In input order: write the batch's events. */
+static int write_batch(void *ctx, pl_batch *b)
+{
+    code_run *run = ctx;
+    run->records += b->nrecs;
+    run->sentences += b->sentences;
+    run->events += b->events;
+    run->docs += b->docs;
+    if (b->out.len && fwrite(b->out.data, 1, b->out.len, stdout) != b->out.len)
         return DT_EIO;
     return 0;
 }
@@ -59,6 +49,7 @@ int cmd_code(int argc, char **argv)
     cli_dicts ds = {0};
     const char *fmt_name = "jsonl", *in_fmt = NULL, *v;
     bool quiet = false;
+    long threads = 1;
     const char *files[256];
     size_t nfiles = 0;
     for (int i = 1; i < argc; i++) {
@@ -73,6 +64,13 @@ int cmd_code(int argc, char **argv)
             if (!v)
                 return EXIT_USAGE;
             in_fmt = v;
+        } else if (cli_opt(argc, argv, &i, "--threads", &v)) {
+            char *end;
+            threads = v ? strtol(v, &end, 10) : 0;
+            if (!v || *end || threads < 1 || threads > 256) {
+                cli_error("--threads needs a number from 1 to 256");
+                return EXIT_USAGE;
+            }
         } else if (strcmp(argv[i], "-q") == 0 || strcmp(argv[i], "--quiet") == 0) {
             quiet = true;
         } else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
@@ -89,9 +87,9 @@ int cmd_code(int argc, char **argv)
             return EXIT_USAGE;
         }
     }
-    code_run r;
-    memset(&r, 0, sizeof(r));
-    if (dt_format_parse(fmt_name, &r.fmt)) {
+    code_run run;
+    memset(&run, 0, sizeof(run));
+    if (dt_format_parse(fmt_name, &run.fmt)) {
         cli_error("unknown --format %s (expected jsonl, tsv or csv)", fmt_name);
         return EXIT_USAGE;
     }
@@ -103,15 +101,15 @@ int cmd_code(int argc, char **argv)
     if (!d)
         return EXIT_FAIL;
     size_t dict_bad = diag.errors;
-    dt_coder_opts copts = {0};
-    if (dt_coder_new(&r.coder, d, &copts)) {
+    pipeline *pl = pipeline_new(d, (int)threads, code_batch, write_batch, &run);
+    if (!pl) {
         cli_error("out of memory");
         dt_dict_free(d);
         return EXIT_FAIL;
     }
     int status = EXIT_OKAY;
     size_t skipped = 0, total_records = 0;
-    fputs(dt_event_header(r.fmt), stdout);
+    fputs(dt_event_header(run.fmt), stdout);
     for (size_t f = 0; f < nfiles && status != EXIT_FAIL; f++) {
         dt_reader *rd = NULL;
         dt_error err = {0};
@@ -124,13 +122,12 @@ int cmd_code(int argc, char **argv)
             status = EXIT_FAIL;
             break;
         }
-        r.in_group = false;
         dt_doc doc;
         int rc;
         while ((rc = dt_reader_next(rd, &doc, cli_diag_fn, &diag)) == 1) {
-            int cr = code_record(&r, &doc, &diag);
-            if (cr) {
-                cli_error("%s: %s", doc.source, dt_strerror(cr));
+            int pr = pipeline_add(pl, &doc);
+            if (pr) {
+                cli_error("%s: %s", doc.source, dt_strerror(pr));
                 status = EXIT_FAIL;
                 break;
             }
@@ -143,19 +140,23 @@ int cmd_code(int argc, char **argv)
         total_records += recs;
         dt_reader_close(rd);
     }
-    if (!cli_flush(&r.out) || fflush(stdout) != 0) {
+    int prc = pipeline_finish(pl);
+    if (prc && status != EXIT_FAIL) {
+        cli_error("%s", prc == DT_EIO ? "write error on standard output" : dt_strerror(prc));
+        status = EXIT_FAIL;
+    }
+    pipeline_free(pl);
+    if (fflush(stdout) != 0) {
         cli_error("write error on standard output");
         status = EXIT_FAIL;
     }
     if (!quiet)
         fprintf(stderr,
                 "detente: %zu records in %zu documents, %zu sentences, %zu events; %zu records skipped%s\n",
-                total_records, r.docs, r.sentences, r.events, skipped,
+                total_records, run.docs, run.sentences, run.events, skipped,
                 dict_bad ? " (and some dictionary lines, see above)" : "");
     if (status == EXIT_OKAY && (skipped || dict_bad))
         status = EXIT_SKIPPED;
-    free(r.out.data);
-    dt_coder_free(r.coder);
     dt_dict_free(d);
     return status;
 }
