@@ -28,7 +28,7 @@ DEPS     := $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
 # Debian packages the build and the tests need.
 DEB_PKGS := gcc make libsqlite3-dev libxml2-dev zlib1g-dev libcurl4-openssl-dev
 
-.PHONY: all deps demo check test asan fuzz bench clean
+.PHONY: all deps demo check test asan fuzz bench bench-build clean
 BIN      ?= detente
 all: $(BUILD)/libdetente.a $(BIN)
 
@@ -79,7 +79,16 @@ asan:
 fuzz:
 	@sh fuzz/build.sh
 
-bench: all
+BENCH_SRC := $(sort $(wildcard bench/*.c))
+BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
+
+$(BUILD)/bench/%: bench/%.c $(BUILD)/libdetente.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libdetente.a $(LDFLAGS) $(LDLIBS)
+
+bench-build: $(BENCH_BIN)
+
+bench: all $(BENCH_BIN)
 	@sh bench/run.sh
 
 clean:

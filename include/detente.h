@@ -240,6 +240,30 @@ DT_NODISCARD int dt_reader_next(dt_reader *r, dt_doc *doc, dt_diag_fn diag, void
 void dt_reader_counts(const dt_reader *r, size_t *records, size_t *skipped);
 void dt_reader_close(dt_reader *r);
 
+/* ---------------------------------------------------------------- articles */
+
+/* The main article of an HTML page. Zero-initialise; dt_extract_html fills it; release
+ * the text with dt_article_free. */
+typedef struct dt_article {
+    char *text;              /* paragraphs separated by "\n", NUL-terminated, malloc'd */
+    size_t text_len;
+    char title[1024];
+    char date[11];           /* "YYYY-MM-DD" or "" */
+    const char *date_source; /* "meta", "json-ld", "time", "url", "dateline" or "" (static) */
+    char charset[64];        /* the charset the page was read in */
+    char canonical[1024];    /* <link rel=canonical> or og:url, "" if none */
+} dt_article;
+
+/* Extract the title, body paragraphs and publication date of an HTML page: navigation,
+ * menus, captions, related-article lists, author bios, share and comment blocks, cookie and
+ * subscription notices are left out. html is any bytes (not NUL-terminated); charset is
+ * the HTTP header's charset or NULL (then the page's own declaration, else UTF-8 or
+ * windows-1252); url may be NULL (it gives a date when its path holds one). Returns 0,
+ * DT_ENOMEM, or DT_EPARSE when the bytes are not HTML. Thread-safe. */
+DT_NODISCARD int dt_extract_html(const void *html, size_t len, const char *url, const char *charset,
+                                 dt_article *out);
+void dt_article_free(dt_article *a);
+
 /* ---------------------------------------------------------------- text */
 
 /* A 64-bit hash of a text's normalised form (case, accents, punctuation and white
