@@ -105,13 +105,51 @@ static void score_block(const hpage *p, const hblock *b, bscore *sc)
     bool full = sentence_end(s, b->len);
     int punct = count_punct(s, b->len);
     if (!full && punct == 0)
-        good *= 0.35;
+        good *= 0.5;
     else if (!full)
-        good *= 0.7;
+        good *= 0.75;
     if (b->kind == HT_LI || b->kind == HT_DT || b->kind == HT_CELL)
         good *= 0.8;
     sc->good = (float)good;
-    sc->noise = (float)(chars - good);
+    /* Link text is noise; plain text that merely lacks punctuation is neither. */
+    sc->noise = (float)(b->link_chars);
+}
+
+/* A teaser card (a linked headline with a line of description, as in "more stories" grids)
+ * is boilerplate even without a telling class: the nearest list item or <article> around a
+ * fully linked heading, when it holds little text, is marked like a class-marked block. */
+static void mark_teasers(hpage *p)
+{
+    for (size_t i = 0; i < p->nb; i++) {
+        const hblock *b = &p->blocks[i];
+        if (!(b->kind == HT_H1 || b->kind == HT_H2 || b->kind == HT_H3) || b->link_chars * 10 < b->chars * 8)
+            continue;
+        int t = -1, a = b->owner;
+        for (int up = 0; up < 5 && a >= 0; up++, a = p->nodes[a].parent)
+            if (p->nodes[a].kind == HT_LI || p->nodes[a].kind == HT_ARTICLE) {
+                t = a;
+                break;
+            }
+        if (t < 0)
+            continue;
+        /* Blocks are in document order, so the card's blocks are one run around i. */
+        uint32_t text = 0;
+        size_t j0 = i, j1 = i;
+        while (j0 > 0 && p->blocks[j0 - 1].owner >= t)
+            j0--;
+        while (j1 < p->nb && p->blocks[j1].owner >= t && p->blocks[j1].owner < p->nodes[t].end)
+            j1++;
+        for (size_t j = j0; j < j1; j++)
+            text += p->blocks[j].chars - p->blocks[j].link_chars;
+        if (text > 500)
+            continue;
+        for (size_t j = j0; j < j1; j++)
+            if (p->blocks[j].neg < t)
+                p->blocks[j].neg = t;
+        for (int k = t; k < p->nodes[t].end; k++)
+            if (p->nodes[k].neg < t)
+                p->nodes[k].neg = t;
+    }
 }
 
 /* Choose the container: the element maximising good - NOISE_WEIGHT * noise over the
@@ -139,6 +177,8 @@ static int choose_container(const hpage *p, const bscore *sc, double *best_score
     double bs = -1e30;
     for (size_t i = 0; i < p->nn; i++) {
         double s = good[i] - NOISE_WEIGHT * noise[i];
+        if (p->nodes[i].neg >= 0 && s > 0)
+            s *= 0.4; /* inside comments, a bio, a sidebar: only if nothing else is there */
         if (p->nodes[i].flags & HF_BODYPROP)
             s += 0.1 * good[i];
         if (s > bs) {
@@ -165,8 +205,10 @@ static bool keep_block(const hpage *p, const hblock *b, const bscore *sc)
         return b->chars < 200 && ld < 0.3;
     if (b->words < 3 && !sentence_end(s, b->len))
         return false;
-    if ((b->kind == HT_LI || b->kind == HT_CELL) && ld > 0.3)
+    if ((b->kind == HT_LI || b->kind == HT_CELL) && ld > 0.3 && b->words < 12)
         return false;
+    if (s[0] == '<' && memchr(s, '>', b->len))
+        return false; /* markup left as text (a <noscript> fallback) */
     return true;
 }
 
@@ -278,6 +320,7 @@ int html_extract(const char *html, size_t n, const char *url, article *a)
         rc = DT_ENOMEM;
         goto out;
     }
+    mark_teasers(&p);
     for (size_t i = 0; i < p.nb; i++)
         score_block(&p, &p.blocks[i], &sc[i]);
     double best_score;

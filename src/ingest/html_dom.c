@@ -103,23 +103,23 @@ static const char *const neg_tokens[] = {
     "recirc", "recommended", "related", "rss", "share", "sharing", "sidebar", "signup", "skip",
     "social", "sponsor", "sponsored", "subscribe", "subscription", "taboola", "tags", "toolbar",
     "tools", "trending", "tweet", "twitter", "widget", "whatsapp", "email", "disclaimer",
-    "header", "topics", "keywords", "timestamp", "dateline", "meta", "video", "player", "photo",
+    "header", "topics", "keywords", "timestamp", "dateline", "video", "player", "photo",
 };
 /* Substrings of class and id names that mark boilerplate even inside longer names. */
 static const char *const neg_subs[] = {
     "comment", "related", "share", "social", "newsletter", "subscri", "cookie", "sidebar",
     "breadcrumb", "outbrain", "taboola", "promo", "recommend", "caption", "byline", "advert",
     "sponsor", "popup", "signup", "paywall", "masthead", "navbar", "navigation", "trending",
-    "mostread", "most-read", "most-popular", "popular", "footer", "author-bio", "authorbio",
-    "read-more", "readmore", "more-stories", "morestories", "also-like", "you-may", "jump-link",
+    "mostread", "mostread", "mostpopular", "popular", "footer", "authorbio", "authorbio",
+    "readmore", "readmore", "morestories", "morestories", "alsolike", "youmay", "jumplink",
 };
 /* Substrings that name the article body. */
 static const char *const pos_strong[] = {
-    "article-body", "articlebody", "article_body", "article__body", "article-content",
-    "articlecontent", "article__content", "story-body", "storybody", "story-content",
-    "entry-content", "post-content", "post-body", "postbody", "article-text", "articletext",
-    "content-body", "body-text", "bodytext", "main-content", "rich-text", "richtext",
-    "post-entry", "entry-body", "story-text", "article-main", "news-text", "detail-body",
+    "articlebody", "articlebody", "articlebody", "articlebody", "articlecontent",
+    "articlecontent", "articlecontent", "storybody", "storybody", "storycontent",
+    "entrycontent", "postcontent", "postbody", "postbody", "articletext", "articletext",
+    "contentbody", "bodytext", "bodytext", "maincontent", "richtext", "richtext",
+    "postentry", "entrybody", "storytext", "articlemain", "newstext", "detailbody",
 };
 static const char *const pos_tokens[] = {"article", "content", "entry", "main", "post", "story", "text", "body", "blog"};
 
@@ -140,10 +140,18 @@ static unsigned hint_flags(const char *cls, const char *id)
         const char *s = vals[v];
         if (!s || !*s)
             continue;
+        /* Substrings are matched with separators squeezed out: "post_body", "post-body"
+         * and "postBody" all read "postbody". */
+        char sq[256];
+        size_t o = 0;
+        for (const char *q = s; *q && o + 1 < sizeof(sq); q++)
+            if (*q != '-' && *q != '_')
+                sq[o++] = (char)to_lower((unsigned char)*q);
+        sq[o] = 0;
         for (size_t i = 0; i < DT_ARRAY_LEN(pos_strong) && !strong; i++)
-            strong = has_ci(s, pos_strong[i]);
+            strong = strstr(sq, pos_strong[i]) != NULL;
         for (size_t i = 0; i < DT_ARRAY_LEN(neg_subs) && !neg; i++)
-            neg = has_ci(s, neg_subs[i]);
+            neg = strstr(sq, neg_subs[i]) != NULL;
         const char *p = s;
         while (*p) {
             while (*p && !is_alnum((unsigned char)*p))
@@ -410,8 +418,9 @@ static void element(walker *w, const xmlNode *n, int pidx, int neg)
         flags = (flags & ~(unsigned)HF_NEG) | HF_POS | HF_BODYPROP;
     if (t->kind == HT_SECTION && n->name[0] != 's') /* <header>, <footer> */
         flags = (flags & ~(unsigned)(HF_POS | HF_BODYPROP)) | HF_NEG;
-    if (!t->block && (flags & HF_NEG))
-        return; /* an inline caption, credit or share link */
+    /* An inline element marked as boilerplate (a caption or share link in a span) is made a
+     * block of its own, so the container choice can leave it out. */
+    bool block = t->block || (flags & HF_NEG);
     if (t->kind == HT_H1 && !p->h1[0])
         text_of(n, p->h1, sizeof(p->h1));
     if (t->kind == HT_TIME && p->time_node < 0) {
@@ -428,7 +437,7 @@ static void element(walker *w, const xmlNode *n, int pidx, int neg)
         w->space = true;
         return;
     }
-    hnode hn = {pidx, 0, neg, t->kind, (uint16_t)(flags | (t->block ? HF_BLOCK : 0)),
+    hnode hn = {pidx, 0, neg, t->kind, (uint16_t)(flags | (block ? HF_BLOCK : 0)),
                 pidx >= 0 ? p->nodes[pidx].depth + 1 : 0};
     int idx = (int)vec_push((void **)&p->nodes, &p->nn, &p->capn, sizeof(hnode), &hn);
     if (idx < 0) {
@@ -439,7 +448,7 @@ static void element(walker *w, const xmlNode *n, int pidx, int neg)
         p->nodes[idx].neg = idx;
     int my_neg = p->nodes[idx].neg;
     int saved_owner = w->cur_owner, saved_neg = w->cur_neg;
-    if (t->block) {
+    if (block) {
         flush(w);
         w->cur_owner = idx;
         w->cur_neg = my_neg;
@@ -449,7 +458,7 @@ static void element(walker *w, const xmlNode *n, int pidx, int neg)
     walk(w, n, idx, my_neg);
     if (t->kind == HT_A)
         w->in_link--;
-    if (t->block) {
+    if (block) {
         flush(w);
         w->cur_owner = saved_owner;
         w->cur_neg = saved_neg;
