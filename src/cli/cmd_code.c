@@ -6,10 +6,12 @@
 #include <string.h>
 
 static const char code_usage[] =
-    "usage: detente code [--dict SPEC]... [--format jsonl|tsv|csv] [--input-format jsonl|text]\n"
-    "                    [--quiet] [FILE...|-]\n"
-    "Codes plain text (one document per file) or JSON Lines ({\"id\",\"date\",\"text\"}, with an\n"
-    "optional \"doc\" grouping consecutive lines into one document) and writes one event per line.\n";
+    "usage: detente code [--dict SPEC]... [--format jsonl|tsv|csv] [READER OPTIONS] [--quiet]\n"
+    "                    [SOURCE...|-]\n"
+    "Codes documents and writes one event per line: plain text (one document per file), JSON\n"
+    "Lines ({\"id\",\"date\",\"text\"}, with an optional \"doc\" grouping consecutive lines into\n"
+    "one document), HTML pages (the article is extracted), RSS/Atom feeds, WARC archives and\n"
+    "Reuters XML, from files, directories, standard input or http(s) URLs.\n";
 
 typedef struct code_run {
     dt_coder *coder;
@@ -57,11 +59,17 @@ static int code_record(code_run *r, const dt_doc *doc, cli_diag *diag)
 int cmd_code(int argc, char **argv)
 {
     cli_dicts ds = {0};
-    const char *fmt_name = "jsonl", *in_fmt = NULL, *v;
+    const char *fmt_name = "jsonl", *v;
     bool quiet = false;
     const char *files[256];
     size_t nfiles = 0;
+    dt_reader_opts ro = {0};
     for (int i = 1; i < argc; i++) {
+        int ropt = cli_reader_opt(argc, argv, &i, &ro);
+        if (ropt < 0)
+            return EXIT_USAGE;
+        if (ropt > 0)
+            continue;
         if (cli_opt(argc, argv, &i, "--dict", &v)) {
             if (!v || !cli_add_dict(&ds, v))
                 return EXIT_USAGE;
@@ -69,14 +77,11 @@ int cmd_code(int argc, char **argv)
             if (!v)
                 return EXIT_USAGE;
             fmt_name = v;
-        } else if (cli_opt(argc, argv, &i, "--input-format", &v)) {
-            if (!v)
-                return EXIT_USAGE;
-            in_fmt = v;
         } else if (strcmp(argv[i], "-q") == 0 || strcmp(argv[i], "--quiet") == 0) {
             quiet = true;
         } else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
             fputs(code_usage, stdout);
+            fputs(cli_reader_help, stdout);
             return EXIT_OKAY;
         } else if (argv[i][0] == '-' && argv[i][1]) {
             cli_error("unknown option %s", argv[i]);
@@ -110,18 +115,24 @@ int cmd_code(int argc, char **argv)
         return EXIT_FAIL;
     }
     int status = EXIT_OKAY;
-    size_t skipped = 0, total_records = 0;
+    dt_reader_stats sum = {0};
+    dt_seen *seen = NULL;
+    if (dt_seen_new(&seen)) {
+        cli_error("out of memory");
+        dt_coder_free(r.coder);
+        dt_dict_free(d);
+        return EXIT_FAIL;
+    }
+    ro.seen = seen;
     fputs(dt_event_header(r.fmt), stdout);
     for (size_t f = 0; f < nfiles && status != EXIT_FAIL; f++) {
         dt_reader *rd = NULL;
         dt_error err = {0};
-        dt_reader_opts ro = {0};
-        ro.format = in_fmt;
         if (dt_reader_open(&rd, files[f], &ro, &err)) {
             char msg[1400];
             dt_error_format(&err, msg, sizeof(msg));
             cli_error("%s", msg);
-            status = EXIT_FAIL;
+            status = err.code == DT_EFORMAT ? EXIT_USAGE : EXIT_FAIL;
             break;
         }
         r.in_group = false;
@@ -137,23 +148,27 @@ int cmd_code(int argc, char **argv)
         }
         if (rc < 0)
             status = EXIT_FAIL;
-        size_t recs, sk;
-        dt_reader_counts(rd, &recs, &sk);
-        skipped += sk;
-        total_records += recs;
+        dt_reader_stats st;
+        dt_reader_get_stats(rd, &st);
+        cli_stats_add(&sum, &st);
         dt_reader_close(rd);
     }
     if (!cli_flush(&r.out) || fflush(stdout) != 0) {
         cli_error("write error on standard output");
         status = EXIT_FAIL;
     }
-    if (!quiet)
+    if (!quiet) {
         fprintf(stderr,
                 "detente: %zu records in %zu documents, %zu sentences, %zu events; %zu records skipped%s\n",
-                total_records, r.docs, r.sentences, r.events, skipped,
+                sum.records, r.docs, r.sentences, r.events, sum.skipped,
                 dict_bad ? " (and some dictionary lines, see above)" : "");
-    if (status == EXIT_OKAY && (skipped || dict_bad))
+        if (sum.duplicates || sum.other_lang || sum.empty)
+            fprintf(stderr, "detente: %zu duplicates and %zu documents not in English left out; %zu without text\n",
+                    sum.duplicates, sum.other_lang, sum.empty);
+    }
+    if (status == EXIT_OKAY && (sum.skipped || dict_bad))
         status = EXIT_SKIPPED;
+    dt_seen_free(seen);
     free(r.out.data);
     dt_coder_free(r.coder);
     dt_dict_free(d);

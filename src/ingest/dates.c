@@ -85,14 +85,17 @@ static bool day_month_year(const char *s, size_t n, int32_t *day, size_t *used)
     size_t i = digits(s, n, 2, &d);
     if (!i)
         return false;
-    if (i < n && s[i] == '.')
+    if (i < n && (s[i] == '.' || s[i] == '-'))
         i++;
     i = skip_seps(s, n, i);
     size_t ml;
     int m = month_at(s + i, n - i, &ml);
     if (!m)
         return false;
-    i = skip_seps(s, n, i + ml);
+    i += ml;
+    if (i < n && s[i] == '-')
+        i++;
+    i = skip_seps(s, n, i);
     size_t k = digits(s + i, n - i, 4, &y);
     if (k != 4)
         return false;

@@ -418,3 +418,20 @@ void dt_article_free(dt_article *a)
     a->text = NULL;
     a->text_len = 0;
 }
+
+int html_fragment_text(const char *html, size_t n, buf *out)
+{
+    /* Plain text without markup stays as it is (a feed's description is often that). */
+    if (!memchr(html, '<', n) && !memchr(html, '&', n))
+        return buf_append(out, html, n);
+    hpage p;
+    hpage_init(&p);
+    int rc = hpage_build(&p, html, n);
+    for (size_t i = 0; rc == 0 && i < p.nb; i++) {
+        const hblock *b = &p.blocks[i];
+        if ((out->len && buf_putc(out, '\n')) || buf_append(out, p.text.data + b->start, b->len))
+            rc = DT_ELIMIT;
+    }
+    hpage_free(&p);
+    return rc;
+}

@@ -89,7 +89,8 @@ int html_extract(const char *html, size_t n, const char *url, article *a);
 typedef struct feed_item {
     const char *id, *url, *title, *date, *date_source, *text;
     size_t text_len;
-    long long offset;
+    long long offset;  /* byte offset in the source, -1 if unknown */
+    long line;         /* line in the source, 0 if unknown */
 } feed_item;
 
 typedef struct feed_items {
