@@ -211,6 +211,10 @@ long stream_read(istream *s, char *out, size_t cap, const char *name, dt_diag_fn
         s->member_open = false;
         if (s->inpos < s->inlen)
             s->inpos++;
+        /* A line break at the damage, so that line-based formats (JSON Lines, WARC headers)
+         * start afresh with the next member instead of gluing it to garbage. */
+        if (produced < cap)
+            out[produced++] = '\n';
         rc = resync(s);
         if (rc < 0)
             return rc;
