@@ -16,3 +16,12 @@ if [ -d "$bench" ]; then
 else
     echo "== article extraction: skipped ($bench is absent)"
 fi
+ref=${DETENTE_SHARED:-../shared}/reference/ingest
+if [ -d "$ref/trafilatura" ]; then
+    echo "== trafilatura's evaluation set (segments with/without, micro averages)"
+    ./build/bench/extract_eval trafilatura "$ref/trafilatura"
+fi
+if [ -d "$ref/readability" ]; then
+    echo "== Readability.js test pages (shingle F1 against the text of expected.html)"
+    ./build/bench/extract_eval readability "$ref/readability"
+fi
