@@ -580,8 +580,9 @@ TEST(ingest_warc_handmade_framing)
     dt_reader_close(r);
 }
 
-/* A WARC written by wget from a local server that serves a page written here. */
-TEST(ingest_warc_from_wget)
+/* A local server (python3 -m http.server) serves a page written here: wget archives it into
+ * a WARC that we read, and our own URL reader (libcurl) fetches it directly. */
+TEST(ingest_warc_from_wget_and_urls)
 {
     char *out = NULL;
     if (test_run("command -v wget && command -v python3", &out, 0) != 0) {
@@ -593,7 +594,7 @@ TEST(ingest_warc_from_wget)
     CHECK(dir != NULL);
     if (!dir)
         return;
-    char path[256], cmd[2048];
+    char path[256], cmd[2048], url[128];
     snprintf(path, sizeof(path), "%s/article.html", dir);
     const char *page = "<html><head><title>Local report</title>"
                        "<meta name=\"date\" content=\"2019-02-27\"></head><body><nav><a href=/>Home</a></nav>"
@@ -602,30 +603,44 @@ TEST(ingest_warc_from_wget)
                        "</article></body></html>";
     CHECK(write_file(path, page, strlen(page)));
     int port = 20000 + (int)(getpid() % 20000);
+    snprintf(url, sizeof(url), "http://127.0.0.1:%d/article.html", port);
     snprintf(cmd, sizeof(cmd),
              "cd '%s' && (python3 -m http.server %d --bind 127.0.0.1 >/dev/null 2>&1 & echo $! > server.pid) && "
              "for i in 1 2 3 4 5 6 7 8 9 10; do wget -q -O /dev/null http://127.0.0.1:%d/ && break; sleep 0.3; done; "
-             "wget -q --warc-file=capture -O /dev/null http://127.0.0.1:%d/article.html; rc=$?; "
-             "kill $(cat server.pid); exit $rc",
-             dir, port, port, port);
+             "wget -q --warc-file=capture -O /dev/null %s",
+             dir, port, port, url);
     int rc = test_run(cmd, &out, 1);
     free(out);
-    if (rc != 0) {
-        test_run(rm_cmd(dir), &out, 0);
-        free(out);
-        SKIP("the local server or wget did not work here");
+    if (rc == 0) {
+        snprintf(path, sizeof(path), "%s/capture.warc.gz", dir);
+        got_docs g;
+        idiags dg = {0};
+        CHECK_INT(read_all(path, NULL, &g, &dg, NULL), 1);
+        CHECK(strstr(g.url[0], "/article.html") != NULL);
+        CHECK_STR(g.title[0], "Local report");
+        CHECK_STR(g.date[0], "2019-02-27");
+        CHECK(strncmp(g.text[0], "The leaders met in Hanoi", 24) == 0);
+        CHECK(strstr(g.text[0], "Home") == NULL);
+        /* the same page through libcurl */
+        CHECK_INT(read_all(url, NULL, &g, &dg, NULL), 1);
+        CHECK_STR(g.url[0], url);
+        CHECK_STR(g.format[0], "html");
+        CHECK_STR(g.date[0], "2019-02-27");
+        /* a missing page is reported and counted */
+        snprintf(url, sizeof(url), "http://127.0.0.1:%d/missing.html", port);
+        memset(&dg, 0, sizeof(dg));
+        dt_reader_stats st;
+        CHECK_INT(read_all(url, NULL, &g, &dg, &st), 0);
+        CHECK(any_msg(&dg, "HTTP status 404"));
+        CHECK_INT((long long)st.skipped, 1);
     }
-    snprintf(path, sizeof(path), "%s/capture.warc.gz", dir);
-    got_docs g;
-    idiags dg = {0};
-    CHECK_INT(read_all(path, NULL, &g, &dg, NULL), 1);
-    CHECK(strstr(g.url[0], "/article.html") != NULL);
-    CHECK_STR(g.title[0], "Local report");
-    CHECK_STR(g.date[0], "2019-02-27");
-    CHECK(strncmp(g.text[0], "The leaders met in Hanoi", 24) == 0);
-    CHECK(strstr(g.text[0], "Home") == NULL);
+    snprintf(cmd, sizeof(cmd), "cd '%s' && kill $(cat server.pid)", dir);
+    test_run(cmd, &out, 0);
+    free(out);
     test_run(rm_cmd(dir), &out, 0);
     free(out);
+    if (rc != 0)
+        SKIP("the local server or wget did not work here");
 }
 
 /* ---------------------------------------------------------------- Reuters-21578 (r-cran-tm) */

@@ -34,9 +34,10 @@ static size_t on_body(char *p, size_t size, size_t n, void *user)
 }
 
 int fetch_url(const char *url, const fetch_opts *o, buf *body, char content_type[256],
-              char final_url[2048], dt_error *err)
+              char final_url[2048], char last_modified[11], dt_error *err)
 {
     content_type[0] = 0;
+    last_modified[0] = 0;
     snprintf(final_url, 2048, "%s", url);
     if (!is_url(url)) {
         err_set(err, DT_EINVAL, url, 0, 0, "not an http(s) URL");
@@ -72,6 +73,7 @@ int fetch_url(const char *url, const fetch_opts *o, buf *body, char content_type
     curl_easy_setopt(c, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
     curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
 #endif
+    curl_easy_setopt(c, CURLOPT_FILETIME, 1L);
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &s);
     CURLcode cr = curl_easy_perform(c);
@@ -93,6 +95,9 @@ int fetch_url(const char *url, const fetch_opts *o, buf *body, char content_type
         snprintf(content_type, 256, "%s", ct);
     if (curl_easy_getinfo(c, CURLINFO_EFFECTIVE_URL, &eff) == CURLE_OK && eff)
         snprintf(final_url, 2048, "%s", eff);
+    curl_off_t ft = -1;
+    if (curl_easy_getinfo(c, CURLINFO_FILETIME_T, &ft) == CURLE_OK && ft > 0)
+        dt_date_format((int32_t)(ft / 86400), last_modified, 11);
     curl_easy_cleanup(c);
     return rc;
 }

@@ -116,9 +116,10 @@ typedef struct fetch_opts {
 } fetch_opts;
 
 /* Fetch an http(s) URL into body (capped). content_type receives the Content-Type
- * header ("" if none), final_url the URL after redirects. */
+ * header ("" if none), final_url the URL after redirects, last_modified the day of the
+ * Last-Modified header as "YYYY-MM-DD" ("" if none). */
 int fetch_url(const char *url, const fetch_opts *o, buf *body, char content_type[256],
-              char final_url[2048], dt_error *err);
+              char final_url[2048], char last_modified[11], dt_error *err);
 bool is_url(const char *s);
 
 #endif

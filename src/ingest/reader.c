@@ -304,7 +304,7 @@ static int source_open(dt_reader *r, dt_diag_fn diag, void *user)
         dt_error err = {0};
         char ct[256], final_url[2048];
         fetch_opts fo = {r->o.timeout_s, r->o.max_download, 0};
-        rc = fetch_url(r->name, &fo, &r->fetched, ct, final_url, &err);
+        rc = fetch_url(r->name, &fo, &r->fetched, ct, final_url, r->http_date, &err);
         if (rc) {
             diag_emit(diag, user, rc, r->name, 0, 0, -1, "%s: skipped", err.msg[0] ? err.msg : dt_strerror(rc));
             r->st.skipped++;
@@ -574,7 +574,7 @@ static int follow_link(dt_reader *r, dt_doc *doc, const feed_item *it, dt_diag_f
     char ct[256], final_url[2048], cs[64] = "";
     dt_error err = {0};
     fetch_opts fo = {r->o.timeout_s, r->o.max_download, 0};
-    int rc = fetch_url(it->url, &fo, &page, ct, final_url, &err);
+    int rc = fetch_url(it->url, &fo, &page, ct, final_url, r->http_date, &err);
     int got = 0;
     if (rc == 0) {
         charset_from_content_type(ct, strlen(ct), cs);
