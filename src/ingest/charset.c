@@ -81,18 +81,47 @@ static bool is_utf8_name(const char *c)
     return strcmp(c, "utf-8") == 0 || strcmp(c, "utf8") == 0 || strcmp(c, "unicode-1-1-utf-8") == 0;
 }
 
+/* utf8_valid with a fast path over ASCII runs (8 bytes at a time); NUL counts as invalid
+ * here, since no later stage wants it. */
+static bool valid_utf8_nonul(const char *s, size_t n, size_t *bad)
+{
+    size_t i = 0;
+    for (;;) {
+        while (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            /* any byte with the high bit set, or any zero byte */
+            if ((w & 0x8080808080808080ULL) || ((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL))
+                break;
+            i += 8;
+        }
+        while (i < n && (unsigned char)s[i] < 0x80 && s[i] != 0)
+            i++;
+        if (i >= n)
+            return true;
+        if (s[i] == 0) {
+            *bad = i;
+            return false;
+        }
+        uint32_t cp;
+        size_t l = utf8_decode((const unsigned char *)s + i, n - i, &cp);
+        if (l == 0) {
+            *bad = i;
+            return false;
+        }
+        i += l;
+    }
+}
+
 /* Append valid UTF-8, replacing invalid sequences (and NULs) by U+FFFD. */
 static int append_clean_utf8(const char *in, size_t n, buf *out, size_t *bad)
 {
     size_t i = 0;
     while (i < n) {
         size_t bad_at;
-        if (utf8_valid(in + i, n - i, &bad_at) && !memchr(in + i, 0, n - i))
+        if (valid_utf8_nonul(in + i, n - i, &bad_at))
             return buf_append(out, in + i, n - i);
         size_t stop = bad_at;
-        const char *z = memchr(in + i, 0, stop);
-        if (z)
-            stop = (size_t)(z - (in + i));
         if (stop && buf_append(out, in + i, stop))
             return DT_ELIMIT;
         i += stop;
@@ -212,7 +241,7 @@ int charset_to_utf8(const char *in, size_t n, const char *declared, buf *out, si
         strcmp(cs, "iso-8859-1") == 0 || strcmp(cs, "latin1") == 0 || strcmp(cs, "iso8859-1") == 0 ||
         strcmp(cs, "windows-1252") == 0 || strcmp(cs, "cp1252") == 0 || strcmp(cs, "x-user-defined") == 0) {
         size_t bad_at;
-        bool valid = utf8_valid(in, n, &bad_at);
+        bool valid = valid_utf8_nonul(in, n, &bad_at) || utf8_valid(in, n, &bad_at);
         bool want_utf8 = !cs[0] || is_utf8_name(cs) || cs[0] == 'u' || cs[0] == 'a';
         if (want_utf8 && valid) {
             snprintf(used_buf, 64, "utf-8");
@@ -248,7 +277,7 @@ int charset_to_utf8(const char *in, size_t n, const char *declared, buf *out, si
         if (out->data)
             out->data[before] = 0;
         size_t bad_at;
-        if (utf8_valid(in, n, &bad_at)) {
+        if (valid_utf8_nonul(in, n, &bad_at) || utf8_valid(in, n, &bad_at)) {
             snprintf(used_buf, 64, "utf-8");
             return append_clean_utf8(in, n, out, bad);
         }

@@ -4,6 +4,7 @@
 #include "html.h"
 
 #include <libxml/HTMLparser.h>
+#include <stdlib.h>
 #include <libxml/tree.h>
 
 /* ---------------------------------------------------------------- tags */
@@ -97,12 +98,12 @@ static bool has_ci(const char *hay, const char *needle)
 static const char *const neg_tokens[] = {
     "ad", "ads", "adv", "advert", "advertisement", "alert", "author", "authors", "banner", "bio",
     "breadcrumb", "breadcrumbs", "byline", "caption", "comment", "comments", "consent", "cookie",
-    "cookies", "credit", "credits", "dropdown", "facebook", "footer", "gallery", "hidden", "login",
+    "cookies", "credit", "credits", "dropdown", "footer", "gallery", "hidden", "login",
     "masthead", "menu", "modal", "nav", "navbar", "navigation", "newsletter", "notice", "offer",
     "outbrain", "pagination", "pager", "paywall", "popular", "popup", "print", "promo", "rail",
     "recirc", "recommended", "related", "rss", "share", "sharing", "sidebar", "signup", "skip",
     "social", "sponsor", "sponsored", "subscribe", "subscription", "taboola", "tags", "toolbar",
-    "tools", "trending", "tweet", "twitter", "widget", "whatsapp", "email", "disclaimer",
+    "tools", "trending", "widget", "disclaimer",
     "header", "topics", "keywords", "timestamp", "dateline", "video", "player", "photo",
 };
 /* Substrings of class and id names that mark boilerplate even inside longer names. */
@@ -205,8 +206,16 @@ static bool is_hidden(const xmlNode *n)
 
 /* ---------------------------------------------------------------- the walk */
 
+/* Class names repeat all over a page: their hints are remembered by a 64-bit hash. */
+#define HINT_CACHE 512
+typedef struct hint_slot {
+    uint64_t key;
+    unsigned flags;
+} hint_slot;
+
 typedef struct walker {
     hpage *p;
+    hint_slot *hints;
     size_t cur_start;     /* start of the open block in p->text */
     uint32_t cur_chars, cur_links, cur_words;
     int cur_owner, cur_neg;
@@ -407,7 +416,22 @@ static void element(walker *w, const xmlNode *n, int pidx, int neg)
             v = attr(n, "datetime");
         set_date(p, HDATE_META, v);
     }
-    unsigned flags = hint_flags(attr(n, "class"), attr(n, "id"));
+    const char *cls = attr(n, "class"), *id = attr(n, "id");
+    unsigned flags = 0;
+    if ((cls && *cls) || (id && *id)) {
+        uint64_t key = hash_bytes(cls ? cls : "", cls ? strlen(cls) : 0) ^
+                       hash_u64(hash_bytes(id ? id : "", id ? strlen(id) : 0)) ^ 1;
+        hint_slot *slot = w->hints ? &w->hints[key & (HINT_CACHE - 1)] : NULL;
+        if (slot && slot->key == key) {
+            flags = slot->flags;
+        } else {
+            flags = hint_flags(cls, id);
+            if (slot) {
+                slot->key = key;
+                slot->flags = flags;
+            }
+        }
+    }
     const char *role = attr(n, "role");
     if (role && (strcmp(role, "navigation") == 0 || strcmp(role, "banner") == 0 ||
                  strcmp(role, "complementary") == 0 || strcmp(role, "contentinfo") == 0 ||
@@ -520,10 +544,11 @@ int hpage_build(hpage *p, const char *html, size_t n)
         xmlFreeDoc(doc);
         return DT_ENOMEM;
     }
-    walker w = {p, 0, 0, 0, 0, -1, -1, 0, true, 0};
+    walker w = {p, calloc(HINT_CACHE, sizeof(hint_slot)), 0, 0, 0, 0, -1, -1, 0, true, 0};
     /* The root element itself goes through element() so it gets a node. */
     element(&w, root, -1, -1);
     flush(&w);
+    free(w.hints);
     xmlFreeDoc(doc);
     return p->oom ? DT_ENOMEM : 0;
 }
