@@ -4,6 +4,7 @@
 #include "html.h"
 
 #include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
 #include <stdlib.h>
 #include <libxml/tree.h>
 
@@ -72,12 +73,13 @@ static const tag_info *tag_lookup(const char *name)
 
 /* ---------------------------------------------------------------- attributes */
 
-static const char *attr(const xmlNode *n, const char *name)
+
+/* An attribute's value from a SAX attribute array (name, value, ..., NULL), or NULL. */
+static const char *attr(const xmlChar **atts, const char *name)
 {
-    for (const xmlAttr *a = n->properties; a; a = a->next) {
-        if (strcmp((const char *)a->name, name) == 0)
-            return a->children && a->children->content ? (const char *)a->children->content : "";
-    }
+    for (size_t i = 0; atts && atts[i]; i += 2)
+        if (strcmp((const char *)atts[i], name) == 0)
+            return atts[i + 1] ? (const char *)atts[i + 1] : "";
     return NULL;
 }
 
@@ -178,7 +180,7 @@ static unsigned hint_flags(const char *cls, const char *id)
     return f;
 }
 
-static bool is_hidden(const xmlNode *n)
+static bool is_hidden(const xmlChar **n)
 {
     if (attr(n, "hidden"))
         return true;
@@ -213,6 +215,15 @@ typedef struct hint_slot {
     unsigned flags;
 } hint_slot;
 
+enum { CAP_NONE, CAP_TITLE, CAP_H1, CAP_LDJSON };
+
+/* An open element on the SAX stack. */
+typedef struct open_el {
+    int idx;            /* node index, -1 for elements without a node (head, br, title...) */
+    int saved_owner, saved_neg;
+    uint8_t block, link, capture;
+} open_el;
+
 typedef struct walker {
     hpage *p;
     hint_slot *hints;
@@ -221,7 +232,11 @@ typedef struct walker {
     int cur_owner, cur_neg;
     int in_link;
     bool space;           /* the open block ends in a blank (or is empty) */
-    int depth;
+    open_el *stack;
+    size_t depth, stack_cap;
+    int skip;             /* > 0 inside a dropped element (its nesting depth) */
+    int capture;          /* CAP_*: text also collected into cap */
+    buf cap;
 } walker;
 
 static void set_date(hpage *p, int rank, const char *s)
@@ -242,7 +257,7 @@ static const char *const date_meta_names[] = {
     "release_date", "date.release", "dc.created", "og:pubdate", "article.created",
 };
 
-static void handle_meta(hpage *p, const xmlNode *n)
+static void handle_meta(hpage *p, const xmlChar **n)
 {
     const char *key = attr(n, "property");
     if (!key || !*key)
@@ -268,36 +283,26 @@ static void handle_meta(hpage *p, const xmlNode *n)
         }
 }
 
-static void text_rec(const xmlNode *n, char *out, size_t cap, size_t *o, bool *sp, int depth)
-{
-    for (const xmlNode *c = n->children; c && depth < 64; c = c->next) {
-        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content) {
-            for (const unsigned char *s = c->content; *s && *o + 4 < cap; s++) {
-                if (is_space(*s)) {
-                    if (!*sp)
-                        out[(*o)++] = ' ';
-                    *sp = true;
-                } else {
-                    out[(*o)++] = (char)*s;
-                    *sp = false;
-                }
-            }
-        } else if (c->type == XML_ELEMENT_NODE) {
-            text_rec(c, out, cap, o, sp, depth + 1);
-        }
-    }
-}
-
-/* The text of an element, blanks collapsed, cut at a character boundary to fit cap. */
-static void text_of(const xmlNode *n, char *out, size_t cap)
+/* Copy collected text (blanks collapsed) into out, trimmed and cut at a character
+ * boundary to fit cap. */
+static void capture_to(const buf *b, char *out, size_t cap)
 {
     size_t o = 0;
     bool sp = true;
-    text_rec(n, out, cap, &o, &sp, 0);
+    for (size_t i = 0; i < b->len && o + 4 < cap; i++) {
+        unsigned char c = (unsigned char)b->data[i];
+        if (is_space(c)) {
+            if (!sp)
+                out[o++] = ' ';
+            sp = true;
+        } else {
+            out[o++] = (char)c;
+            sp = false;
+        }
+    }
     while (o && (out[o - 1] == ' ' || ((unsigned char)out[o - 1] & 0xC0) == 0x80 ||
                  ((unsigned char)out[o - 1] & 0xC0) == 0xC0)) {
         if (((unsigned char)out[o - 1] & 0xC0) == 0x80) {
-            /* keep a complete sequence: find its lead byte and check the length */
             size_t k = o - 1;
             while (k > 0 && ((unsigned char)out[k] & 0xC0) == 0x80)
                 k--;
@@ -337,13 +342,13 @@ static void flush(walker *w)
     w->space = true;
 }
 
-static void add_text(walker *w, const unsigned char *s)
+static void add_text(walker *w, const unsigned char *s, size_t n)
 {
     hpage *p = w->p;
     size_t i = 0;
-    while (s[i]) {
+    while (i < n) {
         unsigned char c = s[i];
-        bool blank = is_space(c) || (c == 0xC2 && s[i + 1] == 0xA0);
+        bool blank = is_space(c) || (c == 0xC2 && i + 1 < n && s[i + 1] == 0xA0);
         if (blank) {
             if (!w->space && buf_putc(&p->text, ' '))
                 p->oom = true;
@@ -353,7 +358,7 @@ static void add_text(walker *w, const unsigned char *s)
         }
         size_t j = i;
         uint32_t chars = 0;
-        while (s[j] && !is_space(s[j]) && !(s[j] == 0xC2 && s[j + 1] == 0xA0)) {
+        while (j < n && !is_space(s[j]) && !(s[j] == 0xC2 && j + 1 < n && s[j + 1] == 0xA0)) {
             chars += (s[j] & 0xC0) != 0x80;
             j++;
         }
@@ -369,54 +374,91 @@ static void add_text(walker *w, const unsigned char *s)
     }
 }
 
-static void walk(walker *w, const xmlNode *parent, int pidx, int neg);
-
-static void element(walker *w, const xmlNode *n, int pidx, int neg)
+static bool push(walker *w, open_el e)
 {
+    if (vec_push((void **)&w->stack, &w->depth, &w->stack_cap, sizeof(open_el), &e) < 0) {
+        w->p->oom = true;
+        return false;
+    }
+    return true;
+}
+
+/* The nearest open element with a node: the parent of a new element. */
+static int open_parent(const walker *w)
+{
+    for (size_t i = w->depth; i > 0; i--)
+        if (w->stack[i - 1].idx >= 0)
+            return w->stack[i - 1].idx;
+    return -1;
+}
+
+static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+    walker *w = ctx;
     hpage *p = w->p;
-    const tag_info *t = tag_lookup((const char *)n->name);
+    if (w->skip) {
+        w->skip++;
+        return;
+    }
+    open_el e = {-1, w->cur_owner, w->cur_neg, 0, 0, 0};
+    const tag_info *t = tag_lookup((const char *)name);
     switch (t->action) {
     case TAG_DROP:
         if (t->block)
             flush(w);
+        w->skip = 1;
         return;
     case TAG_META:
-        handle_meta(p, n);
+        handle_meta(p, atts);
+        push(w, e);
         return;
     case TAG_LINK: {
-        const char *rel = attr(n, "rel"), *href = attr(n, "href");
+        const char *rel = attr(atts, "rel"), *href = attr(atts, "href");
         if (rel && href && str_ieq(rel, strlen(rel), "canonical"))
             snprintf(p->canonical, sizeof(p->canonical), "%s", href);
+        push(w, e);
         return;
     }
     case TAG_TITLE:
-        if (!p->title_tag[0])
-            text_of(n, p->title_tag, sizeof(p->title_tag));
+        if (p->title_tag[0] || w->capture) {
+            w->skip = 1;
+            return;
+        }
+        e.capture = CAP_TITLE;
+        w->capture = CAP_TITLE;
+        buf_clear(&w->cap);
+        push(w, e);
         return;
     case TAG_SCRIPT: {
-        const char *type = attr(n, "type");
-        if (type && has_ci(type, "ld+json") && n->children && n->children->content) {
-            if (buf_puts(&p->ldjson, (const char *)n->children->content) == 0)
-                (void)buf_putc(&p->ldjson, 0);
+        const char *type = attr(atts, "type");
+        if (!type || !has_ci(type, "ld+json") || w->capture) {
+            w->skip = 1;
+            return;
         }
+        e.capture = CAP_LDJSON;
+        w->capture = CAP_LDJSON;
+        buf_clear(&w->cap);
+        push(w, e);
         return;
     }
     case TAG_HEAD:
-        walk(w, n, pidx, neg);
+        push(w, e);
         return;
     default:
         break;
     }
-    if (is_hidden(n))
+    if (is_hidden(atts)) {
+        w->skip = 1;
         return;
-    const char *itemprop = attr(n, "itemprop");
+    }
+    const char *itemprop = attr(atts, "itemprop");
     if (itemprop && str_ieq(itemprop, strlen(itemprop), "datePublished")) {
-        const char *v = attr(n, "content");
+        const char *v = attr(atts, "content");
         if (!v)
-            v = attr(n, "datetime");
+            v = attr(atts, "datetime");
         set_date(p, HDATE_META, v);
     }
-    const char *cls = attr(n, "class"), *id = attr(n, "id");
+    const char *cls = attr(atts, "class"), *id = attr(atts, "id");
     unsigned flags = 0;
     if ((cls && *cls) || (id && *id)) {
         uint64_t key = hash_bytes(cls ? cls : "", cls ? strlen(cls) : 0) ^
@@ -432,7 +474,7 @@ static void element(walker *w, const xmlNode *n, int pidx, int neg)
             }
         }
     }
-    const char *role = attr(n, "role");
+    const char *role = attr(atts, "role");
     if (role && (strcmp(role, "navigation") == 0 || strcmp(role, "banner") == 0 ||
                  strcmp(role, "complementary") == 0 || strcmp(role, "contentinfo") == 0 ||
                  strcmp(role, "menu") == 0 || strcmp(role, "dialog") == 0 || strcmp(role, "alert") == 0))
@@ -440,15 +482,19 @@ static void element(walker *w, const xmlNode *n, int pidx, int neg)
     if (itemprop && (str_ieq(itemprop, strlen(itemprop), "articleBody") ||
                      str_ieq(itemprop, strlen(itemprop), "text")))
         flags = (flags & ~(unsigned)HF_NEG) | HF_POS | HF_BODYPROP;
-    if (t->kind == HT_SECTION && n->name[0] != 's') /* <header>, <footer> */
+    if (t->kind == HT_SECTION && name[0] != 's') /* <header>, <footer> */
         flags = (flags & ~(unsigned)(HF_POS | HF_BODYPROP)) | HF_NEG;
     /* An inline element marked as boilerplate (a caption or share link in a span) is made a
      * block of its own, so the container choice can leave it out. */
     bool block = t->block || (flags & HF_NEG);
-    if (t->kind == HT_H1 && !p->h1[0])
-        text_of(n, p->h1, sizeof(p->h1));
+    if (t->kind == HT_H1 && !p->h1[0] && !w->capture) {
+        e.capture = CAP_H1;
+        w->capture = CAP_H1;
+        buf_clear(&w->cap);
+    }
+    int pidx = open_parent(w);
     if (t->kind == HT_TIME && p->time_node < 0) {
-        const char *dt = attr(n, "datetime");
+        const char *dt = attr(atts, "datetime");
         int32_t day;
         if (dt && date_parse_any(dt, strlen(dt), &day)) {
             p->time_day = day;
@@ -459,52 +505,78 @@ static void element(walker *w, const xmlNode *n, int pidx, int neg)
         if (!w->space && buf_putc(&p->text, '\n'))
             p->oom = true;
         w->space = true;
+        push(w, e);
         return;
     }
+    int neg = pidx >= 0 ? p->nodes[pidx].neg : -1;
     hnode hn = {pidx, 0, neg, t->kind, (uint16_t)(flags | (block ? HF_BLOCK : 0)),
                 pidx >= 0 ? p->nodes[pidx].depth + 1 : 0};
     int idx = (int)vec_push((void **)&p->nodes, &p->nn, &p->capn, sizeof(hnode), &hn);
     if (idx < 0) {
         p->oom = true;
+        w->skip = 1;
         return;
     }
     if (flags & HF_NEG)
         p->nodes[idx].neg = idx;
-    int my_neg = p->nodes[idx].neg;
-    int saved_owner = w->cur_owner, saved_neg = w->cur_neg;
+    e.idx = idx;
+    e.block = block;
+    e.link = t->kind == HT_A;
     if (block) {
         flush(w);
         w->cur_owner = idx;
-        w->cur_neg = my_neg;
+        w->cur_neg = p->nodes[idx].neg;
     }
-    if (t->kind == HT_A)
+    if (e.link)
         w->in_link++;
-    walk(w, n, idx, my_neg);
-    if (t->kind == HT_A)
-        w->in_link--;
-    if (block) {
-        flush(w);
-        w->cur_owner = saved_owner;
-        w->cur_neg = saved_neg;
-    }
-    p->nodes[idx].end = (int)p->nn;
+    push(w, e);
 }
 
-static void walk(walker *w, const xmlNode *parent, int pidx, int neg)
+static void on_end(void *ctx, const xmlChar *name)
 {
-    if (++w->depth > 400) {
-        w->depth--;
+    walker *w = ctx;
+    hpage *p = w->p;
+    (void)name;
+    if (w->skip) {
+        w->skip--;
         return;
     }
-    for (const xmlNode *c = parent->children; c && !w->p->oom; c = c->next) {
-        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-            if (c->content)
-                add_text(w, c->content);
-        } else if (c->type == XML_ELEMENT_NODE) {
-            element(w, c, pidx, neg);
-        }
+    if (w->depth == 0)
+        return;
+    open_el e = w->stack[--w->depth];
+    if (e.capture && e.capture == w->capture) {
+        if (e.capture == CAP_TITLE)
+            capture_to(&w->cap, p->title_tag, sizeof(p->title_tag));
+        else if (e.capture == CAP_H1)
+            capture_to(&w->cap, p->h1, sizeof(p->h1));
+        else if (w->cap.len && buf_append(&p->ldjson, w->cap.data, w->cap.len) == 0)
+            (void)buf_putc(&p->ldjson, 0);
+        w->capture = CAP_NONE;
     }
-    w->depth--;
+    if (e.idx < 0)
+        return;
+    if (e.link)
+        w->in_link--;
+    if (e.block) {
+        flush(w);
+        w->cur_owner = e.saved_owner;
+        w->cur_neg = e.saved_neg;
+    }
+    p->nodes[e.idx].end = (int)p->nn;
+}
+
+static void on_text(void *ctx, const xmlChar *s, int len)
+{
+    walker *w = ctx;
+    if (w->skip || len <= 0)
+        return;
+    if (w->capture) {
+        if (buf_append(&w->cap, s, (size_t)len))
+            w->capture = CAP_NONE; /* too long to be a title: stop collecting */
+        if (w->capture != CAP_H1)
+            return; /* title and JSON-LD are not page text */
+    }
+    add_text(w, s, (size_t)len);
 }
 
 void hpage_init(hpage *p)
@@ -530,25 +602,44 @@ int hpage_build(hpage *p, const char *html, size_t n)
 {
     if (n > INT32_MAX)
         return DT_ELIMIT;
-    int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-               HTML_PARSE_COMPACT;
-    htmlDocPtr doc = htmlReadMemory(html, (int)n, NULL, "UTF-8", opts);
-    if (!doc)
-        return DT_EPARSE;
-    xmlNode *root = xmlDocGetRootElement(doc);
-    if (!root) {
-        xmlFreeDoc(doc);
-        return DT_EPARSE;
-    }
-    if (buf_reserve(&p->text, n / 2 + 64)) {
-        xmlFreeDoc(doc);
+    htmlSAXHandler sax;
+    memset(&sax, 0, sizeof(sax));
+    sax.startElement = on_start;
+    sax.endElement = on_end;
+    sax.characters = on_text;
+    sax.cdataBlock = on_text;
+    sax.ignorableWhitespace = on_text;
+    walker w;
+    memset(&w, 0, sizeof(w));
+    w.p = p;
+    w.hints = calloc(HINT_CACHE, sizeof(hint_slot));
+    w.cur_owner = w.cur_neg = -1;
+    w.space = true;
+    buf_init(&w.cap, 4u << 20);
+    if (buf_reserve(&p->text, n / 2 + 64) || !w.hints) {
+        free(w.hints);
         return DT_ENOMEM;
     }
-    walker w = {p, calloc(HINT_CACHE, sizeof(hint_slot)), 0, 0, 0, 0, -1, -1, 0, true, 0};
-    /* The root element itself goes through element() so it gets a node. */
-    element(&w, root, -1, -1);
+    /* The bytes are UTF-8 already (charset_to_utf8): the parser must not switch encodings
+     * on a <meta charset>. */
+    htmlParserCtxtPtr ctx = htmlCreateMemoryParserCtxt(n ? html : " ", n ? (int)n : 1);
+    if (!ctx) {
+        free(w.hints);
+        buf_free(&w.cap);
+        return DT_ENOMEM;
+    }
+    htmlCtxtUseOptions(ctx, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+                                HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD);
+    memcpy(ctx->sax, &sax, sizeof(sax));
+    ctx->userData = &w;
+    xmlSwitchEncoding(ctx, XML_CHAR_ENCODING_UTF8);
+    htmlParseDocument(ctx);
     flush(&w);
+    htmlFreeParserCtxt(ctx);
     free(w.hints);
-    xmlFreeDoc(doc);
-    return p->oom ? DT_ENOMEM : 0;
+    free(w.stack);
+    buf_free(&w.cap);
+    if (p->oom)
+        return DT_ENOMEM;
+    return p->nn ? 0 : DT_EPARSE;
 }
