@@ -113,8 +113,8 @@ static const char *const neg_subs[] = {
     "comment", "related", "share", "social", "newsletter", "subscri", "cookie", "sidebar",
     "breadcrumb", "outbrain", "taboola", "promo", "recommend", "caption", "byline", "advert",
     "sponsor", "popup", "signup", "paywall", "masthead", "navbar", "navigation", "trending",
-    "mostread", "mostread", "mostpopular", "popular", "footer", "authorbio", "authorbio",
-    "readmore", "readmore", "morestories", "morestories", "alsolike", "youmay", "jumplink",
+    "mostread", "mostpopular", "popular", "footer", "authorbio", "readmore", "morestories",
+    "alsolike", "youmay", "jumplink",
 };
 /* Substrings that name the article body. */
 static const char *const pos_strong[] = {
