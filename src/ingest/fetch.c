@@ -7,7 +7,7 @@
 
 #define USER_AGENT "Detente/" DT_VERSION " (+event coder)"
 
-bool is_url(const char *s)
+bool fetch_is_url(const char *s)
 {
     return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0;
 }
@@ -39,7 +39,7 @@ int fetch_url(const char *url, const fetch_opts *o, buf *body, char content_type
     content_type[0] = 0;
     last_modified[0] = 0;
     snprintf(final_url, 2048, "%s", url);
-    if (!is_url(url)) {
+    if (!fetch_is_url(url)) {
         err_set(err, DT_EINVAL, url, 0, 0, "not an http(s) URL");
         return DT_EINVAL;
     }

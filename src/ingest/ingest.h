@@ -120,6 +120,6 @@ typedef struct fetch_opts {
  * Last-Modified header as "YYYY-MM-DD" ("" if none). */
 int fetch_url(const char *url, const fetch_opts *o, buf *body, char content_type[256],
               char final_url[2048], char last_modified[11], dt_error *err);
-bool is_url(const char *s);
+bool fetch_is_url(const char *s);
 
 #endif

@@ -187,7 +187,7 @@ int dt_reader_open(dt_reader **out, const char *path, const dt_reader_opts *opts
     if (rc)
         return rc;
     struct stat st;
-    if (strcmp(path, "-") == 0 || is_url(path)) {
+    if (strcmp(path, "-") == 0 || fetch_is_url(path)) {
         rc = queue_add(r, path);
     } else if (stat(path, &st) != 0) {
         int e = errno;
@@ -300,7 +300,7 @@ static int source_open(dt_reader *r, dt_diag_fn diag, void *user)
         r->mem_data = NULL;
     } else if (strcmp(r->name, "-") == 0) {
         rc = stream_open_file(&r->in, stdin, false);
-    } else if (is_url(r->name)) {
+    } else if (fetch_is_url(r->name)) {
         dt_error err = {0};
         char ct[256], final_url[2048];
         fetch_opts fo = {r->o.timeout_s, r->o.max_download, 0};
@@ -646,7 +646,7 @@ static int next_whole(dt_reader *r, dt_doc *doc, dt_diag_fn diag, void *user)
     }
     while (r->item_i < r->items.n) {
         const feed_item *it = &r->items.v[r->item_i++];
-        if (r->o.follow_links && it->url && is_url(it->url) && follow_link(r, doc, it, diag, user) == 1) {
+        if (r->o.follow_links && it->url && fetch_is_url(it->url) && follow_link(r, doc, it, diag, user) == 1) {
             doc->format = "feed";
             doc->id = it->id && *it->id ? it->id : doc->id;
             if (!doc->date[0] && it->date && *it->date) {
