@@ -26,9 +26,11 @@ TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 DEPS     := $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
 
 # Debian packages the build and the tests need.
-DEB_PKGS := gcc make libsqlite3-dev libxml2-dev zlib1g-dev libcurl4-openssl-dev
+# wget, python3 and r-cran-tm give the ingest tests a locally written WARC and real
+# Reuters-21578 articles.
+DEB_PKGS := gcc make libsqlite3-dev libxml2-dev zlib1g-dev libcurl4-openssl-dev wget python3 r-cran-tm
 
-.PHONY: all deps demo check test asan fuzz bench clean
+.PHONY: all deps demo check test asan fuzz bench bench-build clean
 BIN      ?= detente
 all: $(BUILD)/libdetente.a $(BIN)
 
@@ -62,7 +64,7 @@ demo: deps
 	@sh tools/demo.sh
 
 check: deps
-	@$(MAKE) --no-print-directory all $(BUILD)/run-tests
+	@$(MAKE) --no-print-directory all $(BUILD)/run-tests $(BENCH_BIN)
 	@./$(BUILD)/run-tests
 
 test: all $(BUILD)/run-tests
@@ -79,7 +81,16 @@ asan:
 fuzz:
 	@sh fuzz/build.sh
 
-bench: all
+BENCH_SRC := $(sort $(wildcard bench/*.c))
+BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
+
+$(BUILD)/bench/%: bench/%.c $(BUILD)/libdetente.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libdetente.a $(LDFLAGS) $(LDLIBS)
+
+bench-build: $(BENCH_BIN)
+
+bench: all $(BENCH_BIN)
 	@sh bench/run.sh
 
 clean:

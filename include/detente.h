@@ -215,19 +215,40 @@ typedef struct dt_doc {
     const char *date_source; /* where the date came from ("field", "dateline", "meta", ...) */
     const char *text;
     size_t text_len;
-    const char *format;      /* the reader that produced it: "jsonl", "text", ... */
+    const char *format;      /* the reader that produced it: "jsonl", "text", "html", "feed",
+                                "warc", "reuters" */
+    /* Added for ingest (fields are only ever appended): */
+    uint64_t text_hash;      /* dt_text_hash of the text */
+    const char *lang;        /* "en", another code, or "" when the text is too short to tell */
 } dt_doc;
+
+/* A set of text hashes shared by the readers of one run, so that an article met twice (in
+ * two files, a feed and a WARC, ...) is returned once. Not thread-safe. */
+typedef struct dt_seen dt_seen;
+DT_NODISCARD int dt_seen_new(dt_seen **out);
+void dt_seen_free(dt_seen *s);
 
 typedef struct dt_reader_opts {
     const char *format;      /* NULL or "" = sniff from the content */
     /* JSON Lines field names (NULL = the defaults "id", "text", "date", "title", "url", "doc") */
     const char *field_id, *field_text, *field_date, *field_title, *field_url, *field_doc;
     size_t max_record;       /* bytes; 0 = 64 MiB */
+    /* Added for ingest (fields are only ever appended): */
+    int follow_links;        /* feeds: fetch each item's link and extract the article */
+    int any_language;        /* keep documents in languages other than English */
+    int keep_duplicates;     /* do not skip documents whose text was seen before */
+    dt_seen *seen;           /* shared duplicate set (NULL = one per reader) */
+    long timeout_s;          /* URLs: whole-transfer timeout, 0 = 30 s */
+    size_t max_download;     /* URLs: size cap in bytes, 0 = 32 MiB */
 } dt_reader_opts;
 
 typedef struct dt_reader dt_reader;
 
-/* Open a source: a file path or "-" for standard input. opts may be NULL. */
+/* Open a source: a file (plain or gzip-compressed), a directory (every file below it, in
+ * name order; names starting with "." are left out), "-" for standard input, or an http(s)
+ * URL (fetched with libcurl). The format is sniffed from the content of each file unless
+ * opts->format names it: "jsonl", "text", "html", "feed" (RSS 0.9x/1.0/2.0, Atom), "warc",
+ * "reuters" (Reuters-21578 / RCV1 XML). opts may be NULL. */
 DT_NODISCARD int dt_reader_open(dt_reader **out, const char *path, const dt_reader_opts *opts,
                                 dt_error *err);
 /* Open an in-memory source (the bytes must outlive the reader); name is used in messages. */
@@ -237,9 +258,44 @@ DT_NODISCARD int dt_reader_open_mem(dt_reader **out, const char *name, const voi
  * for an error that stops this source. Bad records are reported through diag, counted,
  * and skipped. */
 DT_NODISCARD int dt_reader_next(dt_reader *r, dt_doc *doc, dt_diag_fn diag, void *user);
-/* Records read and skipped so far. */
+/* Records read and skipped so far (skipped includes the reasons counted below). */
 void dt_reader_counts(const dt_reader *r, size_t *records, size_t *skipped);
+typedef struct dt_reader_stats {
+    size_t records;      /* records or documents met */
+    size_t docs;         /* documents returned */
+    size_t skipped;      /* bad or unusable records (reported through diag) */
+    size_t duplicates;   /* exact duplicates of an earlier document's text (not in skipped) */
+    size_t other_lang;   /* documents not in English (not in skipped) */
+    size_t empty;        /* pages with no article text (in skipped) */
+    size_t sources;      /* files and URLs opened */
+    size_t bytes;        /* bytes read (after decompression) */
+} dt_reader_stats;
+void dt_reader_get_stats(const dt_reader *r, dt_reader_stats *st);
 void dt_reader_close(dt_reader *r);
+
+/* ---------------------------------------------------------------- articles */
+
+/* The main article of an HTML page. Zero-initialise; dt_extract_html fills it; release
+ * the text with dt_article_free. */
+typedef struct dt_article {
+    char *text;              /* paragraphs separated by "\n", NUL-terminated, malloc'd */
+    size_t text_len;
+    char title[1024];
+    char date[11];           /* "YYYY-MM-DD" or "" */
+    const char *date_source; /* "meta", "json-ld", "time", "url", "dateline" or "" (static) */
+    char charset[64];        /* the charset the page was read in */
+    char canonical[1024];    /* <link rel=canonical> or og:url, "" if none */
+} dt_article;
+
+/* Extract the title, body paragraphs and publication date of an HTML page: navigation,
+ * menus, captions, related-article lists, author bios, share and comment blocks, cookie and
+ * subscription notices are left out. html is any bytes (not NUL-terminated); charset is
+ * the HTTP header's charset or NULL (then the page's own declaration, else UTF-8 or
+ * windows-1252); url may be NULL (it gives a date when its path holds one). Returns 0,
+ * DT_ENOMEM, or DT_EPARSE when the bytes are not HTML. Thread-safe. */
+DT_NODISCARD int dt_extract_html(const void *html, size_t len, const char *url, const char *charset,
+                                 dt_article *out);
+void dt_article_free(dt_article *a);
 
 /* ---------------------------------------------------------------- text */
 

@@ -98,6 +98,63 @@ TEST(cli_eval_scores_gold_files)
     free(out);
 }
 
+TEST(cli_extract_prints_one_json_line_per_document)
+{
+    char cmd[512], *out;
+    snprintf(cmd, sizeof(cmd), "%s extract -q tests/data/ingest/article.html tests/data/ingest/feed.rss", bin());
+    CHECK_INT(test_run(cmd, &out, 0), 3); /* the feed has an item without text */
+    CHECK(strstr(out, "{\"source\":\"tests/data/ingest/article.html\","
+                      "\"url\":\"https://herald.example/world/2018/06/12/talks-resume\","
+                      "\"title\":\"Talks resume at Panmunjom\",\"date\":\"2018-06-12\",\"date_source\":\"meta\","
+                      "\"text\":\"SEOUL, June 12, 2018 (Example) - Officials from the two Koreas") != NULL);
+    CHECK(strstr(out, "\"title\":\"Envoys meet in Geneva\",\"date\":\"2019-03-01\",\"date_source\":\"feed\"") != NULL);
+    int lines = 0;
+    for (const char *p = out; *p; p++)
+        lines += *p == '\n';
+    CHECK_INT(lines, 3);
+    free(out);
+}
+
+TEST(cli_extract_and_code_report_bad_sources)
+{
+    char cmd[600], *out;
+    snprintf(cmd, sizeof(cmd),
+             "(printf '\\001\\002\\000\\003binary' | %s extract - ; echo \"status $?\")", bin());
+    CHECK_INT(test_run(cmd, &out, 1), 0);
+    CHECK(strstr(out, "-: byte 0: binary data, not a document: skipped") != NULL);
+    CHECK(strstr(out, "0 documents from 1 source (1 records); 1 skipped") != NULL);
+    CHECK(strstr(out, "status 3") != NULL);
+    free(out);
+    snprintf(cmd, sizeof(cmd), "%s extract --input-format pdf /dev/null", bin());
+    CHECK_INT(test_run(cmd, &out, 1), 2);
+    free(out);
+    snprintf(cmd, sizeof(cmd), "%s code --dict tests/data/mini.dict -q tests/data/ingest/article.html "
+                               "tests/data/ingest/article.html", bin());
+    CHECK_INT(test_run(cmd, &out, 1), 0);
+    CHECK(strstr(out, "\"date\":\"2018-06-12\"") != NULL || strstr(out, "\"id\"") == NULL);
+    free(out);
+}
+
+/* Real Reuters-21578 articles (Debian's r-cran-tm) through `detente code` end to end: every
+ * article read with its date, split and coded (commodity news holds few political events). */
+TEST(cli_code_reuters_21578_end_to_end)
+{
+    if (access("/usr/lib/R/site-library/tm/texts/crude", R_OK) != 0)
+        SKIP("Debian's r-cran-tm is not installed");
+    char cmd[512], *out;
+    snprintf(cmd, sizeof(cmd), "(%s code --format tsv /usr/lib/R/site-library/tm/texts/crude >/dev/null)", bin());
+    CHECK_INT(test_run(cmd, &out, 1), 0);
+    const char *p = strstr(out, "20 records in 20 documents, ");
+    CHECK(p != NULL);
+    if (p)
+        CHECK(strtol(p + strlen("20 records in 20 documents, "), NULL, 10) > 100);
+    free(out);
+    snprintf(cmd, sizeof(cmd), "%s extract -q /usr/lib/R/site-library/tm/texts/crude", bin());
+    CHECK_INT(test_run(cmd, &out, 0), 0);
+    CHECK(strstr(out, "\"title\":\"DIAMOND SHAMROCK (DIA) CUTS CRUDE PRICES\",\"date\":\"1987-02-26\",\"date_source\":\"field\"") != NULL);
+    free(out);
+}
+
 TEST(cli_code_threads_give_identical_bytes)
 {
     /* The sample corpus, coded with 1, 2 and 3 threads: the same bytes. */
@@ -106,7 +163,7 @@ TEST(cli_code_threads_give_identical_bytes)
     CHECK_INT(test_run(cmd, &one, 0), 0);
     snprintf(cmd, sizeof(cmd), "%s code -q --threads 2 data/sample/korea-2017-2019.jsonl", bin());
     CHECK_INT(test_run(cmd, &two, 0), 0);
-    snprintf(cmd, sizeof(cmd), "cat data/sample/korea-2017-2019.jsonl data/sample/korea-2017-2019.jsonl | %s code -q --threads 3 --format tsv", bin());
+    snprintf(cmd, sizeof(cmd), "cat data/sample/korea-2017-2019.jsonl data/sample/korea-2017-2019.jsonl | %s code -q --threads 3 --keep-duplicates --format tsv", bin());
     CHECK_INT(test_run(cmd, &three, 0), 0);
     CHECK(one && two && strlen(one) > 10000);
     CHECK(one && two && strcmp(one, two) == 0);

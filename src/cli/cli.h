@@ -39,7 +39,19 @@ bool cli_opt(int argc, char **argv, int *i, const char *name, const char **value
 /* Write all of sb to stdout and clear it; false on a write error. */
 bool cli_flush(dt_strbuf *sb);
 
+/* Reader options shared by `code` and `extract`: --input-format, --field-*, --follow-links,
+ * --any-language, --keep-duplicates, --timeout, --max-download, --max-record. Returns 1 when
+ * argv[*i] was one of them (advancing *i), 0 when not, -1 on a bad value (reported). */
+int cli_reader_opt(int argc, char **argv, int *i, dt_reader_opts *ro);
+/* Help text for those options. */
+extern const char cli_reader_help[];
+
+/* The closing summary of a run over sources ("N documents from M sources; ..."). */
+void cli_reader_summary(const dt_reader_stats *st, const char *what);
+void cli_stats_add(dt_reader_stats *sum, const dt_reader_stats *st);
+
 int cmd_code(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
 int cmd_eval(int argc, char **argv);

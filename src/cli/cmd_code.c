@@ -7,10 +7,13 @@
 #include <string.h>
 
 static const char code_usage[] =
-    "usage: detente code [--dict SPEC]... [--format jsonl|tsv|csv] [--input-format jsonl|text]\n"
-    "                    [--threads N] [--quiet] [FILE...|-]\n"
-    "Codes plain text (one document per file) or JSON Lines ({\"id\",\"date\",\"text\"}, with an\n"
-    "optional \"doc\" grouping consecutive lines into one document) and writes one event per line.\n";
+    "usage: detente code [--dict SPEC]... [--format jsonl|tsv|csv] [READER OPTIONS] [--threads N]\n"
+    "                    [--quiet]\n"
+    "                    [SOURCE...|-]\n"
+    "Codes documents and writes one event per line: plain text (one document per file), JSON\n"
+    "Lines ({\"id\",\"date\",\"text\"}, with an optional \"doc\" grouping consecutive lines into\n"
+    "one document), HTML pages (the article is extracted), RSS/Atom feeds, WARC archives and\n"
+    "Reuters XML, from files, directories, standard input or http(s) URLs.\n";
 
 typedef struct code_run {
     dt_format fmt;
@@ -47,12 +50,18 @@ static int write_batch(void *ctx, pl_batch *b)
 int cmd_code(int argc, char **argv)
 {
     cli_dicts ds = {0};
-    const char *fmt_name = "jsonl", *in_fmt = NULL, *v;
+    const char *fmt_name = "jsonl", *v;
     bool quiet = false;
     long threads = 1;
     const char *files[256];
     size_t nfiles = 0;
+    dt_reader_opts ro = {0};
     for (int i = 1; i < argc; i++) {
+        int ropt = cli_reader_opt(argc, argv, &i, &ro);
+        if (ropt < 0)
+            return EXIT_USAGE;
+        if (ropt > 0)
+            continue;
         if (cli_opt(argc, argv, &i, "--dict", &v)) {
             if (!v || !cli_add_dict(&ds, v))
                 return EXIT_USAGE;
@@ -60,10 +69,6 @@ int cmd_code(int argc, char **argv)
             if (!v)
                 return EXIT_USAGE;
             fmt_name = v;
-        } else if (cli_opt(argc, argv, &i, "--input-format", &v)) {
-            if (!v)
-                return EXIT_USAGE;
-            in_fmt = v;
         } else if (cli_opt(argc, argv, &i, "--threads", &v)) {
             char *end;
             threads = v ? strtol(v, &end, 10) : 0;
@@ -75,6 +80,7 @@ int cmd_code(int argc, char **argv)
             quiet = true;
         } else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
             fputs(code_usage, stdout);
+            fputs(cli_reader_help, stdout);
             return EXIT_OKAY;
         } else if (argv[i][0] == '-' && argv[i][1]) {
             cli_error("unknown option %s", argv[i]);
@@ -108,18 +114,24 @@ int cmd_code(int argc, char **argv)
         return EXIT_FAIL;
     }
     int status = EXIT_OKAY;
-    size_t skipped = 0, total_records = 0;
+    dt_reader_stats sum = {0};
+    dt_seen *seen = NULL;
+    if (dt_seen_new(&seen)) {
+        cli_error("out of memory");
+        pipeline_free(pl);
+        dt_dict_free(d);
+        return EXIT_FAIL;
+    }
+    ro.seen = seen;
     fputs(dt_event_header(run.fmt), stdout);
     for (size_t f = 0; f < nfiles && status != EXIT_FAIL; f++) {
         dt_reader *rd = NULL;
         dt_error err = {0};
-        dt_reader_opts ro = {0};
-        ro.format = in_fmt;
         if (dt_reader_open(&rd, files[f], &ro, &err)) {
             char msg[1400];
             dt_error_format(&err, msg, sizeof(msg));
             cli_error("%s", msg);
-            status = EXIT_FAIL;
+            status = err.code == DT_EFORMAT ? EXIT_USAGE : EXIT_FAIL;
             break;
         }
         dt_doc doc;
@@ -134,10 +146,9 @@ int cmd_code(int argc, char **argv)
         }
         if (rc < 0)
             status = EXIT_FAIL;
-        size_t recs, sk;
-        dt_reader_counts(rd, &recs, &sk);
-        skipped += sk;
-        total_records += recs;
+        dt_reader_stats st;
+        dt_reader_get_stats(rd, &st);
+        cli_stats_add(&sum, &st);
         dt_reader_close(rd);
     }
     int prc = pipeline_finish(pl);
@@ -150,13 +161,18 @@ int cmd_code(int argc, char **argv)
         cli_error("write error on standard output");
         status = EXIT_FAIL;
     }
-    if (!quiet)
+    if (!quiet) {
         fprintf(stderr,
                 "detente: %zu records in %zu documents, %zu sentences, %zu events; %zu records skipped%s\n",
-                total_records, run.docs, run.sentences, run.events, skipped,
+                sum.records, run.docs, run.sentences, run.events, sum.skipped,
                 dict_bad ? " (and some dictionary lines, see above)" : "");
-    if (status == EXIT_OKAY && (skipped || dict_bad))
+        if (sum.duplicates || sum.other_lang || sum.empty)
+            fprintf(stderr, "detente: %zu duplicates and %zu documents not in English left out; %zu without text\n",
+                    sum.duplicates, sum.other_lang, sum.empty);
+    }
+    if (status == EXIT_OKAY && (sum.skipped || dict_bad))
         status = EXIT_SKIPPED;
+    dt_seen_free(seen);
     dt_dict_free(d);
     return status;
 }

@@ -137,3 +137,104 @@ bool cli_flush(dt_strbuf *sb)
     sb->len = 0;
     return true;
 }
+
+const char cli_reader_help[] =
+    "Sources: files (plain or .gz), directories (every file below them), - for standard input,\n"
+    "http(s) URLs. Reader options:\n"
+    "  --input-format F     jsonl, text, html, feed, warc or reuters (default: sniffed)\n"
+    "  --field-id NAME      JSON Lines field names (defaults id, text, date, title, url)\n"
+    "  --field-text NAME    --field-date NAME  --field-title NAME  --field-url NAME\n"
+    "  --follow-links       feeds: fetch each item's page and extract the article\n"
+    "  --any-language       keep documents that are not in English\n"
+    "  --keep-duplicates    keep documents whose text was already seen in this run\n"
+    "  --timeout S          URLs: seconds per transfer (default 30)\n"
+    "  --max-download N     URLs: size cap in bytes (default 33554432)\n"
+    "  --max-record N       largest record or document in bytes (default 67108864)\n";
+
+static bool parse_size(const char *v, size_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long x = strtoull(v, &end, 10);
+    if (errno || end == v || *end || x == 0)
+        return false;
+    *out = (size_t)x;
+    return true;
+}
+
+int cli_reader_opt(int argc, char **argv, int *i, dt_reader_opts *ro)
+{
+    static const char *const fields[] = {"--field-id", "--field-text", "--field-date", "--field-title", "--field-url"};
+    const char **slots[] = {&ro->field_id, &ro->field_text, &ro->field_date, &ro->field_title, &ro->field_url};
+    const char *v;
+    for (size_t k = 0; k < 5; k++)
+        if (cli_opt(argc, argv, i, fields[k], &v)) {
+            if (!v)
+                return -1;
+            *slots[k] = v;
+            return 1;
+        }
+    if (cli_opt(argc, argv, i, "--input-format", &v)) {
+        if (!v)
+            return -1;
+        ro->format = v;
+        return 1;
+    }
+    if (strcmp(argv[*i], "--follow-links") == 0) {
+        ro->follow_links = 1;
+        return 1;
+    }
+    if (strcmp(argv[*i], "--any-language") == 0) {
+        ro->any_language = 1;
+        return 1;
+    }
+    if (strcmp(argv[*i], "--keep-duplicates") == 0) {
+        ro->keep_duplicates = 1;
+        return 1;
+    }
+    if (cli_opt(argc, argv, i, "--timeout", &v)) {
+        size_t t;
+        if (!v || !parse_size(v, &t)) {
+            cli_error("--timeout needs a number of seconds");
+            return -1;
+        }
+        ro->timeout_s = (long)t;
+        return 1;
+    }
+    if (cli_opt(argc, argv, i, "--max-download", &v)) {
+        if (!v || !parse_size(v, &ro->max_download)) {
+            cli_error("--max-download needs a number of bytes");
+            return -1;
+        }
+        return 1;
+    }
+    if (cli_opt(argc, argv, i, "--max-record", &v)) {
+        if (!v || !parse_size(v, &ro->max_record)) {
+            cli_error("--max-record needs a number of bytes");
+            return -1;
+        }
+        return 1;
+    }
+    return 0;
+}
+
+void cli_stats_add(dt_reader_stats *sum, const dt_reader_stats *st)
+{
+    sum->records += st->records;
+    sum->docs += st->docs;
+    sum->skipped += st->skipped;
+    sum->duplicates += st->duplicates;
+    sum->other_lang += st->other_lang;
+    sum->empty += st->empty;
+    sum->sources += st->sources;
+    sum->bytes += st->bytes;
+}
+
+void cli_reader_summary(const dt_reader_stats *st, const char *what)
+{
+    fprintf(stderr,
+            "detente: %zu documents from %zu source%s (%zu records%s); %zu skipped (%zu without text), "
+            "%zu duplicates, %zu not in English\n",
+            st->docs, st->sources, st->sources == 1 ? "" : "s", st->records, what ? what : "", st->skipped,
+            st->empty, st->duplicates, st->other_lang);
+}

@@ -8,7 +8,9 @@ static const char usage[] =
     "\n"
     "usage: detente COMMAND [OPTIONS]\n"
     "\n"
-    "  code      code documents into events (text or JSON Lines in, one event per line out)\n"
+    "  code      code documents into events (text, JSON Lines, HTML, feeds, WARC, URLs in;\n"
+    "            one event per line out)\n"
+    "  extract   read documents and extract articles: one JSON line per document\n"
     "  explain   show how a sentence is coded: actors, verbs, patterns, rules, events\n"
     "  eval      score coding against a gold file (precision, recall, F1)\n"
     "  dict      count what the dictionaries hold\n"
@@ -26,6 +28,8 @@ int main(int argc, char **argv)
     const char *cmd = argv[1];
     if (strcmp(cmd, "code") == 0)
         return cmd_code(argc - 1, argv + 1);
+    if (strcmp(cmd, "extract") == 0)
+        return cmd_extract(argc - 1, argv + 1);
     if (strcmp(cmd, "explain") == 0)
         return cmd_explain(argc - 1, argv + 1);
     if (strcmp(cmd, "eval") == 0)

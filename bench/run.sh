@@ -1,0 +1,27 @@
+#!/bin/sh
+# Benchmarks with fixed inputs. Article extraction: the extraction benchmark's dev pages
+# (../shared/reference/ingest/extraction-benchmark, read in place), scored with the
+# benchmark's own definition and timed over 5 passes on one core (parse included).
+set -eu
+cd "$(dirname "$0")/.."
+bench=${DETENTE_SHARED:-../shared}/reference/ingest/extraction-benchmark
+if [ -d "$bench" ]; then
+    echo "== article extraction: $bench"
+    ./build/bench/extract_score "$bench" --repeat 5
+    for tool in trafilatura readability_js AutoExtract; do
+        [ -f "$bench/output/$tool.json" ] || continue
+        printf '   published %-15s ' "$tool"
+        ./build/bench/extract_score "$bench" --pred "$bench/output/$tool.json"
+    done
+else
+    echo "== article extraction: skipped ($bench is absent)"
+fi
+ref=${DETENTE_SHARED:-../shared}/reference/ingest
+if [ -d "$ref/trafilatura" ]; then
+    echo "== trafilatura's evaluation set (segments with/without, micro averages)"
+    ./build/bench/extract_eval trafilatura "$ref/trafilatura"
+fi
+if [ -d "$ref/readability" ]; then
+    echo "== Readability.js test pages (shingle F1 against the text of expected.html)"
+    ./build/bench/extract_eval readability "$ref/readability"
+fi

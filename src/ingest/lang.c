@@ -1,0 +1,115 @@
+/* lang.c — a small stopword-based language guess: count the most frequent function words
+ * of each language among the first words of a text; the language with the largest share
+ * wins when the share is clear. Enough to keep non-English news out of an English coder. */
+#include "ingest.h"
+
+typedef struct lang_words {
+    const char *code;
+    const char *const *words;
+} lang_words;
+
+/* Frequent, short function words that are rare in the other languages listed. */
+static const char *const en[] = {"the", "and", "of", "to", "in", "is", "that", "for", "was", "with",
+                                 "on", "as", "he", "it", "at", "by", "said", "from", "his", "have",
+                                 "has", "are", "were", "would", "which", "this", "will", "they",
+                                 "their", "been", "not", "but", "who", "its", "an", NULL};
+static const char *const de[] = {"der", "die", "und", "den", "das", "ist", "nicht", "mit", "sich",
+                                 "des", "auf", "ein", "eine", "dem", "auch", "es", "von", "zu", "im",
+                                 "wird", "sind", "wie", "bei", "oder", "nach", NULL};
+static const char *const fr[] = {"le", "la", "les", "et", "des", "du", "est", "une", "un", "dans",
+                                 "pour", "que", "qui", "sur", "pas", "au", "avec", "ce", "sont",
+                                 "par", "plus", "aux", "cette", "ont", NULL};
+static const char *const es[] = {"el", "los", "las", "del", "y", "que", "en", "por", "con", "una",
+                                 "para", "es", "se", "su", "al", "como", "pero", "sus", "fue",
+                                 "este", "esta", "muy", NULL};
+static const char *const it[] = {"il", "di", "che", "della", "per", "non", "sono", "nel", "gli",
+                                 "una", "con", "del", "alla", "anche", "delle", "dei", "nella",
+                                 "questo", "essere", "ha", NULL};
+static const char *const pt[] = {"o", "os", "da", "do", "das", "dos", "em", "que", "para", "com",
+                                 "uma", "um", "não", "por", "mais", "na", "no", "como", "foi",
+                                 "ao", "pela", "pelo", NULL};
+static const char *const nl[] = {"de", "het", "een", "en", "van", "is", "niet", "op", "dat", "zijn",
+                                 "met", "voor", "ook", "wordt", "maar", "bij", "er", "naar", NULL};
+static const char *const pl[] = {"i", "w", "nie", "na", "się", "z", "jest", "do", "że", "to", "jak",
+                                 "od", "po", "tak", "przez", "dla", "jego", "oraz", NULL};
+static const char *const id_[] = {"yang", "dan", "di", "ini", "itu", "dengan", "untuk", "dari",
+                                  "dalam", "tidak", "akan", "pada", "juga", "ke", "ada", "adalah",
+                                  "oleh", "karena", NULL};
+static const char *const ru[] = {"и", "в", "не", "на", "что", "с", "по", "как", "это", "из", "за",
+                                 "от", "к", "о", "для", "он", "его", "также", NULL};
+
+static const lang_words langs[] = {
+    {"en", en}, {"de", de}, {"fr", fr}, {"es", es}, {"it", it},
+    {"pt", pt}, {"nl", nl}, {"pl", pl}, {"id", id_}, {"ru", ru},
+};
+
+#define LANG_MAX_WORDS 400
+#define LANG_MIN_WORDS 12
+
+static bool word_eq(const char *w, size_t n, const char *lower)
+{
+    size_t i = 0;
+    for (; i < n && lower[i]; i++)
+        if (to_lower((unsigned char)w[i]) != (unsigned char)lower[i])
+            return false;
+    return i == n && !lower[i];
+}
+
+const char *lang_detect(const char *text, size_t n)
+{
+    size_t hits[DT_ARRAY_LEN(langs)] = {0};
+    size_t words = 0, letters = 0, nonlatin = 0;
+    size_t i = 0;
+    while (i < n && words < LANG_MAX_WORDS) {
+        while (i < n && (is_space((unsigned char)text[i]) || (is_alnum((unsigned char)text[i]) == 0 &&
+                                                               (unsigned char)text[i] < 0x80)))
+            i++;
+        size_t s = i;
+        while (i < n && !is_space((unsigned char)text[i]) &&
+               ((unsigned char)text[i] >= 0x80 || is_alnum((unsigned char)text[i]) || text[i] == '\''))
+            i++;
+        if (i == s)
+            continue;
+        words++;
+        for (size_t k = s; k < i; k++) {
+            unsigned char c = (unsigned char)text[k];
+            if (is_alpha(c))
+                letters++;
+            else if (c >= 0xC0) {
+                letters++;
+                /* lead bytes beyond Latin Extended (U+0250 and up) */
+                if (c >= 0xCA)
+                    nonlatin++;
+            }
+        }
+        size_t wl = i - s;
+        if (wl > 12)
+            continue;
+        for (size_t l = 0; l < DT_ARRAY_LEN(langs); l++)
+            for (const char *const *w = langs[l].words; *w; w++)
+                if (word_eq(text + s, wl, *w)) {
+                    hits[l]++;
+                    break;
+                }
+    }
+    if (words < LANG_MIN_WORDS)
+        return "";
+    size_t best = 0, second = 0, bi = 0;
+    for (size_t l = 0; l < DT_ARRAY_LEN(langs); l++) {
+        if (hits[l] > best) {
+            second = best;
+            best = hits[l];
+            bi = l;
+        } else if (hits[l] > second) {
+            second = hits[l];
+        }
+    }
+    /* Scripts other than Latin with no known stopwords (Chinese, Korean, Arabic, ...). */
+    if (letters && nonlatin * 2 > letters && (best == 0 || strcmp(langs[bi].code, "ru") != 0))
+        return "xx";
+    if (best * 10 < words)  /* too few function words to tell */
+        return "";
+    if (best < second * 3 / 2 + 1)
+        return "";
+    return langs[bi].code;
+}
