@@ -131,7 +131,9 @@ typedef struct dt_event {
 
 /* Coding options. Zero-initialise, then set what you need. */
 typedef struct dt_coder_opts {
-    int explain;   /* record a human-readable trace for dt_coder_explain_text */
+    int explain;   /* record a human-readable trace for dt_coder_trace */
+    int solo;      /* also code one-sided acts with no target (weapons tests) where the
+                      dictionary allows it (`solo`); their target is "" */
 } dt_coder_opts;
 
 /* A coder holds per-thread state (token cache, arenas, document context). Use one

@@ -183,7 +183,7 @@ TEST(coder_explain_trace)
     if (!d)
         return;
     dt_coder *c;
-    dt_coder_opts o = {1};
+    dt_coder_opts o = {.explain = 1};
     CHECK_INT(dt_coder_new(&c, d, &o), 0);
     CHECK_INT(dt_coder_begin_doc(c, "2017-08-29"), 0);
     const char *t = "North Korea did not attack Japan.";
@@ -193,5 +193,29 @@ TEST(coder_explain_trace)
     CHECK(strstr(tr, "negated: no event") != NULL);
     CHECK(strstr(tr, "actor \"North Korea\" (actor): PRK") != NULL);
     dt_coder_free(c);
+    dt_dict_free(d);
+}
+
+TEST(coder_solo_acts_only_when_asked)
+{
+    dt_dict *d = load_mini();
+    if (!d)
+        return;
+    const char *t = "North Korea tested a missile on Sunday.";
+    for (int solo = 0; solo <= 1; solo++) {
+        dt_coder *c;
+        dt_coder_opts o = {.solo = solo};
+        CHECK_INT(dt_coder_new(&c, d, &o), 0);
+        CHECK_INT(dt_coder_begin_doc(c, "2017-08-29"), 0);
+        CHECK_INT(dt_coder_code(c, t, strlen(t), 0), solo);
+        size_t n;
+        const dt_event *e = dt_coder_events(c, &n);
+        if (solo && n == 1) {
+            CHECK_STR(e[0].source, "PRK");
+            CHECK_STR(e[0].target, "");
+            CHECK_STR(e[0].code, "150");
+        }
+        dt_coder_free(c);
+    }
     dt_dict_free(d);
 }

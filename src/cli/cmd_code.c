@@ -8,7 +8,7 @@
 
 static const char code_usage[] =
     "usage: detente code [--dict SPEC]... [--format jsonl|tsv|csv] [READER OPTIONS] [--threads N]\n"
-    "                    [--quiet]\n"
+    "                    [--solo] [--quiet]\n"
     "                    [SOURCE...|-]\n"
     "Codes documents and writes one event per line: plain text (one document per file), JSON\n"
     "Lines ({\"id\",\"date\",\"text\"}, with an optional \"doc\" grouping consecutive lines into\n"
@@ -51,7 +51,7 @@ int cmd_code(int argc, char **argv)
 {
     cli_dicts ds = {0};
     const char *fmt_name = "jsonl", *v;
-    bool quiet = false;
+    bool quiet = false, solo = false;
     long threads = 1;
     const char *files[256];
     size_t nfiles = 0;
@@ -76,6 +76,8 @@ int cmd_code(int argc, char **argv)
                 cli_error("--threads needs a number from 1 to 256");
                 return EXIT_USAGE;
             }
+        } else if (strcmp(argv[i], "--solo") == 0) {
+            solo = true;
         } else if (strcmp(argv[i], "-q") == 0 || strcmp(argv[i], "--quiet") == 0) {
             quiet = true;
         } else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
@@ -107,7 +109,9 @@ int cmd_code(int argc, char **argv)
     if (!d)
         return EXIT_FAIL;
     size_t dict_bad = diag.errors;
-    pipeline *pl = pipeline_new(d, (int)threads, code_batch, write_batch, &run);
+    dt_coder_opts copts = {0};
+    copts.solo = solo;
+    pipeline *pl = pipeline_new(d, (int)threads, &copts, code_batch, write_batch, &run);
     if (!pl) {
         cli_error("out of memory");
         dt_dict_free(d);
@@ -247,7 +251,7 @@ int cmd_explain(int argc, char **argv)
         return EXIT_FAIL;
     }
     dt_coder *c = NULL;
-    dt_coder_opts o = {1};
+    dt_coder_opts o = {.explain = 1};
     if (dt_coder_new(&c, d, &o)) {
         dt_dict_free(d);
         free(owned);

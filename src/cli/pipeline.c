@@ -85,7 +85,8 @@ static void batch_seal(pl_batch *b)
 
 static void *worker(void *arg);
 
-pipeline *pipeline_new(const dt_dict *d, int threads, pl_work_fn work, pl_done_fn done, void *ctx)
+pipeline *pipeline_new(const dt_dict *d, int threads, const dt_coder_opts *opts, pl_work_fn work, pl_done_fn done,
+                       void *ctx)
 {
     pipeline *p = calloc(1, sizeof(*p));
     if (!p)
@@ -96,7 +97,7 @@ pipeline *pipeline_new(const dt_dict *d, int threads, pl_work_fn work, pl_done_f
     p->done = done;
     p->ctx = ctx;
     if (p->nthreads == 1) {
-        if (dt_coder_new(&p->coder, d, NULL)) {
+        if (dt_coder_new(&p->coder, d, opts)) {
             free(p);
             return NULL;
         }
@@ -114,7 +115,7 @@ pipeline *pipeline_new(const dt_dict *d, int threads, pl_work_fn work, pl_done_f
     pthread_cond_init(&p->cv_work, NULL);
     pthread_cond_init(&p->cv_done, NULL);
     for (int i = 0; i < p->nthreads; i++) {
-        if (dt_coder_new(&p->coders[i], d, NULL))
+        if (dt_coder_new(&p->coders[i], d, opts))
             goto fail;
         p->ncoders++;
     }

@@ -35,7 +35,8 @@ typedef int (*pl_done_fn)(void *ctx, pl_batch *b);
 typedef struct pipeline pipeline;
 
 /* threads <= 1 codes on the calling thread. Returns NULL on failure. */
-pipeline *pipeline_new(const dt_dict *d, int threads, pl_work_fn work, pl_done_fn done, void *ctx);
+pipeline *pipeline_new(const dt_dict *d, int threads, const dt_coder_opts *opts, pl_work_fn work,
+                       pl_done_fn done, void *ctx);
 /* Queue a document (copied). Consecutive records with the same group stay together. */
 int pipeline_add(pipeline *p, const dt_doc *doc);
 /* Finish all queued work and hand back every batch. Returns the first error. */

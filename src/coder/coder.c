@@ -526,7 +526,8 @@ typedef struct sevent {
 static void add_sevent(const dt_coder *c, sevent *ev, int *nev, sid s, sid t, sid code, int sm, int tm,
                        uint32_t rule, bool subord)
 {
-    if (!s || !t || !code || s == t || same_country(code_str(c, s), code_str(c, t)))
+    /* t == SID_NONE (tm < 0): a one-sided act with no target. */
+    if (!s || !code || (!t && tm >= 0) || s == t || (t && same_country(code_str(c, s), code_str(c, t))))
         return;
     for (int i = 0; i < *nev; i++)
         if (ev[i].src == s && ev[i].tgt == t && ev[i].code == code)
@@ -580,6 +581,11 @@ static void expand(dt_coder *c, const proto *p, sevent *ev, int *nev)
         return;
     }
     int ns = collect_codes(c, p->src, scodes, sown, 64);
+    if (p->tgt < 0) {
+        for (int i = 0; i < ns; i++)
+            add_sevent(c, ev, nev, scodes[i], SID_NONE, code1 ? code1 : code2, sown[i], -1, p->rule, subord);
+        return;
+    }
     int nt = collect_codes(c, p->tgt, tcodes, town, 64);
     for (int i = 0; i < ns; i++)
         for (int j = 0; j < nt; j++) {
@@ -939,15 +945,18 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         c->subject_of[vi] = src;
     if (src >= 0 && !ve->is_noun)
         *prev_subject = src;
-    if (src < 0 || (!both && tgt < 0)) {
+    bool solo = src >= 0 && !both && tgt < 0 && (cs.flags & CF_SOLO) && c->opts.solo;
+    if (solo)
+        trace_printf(c, "  no target: coded as a one-sided act (solo)\n");
+    if (!solo && (src < 0 || (!both && tgt < 0))) {
         trace_printf(c, "  no %s found: no event\n", src < 0 ? "source" : "target");
         /* It did not make an event of this clause, so it does not swallow the verbs
          * and nouns after it. */
         c->verb_matched[vi] = 0;
         return false;
     }
-    if (ve->is_noun && hit && !(hit->slots & (PS_TARGET | PS_BOTH)) && !both) {
-        /* nouns need an explicit target slot */
+    if (ve->is_noun && hit && !(hit->slots & (PS_TARGET | PS_BOTH)) && !both && !solo) {
+        /* nouns need an explicit target slot (or to be one-sided acts) */
         trace_printf(c, "  a noun pattern needs an explicit target: no event\n");
         return false;
     }
@@ -1117,10 +1126,10 @@ static int emit_events(dt_coder *c, sevent *ev, int nev)
         e.source = arena_strndup(&c->doc, s, strlen(s));
         e.target = arena_strndup(&c->doc, t, strlen(t));
         e.code = arena_strndup(&c->doc, k, strlen(k));
-        const mention *sm = &c->m[ev[i].smention], *tm = &c->m[ev[i].tmention];
+        const mention *sm = &c->m[ev[i].smention];
         const char *st = span_text(c, sm->start, sm->end);
         e.source_text = arena_strndup(&c->doc, st, strlen(st));
-        const char *tt = span_text(c, tm->start, tm->end);
+        const char *tt = ev[i].tmention >= 0 ? span_text(c, c->m[ev[i].tmention].start, c->m[ev[i].tmention].end) : "";
         e.target_text = arena_strndup(&c->doc, tt, strlen(tt));
         if (!e.source || !e.target || !e.code || !e.source_text || !e.target_text)
             return DT_ENOMEM;

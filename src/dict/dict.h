@@ -135,6 +135,7 @@ enum code_flags {
     CF_COMPLEX = 1 << 4,   /* [+++]: sentence too complex */
     CF_PAIRED = 1 << 5,    /* A:B */
     CF_TARGET_ONLY = 1 << 6, /* PETRARCH [:B] — second code of a pair only */
+    CF_SOLO = 1 << 7,      /* may be coded without a target (a weapons test), see opts.solo */
 };
 
 typedef struct code_spec {

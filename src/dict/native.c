@@ -288,7 +288,9 @@ static int parse_codespec(nctx *c, dt_slice s, code_spec *out)
         size_t e = 0;
         while (e < rest.len && !is_space((unsigned char)rest.ptr[e]))
             e++;
-        if (e > 7 && memcmp(rest.ptr, "future=", 7) == 0) {
+        if (e == 4 && memcmp(rest.ptr, "solo", 4) == 0) {
+            out->flags |= CF_SOLO;
+        } else if (e > 7 && memcmp(rest.ptr, "future=", 7) == 0) {
             code_spec f;
             if (dict_parse_code(c->d, rest.ptr + 7, e - 7, &f, &why) || !f.code) {
                 bad_line(c, 0, "bad future= code: %s", why ? why : "empty");
@@ -298,7 +300,7 @@ static int parse_codespec(nctx *c, dt_slice s, code_spec *out)
         } else {
             char tmp[64];
             snprintf(tmp, sizeof(tmp), "%.*s", (int)DT_MIN(e, 40), rest.ptr);
-            bad_line(c, 0, "unknown code option \"%s\" (expected future=CODE)", tmp);
+            bad_line(c, 0, "unknown code option \"%s\" (expected future=CODE or solo)", tmp);
             return 1;
         }
         rest = str_trim(rest.ptr + e, rest.len - e);
