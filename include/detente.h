@@ -200,6 +200,43 @@ enum { DT_EVAL_JSON = 1, DT_EVAL_MISSES = 2 };
 DT_NODISCARD int dt_eval_file(const dt_dict *d, const char *path, int flags, dt_strbuf *out,
                               dt_diag_fn diag, void *user, dt_error *err);
 
+/* ---------------------------------------------------------------- roadmaps */
+
+/* A de-escalation roadmap (docs/roadmaps.md): stages with conditions over events. */
+typedef struct dt_roadmap dt_roadmap;
+
+/* Parse a roadmap from text (name is used in messages) or a file. Errors name the line
+ * and column. On success *out owns the roadmap; free it with dt_roadmap_free. */
+DT_NODISCARD int dt_roadmap_parse(dt_roadmap **out, const char *name, const char *text, size_t len,
+                                  dt_error *err);
+DT_NODISCARD int dt_roadmap_load(dt_roadmap **out, const char *path, dt_error *err);
+void dt_roadmap_free(dt_roadmap *r);
+
+/* An event as the evaluator sees it. Strings must outlive the evaluation. */
+typedef struct dt_roadmap_event {
+    const char *date;       /* YYYY-MM-DD */
+    const char *source, *target, *code;
+    const char *issues;     /* comma-separated */
+    const char *text;       /* the sentence */
+    const char *where;      /* document title, URL or id, for the report */
+} dt_roadmap_event;
+
+/* Events read from a JSON Lines file written by `detente code` (for evaluating roadmaps
+ * without a store). Bad lines are reported and skipped. */
+typedef struct dt_event_list dt_event_list;
+DT_NODISCARD int dt_event_list_load(dt_event_list **out, const char *path, dt_diag_fn diag, void *user,
+                                    dt_error *err);
+const dt_roadmap_event *dt_event_list_items(const dt_event_list *l, size_t *n);
+void dt_event_list_free(dt_event_list *l);
+
+enum { DT_ROADMAP_JSON = 1 };
+
+/* Evaluate the roadmap against events (any order) as of `at` ("YYYY-MM-DD", NULL = the
+ * roadmap's end, or the last event's date). Appends a report (text, or one JSON object
+ * with DT_ROADMAP_JSON) to out. */
+DT_NODISCARD int dt_roadmap_evaluate(const dt_roadmap *r, const dt_roadmap_event *events, size_t n,
+                                     const char *at, int flags, dt_strbuf *out, dt_error *err);
+
 /* ---------------------------------------------------------------- documents */
 
 /* One document (or one record of a document) read from a source. Strings are

@@ -55,5 +55,6 @@ int cmd_extract(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
+int cmd_roadmap(int argc, char **argv);
 
 #endif

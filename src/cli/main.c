@@ -13,6 +13,7 @@ static const char usage[] =
     "  extract   read documents and extract articles: one JSON line per document\n"
     "  explain   show how a sentence is coded: actors, verbs, patterns, rules, events\n"
     "  eval      score coding against a gold file (precision, recall, F1)\n"
+    "  roadmap   evaluate a de-escalation roadmap: each stage met, pending or broken\n"
     "  dict      count what the dictionaries hold\n"
     "  version   print the version\n"
     "\n"
@@ -32,6 +33,8 @@ int main(int argc, char **argv)
         return cmd_extract(argc - 1, argv + 1);
     if (strcmp(cmd, "explain") == 0)
         return cmd_explain(argc - 1, argv + 1);
+    if (strcmp(cmd, "roadmap") == 0)
+        return cmd_roadmap(argc - 1, argv + 1);
     if (strcmp(cmd, "eval") == 0)
         return cmd_eval(argc - 1, argv + 1);
     if (strcmp(cmd, "dict") == 0)

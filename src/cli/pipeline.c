@@ -330,7 +330,13 @@ int pipeline_code_batch(dt_coder *coder, pl_batch *b, pl_emit_fn emit, void *ctx
         size_t before;
         dt_coder_events(coder, &before);
         int first = dt_coder_sentence_count(coder);
-        int rc = dt_coder_code(coder, r->text, r->text_len, 0);
+        /* A headline is a sentence of the article too (its sentence 0), unless the text
+         * already starts with it. */
+        int rc;
+        if (r->title && *r->title && strncmp(r->text, r->title, strlen(r->title)) != 0 &&
+            (rc = dt_coder_code(coder, r->title, strlen(r->title), 1)) < 0)
+            return rc;
+        rc = dt_coder_code(coder, r->text, r->text_len, 0);
         if (rc < 0)
             return rc;
         size_t n;
