@@ -267,7 +267,7 @@ int pipeline_add(pipeline *p, const dt_doc *doc)
     r.date_source = AS_OFF(put_str(b, doc->date_source, doc->date_source ? strlen(doc->date_source) : 0, &oom));
     r.text = AS_OFF(put_str(b, doc->text ? doc->text : "", doc->text_len, &oom));
     r.text_len = doc->text_len;
-    r.text_hash = dt_text_hash(doc->text ? doc->text : "", doc->text_len);
+    r.text_hash = doc->text_hash;
     if (oom)
         return DT_ENOMEM;
     b->recs[b->nrecs++] = r;

@@ -3,6 +3,8 @@
  * wins when the share is clear. Enough to keep non-English news out of an English coder. */
 #include "ingest.h"
 
+#include <pthread.h>
+
 typedef struct lang_words {
     const char *code;
     const char *const *words;
@@ -43,21 +45,60 @@ static const lang_words langs[] = {
     {"pt", pt}, {"nl", nl}, {"pl", pl}, {"id", id_}, {"ru", ru},
 };
 
-#define LANG_MAX_WORDS 400
+#define LANG_MAX_WORDS 100
 #define LANG_MIN_WORDS 12
 
-static bool word_eq(const char *w, size_t n, const char *lower)
+/* All the stopwords in one open-addressing table: word -> the set of languages listing it.
+ * Built once (the lists are constant), so a word costs one hash probe, not 220 compares. */
+#define LANG_SLOTS 1024
+typedef struct lang_slot {
+    const char *word;
+    unsigned mask;
+} lang_slot;
+static lang_slot lang_table[LANG_SLOTS];
+static pthread_once_t lang_once = PTHREAD_ONCE_INIT;
+
+static uint32_t lang_hash(const char *w, size_t n)
 {
-    size_t i = 0;
-    for (; i < n && lower[i]; i++)
-        if (to_lower((unsigned char)w[i]) != (unsigned char)lower[i])
-            return false;
-    return i == n && !lower[i];
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return h;
+}
+
+static void lang_build(void)
+{
+    for (size_t l = 0; l < DT_ARRAY_LEN(langs); l++)
+        for (const char *const *w = langs[l].words; *w; w++) {
+            size_t n = strlen(*w);
+            for (uint32_t h = lang_hash(*w, n);; h++) {
+                lang_slot *sl = &lang_table[h & (LANG_SLOTS - 1)];
+                if (!sl->word)
+                    sl->word = *w;
+                if (strcmp(sl->word, *w) == 0) {
+                    sl->mask |= 1u << l;
+                    break;
+                }
+            }
+        }
+}
+
+/* The languages whose lists hold the word w (already lower-cased, n bytes). */
+static unsigned lang_lookup(const char *w, size_t n)
+{
+    for (uint32_t h = lang_hash(w, n);; h++) {
+        const lang_slot *sl = &lang_table[h & (LANG_SLOTS - 1)];
+        if (!sl->word)
+            return 0;
+        if (strncmp(sl->word, w, n) == 0 && sl->word[n] == 0)
+            return sl->mask;
+    }
 }
 
 const char *lang_detect(const char *text, size_t n)
 {
     size_t hits[DT_ARRAY_LEN(langs)] = {0};
+    pthread_once(&lang_once, lang_build);
     size_t words = 0, letters = 0, nonlatin = 0;
     size_t i = 0;
     while (i < n && words < LANG_MAX_WORDS) {
@@ -85,12 +126,13 @@ const char *lang_detect(const char *text, size_t n)
         size_t wl = i - s;
         if (wl > 12)
             continue;
-        for (size_t l = 0; l < DT_ARRAY_LEN(langs); l++)
-            for (const char *const *w = langs[l].words; *w; w++)
-                if (word_eq(text + s, wl, *w)) {
-                    hits[l]++;
-                    break;
-                }
+        char low[12];
+        for (size_t k = 0; k < wl; k++)
+            low[k] = (char)to_lower((unsigned char)text[s + k]);
+        unsigned mask = lang_lookup(low, wl);
+        for (size_t l = 0; mask; l++, mask >>= 1)
+            if (mask & 1)
+                hits[l]++;
     }
     if (words < LANG_MIN_WORDS)
         return "";

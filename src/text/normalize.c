@@ -1,6 +1,15 @@
 /* normalize.c — turn arbitrary bytes into clean, single-spaced UTF-8 for coding. */
 #include "text.h"
 
+#include <pthread.h>
+
+/* A blank is owed before the next character: something was written, and it did not end
+ * with a blank (the fast path copies blanks inside its blocks). */
+static inline bool blank_pending(const buf *out, bool any)
+{
+    return any && out->data[out->len - 1] != ' ';
+}
+
 size_t text_normalize(const char *in, size_t n, buf *out)
 {
     const unsigned char *s = (const unsigned char *)in;
@@ -11,12 +20,32 @@ size_t text_normalize(const char *in, size_t n, buf *out)
      * plain-ASCII path writes without bounds checks into this reservation. */
     if (buf_reserve(out, 3 * n + 4))
         return bad;
+    const size_t base = out->len;
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL;
     for (size_t i = 0; i < n;) {
+        /* Fast path: 8 printable ASCII bytes with no two blanks in a row are copied as
+         * they are (nearly all news text). */
+        if (i + 8 <= n && !pending_space) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            uint64_t odd = (((w - ones * 0x21) & ~w) | w | (w + ones)) & highs; /* < 0x21 or >= 0x7F */
+            uint64_t t = w ^ (ones * 0x20);
+            uint64_t sp = ~(((t & low7) + low7) | t) & highs; /* exactly the blanks */
+            bool lead = (sp & 0x80) && (out->len == base || out->data[out->len - 1] == ' ');
+            if (!(odd & ~sp) && !(sp & (sp << 8)) && !lead) {
+                memcpy(out->data + out->len, &w, 8);
+                out->len += 8;
+                i += 8;
+                any = true;
+                continue;
+            }
+        }
         unsigned char c = s[i];
         if (c < 0x80) {
             i++;
             if (c <= 0x20 || c == 0x7F) {
-                pending_space = any;
+                pending_space = blank_pending(out, any);
                 continue;
             }
             if (pending_space) {
@@ -32,7 +61,7 @@ size_t text_normalize(const char *in, size_t n, buf *out)
         if (!l) {
             bad++;
             i++;
-            pending_space = any;
+            pending_space = blank_pending(out, any);
             continue;
         }
         i += l;
@@ -45,7 +74,7 @@ size_t text_normalize(const char *in, size_t n, buf *out)
             f = " ";
         if (f) {
             if (f[0] == ' ' && f[1] == 0) {
-                pending_space = any;
+                pending_space = blank_pending(out, any);
                 continue;
             }
             if (!f[0])
@@ -65,6 +94,8 @@ size_t text_normalize(const char *in, size_t n, buf *out)
         buf_append(out, s + i - l, l);
         any = true;
     }
+    if (out->len > base && out->data[out->len - 1] == ' ')
+        out->len--; /* a blank that ended a fast-path block ended the text */
     out->data[out->len] = 0;
     return bad;
 }
@@ -130,29 +161,65 @@ bool text_is_function_word(const char *w, size_t n)
     return false;
 }
 
+/* The hash of the text folded to letters and digits, upper case, one mark between words:
+ * each byte goes through a table (0 for separators), so no copy of the text is made. */
+static unsigned char fold_tab[256];
+static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
+
+static void fold_tab_build(void)
+{
+    for (int c = 0; c < 256; c++)
+        fold_tab[c] = (unsigned char)(is_alnum((unsigned char)c) || c >= 0x80 ? to_upper((unsigned char)c) : 0);
+}
+
+typedef struct fold_hash {
+    uint64_t h;
+    size_t len;
+    bool gap;
+} fold_hash;
+
+/* Feed key bytes; ASCII other than letters and digits separates words. */
+static void fold_hash_feed(fold_hash *f, const unsigned char *s, size_t n)
+{
+    uint64_t h = f->h;
+    size_t len = f->len;
+    bool gap = f->gap;
+    for (size_t i = 0; i < n; i++) {
+        unsigned v = fold_tab[s[i]];
+        if (!v) {
+            gap = true;
+            continue;
+        }
+        if (gap && len)
+            h = (h ^ ' ') * 0x100000001b3ULL;
+        h = (h ^ v) * 0x100000001b3ULL;
+        len++;
+        gap = false;
+    }
+    f->h = h;
+    f->len = len;
+    f->gap = gap;
+}
+
 uint64_t dt_text_hash(const char *text, size_t len)
 {
-    /* Fold to letters and digits only, upper case, single blanks between words. */
-    buf key;
-    buf_init(&key, 0);
-    if (text_fold_key(text, len, &key) || !key.data) {
-        buf_free(&key);
-        return hash_bytes(text, len);
-    }
-    size_t o = 0;
-    bool gap = false;
-    for (size_t i = 0; i < key.len; i++) {
-        unsigned char c = (unsigned char)key.data[i];
-        if (is_alnum(c) || c >= 0x80) {
-            if (gap && o)
-                key.data[o++] = ' ';
-            key.data[o++] = (char)c;
-            gap = false;
-        } else {
-            gap = true;
+    pthread_once(&fold_once, fold_tab_build);
+    fold_hash f = {0xcbf29ce484222325ULL, 0, false};
+    const unsigned char *s = (const unsigned char *)text;
+    size_t ascii = 0;
+    while (ascii < len && s[ascii] < 0x80)
+        ascii++;
+    if (ascii == len) {
+        fold_hash_feed(&f, s, len); /* folding ASCII is upper-casing, done by the table */
+    } else {
+        buf key;
+        buf_init(&key, 0);
+        if (text_fold_key(text, len, &key) || !key.data) {
+            buf_free(&key);
+            return hash_bytes(text, len);
         }
+        fold_hash_feed(&f, (const unsigned char *)key.data, key.len);
+        buf_free(&key);
     }
-    uint64_t h = hash_bytes(key.data, o);
-    buf_free(&key);
-    return h;
+    return hash_mix(f.h ^ f.len);
 }

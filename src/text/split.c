@@ -99,6 +99,7 @@ static bool hard_wrapped(const unsigned char *s, size_t n)
 
 static const bool boundary_char[256] = {['\n'] = true, ['.'] = true, ['!'] = true, ['?'] = true,
                                         [' '] = true};
+static const bool mark_char[256] = {['\n'] = true, ['.'] = true, ['!'] = true, ['?'] = true};
 
 size_t dt_split_sentences(const char *text, size_t n, dt_sentence_fn fn, void *user)
 {
@@ -124,8 +125,14 @@ size_t dt_split_sentences(const char *text, size_t n, dt_sentence_fn fn, void *u
     for (size_t i = 0; i < n; i++) {
         /* Skip quickly to the next character that can end a sentence (or a space, to cut
          * run-on lines). */
-        while (i < n && !boundary_char[s[i]])
+        size_t lim = start + MAX_SENTENCE_BYTES + 1; /* past it, a blank ends a run-on line */
+        if (lim > n)
+            lim = n;
+        while (i < lim && !mark_char[s[i]])
             i++;
+        if (i >= lim)
+            while (i < n && !boundary_char[s[i]])
+                i++;
         if (i >= n)
             break;
         unsigned char c = s[i];

@@ -64,6 +64,9 @@ static bool parse_string(jp *p, const char **out, size_t *outlen)
     bool simple = true;
     size_t j = start;
     for (; j < p->n; j++) {
+        j += json_plain_prefix((const unsigned char *)p->s + j, p->n - j);
+        if (j >= p->n)
+            break;
         unsigned char c = p->s[j];
         if (c == '"')
             break;
@@ -101,6 +104,12 @@ static bool parse_string(jp *p, const char **out, size_t *outlen)
     }
     size_t o = 0;
     while (p->i < p->n) {
+        size_t run = json_plain_prefix(p->s + p->i, p->n - p->i);
+        memcpy(d + o, p->s + p->i, run);
+        o += run;
+        p->i += run;
+        if (p->i >= p->n)
+            break;
         unsigned char c = p->s[p->i];
         if (c == '"') {
             p->i++;

@@ -43,6 +43,10 @@ bool utf8_valid(const char *s, size_t n, size_t *bad)
     while (i < n) {
         if (p[i] < 0x80) {
             i++;
+            /* ASCII runs 8 bytes at a time */
+            uint64_t w;
+            while (i + 8 <= n && (memcpy(&w, p + i, 8), !(w & 0x8080808080808080ULL)))
+                i += 8;
             continue;
         }
         uint32_t cp;

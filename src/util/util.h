@@ -88,6 +88,29 @@ static inline uint64_t hash_mix(uint64_t h)
     return h;
 }
 
+/* Length of the longest prefix of s[0..n) holding only printable ASCII other than '"' and
+ * '\\' (the bytes a JSON string copies as they are), tested 8 bytes at a time. */
+static inline size_t json_plain_prefix(const unsigned char *s, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+        /* (x - ones * k) & ~x & highs is non-zero when some byte of x is below k */
+        uint64_t hit = (((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((b - ones) & ~b) | w) & highs;
+        if (hit)
+            break;
+    }
+    for (; i < n; i++) {
+        unsigned char c = s[i];
+        if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\')
+            break;
+    }
+    return i;
+}
+
 /* A fast 64-bit hash of bytes (8 bytes at a time). */
 static inline uint64_t hash_bytes(const void *p, size_t n)
 {
