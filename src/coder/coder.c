@@ -723,9 +723,19 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     /* The pattern. */
     const pattern *hit = NULL;
     match_result mr = {-1, -1, false, vo->end};
+    /* Which sides of the verb hold a coded actor in the clause: a pattern whose actor slot
+     * has nothing to take cannot match. */
+    uint8_t have = 0;
+    for (int q = lo; q < hi; q++) {
+        int mi = c->ct[q].mention;
+        if (mi >= 0 && c->m[mi].ncodes > 0)
+            have |= q < vo->start ? PN_PRE_ACTOR : q >= vo->end ? PN_POST_ACTOR : 0;
+    }
     for (uint32_t k = 0; k < ve->npatterns; k++) {
         const pattern *p = &c->d->patterns[ve->patterns + k];
-        bool possible = true;
+        bool possible = (p->need & have) == p->need;
+        for (uint8_t q = 0; q < p->nreq_set && possible; q++)
+            possible = match_sentence_has_set(c, p->req_set[q]);
         for (uint8_t q = 0; q < p->nreq && possible; q++) {
             const int16_t *ps;
             possible = match_word_positions(c, p->req[q], &ps) > 0;
@@ -1205,6 +1215,7 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
     mark_barriers(c);
     memset(c->set_first, 0xff, sizeof(c->set_first[0]) * (size_t)c->ntok);
     c->nset_hits = 0;
+    c->set_bits_ready = false;
     match_index_sentence(c);
     trace_analysis(c);
     int added = 0;
@@ -1293,6 +1304,13 @@ int dt_coder_new(dt_coder **out, const dt_dict *d, const dt_coder_opts *opts)
     buf_init(&c->trace, 64u << 20);
     buf_init(&c->scratch, 1 << 20);
     c->date = DATE_NONE;
+    if (d->nsets) {
+        c->set_bits = calloc((d->nsets + 63) / 64, sizeof(*c->set_bits));
+        if (!c->set_bits) {
+            dt_coder_free(c);
+            return DT_ENOMEM;
+        }
+    }
     *out = c;
     return 0;
 }
@@ -1309,6 +1327,7 @@ void dt_coder_free(dt_coder *c)
     free(c->aliases);
     free(c->events);
     free(c->toks);
+    free(c->set_bits);
     buf_free(&c->norm);
     buf_free(&c->keys);
     buf_free(&c->trace);

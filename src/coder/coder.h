@@ -158,6 +158,8 @@ struct dt_coder {
     uint8_t set_count[MAX_TOKENS];
     struct set_hit { uint32_t set; int16_t end; } set_hits[MAX_TOKENS * 4];
     int nset_hits;
+    uint64_t *set_bits;  /* sets with a member anywhere in the sentence (d->nsets bits) */
+    bool set_bits_ready; /* set_bits filled for this sentence */
     sid issues[16];
     int nissues;
     bool discard;
@@ -202,6 +204,8 @@ bool pattern_match(const dt_coder *c, const pattern *p, int vstart, int vend, in
 void match_index_sentence(dt_coder *c);
 /* Positions of a word id in the sentence, in increasing order; returns the count. */
 int match_word_positions(const dt_coder *c, uint32_t word, const int16_t **pos);
+/* Whether a member of set occurs anywhere in the sentence (fills the set cache once). */
+bool match_sentence_has_set(dt_coder *c, uint32_t set);
 
 /* Is token i's key exactly the literal w? (The length is known at compile time.) */
 static inline bool key_is_n(const dt_coder *c, int i, const char *w, size_t n)

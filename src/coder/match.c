@@ -78,6 +78,27 @@ static int set_ends_from(const dt_coder *cc, int p, uint32_t set, int hi, int *e
     return n;
 }
 
+bool match_sentence_has_set(dt_coder *c, uint32_t set)
+{
+    const dt_dict *d = c->d;
+    if (set >= d->nsets || !c->set_bits || !d->set_by_word_start)
+        return true; /* no filter */
+    if (!c->set_bits_ready) {
+        /* A member can only start at a token whose word begins one. */
+        memset(c->set_bits, 0, (d->nsets + 63) / 64 * sizeof(*c->set_bits));
+        for (int p = 0; p < c->ntok; p++)
+            for (uint16_t k = 0; k < c->ct[p].nmatch; k++) {
+                uint32_t w = c->ct[p].match[k];
+                if (w >= d->nwords)
+                    continue;
+                for (uint32_t i = d->set_by_word_start[w]; i < d->set_by_word_start[w + 1]; i++)
+                    c->set_bits[d->set_by_word[i] / 64] |= 1ULL << (d->set_by_word[i] % 64);
+            }
+        c->set_bits_ready = true;
+    }
+    return (c->set_bits[set / 64] >> (set % 64)) & 1;
+}
+
 /* The slot of word w (occupied slots have count > 0), or the empty slot for it. */
 static size_t wpos_slot(const dt_coder *c, uint32_t w)
 {

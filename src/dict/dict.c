@@ -252,6 +252,11 @@ int dict_add_phrase(dt_dict *d, const uint32_t *words, size_t n, phrase_payload 
     int64_t id = DICT_PUSH(d, payloads, &pl);
     if (id < 0)
         return DT_ENOMEM;
+    if (pl.kind == PK_SETMEMBER) {
+        struct set_first sf = {words[0], pl.index};
+        if (DICT_PUSH(d, set_firsts, &sf) < 0)
+            return DT_ENOMEM;
+    }
     if ((size_t)id >= d->payload_next_cap) {
         size_t nc = d->payload_next_cap ? d->payload_next_cap * 2 : 1024;
         while (nc <= (size_t)id)
@@ -274,6 +279,37 @@ int dict_add_phrase(dt_dict *d, const uint32_t *words, size_t n, phrase_payload 
         d->payload_next[p] = (uint32_t)id;
     }
     tn->npayloads++;
+    return 0;
+}
+
+/* Per word id, the sets with a member starting with that word (a counting sort). */
+static int index_set_first_words(dt_dict *d)
+{
+    free(d->set_by_word_start);
+    free(d->set_by_word);
+    d->set_by_word = NULL;
+    d->set_by_word_start = calloc(d->nwords + 1, sizeof(uint32_t));
+    if (!d->set_by_word_start)
+        return DT_ENOMEM;
+    if (d->nset_firsts) {
+        d->set_by_word = malloc(d->nset_firsts * sizeof(uint32_t));
+        if (!d->set_by_word)
+            return DT_ENOMEM;
+    }
+    for (size_t i = 0; i < d->nset_firsts; i++)
+        d->set_by_word_start[d->set_firsts[i].word + 1]++;
+    for (size_t w = 0; w < d->nwords; w++)
+        d->set_by_word_start[w + 1] += d->set_by_word_start[w];
+    for (size_t i = 0; i < d->nset_firsts; i++) {
+        /* start[w] serves as the fill cursor, then is shifted back below */
+        d->set_by_word[d->set_by_word_start[d->set_firsts[i].word]++] = d->set_firsts[i].set;
+    }
+    for (size_t w = d->nwords; w > 0; w--)
+        d->set_by_word_start[w] = d->set_by_word_start[w - 1];
+    d->set_by_word_start[0] = 0;
+    free(d->set_firsts);
+    d->set_firsts = NULL;
+    d->nset_firsts = d->capset_firsts = 0;
     return 0;
 }
 
@@ -645,7 +681,7 @@ int dict_compile(dt_dict *d)
     for (size_t v = 0; v < d->nverbs; v++)
         if (d->verbs[v].has_code && !d->verbs[v].is_noun)
             d->stats.patterns_by_root[root_of(d, d->verbs[v].code.code)]++;
-    if (flatten_payloads(d))
+    if (flatten_payloads(d) || index_set_first_words(d))
         return DT_ENOMEM;
     /* Rule texts. */
     for (size_t i = 0; i < d->nrules; i++) {
@@ -705,6 +741,9 @@ void dt_dict_free(dt_dict *d)
 
 void dict_release(dt_dict *d)
 {
+    free(d->set_firsts);
+    free(d->set_by_word_start);
+    free(d->set_by_word);
     free(d->strs);
     free(d->str_index);
     free(d->words);

@@ -156,7 +156,13 @@ typedef struct pattern {
     uint8_t has_neg;   /* the pattern itself contains a negation word */
     uint8_t nreq;      /* words the sentence must contain for the pattern to match */
     uint32_t req[3];   /* (a quick filter before the full match) */
+    uint8_t need;      /* PN_*: actors the pattern cannot match without (another filter) */
+    uint8_t nreq_set;  /* sets one of whose members the sentence must contain */
+    uint32_t req_set[2];
 } pattern;
+
+/* A required (not optional, top-level) actor slot before / after the verb. */
+enum { PN_PRE_ACTOR = 1, PN_POST_ACTOR = 2 };
 
 enum { PS_SOURCE = 1, PS_TARGET = 2, PS_BOTH = 4, PS_SKIP = 8 };
 
@@ -272,6 +278,10 @@ struct dt_dict {
     alt_list *alt_pats;    size_t nalt_pats, capalt_pats;
     ref_entry *refs;       size_t nrefs, caprefs;
     sid *sets;             size_t nsets, capsets;      /* set id -> name sid */
+    /* first word of each set member (build time), then per word id the sets that have a
+     * member starting with it: set_by_word[set_by_word_start[w] .. set_by_word_start[w+1]) */
+    struct set_first { uint32_t word, set; } *set_firsts; size_t nset_firsts, capset_firsts;
+    uint32_t *set_by_word_start, *set_by_word;
     rule_loc *rules;       size_t nrules, caprules;
     char **files;          size_t nfiles, capfiles;
 

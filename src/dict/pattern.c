@@ -400,6 +400,15 @@ int pattern_compile(dt_dict *d, const char *s, size_t n, int syntax, pattern *ou
                 out->req[shortest] = e->arg;
         }
     }
+    out->need = 0;
+    out->nreq_set = 0;
+    for (size_t k = 0; k < ntop; k++) {
+        uint8_t t = top[k].type;
+        if (t == PE_SET && !top[k].optional && out->nreq_set < DT_ARRAY_LEN(out->req_set))
+            out->req_set[out->nreq_set++] = top[k].arg;
+        if (!top[k].optional && (t == PE_SOURCE || t == PE_TARGET || t == PE_BOTH || t == PE_SKIP))
+            out->need |= k < (size_t)verb_at ? PN_PRE_ACTOR : PN_POST_ACTOR;
+    }
     out->weight = p.weight;
     out->slots = p.slots;
     out->has_neg = p.has_neg;

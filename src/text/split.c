@@ -189,7 +189,6 @@ size_t dt_split_sentences(const char *text, size_t n, dt_sentence_fn fn, void *u
             size_t nwe = nw;
             while (nwe < n && is_alpha(s[nwe]))
                 nwe++;
-            bool next_starter = in_list(starters, DT_ARRAY_LEN(starters), text + nw, nwe - nw);
             if (wl == 1 && is_upper((unsigned char)w[0]))
                 continue; /* an initial: "J. Smith" */
             if (in_list(abbrev_never, DT_ARRAY_LEN(abbrev_never), w, wl))
@@ -203,8 +202,8 @@ size_t dt_split_sentences(const char *text, size_t n, dt_sentence_fn fn, void *u
                     hl = wl - q;
                     break;
                 }
-            if ((in_list(abbrev_maybe, DT_ARRAY_LEN(abbrev_maybe), w, wl) ||
-                 is_initialism(hw, hl)) && !next_starter)
+            if ((in_list(abbrev_maybe, DT_ARRAY_LEN(abbrev_maybe), w, wl) || is_initialism(hw, hl)) &&
+                !in_list(starters, DT_ARRAY_LEN(starters), text + nw, nwe - nw))
                 continue;
         }
         EMIT(e);

@@ -20,9 +20,9 @@ void buf_free(buf *b)
     b->len = b->cap = 0;
 }
 
-int buf_reserve(buf *b, size_t n)
+int buf_grow(buf *b, size_t n)
 {
-    if (DT_LIKELY(b->cap - b->len > n))
+    if (b->cap - b->len > n)
         return 0;
     size_t need = b->len + n + 1;
     if (b->limit && need > b->limit + 1) {
@@ -52,16 +52,6 @@ int buf_append(buf *b, const void *p, size_t n)
     if (n)
         memcpy(b->data + b->len, p, n);
     b->len += n;
-    b->data[b->len] = 0;
-    return 0;
-}
-
-int buf_putc(buf *b, char c)
-{
-    int rc = buf_reserve(b, 1);
-    if (rc)
-        return rc;
-    b->data[b->len++] = c;
     b->data[b->len] = 0;
     return 0;
 }

@@ -61,9 +61,21 @@ void buf_init(buf *b, size_t limit);
 void buf_free(buf *b);
 static inline void buf_clear(buf *b) { b->len = 0; b->failed = false; if (b->data) b->data[0] = 0; }
 /* Make room for n more bytes; returns 0, DT_ENOMEM or DT_ELIMIT. */
-int buf_reserve(buf *b, size_t n);
+int buf_grow(buf *b, size_t n); /* the slow path of buf_reserve */
+static inline int buf_reserve(buf *b, size_t n)
+{
+    return DT_LIKELY(b->cap - b->len > n) ? 0 : buf_grow(b, n);
+}
 int buf_append(buf *b, const void *p, size_t n);
-int buf_putc(buf *b, char c);
+static inline int buf_putc(buf *b, char c)
+{
+    int rc = buf_reserve(b, 1);
+    if (rc)
+        return rc;
+    b->data[b->len++] = c;
+    b->data[b->len] = 0;
+    return 0;
+}
 static inline int buf_puts(buf *b, const char *s) { return buf_append(b, s, strlen(s)); }
 int buf_printf(buf *b, const char *fmt, ...) DT_PRINTF(2, 3);
 int buf_vprintf(buf *b, const char *fmt, va_list ap);
