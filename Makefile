@@ -90,7 +90,9 @@ $(BUILD)/bench/%: bench/%.c $(BUILD)/libdetente.a
 
 bench-build: $(BENCH_BIN)
 
+# The benchmarks also want /usr/bin/time.
 bench: all $(BENCH_BIN)
+	@sh tools/install-deps.sh $(DEB_PKGS) time
 	@sh bench/run.sh
 
 clean:

@@ -25,3 +25,5 @@ if [ -d "$ref/readability" ]; then
     echo "== Readability.js test pages (shingle F1 against the text of expected.html)"
     ./build/bench/extract_eval readability "$ref/readability"
 fi
+echo "== coding throughput (bench/throughput.sh)"
+sh bench/throughput.sh

@@ -1,0 +1,60 @@
+#!/bin/sh
+# Coding throughput of `detente code` on a fixed corpus, made by bench/mkcorpus from
+# Reuters-21578 (Debian package r-cran-tm) and the bundled sample: sentences/s, MB/s,
+# events/s, peak RSS, for 1 and 2 threads; dictionary load time and model size. With
+# the Phoenix (PETRARCH-2) dictionaries too when ../shared/reference holds them.
+#
+#   sh bench/throughput.sh            (BENCH_MB=500 by default; BENCH_THREADS="1 2")
+set -eu
+cd "$(dirname "$0")/.."
+MB=${BENCH_MB:-500}
+THREADS=${BENCH_THREADS:-1 2}
+TM=${TM_TEXTS:-/usr/lib/R/site-library/tm/texts}
+SHARED=${DETENTE_SHARED:-../shared}
+[ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing (apt-get install time)" >&2; exit 1; }
+[ -d "$TM" ] || { echo "bench: $TM is missing (apt-get install r-cran-tm)" >&2; exit 1; }
+
+corpus=build/bench/corpus-${MB}mb.jsonl
+if [ ! -s "$corpus" ]; then
+    echo "== building the corpus: $corpus"
+    ./build/bench/mkcorpus --mb "$MB" "$TM/acq" "$TM/crude" "$TM/reuters-21578.xml" \
+        data/sample/korea-2017-2019.jsonl > "$corpus.tmp"
+    mv "$corpus.tmp" "$corpus"
+fi
+bytes=$(wc -c < "$corpus")
+echo "== corpus: $corpus, $bytes bytes, sha256 $(sha256sum "$corpus" | cut -c1-16)"
+
+# run LABEL THREADS DICT-ARGS...: one timed run, output discarded
+run() {
+    label=$1; threads=$2; shift 2
+    log=build/bench/code.log
+    /usr/bin/time -f '%e %U %M' -o build/bench/time.out \
+        ./detente code --threads "$threads" "$@" "$corpus" > /dev/null 2> "$log" || true
+    # "detente: R records in D documents, S sentences, E events; K records skipped"
+    summary=$(grep '^detente: .* sentences' "$log" | tail -1)
+    set -- $(cat build/bench/time.out) $summary
+    wall=$1; user=$2; rss=$3
+    sentences=$(echo "$summary" | sed -n 's/.* \([0-9]*\) sentences.*/\1/p')
+    events=$(echo "$summary" | sed -n 's/.* \([0-9]*\) events.*/\1/p')
+    awk -v l="$label" -v t="$threads" -v w="$wall" -v u="$user" -v r="$rss" -v s="$sentences" \
+        -v e="$events" -v b="$bytes" 'BEGIN {
+        printf "%-9s threads %d: %9.0f sentences/s  %6.1f MB/s  %8.0f events/s  wall %.2f s  user %.2f s  peak RSS %.1f MiB  (%d sentences, %d events)\n",
+               l, t, s / w, b / w / 1e6, e / w, w, u, r / 1024, s, e }'
+}
+
+echo "== bundled dictionaries"
+./build/bench/dictload data/dict
+for t in $THREADS; do
+    run bundled "$t"
+done
+
+phoenix="$SHARED/reference/petrarch2/config/PETR_config.ini"
+if [ -f "$phoenix" ] && ./detente dict --dict "petrarch:$phoenix" > /dev/null 2>&1; then
+    echo "== Phoenix dictionaries (PETRARCH-2): $phoenix"
+    ./build/bench/dictload "petrarch:$phoenix"
+    for t in $THREADS; do
+        run phoenix "$t" --dict "petrarch:$phoenix"
+    done
+else
+    echo "== Phoenix dictionaries: skipped (not found under $SHARED/reference, or not readable by this build)"
+fi
