@@ -1213,10 +1213,11 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
     if (c->ntok == 0)
         return 0;
     mark_barriers(c);
-    memset(c->set_first, 0xff, sizeof(c->set_first[0]) * (size_t)c->ntok);
+    size_t ntok = c->ntok > 0 && c->ntok <= MAX_TOKENS ? (size_t)c->ntok : MAX_TOKENS;
+    memset(c->set_first, 0xff, sizeof(c->set_first[0]) * ntok);
     c->nset_hits = 0;
     c->set_bits_ready = false;
-    match_index_sentence(c);
+    c->wpos_ready = false; /* the word index is built when a pattern first needs it */
     trace_analysis(c);
     int added = 0;
     /* A question asks; it does not report ("Would China invade Taiwan?"). */

@@ -153,6 +153,7 @@ struct dt_coder {
     int16_t wpos_list[MAX_TOKENS * 8];
     uint16_t wpos_used[512]; /* slots in use, to clear them cheaply */
     int nwpos_used;
+    bool wpos_ready;         /* wpos describes the current sentence */
     /* set members starting at each token, found once per sentence when first needed */
     int16_t set_first[MAX_TOKENS];    /* -1: not yet looked up */
     uint8_t set_count[MAX_TOKENS];

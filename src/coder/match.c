@@ -42,7 +42,7 @@ static void set_cache_fill(dt_coder *c, int p)
             continue;
         const ctok *t = &c->ct[pos];
         for (uint16_t k = 0; k < t->nmatch; k++) {
-            uint32_t child = dict_child(d, node, t->match[k]);
+            uint32_t child = dict_step(d, node, t->match[k]);
             if (!child)
                 continue;
             const trie_node *tn = &d->nodes[child];
@@ -144,8 +144,13 @@ void match_index_sentence(dt_coder *c)
         }
 }
 
-int match_word_positions(const dt_coder *c, uint32_t word, const int16_t **pos)
+int match_word_positions(const dt_coder *cc, uint32_t word, const int16_t **pos)
 {
+    dt_coder *c = (dt_coder *)cc; /* the index is built lazily: coding state, not results */
+    if (!c->wpos_ready) {
+        match_index_sentence(c);
+        c->wpos_ready = true;
+    }
     const struct word_pos *wp = &c->wpos[wpos_slot(c, word)];
     if (!wp->count)
         return 0;

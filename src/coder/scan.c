@@ -111,7 +111,7 @@ static void walk(dt_coder *c, int i, scan_best *b)
             continue;
         const ctok *t = &c->ct[pos];
         for (uint16_t k = 0; k < t->nmatch; k++) {
-            uint32_t child = dict_child(d, node, t->match[k]);
+            uint32_t child = dict_step(d, node, t->match[k]);
             if (!child)
                 continue;
             const trie_node *tn = &d->nodes[child];

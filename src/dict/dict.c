@@ -683,6 +683,12 @@ int dict_compile(dt_dict *d)
             d->stats.patterns_by_root[root_of(d, d->verbs[v].code.code)]++;
     if (flatten_payloads(d) || index_set_first_words(d))
         return DT_ENOMEM;
+    d->root_child = calloc(d->nwords ? d->nwords : 1, sizeof(uint32_t));
+    if (!d->root_child)
+        return DT_ENOMEM;
+    for (size_t i = 0; i < d->edge_cap; i++)
+        if (d->edges[i].child && d->edges[i].node == 0 && d->edges[i].word < d->nwords)
+            d->root_child[d->edges[i].word] = d->edges[i].child;
     /* Rule texts. */
     for (size_t i = 0; i < d->nrules; i++) {
         char tmp[600];
@@ -742,6 +748,7 @@ void dt_dict_free(dt_dict *d)
 void dict_release(dt_dict *d)
 {
     free(d->set_firsts);
+    free(d->root_child);
     free(d->set_by_word_start);
     free(d->set_by_word);
     free(d->strs);

@@ -282,6 +282,7 @@ struct dt_dict {
      * member starting with it: set_by_word[set_by_word_start[w] .. set_by_word_start[w+1]) */
     struct set_first { uint32_t word, set; } *set_firsts; size_t nset_firsts, capset_firsts;
     uint32_t *set_by_word_start, *set_by_word;
+    uint32_t *root_child;  /* word id -> the trie node it leads to from the root (0: none) */
     rule_loc *rules;       size_t nrules, caprules;
     char **files;          size_t nfiles, capfiles;
 
@@ -377,6 +378,15 @@ static inline uint32_t dict_child(const dt_dict *d, uint32_t node, uint32_t word
             return e->child;
         i = (i + 1) & mask;
     }
+}
+
+/* dict_child, with the root's children read from a table once the dictionary is compiled
+ * (every phrase lookup starts there). */
+static inline uint32_t dict_step(const dt_dict *d, uint32_t node, uint32_t word)
+{
+    if (node == 0 && d->root_child)
+        return word < d->nwords ? d->root_child[word] : 0;
+    return dict_child(d, node, word);
 }
 
 /* Resolve the codes of an actor on a date. Returns the number of codes written to

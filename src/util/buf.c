@@ -90,9 +90,10 @@ int buf_json_str(buf *b, const char *s, size_t n)
     b->data[b->len++] = '"';
     size_t run = 0; /* start of the current run of bytes that need no escaping */
     for (size_t i = 0; i < n; i++) {
+        i += json_run((const unsigned char *)s + i, n - i, false);
+        if (i >= n)
+            break;
         unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
         if ((rc = buf_append(b, s + run, i - run)))
             return rc;
         char esc[6] = {'\\', 0, 0, 0, 0, 0};

@@ -100,9 +100,9 @@ static inline uint64_t hash_mix(uint64_t h)
     return h;
 }
 
-/* Length of the longest prefix of s[0..n) holding only printable ASCII other than '"' and
- * '\\' (the bytes a JSON string copies as they are), tested 8 bytes at a time. */
-static inline size_t json_plain_prefix(const unsigned char *s, size_t n)
+/* Length of the longest prefix of s[0..n) a JSON string holds as it is: no control byte,
+ * '"' or '\\', and (when stop_high) no byte above 0x7F; tested 8 bytes at a time. */
+static inline size_t json_run(const unsigned char *s, size_t n, bool stop_high)
 {
     const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
     size_t i = 0;
@@ -111,17 +111,20 @@ static inline size_t json_plain_prefix(const unsigned char *s, size_t n)
         memcpy(&w, s + i, 8);
         uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
         /* (x - ones * k) & ~x & highs is non-zero when some byte of x is below k */
-        uint64_t hit = (((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((b - ones) & ~b) | w) & highs;
-        if (hit)
+        uint64_t hit = (((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((b - ones) & ~b)) & highs;
+        if (hit || (stop_high && (w & highs)))
             break;
     }
     for (; i < n; i++) {
         unsigned char c = s[i];
-        if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\')
+        if (c < 0x20 || (stop_high && c >= 0x80) || c == '"' || c == '\\')
             break;
     }
     return i;
 }
+
+/* The printable-ASCII run a JSON parser copies without decoding. */
+static inline size_t json_plain_prefix(const unsigned char *s, size_t n) { return json_run(s, n, true); }
 
 /* A fast 64-bit hash of bytes (8 bytes at a time). */
 static inline uint64_t hash_bytes(const void *p, size_t n)
