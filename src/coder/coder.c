@@ -779,6 +779,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     }
     /* Source and target. */
     int src = mr.src, tgt = mr.tgt;
+    bool coordinated = false; /* src is the subject of the verb before (coordination) */
     bool both = mr.both;
     /* Passive voice: a participle after "be"/"get", when no pattern placed the actors.
      * The agent is the actor after a "by" right behind the verb; without one, in
@@ -903,15 +904,18 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             } else {
                 /* Coordinated verbs share the subject: "X met Y and signed ..." */
                 int k = g.start - 1;
-                if (k >= 0 && c->ct[k].barrier && (c->ct[k].wflags & WF_CONJ) && *prev_subject >= 0)
+                if (k >= 0 && c->ct[k].barrier && (c->ct[k].wflags & WF_CONJ) && *prev_subject >= 0) {
                     src = *prev_subject;
-                else if (vo->form != VF_ING && k >= 0 && tok_is_comma(c, k) && *prev_subject >= 0 &&
-                         !g.aux && !g.have)
+                    coordinated = true;
+                } else if (vo->form != VF_ING && k >= 0 && tok_is_comma(c, k) && *prev_subject >= 0 &&
+                           !g.aux && !g.have) {
                     /* "X pulls out of the deal, renews sanctions": verbs in a row. */
                     src = *prev_subject;
-                else if (vo->form == VF_ING && k >= 0 && tok_is_comma(c, k) && !g.aux) {
+                    coordinated = true;
+                } else if (vo->form == VF_ING && k >= 0 && tok_is_comma(c, k) && !g.aux) {
                     /* A participle after a comma ("X told Y, praising Z") has the
                      * subject of the main clause, not the nearest actor. */
+                    coordinated = *prev_subject >= 0;
                     src = *prev_subject >= 0 ? *prev_subject
                         : c->speaker >= 0 && c->m[c->speaker].ncodes > 0 ? head_of(c, c->speaker)
                                                                          : find_subject(c, g.start, lo);
@@ -949,6 +953,18 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             /* A paired code with a compound subject and nobody else: among themselves. */
             if (tgt < 0 && src >= 0 && (cs.flags & CF_PAIRED) && c->m[src].ncompound > 1)
                 both = true;
+            /* A coordinated verb that reduces relations and names nobody ("X expelled
+             * Y's envoy and suspended trade", "X blames Y, suspends talks") acts on
+             * the target of the subject's event just before it. */
+            if (tgt < 0 && !both && coordinated && cs.code && code_str(c, cs.code)[0] == '1' &&
+                code_str(c, cs.code)[1] == '6') {
+                for (int q = *np - 1; q >= 0 && tgt < 0; q--)
+                    if (protos[q].src == src && protos[q].tgt >= 0 && !protos[q].both) {
+                        tgt = protos[q].tgt;
+                        trace_printf(c, "  coordinated with the event before: its target \"%s\"\n",
+                                     span_text(c, c->m[tgt].start, c->m[tgt].end));
+                    }
+            }
         }
     }
     if (src >= 0)
