@@ -86,6 +86,8 @@ sid coder_intern(dt_coder *c, const char *s, size_t n)
 
 /* ---------------------------------------------------------------- clauses */
 
+static bool verb_prefix(const dt_coder *c, int k);
+
 static bool verb_like(const dt_coder *c, int i)
 {
     if (i < 0 || i >= c->ntok)
@@ -157,6 +159,9 @@ static void mark_barriers(dt_coder *c)
             int j = i + 1;
             while (j < c->ntok && (c->ct[j].wflags & WF_ADVERB) && c->ct[j].role == TR_NONE)
                 j++;
+            /* "and re-impose": past the verb's prefix */
+            if (j + 1 < c->ntok && (c->toks[j + 1].flags & TOKF_HYPH) && verb_prefix(c, j) && verb_like(c, j + 1))
+                j++;
             if (j < c->ntok && (verb_like(c, j) || c->ct[j].wflags & WF_NEG)) {
                 t->barrier = 1;
                 continue;
@@ -194,7 +199,6 @@ typedef struct vgroup {
 
 
 /* Look left from the verb over auxiliaries, modals, negation and adverbs. */
-static bool verb_prefix(const dt_coder *c, int k);
 
 static vgroup verb_group(const dt_coder *c, int v, int lo)
 {
@@ -694,6 +698,34 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     vgroup g = {0};
     if (!ve->is_noun) {
         g = verb_group(c, vo->start, lo);
+        /* A bare verb coordinated with the one before shares its tense and mood: "will
+         * withdraw from the deal and re-impose sanctions", "agreed to halt tests and
+         * dismantle the site". */
+        int k = g.start - 1;
+        if (k > 0 && c->ct[k].barrier && (c->ct[k].wflags & WF_CONJ) && !g.neg && !g.future && !g.hypo &&
+            !g.aux && !g.infinitive && !g.have && !g.get) {
+            /* the verb or modal nearest before the conjunction, in its clause */
+            int plo, phi;
+            clause_range(c, k - 1, k - 1, &plo, &phi);
+            int j = k - 1;
+            while (j >= plo && c->ct[j].role != TR_VERB && !(c->ct[j].wflags & (WF_FUTURE | WF_HYPO)))
+                j--;
+            vgroup pg = {0};
+            if (j >= plo && c->ct[j].role == TR_VERB && c->ct[j].verb >= 0)
+                pg = verb_group(c, c->v[c->ct[j].verb].start, plo);
+            else if (j >= plo) {
+                pg.future = (c->ct[j].wflags & WF_FUTURE) != 0;
+                pg.hypo = !pg.future;
+                pg.should = KEY_IS(c, j, "SHOULD");
+                pg.must = KEY_IS(c, j, "MUST");
+            }
+            g.future = pg.future;
+            g.hypo = pg.hypo;
+            g.should = pg.should;
+            g.must = pg.must;
+            g.infinitive = pg.infinitive;
+            g.intent_to = pg.intent_to;
+        }
     } else {
         /* An event noun takes the tense and polarity of the verb that governs it
          * ("is expected to extend its ban", "will impose new tariffs"). */
