@@ -200,6 +200,8 @@ static bool place(mstate *st, frame *fr, int nfr, int pos, uint8_t gap, const pe
         return false;
     }
     case PE_SET:
+        if (!match_sentence_has_set((dt_coder *)c, e->arg))
+            return false; /* no member anywhere in the sentence */
         for (int p = pos; fwd ? p <= last : p >= last; p += fwd ? 1 : -1) {
             if (p < st->lo || p >= st->hi)
                 break;
