@@ -84,14 +84,20 @@ static void time_axis(buf *b, const rp_report *rp, double y_top, double y_axis)
         }
 }
 
+/* "SRC → TGT" ("(none)" for a one-sided act). */
+static void esc_dyad(buf *b, const char *src, const char *tgt)
+{
+    esc(b, src);
+    buf_puts(b, " \xe2\x86\x92 ");
+    esc(b, tgt && *tgt ? tgt : "(none)");
+}
+
 static void event_tooltip(buf *b, const rp_event *e)
 {
     buf_puts(b, "<title>");
     esc(b, e->date);
     buf_puts(b, "  ");
-    esc(b, e->source);
-    buf_puts(b, " \xe2\x86\x92 ");
-    esc(b, e->target && *e->target ? e->target : "(none)");
+    esc_dyad(b, e->source, e->target);
     buf_puts(b, "  ");
     esc(b, e->code);
     const char *name = report_code_name(e->code);
@@ -182,8 +188,7 @@ static void dyad_chart(buf *b, const rp_report *rp, const rp_dyad *d)
     buf_puts(b, "</svg></section>\n");
 }
 
-static const char *status_class(int st) { return st == RM_MET ? "met" : st == RM_BROKEN ? "broken" : "pending"; }
-
+/* The status as a word, which is also its CSS class. */
 static const char *status_word(int st) { return st == RM_MET ? "met" : st == RM_BROKEN ? "broken" : "pending"; }
 
 static void event_line(buf *b, const dt_roadmap_event *e)
@@ -191,9 +196,7 @@ static void event_line(buf *b, const dt_roadmap_event *e)
     buf_puts(b, "<li><span class=\"date\">");
     esc(b, e->date);
     buf_puts(b, "</span> ");
-    esc(b, e->source);
-    buf_puts(b, " \xe2\x86\x92 ");
-    esc(b, e->target && *e->target ? e->target : "(none)");
+    esc_dyad(b, e->source, e->target);
     buf_puts(b, " <code>");
     esc(b, e->code);
     buf_puts(b, "</code> ");
@@ -250,7 +253,7 @@ static void roadmap_section(buf *b, const rp_report *rp, const rp_roadmap *m)
                 char a[16], z[16];
                 day_label(seg_start, a);
                 day_label(seg_end, z);
-                buf_printf(b, "<rect class=\"seg %s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"><title>", status_class(seg_status),
+                buf_printf(b, "<rect class=\"seg %s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"><title>", status_word(seg_status),
                            xpos(&axis, seg_start), y, DT_MAX(1.0, xpos(&axis, seg_end) - xpos(&axis, seg_start)), h);
                 esc(b, stg->id);
                 buf_printf(b, ": %s from %s to %s</title></rect>", status_word(seg_status), a, z);
@@ -306,7 +309,7 @@ static void roadmap_section(buf *b, const rp_report *rp, const rp_roadmap *m)
         const rm_stage_result *sr = &res->stages[s];
         char since[16];
         day_label(sr->since, since);
-        buf_printf(b, "<li><span class=\"badge %s\">%s</span> <b>", status_class(sr->status), status_word(sr->status));
+        buf_printf(b, "<li><span class=\"badge %s\">%s</span> <b>", status_word(sr->status), status_word(sr->status));
         esc(b, stg->title[0] ? stg->title : stg->id);
         buf_puts(b, "</b> <span class=\"muted\">(");
         esc(b, stg->id);
