@@ -278,9 +278,7 @@ static void roadmap_section(buf *b, const rp_report *rp, const rp_roadmap *m)
             buf_printf(b, "<circle class=\"evidence\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\"><title>", xpos(&axis, day), y + h / 2);
             esc(b, e->date);
             buf_puts(b, " ");
-            esc(b, e->source);
-            buf_puts(b, " \xe2\x86\x92 ");
-            esc(b, e->target && *e->target ? e->target : "(none)");
+            esc_dyad(b, e->source, e->target);
             buf_puts(b, " ");
             esc(b, e->code);
             buf_puts(b, "\n");
