@@ -723,6 +723,8 @@ void dict_release(dt_dict *d)
     free(d->alt_pats);
     free(d->refs);
     free(d->sets);
+    free(d->set_alts);
+    free(d->labels);
     free(d->rules);
     free(d->files);
     free(d->irregular);

@@ -172,7 +172,12 @@ typedef struct verb_entry {
     uint32_t rule;
     uint8_t is_noun;   /* an event noun (native `noun`), not a verb */
     uint8_t has_code;
+    uint8_t special;   /* enum verb_special: TABARI <TIME> phrases are not verbs */
 } verb_entry;
+
+/* TABARI time-shift phrases (<TIME> in a .verbs file) are kept as verb entries whose
+ * codes are day offsets ("-7", "+1") or a null, discard or complex code. */
+enum verb_special { VS_NONE = 0, VS_TIME = 1 };
 
 /* ---------------------------------------------------------------- phrase trie */
 
@@ -186,6 +191,7 @@ enum phrase_kind {
     PK_DISCARD,    /* form: 1 = whole story */
     PK_REF,        /* index: ref entry */
     PK_SETMEMBER,  /* index: set id */
+    PK_TIME,       /* index: verb entry of a TABARI time-shift phrase */
 };
 
 typedef struct phrase_payload {
@@ -228,7 +234,22 @@ typedef struct dict_options {
     sid default_source, default_target;
     uint8_t default_prior;
     uint8_t require_dyad;
+    /* TABARI/PETRARCH options (docs/compatibility.md); zero = TABARI's defaults */
+    uint8_t default_after;     /* DEFAULT: TARGET [..] AFTER */
+    uint8_t comma_off;         /* COMMA: OFF */
+    uint8_t comma_set;         /* the COMMA limits below were given */
+    int comma_min, comma_max, comma_bmin, comma_bmax, comma_emin, comma_emax;
+    uint8_t time_shift;        /* SET: TIME SHIFTING (1 on; set when <TIME> phrases exist) */
+    uint8_t forward;           /* FORWARD: pronouns refer back to the previous sentence */
+    char forward_fmt[32];      /* its sequence format ("^^*****NNN*SSS") */
+    uint8_t min_words_set;     /* min_words was given (TABARI's default is 8) */
+    uint8_t petrarch_gaps;     /* PETRARCH: blanks in actor phrases allow gaps (TABARI do) */
 } dict_options;
+
+/* TABARI .options LABEL: lines (code -> text), kept for output and documentation. */
+typedef struct code_label {
+    sid code, text;
+} code_label;
 
 /* ---------------------------------------------------------------- the model */
 
@@ -268,6 +289,9 @@ struct dt_dict {
     alt_list *alt_pats;    size_t nalt_pats, capalt_pats;
     ref_entry *refs;       size_t nrefs, caprefs;
     sid *sets;             size_t nsets, capsets;      /* set id -> name sid */
+    uint32_t *set_alts;    size_t nset_alts, capset_alts; /* set id -> alt list + 1 (TABARI
+                                                  and PETRARCH synsets), 0: trie members */
+    code_label *labels;    size_t nlabels, caplabels;
     rule_loc *rules;       size_t nrules, caprules;
     char **files;          size_t nfiles, capfiles;
 
@@ -331,6 +355,21 @@ int dict_parse_code(dt_dict *d, const char *s, size_t n, code_spec *out, const c
 
 /* Finish: sort patterns, compute stats. Called by dt_dict_load. */
 int dict_compile(dt_dict *d);
+
+/* TABARI/PETRARCH words. Their keys carry a leading byte that says how they match, so
+ * that "IN_" (the word IN only) and "IN" (a stem: IN, INTO, INCHING) are different words
+ * (compat.c). CM_GAP is the pseudo-word between the words of a phrase written with a
+ * blank ("DURTHANG ORC"): any number of words may come between them. */
+enum compat_mode {
+    CM_EXACT = 1,  /* the word only ("WORD=" and pattern words "WORD_") */
+    CM_NOUN = 2,   /* the word or + S ES 'S S' (TABARI "WORD_" in actors, agents, nouns) */
+    CM_VERB = 3,   /* the word or + S ES ED EN ING, -E: D ING (TABARI "WORD_" verb roots) */
+    CM_STEM = 4,   /* any word that starts with it ("WORD") */
+    CM_GAP = 5,
+};
+int32_t compat_word(dt_dict *d, const char *key, size_t n, int mode);
+/* Find a compat word without adding it; -1 when absent. */
+int32_t compat_word_find(const dt_dict *d, const char *key, size_t n, int mode);
 
 /* The closed-class words (determiners, pronouns, auxiliaries ...): added to every
  * dictionary with their flags. */
