@@ -13,6 +13,7 @@ typedef struct frame {
     const pel *els;
     uint32_t n, i;
     uint8_t is_option, alt_gap;
+    uint8_t synset;         /* inside a synset: its words do not count in the length */
 } frame;
 
 typedef struct mstate {
@@ -85,7 +86,8 @@ static bool place_word(mstate *st, frame *fr, int nfr, int pos, uint8_t gap, con
             continue;
         if (has_word(&st->s->t[p], e->arg)) {
             uint32_t save = st->m.length;
-            st->m.length += (uint32_t)compat_word_letters(st->c->d, e->arg);
+            if (!fr[nfr - 1].synset)
+                st->m.length += (uint32_t)compat_word_letters(st->c->d, e->arg);
             if (run(st, fr, nfr, fwd ? p + 1 : p - 1, e->maxgap, fwd))
                 return true;
             st->m.length = save;
@@ -155,6 +157,10 @@ static bool run(mstate *st, frame *fr, int nfr, int pos, uint8_t pending, bool f
     uint32_t idx = fwd ? f->i : f->n - 1 - f->i;
     const pel *e = &f->els[idx];
     uint8_t gap = fwd ? ((f->i == 0 && f->is_option) ? f->alt_gap : e->maxgap) : pending;
+    /* Matching backwards, TABARI does not hold a synset to the connector on its right
+     * (SYNSET-22h: MOST_CERTAINLY_&NEGATVAUXVRB_EVER matches "really did not even ever"). */
+    if (!fwd && e->type == PE_ALT && (e->flags & PEL_SYNSET))
+        gap = GAP_ANY;
     f->i++;
     bool ok = false;
     const dt_dict *d = st->c->d;
@@ -166,7 +172,8 @@ static bool run(mstate *st, frame *fr, int nfr, int pos, uint8_t pending, bool f
         if (nfr < TB_MAX_FRAMES)
             for (uint32_t k = 0; k < al->n && !ok; k++) {
                 const pseq *sq = &d->seqs[al->first + k];
-                fr[nfr] = (frame){&d->pels[sq->first], sq->n, 0, 1, fwd ? gap : e->maxgap};
+                fr[nfr] = (frame){&d->pels[sq->first], sq->n, 0, 1, fwd ? gap : e->maxgap,
+                                  (uint8_t)(f->synset || (e->flags & PEL_SYNSET))};
                 ok = run(st, fr, nfr + 1, pos, gap, fwd);
             }
         break;
@@ -203,13 +210,13 @@ bool tb_pattern_match(const dt_coder *c, const tb_state *s, const pattern *p, in
     frame fr[TB_MAX_FRAMES];
     const dt_dict *d = c->d;
     if (p->post.n) {
-        fr[0] = (frame){&d->pels[p->post.first], p->post.n, 0, 0, GAP_ANY};
+        fr[0] = (frame){&d->pels[p->post.first], p->post.n, 0, 0, GAP_ANY, 0};
         if (!run(&st, fr, 1, vlast + 1, GAP_ANY, true))
             return false;
     }
     if (p->pre.n) {
         st.steps = 0;
-        fr[0] = (frame){&d->pels[p->pre.first], p->pre.n, 0, 0, GAP_ANY};
+        fr[0] = (frame){&d->pels[p->pre.first], p->pre.n, 0, 0, GAP_ANY, 0};
         if (!run(&st, fr, 1, vhead - 1, p->verb_gap, false))
             return false;
     }

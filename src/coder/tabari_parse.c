@@ -599,9 +599,11 @@ static void eliminate_commas(tb_state *s)
     }
     if (nc == 0)
         return;
-    /* Segments: [0, c1), [c1, c2) ... [cm, end); lengths count the words in between. */
-    bool del[TB_MAX_TOKENS + 1] = {0};
-    for (int k = 0; k <= nc; k++) {
+    /* Phrases: [0, c1), then from each comma to the next (or the end). Counting is chained:
+     * the next phrase starts at the comma that ended the previous one, but an eliminated
+     * phrase takes its closing comma with it (DEMO-19, MARK-06: the words after it stay). */
+    int k = 0; /* k = 0: the initial phrase; k >= 1: the phrase opened by commas[k - 1] */
+    while (k <= nc) {
         int a = k == 0 ? 0 : commas[k - 1];
         int b = k == nc ? s->nt : commas[k];
         int words = 0;
@@ -619,14 +621,12 @@ static void eliminate_commas(tb_state *s)
             lo = s->opt.comma_min;
             hi = s->opt.comma_max;
         }
-        del[k] = words > lo && words <= hi;
-    }
-    for (int k = 0; k <= nc; k++) {
-        if (!del[k])
-            continue;
-        int a = k == 0 ? 0 : commas[k - 1];
-        int b = k == nc ? s->nt : commas[k] + 1; /* with the comma that ends it */
-        delete_range(s, a, b);
+        if (words > lo && words <= hi) {
+            delete_range(s, a, k == nc ? s->nt : b + 1);
+            k += 2;
+        } else {
+            k++;
+        }
     }
 }
 

@@ -111,9 +111,13 @@ typedef struct pel {
     uint8_t type;
     uint8_t maxgap;    /* 0 = adjacent, GAP_ANY = any number within the clause */
     uint8_t optional;
-    uint8_t pad;
+    uint8_t flags;     /* PEL_* */
     uint32_t arg;
 } pel;
+
+/* pel.flags: a PE_ALT that stands for a TABARI/PETRARCH synset (&NAME), not for {A | B}.
+ * TABARI does not count a synset in a pattern's length. */
+enum { PEL_SYNSET = 1 };
 
 /* A sequence of pattern elements (alternatives and PETRARCH phrases use these). */
 typedef struct pseq {

@@ -225,6 +225,7 @@ static int parse_seq(pctx *p, size_t *i, int stop1, int stop2, pel *out, size_t 
                 /* A TABARI/PETRARCH synset is a list of alternative sequences. */
                 e.type = PE_ALT;
                 e.arg = p->d->set_alts[s] - 1;
+                e.flags = PEL_SYNSET;
             }
             break;
         }

@@ -15,7 +15,7 @@ uint32_t compat_seq_weight(const dt_dict *d, pseq s)
         const pel *e = &d->pels[s.first + i];
         if (e->type == PE_WORD) {
             w += (uint32_t)compat_word_letters(d, e->arg);
-        } else if (e->type == PE_ALT || e->type == PE_NP || e->type == PE_PP) {
+        } else if ((e->type == PE_ALT && !(e->flags & PEL_SYNSET)) || e->type == PE_NP || e->type == PE_PP) {
             const alt_list *al = &d->alt_pats[e->arg];
             uint32_t best = 0;
             for (uint32_t k = 0; k < al->n; k++) {
