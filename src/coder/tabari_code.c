@@ -99,10 +99,22 @@ static void ref_identity(const tb_state *s, tb_ref r, int *actor, bool *whole)
 }
 
 /* TABARI's "an actor with a code distinct from the source's". */
+static sid first_code(const tb_state *s, tb_ref r)
+{
+    if (r.actor == -2)
+        return r.dflt;
+    return r.actor >= 0 && s->a[r.actor].ncodes ? s->a[r.actor].codes[0] : SID_NONE;
+}
+
 static bool distinct(const dt_coder *c, const tb_state *s, tb_ref src, tb_ref cand)
 {
     if (src.actor == -1)
         return true;
+    /* A pronoun is compared by the code its referent had before agents were added: "their"
+     * for "the ambassadors of Arnor, ..." is ARN, not the source's ARNGOV (COMPOUND-24),
+     * while "them" for "Elrond and Gondor" is ELF, the source's own (CODEBY-08). */
+    if (cand.actor >= 0 && s->a[cand.actor].pronoun)
+        return s->a[cand.actor].base != first_code(s, src);
     int sa, ca;
     bool sw, cw;
     ref_identity(s, src, &sa, &sw);
@@ -111,10 +123,8 @@ static bool distinct(const dt_coder *c, const tb_state *s, tb_ref src, tb_ref ca
         return false;
     if (sw || cw)
         return true;
-    sid a = src.actor == -2 ? src.dflt : (s->a[src.actor].ncodes ? s->a[src.actor].codes[0] : SID_NONE);
-    sid b = cand.actor == -2 ? cand.dflt : (s->a[cand.actor].ncodes ? s->a[cand.actor].codes[0] : SID_NONE);
     (void)c;
-    return a != b;
+    return first_code(s, src) != first_code(s, cand);
 }
 
 static bool skipped_by(const tb_match *m, int ai)
@@ -383,9 +393,9 @@ static int precheck(dt_coder *c, tb_state *s)
 {
     const dt_dict *d = c->d;
     bool complex = false;
+    /* Discard and complex codes count as soon as the words are classified, even inside
+     * a comma-delimited clause that is then eliminated (TIME-03). */
     for (int k = 0; k < s->na; k++) {
-        if (s->a[k].cancelled)
-            continue;
         if (s->a[k].special == '#')
             return TR_DISCARD;
         complex |= s->a[k].special == '+';
@@ -393,9 +403,9 @@ static int precheck(dt_coder *c, tb_state *s)
     int nverbs = 0;
     for (int k = 0; k < s->nu; k++) {
         const tb_unit *u = &s->u[k];
-        if (u->kind != PK_VERB || u->cancelled || s->t[u->head].type != TT_VERB)
+        if (u->kind != PK_VERB || s->t[u->head].type != TT_VERB)
             continue;
-        nverbs++;
+        nverbs += !u->cancelled;
         uint16_t f = d->verbs[u->index].code.flags;
         if (f & CF_DISCARD)
             return TR_DISCARD;
@@ -405,7 +415,7 @@ static int precheck(dt_coder *c, tb_state *s)
     if (s->opt.time_shift == 1) {
         for (int k = 0; k < s->nu; k++) {
             const tb_unit *u = &s->u[k];
-            if (u->kind != PK_TIME || u->cancelled)
+            if (u->kind != PK_TIME)
                 continue;
             const verb_entry *ve = &d->verbs[u->index];
             const pattern *hit = NULL;
@@ -444,8 +454,9 @@ static int precheck(dt_coder *c, tb_state *s)
             return TR_COMPLEX;
     }
     if (o->noactprior) {
+        /* No actor before the first verb; with no verb, no actor at all (DEBUG-22). */
         int v = first_verb(c, s);
-        if (v >= 0 && !any_actor(s, 0, s->u[v].head))
+        if (!any_actor(s, 0, v >= 0 ? s->u[v].head : s->nt))
             return TR_COMPLEX;
     }
     return TR_CODED;
@@ -487,12 +498,14 @@ static int code_clauses(dt_coder *c, tb_state *s)
         memset(&sub, 0, sizeof(sub));
         bool have_sub = false;
         tb_ref clause_subject = no_ref();
+        bool had_verb = false;
         for (int q = 0; q < s->nu; q++) {
             const tb_unit *u = &s->u[q];
             if (u->kind != PK_VERB || u->cancelled || s->t[u->head].type != TT_VERB)
                 continue;
             if (u->head < cl->start || u->head >= cl->end)
                 continue;
+            had_verb = true;
             vres r = code_verb(c, s, u, cl, k, &x);
             if (r.kind == VR_DISCARD)
                 return TR_DISCARD;
@@ -500,10 +513,11 @@ static int code_clauses(dt_coder *c, tb_state *s)
                 return TR_COMPLEX;
             if (r.kind != VR_EVENT)
                 continue;
-            bool dominant = (r.cs.flags & CF_DOMINANT) != 0;
             bool subord = (r.cs.flags & CF_SUBORD) != 0;
-            if (code_by != 2 && main_found && !dominant)
-                continue;
+            /* BY CLAUSE and BY SENTENCE code the first event of the clause; a dominant code
+             * only pushes out the other events of the sentence (FRWD-002-003). */
+            if (code_by != 2 && main_found)
+                break;
             if (subord && code_by != 2) {
                 if (!have_sub) {
                     sub = r;
@@ -524,10 +538,11 @@ static int code_clauses(dt_coder *c, tb_state *s)
             if (code_by == 1)
                 sentence_done = true;
         }
-        /* The source kept for the next clause. */
+        /* The source kept for the next clause: a clause without a verb keeps none
+         * (COMPOUND-17: "Ithilen's awful and cool minister Calimehtar warned"). */
         if (clause_subject.actor != -1)
             x.carried = clause_subject;
-        else if (x.carried.actor == -1 || x.after_conj.actor >= 0) {
+        else if (had_verb && (x.carried.actor == -1 || x.after_conj.actor >= 0)) {
             tb_ref f = x.after_conj.actor >= 0 ? x.after_conj : first_in_clause(s, cl);
             if (f.actor != -1)
                 x.carried = f;

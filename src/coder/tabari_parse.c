@@ -469,7 +469,7 @@ static void find_compounds(tb_state *s)
                 comma[ncomma++] = (link){(int16_t)al, (int16_t)ar, (int16_t)i, -1};
         }
     }
-    bool left_of[TB_MAX_ACTORS] = {0};
+    bool left_of[TB_MAX_ACTORS] = {0}, starts_list[TB_MAX_ACTORS] = {0};
     for (int k = 0; k < nconj; k++) {
         join(s, conj[k].left, conj[k].right);
         s->t[conj[k].tok].compound_link = 1;
@@ -484,14 +484,16 @@ static void find_compounds(tb_state *s)
         join(s, comma[k].left, comma[k].right);
         s->t[comma[k].tok].compound_link = 1;
         left_of[comma[k].left] = true;
+        starts_list[comma[k].left] = true;
     }
-    /* Actors right after the last member ("the evil Arnor awful Gondor", "Arnor's Elrond"). */
+    /* Actors right after the last member ("the evil Arnor awful Gondor", "Arnor's Elrond"),
+     * unless a comma list of its own starts there (DEBUG-20). */
     for (int k = 0; k < nconj; k++) {
         int cur = conj[k].right;
         for (;;) {
             int at;
             int nx = actor_first_after(s, s->a[cur].last + 1, &at);
-            if (nx < 0 || left_of[nx] || s->a[nx].group >= 0)
+            if (nx < 0 || starts_list[nx] || find_root(s, nx) == find_root(s, cur))
                 break;
             join(s, cur, nx);
             cur = nx;
@@ -551,6 +553,7 @@ static void resolve_pronouns(dt_coder *c, tb_state *s)
         if (s->opt.forward && s->fwd_valid && (first_actor < 0 || s->a[first_actor].first > a->first)) {
             a->ncodes = (uint8_t)DT_MIN(s->nfwd, TB_MAX_CODES);
             memcpy(a->codes, s->fwd_codes, sizeof(sid) * a->ncodes);
+            a->base = a->ncodes ? a->codes[0] : SID_NONE;
             continue;
         }
         int ref = -1;
@@ -568,6 +571,7 @@ static void resolve_pronouns(dt_coder *c, tb_state *s)
             continue;
         a->ref = (int16_t)ref;
         a->ref_compound = whole;
+        a->base = s->a[ref].base;
         sid codes[TB_MAX_CODES];
         int16_t owner[TB_MAX_CODES];
         tb_ref r = {(int16_t)ref, whole, SID_NONE};
@@ -637,11 +641,8 @@ static void cancel_deleted(tb_state *s)
         bool gone = false;
         for (int q = 0; q < u->ntoks; q++)
             gone |= s->t[u->toks[q]].deleted != 0;
-        if (gone) {
+        if (gone)
             u->cancelled = 1;
-            if (s->t[u->head].type != TT_PART)
-                s->t[u->head].type = TT_NULL;
-        }
     }
     for (int k = 0; k < s->na; k++) {
         tb_actor *a = &s->a[k];
