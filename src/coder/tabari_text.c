@@ -54,25 +54,27 @@ static int compute(tb_lex *lx, const dt_dict *d, const char *w, size_t n, uint32
 {
     int rc;
     if ((rc = try_word(lx, d, first, w, n, CM_EXACT)) || (rc = try_word(lx, d, first, w, n, CM_NOUN)) ||
-        (rc = try_word(lx, d, first, w, n, CM_VERB)))
+        (rc = try_word(lx, d, first, w, n, CM_VERB)) || (rc = try_word(lx, d, first, w, n, CM_WORD)))
         return rc;
     static const char *const noun_end[] = {"S", "ES", "'S", "S'", "'"};
     for (size_t i = 0; i < DT_ARRAY_LEN(noun_end); i++)
-        if (ends(w, n, noun_end[i]) && (rc = try_word(lx, d, first, w, n - strlen(noun_end[i]), CM_NOUN)))
+        if (ends(w, n, noun_end[i]) && ((rc = try_word(lx, d, first, w, n - strlen(noun_end[i]), CM_NOUN)) ||
+                                        (rc = try_word(lx, d, first, w, n - strlen(noun_end[i]), CM_WORD))))
             return rc;
     static const char *const verb_end[] = {"S", "ES", "ED", "EN", "ING"};
     for (size_t i = 0; i < DT_ARRAY_LEN(verb_end); i++)
-        if (ends(w, n, verb_end[i]) && (rc = try_word(lx, d, first, w, n - strlen(verb_end[i]), CM_VERB)))
+        if (ends(w, n, verb_end[i]) && ((rc = try_word(lx, d, first, w, n - strlen(verb_end[i]), CM_VERB)) ||
+                                        (rc = try_word(lx, d, first, w, n - strlen(verb_end[i]), CM_WORD))))
             return rc;
     /* Roots that end in E: DEPLORE -> DEPLORED, GIVE -> GIVEN, MAKE -> MAKING. */
     if ((ends(w, n, "D") || ends(w, n, "N")) && n > 2 && w[n - 2] == 'E' &&
-        (rc = try_word(lx, d, first, w, n - 1, CM_VERB)))
+        ((rc = try_word(lx, d, first, w, n - 1, CM_VERB)) || (rc = try_word(lx, d, first, w, n - 1, CM_WORD))))
         return rc;
     if (ends(w, n, "ING") && n > 4 && n < 128) {
         char tmp[130];
         memcpy(tmp, w, n - 3);
         tmp[n - 3] = 'E';
-        if ((rc = try_word(lx, d, first, tmp, n - 2, CM_VERB)))
+        if ((rc = try_word(lx, d, first, tmp, n - 2, CM_VERB)) || (rc = try_word(lx, d, first, tmp, n - 2, CM_WORD)))
             return rc;
     }
     size_t maxl = DT_MIN(n, d->max_word_len);

@@ -28,7 +28,7 @@ int32_t compat_word(dt_dict *d, const char *key, size_t n, int mode)
     int k = make_key(tmp, sizeof(tmp), key, n, mode);
     if (k < 0)
         return -1;
-    uint8_t wm = mode == CM_STEM ? WM_STEM : (mode == CM_NOUN || mode == CM_VERB) ? WM_ENDINGS : WM_EXACT;
+    uint8_t wm = mode == CM_STEM ? WM_STEM : (mode == CM_NOUN || mode == CM_VERB || mode == CM_WORD) ? WM_ENDINGS : WM_EXACT;
     return dict_word_add(d, tmp, (size_t)k, wm);
 }
 
@@ -55,7 +55,7 @@ int compat_word_mode(const dt_dict *d, uint32_t w)
     if (!dw->len)
         return 0;
     int m = (unsigned char)dw->key[0] - 0x10;
-    return m >= CM_EXACT && m <= CM_GAP ? m : 0;
+    return m >= CM_EXACT && m <= CM_WORD ? m : 0;
 }
 
 /* ---------------------------------------------------------------- phrases */
@@ -323,10 +323,16 @@ int compat_code_blocks(dt_dict *d, const char *s, size_t n, bool yyyy, code_alt 
 
 size_t compat_strip_comment(const char *s, size_t n, int syntax)
 {
+    int depth = 0;
     for (size_t i = 0; i < n; i++) {
         if (syntax == SYN_TABARI && s[i] == ';')
             return i;
-        if (syntax == SYN_PETRARCH && s[i] == '#' && (i == 0 || is_space((unsigned char)s[i - 1])))
+        /* PETRARCH: '#' starts a comment anywhere but inside a code ("[###]"). */
+        if (s[i] == '[')
+            depth++;
+        else if (s[i] == ']' && depth)
+            depth--;
+        else if (syntax == SYN_PETRARCH && s[i] == '#' && !depth)
             return i;
     }
     return n;
@@ -495,7 +501,8 @@ int compat_read_actors(compat_reader *r)
         dt_slice t = str_trim(line.ptr, compat_strip_comment(line.ptr, line.len, r->syntax));
         if (!t.len)
             continue;
-        if (t.ptr[0] == '#' || (r->syntax == SYN_TABARI && t.ptr[0] == '/'))
+        if (t.ptr[0] == '#' || (r->syntax == SYN_TABARI && t.ptr[0] == '/') ||
+            (r->syntax == SYN_PETRARCH && t.len > 1 && t.ptr[0] == '<' && t.ptr[1] == '!'))
             continue;
         if (t.ptr[0] == '~') {
             /* ~FINISH: the rest of the file is not read. */

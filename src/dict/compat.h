@@ -96,6 +96,10 @@ int compat_new_set(compat_reader *r, const char *name, size_t n, uint32_t *set);
 int compat_agent_code(dt_dict *d, dt_slice code, agent_entry *ag, const char **why);
 int compat_add_agent(compat_reader *r, dt_slice phrase, const agent_entry *ag, long ln, int64_t *id);
 
+/* PETRARCH config [Options] (and validation <Config> changes): returns 1 or DT_EPARSE. */
+int petrarch_config_option(dict_options *o, const char *key, size_t kn, const char *val, size_t vn);
+void petrarch_default_options(dict_options *o);
+
 /* TABARI pattern weight: letters of the fixed words, the longest option of a group. */
 uint32_t compat_pattern_weight(const dt_dict *d, const pattern *p);
 uint32_t compat_seq_weight(const dt_dict *d, pseq s);

@@ -370,6 +370,7 @@ enum compat_mode {
     CM_VERB = 3,   /* the word or + S ES ED EN ING, -E: D ING (TABARI "WORD_" verb roots) */
     CM_STEM = 4,   /* any word that starts with it ("WORD") */
     CM_GAP = 5,
+    CM_WORD = 6,   /* the word or a regular noun or verb ending (PETRARCH pattern words) */
 };
 int32_t compat_word(dt_dict *d, const char *key, size_t n, int mode);
 /* Find a compat word without adding it; -1 when absent. */

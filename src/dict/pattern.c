@@ -142,7 +142,9 @@ static int32_t atom_word(pctx *p, const atom *a)
     if (key.len && p->syntax != SYN_NATIVE)
         /* TABARI and PETRARCH words keep one word per matching mode (compat.c). */
         w = compat_word(p->d, key.data, key.len,
-                        a->mode == WM_STEM ? CM_STEM : a->mode == WM_EXACT ? CM_EXACT : CM_NOUN);
+                        a->mode == WM_STEM    ? CM_STEM
+                        : a->mode == WM_EXACT ? CM_EXACT
+                                              : (p->syntax == SYN_PETRARCH ? CM_WORD : CM_NOUN));
     else if (key.len)
         w = dict_word_add(p->d, key.data, key.len, a->mode);
     if (w >= 0) {
