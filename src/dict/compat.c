@@ -76,8 +76,8 @@ static int fold(const char *s, size_t n, char *out, size_t cap, size_t *outn)
     return rc;
 }
 
-int compat_phrase(dt_dict *d, const char *s, size_t n, int final_mode, bool gaps, uint32_t *out,
-                  size_t cap, size_t *letters)
+int compat_phrase(dt_dict *d, const char *s, size_t n, int final_mode, int plain_mode, bool gaps,
+                  uint32_t *out, size_t cap, size_t *letters)
 {
     size_t count = 0, nletters = 0;
     size_t i = 0;
@@ -101,7 +101,7 @@ int compat_phrase(dt_dict *d, const char *s, size_t n, int final_mode, bool gaps
             i++;
             continue;
         }
-        int mode = CM_STEM;
+        int mode = plain_mode;
         bool adjacent_next = false;
         const char *w = s + st;
         if (wl > 1 && w[wl - 1] == '=') {
@@ -109,6 +109,7 @@ int compat_phrase(dt_dict *d, const char *s, size_t n, int final_mode, bool gaps
             mode = CM_EXACT;
         } else if (wl > 1 && w[wl - 1] == '~') {
             wl--;
+            mode = CM_STEM;
             adjacent_next = true;
         }
         /* The connector after the word. */
@@ -423,7 +424,8 @@ static int add_phrase(compat_reader *r, dt_slice ph, long line, phrase_payload p
                       const char *what)
 {
     uint32_t words[COMPAT_MAX_PHRASE];
-    int k = compat_phrase(r->d, ph.ptr, ph.len, final_mode, r->gaps, words, COMPAT_MAX_PHRASE, NULL);
+    int k = compat_phrase(r->d, ph.ptr, ph.len, final_mode, r->petrarch_words ? CM_NOUN : CM_STEM, r->gaps, words,
+                          COMPAT_MAX_PHRASE, NULL);
     if (k == DT_ENOMEM)
         return k;
     char tmp[160];

@@ -15,11 +15,12 @@ size_t compat_word_letters(const dt_dict *d, uint32_t w);
 int compat_word_mode(const dt_dict *d, uint32_t w);
 
 /* Split a phrase in TABARI notation into word ids (see compat.c). final_mode is the mode
- * of a last word written with a trailing '_' (CM_NOUN or CM_VERB); with gaps, a blank
+ * of a last word written with a trailing '_' (CM_NOUN or CM_VERB), plain_mode that of a
+ * word written without '_' (TABARI: CM_STEM; PETRARCH has no stems); with gaps, a blank
  * between two words becomes a CM_GAP word. *letters (may be NULL) gets the number of
  * letters. Returns the number of ids, or DT_EPARSE, DT_ELIMIT or DT_ENOMEM. */
-int compat_phrase(dt_dict *d, const char *s, size_t n, int final_mode, bool gaps, uint32_t *out,
-                  size_t cap, size_t *letters);
+int compat_phrase(dt_dict *d, const char *s, size_t n, int final_mode, int plain_mode, bool gaps,
+                  uint32_t *out, size_t cap, size_t *letters);
 
 /* Parse a TABARI date: yymmdd (00-30 are 2000-2030) or yyyymmdd; with yyyy only the
  * latter. */
@@ -59,6 +60,7 @@ typedef struct compat_reader {
     void *user;
     size_t bad, duplicates;
     bool report_duplicates;
+    bool petrarch_words;     /* PETRARCH: no stems; agents exact (their plurals are listed) */
 } compat_reader;
 
 /* Report a bad line (counted in d->stats.bad_lines). fmt has one %s. */

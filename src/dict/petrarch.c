@@ -539,7 +539,7 @@ static int read_discards(compat_reader *r)
             t = str_trim(t.ptr + 1, t.len - 1);
         }
         uint32_t words[COMPAT_MAX_PHRASE];
-        int k = compat_phrase(r->d, t.ptr, t.len, CM_NOUN, false, words, COMPAT_MAX_PHRASE, NULL);
+        int k = compat_phrase(r->d, t.ptr, t.len, CM_NOUN, CM_NOUN, false, words, COMPAT_MAX_PHRASE, NULL);
         if (k == DT_ENOMEM)
             return k;
         if (k <= 0) {
@@ -610,7 +610,7 @@ static int read_issues(compat_reader *r, size_t *exclusions)
         }
         dt_slice code = lb < t.len ? str_trim(t.ptr + lb + 1, rb - lb - 1) : category;
         uint32_t words[COMPAT_MAX_PHRASE];
-        int n = compat_phrase(r->d, tmp, k, CM_NOUN, false, words, COMPAT_MAX_PHRASE, NULL);
+        int n = compat_phrase(r->d, tmp, k, CM_NOUN, CM_NOUN, false, words, COMPAT_MAX_PHRASE, NULL);
         if (n == DT_ENOMEM)
             return n;
         if (n <= 0 || !code.len) {
@@ -769,7 +769,7 @@ static int read_config(pload *pl, const char *path)
 void petrarch_default_options(dict_options *o)
 {
     o->petrarch = 1;
-    o->code_by = 2;
+    o->code_by = 0;
     o->comma_off = 0;
     o->comma_set = 1;
     o->comma_min = 2;
@@ -797,6 +797,7 @@ static int load_one(pload *pl, const pfile *f)
     r.len = len;
     r.syntax = SYN_PETRARCH;
     r.gaps = false;
+    r.petrarch_words = true;
     r.diag = pl->diag;
     r.user = pl->user;
     size_t excl = 0;

@@ -196,7 +196,9 @@ int compat_add_agent(compat_reader *r, dt_slice phrase, const agent_entry *ag, l
             return DT_ENOMEM;
     }
     uint32_t words[COMPAT_MAX_PHRASE];
-    int k = compat_phrase(r->d, phrase.ptr, phrase.len, CM_NOUN, r->gaps, words, COMPAT_MAX_PHRASE, NULL);
+    int mode = r->petrarch_words ? CM_EXACT : CM_NOUN;
+    int k = compat_phrase(r->d, phrase.ptr, phrase.len, mode, r->petrarch_words ? CM_EXACT : CM_STEM, r->gaps, words,
+                          COMPAT_MAX_PHRASE, NULL);
     if (k == DT_ENOMEM)
         return k;
     if (k <= 0) {

@@ -220,7 +220,7 @@ static int root_line(vctx *v, dt_slice t, long ln)
         return 0;
     }
     uint32_t words[COMPAT_MAX_PHRASE];
-    int k = compat_phrase(d, phrase.ptr, phrase.len, CM_VERB, true, words, COMPAT_MAX_PHRASE, NULL);
+    int k = compat_phrase(d, phrase.ptr, phrase.len, CM_VERB, CM_STEM, true, words, COMPAT_MAX_PHRASE, NULL);
     if (k == DT_ENOMEM)
         return k;
     if (k <= 0) {
@@ -296,7 +296,7 @@ static int forms_line(vctx *v, dt_slice t, long ln)
             q++;
         if (q > p) {
             uint32_t words[COMPAT_MAX_PHRASE];
-            int k = compat_phrase(r->d, p, (size_t)(q - p), CM_VERB, true, words, COMPAT_MAX_PHRASE, NULL);
+            int k = compat_phrase(r->d, p, (size_t)(q - p), CM_VERB, CM_STEM, true, words, COMPAT_MAX_PHRASE, NULL);
             if (k == DT_ENOMEM)
                 return k;
             if (k > 0) {
