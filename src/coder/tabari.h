@@ -81,6 +81,7 @@ typedef struct tb_actor {
 
 typedef struct tb_clause {
     int16_t start, end;     /* words [start, end) */
+    uint8_t comma;          /* PETRARCH: the clause starts at a comma, its source is its own */
 } tb_clause;
 
 /* An actor reference as a source or target: one actor, or its whole compound. */

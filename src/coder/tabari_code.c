@@ -330,6 +330,14 @@ static vres code_verb(dt_coder *c, tb_state *s, const tb_unit *u, const tb_claus
         src = tgt;
         tgt = tmp;
     }
+    if (o->petrarch && !o->require_dyad && (src.actor == -1 || tgt.actor == -1)) {
+        /* PETRARCH with require_dyad = false: a missing actor is coded ---. */
+        tb_ref null_ref = {-2, 0, coder_intern(c, "---", 3)};
+        if (src.actor == -1)
+            src = null_ref;
+        if (tgt.actor == -1)
+            tgt = null_ref;
+    }
     if (src.actor == -1 || tgt.actor == -1) {
         trace_printf(c, "  no %s\n", src.actor == -1 ? "source" : "target");
         return r;
@@ -493,6 +501,8 @@ static int code_clauses(dt_coder *c, tb_state *s)
     for (int k = 0; k < s->ncl && !sentence_done; k++) {
         const tb_clause *cl = &s->cl[k];
         x.after_conj = actor_after_conj(s, cl, k);
+        if (cl->comma)
+            x.carried = no_ref();
         bool main_found = false;
         vres sub;
         memset(&sub, 0, sizeof(sub));

@@ -159,7 +159,7 @@ static bool run(mstate *st, frame *fr, int nfr, int pos, uint8_t pending, bool f
     uint8_t gap = fwd ? ((f->i == 0 && f->is_option) ? f->alt_gap : e->maxgap) : pending;
     /* Matching backwards, TABARI does not hold a synset to the connector on its right
      * (SYNSET-22h: MOST_CERTAINLY_&NEGATVAUXVRB_EVER matches "really did not even ever"). */
-    if (!fwd && e->type == PE_ALT && (e->flags & PEL_SYNSET))
+    if (!fwd && e->type == PE_ALT && (e->flags & PEL_SYNSET) && !st->s->opt.petrarch)
         gap = GAP_ANY;
     f->i++;
     bool ok = false;

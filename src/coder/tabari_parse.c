@@ -342,12 +342,17 @@ static void build_actors(dt_coder *c, tb_state *s)
                 attached = true;
             }
         }
-        if (!attached && s->opt.convert_agents) {
-            /* SET: CONVERT AGENTS: the agent alone is an actor coded ~GOV (or NGO~). */
+        if (!attached && (s->opt.convert_agents || s->opt.petrarch)) {
+            /* SET: CONVERT AGENTS: the agent alone is an actor coded ~GOV (or NGO~);
+             * PETRARCH codes it with a null actor, ---GOV. */
             int ai = new_actor(s, u->head, glast);
             if (ai >= 0) {
                 char tmp[80];
-                snprintf(tmp, sizeof(tmp), ag->prefix ? "%s~" : "~%s", dict_str(d, ag->code));
+                const char *mark = s->opt.petrarch ? "---" : "~";
+                if (ag->prefix)
+                    snprintf(tmp, sizeof(tmp), "%s%s", dict_str(d, ag->code), mark);
+                else
+                    snprintf(tmp, sizeof(tmp), "%s%s", mark, dict_str(d, ag->code));
                 s->a[ai].codes[0] = coder_intern(c, tmp, strlen(tmp));
                 s->a[ai].ncodes = s->a[ai].codes[0] ? 1 : 0;
                 s->a[ai].base = s->a[ai].codes[0];
@@ -664,12 +669,18 @@ static void find_clauses(tb_state *s)
     for (int i = 0; i < s->nt; i++) {
         const tb_tok *t = &s->t[i];
         bool split = (t->wflags & TW_CONJ) && !t->compound_link && t->part_of < 0 && !t->deleted;
-        if (split && s->ncl + 1 < TB_MAX_CLAUSES) {
-            s->cl[s->ncl++] = (tb_clause){(int16_t)start, (int16_t)i};
+        /* PETRARCH's parse puts "..., a senior official said" in a clause of its own. */
+        bool comma = s->opt.petrarch && (t->wflags & TW_COMMA) && !t->compound_link && !t->deleted;
+        if ((split || comma) && s->ncl + 1 < TB_MAX_CLAUSES) {
+            s->cl[s->ncl] = (tb_clause){(int16_t)start, (int16_t)i, 0};
+            s->cl[s->ncl].comma = s->ncl > 0 && (s->t[start].wflags & TW_COMMA);
+            s->ncl++;
             start = i;
         }
     }
-    s->cl[s->ncl++] = (tb_clause){(int16_t)start, (int16_t)s->nt};
+    s->cl[s->ncl] = (tb_clause){(int16_t)start, (int16_t)s->nt, 0};
+    s->cl[s->ncl].comma = s->ncl > 0 && (s->t[start].wflags & TW_COMMA);
+    s->ncl++;
     for (int k = 0; k < s->ncl; k++)
         for (int i = s->cl[k].start; i < s->cl[k].end; i++)
             s->t[i].clause = (int16_t)k;

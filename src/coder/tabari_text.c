@@ -288,8 +288,12 @@ int tb_filter(tb_state *s, const dt_dict *d, const char *text, size_t n)
         if (s->all_caps && wl > 2 && w[wl - 1] == '.' && memchr(w, '.', wl - 1) == NULL)
             wl--;
         while (wl > 0 && s->nt < 127) {
-            /* TABARI splits words longer than 63 characters. */
+            /* TABARI splits words longer than 63 characters; PETRARCH's dictionaries are
+             * written for TreeBank words, where "didn't" is "did n't". */
             size_t take = DT_MIN(wl, (size_t)62);
+            if (s->opt.petrarch && take == wl && wl > 3 && (w[wl - 3] == 'n' || w[wl - 3] == 'N') &&
+                w[wl - 2] == '\'' && (w[wl - 1] == 't' || w[wl - 1] == 'T'))
+                take = wl - 3;
             size_t off = out->len;
             for (size_t k = 0; k < take; k++)
                 buf_putc(out, (char)to_upper((unsigned char)w[k]));

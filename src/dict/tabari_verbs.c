@@ -98,6 +98,11 @@ int compat_add_synset_member(compat_reader *r, uint32_t set, const char *s, size
     tmp[0] = '*';
     tmp[1] = ' ';
     size_t k = 2 + prep_pattern(s, n, tmp + 2, sizeof(tmp) - 2);
+    /* PETRARCH: the words of a member follow each other ("AUSTRIAN FLORIN"). */
+    if (r->syntax == SYN_PETRARCH)
+        for (size_t i = 2; i < k; i++)
+            if (tmp[i] == ' ' && i + 1 < k && tmp[i + 1] != ' ' && tmp[i - 1] != ' ')
+                tmp[i] = '_';
     pattern p;
     const char *why = NULL;
     size_t col = 0;
