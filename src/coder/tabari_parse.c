@@ -666,11 +666,16 @@ static void find_clauses(tb_state *s)
 {
     s->ncl = 0;
     int start = 0;
+    /* PETRARCH's parse puts a final "..., a senior official said" in a clause of its own. */
+    int last_comma = -1;
+    if (s->opt.petrarch)
+        for (int i = 0; i < s->nt; i++)
+            if ((s->t[i].wflags & TW_COMMA) && !s->t[i].compound_link && !s->t[i].deleted)
+                last_comma = i;
     for (int i = 0; i < s->nt; i++) {
         const tb_tok *t = &s->t[i];
         bool split = (t->wflags & TW_CONJ) && !t->compound_link && t->part_of < 0 && !t->deleted;
-        /* PETRARCH's parse puts "..., a senior official said" in a clause of its own. */
-        bool comma = s->opt.petrarch && (t->wflags & TW_COMMA) && !t->compound_link && !t->deleted;
+        bool comma = i == last_comma;
         if ((split || comma) && s->ncl + 1 < TB_MAX_CLAUSES) {
             s->cl[s->ncl] = (tb_clause){(int16_t)start, (int16_t)i, 0};
             s->cl[s->ncl].comma = s->ncl > 0 && (s->t[start].wflags & TW_COMMA);
