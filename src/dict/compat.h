@@ -86,6 +86,14 @@ int tabari_option(dict_options *o, const char *line, size_t n, compat_intern_fn 
 /* The options TABARI starts with. */
 void tabari_default_options(dict_options *o);
 
+/* Read one dictionary from memory (fuzzing, tests). kind: "actors", "verbs", "agents",
+ * "options" (TABARI) or "verbs", "actors", "agents", "discards", "issues" (PETRARCH);
+ * name is used in messages and rules. DT_EINVAL for an unknown kind. */
+int tabari_load_text(dt_dict *d, const char *kind, const char *name, const char *text, size_t len,
+                     dt_diag_fn diag, void *user);
+int petrarch_load_text(dt_dict *d, const char *kind, const char *name, const char *text, size_t len,
+                       dt_diag_fn diag, void *user);
+
 /* The TABARI .verbs reader (tabari_verbs.c); syntax SYN_TABARI. */
 int tabari_read_verbs(compat_reader *r);
 /* PETRARCH's verb dictionary (petrarch.c uses the same synset and pattern helpers). */

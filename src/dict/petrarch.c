@@ -782,13 +782,9 @@ void petrarch_default_options(dict_options *o)
     o->min_words = 0;
 }
 
-static int load_one(pload *pl, const pfile *f)
+static int load_text(pload *pl, const pfile *f, const char *text, size_t len)
 {
-    char *text = NULL;
-    size_t len = 0;
-    int rc = compat_read_file(f->path, &text, &len, pl->err);
-    if (rc)
-        return rc;
+    int rc = 0;
     compat_reader r = {0};
     r.d = pl->d;
     r.name = f->path;
@@ -817,6 +813,34 @@ static int load_one(pload *pl, const pfile *f)
     if (!rc && excl)
         diag_emit(pl->diag, pl->user, DT_OK, f->path, 0, 0, -1,
                   "%zu '~' issue exclusions are not supported and were skipped", excl);
+    return rc;
+}
+
+int petrarch_load_text(dt_dict *d, const char *kind, const char *name, const char *text, size_t len,
+                       dt_diag_fn diag, void *user)
+{
+    pload pl = {0};
+    pl.d = d;
+    pl.diag = diag;
+    pl.user = user;
+    if (!d->opt.petrarch)
+        petrarch_default_options(&d->opt);
+    pfile f;
+    f.kind = kind_of_name(kind, strlen(kind));
+    snprintf(f.path, sizeof(f.path), "%s", name);
+    if (f.kind == PF_UNKNOWN || f.kind == PF_CONFIG)
+        return DT_EINVAL;
+    return load_text(&pl, &f, text, len);
+}
+
+static int load_one(pload *pl, const pfile *f)
+{
+    char *text = NULL;
+    size_t len = 0;
+    int rc = compat_read_file(f->path, &text, &len, pl->err);
+    if (rc)
+        return rc;
+    rc = load_text(pl, f, text, len);
     free(text);
     if (rc == DT_ENOMEM)
         err_set(pl->err, rc, f->path, 0, 0, "out of memory");

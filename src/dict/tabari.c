@@ -255,6 +255,31 @@ static int read_agents(compat_reader *r)
 
 /* ---------------------------------------------------------------- loading */
 
+int tabari_load_text(dt_dict *d, const char *kind, const char *name, const char *text, size_t len,
+                     dt_diag_fn diag, void *user)
+{
+    if (!d->opt.tabari)
+        tabari_default_options(&d->opt);
+    compat_reader r = {0};
+    r.d = d;
+    r.name = name;
+    r.file = dict_file(d, name);
+    r.text = text;
+    r.len = len;
+    r.syntax = SYN_TABARI;
+    r.gaps = true;
+    r.yyyy = d->opt.yyyy != 0;
+    r.diag = diag;
+    r.user = user;
+    switch (kind_of_name(kind, strlen(kind))) {
+    case TK_ACTORS: return compat_read_actors(&r);
+    case TK_VERBS: return tabari_read_verbs(&r);
+    case TK_AGENTS: return read_agents(&r);
+    case TK_OPTIONS: return read_options(&r);
+    default: return DT_EINVAL;
+    }
+}
+
 static int load_one(tload *t, const tfile *f)
 {
     char *text = NULL;
@@ -262,24 +287,8 @@ static int load_one(tload *t, const tfile *f)
     int rc = compat_read_file(f->path, &text, &len, t->err);
     if (rc)
         return rc;
-    compat_reader r = {0};
-    r.d = t->d;
-    r.name = f->path;
-    r.file = dict_file(t->d, f->path);
-    r.text = text;
-    r.len = len;
-    r.syntax = SYN_TABARI;
-    r.gaps = true;
-    r.yyyy = t->d->opt.yyyy != 0;
-    r.diag = t->diag;
-    r.user = t->user;
-    switch (f->kind) {
-    case TK_ACTORS: rc = compat_read_actors(&r); break;
-    case TK_VERBS: rc = tabari_read_verbs(&r); break;
-    case TK_AGENTS: rc = read_agents(&r); break;
-    case TK_OPTIONS: rc = read_options(&r); break;
-    default: break;
-    }
+    static const char *const names[] = {"actors", "verbs", "agents", "options"};
+    rc = f->kind <= TK_OPTIONS ? tabari_load_text(t->d, names[f->kind], f->path, text, len, t->diag, t->user) : 0;
     free(text);
     if (rc == DT_ENOMEM)
         err_set(t->err, rc, f->path, 0, 0, "out of memory");
