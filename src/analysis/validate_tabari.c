@@ -202,7 +202,7 @@ static void header(const char *h, size_t n, vrec *r, size_t *date_end)
     dt_slice rest = str_trim(h + i, n - i);
     size_t k = 0;
     bool blank = false;
-    for (size_t q = 0; q < rest.len && k + 1 < sizeof(r->id); q++) {
+    for (size_t q = 0; q < rest.len && k + 2 < sizeof(r->id); q++) {
         char c = rest.ptr[q];
         if (c == ' ' || c == '\t') {
             blank = true;

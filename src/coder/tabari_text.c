@@ -95,7 +95,7 @@ static int lookup(tb_lex *lx, const dt_dict *d, const char *w, size_t n, const u
             if (!s->key)
                 break;
             if (s->hash == h && s->len == n && memcmp(s->key, w, n) == 0) {
-                *match = lx->pool + s->first;
+                *match = s->n ? lx->pool + s->first : NULL;
                 *nmatch = (uint16_t)s->n;
                 return 0;
             }
@@ -137,7 +137,7 @@ static int lookup(tb_lex *lx, const dt_dict *d, const char *w, size_t n, const u
         j = (j + 1) & (lx->cap - 1);
     lx->slots[j] = (struct tb_slot){k, (uint32_t)n, first, (uint32_t)(lx->npool - first), h};
     lx->count++;
-    *match = lx->pool + first;
+    *match = lx->npool > first ? lx->pool + first : NULL;
     *nmatch = (uint16_t)(lx->npool - first);
     return 0;
 }
