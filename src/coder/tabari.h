@@ -29,6 +29,7 @@ enum {
     TW_AUX = 1 << 4,     /* WAS WERE BEEN */
     TW_BY = 1 << 5,
     TW_PREP = 1 << 6,    /* IN OF: agents before an actor */
+    TW_FROM = 1 << 11,   /* FROM: also joins an agent to an actor in PETRARCH's parses */
     TW_FORMER = 1 << 7,
     TW_COMMA = 1 << 8,
     TW_QUOTE = 1 << 9,
@@ -75,6 +76,8 @@ typedef struct tb_actor {
     uint8_t cancelled;
     int16_t group;          /* compound: index of its first member; -1 alone */
     int16_t ref;            /* a pronoun's referent (actor index), -1 */
+    int16_t prep_agent;     /* the agent joined through IN/OF ("leaders of X and Y"), -1 */
+    uint8_t prep_former;
     uint8_t ref_compound;   /* the pronoun stands for the referent's whole compound */
     uint32_t rule;
 } tb_actor;

@@ -226,6 +226,7 @@ static int new_actor(tb_state *s, int first, int last)
     a->tok = -1;
     a->group = -1;
     a->ref = -1;
+    a->prep_agent = -1;
     a->rule = UINT32_MAX;
     return s->na++;
 }
@@ -332,13 +333,16 @@ static void build_actors(dt_coder *c, tb_state *s)
             attached = true;
         }
         /* before IN/OF and an actor */
-        if (!attached && glast + 2 < s->nt && (s->t[glast + 1].wflags & TW_PREP)) {
+        uint16_t preps = s->opt.petrarch ? (TW_PREP | TW_FROM) : TW_PREP;
+        if (!attached && glast + 2 < s->nt && (s->t[glast + 1].wflags & preps)) {
             int q = glast + 2;
             while (q < s->nt && (s->t[q].wflags & TW_DET) && s->t[q].part_of < 0)
                 q++;
             int via = q < s->nt ? actor_starting_at(s, q) : -1;
             if (via >= 0) {
                 apply_agent(c, s, via, ag, former, u->head, glast);
+                s->a[via].prep_agent = (int16_t)k;
+                s->a[via].prep_former = former;
                 attached = true;
             }
         }
@@ -435,10 +439,23 @@ static int actor_last_at(const tb_state *s, int i)
 }
 
 /* The actor that starts at word i after determiners and adjectives, or -1. */
-static int actor_first_after(const tb_state *s, int i, int *at)
+static int actor_first_after(const tb_state *s, int i, int *at, bool loose)
 {
-    while (i < s->nt && (((s->t[i].wflags & TW_DET) && s->t[i].part_of < 0) || s->t[i].type == TT_ADJ))
-        i++;
+    /* PETRARCH's dictionaries list no adjectives: its parse joins "the evil awful Gondor";
+     * here up to two words that are in no dictionary may stand before the actor. */
+    int unknown = 0;
+    while (i < s->nt) {
+        const tb_tok *t = &s->t[i];
+        if (((t->wflags & TW_DET) && t->part_of < 0) || t->type == TT_ADJ) {
+            i++;
+            continue;
+        }
+        if (loose && s->opt.petrarch && t->type == TT_NONE && !t->wflags && t->actor < 0 && ++unknown <= 2) {
+            i++;
+            continue;
+        }
+        break;
+    }
     if (i >= s->nt)
         return -1;
     int k = s->t[i].actor;
@@ -465,11 +482,11 @@ static void find_compounds(tb_state *s)
                 cm = l;
                 l--;
             }
-            int al = actor_last_at(s, l), ar = actor_first_after(s, i + 1, NULL);
+            int al = actor_last_at(s, l), ar = actor_first_after(s, i + 1, NULL, true);
             if (al >= 0 && ar >= 0 && nconj < 64)
                 conj[nconj++] = (link){(int16_t)al, (int16_t)ar, (int16_t)i, (int16_t)cm};
         } else if ((t->wflags & TW_COMMA) && !(i + 1 < s->nt && (s->t[i + 1].wflags & TW_CONJ))) {
-            int al = actor_last_at(s, i - 1), ar = actor_first_after(s, i + 1, NULL);
+            int al = actor_last_at(s, i - 1), ar = actor_first_after(s, i + 1, NULL, true);
             if (al >= 0 && ar >= 0 && ncomma < 64)
                 comma[ncomma++] = (link){(int16_t)al, (int16_t)ar, (int16_t)i, -1};
         }
@@ -497,7 +514,7 @@ static void find_compounds(tb_state *s)
         int cur = conj[k].right;
         for (;;) {
             int at;
-            int nx = actor_first_after(s, s->a[cur].last + 1, &at);
+            int nx = actor_first_after(s, s->a[cur].last + 1, &at, false);
             if (nx < 0 || starts_list[nx] || find_root(s, nx) == find_root(s, cur))
                 break;
             join(s, cur, nx);
@@ -522,6 +539,22 @@ static void find_compounds(tb_state *s)
         } else if (p->type == TT_ADJ && s->t[j].type == TT_ADJ) {
             t->compound_link = 1;
         }
+    }
+}
+
+/* PETRARCH: "the ambassadors of Arnor, Osgiliath and Gondor" are ambassadors of each. */
+static void share_prep_agents(dt_coder *c, tb_state *s)
+{
+    if (!s->opt.petrarch)
+        return;
+    for (int k = 0; k < s->na; k++) {
+        const tb_actor *h = &s->a[k];
+        if (h->prep_agent < 0 || h->group != k)
+            continue;
+        const agent_entry *ag = &c->d->agents[s->u[h->prep_agent].index];
+        for (int j = 0; j < s->na; j++)
+            if (j != k && s->a[j].group == k && s->a[j].prep_agent < 0)
+                apply_agent(c, s, j, ag, h->prep_former, s->a[j].first, s->a[j].last);
     }
 }
 
@@ -742,6 +775,7 @@ void tb_parse(dt_coder *c, tb_state *s)
     shift_nouns(c, s);
     build_actors(c, s);
     find_compounds(s);
+    share_prep_agents(c, s);
     resolve_pronouns(c, s);
     eliminate_commas(s);
     cancel_deleted(s);

@@ -176,6 +176,8 @@ static uint16_t closed_flags(const char *w, size_t n)
         f |= TW_BY;
     if (word_is(w, n, "IN OF"))
         f |= TW_PREP;
+    if (word_is(w, n, "FROM"))
+        f |= TW_FROM;
     if (word_is(w, n, "FORMER"))
         f |= TW_FORMER;
     if (n == 1 && w[0] == ',')
