@@ -370,6 +370,9 @@ static void build_actors(dt_coder *c, tb_state *s)
         tb_tok *t = &s->t[i];
         if (!(t->wflags & TW_PRON) || t->part_of >= 0)
             continue;
+        /* PETRARCH takes actors from noun phrases: "their credentials" names none. */
+        if (s->opt.petrarch && t->len == 5 && memcmp(t->s, "THEIR", 5) == 0)
+            continue;
         int ai = new_actor(s, i, i);
         if (ai < 0)
             break;
@@ -703,8 +706,10 @@ static void find_clauses(tb_state *s)
     int last_comma = -1;
     if (s->opt.petrarch)
         for (int i = 0; i < s->nt; i++)
-            if ((s->t[i].wflags & TW_COMMA) && !s->t[i].compound_link && !s->t[i].deleted)
+            if ((s->t[i].wflags & TW_COMMA) && !s->t[i].compound_link)
                 last_comma = i;
+    if (last_comma >= 0 && s->t[last_comma].deleted)
+        last_comma = -1; /* the final phrase was eliminated */
     for (int i = 0; i < s->nt; i++) {
         const tb_tok *t = &s->t[i];
         bool split = (t->wflags & TW_CONJ) && !t->compound_link && t->part_of < 0 && !t->deleted;
