@@ -574,6 +574,14 @@ int compat_read_actors(compat_reader *r)
             rd_bad(r, ln, "%s", "a code line must be indented and follow an actor phrase");
             continue;
         }
+        /* PETRARCH's files also list synonyms without '+' before their code lines
+         * ("BORIS_YELTSIN_ / YELTSIN / [RUSELI ...]"): such a line joins the group. */
+        if (r->syntax == SYN_PETRARCH && g.open && !g.bad && g.nalts == 0 && !memchr(t.ptr, '[', t.len) &&
+            g.nphrases < COMPAT_MAX_SYNONYMS) {
+            g.phrase_lines[g.nphrases] = ln;
+            g.phrases[g.nphrases++] = t;
+            continue;
+        }
         /* A new actor: PHRASE [CODES] or PHRASE alone (codes follow on indented lines). */
         if ((rc = flush_group(r, &g)))
             break;
