@@ -70,6 +70,17 @@ int vrun_record(vrun *v, vrec *r)
         vrun_skip(v, r, r->skip_why);
         return 0;
     }
+    if (r->options_only) {
+        v->tot->total++;
+        if (r->options_bad)
+            v->tot->failed++;
+        else
+            v->tot->passed++;
+        if (r->options_bad || !(v->flags & DT_VALIDATE_FAILURES))
+            buf_printf(v->out, "%s  %s  (%s)\n", r->options_bad ? "FAIL" : "pass", r->id,
+                       r->options_bad ? "an option was not understood" : "options applied");
+        return 0;
+    }
     if (dt_coder_begin_doc(c, r->date[0] ? r->date : NULL) != 0 && dt_coder_begin_doc(c, NULL) != 0)
         return DT_EINVAL;
     int n = dt_coder_code(c, r->text, r->len, 1);

@@ -22,7 +22,8 @@ typedef struct vrec {
     bool exp_none, exp_discard, exp_complex;
     bool partial;           /* "-{": events beyond those listed are not checked */
     int32_t exp_day;        /* date after the first expected event (time shifting), DATE_NONE */
-    bool options_only;      /* the record only changes options */
+    bool options_only;      /* the record only changes options: it passes when they apply */
+    bool options_bad;       /* one of them was not understood */
     const char *skip_why;   /* not checked, and why */
 } vrec;
 

@@ -294,9 +294,12 @@ int validate_tabari(const char *path, const char *text, size_t len, const char *
         header(line.ptr, line.len, r, &date_end);
         if (strncmp(r->id, "FINAL", 5) == 0)
             break; /* the end of the standard records */
+        /* The header's date is read before the record's own options change SET: YYYY. */
         bool yyyy = s->opt.yyyy != 0;
+        bool date_ok = digits_date(line.ptr, date_end, yyyy, r->date, sizeof(r->date));
         tp.nopts = 0;
         parse_body(&tp, r, body, end > body ? (size_t)(end - body) : 0, yyyy);
+        bool options_bad = false;
         for (int k = 0; k < tp.nopts; k++) {
             const char *why = NULL;
             int orc = tabari_apply_option(v->c, tp.opts[k], tp.optlen[k], &why);
@@ -304,16 +307,19 @@ int validate_tabari(const char *path, const char *text, size_t len, const char *
                 rc = orc;
                 break;
             }
-            if (orc <= 0)
+            if (orc <= 0) {
                 option_diag(v, hline, orc == 0 ? "unknown option" : why, tp.opts[k], tp.optlen[k]);
+                options_bad = true;
+            }
         }
-        yyyy = s->opt.yyyy != 0;
-        if (!digits_date(line.ptr, date_end, yyyy, r->date, sizeof(r->date)))
+        if (!date_ok)
             r->skip_why = "bad date";
         bool expects = r->nexp || r->exp_none || r->exp_discard || r->exp_complex || r->partial;
-        if (!expects && tp.nopts)
-            r->skip_why = "options only";
-        else if (!expects)
+        if (!expects && tp.nopts) {
+            /* An option record checks that its commands are understood (manual 10.1.1). */
+            r->options_only = true;
+            r->options_bad = options_bad;
+        } else if (!expects)
             r->skip_why = "no expected events";
         long story = -1, sentence = -1;
         if (s->opt.forward && date_end <= line.len)

@@ -129,6 +129,8 @@ typedef struct tb_state {
     int ncl;
     tb_event ev[TB_MAX_EVENTS];
     int nev;
+    sid issues[16];         /* issue phrases of the sentence (PETRARCH issues files) */
+    int nissues;
     int result;             /* enum tb_result of the last sentence */
     int shift_days;         /* time shift of the last sentence */
     /* forwarding of pronouns between sentences */

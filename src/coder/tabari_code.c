@@ -598,8 +598,15 @@ static const char *actor_text(dt_coder *c, const tb_state *s, int ai)
 
 static int emit(dt_coder *c, tb_state *s, const char *text, size_t n)
 {
-    const char *sent = NULL;
+    const char *sent = NULL, *issues = "";
     int added = 0;
+    if (s->nissues) {
+        buf_clear(&c->scratch);
+        for (int k = 0; k < s->nissues; k++)
+            buf_printf(&c->scratch, "%s%s", k ? "," : "", dict_str(c->d, s->issues[k]));
+        if (!(issues = arena_strndup(&c->doc, c->scratch.data, c->scratch.len)))
+            return DT_ENOMEM;
+    }
     for (int k = 0; k < s->nev; k++) {
         const tb_event *e = &s->ev[k];
         if (!sent && !(sent = arena_strndup(&c->doc, text, n)))
@@ -623,7 +630,7 @@ static int emit(dt_coder *c, tb_state *s, const char *text, size_t n)
             ev.quad = info.quad;
             ev.goldstein = info.goldstein;
         }
-        ev.issues = "";
+        ev.issues = issues;
         ev.rule = e->rule < c->d->nrules ? c->d->rules[e->rule].text : "";
         ev.sentence_text = sent;
         if (dict_push((void **)&c->events, &c->nevents, &c->capevents, sizeof(ev), &ev) < 0)
@@ -688,6 +695,7 @@ int tabari_code_sentence(dt_coder *c, const char *text, size_t n)
     s->nev = 0;
     s->na = s->nu = s->ncl = 0;
     s->shift_days = 0;
+    s->nissues = 0;
     if (!s->record_mode && c->sentence == 0)
         s->fwd_valid = false;
     int rc = tb_filter(s, c->d, text, n);

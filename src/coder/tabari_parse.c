@@ -50,6 +50,15 @@ static void consider(walk_ctx *w, uint32_t node, int depth, int words, size_t le
                 w->discard_story = true;
             continue;
         }
+        if (pl->kind == PK_ISSUE) {
+            tb_state *s = w->s;
+            bool have = false;
+            for (int k = 0; k < s->nissues; k++)
+                have |= s->issues[k] == pl->index;
+            if (!have && s->nissues < (int)DT_ARRAY_LEN(s->issues))
+                s->issues[s->nissues++] = pl->index;
+            continue;
+        }
         int rank = kind_rank(pl->kind);
         if (!rank)
             continue;
