@@ -27,8 +27,10 @@ int main(int argc, char **argv)
     const char *specs[16];
     size_t n = 0;
     for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "-n") == 0 && i + 1 < argc)
-            runs = atoi(argv[++i]) > 0 ? atoi(argv[i]) : 1;
+        if (strcmp(argv[i], "-n") == 0 && i + 1 < argc) {
+            long v = strtol(argv[++i], NULL, 10);
+            runs = v > 0 && v <= 1000 ? (int)v : 1;
+        }
         else if (n < 16)
             specs[n++] = argv[i];
     }
