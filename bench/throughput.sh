@@ -43,7 +43,7 @@ run() {
 }
 
 echo "== bundled dictionaries"
-./build/bench/dictload data/dict
+./build/bench/dict_load data/dict
 for t in $THREADS; do
     run bundled "$t"
 done
@@ -51,7 +51,7 @@ done
 phoenix="$SHARED/reference/petrarch2/config/PETR_config.ini"
 if [ -f "$phoenix" ] && ./detente dict --dict "petrarch:$phoenix" > /dev/null 2>&1; then
     echo "== Phoenix dictionaries (PETRARCH-2): $phoenix"
-    ./build/bench/dictload "petrarch:$phoenix"
+    ./build/bench/dict_load "petrarch:$phoenix"
     for t in $THREADS; do
         run phoenix "$t" --dict "petrarch:$phoenix"
     done

@@ -236,6 +236,27 @@ enum { DT_ROADMAP_JSON = 1 };
  * with DT_ROADMAP_JSON) to out. */
 DT_NODISCARD int dt_roadmap_evaluate(const dt_roadmap *r, const dt_roadmap_event *events, size_t n,
                                      const char *at, int flags, dt_strbuf *out, dt_error *err);
+/* ---------------------------------------------------------------- validation suites */
+
+enum { DT_VALIDATE_JSON = 1, DT_VALIDATE_FAILURES = 2 };
+
+typedef struct dt_validate_totals {
+    size_t passed, failed, skipped, total;
+} dt_validate_totals;
+
+/* Run a validation suite: TABARI's Validate.text (its dictionaries and options from the
+ * .project file beside it that names it as <textfile>, and in-suite { OPTION: ... }
+ * records; the standard records end at FINAL-01) or PETRARCH's PETR.UnitTest.records.xml
+ * (dictionaries named by its <Environment>, found beside the file or in ../dictionaries;
+ * inline <Config> changes). dict_specs (may be NULL, ndict 0) replaces the suite's own
+ * dictionaries. Appends one line per record (pass or FAIL with the expected and actual
+ * events; DT_VALIDATE_FAILURES lists only failures) and a totals line to out; with
+ * DT_VALIDATE_JSON the last line is {"passed":N,"failed":N,"skipped":N,"total":N}.
+ * Records whose expectations cannot be checked (option changes only) count as skipped.
+ * Bad records are reported through diag. */
+DT_NODISCARD int dt_validate_file(const char *path, const char *const *dict_specs, size_t ndict, int flags,
+                                  dt_strbuf *out, dt_validate_totals *totals, dt_diag_fn diag, void *user,
+                                  dt_error *err);
 
 /* ---------------------------------------------------------------- documents */
 

@@ -56,5 +56,6 @@ int cmd_explain(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_roadmap(int argc, char **argv);
+int cmd_validate(int argc, char **argv);
 
 #endif

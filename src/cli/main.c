@@ -14,6 +14,7 @@ static const char usage[] =
     "  explain   show how a sentence is coded: actors, verbs, patterns, rules, events\n"
     "  eval      score coding against a gold file (precision, recall, F1)\n"
     "  roadmap   evaluate a de-escalation roadmap: each stage met, pending or broken\n"
+    "  validate  run a TABARI or PETRARCH validation suite\n"
     "  dict      count what the dictionaries hold\n"
     "  version   print the version\n"
     "\n"
@@ -37,6 +38,8 @@ int main(int argc, char **argv)
         return cmd_roadmap(argc - 1, argv + 1);
     if (strcmp(cmd, "eval") == 0)
         return cmd_eval(argc - 1, argv + 1);
+    if (strcmp(cmd, "validate") == 0)
+        return cmd_validate(argc - 1, argv + 1);
     if (strcmp(cmd, "dict") == 0)
         return cmd_dict(argc - 1, argv + 1);
     if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {

@@ -1255,6 +1255,8 @@ static void trace_analysis(dt_coder *c)
 
 static int code_one_sentence(dt_coder *c, const char *s, size_t n)
 {
+    if (c->d->opt.tabari || c->d->opt.petrarch)
+        return tabari_code_sentence(c, s, n);
     int rc = scan_sentence(c, s, n);
     if (rc < 0)
         return rc;
@@ -1381,6 +1383,7 @@ void dt_coder_free(dt_coder *c)
     buf_free(&c->keys);
     buf_free(&c->trace);
     buf_free(&c->scratch);
+    tabari_state_free(c->tab);
     free(c);
 }
 

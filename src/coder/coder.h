@@ -179,7 +179,13 @@ struct dt_coder {
 
     buf trace;          /* explain output */
     buf scratch;
+
+    struct tb_state *tab; /* TABARI/PETRARCH coding policy (tabari_code.c), NULL until used */
 };
+
+/* tabari_code.c: dictionaries with opt.tabari or opt.petrarch are coded by TABARI's rules. */
+int tabari_code_sentence(dt_coder *c, const char *text, size_t n);
+void tabari_state_free(struct tb_state *s);
 
 /* scan.c */
 int scan_sentence(dt_coder *c, const char *s, size_t n);

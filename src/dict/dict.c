@@ -612,14 +612,16 @@ size_t dict_actor_codes(const dt_dict *d, const actor_entry *a, int32_t date, si
             continue;
         if ((alt->from == DATE_NONE || date >= alt->from) && (alt->to == DATE_NONE || date <= alt->to)) {
             size_t k = DT_MIN((size_t)alt->ncodes, cap);
-            memcpy(out, &d->code_lists[alt->codes], k * sizeof(sid));
+            if (k)
+                memcpy(out, &d->code_lists[alt->codes], k * sizeof(sid));
             return k;
         }
     }
     if (!dflt)
         return 0;
     size_t k = DT_MIN((size_t)dflt->ncodes, cap);
-    memcpy(out, &d->code_lists[dflt->codes], k * sizeof(sid));
+    if (k) /* a null code may have no list at all */
+        memcpy(out, &d->code_lists[dflt->codes], k * sizeof(sid));
     return k;
 }
 
@@ -769,6 +771,8 @@ void dict_release(dt_dict *d)
     free(d->alt_pats);
     free(d->refs);
     free(d->sets);
+    free(d->set_alts);
+    free(d->labels);
     free(d->rules);
     free(d->files);
     free(d->irregular);

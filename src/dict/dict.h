@@ -112,9 +112,13 @@ typedef struct pel {
     uint8_t type;
     uint8_t maxgap;    /* 0 = adjacent, GAP_ANY = any number within the clause */
     uint8_t optional;
-    uint8_t pad;
+    uint8_t flags;     /* PEL_* */
     uint32_t arg;
 } pel;
+
+/* pel.flags: a PE_ALT that stands for a TABARI/PETRARCH synset (&NAME), not for {A | B}.
+ * TABARI does not count a synset in a pattern's length. */
+enum { PEL_SYNSET = 1 };
 
 /* A sequence of pattern elements (alternatives and PETRARCH phrases use these). */
 typedef struct pseq {
@@ -182,7 +186,12 @@ typedef struct verb_entry {
     uint32_t rule;
     uint8_t is_noun;   /* an event noun (native `noun`), not a verb */
     uint8_t has_code;
+    uint8_t special;   /* enum verb_special: TABARI <TIME> phrases are not verbs */
 } verb_entry;
+
+/* TABARI time-shift phrases (<TIME> in a .verbs file) are kept as verb entries whose
+ * codes are day offsets ("-7", "+1") or a null, discard or complex code. */
+enum verb_special { VS_NONE = 0, VS_TIME = 1 };
 
 /* ---------------------------------------------------------------- phrase trie */
 
@@ -196,6 +205,7 @@ enum phrase_kind {
     PK_DISCARD,    /* form: 1 = whole story */
     PK_REF,        /* index: ref entry */
     PK_SETMEMBER,  /* index: set id */
+    PK_TIME,       /* index: verb entry of a TABARI time-shift phrase */
 };
 
 typedef struct phrase_payload {
@@ -238,7 +248,22 @@ typedef struct dict_options {
     sid default_source, default_target;
     uint8_t default_prior;
     uint8_t require_dyad;
+    /* TABARI/PETRARCH options (docs/compatibility.md); zero = TABARI's defaults */
+    uint8_t default_after;     /* DEFAULT: TARGET [..] AFTER */
+    uint8_t comma_off;         /* COMMA: OFF */
+    uint8_t comma_set;         /* the COMMA limits below were given */
+    int comma_min, comma_max, comma_bmin, comma_bmax, comma_emin, comma_emax;
+    uint8_t time_shift;        /* SET: TIME SHIFTING (1 on; set when <TIME> phrases exist) */
+    uint8_t forward;           /* FORWARD: pronouns refer back to the previous sentence */
+    char forward_fmt[32];      /* its sequence format ("^^*****NNN*SSS") */
+    uint8_t min_words_set;     /* min_words was given (TABARI's default is 8) */
+    uint8_t petrarch_gaps;     /* PETRARCH: blanks in actor phrases allow gaps (TABARI do) */
 } dict_options;
+
+/* TABARI .options LABEL: lines (code -> text), kept for output and documentation. */
+typedef struct code_label {
+    sid code, text;
+} code_label;
 
 /* ---------------------------------------------------------------- the model */
 
@@ -283,6 +308,9 @@ struct dt_dict {
     struct set_first { uint32_t word, set; } *set_firsts; size_t nset_firsts, capset_firsts;
     uint32_t *set_by_word_start, *set_by_word;
     uint32_t *root_child;  /* word id -> the trie node it leads to from the root (0: none) */
+    uint32_t *set_alts;    size_t nset_alts, capset_alts; /* set id -> alt list + 1 (TABARI
+                                                  and PETRARCH synsets), 0: trie members */
+    code_label *labels;    size_t nlabels, caplabels;
     rule_loc *rules;       size_t nrules, caprules;
     char **files;          size_t nfiles, capfiles;
 
@@ -346,6 +374,22 @@ int dict_parse_code(dt_dict *d, const char *s, size_t n, code_spec *out, const c
 
 /* Finish: sort patterns, compute stats. Called by dt_dict_load. */
 int dict_compile(dt_dict *d);
+
+/* TABARI/PETRARCH words. Their keys carry a leading byte that says how they match, so
+ * that "IN_" (the word IN only) and "IN" (a stem: IN, INTO, INCHING) are different words
+ * (compat.c). CM_GAP is the pseudo-word between the words of a phrase written with a
+ * blank ("DURTHANG ORC"): any number of words may come between them. */
+enum compat_mode {
+    CM_EXACT = 1,  /* the word only ("WORD=" and pattern words "WORD_") */
+    CM_NOUN = 2,   /* the word or + S ES 'S S' (TABARI "WORD_" in actors, agents, nouns) */
+    CM_VERB = 3,   /* the word or + S ES ED EN ING, -E: D ING (TABARI "WORD_" verb roots) */
+    CM_STEM = 4,   /* any word that starts with it ("WORD") */
+    CM_GAP = 5,
+    CM_WORD = 6,   /* the word or a regular noun or verb ending (PETRARCH pattern words) */
+};
+int32_t compat_word(dt_dict *d, const char *key, size_t n, int mode);
+/* Find a compat word without adding it; -1 when absent. */
+int32_t compat_word_find(const dt_dict *d, const char *key, size_t n, int mode);
 
 /* The closed-class words (determiners, pronouns, auxiliaries ...): added to every
  * dictionary with their flags. */

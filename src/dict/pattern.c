@@ -148,7 +148,9 @@ static int lex(pctx *p)
                     a->len--;
                     a->mode = WM_EXACT;
                 } else if (i < p->n && p->s[i] == '_') {
-                    a->mode = WM_ENDINGS;
+                    /* TABARI: "WORD_" matches that word only (SYNSET-19b: KRONER_ does not
+                     * match KRONEREN); PETRARCH keeps the regular endings. */
+                    a->mode = p->syntax == SYN_TABARI ? WM_EXACT : WM_ENDINGS;
                 } else {
                     a->mode = p->syntax == SYN_PETRARCH ? WM_ENDINGS : WM_STEM;
                 }
@@ -174,7 +176,15 @@ static int32_t atom_word(pctx *p, const atom *a)
         buf_free(&key);
         return -1;
     }
-    int32_t w = key.len ? dict_word_add(p->d, key.data, key.len, a->mode) : -1;
+    int32_t w = -1;
+    if (key.len && p->syntax != SYN_NATIVE)
+        /* TABARI and PETRARCH words keep one word per matching mode (compat.c). */
+        w = compat_word(p->d, key.data, key.len,
+                        a->mode == WM_STEM    ? CM_STEM
+                        : a->mode == WM_EXACT ? CM_EXACT
+                                              : (p->syntax == SYN_PETRARCH ? CM_WORD : CM_NOUN));
+    else if (key.len)
+        w = dict_word_add(p->d, key.data, key.len, a->mode);
     if (w >= 0) {
         if (p->d->words[w].flags & WF_NEG)
             p->has_neg = 1;
@@ -253,6 +263,12 @@ static int parse_seq(pctx *p, size_t *i, int stop1, int stop2, pel *out, size_t 
             e.type = PE_SET;
             e.arg = (uint32_t)s;
             p->weight += 3;
+            if ((size_t)s < p->d->nset_alts && p->d->set_alts[s]) {
+                /* A TABARI/PETRARCH synset is a list of alternative sequences. */
+                e.type = PE_ALT;
+                e.arg = p->d->set_alts[s] - 1;
+                e.flags = PEL_SYNSET;
+            }
             break;
         }
         case AT_WORD: {

@@ -1,9 +1,9 @@
-/* dictload.c — how long loading and compiling a dictionary takes, and how much memory
+/* dict_load.c — how long loading and compiling a dictionary takes, and how much memory
  * the compiled model holds: the median of N loads in one process (the first load warms
- * the file cache and is not counted).
+ * the file cache and is not counted), timed with a monotonic clock.
  *
- *   dictload [--runs N] SPEC...      (SPEC as for --dict: a directory, a .dict file,
- *                                     tabari:..., petrarch:...)
+ *   dict_load [-n N] SPEC...     (SPEC as for --dict: a directory, a .dict file, tabari:...,
+ *                                 petrarch:...; default: the Phoenix set in ../shared)
  */
 #include "detente.h"
 
@@ -31,13 +31,15 @@ int main(int argc, char **argv)
     const char *specs[16];
     size_t n = 0;
     for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--runs") == 0 && i + 1 < argc)
+        if ((strcmp(argv[i], "-n") == 0 || strcmp(argv[i], "--runs") == 0) && i + 1 < argc)
             runs = atoi(argv[++i]);
         else if (n < 16)
             specs[n++] = argv[i];
     }
-    if (n == 0 || runs < 1 || runs > 1000) {
-        fprintf(stderr, "usage: dictload [--runs N] SPEC...\n");
+    if (n == 0)
+        specs[n++] = "petrarch:../shared/reference/petrarch2/config/PETR_config.ini";
+    if (runs < 1 || runs > 1000) {
+        fprintf(stderr, "usage: dict_load [-n N] SPEC...\n");
         return 2;
     }
     double *ms = malloc((size_t)runs * sizeof(*ms));
@@ -51,7 +53,7 @@ int main(int argc, char **argv)
         if (dt_dict_load(&d, specs, n, NULL, NULL, &err)) {
             char msg[1400];
             dt_error_format(&err, msg, sizeof(msg));
-            fprintf(stderr, "dictload: %s\n", msg);
+            fprintf(stderr, "dict_load: %s\n", msg);
             free(ms);
             return 1;
         }
