@@ -585,7 +585,10 @@ int compat_read_actors(compat_reader *r)
         /* A new actor: PHRASE [CODES] or PHRASE alone (codes follow on indented lines). */
         if ((rc = flush_group(r, &g)))
             break;
-        memset(&g, 0, sizeof(g));
+        /* reset the counts only: the arrays are large and read up to them */
+        g.nphrases = 0;
+        g.nalts = 0;
+        g.bad = false;
         g.open = true;
         g.line = ln;
         dt_slice ph, codes;
