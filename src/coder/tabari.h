@@ -140,6 +140,9 @@ typedef struct tb_state {
     int nfwd;
     bool fwd_valid;
     int32_t date;
+    /* the sentence's word ids, hashed into 4096 bits: a quick "not here" for patterns */
+    uint64_t words_bloom[64];
+    bool words_bloom_ready;
 } tb_state;
 
 /* tabari_text.c */

@@ -226,6 +226,46 @@ static int verb_last(const tb_state *s, const tb_unit *u)
     return u->last;
 }
 
+/* Quick tests before a full match: the words a pattern cannot match without, and an actor
+ * on each side where it has a required actor slot, must be in the clause. */
+static unsigned word_bit(uint32_t w) { return (w * 0x9E3779B1u) >> 20; }
+
+/* Might word w be in the sentence? (Never "no" when it is.) */
+static bool sentence_may_have_word(tb_state *s, uint32_t w)
+{
+    if (!s->words_bloom_ready) {
+        memset(s->words_bloom, 0, sizeof(s->words_bloom));
+        for (int i = 0; i < s->nt; i++)
+            for (uint16_t k = 0; k < s->t[i].nmatch; k++) {
+                unsigned b = word_bit(s->t[i].match[k]);
+                s->words_bloom[b / 64] |= 1ULL << (b % 64);
+            }
+        s->words_bloom_ready = true;
+    }
+    unsigned b = word_bit(w);
+    return (s->words_bloom[b / 64] >> (b % 64)) & 1;
+}
+
+static bool span_has_actor(const tb_state *s, int lo, int hi)
+{
+    for (int i = lo; i < hi; i++)
+        if (s->t[i].actor >= 0 && tb_actor_ok(s, s->t[i].actor))
+            return true;
+    return false;
+}
+
+static bool pattern_possible(tb_state *s, const pattern *p, int vhead, int vlast, int lo, int hi)
+{
+    for (uint8_t q = 0; q < p->nreq; q++)
+        if (!sentence_may_have_word(s, p->req[q]))
+            return false;
+    if ((p->need & PN_PRE_ACTOR) && !span_has_actor(s, lo, vhead))
+        return false;
+    if ((p->need & PN_POST_ACTOR) && !span_has_actor(s, vlast + 1, hi))
+        return false;
+    return true;
+}
+
 static vres code_verb(dt_coder *c, tb_state *s, const tb_unit *u, const tb_clause *cl, int clause, const ctx *x)
 {
     vres r;
@@ -245,7 +285,7 @@ static vres code_verb(dt_coder *c, tb_state *s, const tb_unit *u, const tb_claus
         const pattern *p = &d->patterns[ve->patterns + k];
         if (hit && p->weight <= threshold)
             break;
-        if (tb_pattern_match(c, s, p, vhead, vlast, lo, hi, &m)) {
+        if (pattern_possible(s, p, vhead, vlast, lo, hi) && tb_pattern_match(c, s, p, vhead, vlast, lo, hi, &m)) {
             hit = p;
             best = m;
             threshold = m.length;
@@ -696,6 +736,7 @@ int tabari_code_sentence(dt_coder *c, const char *text, size_t n)
     s->na = s->nu = s->ncl = 0;
     s->shift_days = 0;
     s->nissues = 0;
+    s->words_bloom_ready = false;
     if (!s->record_mode && c->sentence == 0)
         s->fwd_valid = false;
     int rc = tb_filter(s, c->d, text, n);

@@ -162,6 +162,8 @@ static bool word_is(const char *w, size_t n, const char *list)
 static uint16_t closed_flags(const char *w, size_t n)
 {
     uint16_t f = 0;
+    if (n > 6 || (n && !is_upper((unsigned char)w[0]))) /* longer than every listed word */
+        goto other;
     if (word_is(w, n, "THE A AN"))
         f |= TW_DET;
     if (word_is(w, n, "AND BUT OR NOR"))
@@ -180,6 +182,7 @@ static uint16_t closed_flags(const char *w, size_t n)
         f |= TW_FROM;
     if (word_is(w, n, "FORMER"))
         f |= TW_FORMER;
+other:
     if (n == 1 && w[0] == ',')
         f |= TW_COMMA;
     if (n == 1 && w[0] == '"')
