@@ -54,6 +54,10 @@ $(BIN): $(CLI_OBJ) $(BUILD)/libdetente.a
 $(BUILD)/run-tests: $(TEST_OBJ) $(BUILD)/libdetente.a
 	$(CC) $(ALL_CFLAGS) -o $@ $(TEST_OBJ) $(BUILD)/libdetente.a $(LDFLAGS) $(LDLIBS)
 
+$(BUILD)/bench/store_bench: bench/store_bench.c $(BUILD)/libdetente.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libdetente.a $(LDFLAGS) $(LDLIBS)
+
 deps:
 	@sh tools/install-deps.sh $(DEB_PKGS)
 
@@ -79,7 +83,7 @@ asan:
 fuzz:
 	@sh fuzz/build.sh
 
-bench: all
+bench: all $(BUILD)/bench/store_bench
 	@sh bench/run.sh
 
 clean:
