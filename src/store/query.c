@@ -1,5 +1,6 @@
-/* query.c — reading events: a dt_event_filter becomes one SQL statement (conditions on
- * actors, dyads, codes, dates, issues and the sentence's full text), read with a cursor. */
+/* query.c — reading events: a dt_event_filter becomes SQL that first picks candidate
+ * events from an index (actors by month, the full-text index, or a month range), then checks
+ * the remaining conditions, orders, limits, and reads the rows with a cursor. */
 #include "store.h"
 
 #include <stdio.h>
@@ -10,7 +11,72 @@ struct dt_store_cursor {
     sqlite3_stmt *st;
     int pending;   /* result of the step already taken (SQLITE_ROW/DONE), or -1 */
     bool text;     /* the filter has a full-text query (errors then blame it) */
+    char date[11];
 };
+
+/* ---------------------------------------------------------------- pieces */
+
+/* The ids of the actor codes a pattern matches, as "1, 5, 9" (or "NULL" for none). */
+static int actor_ids(dt_store *s, const store_pat *p, buf *out, dt_error *err)
+{
+    sqlite3_stmt *st;
+    const char *sql = p->prefix ? "SELECT id FROM actors WHERE code >= ? AND code < ? ORDER BY id"
+                                : "SELECT id FROM actors WHERE code = ?";
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return store_db_error(s, err, "reading actors");
+    char hi[sizeof(p->code)];
+    memcpy(hi, p->code, sizeof(hi));
+    size_t n = strlen(hi);
+    hi[n - 1] = (char)(hi[n - 1] + 1);
+    sqlite3_bind_text(st, 1, p->code, -1, SQLITE_STATIC);
+    if (p->prefix)
+        sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
+    int rc = 0, r, k = 0;
+    while ((r = sqlite3_step(st)) == SQLITE_ROW)
+        rc |= buf_printf(out, "%s%lld", k++ ? ", " : "", (long long)sqlite3_column_int64(st, 0));
+    if (r != SQLITE_DONE)
+        rc = store_db_error(s, err, "reading actors");
+    else if (k == 0)
+        rc |= buf_puts(out, "NULL");
+    sqlite3_finalize(st);
+    return rc < 0 && rc != DT_EDB ? DT_ENOMEM : rc;
+}
+
+/* The months to probe: those of from..to, or all months with events (and 0, the undated,
+ * when there are no date bounds). */
+static int month_list(dt_store *s, int32_t from, int32_t to, buf *out, dt_error *err)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT (SELECT min(month) FROM events WHERE month > 0),"
+                           " (SELECT max(month) FROM events WHERE month > 0),"
+                           " EXISTS (SELECT 1 FROM events WHERE month = 0)",
+                           -1, &st, NULL) != SQLITE_OK)
+        return store_db_error(s, err, "reading months");
+    int rc = 0;
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        rc = store_db_error(s, err, "reading months");
+        sqlite3_finalize(st);
+        return rc;
+    }
+    bool any = sqlite3_column_type(st, 0) != SQLITE_NULL;
+    int64_t lo = sqlite3_column_int64(st, 0), hi = sqlite3_column_int64(st, 1);
+    bool undated = sqlite3_column_int(st, 2) != 0;
+    sqlite3_finalize(st);
+    bool bounded = from != INT32_MIN || to != INT32_MAX;
+    if (from != INT32_MIN)
+        lo = DT_MAX(lo, store_month_of(from));
+    if (to != INT32_MAX)
+        hi = DT_MIN(hi, store_month_of(to));
+    int k = 0;
+    if (undated && !bounded)
+        rc |= buf_printf(out, "%d", k++);
+    for (int64_t m = lo; any && m <= hi; m++)
+        rc |= buf_printf(out, "%s%lld", k++ ? ", " : "", (long long)m);
+    if (k == 0)
+        rc |= buf_puts(out, "NULL");
+    return rc ? DT_ENOMEM : 0;
+}
 
 static int cond_sep(buf *w)
 {
@@ -26,7 +92,6 @@ static int where_codes(buf *w, store_binds *b, const char *list, dt_error *err)
     while (rc == 0) {
         const char *end = strchr(p, ',');
         size_t n = end ? (size_t)(end - p) : strlen(p);
-        char code[8];
         bool prefix = n > 0 && p[n - 1] == '*';
         size_t digits = prefix ? n - 1 : n;
         bool ok = digits >= (prefix ? 1u : 2u) && digits <= 4;
@@ -38,18 +103,12 @@ static int where_codes(buf *w, store_binds *b, const char *list, dt_error *err)
                     (int)DT_MIN(n, 20), p);
             return DT_EINVAL;
         }
-        memcpy(code, p, digits);
-        code[digits] = 0;
-        rc |= buf_puts(w, first ? "" : " OR ");
+        store_pat pat;
+        memcpy(pat.code, p, digits);
+        pat.code[digits] = 0;
+        pat.prefix = prefix;
+        rc |= buf_puts(w, first ? "" : " OR ") | store_sql_pat(w, b, "e.code", &pat);
         first = false;
-        if (prefix) {
-            store_pat pat;
-            memcpy(pat.code, code, digits + 1);
-            pat.prefix = true;
-            rc |= store_sql_pat(w, b, "e.code", &pat);
-        } else {
-            rc |= buf_puts(w, "e.code = ?") | store_bind_text(b, code, true);
-        }
         if (!end)
             break;
         p = end + 1;
@@ -59,7 +118,7 @@ static int where_codes(buf *w, store_binds *b, const char *list, dt_error *err)
 
 static int where_roots(buf *w, store_binds *b, const char *list, dt_error *err)
 {
-    int rc = cond_sep(w) | buf_puts(w, "e.root IN (");
+    int rc = cond_sep(w) | buf_puts(w, "substr(e.code, 1, 2) IN (");
     const char *p = list;
     for (bool first = true; rc == 0; first = false) {
         const char *end = strchr(p, ',');
@@ -79,23 +138,7 @@ static int where_roots(buf *w, store_binds *b, const char *list, dt_error *err)
     return rc ? DT_ELIMIT : buf_putc(w, ')');
 }
 
-static int where_pattern(buf *w, store_binds *b, const char *pattern, int side, dt_error *err)
-{
-    store_pat p;
-    int rc = store_pat_parse(pattern, &p, err);
-    if (rc)
-        return rc;
-    rc = cond_sep(w);
-    if (side == 0) {
-        rc |= buf_putc(w, '(') | store_sql_pat(w, b, "e.source", &p) | buf_puts(w, " OR ");
-        rc |= store_sql_pat(w, b, "e.target", &p) | buf_putc(w, ')');
-    } else {
-        rc |= store_sql_pat(w, b, side == 1 ? "e.source" : "e.target", &p);
-    }
-    return rc ? DT_ELIMIT : 0;
-}
-
-static int check_date(const char *d, const char *which, int32_t *day, dt_error *err)
+static int parse_date(const char *d, const char *which, int32_t *day, dt_error *err)
 {
     if (dt_date_parse(d, strlen(d), day)) {
         err_set(err, DT_EINVAL, NULL, 0, 0, "bad %s date \"%.20s\" (expected YYYY-MM-DD)", which, d);
@@ -104,33 +147,114 @@ static int check_date(const char *d, const char *which, int32_t *day, dt_error *
     return 0;
 }
 
-/* The conditions of a filter on events e, joined by AND ("" when there are none). */
-static int build_where(dt_store *s, const dt_event_filter *f, buf *w, store_binds *b, buf *scratch,
-                       dt_error *err)
+/* ---------------------------------------------------------------- candidates */
+
+/* What a filter resolves to before SQL is written. */
+typedef struct plan {
+    buf actor, source, target, dyad_a, dyad_b; /* id lists; len 0 = no such filter */
+    bool directed;
+    buf months;
+    int32_t from, to;
+} plan;
+
+static void plan_free(plan *p)
 {
+    buf_free(&p->actor);
+    buf_free(&p->source);
+    buf_free(&p->target);
+    buf_free(&p->dyad_a);
+    buf_free(&p->dyad_b);
+    buf_free(&p->months);
+}
+
+static int resolve_pattern(dt_store *s, const char *pattern, buf *out, dt_error *err)
+{
+    store_pat p;
+    int rc = store_pat_parse(pattern, &p, err);
+    return rc ? rc : actor_ids(s, &p, out, err);
+}
+
+static int make_plan(dt_store *s, const dt_event_filter *f, plan *p, dt_error *err)
+{
+    memset(p, 0, sizeof(*p));
+    buf *lists[] = {&p->actor, &p->source, &p->target, &p->dyad_a, &p->dyad_b, &p->months};
+    for (size_t i = 0; i < DT_ARRAY_LEN(lists); i++)
+        buf_init(lists[i], 1 << 20);
+    p->from = INT32_MIN;
+    p->to = INT32_MAX;
     int rc = 0;
-    if (f->actor && (rc = where_pattern(w, b, f->actor, 0, err)) != 0)
+    if (f->from && (rc = parse_date(f->from, "from", &p->from, err)) != 0)
         return rc;
-    if (f->source && (rc = where_pattern(w, b, f->source, 1, err)) != 0)
+    if (f->to && (rc = parse_date(f->to, "to", &p->to, err)) != 0)
         return rc;
-    if (f->target && (rc = where_pattern(w, b, f->target, 2, err)) != 0)
+    if (p->from > p->to) {
+        err_set(err, DT_EINVAL, NULL, 0, 0, "the date range is reversed: from %s is after to %s", f->from, f->to);
+        return DT_EINVAL;
+    }
+    if (f->limit < 0) {
+        err_set(err, DT_EINVAL, NULL, 0, 0, "the limit must not be negative");
+        return DT_EINVAL;
+    }
+    if (f->quads & ~0x1eu) {
+        err_set(err, DT_EINVAL, NULL, 0, 0, "bad quad class: expected 1 to 4");
+        return DT_EINVAL;
+    }
+    if (f->actor && (rc = resolve_pattern(s, f->actor, &p->actor, err)) != 0)
+        return rc;
+    if (f->source && (rc = resolve_pattern(s, f->source, &p->source, err)) != 0)
+        return rc;
+    if (f->target && (rc = resolve_pattern(s, f->target, &p->target, err)) != 0)
         return rc;
     if (f->dyad) {
         store_dyad d;
         if ((rc = store_dyad_parse(f->dyad, &d, err)) != 0)
             return rc;
-        if (cond_sep(w) || store_sql_dyad(w, b, "e.source", "e.target", &d))
-            return DT_ELIMIT;
+        p->directed = d.directed;
+        if ((rc = actor_ids(s, &d.a, &p->dyad_a, err)) != 0 || (rc = actor_ids(s, &d.b, &p->dyad_b, err)) != 0)
+            return rc;
     }
+    return month_list(s, p->from, p->to, &p->months, err);
+}
+
+/* One index probe: events of the months whose col1 (and col2) are in the lists. */
+static int probe(buf *sql, const plan *p, const char *index, const char *col1, const buf *ids1, const char *col2,
+                 const buf *ids2)
+{
+    int rc = buf_printf(sql, "SELECT id, day FROM events INDEXED BY %s WHERE month IN (%s) AND %s IN (%s)", index,
+                        p->months.data, col1, ids1->data);
+    if (col2)
+        rc |= buf_printf(sql, " AND %s IN (%s)", col2, ids2->data);
+    if (p->from != INT32_MIN)
+        rc |= buf_printf(sql, " AND day >= %ld", (long)p->from);
+    if (p->to != INT32_MAX)
+        rc |= buf_printf(sql, " AND day <= %ld", (long)p->to);
+    return rc;
+}
+
+/* The conditions not decided by the driver, on events e. */
+static int residuals(dt_store *s, const dt_event_filter *f, const plan *p, int driver, buf *w, store_binds *b,
+                     buf *scratch, dt_error *err)
+{
+    int rc = 0;
+    if (p->actor.len && driver != 'a')
+        rc |= cond_sep(w) | buf_printf(w, "(e.source IN (%s) OR e.target IN (%s))", p->actor.data, p->actor.data);
+    if (p->source.len && driver != 'd' && driver != 's')
+        rc |= cond_sep(w) | buf_printf(w, "e.source IN (%s)", p->source.data);
+    if (p->target.len && driver != 'd' && driver != 't')
+        rc |= cond_sep(w) | buf_printf(w, "e.target IN (%s)", p->target.data);
+    if (p->dyad_a.len && driver != 'y') {
+        rc |= cond_sep(w) | buf_printf(w, "((e.source IN (%s) AND e.target IN (%s))", p->dyad_a.data, p->dyad_b.data);
+        if (!p->directed)
+            rc |= buf_printf(w, " OR (e.source IN (%s) AND e.target IN (%s))", p->dyad_b.data, p->dyad_a.data);
+        rc |= buf_putc(w, ')');
+    }
+    if (rc)
+        return DT_ENOMEM;
     if (f->codes && (rc = where_codes(w, b, f->codes, err)) != 0)
         return rc;
     if (f->roots && (rc = where_roots(w, b, f->roots, err)) != 0)
         return rc;
     if (f->quads) {
-        if (f->quads & ~0x1eu) {
-            err_set(err, DT_EINVAL, NULL, 0, 0, "bad quad class: expected 1 to 4");
-            return DT_EINVAL;
-        }
         rc |= cond_sep(w) | buf_puts(w, "e.quad IN (");
         for (int q = 1, first = 1; q <= 4; q++)
             if (f->quads & (1u << q)) {
@@ -142,7 +266,7 @@ static int build_where(dt_store *s, const dt_event_filter *f, buf *w, store_bind
     if (f->issue && *f->issue) {
         char tag[40];
         size_t n = strlen(f->issue);
-        bool ok = n > 0 && n + 2 < sizeof(tag);
+        bool ok = n + 2 < sizeof(tag);
         for (size_t i = 0; ok && i < n; i++)
             ok = f->issue[i] != ',' && !is_space((unsigned char)f->issue[i]);
         if (!ok) {
@@ -157,29 +281,21 @@ static int build_where(dt_store *s, const dt_event_filter *f, buf *w, store_bind
         tag[n + 2] = 0;
         rc |= cond_sep(w) | buf_puts(w, "instr(',' || e.issues || ',', ?) > 0") | store_bind_text(b, tag, true);
     }
-    int32_t from = INT32_MIN, to = INT32_MAX;
-    if (f->from && (rc = check_date(f->from, "from", &from, err)) != 0)
-        return rc;
-    if (f->to && (rc = check_date(f->to, "to", &to, err)) != 0)
-        return rc;
-    if (from > to) {
-        err_set(err, DT_EINVAL, NULL, 0, 0, "the date range is reversed: from %s is after to %s", f->from, f->to);
-        return DT_EINVAL;
+    if (driver == 'x' || driver == 'n') {
+        if (p->from != INT32_MIN)
+            rc |= cond_sep(w) | buf_printf(w, "e.day >= %ld", (long)p->from);
+        if (p->to != INT32_MAX)
+            rc |= cond_sep(w) | buf_printf(w, "e.day <= %ld", (long)p->to);
     }
-    if (f->from)
-        rc |= cond_sep(w) | buf_puts(w, "e.date >= ?") | store_bind_text(b, f->from, true);
-    if (f->to)
-        rc |= cond_sep(w) | buf_puts(w, "e.date <= ?") | store_bind_text(b, f->to, true);
-    if (f->text && *f->text) {
+    if (f->text && *f->text && driver != 'x') {
         rc |= cond_sep(w);
         if (s->fts) {
-            rc |= buf_puts(w, "e.id IN (SELECT e2.id FROM sentences_fts f JOIN sentences s2 ON s2.id = f.rowid"
-                              " JOIN events e2 ON e2.doc = s2.doc AND e2.sentence = s2.idx"
-                              " WHERE sentences_fts MATCH ?)");
+            rc |= buf_puts(w, "e.doc * 1048576 + e.sentence IN (SELECT rowid FROM sentences_fts WHERE sentences_fts"
+                              " MATCH ?)");
             rc |= store_bind_text(b, f->text, false);
         } else {
             /* Without FTS5: the query as one substring (LIKE ignores ASCII case). */
-            rc |= buf_puts(w, "EXISTS (SELECT 1 FROM sentences s2 WHERE s2.doc = e.doc AND s2.idx = e.sentence"
+            rc |= buf_puts(w, "EXISTS (SELECT 1 FROM sentences s2 WHERE s2.id = e.doc * 1048576 + e.sentence"
                               " AND s2.text LIKE ? ESCAPE '\\')");
             rc |= buf_putc(scratch, '%');
             for (const char *t = f->text; *t; t++) {
@@ -191,29 +307,129 @@ static int build_where(dt_store *s, const dt_event_filter *f, buf *w, store_bind
             rc |= store_bind_text(b, scratch->data, false);
         }
     }
-    if (f->limit < 0) {
-        err_set(err, DT_EINVAL, NULL, 0, 0, "the limit must not be negative");
-        return DT_EINVAL;
-    }
     return rc ? DT_ELIMIT : 0;
 }
 
-/* The ids of the chosen events, in order when ordered (for LIMIT). */
-static int build_ids(const dt_event_filter *f, const buf *w, bool ordered, buf *sql)
+/* SQL selecting (id, day) of the events that pass the filter, in no order. The driver is
+ * the most selective index at hand: y dyad, d source and target, s source, t target,
+ * a actor, x full text, m months only (dates), n none. */
+static int candidates(dt_store *s, const dt_event_filter *f, buf *sql, store_binds *b, buf *scratch,
+                      dt_error *err)
 {
-    const char *dir = f->newest_first ? "DESC" : "ASC";
-    int rc = buf_puts(sql, f->one_a_day ? "SELECT min(e.id) FROM events e" : "SELECT e.id FROM events e");
-    if (w->len)
-        rc |= buf_puts(sql, " WHERE ") | buf_append(sql, w->data, w->len);
-    if (f->one_a_day)
-        rc |= buf_puts(sql, " GROUP BY e.date, e.source, e.target, e.code");
-    if (ordered)
-        rc |= buf_printf(sql, f->one_a_day ? " ORDER BY e.date %s, min(e.id) %s" : " ORDER BY e.date %s, e.id %s",
-                         dir, dir);
-    if (f->limit > 0)
-        rc |= buf_printf(sql, " LIMIT %lld", (long long)f->limit);
+    plan p;
+    int rc = make_plan(s, f, &p, err);
+    if (rc) {
+        plan_free(&p);
+        return rc;
+    }
+    bool text = f->text && *f->text;
+    int driver = p.dyad_a.len ? 'y'
+                 : p.source.len && p.target.len ? 'd'
+                 : p.source.len ? 's'
+                 : p.target.len ? 't'
+                 : p.actor.len ? 'a'
+                 : text && s->fts ? 'x'
+                 : p.from != INT32_MIN || p.to != INT32_MAX ? 'm'
+                                                          : 'n';
+    buf w;
+    buf_init(&w, 1 << 20);
+    /* Text binds of the driver come first in the statement. */
+    rc = 0;
+    buf drv;
+    buf_init(&drv, 1 << 22);
+    switch (driver) {
+    case 'y':
+        rc |= probe(&drv, &p, "events_source", "source", &p.dyad_a, "target", &p.dyad_b);
+        if (!p.directed) {
+            rc |= buf_puts(&drv, " UNION ");
+            rc |= probe(&drv, &p, "events_source", "source", &p.dyad_b, "target", &p.dyad_a);
+        }
+        break;
+    case 'd':
+        rc |= probe(&drv, &p, "events_source", "source", &p.source, "target", &p.target);
+        break;
+    case 's':
+        rc |= probe(&drv, &p, "events_source", "source", &p.source, NULL, NULL);
+        break;
+    case 't':
+        rc |= probe(&drv, &p, "events_target", "target", &p.target, NULL, NULL);
+        break;
+    case 'a':
+        rc |= probe(&drv, &p, "events_source", "source", &p.actor, NULL, NULL);
+        rc |= buf_puts(&drv, " UNION ");
+        rc |= probe(&drv, &p, "events_target", "target", &p.actor, NULL, NULL);
+        break;
+    case 'x':
+        rc |= buf_puts(&drv, "SELECT e.id AS id, e.day AS day FROM sentences_fts f JOIN events e"
+                             " ON e.id BETWEEN (f.rowid >> 20) << 20 AND ((f.rowid >> 20) << 20) + 1048575"
+                             " AND e.sentence = (f.rowid & 1048575) WHERE sentences_fts MATCH ?");
+        rc |= store_bind_text(b, f->text, false);
+        break;
+    case 'm':
+        rc |= buf_printf(&drv, "SELECT id, day FROM events INDEXED BY events_source WHERE month IN (%s)",
+                         p.months.data);
+        if (p.from != INT32_MIN)
+            rc |= buf_printf(&drv, " AND day >= %ld", (long)p.from);
+        if (p.to != INT32_MAX)
+            rc |= buf_printf(&drv, " AND day <= %ld", (long)p.to);
+        break;
+    default:
+        rc |= buf_puts(&drv, "SELECT id, day FROM events");
+        break;
+    }
+    if (rc == 0)
+        rc = residuals(s, f, &p, driver, &w, b, scratch, err);
+    else
+        rc = DT_ENOMEM;
+    if (rc == 0) {
+        if (w.len)
+            rc = buf_printf(sql, "SELECT c.id AS id, c.day AS day FROM (%s) c JOIN events e ON e.id = c.id WHERE %s",
+                            drv.data, w.data);
+        else
+            rc = buf_printf(sql, "SELECT c.id AS id, c.day AS day FROM (%s) c", drv.data);
+        if (rc)
+            rc = DT_ENOMEM;
+    }
+    buf_free(&drv);
+    buf_free(&w);
+    plan_free(&p);
     return rc;
 }
+
+int store_candidates_sql(dt_store *s, const dt_event_filter *f, buf *sql, store_binds *b, buf *scratch,
+                         dt_error *err)
+{
+    return candidates(s, f, sql, b, scratch, err);
+}
+
+/* The chosen ids with their days: one a day, ordered and limited when asked. */
+static int chosen(dt_store *s, const dt_event_filter *f, bool ordered, buf *sql, store_binds *b, buf *scratch,
+                  dt_error *err)
+{
+    buf cand;
+    buf_init(&cand, 1 << 22);
+    int rc = candidates(s, f, &cand, b, scratch, err);
+    if (rc == 0) {
+        const char *dir = f->newest_first ? "DESC" : "ASC";
+        if (f->one_a_day)
+            rc |= buf_printf(sql,
+                             "SELECT min(k.id) AS id, k.day AS day FROM (%s) k JOIN events e2 ON e2.id = k.id"
+                             " GROUP BY k.day, e2.source, e2.target, e2.code",
+                             cand.data);
+        else
+            rc |= buf_printf(sql, "SELECT id, day FROM (%s)", cand.data);
+        if (ordered)
+            rc |= buf_printf(sql, " ORDER BY day %s, id %s", dir, dir);
+        if (f->limit > 0)
+            rc |= buf_printf(sql, " LIMIT %lld", (long long)f->limit);
+        if (rc)
+            rc = DT_ENOMEM;
+    }
+    buf_free(&cand);
+    return rc;
+}
+
+/* ---------------------------------------------------------------- running */
 
 static int prepare_filtered(dt_store *s, const char *sql, const store_binds *b, sqlite3_stmt **st, dt_error *err)
 {
@@ -233,67 +449,71 @@ static int prepare_filtered(dt_store *s, const char *sql, const store_binds *b, 
 static int step_error(dt_store *s, bool text, dt_error *err)
 {
     const char *m = sqlite3_errmsg(s->db);
-    if (text && (strstr(m, "fts5") || strstr(m, "no such column"))) {
+    if (text && (strstr(m, "fts5") || strstr(m, "no such column") || strstr(m, "unterminated") ||
+                 strstr(m, "unknown special query"))) {
         err_set(err, DT_EINVAL, NULL, 0, 0, "bad full-text query (%s); see docs/store.md", m);
         return DT_EINVAL;
     }
     return store_db_error(s, err, "reading events");
 }
 
-int dt_store_query(dt_store *s, const dt_event_filter *f, dt_store_cursor **out, dt_error *err)
+/* Build and prepare: the columns of dt_stored_event (cols) or a count. */
+static int run_filter(dt_store *s, const dt_event_filter *f, bool count, sqlite3_stmt **st, dt_error *err)
 {
-    *out = NULL;
     dt_event_filter none;
     if (!f) {
         memset(&none, 0, sizeof(none));
         f = &none;
     }
-    buf w, sql, scratch;
-    buf_init(&w, 1 << 16);
-    buf_init(&sql, 1 << 17);
+    buf ids, sql, scratch;
+    buf_init(&ids, 1 << 22);
+    buf_init(&sql, 1 << 22);
     buf_init(&scratch, 1 << 16);
     store_binds *b = malloc(sizeof(*b));
     int rc = b ? 0 : DT_ENOMEM;
     if (rc == 0) {
         b->n = 0;
-        rc = build_where(s, f, &w, b, &scratch, err);
+        rc = chosen(s, f, !count, &ids, b, &scratch, err);
     }
     if (rc == 0) {
         const char *dir = f->newest_first ? "DESC" : "ASC";
-        rc |= buf_puts(&sql,
-                       "SELECT e.id, e.doc, e.sentence, coalesce(e.date, ''), e.source, e.target, e.code, e.root,"
-                       " e.quad, e.goldstein, e.issues, e.source_text, e.target_text, coalesce(r.rule, ''),"
-                       " coalesce(s.text, ''), d.source, d.record, d.url FROM events e"
-                       " JOIN documents d ON d.id = e.doc"
-                       " LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence"
-                       " LEFT JOIN rules r ON r.id = e.rule");
-        if (f->limit > 0 || f->one_a_day) {
-            /* Choose the ids first, on the indexes alone, then read those rows. */
-            rc |= buf_puts(&sql, " WHERE e.id IN (");
-            rc |= build_ids(f, &w, f->limit > 0, &sql);
-            rc |= buf_putc(&sql, ')');
-        } else if (w.len) {
-            rc |= buf_puts(&sql, " WHERE ") | buf_append(&sql, w.data, w.len);
-        }
-        rc |= buf_printf(&sql, " ORDER BY e.date %s, e.id %s", dir, dir);
+        if (count)
+            rc = buf_printf(&sql, "SELECT count(*) FROM (%s)", ids.data);
+        else
+            rc = buf_printf(&sql,
+                            "SELECT e.id, e.doc, e.sentence, e.day, sa.code, ta.code, e.code, e.quad, e.goldstein10,"
+                            " e.issues, e.source_text, e.target_text, coalesce(r.rule, ''), coalesce(s.text, ''),"
+                            " d.source, d.record, d.url FROM (%s) k JOIN events e ON e.id = k.id"
+                            " JOIN actors sa ON sa.id = e.source JOIN actors ta ON ta.id = e.target"
+                            " JOIN documents d ON d.id = e.doc"
+                            " LEFT JOIN sentences s ON s.id = e.doc * 1048576 + e.sentence"
+                            " LEFT JOIN rules r ON r.id = e.rule ORDER BY k.day %s, k.id %s",
+                            ids.data, dir, dir);
         if (rc)
             rc = DT_ENOMEM;
     }
-    dt_store_cursor *c = NULL;
-    if (rc == 0 && !(c = calloc(1, sizeof(*c))))
-        rc = DT_ENOMEM;
     if (rc == 0)
-        rc = prepare_filtered(s, sql.data, b, &c->st, err);
-    buf_free(&w);
+        rc = prepare_filtered(s, sql.data, b, st, err);
+    buf_free(&ids);
     buf_free(&sql);
     buf_free(&scratch);
     free(b);
+    return rc;
+}
+
+int dt_store_query(dt_store *s, const dt_event_filter *f, dt_store_cursor **out, dt_error *err)
+{
+    *out = NULL;
+    dt_store_cursor *c = calloc(1, sizeof(*c));
+    if (!c)
+        return DT_ENOMEM;
+    int rc = run_filter(s, f, false, &c->st, err);
     if (rc) {
         free(c);
         return rc;
     }
     c->s = s;
-    c->text = f->text && *f->text;
+    c->text = f && f->text && *f->text;
     /* Take the first step now, so that a bad full-text query is reported here. */
     c->pending = sqlite3_step(c->st);
     if (c->pending != SQLITE_ROW && c->pending != SQLITE_DONE) {
@@ -324,21 +544,25 @@ int dt_store_cursor_next(dt_store_cursor *c, dt_stored_event *ev, dt_error *err)
     ev->id = sqlite3_column_int64(st, 0);
     ev->doc = sqlite3_column_int64(st, 1);
     ev->ev.sentence = sqlite3_column_int(st, 2);
-    ev->date = col_text(st, 3);
+    if (sqlite3_column_type(st, 3) == SQLITE_NULL)
+        c->date[0] = 0;
+    else
+        dt_date_format((int32_t)sqlite3_column_int64(st, 3), c->date, sizeof(c->date));
+    ev->date = c->date;
     ev->ev.source = col_text(st, 4);
     ev->ev.target = col_text(st, 5);
     ev->ev.code = col_text(st, 6);
-    snprintf(ev->ev.root, sizeof(ev->ev.root), "%s", col_text(st, 7));
-    ev->ev.quad = sqlite3_column_int(st, 8);
-    ev->ev.goldstein = sqlite3_column_double(st, 9);
-    ev->ev.issues = col_text(st, 10);
-    ev->ev.source_text = col_text(st, 11);
-    ev->ev.target_text = col_text(st, 12);
-    ev->ev.rule = col_text(st, 13);
-    ev->ev.sentence_text = col_text(st, 14);
-    ev->doc_source = col_text(st, 15);
-    ev->record = col_text(st, 16);
-    ev->url = col_text(st, 17);
+    memcpy(ev->ev.root, ev->ev.code, strlen(ev->ev.code) >= 2 ? 2 : 0);
+    ev->ev.quad = sqlite3_column_int(st, 7);
+    ev->ev.goldstein = (double)sqlite3_column_int64(st, 8) / 10.0;
+    ev->ev.issues = col_text(st, 9);
+    ev->ev.source_text = col_text(st, 10);
+    ev->ev.target_text = col_text(st, 11);
+    ev->ev.rule = col_text(st, 12);
+    ev->ev.sentence_text = col_text(st, 13);
+    ev->doc_source = col_text(st, 14);
+    ev->record = col_text(st, 15);
+    ev->url = col_text(st, 16);
     store_entity(ev->ev.source, ev->source_entity);
     store_entity(ev->ev.target, ev->target_entity);
     return 1;
@@ -355,40 +579,15 @@ void dt_store_cursor_free(dt_store_cursor *c)
 int dt_store_count(dt_store *s, const dt_event_filter *f, int64_t *n, dt_error *err)
 {
     *n = 0;
-    dt_event_filter none;
-    if (!f) {
-        memset(&none, 0, sizeof(none));
-        f = &none;
-    }
-    buf w, sql, scratch;
-    buf_init(&w, 1 << 16);
-    buf_init(&sql, 1 << 17);
-    buf_init(&scratch, 1 << 16);
-    store_binds *b = malloc(sizeof(*b));
-    int rc = b ? 0 : DT_ENOMEM;
-    if (rc == 0) {
-        b->n = 0;
-        rc = build_where(s, f, &w, b, &scratch, err);
-    }
-    if (rc == 0) {
-        rc = buf_puts(&sql, "SELECT count(*) FROM (") | build_ids(f, &w, f->limit > 0, &sql) | buf_putc(&sql, ')');
-        if (rc)
-            rc = DT_ENOMEM;
-    }
     sqlite3_stmt *st = NULL;
-    if (rc == 0)
-        rc = prepare_filtered(s, sql.data, b, &st, err);
-    buf_free(&w);
-    buf_free(&sql);
-    buf_free(&scratch);
-    free(b);
+    int rc = run_filter(s, f, true, &st, err);
     if (rc)
         return rc;
     int r = sqlite3_step(st);
     if (r == SQLITE_ROW)
         *n = sqlite3_column_int64(st, 0);
     else
-        rc = step_error(s, f->text && *f->text, err);
+        rc = step_error(s, f && f->text && *f->text, err);
     sqlite3_finalize(st);
     return rc;
 }

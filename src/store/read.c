@@ -61,7 +61,8 @@ int dt_store_next_doc(dt_store *s, int64_t after, dt_stored_doc *out, dt_error *
     st = store_stmt(s, ST_DOC_SENTS, err);
     if (!st)
         return DT_EDB;
-    sqlite3_bind_int64(st, 1, out->id);
+    sqlite3_bind_int64(st, 1, store_sub_id(out->id, 0));
+    sqlite3_bind_int64(st, 2, store_sub_id(out->id, STORE_ID_MAX - 1));
     size_t k = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (sqlite3_column_int64(st, 0) != (int64_t)k || k >= (size_t)nsent) {
@@ -110,6 +111,32 @@ static int push_day(dt_day_totals **days, size_t *n, size_t *cap, const dt_day_t
     return vec_push((void **)days, n, cap, sizeof(*t), t) < 0 ? DT_ENOMEM : 0;
 }
 
+/* The first and last day in the dyad summary; false when it is empty. */
+static bool summary_span(dt_store *s, int32_t *lo, int32_t *hi)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "SELECT (SELECT min(day) FROM dyad_days), (SELECT max(day) FROM dyad_days)", -1,
+                           &st, NULL) != SQLITE_OK)
+        return false;
+    bool ok = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL;
+    if (ok) {
+        *lo = sqlite3_column_int(st, 0);
+        *hi = sqlite3_column_int(st, 1);
+    }
+    sqlite3_finalize(st);
+    return ok;
+}
+
+/* One direction of an entity-level dyad in the summary: a seek per day (the days are
+ * the leading key), then the source range of that day. */
+static int summary_probe(buf *sql, store_binds *b, const store_pat *src, const store_pat *tgt)
+{
+    int rc = buf_puts(sql, "SELECT dd.day, dd.source, dd.target, n0, n1, n2, n3, n4, coop10, conflict10"
+                           " FROM d JOIN dyad_days dd ON dd.day = d.x WHERE ");
+    rc |= store_sql_pat(sql, b, "dd.source", src) | buf_puts(sql, " AND ") | store_sql_pat(sql, b, "dd.target", tgt);
+    return rc;
+}
+
 int dt_store_dyad_days(dt_store *s, const char *dyad, int32_t from, int32_t to, dt_day_totals **days,
                        size_t *n, dt_error *err)
 {
@@ -120,39 +147,66 @@ int dt_store_dyad_days(dt_store *s, const char *dyad, int32_t from, int32_t to, 
     if (rc)
         return rc;
     bool summary = store_pat_entity_level(&d.a) && store_pat_entity_level(&d.b);
-    buf sql;
-    buf_init(&sql, 1 << 16);
+    buf sql, scratch;
+    buf_init(&sql, 1 << 22);
+    buf_init(&scratch, 1 << 16);
     store_binds b;
     b.n = 0;
-    char lo[11], hi[11];
-    dt_date_format(from == INT32_MIN ? date_from_ymd(1, 1, 1) : from, lo, sizeof(lo));
-    dt_date_format(to == INT32_MAX ? date_from_ymd(9999, 12, 31) : to, hi, sizeof(hi));
     if (summary) {
-        rc |= buf_puts(&sql, "SELECT day, sum(n0), sum(n1), sum(n2), sum(n3), sum(n4), sum(coop10),"
-                             " sum(conflict10) FROM dyad_days WHERE ");
-        rc |= store_sql_dyad(&sql, &b, "source", "target", &d);
-        rc |= buf_puts(&sql, " AND day BETWEEN ? AND ? GROUP BY day ORDER BY day");
-        rc |= store_bind_int(&b, from);
-        rc |= store_bind_int(&b, to);
+        int32_t lo, hi;
+        if (!summary_span(s, &lo, &hi) || lo > to || hi < from) {
+            buf_free(&sql);
+            buf_free(&scratch);
+            return 0;
+        }
+        lo = DT_MAX(lo, from);
+        hi = DT_MIN(hi, to);
+        rc |= buf_printf(&sql,
+                         "WITH RECURSIVE d(x) AS (SELECT %ld UNION ALL SELECT x + 1 FROM d WHERE x < %ld)"
+                         " SELECT day, sum(n0), sum(n1), sum(n2), sum(n3), sum(n4), sum(coop10), sum(conflict10)"
+                         " FROM (",
+                         (long)lo, (long)hi);
+        rc |= summary_probe(&sql, &b, &d.a, &d.b);
+        if (!d.directed) {
+            /* UNION, not UNION ALL: a row matching both directions counts once. */
+            rc |= buf_puts(&sql, " UNION ");
+            rc |= summary_probe(&sql, &b, &d.b, &d.a);
+        }
+        rc |= buf_puts(&sql, ") GROUP BY day ORDER BY day");
+        rc = rc ? DT_ENOMEM : 0;
     } else {
-        rc |= buf_puts(&sql, "SELECT date, quad, goldstein FROM events WHERE ");
-        rc |= store_sql_dyad(&sql, &b, "source", "target", &d);
-        rc |= buf_puts(&sql, " AND date BETWEEN ? AND ? ORDER BY date");
-        rc |= store_bind_text(&b, lo, true);
-        rc |= store_bind_text(&b, hi, true);
+        dt_event_filter f;
+        memset(&f, 0, sizeof(f));
+        f.dyad = dyad;
+        char fd[11], td[11];
+        if (from != INT32_MIN) {
+            dt_date_format(from, fd, sizeof(fd));
+            f.from = fd;
+        }
+        if (to != INT32_MAX) {
+            dt_date_format(to, td, sizeof(td));
+            f.to = td;
+        }
+        buf cand;
+        buf_init(&cand, 1 << 22);
+        rc = store_candidates_sql(s, &f, &cand, &b, &scratch, err);
+        if (rc == 0 && buf_printf(&sql,
+                                  "SELECT c.day, e.quad, e.goldstein10 FROM (%s) c JOIN events e ON e.id = c.id"
+                                  " WHERE c.day IS NOT NULL ORDER BY c.day",
+                                  cand.data))
+            rc = DT_ENOMEM;
+        buf_free(&cand);
     }
     sqlite3_stmt *st = NULL;
-    if (rc) {
-        buf_free(&sql);
-        return DT_ENOMEM;
-    }
-    rc = prepare(s, sql.data, &st, err);
+    if (rc == 0)
+        rc = prepare(s, sql.data, &st, err);
     buf_free(&sql);
-    if (rc)
-        return rc;
-    if (store_bind_all(st, &b)) {
+    if (rc == 0 && store_bind_all(st, &b))
+        rc = store_db_error(s, err, "binding a query");
+    buf_free(&scratch);
+    if (rc) {
         sqlite3_finalize(st);
-        return store_db_error(s, err, "binding a query");
+        return rc;
     }
     size_t cap = 0;
     dt_day_totals cur;
@@ -170,9 +224,7 @@ int dt_store_dyad_days(dt_store *s, const char *dyad, int32_t from, int32_t to, 
             rc = push_day(days, n, &cap, &t);
             continue;
         }
-        int32_t day = store_day_of(sqlite3_column_text(st, 0));
-        if (day == DATE_NONE)
-            continue;
+        int32_t day = sqlite3_column_int(st, 0);
         if (day != cur.day) {
             if (cur.day != DATE_NONE && (rc = push_day(days, n, &cap, &cur)) != 0)
                 break;
@@ -181,7 +233,7 @@ int dt_store_dyad_days(dt_store *s, const char *dyad, int32_t from, int32_t to, 
         }
         int q = sqlite3_column_int(st, 1);
         cur.n[q >= 1 && q <= 4 ? q : 0]++;
-        int64_t g10 = (int64_t)llround(sqlite3_column_double(st, 2) * 10.0);
+        int64_t g10 = sqlite3_column_int64(st, 2);
         if (g10 > 0)
             cur.coop10 += g10;
         else
@@ -234,56 +286,62 @@ int dt_store_dyad_summary(dt_store *s, int32_t from, int32_t to, dt_dyad_day_fn 
 
 int dt_store_date_span(dt_store *s, int32_t *first, int32_t *last, dt_error *err)
 {
-    sqlite3_stmt *st;
-    int rc = prepare(s, "SELECT (SELECT min(date) FROM events), (SELECT max(date) FROM events)", &st, err);
-    if (rc)
-        return rc;
-    if (sqlite3_step(st) != SQLITE_ROW) {
-        rc = store_db_error(s, err, "reading dates");
-    } else {
-        *first = store_day_of(sqlite3_column_text(st, 0));
-        *last = store_day_of(sqlite3_column_text(st, 1));
-        if (*first == DATE_NONE || *last == DATE_NONE) {
-            err_set(err, DT_ENOTFOUND, s->path, 0, 0, "the store has no dated events");
-            rc = DT_ENOTFOUND;
-        }
+    if (!summary_span(s, first, last)) {
+        err_set(err, DT_ENOTFOUND, s->path, 0, 0, "the store has no dated events");
+        return DT_ENOTFOUND;
     }
-    sqlite3_finalize(st);
-    return rc;
+    return 0;
 }
 
 /* ---------------------------------------------------------------- consistency check */
 
-/* The entity of a code and the day of a date, in SQL, as the writer computes them. */
+/* The entity of a code, in SQL, as the writer computes it. */
 #define SQL_ENTITY(c) "CASE WHEN substr(" c ", 1, 3) IN ('IGO', 'NGO') THEN substr(" c ", 1, 6) ELSE substr(" c ", 1, 3) END"
-#define SQL_DAY "CAST(julianday(date) - 2440587.5 AS INTEGER)"
 #define SQL_DYADS                                                                                         \
-    "SELECT " SQL_ENTITY("source") ", " SQL_ENTITY("target") ", " SQL_DAY ","                               \
-    " sum(quad NOT BETWEEN 1 AND 4), sum(quad = 1), sum(quad = 2), sum(quad = 3), sum(quad = 4),"          \
-    " sum(CASE WHEN goldstein > 0 THEN CAST(round(goldstein * 10) AS INTEGER) ELSE 0 END),"               \
-    " sum(CASE WHEN goldstein < 0 THEN -CAST(round(goldstein * 10) AS INTEGER) ELSE 0 END)"              \
-    " FROM events WHERE date IS NOT NULL GROUP BY 1, 2, 3"
+    "SELECT e.day, " SQL_ENTITY("sa.code") ", " SQL_ENTITY("ta.code") ","                                  \
+    " sum(e.quad NOT BETWEEN 1 AND 4), sum(e.quad = 1), sum(e.quad = 2), sum(e.quad = 3), sum(e.quad = 4)," \
+    " sum(max(e.goldstein10, 0)), sum(max(-e.goldstein10, 0))"                                           \
+    " FROM events e JOIN actors sa ON sa.id = e.source JOIN actors ta ON ta.id = e.target"              \
+    " WHERE e.day IS NOT NULL GROUP BY 1, 2, 3"
+#define SQL_SUMMARY "SELECT day, source, target, n0, n1, n2, n3, n4, coop10, conflict10 FROM dyad_days"
 
 static const struct {
     const char *sql;
     const char *what;
+    bool fts;  /* only with a full-text index */
 } checks[] = {
-    {"SELECT d.id FROM documents d WHERE d.n_sentences != (SELECT count(*) FROM sentences s WHERE s.doc = d.id)"
-     " OR d.n_sentences != coalesce((SELECT max(idx) + 1 FROM sentences s WHERE s.doc = d.id), 0)",
-     "document %lld: its sentences do not match its sentence count"},
-    {"SELECT d.id FROM documents d WHERE d.n_events != (SELECT count(*) FROM events e WHERE e.doc = d.id)",
-     "document %lld: its events do not match its event count"},
-    {"SELECT e.id FROM events e WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.doc = e.doc AND"
-     " s.idx = e.sentence)",
-     "event %lld: its sentence is missing"},
-    {"SELECT e.id FROM events e JOIN documents d ON d.id = e.doc WHERE e.date IS NOT d.date",
-     "event %lld: its date differs from its document's"},
-    {"SELECT count(*) FROM (SELECT source, target, day, n0, n1, n2, n3, n4, coop10, conflict10 FROM dyad_days"
-     " EXCEPT " SQL_DYADS ") HAVING count(*) > 0",
-     "the dyad summary has %lld rows that do not match the events"},
-    {"SELECT count(*) FROM (" SQL_DYADS " EXCEPT SELECT source, target, day, n0, n1, n2, n3, n4, coop10,"
-     " conflict10 FROM dyad_days) HAVING count(*) > 0",
-     "the events have %lld dyad-days missing from the summary"},
+    {"SELECT d.id FROM documents d WHERE d.n_sentences != (SELECT count(*) FROM sentences s WHERE s.id BETWEEN"
+     " d.id * 1048576 AND d.id * 1048576 + 1048575 AND s.doc = d.id AND s.idx = s.id - d.id * 1048576)",
+     "document %lld: its sentences do not match its sentence count", false},
+    {"SELECT d.id FROM documents d WHERE d.n_events != (SELECT count(*) FROM events e WHERE e.id BETWEEN"
+     " d.id * 1048576 AND d.id * 1048576 + 1048575 AND e.doc = d.id)",
+     "document %lld: its events do not match its event count", false},
+    {"SELECT count(*) FROM sentences s WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = s.doc)"
+     " HAVING count(*) > 0",
+     "%lld sentences belong to no document", false},
+    {"SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = e.doc)"
+     " HAVING count(*) > 0",
+     "%lld events belong to no document", false},
+    {"SELECT e.id FROM events e WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.id = e.doc * 1048576 +"
+     " e.sentence)",
+     "event %lld: its sentence is missing", false},
+    {"SELECT e.id FROM events e JOIN documents d ON d.id = e.doc WHERE e.day IS NOT"
+     " CAST(julianday(d.date) - 2440587.5 AS INTEGER) OR e.month != coalesce(CAST(strftime('%Y', d.date) AS"
+     " INTEGER) * 12 + CAST(strftime('%m', d.date) AS INTEGER) - 1, 0)",
+     "event %lld: its date differs from its document's", false},
+    {"SELECT e.id FROM events e WHERE NOT EXISTS (SELECT 1 FROM actors a WHERE a.id = e.source) OR NOT EXISTS"
+     " (SELECT 1 FROM actors a WHERE a.id = e.target)",
+     "event %lld: an actor is missing", false},
+    {"SELECT count(*) FROM (" SQL_SUMMARY " EXCEPT " SQL_DYADS ") HAVING count(*) > 0",
+     "the dyad summary has %lld rows that do not match the events", false},
+    {"SELECT count(*) FROM (" SQL_DYADS " EXCEPT " SQL_SUMMARY ") HAVING count(*) > 0",
+     "the events have %lld dyad-days missing from the summary", false},
+    {"SELECT count(*) FROM (SELECT rowid FROM sentences_fts EXCEPT SELECT DISTINCT doc * 1048576 + sentence"
+     " FROM events) HAVING count(*) > 0",
+     "the full-text index has %lld sentences without events", true},
+    {"SELECT count(*) FROM (SELECT DISTINCT doc * 1048576 + sentence FROM events EXCEPT SELECT rowid FROM"
+     " sentences_fts) HAVING count(*) > 0",
+     "%lld sentences with events are missing from the full-text index", true},
 };
 
 static int append_line(dt_strbuf *r, const char *fmt, va_list ap)
@@ -340,6 +398,8 @@ int dt_store_check(dt_store *s, dt_strbuf *report, dt_error *err)
                                NULL, NULL) != SQLITE_OK)
         rc |= report_line(report, &problems, "full-text index: %s", sqlite3_errmsg(s->db));
     for (size_t i = 0; i < DT_ARRAY_LEN(checks) && rc == 0; i++) {
+        if (checks[i].fts && !s->fts)
+            continue;
         if ((rc = prepare(s, checks[i].sql, &st, err)) != 0)
             return rc;
         while ((r = sqlite3_step(st)) == SQLITE_ROW)

@@ -73,18 +73,30 @@ typedef struct store_dyad_delta {
     bool shrinks;  /* some counts were taken away (re-coding): rows may become empty */
 } store_dyad_delta;
 
-/* A rule text and its id in the rules table. */
-typedef struct store_rule {
+/* A text and its id in a lookup table (rules, actors). */
+typedef struct store_name {
     char *text;
     int64_t id;
-} store_rule;
+} store_name;
+
+/* An in-memory map text -> id over one lookup table (open addressing). */
+typedef struct store_names {
+    store_name *v;
+    size_t n, cap;
+    int get, ins;  /* the statements that read and add rows */
+} store_names;
+
+/* Sentence and event ids: (document << 20) | index. */
+#define STORE_ID_BITS 20
+#define STORE_ID_MAX ((int64_t)1 << STORE_ID_BITS)
+static inline int64_t store_sub_id(int64_t doc, int64_t i) { return doc * STORE_ID_MAX + i; }
 
 enum {
-    ST_BEGIN, ST_COMMIT, ST_ROLLBACK, ST_SAVEPOINT, ST_RELEASE, ST_ROLLBACK_TO,
+    ST_BEGIN, ST_COMMIT, ST_ROLLBACK,
     ST_FIND_KEY, ST_FIND_COPY, ST_FIND_HASH, ST_INS_DOC, ST_INS_COPY, ST_INS_SENT,
-    ST_INS_EVENT, ST_INS_RULE, ST_GET_RULE, ST_UPSERT_DYAD, ST_DROP_EMPTY_DYAD,
-    ST_DOC_META, ST_OLD_EVENTS, ST_DEL_EVENTS, ST_SET_NEVENTS,
-    ST_NEXT_DOC, ST_DOC_SENTS,
+    ST_INS_EVENT, ST_INS_RULE, ST_GET_RULE, ST_INS_ACTOR, ST_GET_ACTOR, ST_INS_FTS, ST_DEL_FTS,
+    ST_UPSERT_DYAD, ST_DROP_EMPTY_DYAD, ST_DOC_META, ST_OLD_EVENTS, ST_DEL_EVENTS, ST_SENT_TEXT,
+    ST_SET_NEVENTS, ST_NEXT_DOC, ST_DOC_SENTS,
     ST_COUNT
 };
 
@@ -101,9 +113,7 @@ struct dt_store {
     /* dyad summary changes of the batch (open addressing, power-of-two capacity) */
     store_dyad_delta *dyad;
     size_t ndyad, capdyad;
-    /* rule text -> id (open addressing) */
-    store_rule *rules;
-    size_t nrules, caprules;
+    store_names rules, actors;
     /* dt_store_next_doc results */
     arena doc_mem;
     dt_slice *sents;
@@ -120,10 +130,15 @@ int store_exec(dt_store *s, const char *sql, dt_error *err);
 void store_forget_caches(dt_store *s);
 /* Write the batch's dyad summary changes (inside the transaction). */
 int store_flush_dyads(dt_store *s, dt_error *err);
+/* SQL selecting (id, day) of the events that pass a filter, in no order (query.c). */
+int store_candidates_sql(dt_store *s, const dt_event_filter *f, buf *sql, store_binds *b, buf *scratch,
+                         dt_error *err);
 /* Finalize the prepared statements. */
 void store_finalize(dt_store *s);
 
 /* Days since 1970-01-01 of a stored "YYYY-MM-DD" text, or DATE_NONE. */
 int32_t store_day_of(const unsigned char *date);
+/* The month number of a day (year * 12 + month - 1), 0 for DATE_NONE. */
+int32_t store_month_of(int32_t day);
 
 #endif
