@@ -225,7 +225,8 @@ int store_flush_dyads(dt_store *s, dt_error *err)
                 return DT_EDB;
         }
     }
-    memset(s->dyad, 0, s->capdyad * sizeof(*s->dyad));
+    if (s->dyad)
+        memset(s->dyad, 0, s->capdyad * sizeof(*s->dyad));
     s->ndyad = 0;
     return 0;
 }
