@@ -378,7 +378,7 @@ static int run_queries(const char *path, int runs)
 
 int main(int argc, char **argv)
 {
-    long long events = 10000000, batch = 1000;
+    long long events = 10000000, batch = 5000;
     int runs = 3;
     const char *db = "bench/out/bench.db";
     int queries_only = 0;

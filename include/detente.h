@@ -315,15 +315,18 @@ DT_NODISCARD int dt_store_find_doc(dt_store *s, const dt_store_doc *doc, int64_t
  * source and record are remembered as another source of the stored document, so
  * re-ingesting it finds it KNOWN). Returns DT_STORE_NEW (stored), DT_STORE_KNOWN or
  * DT_STORE_COPY, or a negative code, in which case nothing of the document is stored.
- * Writes go into a batch transaction committed every dt_store_set_batch documents (default
- * 500), by dt_store_commit and by dt_store_close: a crash or kill loses at most the
- * uncommitted batch, never part of a document. */
+ * The input is checked before anything is written (DT_EINVAL, DT_EDATE, DT_ELIMIT leave the
+ * store as it was). Writes go into a batch transaction committed every dt_store_set_batch
+ * documents (default 1000), by dt_store_commit and by dt_store_close: a crash or kill loses
+ * at most the uncommitted batch, never part of a document. Should a write fail half-way
+ * (DT_EDB: a full disk), the whole uncommitted batch is rolled back and err says so. */
 DT_NODISCARD int dt_store_add_doc(dt_store *s, const dt_store_doc *doc, const dt_slice *sentences,
                                   size_t nsentences, const dt_event *events, size_t nevents,
                                   int64_t *doc_id, dt_error *err);
 /* Replace the events of a stored document (re-coding), in the batch transaction like
- * dt_store_add_doc. Returns 0, DT_ENOTFOUND, or another negative code (then the
- * document keeps its old events). */
+ * dt_store_add_doc, keeping the dyad summary and the full-text index in step. Returns 0,
+ * DT_ENOTFOUND, DT_EINVAL (an event's sentence index is out of range: nothing changed), or
+ * DT_EDB (the uncommitted batch was rolled back, as for dt_store_add_doc). */
 DT_NODISCARD int dt_store_replace_events(dt_store *s, int64_t doc_id, const dt_event *events,
                                          size_t nevents, dt_error *err);
 /* Documents per batch transaction (0 or 1 = commit each document). */

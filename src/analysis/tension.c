@@ -341,8 +341,10 @@ int dt_tension_top(dt_store *s, const dt_tension_opts *o, const char *at, int64_
         return rc;
     st.period = period_start(day, st.p.by);
     int32_t end = period_next(st.period, st.p.by) - 1;
-    /* Rows older than this weigh less than 1e-15 of the period's own: skip them. */
-    double back = ceil(log(1e-15) / log(st.p.decay));
+    /* Rows older than this weigh less than 1e-9 of the period's own: skip them. The index
+     * moves by at most 100/prior * 1e-9 / (1 - L) * X, X the largest Goldstein sum of the dyad
+     * in one skipped period: below 0.01 points unless X exceeded 90,000 (docs/tension.md). */
+    double back = ceil(log(1e-9) / log(st.p.decay));
     int32_t lo = st.period;
     for (double k = 0; k < back && lo > date_from_ymd(1, 1, 1); k++)
         lo = period_start(lo - 1, st.p.by);

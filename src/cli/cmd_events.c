@@ -204,7 +204,7 @@ int cmd_events(int argc, char **argv)
     if (f.dyad && dt_dyad_check(f.dyad, &err))
         return cli_fail(DT_EINVAL, &err);
     dt_store *s = NULL;
-    int status = cli_open_store(db, 0, &s);
+    int status = cli_open_store(db, DT_STORE_READONLY, &s);
     if (status)
         return status;
     if (count_only) {

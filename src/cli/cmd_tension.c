@@ -298,7 +298,7 @@ int cmd_tension(int argc, char **argv)
     if (!a.ascii && !cli_utf8_locale())
         a.ascii = true;
     dt_store *s = NULL;
-    status = cli_open_store(a.db, 0, &s);
+    status = cli_open_store(a.db, DT_STORE_READONLY, &s);
     if (status)
         return status;
     dt_error err = {0};

@@ -323,12 +323,13 @@ static int candidates(dt_store *s, const dt_event_filter *f, buf *sql, store_bin
         return rc;
     }
     bool text = f->text && *f->text;
-    int driver = p.dyad_a.len ? 'y'
+    /* A full-text query is usually the most selective condition; then the actors. */
+    int driver = text && s->fts ? 'x'
+                 : p.dyad_a.len ? 'y'
                  : p.source.len && p.target.len ? 'd'
                  : p.source.len ? 's'
                  : p.target.len ? 't'
                  : p.actor.len ? 'a'
-                 : text && s->fts ? 'x'
                  : p.from != INT32_MIN || p.to != INT32_MAX ? 'm'
                                                           : 'n';
     buf w;
@@ -355,9 +356,11 @@ static int candidates(dt_store *s, const dt_event_filter *f, buf *sql, store_bin
         rc |= probe(&drv, &p, "events_target", "target", &p.target, NULL, NULL);
         break;
     case 'a':
+        /* As source, then as target but not source: two disjoint index scans, no de-duplication. */
         rc |= probe(&drv, &p, "events_source", "source", &p.actor, NULL, NULL);
-        rc |= buf_puts(&drv, " UNION ");
+        rc |= buf_puts(&drv, " UNION ALL ");
         rc |= probe(&drv, &p, "events_target", "target", &p.actor, NULL, NULL);
+        rc |= buf_printf(&drv, " AND source NOT IN (%s)", p.actor.data);
         break;
     case 'x':
         rc |= buf_puts(&drv, "SELECT e.id AS id, e.day AS day FROM sentences_fts f JOIN events e"
