@@ -206,6 +206,8 @@ TEST(cli_store_commands_refuse_bad_arguments)
         {"tension --db %s --dyad USA-PRK --threshold -3", 2, "bad --threshold"},
         {"events --db %s.missing", 1, "no store here"},
         {"tension --db %s --dyad USA-PRK --top", 2, "not both"},
+        {"tension --db %s --top --from 2018-01-01", 2, "--top takes --at"},
+        {"tension --db %s --dyad USA-PRK --at 2018-01-01", 2, "go with --top"},
         {"ingest --db %s", 2, "no SOURCE"},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {

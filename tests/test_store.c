@@ -679,3 +679,34 @@ TEST(store_survives_a_kill_mid_ingest)
     }
     remove_store(path);
 }
+
+TEST(store_dyad_with_overlapping_sides_counts_each_event_once)
+{
+    char path[512];
+    dt_store *s = open_new(path, sizeof(path));
+    if (!s)
+        return;
+    const char *d[] = {"South Korean police arrested protesters.", "The government said so."};
+    dt_event e[] = {ev(0, "KORCOP", "KOROPP", "173", 4, -5.0, ""), ev(1, "KORGOV", "KOR", "010", 1, 0.0, "")};
+    CHECK_INT(add(s, "k.jsonl", "1", "2019-03-01", d, 2, e, 2), DT_STORE_NEW);
+    dt_event_filter f;
+    memset(&f, 0, sizeof(f));
+    f.dyad = "KOR-KOR";
+    CHECK_INT(count(s, &f), 2);
+    f.dyad = "KOR-KORGOV";
+    CHECK_INT(count(s, &f), 1);
+    f.dyad = "KORCOP>KOR";
+    CHECK_INT(count(s, &f), 1);
+    dt_day_totals *days;
+    size_t n;
+    dt_error err = {0};
+    CHECK_INT(dt_store_dyad_days(s, "KOR-KOR", INT32_MIN, INT32_MAX, &days, &n, &err), 0);
+    CHECK_INT(n, 1);
+    if (n == 1) {
+        CHECK_INT(days[0].n[4], 1);
+        CHECK_INT(days[0].n[1], 1);
+    }
+    free(days);
+    dt_store_close(s, NULL);
+    remove_store(path);
+}

@@ -21,7 +21,7 @@ static const char tension_usage[] =
 typedef struct tension_args {
     const char *db, *dyad, *from, *to, *at, *fmt_name;
     dt_tension_opts o;
-    bool alert, top, ascii;
+    bool alert, top, ascii, min_events_given;
     double threshold;
     long long top_n, min_events;
 } tension_args;
@@ -228,6 +228,7 @@ static int parse_args(int argc, char **argv, tension_args *a)
         } else if (cli_opt(argc, argv, &i, "--min-events", &v)) {
             if (!v || !cli_parse_count("--min-events", v, &a->min_events))
                 return EXIT_USAGE;
+            a->min_events_given = true;
             continue;
         } else if (strcmp(argv[i], "--top") == 0) {
             a->top = true;
@@ -252,6 +253,14 @@ static int parse_args(int argc, char **argv, tension_args *a)
         if (!v)
             return EXIT_USAGE;
         *slot = v;
+    }
+    if (a->top && (a->from || a->to || a->alert)) {
+        cli_error("--from, --to and --alert go with --dyad; --top takes --at DATE");
+        return EXIT_USAGE;
+    }
+    if (!a->top && (a->at || a->min_events_given)) {
+        cli_error("--at and --min-events go with --top");
+        return EXIT_USAGE;
     }
     if (a->top == (a->dyad != NULL)) {
         cli_error(a->top ? "give --dyad or --top, not both" : "give --dyad A-B (or --top)");

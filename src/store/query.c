@@ -342,8 +342,10 @@ static int candidates(dt_store *s, const dt_event_filter *f, buf *sql, store_bin
     case 'y':
         rc |= probe(&drv, &p, "events_source", "source", &p.dyad_a, "target", &p.dyad_b);
         if (!p.directed) {
-            rc |= buf_puts(&drv, " UNION ");
+            /* The other direction, without what the first scan found (sides may overlap). */
+            rc |= buf_puts(&drv, " UNION ALL ");
             rc |= probe(&drv, &p, "events_source", "source", &p.dyad_b, "target", &p.dyad_a);
+            rc |= buf_printf(&drv, " AND NOT (source IN (%s) AND target IN (%s))", p.dyad_a.data, p.dyad_b.data);
         }
         break;
     case 'd':

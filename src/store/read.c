@@ -111,6 +111,13 @@ static int push_day(dt_day_totals **days, size_t *n, size_t *cap, const dt_day_t
     return vec_push((void **)days, n, cap, sizeof(*t), t) < 0 ? DT_ENOMEM : 0;
 }
 
+/* Reads of the summary on the writing connection must see the batch written so far. */
+static int summary_current(dt_store *s, dt_error *err)
+{
+    int rc = s->in_tx && s->ndyad ? store_flush_dyads(s, err) : 0;
+    return rc ? store_abort_batch(s, rc, err) : 0;
+}
+
 /* The first and last day in the dyad summary; false when it is empty. */
 static bool summary_span(dt_store *s, int32_t *lo, int32_t *hi)
 {
@@ -147,6 +154,8 @@ int dt_store_dyad_days(dt_store *s, const char *dyad, int32_t from, int32_t to, 
     if (rc)
         return rc;
     bool summary = store_pat_entity_level(&d.a) && store_pat_entity_level(&d.b);
+    if ((rc = summary_current(s, err)) != 0)
+        return rc;
     buf sql, scratch;
     buf_init(&sql, 1 << 22);
     buf_init(&scratch, 1 << 16);
@@ -255,7 +264,10 @@ int dt_store_dyad_days(dt_store *s, const char *dyad, int32_t from, int32_t to, 
 int dt_store_dyad_summary(dt_store *s, int32_t from, int32_t to, dt_dyad_day_fn fn, void *user, dt_error *err)
 {
     sqlite3_stmt *st;
-    int rc = prepare(s,
+    int rc = summary_current(s, err);
+    if (rc)
+        return rc;
+    rc = prepare(s,
                      "SELECT source, target, day, n0, n1, n2, n3, n4, coop10, conflict10 FROM dyad_days"
                      " WHERE day BETWEEN ? AND ?",
                      &st, err);
@@ -286,6 +298,9 @@ int dt_store_dyad_summary(dt_store *s, int32_t from, int32_t to, dt_dyad_day_fn 
 
 int dt_store_date_span(dt_store *s, int32_t *first, int32_t *last, dt_error *err)
 {
+    int rc = summary_current(s, err);
+    if (rc)
+        return rc;
     if (!summary_span(s, first, last)) {
         err_set(err, DT_ENOTFOUND, s->path, 0, 0, "the store has no dated events");
         return DT_ENOTFOUND;
@@ -382,7 +397,9 @@ int dt_store_check(dt_store *s, dt_strbuf *report, dt_error *err)
 {
     size_t problems = 0;
     sqlite3_stmt *st;
-    int rc = prepare(s, "PRAGMA integrity_check", &st, err);
+    int rc = summary_current(s, err);
+    if (rc == 0)
+        rc = prepare(s, "PRAGMA integrity_check", &st, err);
     if (rc)
         return rc;
     int r;

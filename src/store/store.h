@@ -128,6 +128,8 @@ sqlite3_stmt *store_stmt(dt_store *s, int id, dt_error *err);
 int store_exec(dt_store *s, const char *sql, dt_error *err);
 /* Forget cached state that may refer to rolled-back rows. */
 void store_forget_caches(dt_store *s);
+/* Roll back the uncommitted batch after a half-done write; notes it in err; returns rc. */
+int store_abort_batch(dt_store *s, int rc, dt_error *err);
 /* Write the batch's dyad summary changes (inside the transaction). */
 int store_flush_dyads(dt_store *s, dt_error *err);
 /* SQL selecting (id, day) of the events that pass a filter, in no order (query.c). */

@@ -290,7 +290,7 @@ static int note_change(doc_changes *dc, const char *src, const char *tgt, int32_
 /* A write failed half-way through a document: roll back the whole batch, so that no
  * document is left half-written (input is checked before anything is written, so only
  * database errors, such as a full disk, get here). */
-static int abort_batch(dt_store *s, int rc, dt_error *err)
+int store_abort_batch(dt_store *s, int rc, dt_error *err)
 {
     size_t lost = s->in_batch;
     sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
@@ -317,7 +317,7 @@ static int finish_doc(dt_store *s, doc_changes *dc, dt_error *err)
     dc->c = NULL;
     if (rc) {
         err_set(err, rc, s->path, 0, 0, "out of memory");
-        return abort_batch(s, rc, err);
+        return store_abort_batch(s, rc, err);
     }
     if (++s->in_batch >= s->batch)
         rc = dt_store_commit(s, err);
@@ -562,7 +562,7 @@ int dt_store_add_doc(dt_store *s, const dt_store_doc *doc, const dt_slice *sente
     if (found == DT_STORE_NEW) {
         if (rc) {
             free(dc.c);
-            return abort_batch(s, rc, err);
+            return store_abort_batch(s, rc, err);
         }
         if ((rc = finish_doc(s, &dc, err)) != 0)
             return rc;
@@ -688,7 +688,7 @@ int dt_store_replace_events(dt_store *s, int64_t doc_id, const dt_event *events,
     free(after);
     if (rc) {
         free(dc.c);
-        return abort_batch(s, rc, err);
+        return store_abort_batch(s, rc, err);
     }
     return finish_doc(s, &dc, err);
 }
