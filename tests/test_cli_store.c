@@ -136,7 +136,10 @@ TEST(cli_tension_series_top_and_alerts)
     CHECK(strstr(out, "2018-06 ") != NULL);
     CHECK(strstr(out, "\xe2\x96\x88") != NULL); /* a full block */
     free(out);
-    CHECK_INT(run(&out, "%s tension --db %s %s", db, "--dyad USA-PRK --ascii"), 0);
+    CHECK_INT(run(&out, "LC_ALL=C %s tension --db %s %s", db, "--dyad USA-PRK"), 0);
+    CHECK(strstr(out, "\xe2\x96") == NULL); /* not a UTF-8 locale: ASCII */
+    free(out);
+    CHECK_INT(run(&out, "LC_ALL=C.UTF-8 %s tension --db %s %s", db, "--dyad USA-PRK --ascii"), 0);
     CHECK(strstr(out, "\xe2\x96") == NULL);
     CHECK(strstr(out, "#") != NULL);
     free(out);
