@@ -64,6 +64,7 @@ static const char schema_v1[] =
     "  rule INTEGER REFERENCES rules(id));"
     "CREATE INDEX events_source ON events(month, source, target, day);"
     "CREATE INDEX events_target ON events(month, target, source, day);"
+    "CREATE INDEX events_sentence ON events(doc, sentence, day);"
     "CREATE TABLE dyad_days("
     "  day INTEGER NOT NULL,"
     "  source TEXT NOT NULL,"

@@ -365,8 +365,8 @@ static int candidates(dt_store *s, const dt_event_filter *f, buf *sql, store_bin
         rc |= buf_printf(&drv, " AND source NOT IN (%s)", p.actor.data);
         break;
     case 'x':
-        rc |= buf_puts(&drv, "SELECT e.id AS id, e.day AS day FROM sentences_fts f JOIN events e"
-                             " ON e.id BETWEEN (f.rowid >> 20) << 20 AND ((f.rowid >> 20) << 20) + 1048575"
+        rc |= buf_puts(&drv, "SELECT e.id AS id, e.day AS day FROM sentences_fts f"
+                             " JOIN events e INDEXED BY events_sentence ON e.doc = f.rowid >> 20"
                              " AND e.sentence = (f.rowid & 1048575) WHERE sentences_fts MATCH ?");
         rc |= store_bind_text(b, f->text, false);
         break;
