@@ -520,7 +520,8 @@ typedef struct dt_tension_move {
 /* The undirected entity dyads (two different countries or organisations) whose index
  * changed in the period containing `at` ("YYYY-MM-DD"; NULL = the last dated event), with
  * at least min_events events in that period, sorted by the size of the change (largest
- * first). *moves is malloc'd (free() it). */
+ * first). Read from the dyad summary in one pass; days weighing under 1e-9 of the period's
+ * own are skipped (docs/tension.md). *moves is malloc'd (free() it). */
 DT_NODISCARD int dt_tension_top(dt_store *s, const dt_tension_opts *o, const char *at,
                                 int64_t min_events, dt_tension_move **moves, size_t *n,
                                 dt_error *err);
