@@ -56,6 +56,10 @@ $(BIN): $(CLI_OBJ) $(BUILD)/libdetente.a
 $(BUILD)/run-tests: $(TEST_OBJ) $(BUILD)/libdetente.a
 	$(CC) $(ALL_CFLAGS) -o $@ $(TEST_OBJ) $(BUILD)/libdetente.a $(LDFLAGS) $(LDLIBS)
 
+$(BUILD)/bench/store_bench: bench/store_bench.c $(BUILD)/libdetente.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libdetente.a $(LDFLAGS) $(LDLIBS)
+
 deps:
 	@sh tools/install-deps.sh $(DEB_PKGS)
 

@@ -27,3 +27,8 @@ if [ -d "$ref/readability" ]; then
 fi
 echo "== coding throughput (bench/throughput.sh)"
 sh bench/throughput.sh
+# The store: bulk insert and the main queries on a synthetic store (BENCH_EVENTS sets its
+# size, 10 million by default: several minutes and about 3.5 GB in bench/out/).
+mkdir -p bench/out
+echo "== store: ${BENCH_EVENTS:-10000000} synthetic events"
+./build/bench/store_bench --events "${BENCH_EVENTS:-10000000}" --db bench/out/bench.db

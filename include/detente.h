@@ -1,5 +1,6 @@
 /* detente.h — the one public header of libdetente: dictionaries, the event coder,
- * sentence splitting, and the error table. Everything exported is dt_ / DT_. */
+ * sentence splitting, the event store, tension analysis, and the error table.
+ * Everything exported is dt_ / DT_. */
 #ifndef DETENTE_H
 #define DETENTE_H
 
@@ -368,6 +369,279 @@ uint64_t dt_text_hash(const char *text, size_t len);
  * datelines and headlines without final punctuation. Returns the count. */
 typedef void (*dt_sentence_fn)(void *user, size_t start, size_t len);
 size_t dt_split_sentences(const char *text, size_t len, dt_sentence_fn fn, void *user);
+
+/* ---------------------------------------------------------------- store */
+
+/* The event store: one SQLite database file holding documents, their sentences and the
+ * events coded from them, with full provenance (schema: docs/store.md). A dt_store is one
+ * database connection: use it from one thread at a time, and open one per thread. Readers
+ * are never blocked by a writer (write-ahead log). Errors from SQLite are DT_EDB with
+ * SQLite's message in dt_error. */
+typedef struct dt_store dt_store;
+
+#define DT_STORE_VERSION 1   /* the schema version this library reads and writes */
+
+enum {
+    DT_STORE_CREATE = 1,   /* create the file (and the schema) when it does not exist */
+    DT_STORE_READONLY = 2, /* open for queries only: no writes, no migrations */
+};
+
+/* Open the store at path. A new or empty file gets the current schema (with
+ * DT_STORE_CREATE); an older store is migrated in one transaction. Errors:
+ * DT_ENOTFOUND (no file and no DT_STORE_CREATE), DT_EFORMAT (not a Detente store: not an
+ * SQLite database, or one of another program), DT_EVERSION (made by a newer Detente;
+ * also an older store opened DT_STORE_READONLY), DT_EDB. On success *out owns the
+ * connection: close it with dt_store_close. */
+DT_NODISCARD int dt_store_open(dt_store **out, const char *path, int flags, dt_error *err);
+/* Commit pending writes and close. Returns 0 or DT_EDB (the store is closed either way;
+ * on an error the uncommitted batch is lost, never part of a document). NULL is a no-op. */
+int dt_store_close(dt_store *s, dt_error *err);
+/* The schema version of the open store (DT_STORE_VERSION after migration). */
+int dt_store_version(const dt_store *s);
+/* 1 when sentences are indexed for full-text search (SQLite's FTS5), 0 when the SQLite
+ * library lacks FTS5 and text filters fall back to a substring match. */
+int dt_store_has_fts(const dt_store *s);
+
+/* A document to store. Strings are copied; NULL means "". */
+typedef struct dt_store_doc {
+    const char *source;      /* the file path or URL it was read from (required) */
+    const char *record;      /* its id within the source (record id, "doc" group, ...) */
+    const char *url, *title;
+    const char *date;        /* "YYYY-MM-DD", or ""/NULL when unknown */
+    const char *date_source; /* where the date came from ("field", "meta", ...) */
+    const char *format;      /* the reader that produced it ("jsonl", "text", ...) */
+    uint64_t text_hash;      /* dt_text_hash of the document's whole text */
+} dt_store_doc;
+
+/* What dt_store_find_doc and dt_store_add_doc found. */
+enum {
+    DT_STORE_NEW = 0,   /* not stored yet (add_doc: now stored) */
+    DT_STORE_KNOWN = 1, /* this source and record are already stored */
+    DT_STORE_COPY = 2,  /* another document with the same text hash is stored */
+};
+
+/* Is a document stored already? Looks up (source, record), then the text hash. Returns
+ * DT_STORE_NEW, DT_STORE_KNOWN or DT_STORE_COPY (with the stored id in *doc_id when
+ * doc_id is not NULL), or a negative code. Use it to skip coding known documents. */
+DT_NODISCARD int dt_store_find_doc(dt_store *s, const dt_store_doc *doc, int64_t *doc_id,
+                                   dt_error *err);
+
+/* Store a coded document: its sentences (the texts given to the coder, in order) and its
+ * events (each event's `sentence` indexes `sentences`; root, quad and Goldstein weight are
+ * stored as given). Idempotent: a known document or a copy is not stored again (a copy's
+ * source and record are remembered as another source of the stored document, so
+ * re-ingesting it finds it KNOWN). Returns DT_STORE_NEW (stored), DT_STORE_KNOWN or
+ * DT_STORE_COPY, or a negative code, in which case nothing of the document is stored.
+ * The input is checked before anything is written (DT_EINVAL, DT_EDATE, DT_ELIMIT leave the
+ * store as it was). Writes go into a batch transaction committed every dt_store_set_batch
+ * documents (default 1000), by dt_store_commit and by dt_store_close: a crash or kill loses
+ * at most the uncommitted batch, never part of a document. Should a write fail half-way
+ * (DT_EDB: a full disk), the whole uncommitted batch is rolled back and err says so. */
+DT_NODISCARD int dt_store_add_doc(dt_store *s, const dt_store_doc *doc, const dt_slice *sentences,
+                                  size_t nsentences, const dt_event *events, size_t nevents,
+                                  int64_t *doc_id, dt_error *err);
+/* Replace the events of a stored document (re-coding), in the batch transaction like
+ * dt_store_add_doc, keeping the dyad summary and the full-text index in step. Returns 0,
+ * DT_ENOTFOUND, DT_EINVAL (an event's sentence index is out of range: nothing changed), or
+ * DT_EDB (the uncommitted batch was rolled back, as for dt_store_add_doc). */
+DT_NODISCARD int dt_store_replace_events(dt_store *s, int64_t doc_id, const dt_event *events,
+                                         size_t nevents, dt_error *err);
+/* Documents per batch transaction (0 or 1 = commit each document). */
+void dt_store_set_batch(dt_store *s, size_t docs);
+/* Commit the current batch now. */
+DT_NODISCARD int dt_store_commit(dt_store *s, dt_error *err);
+
+/* A stored document with its sentences. Strings and the sentence array are owned by the
+ * store and valid until the next call on the same dt_store. */
+typedef struct dt_stored_doc {
+    int64_t id;
+    const char *source, *record, *url, *title, *date, *date_source, *format;
+    uint64_t text_hash;
+    const dt_slice *sentences;
+    size_t nsentences;
+    size_t nevents;
+} dt_stored_doc;
+
+/* Read the stored document with the smallest id greater than after (0 = the first).
+ * Returns 1 with *out filled, 0 when there is none, or a negative code. */
+DT_NODISCARD int dt_store_next_doc(dt_store *s, int64_t after, dt_stored_doc *out, dt_error *err);
+
+/* Counts for `detente store`. Dates are "" when the store has no dated event. */
+typedef struct dt_store_info {
+    int version;
+    int fts;
+    int64_t documents, copies, sentences, events, dyad_days;
+    char first_date[11], last_date[11];
+} dt_store_info;
+DT_NODISCARD int dt_store_get_info(dt_store *s, dt_store_info *out, dt_error *err);
+
+/* Check the store: SQLite's integrity check, then that every document has exactly the
+ * sentences and events its row counts, that every event points at a stored sentence, and
+ * that the dyad summary matches the events. Problems are appended to report, one per
+ * line (at most 50). Returns 0 (consistent), DT_EDB (a problem found, or SQLite failed). */
+DT_NODISCARD int dt_store_check(dt_store *s, dt_strbuf *report, dt_error *err);
+
+/* ---------------------------------------------------------------- store queries */
+
+/* Actor patterns (docs/store.md): "PRKGOV" is that code only; "PRK*" any code beginning
+ * with PRK; a bare country (three letters, "PRK") or organisation ("IGOUNO": IGO or NGO and
+ * three more letters) is the whole entity, like "PRK*"; "=PRK" is the bare code only.
+ * Dyads: "USA-PRK" is events between the two in either direction, "USA>PRK" USA acting
+ * on PRK. Lower case is accepted. */
+
+/* Which events to read. Zero-initialise, then set what you need; NULL/0 = no filter. */
+typedef struct dt_event_filter {
+    const char *actor;     /* pattern, as source or target */
+    const char *source;    /* pattern, as source */
+    const char *target;    /* pattern, as target */
+    const char *dyad;      /* "A-B" or "A>B" */
+    const char *codes;     /* comma-separated CAMEO codes, each exact or a prefix ("19*") */
+    const char *roots;     /* comma-separated two-digit roots ("14,15") */
+    unsigned quads;        /* bit mask of quad classes: 1u << 1 .. 1u << 4; 0 = any */
+    const char *issue;     /* one issue tag ("NUCLEAR") */
+    const char *from, *to; /* inclusive dates "YYYY-MM-DD"; events without a date are then left out */
+    const char *text;      /* full-text query over the sentence (FTS5 syntax: words, "a phrase",
+                              OR, NOT, prefix*); a substring without FTS5 */
+    int one_a_day;         /* keep one event per date, source, target and code (the first stored) */
+    int newest_first;      /* order by date descending instead of ascending */
+    int64_t limit;         /* at most this many events (the first in the order); 0 = all */
+} dt_event_filter;
+
+/* One event read from the store. Strings are owned by the cursor and valid until the next
+ * dt_store_cursor_next. ev.sentence is the sentence's index in its document and
+ * ev.sentence_text the sentence. */
+typedef struct dt_stored_event {
+    int64_t id;
+    int64_t doc;
+    const char *date;          /* "YYYY-MM-DD" or "" */
+    const char *doc_source;    /* the document's source (file path or URL) */
+    const char *record;        /* the document's id within its source */
+    const char *url;           /* the document's URL, "" if none */
+    char source_entity[8];     /* country or organisation of the source ("PRK", "IGOUNO") */
+    char target_entity[8];
+    dt_event ev;
+} dt_stored_event;
+
+typedef struct dt_store_cursor dt_store_cursor;
+
+/* Start reading the events that pass the filter, in date order (then storage order).
+ * Bad patterns, dates (or from after to), codes, quads or full-text syntax give DT_EINVAL
+ * with a message in err. On success *out owns the cursor: free it with
+ * dt_store_cursor_free before closing the store. */
+DT_NODISCARD int dt_store_query(dt_store *s, const dt_event_filter *f, dt_store_cursor **out,
+                                dt_error *err);
+/* Returns 1 with *ev filled, 0 at the end, or a negative code (detail in err). */
+DT_NODISCARD int dt_store_cursor_next(dt_store_cursor *c, dt_stored_event *ev, dt_error *err);
+void dt_store_cursor_free(dt_store_cursor *c);
+/* Count the events that pass the filter (its limit applies). */
+DT_NODISCARD int dt_store_count(dt_store *s, const dt_event_filter *f, int64_t *n, dt_error *err);
+
+/* Check an actor pattern or a dyad without a store: 0 or DT_EINVAL with a message. */
+DT_NODISCARD int dt_actor_pattern_check(const char *pattern, dt_error *err);
+DT_NODISCARD int dt_dyad_check(const char *dyad, dt_error *err);
+
+/* The header line of a stored-event table (with a newline); "" for JSONL. Columns:
+ * docs/cli.md, `detente events`. */
+const char *dt_stored_event_header(dt_format fmt);
+/* Append one stored event as a line (JSON object, TSV or CSV row). 0 or DT_ENOMEM. */
+DT_NODISCARD int dt_stored_event_write(dt_strbuf *sb, const dt_stored_event *e, dt_format fmt);
+
+/* Totals of one day for a dyad: what tension is computed from. */
+typedef struct dt_day_totals {
+    int32_t day;         /* days since 1970-01-01 */
+    int64_t n[5];        /* events per quad class n[1]..n[4]; n[0] events without a class */
+    int64_t coop10;      /* sum of the positive Goldstein weights, in tenths */
+    int64_t conflict10;  /* sum of the magnitudes of the negative weights, in tenths */
+} dt_day_totals;
+
+/* The days with events of a dyad ("A-B" both directions, "A>B" one) between from and to
+ * (inclusive days; INT32_MIN / INT32_MAX for no bound), ascending. Entity-level dyads
+ * ("USA-PRK", "IGOUNO>SYR*") are read from the dyad summary, others from the events.
+ * *days is malloc'd (free() it; NULL when *n is 0). */
+DT_NODISCARD int dt_store_dyad_days(dt_store *s, const char *dyad, int32_t from, int32_t to,
+                                    dt_day_totals **days, size_t *n, dt_error *err);
+
+/* A row of the dyad summary: directed entity pair and one day. */
+typedef struct dt_dyad_day {
+    char source[8], target[8];
+    dt_day_totals t;
+} dt_dyad_day;
+/* Called for each summary row; return non-zero to stop (that value is returned). */
+typedef int (*dt_dyad_day_fn)(void *user, const dt_dyad_day *row);
+/* Every summary row between from and to (inclusive days), in no particular order. */
+DT_NODISCARD int dt_store_dyad_summary(dt_store *s, int32_t from, int32_t to, dt_dyad_day_fn fn,
+                                       void *user, dt_error *err);
+/* The first and last dated events (day numbers); returns DT_ENOTFOUND when there are none. */
+DT_NODISCARD int dt_store_date_span(dt_store *s, int32_t *first, int32_t *last, dt_error *err);
+
+/* ---------------------------------------------------------------- tension */
+
+/* Tension per dyad and period (formula and rationale: docs/tension.md). Per period t,
+ *   C_t = sum of |Goldstein| of conflictual events (weight < 0),
+ *   K_t = sum of Goldstein of cooperative events (weight > 0),
+ *   C^_t = L C^_(t-1) + C_t,  K^_t = L K^_(t-1) + K_t,  L = 2^(-1 / half_life),
+ *   index_t = 100 (C^_t + prior / 2) / (C^_t + K^_t + prior),
+ * from the dyad's first event on: 0 is pure cooperation, 100 pure conflict, 50 balanced
+ * or no evidence. */
+typedef enum dt_period { DT_BY_DAY = 0, DT_BY_WEEK, DT_BY_MONTH } dt_period;
+
+/* Parse "day", "week" or "month". Returns 0 or DT_EINVAL. */
+int dt_period_parse(const char *name, dt_period *out);
+
+typedef struct dt_tension_opts {
+    dt_period by;        /* weeks begin on Monday */
+    double half_life;    /* in periods; 0 = the default (day 7, week 2, month 1) */
+    double prior;        /* Goldstein points of neutral evidence; 0 = the default 10 */
+} dt_tension_opts;
+
+typedef struct dt_tension_point {
+    int32_t start, end;  /* the period's first and last day */
+    char label[12];      /* "2017-08-14" (day; week: its Monday) or "2017-08" (month) */
+    int64_t events;      /* events in the period */
+    int64_t n[5];        /* per quad class n[1]..n[4]; n[0] without a class */
+    double gsum, gmean;  /* Goldstein sum and mean of the period's events (mean 0 if none) */
+    double coop, conflict; /* K_t and C_t */
+    double index;        /* 0..100 */
+    double change;       /* index minus the previous period's (the first period: minus the
+                            value carried in from earlier events, or 50) */
+    int alert;           /* set by dt_tension_alerts: +1 rise, -1 fall, 0 none */
+} dt_tension_point;
+
+typedef struct dt_tension_series {
+    dt_tension_point *points;  /* malloc'd; free with dt_tension_series_free */
+    size_t n;
+} dt_tension_series;
+
+/* The series for days (ascending, as from dt_store_dyad_days) over the periods that
+ * contain from..to (day numbers; events before from warm the index up, events after to
+ * are ignored). Returns 0, DT_EINVAL (from > to, bad options) or DT_ENOMEM. */
+DT_NODISCARD int dt_tension_compute(const dt_day_totals *days, size_t ndays, int32_t from, int32_t to,
+                                    const dt_tension_opts *o, dt_tension_series *out);
+/* The series of a dyad from the store. from/to are "YYYY-MM-DD" or NULL: by default the
+ * periods from the dyad's first event to its last. */
+DT_NODISCARD int dt_tension_dyad(dt_store *s, const char *dyad, const char *from, const char *to,
+                                 const dt_tension_opts *o, dt_tension_series *out, dt_error *err);
+void dt_tension_series_free(dt_tension_series *s);
+/* Mark the points whose change is at least threshold (+1) or at most -threshold (-1).
+ * Returns how many were marked. */
+size_t dt_tension_alerts(dt_tension_series *s, double threshold);
+
+/* How a dyad's index moved in one period. */
+typedef struct dt_tension_move {
+    char a[8], b[8];     /* entities, a < b; the dyad is undirected */
+    char label[12];      /* the period */
+    double before, after, change;
+    int64_t events;      /* events of the dyad in the period */
+} dt_tension_move;
+
+/* The undirected entity dyads (two different countries or organisations) whose index
+ * changed in the period containing `at` ("YYYY-MM-DD"; NULL = the last dated event), with
+ * at least min_events events in that period, sorted by the size of the change (largest
+ * first). Read from the dyad summary in one pass; days weighing under 1e-9 of the period's
+ * own are skipped (docs/tension.md). *moves is malloc'd (free() it). */
+DT_NODISCARD int dt_tension_top(dt_store *s, const dt_tension_opts *o, const char *at,
+                                int64_t min_events, dt_tension_move **moves, size_t *n,
+                                dt_error *err);
 
 #ifdef __cplusplus
 }

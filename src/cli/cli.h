@@ -49,6 +49,20 @@ extern const char cli_reader_help[];
 /* The closing summary of a run over sources ("N documents from M sources; ..."). */
 void cli_reader_summary(const dt_reader_stats *st, const char *what);
 void cli_stats_add(dt_reader_stats *sum, const dt_reader_stats *st);
+/* The store used when --db is not given. */
+#define CLI_DEFAULT_DB "detente.db"
+/* Open the store at path (flags: DT_STORE_*). Prints the error and returns the exit
+ * status (EXIT_OKAY on success). */
+int cli_open_store(const char *path, int flags, dt_store **out);
+/* Print a library error (its detail when there is one) and return EXIT_USAGE for
+ * DT_EINVAL, EXIT_FAIL otherwise. */
+int cli_fail(int rc, const dt_error *err);
+/* True when standard output (fd 1) or error (fd 2) is a terminal. */
+bool cli_isatty(int fd);
+/* True when the locale's character set is UTF-8 (for block characters). */
+bool cli_utf8_locale(void);
+/* Parse a non-negative integer option value; prints an error and returns false. */
+bool cli_parse_count(const char *opt, const char *v, long long *out);
 
 int cmd_code(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
@@ -57,5 +71,10 @@ int cmd_dict(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_roadmap(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);
+int cmd_recode(int argc, char **argv);
+int cmd_events(int argc, char **argv);
+int cmd_tension(int argc, char **argv);
+int cmd_store(int argc, char **argv);
 
 #endif

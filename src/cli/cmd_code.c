@@ -38,6 +38,8 @@ static int code_batch(void *ctx, dt_coder *coder, pl_batch *b)
 static int write_batch(void *ctx, pl_batch *b)
 {
     code_run *run = ctx;
+    if (b->rc)
+        return b->rc;
     run->records += b->nrecs;
     run->sentences += b->sentences;
     run->events += b->events;

@@ -16,6 +16,11 @@ static const char usage[] =
     "  roadmap   evaluate a de-escalation roadmap: each stage met, pending or broken\n"
     "  validate  run a TABARI or PETRARCH validation suite\n"
     "  dict      count what the dictionaries hold\n"
+    "  ingest    code documents and keep them with their events in a store (SQLite)\n"
+    "  recode    code the stored documents again with new dictionaries\n"
+    "  events    read events from the store by actor, dyad, code, date, issue or text\n"
+    "  tension   tension per dyad and period, alerts, and the dyads that moved most\n"
+    "  store     what a store holds; --check verifies it\n"
     "  version   print the version\n"
     "\n"
     "Run `detente COMMAND --help` for the options of a command; docs/cli.md has them all.\n";
@@ -42,6 +47,16 @@ int main(int argc, char **argv)
         return cmd_validate(argc - 1, argv + 1);
     if (strcmp(cmd, "dict") == 0)
         return cmd_dict(argc - 1, argv + 1);
+    if (strcmp(cmd, "ingest") == 0)
+        return cmd_ingest(argc - 1, argv + 1);
+    if (strcmp(cmd, "recode") == 0)
+        return cmd_recode(argc - 1, argv + 1);
+    if (strcmp(cmd, "events") == 0)
+        return cmd_events(argc - 1, argv + 1);
+    if (strcmp(cmd, "tension") == 0)
+        return cmd_tension(argc - 1, argv + 1);
+    if (strcmp(cmd, "store") == 0)
+        return cmd_store(argc - 1, argv + 1);
     if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
         puts("detente " DT_VERSION);
         return EXIT_OKAY;

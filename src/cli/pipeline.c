@@ -77,7 +77,7 @@ static void batch_seal(pl_batch *b)
 {
     for (size_t i = 0; i < b->nrecs; i++) {
         pl_record *r = &b->recs[i];
-        char **f[] = {&r->id, &r->date, &r->group, &r->source, &r->url, &r->title, &r->date_source, &r->text};
+        char **f[] = {&r->id, &r->date, &r->group, &r->source, &r->url, &r->title, &r->date_source, &r->format, &r->text};
         for (size_t k = 0; k < sizeof(f) / sizeof(f[0]); k++)
             *f[k] = OFF(*f[k]) == NO_STRING ? NULL : b->mem + OFF(*f[k]);
     }
@@ -184,7 +184,9 @@ static void deliver(pipeline *p, bool wait_for_one)
                 continue;
             p->finished[i] = p->finished[--p->nfinished];
             pthread_mutex_unlock(&p->mu);
-            int rc = b->rc ? b->rc : p->done(p->ctx, b);
+            int rc = p->done(p->ctx, b); /* it sees b->rc, and frees b->result either way */
+            if (!rc)
+                rc = b->rc;
             if (rc && !p->rc)
                 p->rc = rc;
             batch_free(b);
@@ -210,7 +212,9 @@ static int submit(pipeline *p)
     b->seq = p->next_seq++;
     if (p->nthreads == 1 && !p->threads) {
         b->rc = p->work(p->ctx, p->coder, b);
-        int rc = b->rc ? b->rc : p->done(p->ctx, b);
+        int rc = p->done(p->ctx, b); /* it sees b->rc, and frees b->result either way */
+            if (!rc)
+                rc = b->rc;
         if (rc && !p->rc)
             p->rc = rc;
         batch_free(b);
@@ -265,6 +269,7 @@ int pipeline_add(pipeline *p, const dt_doc *doc)
     r.url = AS_OFF(put_str(b, doc->url, doc->url ? strlen(doc->url) : 0, &oom));
     r.title = AS_OFF(put_str(b, doc->title, doc->title ? strlen(doc->title) : 0, &oom));
     r.date_source = AS_OFF(put_str(b, doc->date_source, doc->date_source ? strlen(doc->date_source) : 0, &oom));
+    r.format = AS_OFF(put_str(b, doc->format, doc->format ? strlen(doc->format) : 0, &oom));
     r.text = AS_OFF(put_str(b, doc->text ? doc->text : "", doc->text_len, &oom));
     r.text_len = doc->text_len;
     r.text_hash = doc->text_hash;

@@ -9,7 +9,7 @@
 
 /* One input record, copied out of the reader. */
 typedef struct pl_record {
-    char *id, *date, *group, *source, *url, *title, *date_source;
+    char *id, *date, *group, *source, *url, *title, *date_source, *format;
     char *text;
     size_t text_len;
     uint64_t text_hash;
@@ -29,7 +29,8 @@ typedef struct pl_batch {
 
 /* Called on a worker thread with that worker's coder; fills b->out / b->result. */
 typedef int (*pl_work_fn)(void *ctx, dt_coder *coder, pl_batch *b);
-/* Called on the calling thread, in input order, for each finished batch. */
+/* Called on the calling thread, in input order, for each finished batch, also when the
+ * work failed (b->rc != 0: release b->result and return). */
 typedef int (*pl_done_fn)(void *ctx, pl_batch *b);
 
 typedef struct pipeline pipeline;
