@@ -220,6 +220,8 @@ typedef struct dt_roadmap_event {
     const char *issues;     /* comma-separated */
     const char *text;       /* the sentence */
     const char *where;      /* document title, URL or id, for the report */
+    /* Added later (fields are only ever appended; NULL = unknown): */
+    const char *source_text, *target_text; /* the words that named the actors */
 } dt_roadmap_event;
 
 /* Events read from a JSON Lines file written by `detente code` (for evaluating roadmaps
@@ -533,6 +535,10 @@ DT_NODISCARD int dt_store_query(dt_store *s, const dt_event_filter *f, dt_store_
 /* Returns 1 with *ev filled, 0 at the end, or a negative code (detail in err). */
 DT_NODISCARD int dt_store_cursor_next(dt_store_cursor *c, dt_stored_event *ev, dt_error *err);
 void dt_store_cursor_free(dt_store_cursor *c);
+/* The stored events that pass the filter (NULL: all), as a list for the roadmap evaluator
+ * (dt_roadmap_evaluate); events without a date are left out. Free with dt_event_list_free. */
+DT_NODISCARD int dt_event_list_from_store(dt_event_list **out, dt_store *s, const dt_event_filter *f,
+                                          dt_error *err);
 /* Count the events that pass the filter (its limit applies). */
 DT_NODISCARD int dt_store_count(dt_store *s, const dt_event_filter *f, int64_t *n, dt_error *err);
 

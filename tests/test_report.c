@@ -81,8 +81,8 @@ TEST(report_html_roadmap_timeline_shows_status_and_evidence)
     if (!r)
         return;
     dt_roadmap_event ev[] = {
-        {"2017-05-01", "PRK", "KOR", "040", "", "The two Koreas met.", "doc-1"},
-        {"2017-07-04", "PRK", "", "1383", "", "North Korea tested a missile.", "doc-2"},
+        {"2017-05-01", "PRK", "KOR", "040", "", "The two Koreas met.", "doc-1", NULL, NULL},
+        {"2017-07-04", "PRK", "", "1383", "", "North Korea tested a missile.", "doc-2", NULL, NULL},
     };
     rm_result res;
     CHECK_INT(roadmap_eval(r, ev, 2, day("2017-12-31"), &res), 0);

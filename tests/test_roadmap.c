@@ -28,7 +28,7 @@ static const char *base =
     "  require A -> B code 057\n"
     "  deadline 2020-06-30\n";
 
-#define EV(d, s, t, c) {d, s, t, c, "", "", ""}
+#define EV(d, s, t, c) {d, s, t, c, "", "", "", NULL, NULL}
 
 static int status_of(const dt_roadmap *r, const dt_roadmap_event *ev, size_t n, const char *at, int stage,
                      char *since, int *out_of_order)
@@ -106,8 +106,8 @@ TEST(roadmap_issues_solo_targets_and_json)
     if (!r)
         return;
     dt_roadmap_event ev[] = {
-        {"2019-01-05", "PRK", "", "150", "MISSILE", "North Korea fired a missile into the sea.", "k1"},
-        {"2019-01-20", "PRK", "JPN", "150", "", "A show of force without a missile issue.", "k2"},
+        {"2019-01-05", "PRK", "", "150", "MISSILE", "North Korea fired a missile into the sea.", "k1", NULL, NULL},
+        {"2019-01-20", "PRK", "JPN", "150", "", "A show of force without a missile issue.", "k2", NULL, NULL},
     };
     char since[16];
     CHECK_INT(status_of(r, ev, 2, "2019-01-14", 0, since, NULL), RM_PENDING);
@@ -160,5 +160,37 @@ TEST(roadmap_bundled_korea_file_parses)
         CHECK_INT(r->nstages, 3);
         CHECK_STR(r->stages[0].id, "freeze");
     }
+    dt_roadmap_free(r);
+}
+
+/* `named` actors: a code matches only when the words that named the actor hold a name. */
+TEST(roadmap_named_actors_need_the_name)
+{
+    const char *text = "roadmap \"Leaders\"\n"
+                       "start 2018-01-01\n"
+                       "actor KIM = PRKGOV named \"Kim Jong Un\" \"Kim Jong-un\"\n"
+                       "actor TRUMP = USAGOV named trump\n"
+                       "stage summit \"The leaders meet\"\n"
+                       "  require KIM <> TRUMP code 040\n";
+    dt_error err;
+    dt_roadmap *r = parse(text, &err);
+    CHECK(r != NULL);
+    if (!r)
+        return;
+    dt_roadmap_event ev[] = {
+        /* a minister meets Kim: the US side is not named Trump */
+        {"2018-04-01", "USAGOV", "PRKGOV", "040", "", "Pompeo met Kim Jong Un.", "a", "Pompeo", "Kim Jong Un"},
+        /* the leaders, the other way round, names in other case */
+        {"2018-06-12", "PRKGOV", "USAGOV", "040", "", "Kim Jong-un met Trump.", "b", "KIM JONG-UN", "President Trump"},
+    };
+    char since[16];
+    CHECK_INT(status_of(r, ev, 1, "2018-12-31", 0, NULL, NULL), RM_PENDING);
+    CHECK_INT(status_of(r, ev, 2, "2018-12-31", 0, since, NULL), RM_MET);
+    CHECK_STR(since, "2018-06-12");
+    dt_roadmap_free(r);
+    /* `named` needs names */
+    r = parse("roadmap x\nstart 2018-01-01\nactor A = PRK named\n", &err);
+    CHECK(r == NULL);
+    CHECK(strstr(err.msg, "names after `named`") != NULL);
     dt_roadmap_free(r);
 }

@@ -59,6 +59,8 @@ int dt_event_list_load(dt_event_list **out, const char *path, dt_diag_fn diag, v
         ev.code = dup_field(&l->mem, v, "code");
         ev.text = dup_field(&l->mem, v, "text");
         ev.where = dup_field(&l->mem, v, "id");
+        ev.source_text = dup_field(&l->mem, v, "source_text");
+        ev.target_text = dup_field(&l->mem, v, "target_text");
         /* issues: a JSON array (or a comma-separated string) */
         const json_value *is = json_get(v, "issues");
         buf ib;
@@ -87,6 +89,54 @@ int dt_event_list_load(dt_event_list **out, const char *path, dt_diag_fn diag, v
     arena_free(&tmp);
     free(text);
     if (rc) {
+        dt_event_list_free(l);
+        return rc;
+    }
+    *out = l;
+    return 0;
+}
+
+int dt_event_list_from_store(dt_event_list **out, dt_store *s, const dt_event_filter *f, dt_error *err)
+{
+    *out = NULL;
+    dt_event_list *l = calloc(1, sizeof(*l));
+    if (!l)
+        return DT_ENOMEM;
+    arena_init(&l->mem, 1 << 20);
+    dt_event_filter all;
+    memset(&all, 0, sizeof(all));
+    dt_store_cursor *cur = NULL;
+    int rc = dt_store_query(s, f ? f : &all, &cur, err);
+    dt_stored_event se;
+    while (rc == 0 && (rc = dt_store_cursor_next(cur, &se, err)) == 1) {
+        rc = 0;
+        if (!se.date || !*se.date)
+            continue; /* the evaluator works by day */
+        char where[600];
+        if (se.url && *se.url)
+            snprintf(where, sizeof(where), "%s", se.url);
+        else
+            snprintf(where, sizeof(where), "%s#%s", se.doc_source ? se.doc_source : "", se.record ? se.record : "");
+        dt_roadmap_event ev;
+        arena *a = &l->mem;
+        ev.date = arena_strndup(a, se.date, strlen(se.date));
+        ev.source = arena_strndup(a, se.ev.source ? se.ev.source : "", se.ev.source ? strlen(se.ev.source) : 0);
+        ev.target = arena_strndup(a, se.ev.target ? se.ev.target : "", se.ev.target ? strlen(se.ev.target) : 0);
+        ev.code = arena_strndup(a, se.ev.code ? se.ev.code : "", se.ev.code ? strlen(se.ev.code) : 0);
+        ev.issues = arena_strndup(a, se.ev.issues ? se.ev.issues : "", se.ev.issues ? strlen(se.ev.issues) : 0);
+        ev.text = arena_strndup(a, se.ev.sentence_text ? se.ev.sentence_text : "",
+                                se.ev.sentence_text ? strlen(se.ev.sentence_text) : 0);
+        ev.where = arena_strndup(a, where, strlen(where));
+        ev.source_text = arena_strndup(a, se.ev.source_text ? se.ev.source_text : "",
+                                       se.ev.source_text ? strlen(se.ev.source_text) : 0);
+        ev.target_text = arena_strndup(a, se.ev.target_text ? se.ev.target_text : "",
+                                       se.ev.target_text ? strlen(se.ev.target_text) : 0);
+        if (!ev.date || !ev.source || !ev.target || !ev.code || !ev.issues || !ev.text || !ev.where ||
+            vec_push((void **)&l->items, &l->n, &l->cap, sizeof(ev), &ev) < 0)
+            rc = DT_ENOMEM;
+    }
+    dt_store_cursor_free(cur);
+    if (rc < 0) {
         dt_event_list_free(l);
         return rc;
     }

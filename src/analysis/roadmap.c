@@ -2,6 +2,8 @@
  * event stream: each stage is met, pending or broken, with the events that decided it. */
 #include "roadmap.h"
 
+#include <strings.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -275,6 +277,17 @@ static int parse_line(rparse *p, const char *s, size_t n)
         copy_word(a->name, sizeof(a->name), ws.w[1]);
         memset(&a->side, 0, sizeof(a->side));
         for (int k = 3; k < ws.n; k++) {
+            if (word_is(ws.w[k], "named")) {
+                /* the rest: names, one of which the actor's words must contain */
+                if (k + 1 >= ws.n)
+                    return fail(p, (long)ws.col[k] + 1, "%s", "expected names after `named` (e.g. named \"Kim Jong Un\")");
+                for (int q = k + 1; q < ws.n; q++) {
+                    if (a->side.nnames >= (int)DT_ARRAY_LEN(a->side.names))
+                        return fail(p, (long)ws.col[q] + 1, "%s", "at most 8 names");
+                    copy_word(a->side.names[a->side.nnames++], sizeof(a->side.names[0]), ws.w[q]);
+                }
+                break;
+            }
             rm_side one;
             if ((rc = parse_side(p, &ws, k, &one)))
                 return rc;
@@ -417,7 +430,17 @@ void dt_roadmap_free(dt_roadmap *r)
 
 /* ---------------------------------------------------------------- matching */
 
-static bool side_matches(const rm_side *s, const char *code)
+/* Does text contain name (ASCII case ignored)? */
+static bool contains_name(const char *text, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *t = text; t && *t; t++)
+        if (strncasecmp(t, name, n) == 0)
+            return true;
+    return false;
+}
+
+static bool side_matches(const rm_side *s, const char *code, const char *text)
 {
     bool empty = !code || !*code;
     if (s->any)
@@ -426,6 +449,13 @@ static bool side_matches(const rm_side *s, const char *code)
         return empty;
     if (empty)
         return false;
+    if (s->nnames) {
+        bool named = false;
+        for (int i = 0; i < s->nnames && !named; i++)
+            named = contains_name(text, s->names[i]);
+        if (!named)
+            return false;
+    }
     for (int i = 0; i < s->ncodes; i++) {
         const char *c = s->codes[i];
         size_t l = strlen(c);
@@ -484,8 +514,8 @@ static bool cond_matches(const rm_cond *c, const dt_roadmap_event *e)
         if (!ok)
             return false;
     }
-    bool fwd = side_matches(&c->a, e->source) && side_matches(&c->b, e->target);
-    bool back = side_matches(&c->b, e->source) && side_matches(&c->a, e->target);
+    bool fwd = side_matches(&c->a, e->source, e->source_text) && side_matches(&c->b, e->target, e->target_text);
+    bool back = side_matches(&c->b, e->source, e->source_text) && side_matches(&c->a, e->target, e->target_text);
     return c->dir == RM_FORWARD ? fwd : c->dir == RM_BACKWARD ? back : (fwd || back);
 }
 

@@ -13,6 +13,8 @@ typedef struct rm_side {
     int ncodes;
     bool any;                    /* any actor (including none, for one-sided acts) */
     bool none;                   /* no target: a one-sided act */
+    char names[8][48];           /* `named`: the words that named the actor must hold one */
+    int nnames;
 } rm_side;
 
 enum rm_kind { RM_REQUIRE, RM_FORBID };

@@ -6,19 +6,25 @@
 #include <string.h>
 
 static const char roadmap_usage[] =
-    "usage: detente roadmap FILE [--events EVENTS.jsonl] [--at YYYY-MM-DD] [--json]\n"
+    "usage: detente roadmap FILE [--db PATH | --events EVENTS.jsonl] [--at YYYY-MM-DD] [--json]\n"
     "Evaluates a roadmap (docs/roadmaps.md): for each stage, met / pending / broken, since\n"
-    "when, and the events that decided it. --at evaluates as of a past date.\n";
+    "when, and the events that decided it, with their sentences and sources. The events are\n"
+    "those of the store (" CLI_DEFAULT_DB " unless --db), or of a `detente code` output file\n"
+    "(--events). --at evaluates as of a past date.\n";
 
 int cmd_roadmap(int argc, char **argv)
 {
-    const char *file = NULL, *events = NULL, *at = NULL, *v;
+    const char *file = NULL, *events = NULL, *db = NULL, *at = NULL, *v;
     int flags = 0;
     for (int i = 1; i < argc; i++) {
         if (cli_opt(argc, argv, &i, "--events", &v)) {
             if (!v)
                 return EXIT_USAGE;
             events = v;
+        } else if (cli_opt(argc, argv, &i, "--db", &v)) {
+            if (!v)
+                return EXIT_USAGE;
+            db = v;
         } else if (cli_opt(argc, argv, &i, "--at", &v)) {
             if (!v)
                 return EXIT_USAGE;
@@ -39,7 +45,9 @@ int cmd_roadmap(int argc, char **argv)
             return EXIT_USAGE;
         }
     }
-    if (!file || !events) {
+    if (!file || (events && db)) {
+        if (events && db)
+            cli_error("--db or --events, not both");
         fputs(roadmap_usage, stderr);
         return EXIT_USAGE;
     }
@@ -58,11 +66,26 @@ int cmd_roadmap(int argc, char **argv)
     }
     cli_diag diag = {0};
     dt_event_list *l = NULL;
-    if (dt_event_list_load(&l, events, cli_diag_fn, &diag, &err)) {
-        dt_error_format(&err, msg, sizeof(msg));
-        cli_error("%s", msg);
-        dt_roadmap_free(r);
-        return EXIT_FAIL;
+    if (events) {
+        if (dt_event_list_load(&l, events, cli_diag_fn, &diag, &err)) {
+            dt_error_format(&err, msg, sizeof(msg));
+            cli_error("%s", msg);
+            dt_roadmap_free(r);
+            return EXIT_FAIL;
+        }
+    } else {
+        dt_store *s = NULL;
+        int status = cli_open_store(db ? db : CLI_DEFAULT_DB, DT_STORE_READONLY, &s);
+        if (status) {
+            dt_roadmap_free(r);
+            return status;
+        }
+        int rc = dt_event_list_from_store(&l, s, NULL, &err);
+        dt_store_close(s, NULL);
+        if (rc) {
+            dt_roadmap_free(r);
+            return cli_fail(rc, &err);
+        }
     }
     size_t n;
     const dt_roadmap_event *ev = dt_event_list_items(l, &n);

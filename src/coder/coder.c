@@ -148,7 +148,11 @@ static void mark_barriers(dt_coder *c)
             t->barrier = 1;
             continue;
         }
-        if (t->wflags & WF_CONJ) {
+        /* "before", "after", "until", "once", "when", "since" open a clause when a subject
+         * and its verb follow ("met ... before their delegations joined them"). */
+        bool sub = KEY_IS(c, i, "BEFORE") || KEY_IS(c, i, "AFTER") || KEY_IS(c, i, "UNTIL") ||
+                   KEY_IS(c, i, "ONCE") || KEY_IS(c, i, "WHEN") || KEY_IS(c, i, "SINCE");
+        if ((t->wflags & WF_CONJ) || sub) {
             /* Inside a compound actor: not a clause break. */
             if (i > 0 && i + 1 < c->ntok && c->ct[i - 1].mention >= 0 && c->ct[i + 1].mention >= 0) {
                 const mention *a = &c->m[c->ct[i - 1].mention], *b = &c->m[c->ct[i + 1].mention];
@@ -162,10 +166,12 @@ static void mark_barriers(dt_coder *c)
             /* "and re-impose": past the verb's prefix */
             if (j + 1 < c->ntok && (c->toks[j + 1].flags & TOKF_HYPH) && verb_prefix(c, j) && verb_like(c, j + 1))
                 j++;
-            if (j < c->ntok && (verb_like(c, j) || c->ct[j].wflags & WF_NEG)) {
+            if (!sub && j < c->ntok && (verb_like(c, j) || c->ct[j].wflags & WF_NEG)) {
                 t->barrier = 1;
                 continue;
             }
+            /* (after "before" and the like, only a subject and its verb: "before meeting Kim"
+             * keeps the subject of the clause it is in) */
             if (j < c->ntok && c->ct[j].mention >= 0) {
                 int e = c->m[c->ct[j].mention].end;
                 while (e < c->ntok && (c->ct[e].wflags & WF_ADVERB))
@@ -678,6 +684,36 @@ static bool is_noun_use(const dt_coder *c, const verbocc *vo)
 }
 
 /* Code one reading (verb or event noun) of a verb occurrence; true when it gave an event. */
+/* A modal in the two or three words after an event noun sets its tense or mood; so does a
+ * schedule ("the summit was set for June 12", "talks are scheduled for Monday", "the
+ * meeting is back on"). */
+static void modal_after_noun(const dt_coder *c, int from, int hi, vgroup *g)
+{
+    if (from + 1 < hi && (KEY_IS(c, from, "IS") || KEY_IS(c, from, "WAS") || KEY_IS(c, from, "ARE") ||
+                          KEY_IS(c, from, "WERE"))) {
+        int k = from + 1;
+        if (KEY_IS(c, k, "NOW") || KEY_IS(c, k, "STILL"))
+            k++;
+        if (k < hi && (KEY_IS(c, k, "SET") || KEY_IS(c, k, "SCHEDULED") || KEY_IS(c, k, "PLANNED") ||
+                       KEY_IS(c, k, "SLATED") || KEY_IS(c, k, "DUE") || KEY_IS(c, k, "EXPECTED") ||
+                       KEY_IS(c, k, "BACK") || KEY_IS(c, k, "UNLIKELY") || KEY_IS(c, k, "LIKELY"))) {
+            if (KEY_IS(c, k, "EXPECTED") || KEY_IS(c, k, "UNLIKELY") || KEY_IS(c, k, "LIKELY"))
+                g->hypo = true;
+            else
+                g->future = true;
+            return;
+        }
+    }
+    for (int q = from; q < hi && q < from + 3; q++) {
+        if (c->ct[q].wflags & WF_FUTURE)
+            g->future = true;
+        else if (c->ct[q].wflags & WF_HYPO)
+            g->hypo = true;
+        else if (!(c->ct[q].wflags & WF_ADVERB))
+            break;
+    }
+}
+
 static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *np, int *prev_subject)
 {
     verbocc *vo = &c->v[vi];
@@ -743,14 +779,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             break;
         }
         /* "talks will take place next week", "sanctions could follow" */
-        for (int q = vo->end; q < hi && q < vo->end + 3; q++) {
-            if (c->ct[q].wflags & WF_FUTURE)
-                g.future = true;
-            else if (c->ct[q].wflags & WF_HYPO)
-                g.hypo = true;
-            else if (!(c->ct[q].wflags & WF_ADVERB))
-                break;
-        }
+        modal_after_noun(c, vo->end, hi, &g);
     }
     /* The pattern. */
     const pattern *hit = NULL;
@@ -777,6 +806,10 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             break;
         }
     }
+    /* ... also after the words the noun's pattern took: "his meeting with Kim would take
+     * place in Singapore", "the summit with Kim might not take place". */
+    if (ve->is_noun && hit && mr.end > vo->end)
+        modal_after_noun(c, mr.end, hi, &g);
     code_spec cs;
     uint32_t rule;
     if (hit) {

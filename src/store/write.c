@@ -395,10 +395,12 @@ static int check_events(dt_store *s, const dt_event *ev, size_t n, size_t nsent,
         return DT_ELIMIT;
     }
     for (size_t i = 0; i < n; i++) {
-        if (!ev[i].source || !ev[i].target || !ev[i].code || !*ev[i].source || !*ev[i].target ||
+        if (!ev[i].source || !ev[i].target || !ev[i].code || !*ev[i].source || !*ev[i].code ||
             ev[i].sentence < 0 || (size_t)ev[i].sentence >= nsent) {
             err_set(err, DT_EINVAL, s->path, 0, 0,
-                    "event %zu: needs source, target and code, and a sentence index below %zu", i, nsent);
+                    "event %zu: needs a source and a code (the target may be empty: a one-sided act), and a "
+                    "sentence index below %zu",
+                    i, nsent);
             return DT_EINVAL;
         }
     }
