@@ -649,6 +649,28 @@ DT_NODISCARD int dt_tension_top(dt_store *s, const dt_tension_opts *o, const cha
                                 int64_t min_events, dt_tension_move **moves, size_t *n,
                                 dt_error *err);
 
+/* ---------------------------------------------------------------- reports */
+
+/* What `detente report` shows. Zero-initialise, then set what you need. */
+typedef struct dt_report_opts {
+    const char *title;             /* NULL: "Detente report" */
+    const char *const *roadmaps;   /* roadmap files to evaluate against the store */
+    size_t nroadmaps;
+    int dyads;                     /* the most active dyads charted (0 = 4) */
+    int top;                       /* top events listed (0 = 15) */
+    dt_period by;                  /* the tension period (DT_BY_MONTH = 2 is the usual) */
+    const char *from, *to;         /* the time axis, "YYYY-MM-DD" (NULL: the store's span) */
+} dt_report_opts;
+
+/* A self-contained HTML page (no scripts, nothing fetched: inline CSS and SVG) with the
+ * tension of the most active dyads (countries and organisations) over time, their events
+ * as markers whose tooltip is the sentence and its source, the roadmaps' stage timelines
+ * with their deciding events, and the top events (reported by the most documents); and
+ * a short text summary of the same. Either output may be NULL. Returns 0, DT_EDATE,
+ * DT_ENOMEM, a roadmap's parse error or a store error (detail in err). */
+DT_NODISCARD int dt_report(dt_store *s, const dt_report_opts *o, dt_strbuf *html, dt_strbuf *summary,
+                           dt_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -367,3 +367,49 @@ TEST(cli_ingest_threads_store_the_same)
     free(two);
     cleanup();
 }
+
+/* `detente roadmap --db` and `detente report` on a store of the sample (bundled
+ * dictionaries, one-sided acts kept): the roadmap reads the history, the report is a
+ * self-contained page with its charts, stages and sentences. */
+TEST(cli_roadmap_and_report_from_the_store)
+{
+    snprintf(dir, sizeof(dir), "/tmp/detente-rp-XXXXXX");
+    if (!mkdtemp(dir))
+        return;
+    char db[128], html[160], cmd[768], *out;
+    snprintf(db, sizeof(db), "%s/k.db", dir);
+    snprintf(html, sizeof(html), "%s/r.html", dir);
+    snprintf(cmd, sizeof(cmd), "%s ingest -q --solo --db %s data/sample/korea-2017-2019.jsonl", bin(), db);
+    CHECK_INT(test_run(cmd, &out, 1), 0);
+    free(out);
+    snprintf(cmd, sizeof(cmd), "%s roadmap data/roadmaps/korea-double-freeze.roadmap --db %s --json", bin(), db);
+    CHECK_INT(test_run(cmd, &out, 0), 0);
+    /* the summit stage is met on the day of the Singapore summit */
+    CHECK(strstr(out, "\"id\":\"summit\"") != NULL);
+    CHECK(strstr(out, "2018-06-12") != NULL);
+    free(out);
+    snprintf(cmd, sizeof(cmd), "%s report --db %s --roadmap data/roadmaps/korea-double-freeze.roadmap --out %s", bin(),
+             db, html);
+    CHECK_INT(test_run(cmd, &out, 0), 0);
+    CHECK(strstr(out, "Most active dyads") != NULL);
+    CHECK(strstr(out, "PRK     USA") != NULL);
+    CHECK(strstr(out, "summit       MET      since 2018-06-12") != NULL);
+    free(out);
+    snprintf(cmd, sizeof(cmd), "cat %s", html);
+    CHECK_INT(test_run(cmd, &out, 0), 0);
+    CHECK(strstr(out, "<!DOCTYPE html>") != NULL);
+    CHECK(strstr(out, "<script") == NULL && strstr(out, "http://") == NULL && strstr(out, "https://") == NULL);
+    CHECK(strstr(out, "PRK \xe2\x80\x93 USA") != NULL);   /* a dyad chart */
+    CHECK(strstr(out, "class=\"seg met\"") != NULL);      /* a stage timeline */
+    CHECK(strstr(out, "Singapore") != NULL);              /* sentences in tooltips */
+    CHECK(strstr(out, "<h2>Top events</h2>") != NULL);
+    free(out);
+    /* bad arguments */
+    snprintf(cmd, sizeof(cmd), "%s report --db %s --dyads 0", bin(), db);
+    CHECK_INT(test_run(cmd, &out, 1), 2);
+    free(out);
+    snprintf(cmd, sizeof(cmd), "%s report --db %s --roadmap /nonexistent.roadmap --out %s", bin(), db, html);
+    CHECK_INT(test_run(cmd, &out, 1), 1);
+    free(out);
+    cleanup();
+}

@@ -76,5 +76,6 @@ int cmd_recode(int argc, char **argv);
 int cmd_events(int argc, char **argv);
 int cmd_tension(int argc, char **argv);
 int cmd_store(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 
 #endif

@@ -21,6 +21,7 @@ static const char usage[] =
     "  events    read events from the store by actor, dyad, code, date, issue or text\n"
     "  tension   tension per dyad and period, alerts, and the dyads that moved most\n"
     "  store     what a store holds; --check verifies it\n"
+    "  report    an HTML report: tension charts, roadmap timelines, top events\n"
     "  version   print the version\n"
     "\n"
     "Run `detente COMMAND --help` for the options of a command; docs/cli.md has them all.\n";
@@ -57,6 +58,8 @@ int main(int argc, char **argv)
         return cmd_tension(argc - 1, argv + 1);
     if (strcmp(cmd, "store") == 0)
         return cmd_store(argc - 1, argv + 1);
+    if (strcmp(cmd, "report") == 0)
+        return cmd_report(argc - 1, argv + 1);
     if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
         puts("detente " DT_VERSION);
         return EXIT_OKAY;

@@ -301,7 +301,14 @@ static void roadmap_section(buf *b, const rp_report *rp, const rp_roadmap *m)
             }
         }
     }
-    buf_puts(b, "</svg>\n<ol class=\"stages\">\n");
+    for (int s = 0; s < r->nstages; s++) {
+        buf_printf(b, "<text class=\"seglabel\" x=\"%.1f\" y=\"%.1f\">", PAD_L + 6, top + row * s + 6 + (row - 12) - 5);
+        esc(b, r->stages[s].id);
+        buf_puts(b, "</text>");
+    }
+    buf_puts(b, "</svg>\n<p class=\"legend\"><span><i class=\"seg-met\"></i>met</span><span><i class=\"seg-pending\"></i>"
+                "pending</span><span><i class=\"seg-broken\"></i>broken</span><span><i class=\"dot-evidence\"></i>"
+                "deciding event</span><span>\xc3\x97 latest violation</span></p>\n<ol class=\"stages\">\n");
     for (int s = 0; s < r->nstages; s++) {
         const rm_stage *stg = &r->stages[s];
         const rm_stage_result *sr = &res->stages[s];
@@ -377,6 +384,8 @@ static const char css[] =
     ".q1{fill:#4f9d69;background:#4f9d69}.q2{fill:#1f7a44;background:#1f7a44}.q3{fill:#e08a3c;background:#e08a3c}"
     ".q4{fill:#c23b30;background:#c23b30}.q0{fill:#8a8f98;background:#8a8f98}"
     ".seg.met{fill:#58a86b}.seg.pending{fill:#d7dbe1}.seg.broken{fill:#d0574c}"
+    ".seg-met{background:#58a86b}.seg-pending{background:#d7dbe1}.seg-broken{background:#d0574c}.dot-evidence{background:#14324f}"
+    ".seglabel{font-size:11px;font-weight:600;fill:#1d2430;stroke:#fff;stroke-width:3px;paint-order:stroke;pointer-events:none}"
     ".evidence{fill:#14324f}.violation{stroke:#7a0f08;stroke-width:2.2;fill:none}.deadline{stroke:#14324f;stroke-dasharray:3 2}"
     ".badge{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;font-weight:600;color:#fff;background:#8a8f98}"
     ".badge.met,.badge.calm{background:#3f8f55}.badge.broken,.badge.hot{background:#c0463b}.badge.pending{background:#8a8f98}"
