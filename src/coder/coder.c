@@ -163,6 +163,9 @@ static void mark_barriers(dt_coder *c)
             int j = i + 1;
             while (j < c->ntok && (c->ct[j].wflags & WF_ADVERB) && c->ct[j].role == TR_NONE)
                 j++;
+            /* "and that it flew ...": past the complementizer */
+            if (j + 1 < c->ntok && KEY_IS(c, j, "THAT"))
+                j++;
             /* "and re-impose": past the verb's prefix */
             if (j + 1 < c->ntok && (c->toks[j + 1].flags & TOKF_HYPH) && verb_prefix(c, j) && verb_like(c, j + 1))
                 j++;
