@@ -9,10 +9,11 @@ set -eu
 cd "$(dirname "$0")/.."
 MB=${BENCH_MB:-500}
 THREADS=${BENCH_THREADS:-1 2}
-TM=${TM_TEXTS:-/usr/lib/R/site-library/tm/texts}
+# the Reuters-21578 texts, wherever Debian's r-cran-tm package put them
+TM=${TM_TEXTS:-$(dpkg -L r-cran-tm 2>/dev/null | grep '/tm/texts$' | head -1)}
 SHARED=${DETENTE_SHARED:-../shared}
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing (apt-get install time)" >&2; exit 1; }
-[ -d "$TM" ] || { echo "bench: $TM is missing (apt-get install r-cran-tm)" >&2; exit 1; }
+[ -n "$TM" ] && [ -d "$TM" ] || { echo "bench: the Reuters texts are missing (apt-get install r-cran-tm)" >&2; exit 1; }
 
 corpus=build/bench/corpus-${MB}mb.jsonl
 if [ ! -s "$corpus" ]; then

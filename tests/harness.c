@@ -139,3 +139,20 @@ int main(int argc, char **argv)
     printf("%d passed, %d failed, %d skipped\n", passed, failed, skipped);
     return failed ? 1 : 0;
 }
+
+const char *tm_texts_dir(void)
+{
+    static char dir[512];
+    static int done;
+    if (!done) {
+        done = 1;
+        char *out = NULL;
+        if (test_run("dpkg -L r-cran-tm | grep '/tm/texts$' | head -1", &out, 0) == 0 && out) {
+            size_t n = strcspn(out, "\n");
+            if (n < sizeof(dir))
+                snprintf(dir, sizeof(dir), "%.*s", (int)n, out);
+        }
+        free(out);
+    }
+    return dir;
+}

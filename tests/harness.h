@@ -66,5 +66,8 @@ const char *test_path(const char *rel);
 /* Run a shell command; capture stdout (and stderr when want_err) into a malloc'd string.
  * Returns the exit status. */
 int test_run(const char *cmd, char **out, int want_err);
+/* The texts directory of Debian's r-cran-tm package (Reuters-21578 articles), as dpkg lists
+ * it; "" when the package is not installed. */
+const char *tm_texts_dir(void);
 
 #endif

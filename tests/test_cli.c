@@ -139,17 +139,19 @@ TEST(cli_extract_and_code_report_bad_sources)
  * article read with its date, split and coded (commodity news holds few political events). */
 TEST(cli_code_reuters_21578_end_to_end)
 {
-    if (access("/usr/lib/R/site-library/tm/texts/crude", R_OK) != 0)
+    char crude[600];
+    snprintf(crude, sizeof(crude), "%s/crude", tm_texts_dir());
+    if (!*tm_texts_dir() || access(crude, R_OK) != 0)
         SKIP("Debian's r-cran-tm is not installed");
-    char cmd[512], *out;
-    snprintf(cmd, sizeof(cmd), "(%s code --format tsv /usr/lib/R/site-library/tm/texts/crude >/dev/null)", bin());
+    char cmd[1024], *out;
+    snprintf(cmd, sizeof(cmd), "(%s code --format tsv %s >/dev/null)", bin(), crude);
     CHECK_INT(test_run(cmd, &out, 1), 0);
     const char *p = strstr(out, "20 records in 20 documents, ");
     CHECK(p != NULL);
     if (p)
         CHECK(strtol(p + strlen("20 records in 20 documents, "), NULL, 10) > 100);
     free(out);
-    snprintf(cmd, sizeof(cmd), "%s extract -q /usr/lib/R/site-library/tm/texts/crude", bin());
+    snprintf(cmd, sizeof(cmd), "%s extract -q %s", bin(), crude);
     CHECK_INT(test_run(cmd, &out, 0), 0);
     CHECK(strstr(out, "\"title\":\"DIAMOND SHAMROCK (DIA) CUTS CRUDE PRICES\",\"date\":\"1987-02-26\",\"date_source\":\"field\"") != NULL);
     free(out);

@@ -645,16 +645,18 @@ TEST(ingest_warc_from_wget_and_urls)
 
 /* ---------------------------------------------------------------- Reuters-21578 (r-cran-tm) */
 
-#define TM_TEXTS "/usr/lib/R/site-library/tm/texts"
-
 TEST(ingest_reuters_21578_from_tm)
 {
-    if (access(TM_TEXTS "/crude", R_OK) != 0)
-        SKIP("Debian's r-cran-tm is not installed (" TM_TEXTS ")");
+    char crude[600], acq[600], xml[600];
+    snprintf(crude, sizeof(crude), "%s/crude", tm_texts_dir());
+    snprintf(acq, sizeof(acq), "%s/acq", tm_texts_dir());
+    snprintf(xml, sizeof(xml), "%s/reuters-21578.xml", tm_texts_dir());
+    if (!*tm_texts_dir() || access(crude, R_OK) != 0)
+        SKIP("Debian's r-cran-tm is not installed (dpkg -L r-cran-tm lists no texts directory)");
     got_docs g;
     idiags dg = {0};
     dt_reader_stats st;
-    CHECK_INT(read_all(TM_TEXTS "/crude", NULL, &g, &dg, &st), 20);
+    CHECK_INT(read_all(crude, NULL, &g, &dg, &st), 20);
     CHECK_STR(g.format[0], "reuters");
     CHECK_STR(g.date[0], "1987-02-26");
     CHECK_STR(g.date_source[0], "field");
@@ -662,6 +664,6 @@ TEST(ingest_reuters_21578_from_tm)
     CHECK(strncmp(g.text[0], "Diamond Shamrock Corp said that", 31) == 0);
     CHECK(strstr(g.text[0], "Reuter") == NULL);
     CHECK_INT((long long)st.skipped, 0);
-    CHECK_INT(read_all(TM_TEXTS "/acq", NULL, &g, &dg, &st), 50);
-    CHECK_INT(read_all(TM_TEXTS "/reuters-21578.xml", NULL, &g, &dg, &st), 10);
+    CHECK_INT(read_all(acq, NULL, &g, &dg, &st), 50);
+    CHECK_INT(read_all(xml, NULL, &g, &dg, &st), 10);
 }
