@@ -69,7 +69,7 @@ static void time_axis(buf *b, const rp_report *rp, double y_top, double y_axis)
     bool quarters = y1 - y0 <= 4;
     for (int y = y0; y <= y1 + 1; y++)
         for (int m = 1; m <= 12; m += quarters ? 3 : 12) {
-            char d[16];
+            char d[32];
             snprintf(d, sizeof(d), "%04d-%02d-01", y, m);
             int32_t day;
             if (dt_date_parse(d, 10, &day) || day < rp->from || day > rp->to)
