@@ -29,6 +29,16 @@ TEST(split_keeps_abbreviations_initials_and_decimals)
     CHECK_INT(split("Troops entered the U.S. The president said so."), 2);
 }
 
+/* A NUL byte inside the word before a period (found by fuzzing): the abbreviation lists are
+ * compared by length, never read past their words. */
+TEST(split_nul_inside_the_word_before_a_period)
+{
+    static const char t[] = "He met the sEN\0id. Then he left.";
+    nsents = 0;
+    split_text = t;
+    CHECK_INT((int)dt_split_sentences(t, sizeof(t) - 1, on_sent, NULL), 2);
+}
+
 TEST(split_handles_quotes_and_questions)
 {
     CHECK_INT(split("\"We will respond,\" he said. \"Is this war?\" she asked! Then silence."), 3);

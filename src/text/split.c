@@ -29,7 +29,7 @@ static bool in_list(const char *const *list, size_t n, const char *w, size_t len
     for (size_t i = 0; i < len; i++)
         low[i] = (char)to_lower((unsigned char)w[i]);
     for (size_t i = 0; i < n; i++)
-        if (list[i][0] == low[0] && strncmp(list[i], low, len) == 0 && list[i][len] == 0)
+        if (list[i][0] == low[0] && strlen(list[i]) == len && memcmp(list[i], low, len) == 0)
             return true;
     return false;
 }
