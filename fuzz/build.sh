@@ -24,6 +24,6 @@ if [ -n "${FUZZ_SECONDS:-}" ]; then
         work="$OUT/corpus-${name#fuzz_}"
         mkdir -p "$work"
         echo "running $name for $FUZZ_SECONDS s"
-        "./$OUT/$name" -max_total_time="$FUZZ_SECONDS" -max_len=65536 -rss_limit_mb=2048 "$work" "$seeds"
+        "./$OUT/$name" -seed="${FUZZ_SEED:-1}" -max_total_time="$FUZZ_SECONDS" -max_len=65536 -rss_limit_mb=2048 "$work" "$seeds"
     done
 fi
