@@ -12,10 +12,20 @@ for f in src/util/*.c src/text/*.c src/dict/*.c src/coder/*.c src/ingest/*.c src
     [ -f "$f" ] && LIBSRC="$LIBSRC $f"
 done
 sh tools/gen-cameo.sh data/cameo-codes.tsv > "$OUT/cameo_table.c"
+# The library is compiled once (instrumented, without the fuzzer's main) and linked into
+# every target.
+mkdir -p "$OUT/obj"
+LIBFLAGS=$(echo "$FLAGS" | sed 's/-fsanitize=fuzzer,/-fsanitize=fuzzer-no-link,/')
+OBJS=""
+for f in $LIBSRC "$OUT/cameo_table.c"; do
+    o="$OUT/obj/$(echo "$f" | tr '/' '_' | sed 's/\.c$/.o/')"
+    $CC $LIBFLAGS -Isrc -c "$f" -o "$o"
+    OBJS="$OBJS $o"
+done
 for t in fuzz/fuzz_*.c; do
     name=$(basename "$t" .c)
     echo "building $name"
-    $CC $FLAGS -Isrc -o "$OUT/$name" "$t" $LIBSRC "$OUT/cameo_table.c" -lsqlite3 -lxml2 -lz -lcurl -lpthread -lm
+    $CC $FLAGS -Isrc -o "$OUT/$name" "$t" $OBJS -lsqlite3 -lxml2 -lz -lcurl -lpthread -lm
 done
 if [ -n "${FUZZ_SECONDS:-}" ]; then
     for t in fuzz/fuzz_*.c; do
