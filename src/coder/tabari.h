@@ -118,6 +118,7 @@ typedef struct tb_state {
     int32_t gap_word;       /* the CM_GAP word id, -1 */
     /* the sentence */
     buf text;               /* filtered words, NUL-separated */
+    buf pre;                /* the sentence after character filtering (scratch) */
     tb_tok t[TB_MAX_TOKENS];
     int nt;
     bool all_caps;

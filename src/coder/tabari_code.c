@@ -18,6 +18,7 @@ void tabari_state_free(tb_state *s)
         return;
     tb_lex_free(&s->lex);
     buf_free(&s->text);
+    buf_free(&s->pre);
     free(s);
 }
 
@@ -31,6 +32,7 @@ tb_state *tabari_state(dt_coder *c)
     s->opt = c->d->opt;
     arena_init(&s->lex.keys, 64 * 1024);
     buf_init(&s->text, 1 << 20);
+    buf_init(&s->pre, 1 << 20);
     s->gap_word = compat_word_find(c->d, "", 0, CM_GAP);
     s->story = s->sentence_no = -1;
     c->tab = s;

@@ -198,8 +198,8 @@ int tb_filter(tb_state *s, const dt_dict *d, const char *text, size_t n)
     buf_clear(out);
     /* 1. characters: comments out, ASCII approximations, TABARI's punctuation rules. Words
      *    are separated by blanks; a word's first byte is '\x01' when it was capitalised. */
-    buf pre;
-    buf_init(&pre, 1 << 20);
+    buf pre = s->pre; /* reused from sentence to sentence */
+    buf_clear(&pre);
     bool lower_seen = false;
     size_t i = 0;
     char prev = ' ';
@@ -321,7 +321,7 @@ int tb_filter(tb_state *s, const dt_dict *d, const char *text, size_t n)
         if (rc)
             break;
     }
-    buf_free(&pre);
+    s->pre = pre;
     if (rc)
         return rc;
     for (int k = 0; k < s->nt; k++) {
