@@ -1022,8 +1022,26 @@ static void resolve_agents(dt_coder *c)
             m->ncodes = 1;
             continue;
         }
-        /* Take the country of the document. */
-        sid loc = location(c, mi);
+        /* "militants in Syria", "a militant camp inside Pakistan": the country of a place
+         * named right after it; else the country of the document. */
+        sid loc = SID_NONE;
+        for (int q = m->end; q < c->ntok && q <= m->end + 2 && !loc; q++) {
+            if (!(KEY_IS(c, q, "IN") || KEY_IS(c, q, "INSIDE") || KEY_IS(c, q, "WITHIN")))
+                continue;
+            int k = q + 1;
+            if (k < c->ntok && (c->ct[k].wflags & WF_DET))
+                k++;
+            int pm = k < c->ntok ? c->ct[k].mention : -1;
+            if (pm >= 0 && c->m[pm].start == k && c->m[pm].ncodes > 0 && c->m[pm].type == MT_ACTOR &&
+                country_based(code_str(c, c->m[pm].codes[0]))) {
+                char cc[4];
+                memcpy(cc, code_str(c, c->m[pm].codes[0]), 3);
+                cc[3] = 0;
+                loc = coder_intern(c, cc, 3);
+            }
+        }
+        if (!loc)
+            loc = location(c, mi);
         if (loc) {
             m->codes[0] = combine(c, loc, ag, AK_STATE, former);
             m->ncodes = 1;
