@@ -209,6 +209,18 @@ typedef struct vgroup {
 
 /* Look left from the verb over auxiliaries, modals, negation and adverbs. */
 
+/* An adverb: a listed one, or a lower-case word in -ly that the dictionaries do not use
+ * ("totally", "swiftly", "reportedly"). */
+static bool adverb_like(const dt_coder *c, int i)
+{
+    const ctok *t = &c->ct[i];
+    if (t->wflags & WF_ADVERB)
+        return true;
+    const tok *k = &c->toks[i];
+    return t->role == TR_NONE && (k->flags & TOKF_LOWER) && k->key_len >= 5 &&
+           c->keys.data[k->key + k->key_len - 2] == 'L' && c->keys.data[k->key + k->key_len - 1] == 'Y';
+}
+
 static vgroup verb_group(const dt_coder *c, int v, int lo)
 {
     vgroup g = {0};
@@ -241,14 +253,14 @@ static vgroup verb_group(const dt_coder *c, int v, int lo)
             g.get = true;
         else if (f & WF_HAVE)
             g.have = true;
-        else if (f & (WF_DO | WF_ADVERB))
+        else if ((f & WF_DO) || adverb_like(c, i))
             ;
         else if (KEY_IS(c, i, "TO")) {
             g.infinitive = true;
             /* What comes before "to" decides: an intention ("plans to"), a headline
              * subject ("Russia to expel"), "is going to" -> future. */
             int k = i - 1;
-            while (k >= lo && (c->ct[k].wflags & WF_ADVERB) && c->ct[k].role == TR_NONE)
+            while (k >= lo && adverb_like(c, k) && c->ct[k].role == TR_NONE)
                 k--;
             if (k >= lo) {
                 if (KEY_IS(c, k, "EXPECTED") || KEY_IS(c, k, "LIKELY") || KEY_IS(c, k, "UNLIKELY"))
