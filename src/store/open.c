@@ -84,7 +84,7 @@ static const char schema_v1[] =
 /* The full-text index of the sentences that carry events: contentless (the text stays in
  * sentences), rowid = the sentence's id. Skipped when SQLite lacks FTS5. */
 static const char schema_v1_fts[] =
-    "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='',"
+    "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='', columnsize=0,"
     "  tokenize='unicode61 remove_diacritics 2');";
 
 static int migrate_to_1(dt_store *s, dt_error *err)
