@@ -391,6 +391,8 @@ TEST(store_check_finds_damage)
     CHECK_INT(dt_store_check(s, &report, &err), DT_EDB);
     CHECK(report.data && strstr(report.data, "its events do not match its event count") != NULL);
     CHECK(report.data && strstr(report.data, "dyad summary") != NULL);
+    /* The sentence of the deleted event carries no other: the full-text index still has it. */
+    CHECK(report.data && strstr(report.data, "full-text index has 1 sentences without events") != NULL);
     free(report.data);
     dt_store_close(s, NULL);
     remove_store(path);
