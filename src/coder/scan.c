@@ -95,7 +95,10 @@ typedef struct scan_best {
 static void walk(dt_coder *c, int i, scan_best *b)
 {
     const dt_dict *d = c->d;
-    memset(b, 0, sizeof(*b));
+    /* Field by field: a memset of the whole struct compiles to a slow string store. */
+    phrase_hit none = {0, NULL, false};
+    b->actor = b->agent = b->verb = b->evnoun = b->ref = b->noun = b->adj = none;
+    b->discard = b->discard_story = false;
     struct { uint32_t node; int pos; bool exact; } stack[256];
     int sp = 0;
     stack[sp].node = 0;

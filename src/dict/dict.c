@@ -691,6 +691,12 @@ int dict_compile(dt_dict *d)
     for (size_t i = 0; i < d->edge_cap; i++)
         if (d->edges[i].child && d->edges[i].node == 0 && d->edges[i].word < d->nwords)
             d->root_child[d->edges[i].word] = d->edges[i].child;
+    d->word_inner = calloc(d->nwords ? d->nwords : 1, 1);
+    if (!d->word_inner)
+        return DT_ENOMEM;
+    for (size_t i = 0; i < d->edge_cap; i++)
+        if (d->edges[i].child && d->edges[i].node != 0 && d->edges[i].word < d->nwords)
+            d->word_inner[d->edges[i].word] = 1;
     /* Rule texts. */
     for (size_t i = 0; i < d->nrules; i++) {
         char tmp[600];
@@ -751,6 +757,7 @@ void dict_release(dt_dict *d)
 {
     free(d->set_firsts);
     free(d->root_child);
+    free(d->word_inner);
     free(d->set_by_word_start);
     free(d->set_by_word);
     free(d->strs);

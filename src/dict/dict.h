@@ -308,6 +308,7 @@ struct dt_dict {
     struct set_first { uint32_t word, set; } *set_firsts; size_t nset_firsts, capset_firsts;
     uint32_t *set_by_word_start, *set_by_word;
     uint32_t *root_child;  /* word id -> the trie node it leads to from the root (0: none) */
+    uint8_t *word_inner;   /* word id -> 1 when it continues some phrase (an edge below the root) */
     uint32_t *set_alts;    size_t nset_alts, capset_alts; /* set id -> alt list + 1 (TABARI
                                                   and PETRARCH synsets), 0: trie members */
     code_label *labels;    size_t nlabels, caplabels;
@@ -430,6 +431,9 @@ static inline uint32_t dict_step(const dt_dict *d, uint32_t node, uint32_t word)
 {
     if (node == 0 && d->root_child)
         return word < d->nwords ? d->root_child[word] : 0;
+    /* Most words continue no phrase: no probe of the edge table for them. */
+    if (d->word_inner && (word >= d->nwords || !d->word_inner[word]))
+        return 0;
     return dict_child(d, node, word);
 }
 
