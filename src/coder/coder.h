@@ -19,7 +19,8 @@
 typedef struct lexeme {
     uint32_t match;     /* offset into lexicon.pool: word ids this token matches */
     uint16_t nmatch;
-    uint16_t exact;     /* the first match is the token itself (not an ending or stem) */
+    uint8_t exact;      /* the first match is the token itself (not an ending or stem) */
+    uint8_t starts;     /* some match begins a dictionary phrase */
     uint32_t flags;     /* WF_* of the exact word */
 } lexeme;
 
@@ -56,7 +57,7 @@ typedef struct ctok {
     uint8_t role;
     uint8_t barrier;    /* the token ends a clause for pattern matching */
     uint8_t nounword;   /* a noun/adjective from the dictionary (clause splitting) */
-    uint8_t pad;
+    uint8_t starts;     /* the lexeme's starts: no phrase begins here when 0 */
 } ctok;
 
 enum mention_type { MT_ACTOR, MT_AGENT_ONLY, MT_PRONOUN, MT_REF, MT_ALIAS };

@@ -79,6 +79,7 @@ static int compute(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, si
     e->match = (uint32_t)lx->npool;
     e->nmatch = 0;
     e->exact = 0;
+    e->starts = 0;
     e->flags = 0;
     int rc;
     int32_t w = dict_word_find(d, key, n);
@@ -122,6 +123,11 @@ static int compute(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, si
             }
         }
         /* The word itself as a stem also matches exactly (already added above). */
+    }
+    e->starts = d->root_child ? 0 : 1;
+    for (uint16_t i = 0; i < e->nmatch && !e->starts; i++) {
+        uint32_t m = lx->pool[e->match + i];
+        e->starts = m < d->nwords && d->root_child[m] != 0;
     }
     return 0;
 }

@@ -81,10 +81,10 @@ static sid combine(dt_coder *c, sid actor, const agent_entry *ag, uint8_t actor_
 /* ---------------------------------------------------------------- trie */
 
 typedef struct phrase_hit {
-    int len;            /* tokens */
     const phrase_payload *pl;
+    int len;            /* tokens */
     bool exact;         /* every word matched as itself, not by an ending */
-} phrase_hit;
+} phrase_hit;           /* 16 bytes: walk clears seven of them per token */
 
 typedef struct scan_best {
     phrase_hit actor, agent, verb, evnoun, ref, noun, adj;
@@ -96,7 +96,7 @@ static void walk(dt_coder *c, int i, scan_best *b)
 {
     const dt_dict *d = c->d;
     /* Field by field: a memset of the whole struct compiles to a slow string store. */
-    phrase_hit none = {0, NULL, false};
+    phrase_hit none = {NULL, 0, false};
     b->actor = b->agent = b->verb = b->evnoun = b->ref = b->noun = b->adj = none;
     b->discard = b->discard_story = false;
     struct { uint32_t node; int pos; bool exact; } stack[256];
@@ -256,7 +256,8 @@ static int find_units(dt_coder *c, unit *u, int cap)
 {
     int n = 0;
     for (int i = 0; i < c->ntok;) {
-        if (c->ct[i].role == TR_SKIP) {
+        /* No phrase begins with this token: nothing for walk to find. */
+        if (c->ct[i].role == TR_SKIP || !c->ct[i].starts) {
             i++;
             continue;
         }
@@ -290,6 +291,8 @@ static int find_units(dt_coder *c, unit *u, int cap)
         if (blen >= 2) {
             bool overlapped = false;
             for (int j = i + 1; j < i + blen && !overlapped; j++) {
+                if (!c->ct[j].starts)
+                    continue;
                 scan_best b2;
                 int save = c->nissues;
                 walk(c, j, &b2);
@@ -1100,6 +1103,7 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
         c->ct[i].match = lx->nmatch ? c->lx.pool + lx->match : NULL;
         c->ct[i].nmatch = lx->nmatch;
         c->ct[i].exact = lx->exact;
+        c->ct[i].starts = lx->starts;
     }
     if (nt == 0)
         return 0;
