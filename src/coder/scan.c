@@ -243,6 +243,21 @@ static int skip_det(const dt_coder *c, int i)
     return i;
 }
 
+/* After "and"/"or" in a list of actors: determiners and up to two plain lower-case words
+ * the dictionaries do not know ("Britain and key foreign allies"). */
+static int skip_list_modifiers(const dt_coder *c, int i)
+{
+    i = skip_det(c, i);
+    for (int k = 0; k < 2 && i < c->ntok; k++) {
+        const ctok *t = &c->ct[i];
+        if (t->role != TR_NONE || t->wflags || t->nounword || !(t->tflags & TOKF_LOWER) ||
+            !(t->tflags & TOKF_WORD))
+            break;
+        i++;
+    }
+    return i;
+}
+
 typedef struct unit {
     uint8_t kind;       /* PK_ACTOR, PK_AGENT, PK_REF, PK_VERB */
     int start, end;
@@ -869,9 +884,9 @@ static void find_compounds(dt_coder *c)
             bool hyph = p == nx->start && (c->toks[nx->start].flags & TOKF_HYPH);
             bool comma = tok_punct(c, p, ',') && skip_det(c, p + 1) == nx->start;
             bool conj = (KEY_IS(c, p, "AND") || KEY_IS(c, p, "OR") || tok_punct(c, p, '&')) &&
-                        skip_det(c, p + 1) == nx->start;
+                        (skip_det(c, p + 1) == nx->start || skip_list_modifiers(c, p + 1) == nx->start);
             bool comma_conj = tok_punct(c, p, ',') && (KEY_IS(c, p + 1, "AND") || KEY_IS(c, p + 1, "OR")) &&
-                              skip_det(c, p + 2) == nx->start;
+                              (skip_det(c, p + 2) == nx->start || skip_list_modifiers(c, p + 2) == nx->start);
             bool aswell = KEY_IS(c, p, "AS") && KEY_IS(c, p + 1, "WELL") && KEY_IS(c, p + 2, "AS") &&
                           skip_det(c, p + 3) == nx->start;
             if ((conj || comma_conj) && !hyph) {
