@@ -120,6 +120,12 @@ static void mark_barriers(dt_coder *c)
             char ch = c->norm.data[tk->start];
             if (ch == ';' || ch == ':')
                 t->barrier = 1;
+            /* ", raising condemnation from India": a participle clause. The verb before
+             * the comma does not find its target inside it (2: a barrier going forward
+             * only; the participle's own patterns still reach back to the subject). */
+            if (ch == ',' && i + 1 < c->ntok && c->ct[i + 1].role == TR_VERB && c->toks[i + 1].key_len > 4 &&
+                memcmp(c->keys.data + c->toks[i + 1].key + c->toks[i + 1].key_len - 3, "ING", 3) == 0)
+                t->barrier = 2;
             continue;
         }
         if (t->role != TR_NONE)
@@ -189,7 +195,7 @@ static void mark_barriers(dt_coder *c)
 static void clause_range(const dt_coder *c, int v0, int v1, int *lo, int *hi)
 {
     int a = v0;
-    while (a > 0 && !c->ct[a - 1].barrier && c->ct[a - 1].role != TR_SKIP)
+    while (a > 0 && c->ct[a - 1].barrier != 1 && c->ct[a - 1].role != TR_SKIP)
         a--;
     int b = v1;
     while (b < c->ntok && !c->ct[b].barrier)
