@@ -268,7 +268,7 @@ int dt_eval_file(const dt_dict *d, const char *path, int flags, dt_strbuf *out, 
         }
         arena_reset(&mem);
         json_value *v;
-        size_t off;
+        size_t off = 0; /* json_parse leaves it alone on success (a value that is not an object) */
         const char *msg;
         if (json_parse(&mem, line.ptr, line.len, &v, &off, &msg) || v->type != JSON_OBJECT) {
             diag_emit(diag, user, DT_EPARSE, path, lineno, (long)off + 1, -1, "malformed JSON: line skipped");
