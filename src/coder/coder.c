@@ -751,6 +751,33 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                              span_text(c, vo->start, vo->end));
                 return false;
             }
+        /* Nor is one that a verb before it obstructs ("Hungary blocked EU aid to Ukraine",
+         * "delayed the sanctions"): the aid or the sanctions did not happen. The verb is
+         * known by its stem, in the dictionaries or not. */
+        static const char *const obstruct[] = {"BLOCK", "OBSTRUCT", "DELAY", "STALL", "OPPOS", "RESIST",
+                                               "THWART", "DERAIL", "SCUTTL", "TORPEDO", "HINDER"};
+        for (int k = vo->start - 1; k >= lo; k--) {
+            const tok *t = &c->toks[k];
+            bool hit = false;
+            static const char *const endings[] = {"", "S", "D", "ED", "E", "ES", "ING"};
+            for (size_t q = 0; q < DT_ARRAY_LEN(obstruct) && !hit && (t->flags & TOKF_WORD); q++) {
+                size_t l = strlen(obstruct[q]);
+                if (t->key_len < l || memcmp(c->keys.data + t->key, obstruct[q], l) != 0)
+                    continue;
+                for (size_t e = 0; e < DT_ARRAY_LEN(endings) && !hit; e++)
+                    hit = t->key_len - l == strlen(endings[e]) &&
+                          memcmp(c->keys.data + t->key + l, endings[e], t->key_len - l) == 0;
+            }
+            if (hit) {
+                char by[64];
+                snprintf(by, sizeof(by), "%s", span_text(c, k, k + 1));
+                trace_printf(c, "noun \"%s\": obstructed by \"%s\", not coded\n", span_text(c, vo->start, vo->end),
+                             by);
+                return false;
+            }
+            if (c->ct[k].role == TR_VERB || (c->ct[k].tflags & TOKF_PUNCT))
+                break;
+        }
     }
     vgroup g = {0};
     if (!ve->is_noun) {
