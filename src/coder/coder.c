@@ -98,8 +98,13 @@ static bool verb_like(const dt_coder *c, int i)
 
 static bool key_is(const dt_coder *c, int i, const char *w)
 {
+    /* Keys are NUL-terminated: a mismatch is usually seen at the first letter. */
     const tok *t = &c->toks[i];
-    return strlen(w) == t->key_len && memcmp(c->keys.data + t->key, w, t->key_len) == 0;
+    const char *k = c->keys.data + t->key;
+    size_t j = 0;
+    while (w[j] && k[j] == w[j])
+        j++;
+    return w[j] == 0 && j == t->key_len;
 }
 
 static bool tok_is_comma(const dt_coder *c, int i)
@@ -760,13 +765,16 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             const tok *t = &c->toks[k];
             bool hit = false;
             static const char *const endings[] = {"", "S", "D", "ED", "E", "ES", "ING"};
+            const char *key = c->keys.data + t->key;
             for (size_t q = 0; q < DT_ARRAY_LEN(obstruct) && !hit && (t->flags & TOKF_WORD); q++) {
-                size_t l = strlen(obstruct[q]);
-                if (t->key_len < l || memcmp(c->keys.data + t->key, obstruct[q], l) != 0)
+                const char *stem = obstruct[q];
+                size_t l = 0;
+                while (stem[l] && key[l] == stem[l])
+                    l++;
+                if (stem[l])
                     continue;
                 for (size_t e = 0; e < DT_ARRAY_LEN(endings) && !hit; e++)
-                    hit = t->key_len - l == strlen(endings[e]) &&
-                          memcmp(c->keys.data + t->key + l, endings[e], t->key_len - l) == 0;
+                    hit = strcmp(key + l, endings[e]) == 0 && t->key_len == l + strlen(endings[e]);
             }
             if (hit) {
                 char by[64];
