@@ -39,7 +39,9 @@ void lexicon_init(lexicon *lx);
 void lexicon_free(lexicon *lx);
 /* The lexeme for a token key (allcap: the token is upper case, so acronyms match).
  * Returns NULL on out-of-memory. The pointer is valid until the next call. */
-const lexeme *lexicon_get(lexicon *lx, const dt_dict *d, const char *key, size_t len, bool allcap);
+/* key_hash: text_key_hash(key, len), as the tokenizer gives it. */
+const lexeme *lexicon_get(lexicon *lx, const dt_dict *d, const char *key, size_t len, uint64_t key_hash,
+                          bool allcap);
 
 /* ---------------------------------------------------------------- sentence */
 

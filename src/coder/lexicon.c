@@ -132,9 +132,10 @@ static int compute(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, si
     return 0;
 }
 
-const lexeme *lexicon_get(lexicon *lx, const dt_dict *d, const char *key, size_t n, bool allcap)
+const lexeme *lexicon_get(lexicon *lx, const dt_dict *d, const char *key, size_t n, uint64_t key_hash,
+                          bool allcap)
 {
-    uint64_t h = hash_bytes(key, n) ^ (allcap ? 0x9e3779b97f4a7c15ULL : 0);
+    uint64_t h = key_hash ^ (allcap ? 0x9e3779b97f4a7c15ULL : 0);
     if (lx->cap) {
         size_t mask = lx->cap - 1;
         size_t i = h & mask;

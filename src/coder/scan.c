@@ -1097,7 +1097,7 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
     for (int i = 0; i < nt; i++) {
         const tok *t = &c->toks[i];
         bool allcap = (t->flags & TOKF_ALLCAP) || all_caps;
-        const lexeme *lx = lexicon_get(&c->lx, c->d, c->keys.data + t->key, t->key_len, allcap);
+        const lexeme *lx = lexicon_get(&c->lx, c->d, c->keys.data + t->key, t->key_len, t->hash, allcap);
         if (!lx)
             return DT_ENOMEM;
         ctok *ct = &c->ct[i];

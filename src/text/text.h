@@ -25,7 +25,30 @@ typedef struct tok {
     uint32_t key;      /* offset of the match key in the key buffer */
     uint16_t key_len;
     uint16_t flags;
+    uint64_t hash;     /* text_key_hash of the key, made while the key is made */
 } tok;
+
+/* The hash of a match key, as tokenize computes it for each token. */
+static inline uint64_t text_key_hash_step(uint64_t h, uint64_t w)
+{
+    h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
+    return h ^ (h >> 29);
+}
+static inline uint64_t text_key_hash(const char *key, size_t n)
+{
+    uint64_t h = 0x243f6a8885a308d3ULL ^ n;
+    while (n >= 8) {
+        uint64_t w;
+        memcpy(&w, key, 8);
+        h = text_key_hash_step(h, w);
+        key += 8;
+        n -= 8;
+    }
+    uint64_t t = 0;
+    for (size_t i = 0; i < n; i++)
+        t |= (uint64_t)(unsigned char)key[i] << (8 * i);
+    return hash_mix(h ^ t);
+}
 
 /* Normalise text for coding and display: valid UTF-8 (invalid bytes and NULs become
  * blanks), typographic quotes/dashes/spaces as ASCII, runs of white space as one blank,

@@ -27,7 +27,55 @@ static const unsigned char word_tab[256] = {
 
 static bool word_byte(unsigned char c) { return word_tab[c]; }
 
-static int push(tok **toks, size_t *cap, size_t *n, buf *keys, const char *s, uint32_t start,
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define TOK_SWAR 1
+#else
+#define TOK_SWAR 0
+#endif
+
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+/* Plain ASCII words, eight bytes at a time: the upper-case key, its hash and the case
+ * flags in one pass. Returns false (and writes nothing) when a byte is not ASCII. The
+ * text must be readable up to the next multiple of eight bytes after the word; the key
+ * buffer must have room for as much. */
+static bool push_ascii(const unsigned char *w, uint32_t len, char *o, uint64_t *hash, bool *any_upper,
+                       bool *any_lower, bool *first_upper)
+{
+    uint64_t h = 0x243f6a8885a308d3ULL ^ len, tail = 0, lo_all = 0, up_all = 0, first = 0;
+    for (uint32_t i = 0; i < len; i += 8) {
+        uint64_t x;
+        memcpy(&x, w + i, 8);
+        uint32_t rem = len - i;
+        if (rem < 8)
+            x &= (1ULL << (8 * rem)) - 1;
+        if (x & HIGHS)
+            return false;
+        /* bytes in a..z and in A..Z (no carries between bytes below 0x80) */
+        uint64_t lo = (x + 0x1F * ONES) & ~(x + 0x05 * ONES) & HIGHS;
+        uint64_t up = (x + 0x3F * ONES) & ~(x + 0x25 * ONES) & HIGHS;
+        uint64_t u = x - (lo >> 2);
+        memcpy(o + i, &u, 8);
+        if (!first && (lo | up)) {
+            uint64_t cased = lo | up;
+            first = (cased & (0 - cased)) & up ? 2 : 1;
+        }
+        lo_all |= lo;
+        up_all |= up;
+        if (rem >= 8)
+            h = text_key_hash_step(h, u);
+        else
+            tail = u;
+    }
+    *hash = hash_mix(h ^ tail);
+    *any_lower = lo_all != 0;
+    *any_upper = up_all != 0;
+    *first_upper = first == 2;
+    return true;
+}
+
+static int push(tok **toks, size_t *cap, size_t *n, buf *keys, const char *s, size_t slen, uint32_t start,
                 uint32_t len, uint16_t flags)
 {
     if (DT_UNLIKELY(*n == *cap)) {
@@ -44,9 +92,15 @@ static int push(tok **toks, size_t *cap, size_t *n, buf *keys, const char *s, ui
     t->key = (uint32_t)keys->len;
     const unsigned char *w = (const unsigned char *)s + start;
     bool any_upper = false, any_lower = false, first_upper = false;
-    /* Plain ASCII words (nearly all of them): key and case flags in one pass. */
-    uint32_t i = 0;
-    if (DT_LIKELY(buf_reserve(keys, len + 2) == 0)) {
+    if (buf_reserve(keys, len + 16))
+        return DT_ENOMEM;
+    uint32_t padded = (len + 7) & ~7u;
+    if (TOK_SWAR && start + padded <= slen &&
+        push_ascii(w, len, keys->data + keys->len, &t->hash, &any_upper, &any_lower, &first_upper)) {
+        keys->len += len;
+    } else {
+        /* Near the end of the text, or with non-ASCII letters: byte by byte. */
+        uint32_t i = 0;
         char *o = keys->data + keys->len;
         for (; i < len && w[i] < 0x80; i++) {
             unsigned char c = w[i];
@@ -60,34 +114,35 @@ static int push(tok **toks, size_t *cap, size_t *n, buf *keys, const char *s, ui
             }
             o[i] = (char)c;
         }
-    }
-    if (i == len) {
-        keys->len += len;
-    } else {
-        /* Some non-ASCII letters: fold the whole word, and take its case from the
-         * folded letters. */
-        any_upper = any_lower = first_upper = false;
-        int rc = text_fold_key(s + start, len, keys);
-        if (rc)
-            return rc;
-        for (uint32_t j = 0; j < len; j++) {
-            unsigned char c = w[j];
-            if (c >= 0x80) {
-                uint32_t cp;
-                size_t l = utf8_decode(w + j, len - j, &cp);
-                const char *f = l ? utf8_fold(cp) : NULL;
-                c = f && f[0] ? (unsigned char)f[0] : 'x';
-                if (l > 1)
-                    j += (uint32_t)l - 1;
-            }
-            if (is_upper(c)) {
-                if (!any_upper && !any_lower)
-                    first_upper = true;
-                any_upper = true;
-            } else if (is_lower(c)) {
-                any_lower = true;
+        if (i == len) {
+            keys->len += len;
+        } else {
+            /* Some non-ASCII letters: fold the whole word, and take its case from the
+             * folded letters. */
+            any_upper = any_lower = first_upper = false;
+            int rc = text_fold_key(s + start, len, keys);
+            if (rc)
+                return rc;
+            for (uint32_t j = 0; j < len; j++) {
+                unsigned char c = w[j];
+                if (c >= 0x80) {
+                    uint32_t cp;
+                    size_t l = utf8_decode(w + j, len - j, &cp);
+                    const char *f = l ? utf8_fold(cp) : NULL;
+                    c = f && f[0] ? (unsigned char)f[0] : 'x';
+                    if (l > 1)
+                        j += (uint32_t)l - 1;
+                }
+                if (is_upper(c)) {
+                    if (!any_upper && !any_lower)
+                        first_upper = true;
+                    any_upper = true;
+                } else if (is_lower(c)) {
+                    any_lower = true;
+                }
             }
         }
+        t->hash = text_key_hash(keys->data + t->key, keys->len - t->key);
     }
     size_t kl = keys->len - t->key;
     t->key_len = (uint16_t)(kl > 0xFFFF ? 0xFFFF : kl);
@@ -207,13 +262,13 @@ int tokenize(const char *s, size_t n, tok **toks, size_t *cap, buf *keys, size_t
             /* Clitic n't */
             if (len > 3 && (s[st + len - 3] == 'n' || s[st + len - 3] == 'N') &&
                 s[st + len - 2] == '\'' && (s[st + len - 1] == 't' || s[st + len - 1] == 'T')) {
-                if ((rc = push(toks, cap, &count, keys, s, (uint32_t)st, (uint32_t)(len - 3),
+                if ((rc = push(toks, cap, &count, keys, s, n, (uint32_t)st, (uint32_t)(len - 3),
                                (uint16_t)(fl | pending))))
                     return rc;
                 pending = 0;
                 if (count >= max_tokens)
                     break;
-                if ((rc = push(toks, cap, &count, keys, s, (uint32_t)(st + len - 3), 3,
+                if ((rc = push(toks, cap, &count, keys, s, n, (uint32_t)(st + len - 3), 3,
                                TOKF_WORD | TOKF_NEGCL)))
                     return rc;
                 continue;
@@ -221,17 +276,17 @@ int tokenize(const char *s, size_t n, tok **toks, size_t *cap, buf *keys, size_t
             /* Clitics 've 're 'll 'd 'm ("they've", "we'll") are words of their own. */
             size_t cl = clitic_len(s + st, len);
             if (cl) {
-                if ((rc = push(toks, cap, &count, keys, s, (uint32_t)st, (uint32_t)(len - cl),
+                if ((rc = push(toks, cap, &count, keys, s, n, (uint32_t)st, (uint32_t)(len - cl),
                                (uint16_t)(fl | pending))))
                     return rc;
                 pending = 0;
                 if (count >= max_tokens)
                     break;
-                if ((rc = push(toks, cap, &count, keys, s, (uint32_t)(st + len - cl), (uint32_t)cl, TOKF_WORD)))
+                if ((rc = push(toks, cap, &count, keys, s, n, (uint32_t)(st + len - cl), (uint32_t)cl, TOKF_WORD)))
                     return rc;
                 continue;
             }
-            if ((rc = push(toks, cap, &count, keys, s, (uint32_t)st, (uint32_t)len,
+            if ((rc = push(toks, cap, &count, keys, s, n, (uint32_t)st, (uint32_t)len,
                            (uint16_t)(fl | pending))))
                 return rc;
             pending = 0;
@@ -239,12 +294,12 @@ int tokenize(const char *s, size_t n, tok **toks, size_t *cap, buf *keys, size_t
             if (i < n && s[i] == '\'' && count < max_tokens) {
                 if (i + 1 < n && (s[i + 1] == 's' || s[i + 1] == 'S') &&
                     (i + 2 >= n || !word_byte((unsigned char)s[i + 2]))) {
-                    if ((rc = push(toks, cap, &count, keys, s, (uint32_t)i, 2, TOKF_POSS)))
+                    if ((rc = push(toks, cap, &count, keys, s, n, (uint32_t)i, 2, TOKF_POSS)))
                         return rc;
                     i += 2;
                 } else if (len > 1 && (s[i - 1] == 's' || s[i - 1] == 'S') &&
                            (i + 1 >= n || !word_byte((unsigned char)s[i + 1]))) {
-                    if ((rc = push(toks, cap, &count, keys, s, (uint32_t)i, 1, TOKF_POSS)))
+                    if ((rc = push(toks, cap, &count, keys, s, n, (uint32_t)i, 1, TOKF_POSS)))
                         return rc;
                     i += 1;
                 }
@@ -267,7 +322,7 @@ int tokenize(const char *s, size_t n, tok **toks, size_t *cap, buf *keys, size_t
                 len++;
         }
         i += len;
-        if ((rc = push(toks, cap, &count, keys, s, (uint32_t)st, (uint32_t)len, fl)))
+        if ((rc = push(toks, cap, &count, keys, s, n, (uint32_t)st, (uint32_t)len, fl)))
             return rc;
         pending = 0;
     }
