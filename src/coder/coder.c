@@ -679,6 +679,19 @@ static bool is_noun_use(const dt_coder *c, const verbocc *vo)
             return true;
         if (a->tflags & TOKF_POSS)
             return true;
+        /* "a Ukrainian grain ship": a determiner, an actor, then a noun modifier. */
+        if (back >= 2 && a->role == TR_MENTION && a->mention >= 0) {
+            int ms = c->m[a->mention].start - 1;
+            /* (the words passed are plain modifiers, not "also" or "strongly") */
+            bool plain = true;
+            for (int x = q + 1; x <= k; x++) {
+                const tok *xt = &c->toks[x];
+                plain &= c->ct[x].wflags == 0 &&
+                         !(xt->key_len > 3 && memcmp(c->keys.data + xt->key + xt->key_len - 2, "LY", 2) == 0);
+            }
+            if (plain && ms >= 0 && c->ct[ms].role == TR_NONE && (c->ct[ms].wflags & WF_DET))
+                return true;
+        }
         bool adjective_like = a->role == TR_NONE && (a->tflags & TOKF_WORD) && (a->tflags & TOKF_LOWER) &&
                               !(a->wflags & ~(uint32_t)WF_ADVERB);
         if (!adjective_like || back == 3)
@@ -909,7 +922,16 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     bool passive = false;
     int by = -1;
     bool by_found = false;
-    if (!ve->is_noun && (vo->form == VF_ED || vo->form == VF_EN) && (g.aux || g.get) && src < 0 && tgt < 0) {
+    /* A participle; after "be"/"get", the base form too: "hit", "cut", "set" and "put" are
+     * their own participles ("a base was hit by missiles"). */
+    bool participle = vo->form == VF_ED || vo->form == VF_EN;
+    if (!participle && (g.aux || g.get) && vo->form == VF_BASE) {
+        static const char *const same[] = {"HIT", "CUT", "SET", "PUT", "SHUT", "SPLIT", "SPREAD",
+                                           "CAST", "BURST", "QUIT", "UPSET", "BROADCAST", "SHED", "LET"};
+        for (size_t q = 0; q < DT_ARRAY_LEN(same) && !participle; q++)
+            participle = key_is(c, vo->start, same[q]);
+    }
+    if (!ve->is_noun && participle && (g.aux || g.get) && src < 0 && tgt < 0) {
         for (int i = vo->end; i < hi && i < vo->end + 3; i++) {
             if (c->ct[i].wflags & WF_BY) {
                 by_found = true;
@@ -928,7 +950,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     }
     /* A pattern that put the "by" actor of a passive in its target slot ("X was urged
      * by Y to ..."): the roles are the other way round. */
-    if (!passive && !ve->is_noun && (vo->form == VF_ED || vo->form == VF_EN) && (g.aux || g.get) && tgt >= 0 &&
+    if (!passive && !ve->is_noun && participle && (g.aux || g.get) && tgt >= 0 &&
         src < 0 && vo->end < hi && (c->ct[vo->end].wflags & WF_BY) && c->m[tgt].start <= vo->end + 3) {
         int subj = find_subject(c, g.start, lo);
         if (subj >= 0) {
