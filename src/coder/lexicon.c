@@ -111,6 +111,16 @@ static int compute(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, si
             if ((rc = try_base(lx, e, d, key, n - sl, endings[i].add)))
                 return rc;
     }
+    /* A doubled final consonant before -ED/-ING: British "cancelled", "labelled",
+     * "travelling" (the generated forms follow American spelling). */
+    for (size_t i = 0; i < 2; i++) {
+        size_t sl = i == 0 ? 2 : 3;
+        const char *suf = i == 0 ? "ED" : "ING";
+        if (n > sl + 3 && memcmp(key + n - sl, suf, sl) == 0 && key[n - sl - 1] == key[n - sl - 2] &&
+            is_upper((unsigned char)key[n - sl - 1]) && !strchr("AEIOUS", key[n - sl - 1]))
+            if ((rc = try_base(lx, e, d, key, n - sl - 1, "")))
+                return rc;
+    }
     /* Stems: any prefix that is a stem word. */
     if (d->opt.has_stems) {
         size_t maxl = DT_MIN(n, d->max_word_len);
