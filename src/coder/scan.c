@@ -360,6 +360,11 @@ static const agent_entry *agent_of(const dt_coder *c, const unit *u)
 static bool former_before(const dt_coder *c, int i)
 {
     int k = i - 1;
+    /* "the former president", "former interim president", "ex-acting mayor" */
+    for (int mods = 0; k >= 0 && mods < 2 && c->ct[k].wflags == 0 && c->ct[k].role == TR_NONE &&
+                       (c->toks[k].flags & TOKF_LOWER);
+         mods++)
+        k--;
     while (k >= 0 && (c->ct[k].wflags & WF_DET))
         k--;
     return k >= 0 && (c->ct[k].wflags & WF_FORMER);
