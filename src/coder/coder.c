@@ -1114,6 +1114,44 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         c->subject_of[vi] = src;
     if (src >= 0 && !ve->is_noun)
         *prev_subject = src;
+    /* A statement, appeal, threat or reduction of relations that names no target, by an
+     * actor of the document's last event (one or two sentences back), is aimed at the other
+     * actor of that event: "Moscow denies any involvement", "Islamabad also vowed to take
+     * the matter to the Security Council". */
+    if (tgt < 0 && !both && src >= 0 && !ve->is_noun && !(cs.flags & CF_SOLO) && c->ctx_sentence >= 0 &&
+        c->sentence - c->ctx_sentence <= 2 && c->m[src].ncodes == 1 && cs.code) {
+        const char *k = code_str(c, cs.code);
+        int root = is_digit((unsigned char)k[0]) && is_digit((unsigned char)k[1]) ? (k[0] - '0') * 10 + (k[1] - '0')
+                                                                                  : 0;
+        bool verbal = root == 1 || (root >= 11 && root <= 13);
+        /* Not when the clause names anyone after the verb, even someone the coder could
+         * not resolve or does not know ("against them", "with Bolton's suggestions", "all
+         * sides", "each other"). */
+        for (int q = vo->end; q < hi && verbal; q++)
+            verbal = c->ct[q].mention < 0 && !(c->toks[q].flags & (TOKF_CAP | TOKF_ALLCAP)) &&
+                     !KEY_IS(c, q, "ALL") && !KEY_IS(c, q, "EACH") && !KEY_IS(c, q, "BOTH");
+        const char *sc = code_str(c, c->m[src].codes[0]);
+        sid other = SID_NONE;
+        /* the first event of that sentence with the source's country on one side */
+        for (int q = 0; q < c->nctx && verbal && other == SID_NONE; q++) {
+            if (strncmp(sc, code_str(c, c->ctx_src[q]), 3) == 0)
+                other = c->ctx_tgt[q];
+            else if (strncmp(sc, code_str(c, c->ctx_tgt[q]), 3) == 0)
+                other = c->ctx_src[q];
+        }
+        if (other != SID_NONE && strncmp(sc, code_str(c, other), 3) != 0) {
+            /* the other side as a whole: its country (or organisation), not the office
+             * that acted in that sentence */
+            const char *oc = code_str(c, other);
+            size_t ol = strlen(oc) >= 6 && (strncmp(oc, "IGO", 3) == 0 || strncmp(oc, "NGO", 3) == 0) ? 6 : 3;
+            if (strlen(oc) > ol)
+                other = coder_intern(c, oc, ol);
+            tgt = scan_context_mention(c, vo->end, other, c->ctx_sentence);
+            if (tgt >= 0)
+                trace_printf(c, "  no target named: the other actor of the event in sentence %d, %s\n",
+                             c->ctx_sentence, code_str(c, other));
+        }
+    }
     bool solo = src >= 0 && !both && tgt < 0 && (cs.flags & CF_SOLO) && c->opts.solo;
     if (solo)
         trace_printf(c, "  no target: coded as a one-sided act (solo)\n");
@@ -1299,6 +1337,12 @@ static int emit_events(dt_coder *c, sevent *ev, int nev)
         const char *st = span_text(c, sm->start, sm->end);
         e.source_text = arena_strndup(&c->doc, st, strlen(st));
         const char *tt = ev[i].tmention >= 0 ? span_text(c, c->m[ev[i].tmention].start, c->m[ev[i].tmention].end) : "";
+        char from[48];
+        if (ev[i].tmention >= 0 && c->m[ev[i].tmention].start == c->m[ev[i].tmention].end) {
+            /* a target borrowed from an earlier sentence: say where from */
+            snprintf(from, sizeof(from), "(sentence %d)", c->m[ev[i].tmention].resolved_from);
+            tt = from;
+        }
         e.target_text = arena_strndup(&c->doc, tt, strlen(tt));
         if (!e.source || !e.target || !e.code || !e.source_text || !e.target_text)
             return DT_ENOMEM;
@@ -1438,6 +1482,16 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
             if (nev == 0)
                 trace_printf(c, "no events\n");
             added = emit_events(c, ev, nev);
+            int nctx = 0;
+            for (int i = 0; i < nev && nctx < (int)DT_ARRAY_LEN(c->ctx_src); i++)
+                if (ev[i].tgt) {
+                    c->ctx_src[nctx] = ev[i].src;
+                    c->ctx_tgt[nctx++] = ev[i].tgt;
+                }
+            if (nctx) {
+                c->nctx = nctx;
+                c->ctx_sentence = c->sentence;
+            }
         }
     }
     scan_commit_doc_context(c);
@@ -1509,6 +1563,7 @@ int dt_coder_begin_doc(dt_coder *c, const char *date)
     c->next_group = 0;
     c->naliases = 0;
     c->nlast_speaker = 0;
+    c->ctx_sentence = -1;
     buf_clear(&c->trace);
     c->date = DATE_NONE;
     if (date && *date) {

@@ -138,6 +138,8 @@ struct dt_coder {
     size_t naliases, capaliases;
     sid last_speaker[MAX_CODES];
     int nlast_speaker;
+    sid ctx_src[4], ctx_tgt[4]; /* the actors of the last sentence with events (targets named before) */
+    int nctx, ctx_sentence;     /* how many; that sentence, -1: none yet */
     dt_event *events;
     size_t nevents, capevents;
 
@@ -193,6 +195,9 @@ void tabari_state_free(struct tb_state *s);
 /* scan.c */
 int scan_sentence(dt_coder *c, const char *s, size_t n);
 void scan_commit_doc_context(dt_coder *c);
+/* A mention of no words (at token `at`) for an actor known from earlier sentences; -1 when
+ * the sentence has no room left. */
+int scan_context_mention(dt_coder *c, int at, sid code, int from_sentence);
 
 /* Code strings: the dictionary's, then the coder's own (coder.c). */
 sid coder_intern(dt_coder *c, const char *s, size_t n);

@@ -853,17 +853,27 @@ static void resolve_references(dt_coder *c)
                 }
                 m->plural = 1;
             } else {
+                /* From the document: as the subject of its clause, the most recent plural
+                 * subject of the last two sentences (the topic: "The United States and
+                 * Canada expelled Russian diplomats. They accused Moscow ..."); else, or
+                 * when none, the most recent plural. */
+                int e = m->end;
+                while (e < c->ntok && (c->ct[e].wflags & WF_ADVERB) && c->ct[e].role == TR_NONE)
+                    e++;
+                bool subj = e < c->ntok && (c->ct[e].role == TR_VERB ||
+                                            (c->ct[e].wflags & (WF_AUX | WF_FUTURE | WF_HYPO | WF_HAVE | WF_DO)));
                 int tot = DT_MIN(c->nrecent, DOC_RECENT);
-                for (int k = 1; k <= tot; k++) {
-                    const doc_mention *dm = &c->recent[(c->nrecent - k) % DOC_RECENT];
-                    if (c->sentence - dm->sentence > 2)
-                        break;
-                    if (dm->plural || dm->kind == AK_GROUP) {
-                        copy_codes(m, dm->codes, dm->ncodes);
-                        m->plural = 1;
-                        break;
+                for (int pass = subj ? 0 : 1; pass < 2 && !m->plural; pass++)
+                    for (int k = 1; k <= tot; k++) {
+                        const doc_mention *dm = &c->recent[(c->nrecent - k) % DOC_RECENT];
+                        if (c->sentence - dm->sentence > 2)
+                            break;
+                        if ((dm->plural || dm->kind == AK_GROUP) && (pass == 1 || dm->subject)) {
+                            copy_codes(m, dm->codes, dm->ncodes);
+                            m->plural = 1;
+                            break;
+                        }
                     }
-                }
             }
         }
     }
@@ -1176,11 +1186,24 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
 }
 
 /* After the sentence is coded: remember its actors for references later on. */
+int scan_context_mention(dt_coder *c, int at, sid code, int from_sentence)
+{
+    int mi = new_mention(c, at, at, MT_REF);
+    if (mi < 0)
+        return -1;
+    c->m[mi].codes[0] = code;
+    c->m[mi].ncodes = 1;
+    c->m[mi].kind = AK_ACTOR;
+    c->m[mi].resolved_from = from_sentence;
+    return mi;
+}
+
 void scan_commit_doc_context(dt_coder *c)
 {
     for (int i = 0; i < c->nm; i++) {
         const mention *m = &c->m[i];
-        if (m->ncodes <= 0)
+        /* (mentions of no words were borrowed from the document: already in it) */
+        if (m->ncodes <= 0 || m->start == m->end)
             continue;
         bool subject = false;
         for (int v = 0; v < c->nv; v++)
