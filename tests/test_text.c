@@ -186,4 +186,12 @@ TEST(text_hash_ignores_case_space_and_punctuation)
     CHECK(dt_text_hash(a, strlen(a)) == dt_text_hash(b, strlen(b)));
     const char *c = "North Korea fired two missiles. Japan protested.";
     CHECK(dt_text_hash(a, strlen(a)) != dt_text_hash(c, strlen(c)));
+    /* Words of eight letters and longer, at the end or not; words are not glued together. */
+    const char *d = "Pyongyang condemned Washington", *e = "PYONGYANG, condemned -- washington.";
+    CHECK(dt_text_hash(d, strlen(d)) == dt_text_hash(e, strlen(e)));
+    const char *f = "Pyongyang condemned Washing ton";
+    CHECK(dt_text_hash(d, strlen(d)) != dt_text_hash(f, strlen(f)));
+    /* Accents and non-ASCII case fold too. */
+    const char *g = "S\u00e3o Tom\u00e9 protested", *h = "SAO TOME protested!";
+    CHECK(dt_text_hash(g, strlen(g)) == dt_text_hash(h, strlen(h)));
 }

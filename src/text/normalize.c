@@ -172,71 +172,88 @@ static void fold_tab_build(void)
         fold_tab[c] = (unsigned char)(is_alnum((unsigned char)c) || c >= 0x80 ? to_upper((unsigned char)c) : 0);
 }
 
-typedef struct fold_hash {
-    uint64_t h;
-    uint64_t w;         /* folded bytes not yet mixed in, eight at most */
-    unsigned k;         /* how many */
-    size_t len;
-    bool gap;
-} fold_hash;
+#define FH_ONES 0x0101010101010101ULL
+#define FH_HIGHS 0x8080808080808080ULL
 
-/* Feed key bytes; ASCII other than letters and digits separates words. The folded bytes
- * are mixed in eight at a time: a byte-by-byte multiply chain was the slow part. */
-static void fold_hash_feed(fold_hash *f, const unsigned char *s, size_t n)
+/* Eight bytes as a number whose lowest byte is the first one, on any machine. */
+static inline uint64_t load_le64(const unsigned char *p, size_t n)
 {
-    uint64_t h = f->h, w = f->w;
-    unsigned k = f->k;
-    size_t len = f->len;
-    bool gap = f->gap;
-    for (size_t i = 0; i < n; i++) {
-        unsigned v = fold_tab[s[i]];
-        if (!v) {
-            gap = true;
-            continue;
+    uint64_t x = 0;
+    memcpy(&x, p, n < 8 ? n : 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    x = __builtin_bswap64(x);
+#endif
+    return x;
+}
+
+/* 0x80 in each byte of x that belongs to a word: an ASCII letter or digit, or a byte of a
+ * multi-byte character. (No carries cross bytes: the arithmetic is on 7-bit values.) */
+static inline uint64_t word_byte_mask(uint64_t x, uint64_t *lower)
+{
+    uint64_t hi = x & FH_HIGHS, a = x & ~FH_HIGHS;
+    uint64_t digit = (a + 0x50 * FH_ONES) & ~(a + 0x46 * FH_ONES);
+    uint64_t upper = (a + 0x3F * FH_ONES) & ~(a + 0x25 * FH_ONES);
+    uint64_t low = (a + 0x1F * FH_ONES) & ~(a + 0x05 * FH_ONES) & FH_HIGHS & ~hi;
+    *lower = low;
+    return ((digit | upper | low) & FH_HIGHS & ~hi) | hi;
+}
+
+static inline uint64_t fold_step(uint64_t h, uint64_t w)
+{
+    h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
+    return h ^ (h >> 29);
+}
+
+/* The hash of the words of s (runs of letters, digits and non-ASCII bytes), ASCII letters
+ * upper-cased, whatever separates them: each word is mixed in eight bytes at a time, after
+ * a boundary step. */
+static uint64_t fold_hash_words(const unsigned char *s, size_t n)
+{
+    uint64_t h = 0xcbf29ce484222325ULL, words = 0;
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && !fold_tab[s[i]])
+            i++;
+        if (i >= n)
+            break;
+        words++;
+        h = fold_step(h, 0x20);
+        while (i < n) {
+            uint64_t lower, x = load_le64(s + i, n - i);
+            /* (past the end, load_le64 gives zero bytes: not word bytes) */
+            uint64_t stop = ~word_byte_mask(x, &lower) & FH_HIGHS;
+            unsigned nb = stop ? (unsigned)__builtin_ctzll(stop) >> 3 : 8;
+            if (nb == 0)
+                break;
+            uint64_t keep = nb == 8 ? ~0ULL : (1ULL << (8 * nb)) - 1;
+            h = fold_step(h, (x - (lower >> 2)) & keep);
+            i += nb;
+            if (nb < 8)
+                break;
         }
-        if (gap && len) {
-            w = w << 8 | ' ';
-            if (++k == 8) {
-                h = hash_mix(h ^ w);
-                w = 0;
-                k = 0;
-            }
-        }
-        w = w << 8 | v;
-        if (++k == 8) {
-            h = hash_mix(h ^ w);
-            w = 0;
-            k = 0;
-        }
-        len++;
-        gap = false;
     }
-    f->h = h;
-    f->w = w;
-    f->k = k;
-    f->len = len;
-    f->gap = gap;
+    return hash_mix(h ^ words);
 }
 
 uint64_t dt_text_hash(const char *text, size_t len)
 {
     pthread_once(&fold_once, fold_tab_build);
-    fold_hash f = {0xcbf29ce484222325ULL, 0, 0, 0, false};
     const unsigned char *s = (const unsigned char *)text;
-    size_t ascii = 0;
-    while (ascii < len && s[ascii] < 0x80)
-        ascii++;
-    if (ascii == len) {
-        fold_hash_feed(&f, s, len); /* folding ASCII is upper-casing, done by the table */
-    } else {
-        buf key;
-        buf_init(&key, 0);
-        if (text_fold_key(text, len, &key) || !key.data) {
-            buf_free(&key);
-            return hash_bytes(text, len);
-        }
-        fold_hash_feed(&f, (const unsigned char *)key.data, key.len);
+    uint64_t high = 0;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8)
+        high |= load_le64(s + i, 8);
+    for (; i < len; i++)
+        high |= s[i];
+    if (!(high & FH_HIGHS))
+        return fold_hash_words(s, len); /* folding ASCII is upper-casing */
+    buf key;
+    buf_init(&key, 0);
+    if (text_fold_key(text, len, &key) || !key.data) {
         buf_free(&key);
+        return hash_bytes(text, len);
     }
-    return hash_mix(hash_mix(f.h ^ f.w) ^ ((uint64_t)f.len << 3 | f.k));
+    uint64_t h = fold_hash_words((const unsigned char *)key.data, key.len);
+    buf_free(&key);
+    return h;
 }
