@@ -705,9 +705,16 @@ static bool is_noun_use(const dt_coder *c, const verbocc *vo)
         return true;
 
     /* A gerund after a preposition is the content of another act ("accused X of
-     * attacking"), not an event of its own. */
-    if (vo->form == VF_ING && t->role == TR_NONE && (t->wflags & WF_PREP))
-        return true;
+     * attacking"), not an event of its own; but "responded by sanctioning US firms" is the
+     * response itself. */
+    if (vo->form == VF_ING && t->role == TR_NONE && (t->wflags & WF_PREP)) {
+        static const char *const respond[] = {"RESPONDED", "RESPONDS", "RESPOND", "RETALIATED", "RETALIATES",
+                                              "RETALIATE", "REACTED", "REACTS", "REACT", "HIT"};
+        bool response = false;
+        for (size_t q = 0; q < DT_ARRAY_LEN(respond) && !response && k > 0 && KEY_IS(c, k, "BY"); q++)
+            response = key_is(c, k - 1, respond[q]) || (k > 1 && KEY_IS(c, k - 1, "BACK") && key_is(c, k - 2, respond[q]));
+        return !response;
+    }
     /* A participle after a determiner or preposition is an adjective ("the detained
      * activists", "release of detained activists"). */
     if ((vo->form == VF_ED || vo->form == VF_EN) && t->role == TR_NONE && (t->wflags & (WF_PREP | WF_DET)) &&
