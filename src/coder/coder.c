@@ -277,8 +277,19 @@ static vgroup verb_group(const dt_coder *c, int v, int lo)
             if (k >= lo) {
                 if (KEY_IS(c, k, "EXPECTED") || KEY_IS(c, k, "LIKELY") || KEY_IS(c, k, "UNLIKELY"))
                     g.hypo = true;
-                else if (c->ct[k].wflags & WF_INTENT)
+                else if (c->ct[k].wflags & WF_INTENT) {
                     g.intent_to = true; /* "plans to", "vowed to", "threatened to" */
+                    /* "has no plans to", "does not intend to", "never sought to" */
+                    for (int q = k - 1; q >= lo && q >= k - 3 && c->ct[q].role == TR_NONE; q--) {
+                        uint32_t qf = c->ct[q].wflags;
+                        if (qf & WF_NEG) {
+                            g.neg = true;
+                            break;
+                        }
+                        if (!(qf & (WF_AUX | WF_DO | WF_HAVE | WF_ADVERB | WF_FUTURE | WF_HYPO)) && !adverb_like(c, q))
+                            break;
+                    }
+                }
                 else if (c->ct[k].mention >= 0) {
                     /* "Russia to expel ..." (a headline): only when that actor opens the
                      * clause, not when it is the object of a verb ("urged Japan to"). */
@@ -1179,6 +1190,14 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         trace_printf(c, "  negated: no event\n");
         return false;
     }
+    /* What is denied did not happen ("Japan denied that it had violated Chinese airspace",
+     * "denied sending troops"): a verb after "deny" in its clause is not coded. */
+    for (int q = (ve->is_noun ? vo->start : g.start) - 1; q >= lo; q--) {
+        if (KEY_IS(c, q, "DENIED") || KEY_IS(c, q, "DENIES") || KEY_IS(c, q, "DENY") || KEY_IS(c, q, "DENYING")) {
+            trace_printf(c, "  denied: no event\n");
+            return false;
+        }
+    }
     /* A clause opened by "if" or "unless" is a condition, not an event. */
     if (lo > 0 && (KEY_IS(c, lo - 1, "IF") || KEY_IS(c, lo - 1, "UNLESS")))
         g.hypo = true;
@@ -1466,6 +1485,15 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
             if (!protos[i].noun)
                 continue;
             int e = c->v[protos[i].verb].end;
+            /* past the noun's partners ("talks between India and Pakistan failed") */
+            if (e < c->ntok && (KEY_IS(c, e, "BETWEEN") || KEY_IS(c, e, "WITH") || KEY_IS(c, e, "AMONG"))) {
+                int q = e + 1;
+                while (q < c->ntok && q < e + 12 &&
+                       (c->ct[q].role == TR_MENTION || ((c->ct[q].wflags & (WF_CONJ | WF_DET)) && c->ct[q].role == TR_NONE)))
+                    q++;
+                if (q > e + 1)
+                    e = q;
+            }
             while (e < c->ntok && (c->ct[e].wflags & (WF_ADVERB | WF_AUX | WF_HAVE)) && c->ct[e].role == TR_NONE)
                 e++;
             bool superseded = false;
