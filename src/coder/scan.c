@@ -1005,6 +1005,17 @@ static void resolve_agents(dt_coder *c)
         mention *m = &c->m[mi];
         if (m->type != MT_AGENT_ONLY)
             continue;
+        /* "military aid", "security cooperation", "military exercises": a lone lower-case
+         * "military" or "security" before an event noun describes the act, it is no actor. */
+        if (m->end == m->start + 1 && m->end < c->ntok && (c->toks[m->start].flags & TOKF_LOWER) &&
+            (KEY_IS(c, m->start, "MILITARY") || KEY_IS(c, m->start, "SECURITY")) &&
+            c->ct[m->end].role == TR_VERB && (c->toks[m->end].flags & TOKF_LOWER)) {
+            c->ct[m->start].role = TR_NONE;
+            c->ct[m->start].mention = -1;
+            m->ncodes = 0;
+            m->start = m->end; /* no words left */
+            continue;
+        }
         /* The agent phrase is the last unit of the mention. */
         int last = m->end - 1;
         const agent_entry *ag = NULL;
