@@ -493,6 +493,15 @@ static void meeting_place(const dt_coder *c, int lo, int hi, char out[4])
 
 /* ---------------------------------------------------------------- events */
 
+/* The CAMEO root (1-20) of a code, 0 for none or a code that is not CAMEO. */
+static int code_root(const dt_coder *c, sid code)
+{
+    const char *k = code ? code_str(c, code) : "";
+    if (!is_digit((unsigned char)k[0]) || !is_digit((unsigned char)k[1]))
+        return 0;
+    return (k[0] - '0') * 10 + (k[1] - '0');
+}
+
 static sid future_code(dt_coder *c, const code_spec *cs)
 {
     if (cs->future)
@@ -1020,13 +1029,9 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     }
     if (passive) {
         int subj = reduced_target >= 0 ? reduced_target : find_subject(c, g.start, lo);
-        bool official_act = true;
-        if (cs.code) {
-            const char *k = code_str(c, cs.code);
-            int root = (int)strlen(k) >= 2 && is_digit((unsigned char)k[0]) ? (k[0] - '0') * 10 + (k[1] - '0') : 0;
-            /* Killings and attacks reported by someone are not the reporter's acts. */
-            official_act = root != 14 && root != 15 && root < 18;
-        }
+        /* Killings and attacks reported by someone are not the reporter's acts. */
+        int root = code_root(c, cs.code);
+        bool official_act = root != 14 && root != 15 && root < 18;
         if (!by_found && official_act && c->speaker >= 0 && c->m[c->speaker].ncodes > 0 && c->speaker != subj &&
             c->m[c->speaker].end <= g.start + 64) {
             by = head_of(c, c->speaker);
@@ -1139,9 +1144,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
      * the matter to the Security Council". */
     if (tgt < 0 && !both && src >= 0 && !ve->is_noun && !(cs.flags & CF_SOLO) && c->ctx_sentence >= 0 &&
         c->sentence - c->ctx_sentence <= 2 && c->m[src].ncodes == 1 && cs.code) {
-        const char *k = code_str(c, cs.code);
-        int root = is_digit((unsigned char)k[0]) && is_digit((unsigned char)k[1]) ? (k[0] - '0') * 10 + (k[1] - '0')
-                                                                                  : 0;
+        int root = code_root(c, cs.code);
         bool verbal = root == 1 || (root >= 11 && root <= 13);
         /* Not when the clause names anyone after the verb, even someone the coder could
          * not resolve or does not know ("against them", "with Bolton's suggestions", "all
