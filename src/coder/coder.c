@@ -1138,6 +1138,35 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         c->subject_of[vi] = src;
     if (src >= 0 && !ve->is_noun)
         *prev_subject = src;
+    /* "In a phone call with Zelenskiy, Macron promised more aid": the partner of a call,
+     * meeting or talks named in an opening phrase is the target of what the subject says
+     * or promises there, when the clause names nobody else. */
+    if (tgt < 0 && !both && src >= 0 && !(cs.flags & CF_SOLO) && cs.code) {
+        int root = code_root(c, cs.code);
+        int ms = c->m[src].compound >= 0 ? c->m[c->m[src].compound].start : c->m[src].start;
+        bool talk = root >= 1 && root <= 5;
+        for (int q = vo->end; q < hi && talk; q++)
+            talk = c->ct[q].mention < 0;
+        /* the opening phrase: "In/During/At a (phone) call/meeting/talks with X," before the
+         * subject */
+        int w = -1;
+        for (int q = 0; q + 1 < ms && q < 12 && talk; q++)
+            if (KEY_IS(c, q, "WITH") && c->ct[q + 1].mention >= 0 && q >= 2) {
+                bool occasion = false;
+                for (int r = q - 1; r >= 0 && r >= q - 3 && !occasion; r--)
+                    occasion = KEY_IS(c, r, "CALL") || KEY_IS(c, r, "MEETING") || KEY_IS(c, r, "TALKS") ||
+                               KEY_IS(c, r, "CONVERSATION") || KEY_IS(c, r, "SUMMIT") || KEY_IS(c, r, "VISIT");
+                int e = c->m[c->ct[q + 1].mention].end;
+                if (occasion && e < ms && tok_is_comma(c, e) && c->m[c->ct[q + 1].mention].ncodes > 0)
+                    w = c->ct[q + 1].mention;
+                break;
+            }
+        if (w >= 0 && !same_actor_codes(c, &c->m[w], &c->m[src])) {
+            tgt = head_of(c, w);
+            trace_printf(c, "  no target named: the partner of the opening \"with\" phrase, \"%s\"\n",
+                         span_text(c, c->m[tgt].start, c->m[tgt].end));
+        }
+    }
     /* A statement, appeal, threat or reduction of relations that names no target, by an
      * actor of the document's last event (one or two sentences back), is aimed at the other
      * actor of that event: "Moscow denies any involvement", "Islamabad also vowed to take
