@@ -42,6 +42,9 @@ enum {
     WF_WEEKDAY = 1 << 23, /* weekday names */
     WF_GET = 1 << 24,     /* got get gets (passive) */
     WF_SUBCONJ = 1 << 25, /* while whereas although because unless if: a new clause */
+    WF_DENY = 1 << 26,    /* deny denied ...: what follows in the clause did not happen */
+    WF_OBSTRUCT = 1 << 27, /* blocked delayed opposed ...: an event noun after it did not happen */
+    WF_RESPOND = 1 << 28, /* responded retaliated reacted: "by" + gerund is the response */
 };
 
 typedef struct dict_word {
