@@ -684,6 +684,11 @@ static bool is_noun_use(const dt_coder *c, const verbocc *vo)
     int k = vo->start - 1;
     if (k < 0)
         return false;
+    /* A capitalised month name before a number is the month ("the year ending March 31";
+     * "Protesters March On Parliament", a title-case headline, keeps the verb). */
+    if ((c->ct[vo->start].wflags & WF_MONTH) && (c->toks[vo->start].flags & TOKF_CAP) && vo->end < c->ntok &&
+        (c->toks[vo->end].flags & TOKF_NUMBER))
+        return true;
     /* "Iranian-backed", "U.S.-led": a hyphenated participle is an adjective (but not
      * after a prefix: "re-imposed", "co-sponsored"). */
     if ((c->toks[vo->start].flags & TOKF_HYPH) && !verb_prefix(c, k))
@@ -1148,6 +1153,17 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                          span_text(c, c->m[tgt].start, c->m[tgt].end));
         }
     }
+    /* A protest, strike or boycott that names no target ("Workers in South Africa went on
+     * strike") is aimed at the protesters' own country, as the guidelines code domestic
+     * protest; only for a sector of a country (OPP, CVL, LAB ...), never the state itself. */
+    if (tgt < 0 && !both && src >= 0 && cs.code && code_root(c, cs.code) == 14 && c->m[src].ncodes == 1) {
+        const char *sc = code_str(c, c->m[src].codes[0]);
+        if (strlen(sc) == 6 && country_based(sc)) {
+            tgt = scan_context_mention(c, vo->end, coder_intern(c, sc, 3), -2);
+            if (tgt >= 0)
+                trace_printf(c, "  no target named: the protesters' own country, %.3s\n", sc);
+        }
+    }
     /* A statement, disapproval, rejection or threat (roots 01, 11-13) that names no
      * target, by an actor of the document's last events (one or two sentences back), is
      * aimed at the other actor of that event: "Moscow denies any involvement", "Islamabad
@@ -1381,7 +1397,10 @@ static int emit_events(dt_coder *c, sevent *ev, int nev)
         char from[48];
         if (ev[i].tmention >= 0 && c->m[ev[i].tmention].start == c->m[ev[i].tmention].end) {
             /* a target borrowed from an earlier sentence: say where from */
-            snprintf(from, sizeof(from), "(sentence %d)", c->m[ev[i].tmention].resolved_from);
+            if (c->m[ev[i].tmention].resolved_from == -2)
+                snprintf(from, sizeof(from), "(their country)");
+            else
+                snprintf(from, sizeof(from), "(sentence %d)", c->m[ev[i].tmention].resolved_from);
             tt = from;
         }
         e.target_text = arena_strndup(&c->doc, tt, strlen(tt));

@@ -195,6 +195,8 @@ void tabari_state_free(struct tb_state *s);
 /* scan.c */
 int scan_sentence(dt_coder *c, const char *s, size_t n);
 void scan_commit_doc_context(dt_coder *c);
+/* Is code a country-based CAMEO code (three letters that are not IGO, NGO, a region ...)? */
+bool country_based(const char *code);
 /* A mention of no words (at token `at`) for an actor known from earlier sentences; -1 when
  * the sentence has no room left. */
 int scan_context_mention(dt_coder *c, int at, sid code, int from_sentence);

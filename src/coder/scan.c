@@ -27,7 +27,7 @@ bool mention_same_actor(const dt_coder *c, const mention *a, const mention *b)
 }
 
 /* Is code a country-based CAMEO code (three letters that are not IGO/NGO/...)? */
-static bool country_based(const char *code)
+bool country_based(const char *code)
 {
     if (strlen(code) < 3)
         return false;
