@@ -1153,6 +1153,19 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                          span_text(c, c->m[tgt].start, c->m[tgt].end));
         }
     }
+    /* "Thousands of Georgians protested": a crowd of a nationality protesting is the
+     * opposition (the guidelines' protesters), not the state, which it may be protesting
+     * against ("outside parliament"). */
+    if (src >= 0 && cs.code && code_root(c, cs.code) == 14 && c->m[src].ncodes == 1 && c->m[src].start >= 2 &&
+        KEY_IS(c, c->m[src].start - 1, "OF") && quantity_word(c, c->m[src].start - 2)) {
+        const char *sc = code_str(c, c->m[src].codes[0]);
+        if (strlen(sc) == 3 && country_based(sc)) {
+            char opp[8];
+            snprintf(opp, sizeof(opp), "%sOPP", sc);
+            c->m[src].codes[0] = coder_intern(c, opp, 6);
+            trace_printf(c, "  a crowd of %s protesting: %s\n", sc, opp);
+        }
+    }
     /* A protest, strike or boycott that names no target ("Workers in South Africa went on
      * strike") is aimed at the protesters' own country, as the guidelines code domestic
      * protest; only for a sector of a country (OPP, CVL, LAB ...), never the state itself. */
