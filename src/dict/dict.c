@@ -598,6 +598,25 @@ int dict_verb_forms(dt_dict *d, const char *w, size_t n, const char *past, const
 
 /* ---------------------------------------------------------------- actors */
 
+int dict_spec_each(const char *spec, dict_spec_fn fn, void *ctx)
+{
+    int rc = 0;
+    const char *p = spec;
+    while (*p && !rc) {
+        const char *e = strchr(p, ',');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        dt_slice item = str_trim(p, n);
+        if (item.len) {
+            const char *eq = memchr(item.ptr, '=', item.len);
+            dt_slice name = eq ? str_trim(item.ptr, (size_t)(eq - item.ptr)) : item;
+            dt_slice path = eq ? str_trim(eq + 1, item.len - (size_t)(eq + 1 - item.ptr)) : item;
+            rc = fn(ctx, item, name, path);
+        }
+        p = e ? e + 1 : p + n;
+    }
+    return rc;
+}
+
 size_t dict_actor_codes(const dt_dict *d, const actor_entry *a, int32_t date, sid *out, size_t cap)
 {
     const code_alt *dflt = NULL;

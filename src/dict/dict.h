@@ -448,6 +448,11 @@ size_t dict_actor_codes(const dt_dict *d, const actor_entry *a, int32_t date, si
 int native_load_file(dt_dict *d, const char *path, dt_diag_fn diag, void *user, dt_error *err);
 int native_load_text(dt_dict *d, const char *name, const char *text, size_t len, dt_diag_fn diag,
                      void *user);
+/* The items of a TABARI or PETRARCH spec, "ITEM,ITEM,...", each a file path or KIND=PATH:
+ * fn gets the item, the kind's name (the whole item when there is no '=') and the path,
+ * and stops the walk by returning non-zero. */
+typedef int (*dict_spec_fn)(void *ctx, dt_slice item, dt_slice name, dt_slice path);
+int dict_spec_each(const char *spec, dict_spec_fn fn, void *ctx);
 int tabari_load(dt_dict *d, const char *spec, dt_diag_fn diag, void *user, dt_error *err);
 int petrarch_load(dt_dict *d, const char *spec, dt_diag_fn diag, void *user, dt_error *err);
 

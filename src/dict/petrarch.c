@@ -847,6 +847,26 @@ static int load_one(pload *pl, const pfile *f)
     return rc;
 }
 
+/* One item of the spec: a config .ini, or KIND=PATH. */
+static int petrarch_item(void *ctx, dt_slice item, dt_slice name, dt_slice path)
+{
+    pload *pl = ctx;
+    int kind = kind_of_name(name.ptr, name.len);
+    if (kind == PF_UNKNOWN) {
+        err_set(pl->err, DT_EFORMAT, NULL, 0, 0,
+                "petrarch:%.*s: cannot tell what kind of file this is (name a config .ini, or write "
+                "verbs=PATH, actors=PATH, agents=PATH, discards=PATH, issues=PATH)",
+                (int)DT_MIN(item.len, 200), item.ptr);
+        return DT_EFORMAT;
+    }
+    if (kind == PF_CONFIG) {
+        char tmp[1024];
+        snprintf(tmp, sizeof(tmp), "%.*s", (int)DT_MIN(path.len, sizeof(tmp) - 1), path.ptr);
+        return read_config(pl, tmp);
+    }
+    return add_file(pl, kind, path.ptr, path.len);
+}
+
 int petrarch_load(dt_dict *d, const char *spec, dt_diag_fn diag, void *user, dt_error *err)
 {
     pload pl = {0};
@@ -856,33 +876,7 @@ int petrarch_load(dt_dict *d, const char *spec, dt_diag_fn diag, void *user, dt_
     pl.err = err;
     if (!d->opt.petrarch)
         petrarch_default_options(&d->opt);
-    int rc = 0;
-    const char *p = spec;
-    while (*p && !rc) {
-        const char *e = strchr(p, ',');
-        size_t n = e ? (size_t)(e - p) : strlen(p);
-        dt_slice item = str_trim(p, n);
-        if (item.len) {
-            const char *eq = memchr(item.ptr, '=', item.len);
-            dt_slice path = eq ? str_trim(eq + 1, item.len - (size_t)(eq + 1 - item.ptr)) : item;
-            int kind = kind_of_name(item.ptr, eq ? (size_t)(eq - item.ptr) : item.len);
-            if (kind == PF_UNKNOWN) {
-                err_set(err, DT_EFORMAT, NULL, 0, 0,
-                        "petrarch:%.*s: cannot tell what kind of file this is (name a config .ini, or write "
-                        "verbs=PATH, actors=PATH, agents=PATH, discards=PATH, issues=PATH)",
-                        (int)DT_MIN(item.len, 200), item.ptr);
-                return DT_EFORMAT;
-            }
-            if (kind == PF_CONFIG) {
-                char tmp[1024];
-                snprintf(tmp, sizeof(tmp), "%.*s", (int)DT_MIN(path.len, sizeof(tmp) - 1), path.ptr);
-                rc = read_config(&pl, tmp);
-            } else {
-                rc = add_file(&pl, kind, path.ptr, path.len);
-            }
-        }
-        p = e ? e + 1 : p + n;
-    }
+    int rc = dict_spec_each(spec, petrarch_item, &pl);
     if (!rc && !pl.nfiles) {
         err_set(err, DT_EINVAL, NULL, 0, 0, "petrarch: no dictionary files named");
         return DT_EINVAL;

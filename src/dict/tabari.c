@@ -295,6 +295,26 @@ static int load_one(tload *t, const tfile *f)
     return rc;
 }
 
+/* One item of the spec: KIND=PATH names the kind; otherwise the file name says it. */
+static int tabari_item(void *ctx, dt_slice item, dt_slice name, dt_slice path)
+{
+    tload *t = ctx;
+    int kind = kind_of_name(name.ptr, name.len);
+    if (kind == TK_UNKNOWN) {
+        err_set(t->err, DT_EFORMAT, NULL, 0, 0,
+                "tabari:%.*s: cannot tell what kind of file this is (name it .project, .actors, "
+                ".verbs, .agents or .options, or write actors=PATH, verbs=PATH ...)",
+                (int)DT_MIN(item.len, 200), item.ptr);
+        return DT_EFORMAT;
+    }
+    if (kind == TK_PROJECT) {
+        char tmp[1024];
+        snprintf(tmp, sizeof(tmp), "%.*s", (int)DT_MIN(path.len, sizeof(tmp) - 1), path.ptr);
+        return read_project(t, tmp);
+    }
+    return add_file(t, kind, NULL, 0, path.ptr, path.len);
+}
+
 int tabari_load(dt_dict *d, const char *spec, dt_diag_fn diag, void *user, dt_error *err)
 {
     tload t = {0};
@@ -302,40 +322,7 @@ int tabari_load(dt_dict *d, const char *spec, dt_diag_fn diag, void *user, dt_er
     t.diag = diag;
     t.user = user;
     t.err = err;
-    int rc = 0;
-    const char *p = spec;
-    while (*p && !rc) {
-        const char *e = strchr(p, ',');
-        size_t n = e ? (size_t)(e - p) : strlen(p);
-        dt_slice item = str_trim(p, n);
-        if (item.len) {
-            /* KIND=PATH names the kind; otherwise the file name says it. */
-            int kind = TK_UNKNOWN;
-            const char *eq = memchr(item.ptr, '=', item.len);
-            dt_slice path = item;
-            if (eq) {
-                kind = kind_of_name(item.ptr, (size_t)(eq - item.ptr));
-                path = str_trim(eq + 1, item.len - (size_t)(eq + 1 - item.ptr));
-            } else {
-                kind = kind_of_name(item.ptr, item.len);
-            }
-            if (kind == TK_UNKNOWN) {
-                err_set(err, DT_EFORMAT, NULL, 0, 0,
-                        "tabari:%.*s: cannot tell what kind of file this is (name it .project, .actors, "
-                        ".verbs, .agents or .options, or write actors=PATH, verbs=PATH ...)",
-                        (int)DT_MIN(item.len, 200), item.ptr);
-                return DT_EFORMAT;
-            }
-            if (kind == TK_PROJECT) {
-                char tmp[1024];
-                snprintf(tmp, sizeof(tmp), "%.*s", (int)DT_MIN(path.len, sizeof(tmp) - 1), path.ptr);
-                rc = read_project(&t, tmp);
-            } else {
-                rc = add_file(&t, kind, NULL, 0, path.ptr, path.len);
-            }
-        }
-        p = e ? e + 1 : p + n;
-    }
+    int rc = dict_spec_each(spec, tabari_item, &t);
     if (rc)
         return rc;
     if (!t.nfiles) {
