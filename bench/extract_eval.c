@@ -15,24 +15,7 @@
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <zlib.h>
-
-static char *read_gz(const char *path, size_t *len)
-{
-    gzFile g = gzopen(path, "rb");
-    if (!g)
-        return NULL;
-    buf b;
-    buf_init(&b, 0);
-    char chunk[65536];
-    int n;
-    while ((n = gzread(g, chunk, sizeof(chunk))) > 0)
-        if (buf_append(&b, chunk, (size_t)n))
-            break;
-    gzclose(g);
-    *len = b.len;
-    return b.data ? b.data : calloc(1, 1);
-}
+#include "read_gz.h"
 
 /* Collapse white space runs to one blank and trim, as the trafilatura evaluation does. */
 static void normalise(const char *s, size_t n, buf *out)

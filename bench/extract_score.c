@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <time.h>
 #include <wctype.h>
-#include <zlib.h>
+#include "read_gz.h"
 
 /* ---------------------------------------------------------------- shingles */
 
@@ -144,23 +144,6 @@ static totals aggregate(const page_score *s, const size_t *idx, size_t n)
 }
 
 /* ---------------------------------------------------------------- input */
-
-static char *read_gz(const char *path, size_t *len)
-{
-    gzFile g = gzopen(path, "rb");
-    if (!g)
-        return NULL;
-    buf b;
-    buf_init(&b, 0);
-    char chunk[65536];
-    int n;
-    while ((n = gzread(g, chunk, sizeof(chunk))) > 0)
-        if (buf_append(&b, chunk, (size_t)n))
-            break;
-    gzclose(g);
-    *len = b.len;
-    return b.data ? b.data : calloc(1, 1);
-}
 
 static double now(void)
 {
