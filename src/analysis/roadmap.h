@@ -91,5 +91,7 @@ typedef struct rm_result {
 int roadmap_eval(const dt_roadmap *r, const dt_roadmap_event *ev, size_t n, int32_t at, rm_result *out);
 void roadmap_result_free(rm_result *res);
 const char *roadmap_status_name(int status);
+/* A day as YYYY-MM-DD, or "-" for none (DATE_NONE); for the text, JSON and HTML output. */
+void roadmap_day_label(int32_t day, char out[16]);
 
 #endif

@@ -41,14 +41,6 @@ const char *report_code_name(const char *code)
     return c.name;
 }
 
-static void day_label(int32_t day, char out[16])
-{
-    if (day == DATE_NONE)
-        snprintf(out, 16, "-");
-    else
-        dt_date_format(day, out, 16);
-}
-
 static double xpos(const rp_report *rp, int32_t day)
 {
     double span = (double)rp->to - (double)rp->from;
@@ -226,8 +218,8 @@ static void roadmap_section(buf *b, const rp_report *rp, const rp_roadmap *m)
     axis.from = from;
     axis.to = to;
     char at[16], st[16];
-    day_label(res->at, at);
-    day_label(r->start, st);
+    roadmap_day_label(res->at, at);
+    roadmap_day_label(r->start, st);
     buf_puts(b, "<section class=\"roadmap\"><h2>Roadmap: ");
     esc(b, r->title);
     buf_puts(b, "</h2><p class=\"muted\">");
@@ -251,8 +243,8 @@ static void roadmap_section(buf *b, const rp_report *rp, const rp_roadmap *m)
                 seg_end = to;
             if (seg_end > seg_start) {
                 char a[16], z[16];
-                day_label(seg_start, a);
-                day_label(seg_end, z);
+                roadmap_day_label(seg_start, a);
+                roadmap_day_label(seg_end, z);
                 buf_printf(b, "<rect class=\"seg %s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"><title>", status_word(seg_status),
                            xpos(&axis, seg_start), y, DT_MAX(1.0, xpos(&axis, seg_end) - xpos(&axis, seg_start)), h);
                 esc(b, stg->id);
@@ -313,7 +305,7 @@ static void roadmap_section(buf *b, const rp_report *rp, const rp_roadmap *m)
         const rm_stage *stg = &r->stages[s];
         const rm_stage_result *sr = &res->stages[s];
         char since[16];
-        day_label(sr->since, since);
+        roadmap_day_label(sr->since, since);
         buf_printf(b, "<li><span class=\"badge %s\">%s</span> <b>", status_word(sr->status), status_word(sr->status));
         esc(b, stg->title[0] ? stg->title : stg->id);
         buf_puts(b, "</b> <span class=\"muted\">(");

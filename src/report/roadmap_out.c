@@ -4,7 +4,7 @@
 
 #include <stdlib.h>
 
-static void day_str(int32_t day, char out[16])
+void roadmap_day_label(int32_t day, char out[16])
 {
     if (day == DATE_NONE)
         snprintf(out, 16, "-");
@@ -28,14 +28,14 @@ static void text_event(buf *b, const dt_roadmap_event *e, const char *label)
 static void report_text(const dt_roadmap *r, const rm_result *res, const dt_roadmap_event *ev, size_t n, buf *b)
 {
     char at[16], st[16];
-    day_str(res->at, at);
-    day_str(r->start, st);
+    roadmap_day_label(res->at, at);
+    roadmap_day_label(r->start, st);
     buf_printf(b, "Roadmap: %s\n  (%s; from %s, evaluated as of %s over %zu events)\n\n", r->title, r->name, st, at, n);
     for (int s = 0; s < r->nstages; s++) {
         const rm_stage *stg = &r->stages[s];
         const rm_stage_result *sr = &res->stages[s];
         char since[16];
-        day_str(sr->since, since);
+        roadmap_day_label(sr->since, since);
         const char *status = roadmap_status_name(sr->status);
         buf_printf(b, "%d. %s — %s\n   %s", s + 1, stg->id, stg->title, sr->status == RM_MET ? "MET" : sr->status == RM_BROKEN ? "BROKEN" : "PENDING");
         if (sr->since != DATE_NONE)
@@ -52,7 +52,7 @@ static void report_text(const dt_roadmap *r, const rm_result *res, const dt_road
             buf_puts(b, "   history:");
             for (int h = 0; h < sr->nhist; h++) {
                 char d[16];
-                day_str(sr->hist[h].day, d);
+                roadmap_day_label(sr->hist[h].day, d);
                 buf_printf(b, " %s %s;", roadmap_status_name(sr->hist[h].status), d);
             }
             buf_putc(b, '\n');
@@ -99,8 +99,8 @@ static void json_event(buf *b, const dt_roadmap_event *e)
 static void report_json(const dt_roadmap *r, const rm_result *res, const dt_roadmap_event *ev, size_t n, buf *b)
 {
     char at[16], st[16];
-    day_str(res->at, at);
-    day_str(r->start, st);
+    roadmap_day_label(res->at, at);
+    roadmap_day_label(r->start, st);
     buf_puts(b, "{\"roadmap\":");
     json_str(b, r->title);
     buf_puts(b, ",\"file\":");
@@ -110,8 +110,8 @@ static void report_json(const dt_roadmap *r, const rm_result *res, const dt_road
         const rm_stage *stg = &r->stages[s];
         const rm_stage_result *sr = &res->stages[s];
         char since[16], first[16];
-        day_str(sr->since, since);
-        day_str(sr->first_met, first);
+        roadmap_day_label(sr->since, since);
+        roadmap_day_label(sr->first_met, first);
         if (s)
             buf_putc(b, ',');
         buf_puts(b, "{\"id\":");
@@ -128,7 +128,7 @@ static void report_json(const dt_roadmap *r, const rm_result *res, const dt_road
         buf_puts(b, ",\"history\":[");
         for (int h = 0; h < sr->nhist; h++) {
             char d[16];
-            day_str(sr->hist[h].day, d);
+            roadmap_day_label(sr->hist[h].day, d);
             buf_printf(b, "%s{\"status\":\"%s\",\"date\":\"%s\",\"event\":", h ? "," : "",
                        roadmap_status_name(sr->hist[h].status), d);
             if (sr->hist[h].event >= 0)
