@@ -32,16 +32,7 @@ static void lexicon_flush(lexicon *lx)
 
 static int pool_add(lexicon *lx, uint32_t w)
 {
-    if (lx->npool == lx->cappool) {
-        size_t nc = lx->cappool ? lx->cappool * 2 : 4096;
-        uint32_t *p = realloc(lx->pool, nc * sizeof(*p));
-        if (!p)
-            return DT_ENOMEM;
-        lx->pool = p;
-        lx->cappool = nc;
-    }
-    lx->pool[lx->npool++] = w;
-    return 0;
+    return vec_push((void **)&lx->pool, &lx->npool, &lx->cappool, sizeof(w), &w) < 0 ? DT_ENOMEM : 0;
 }
 
 static bool has_match(const lexicon *lx, const lexeme *e, uint32_t w)

@@ -23,16 +23,7 @@ static int pool_add(tb_lex *lx, uint32_t first, uint32_t w)
     for (size_t i = first; i < lx->npool; i++)
         if (lx->pool[i] == w)
             return 0;
-    if (lx->npool == lx->cappool) {
-        size_t nc = lx->cappool ? lx->cappool * 2 : 4096;
-        uint32_t *p = realloc(lx->pool, nc * sizeof(*p));
-        if (!p)
-            return DT_ENOMEM;
-        lx->pool = p;
-        lx->cappool = nc;
-    }
-    lx->pool[lx->npool++] = w;
-    return 0;
+    return vec_push((void **)&lx->pool, &lx->npool, &lx->cappool, sizeof(w), &w) < 0 ? DT_ENOMEM : 0;
 }
 
 static int try_word(tb_lex *lx, const dt_dict *d, uint32_t first, const char *k, size_t n, int mode)
