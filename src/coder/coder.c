@@ -753,6 +753,28 @@ static bool is_noun_use(const dt_coder *c, const verbocc *vo)
     return false;
 }
 
+/* The agent of a passive: the actor after a "by" in the three tokens after the verb (only
+ * adverbs and punctuation before it when words_stop). *found says whether a "by" was seen;
+ * returns the actor's head mention, or -1. */
+static int by_agent(const dt_coder *c, int from, int hi, bool words_stop, bool *found)
+{
+    *found = false;
+    for (int i = from; i < hi && i < from + 3; i++) {
+        if (c->ct[i].wflags & WF_BY) {
+            *found = true;
+            int j = i + 1;
+            while (j < hi && (c->ct[j].wflags & (WF_DET | WF_TITLE)) && c->ct[j].role == TR_NONE)
+                j++;
+            return j < hi && c->ct[j].mention >= 0 && c->m[c->ct[j].mention].ncodes > 0 ? head_of(c, c->ct[j].mention)
+                                                                                       : -1;
+        }
+        if (words_stop && !(c->ct[i].wflags & WF_ADVERB) && !(c->ct[i].tflags & TOKF_PUNCT) &&
+            c->ct[i].role != TR_NONE)
+            break;
+    }
+    return -1;
+}
+
 /* Code one reading (verb or event noun) of a verb occurrence; true when it gave an event. */
 /* A modal in the two or three words after an event noun sets its tense or mood; so does a
  * schedule ("the summit was set for June 12", "talks are scheduled for Monday", "the
@@ -946,19 +968,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             participle = key_is(c, vo->start, same[q]);
     }
     if (!ve->is_noun && participle && (g.aux || g.get) && src < 0 && tgt < 0) {
-        for (int i = vo->end; i < hi && i < vo->end + 3; i++) {
-            if (c->ct[i].wflags & WF_BY) {
-                by_found = true;
-                int j = i + 1;
-                while (j < hi && (c->ct[j].wflags & (WF_DET | WF_TITLE)) && c->ct[j].role == TR_NONE)
-                    j++;
-                if (j < hi && c->ct[j].mention >= 0 && c->m[c->ct[j].mention].ncodes > 0)
-                    by = head_of(c, c->ct[j].mention);
-                break;
-            }
-            if (!(c->ct[i].wflags & WF_ADVERB) && !(c->ct[i].tflags & TOKF_PUNCT) && c->ct[i].role != TR_NONE)
-                break;
-        }
+        by = by_agent(c, vo->end, hi, true, &by_found);
         /* "we are opposed to X", "is concerned about": adjectives, not passives. */
         passive = by_found || !adjectival_participle(c, vo->start);
     }
@@ -998,17 +1008,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         bool by_next = vo->end < hi && (c->ct[vo->end].wflags & WF_BY) && c->ct[vo->end].role == TR_NONE;
         if ((object_of_verb || verb_follows || by_next) && !direct_object) {
             passive = true;
-            by_found = false;
-            for (int i = vo->end; i < hi && i < vo->end + 3; i++)
-                if (c->ct[i].wflags & WF_BY) {
-                    by_found = true;
-                    int j = i + 1;
-                    while (j < hi && (c->ct[j].wflags & (WF_DET | WF_TITLE)) && c->ct[j].role == TR_NONE)
-                        j++;
-                    if (j < hi && c->ct[j].mention >= 0 && c->m[c->ct[j].mention].ncodes > 0)
-                        by = head_of(c, c->ct[j].mention);
-                    break;
-                }
+            by = by_agent(c, vo->end, hi, false, &by_found);
             reduced_target = head_of(c, mi);
             trace_printf(c, "  participle after an actor (reduced relative): passive\n");
         }
