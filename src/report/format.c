@@ -33,20 +33,6 @@ const char *dt_event_header(dt_format fmt)
     }
 }
 
-/* Goldstein weights have one decimal: format without printf. */
-static int put_goldstein(buf *b, double g)
-{
-    long t = (long)(g * 10.0 + (g < 0 ? -0.5 : 0.5));
-    if (t < 0) {
-        if (buf_putc(b, '-'))
-            return DT_ENOMEM;
-        t = -t;
-    }
-    if (buf_u64(b, (uint64_t)(t / 10)) || buf_putc(b, '.') || buf_putc(b, (char)('0' + t % 10)))
-        return DT_ENOMEM;
-    return 0;
-}
-
 typedef int (*field_fn)(buf *b, const char *s, size_t n);
 
 static int put_field(buf *b, dt_format fmt, const char *s, bool first)
@@ -93,7 +79,7 @@ int dt_event_write(dt_strbuf *sb, const dt_event *e, const char *record_id, int 
         rc |= buf_puts(&b, ",\"quad\":");
         rc |= buf_i64(&b, e->quad);
         rc |= buf_puts(&b, ",\"goldstein\":");
-        rc |= put_goldstein(&b, e->goldstein);
+        rc |= buf_decimal1(&b, e->goldstein);
         rc |= buf_puts(&b, ",\"issues\":[");
         const char *is = e->issues ? e->issues : "";
         bool first = true;
@@ -125,7 +111,7 @@ int dt_event_write(dt_strbuf *sb, const dt_event *e, const char *record_id, int 
         snprintf(num, sizeof(num), "%d", e->quad);
         rc |= put_field(&b, fmt, num, false);
         rc |= buf_putc(&b, fmt == DT_FMT_TSV ? '\t' : ',');
-        rc |= put_goldstein(&b, e->goldstein);
+        rc |= buf_decimal1(&b, e->goldstein);
         rc |= put_field(&b, fmt, e->issues, false);
         rc |= put_field(&b, fmt, e->source_text, false);
         rc |= put_field(&b, fmt, e->target_text, false);

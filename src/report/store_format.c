@@ -29,20 +29,6 @@ const char *dt_stored_event_header(dt_format fmt)
     return out;
 }
 
-/* Goldstein weights have one decimal. */
-static int put_goldstein(buf *b, double g)
-{
-    long t = (long)(g * 10.0 + (g < 0 ? -0.5 : 0.5));
-    if (t < 0) {
-        if (buf_putc(b, '-'))
-            return DT_ENOMEM;
-        t = -t;
-    }
-    if (buf_u64(b, (uint64_t)(t / 10)) || buf_putc(b, '.') || buf_putc(b, (char)('0' + t % 10)))
-        return DT_ENOMEM;
-    return 0;
-}
-
 static int json_key(buf *b, const char *key, bool first)
 {
     return (first ? 0 : buf_putc(b, ',')) | buf_putc(b, '"') | buf_puts(b, key) | buf_append(b, "\":", 2);
@@ -98,7 +84,7 @@ int dt_stored_event_write(dt_strbuf *sb, const dt_stored_event *e, dt_format fmt
         rc |= json_text(&b, "source", v->source) | json_text(&b, "source_entity", e->source_entity);
         rc |= json_text(&b, "target", v->target) | json_text(&b, "target_entity", e->target_entity);
         rc |= json_text(&b, "code", v->code) | json_text(&b, "root", v->root) | json_int(&b, "quad", v->quad);
-        rc |= json_key(&b, "goldstein", false) | put_goldstein(&b, v->goldstein);
+        rc |= json_key(&b, "goldstein", false) | buf_decimal1(&b, v->goldstein);
         rc |= json_issues(&b, v->issues);
         rc |= json_text(&b, "source_text", v->source_text) | json_text(&b, "target_text", v->target_text);
         rc |= json_int(&b, "doc_id", e->doc) | json_text(&b, "doc_source", e->doc_source);
@@ -111,7 +97,7 @@ int dt_stored_event_write(dt_strbuf *sb, const dt_stored_event *e, dt_format fmt
         rc |= field(&b, fmt, v->source, false) | field(&b, fmt, e->source_entity, false);
         rc |= field(&b, fmt, v->target, false) | field(&b, fmt, e->target_entity, false);
         rc |= field(&b, fmt, v->code, false) | field(&b, fmt, v->root, false) | field_int(&b, fmt, v->quad);
-        rc |= buf_putc(&b, fmt == DT_FMT_TSV ? '\t' : ',') | put_goldstein(&b, v->goldstein);
+        rc |= buf_putc(&b, fmt == DT_FMT_TSV ? '\t' : ',') | buf_decimal1(&b, v->goldstein);
         rc |= field(&b, fmt, v->issues, false);
         rc |= field(&b, fmt, v->source_text, false) | field(&b, fmt, v->target_text, false);
         rc |= field_int(&b, fmt, e->doc) | field(&b, fmt, e->doc_source, false);

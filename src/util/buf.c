@@ -159,6 +159,19 @@ int buf_u64(buf *b, uint64_t v)
     return buf_append(b, tmp + i, sizeof(tmp) - i);
 }
 
+int buf_decimal1(buf *b, double v)
+{
+    long t = (long)(v * 10.0 + (v < 0 ? -0.5 : 0.5));
+    if (t < 0) {
+        if (buf_putc(b, '-'))
+            return DT_ENOMEM;
+        t = -t;
+    }
+    if (buf_u64(b, (uint64_t)(t / 10)) || buf_putc(b, '.') || buf_putc(b, (char)('0' + t % 10)))
+        return DT_ENOMEM;
+    return 0;
+}
+
 int buf_i64(buf *b, int64_t v)
 {
     if (v < 0) {

@@ -86,6 +86,8 @@ int buf_tsv_field(buf *b, const char *s, size_t n);
 int buf_csv_field(buf *b, const char *s, size_t n);
 /* Append an unsigned / signed integer in decimal (fast path for output). */
 int buf_u64(buf *b, uint64_t v);
+/* A number rounded to one decimal ("-7.2", "3.0"), without printf: Goldstein weights. */
+int buf_decimal1(buf *b, double v);
 int buf_i64(buf *b, int64_t v);
 
 /* ---------------------------------------------------------------- hashing */
