@@ -32,3 +32,6 @@ sh bench/throughput.sh
 mkdir -p bench/out
 echo "== store: ${BENCH_EVENTS:-10000000} synthetic events"
 ./build/bench/store_bench --events "${BENCH_EVENTS:-10000000}" --db bench/out/bench.db
+# What SQLite alone takes to write the same rows: the floor under any store of this schema.
+echo "== store: SQLite alone, 1 million rows a part"
+./build/bench/store_bench --floor --events 1000000 --db bench/out/floor.db

@@ -1,8 +1,13 @@
 /* store_bench.c — the store benchmark: builds a store of synthetic events (deterministic:
  * a fixed seed and generator) through the public API, then times the main queries.
  *   store_bench [--events N] [--db PATH] [--batch DOCS] [--queries-only] [--runs K]
- * Results are written down in docs/store.md. */
+ *   store_bench --floor [--events N] [--db PATH]
+ * --floor times SQLite alone writing the rows the store writes (no Detente code between):
+ * the lower bound of any store with this schema on the machine. Results are written down
+ * in docs/store.md. */
 #include "detente.h"
+
+#include <sqlite3.h>
 
 #include <inttypes.h>
 #include <math.h>
@@ -141,16 +146,22 @@ static void make_sentence(gen *g, char *out, size_t cap)
     snprintf(out + len, cap - len, ".");
 }
 
-static int build(const char *path, int64_t target_events, size_t batch)
+/* Removes a database file and its WAL and shared-memory files. */
+static void remove_db(const char *path)
 {
-    dt_store *s;
-    dt_error err = {0};
+    char side[1100];
     unlink(path);
-    char side[600];
     snprintf(side, sizeof(side), "%s-wal", path);
     unlink(side);
     snprintf(side, sizeof(side), "%s-shm", path);
     unlink(side);
+}
+
+static int build(const char *path, int64_t target_events, size_t batch)
+{
+    dt_store *s;
+    dt_error err = {0};
+    remove_db(path);
     if (dt_store_open(&s, path, DT_STORE_CREATE, &err)) {
         fprintf(stderr, "store_bench: %s: %s\n", path, err.msg);
         return 1;
@@ -239,6 +250,166 @@ static int build(const char *path, int64_t target_events, size_t batch)
            (double)events / t, (double)docs / t, (double)sentences / t, (double)st.st_size / 1e9);
     printf("insert: %.1f s in the store's calls (%.0f events/s), the rest generating; CPU %.1f s of %.1f s\n",
            t_store, (double)events / t_store, cpu, t);
+    free(g->actors.cum);
+    free(g->words.cum);
+    free(g->code_pick.cum);
+    free(g);
+    return 0;
+}
+
+/* ---------------------------------------------------------------- SQLite alone */
+
+/* Each part in a fresh file with the store's settings, one transaction per 25,000 rows
+ * (the store's 5,000-document batches hold about as many events): the events table
+ * bare and with the store's three indexes, the full-text index, the sentence rows. The
+ * statements are the store's, with bound values. */
+static const char floor_setup[] =
+    "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+    "PRAGMA cache_size = -262144; PRAGMA mmap_size = 17179869184;"
+    "CREATE TABLE events(id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, sentence INTEGER NOT NULL,"
+    "  day INTEGER, month INTEGER NOT NULL, source INTEGER NOT NULL, target INTEGER NOT NULL,"
+    "  code TEXT NOT NULL, quad INTEGER NOT NULL, goldstein10 INTEGER NOT NULL,"
+    "  issues TEXT NOT NULL DEFAULT '', source_text TEXT NOT NULL DEFAULT '',"
+    "  target_text TEXT NOT NULL DEFAULT '', rule INTEGER);"
+    "CREATE TABLE sentences(id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, idx INTEGER NOT NULL,"
+    "  text TEXT NOT NULL);"
+    "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='', columnsize=0,"
+    "  tokenize='unicode61 remove_diacritics 2');";
+static const char floor_indexes[] =
+    "CREATE INDEX events_source ON events(month, source, target, day);"
+    "CREATE INDEX events_target ON events(month, target, source, day);"
+    "CREATE INDEX events_sentence ON events(doc, sentence, day);";
+
+enum { FLOOR_EVENTS, FLOOR_INDEXED, FLOOR_FTS, FLOOR_SENTENCES, FLOOR_PARTS };
+
+static int floor_fail(sqlite3 *db, const char *what)
+{
+    fprintf(stderr, "store_bench: --floor: %s: %s\n", what, sqlite3_errmsg(db));
+    sqlite3_close(db);
+    return -1;
+}
+
+/* Writes n rows of one part into a new file; returns the seconds spent in SQLite. */
+static double floor_part(const char *path, int part, int64_t n, gen *g)
+{
+    static const char *const sql[FLOOR_PARTS] = {
+        [FLOOR_EVENTS] = "INSERT INTO events(id, doc, sentence, day, month, source, target, code, quad,"
+                         " goldstein10, issues, source_text, target_text, rule)"
+                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [FLOOR_INDEXED] = NULL,
+        [FLOOR_FTS] = "INSERT INTO sentences_fts(rowid, text) VALUES (?, ?)",
+        [FLOOR_SENTENCES] = "INSERT INTO sentences(id, doc, idx, text) VALUES (?, ?, ?, ?)",
+    };
+    remove_db(path);
+    sqlite3 *db;
+    if (sqlite3_open(path, &db) != SQLITE_OK)
+        return floor_fail(db, path);
+    if (sqlite3_exec(db, floor_setup, NULL, NULL, NULL) != SQLITE_OK ||
+        (part == FLOOR_INDEXED && sqlite3_exec(db, floor_indexes, NULL, NULL, NULL) != SQLITE_OK))
+        return floor_fail(db, "creating the tables");
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, sql[part == FLOOR_INDEXED ? FLOOR_EVENTS : part], -1, &st, NULL) != SQLITE_OK)
+        return floor_fail(db, "preparing");
+    int32_t first = 14610; /* 2010-01-01 */
+    double t = 0;
+    int64_t i = 0;
+    while (i < n) {
+        /* the values, made outside the timed part */
+        enum { CHUNK = 25000 };
+        static char text[CHUNK][400], src[CHUNK][16], tgt[CHUNK][16];
+        static int64_t ints[CHUNK][4];
+        int64_t m = n - i < CHUNK ? n - i : CHUNK;
+        for (int64_t k = 0; k < m; k++) {
+            if (part == FLOOR_FTS || part == FLOOR_SENTENCES) {
+                make_sentence(g, text[k], sizeof(text[k]));
+            } else {
+                pick_actor(g, src[k], sizeof(src[k]), NULL);
+                pick_actor(g, tgt[k], sizeof(tgt[k]), src[k]);
+                ints[k][0] = (int64_t)zipf_pick(&g->actors);
+                ints[k][1] = (int64_t)zipf_pick(&g->actors);
+                ints[k][2] = (int64_t)zipf_pick(&g->code_pick);
+                ints[k][3] = (int64_t)(rng() % 2000);
+            }
+        }
+        double t0 = now_s();
+        if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+            return floor_fail(db, "BEGIN");
+        for (int64_t k = 0; k < m; k++, i++) {
+            int64_t doc = i / 5, idx = i % 5, id = doc << 20 | idx;
+            if (part == FLOOR_FTS) {
+                sqlite3_bind_int64(st, 1, id);
+                sqlite3_bind_text(st, 2, text[k], -1, SQLITE_STATIC);
+            } else if (part == FLOOR_SENTENCES) {
+                sqlite3_bind_int64(st, 1, id);
+                sqlite3_bind_int64(st, 2, doc);
+                sqlite3_bind_int64(st, 3, idx);
+                sqlite3_bind_text(st, 4, text[k], -1, SQLITE_STATIC);
+            } else {
+                int32_t day = first + (int32_t)(i * 3652 / n);
+                char date[16];
+                dt_date_format(day, date, sizeof(date));
+                int y = atoi(date), mo = atoi(date + 5);
+                const char *code = codes[ints[k][2]];
+                dt_cameo info = {0};
+                dt_cameo_lookup(code, &info);
+                sqlite3_bind_int64(st, 1, id);
+                sqlite3_bind_int64(st, 2, doc);
+                sqlite3_bind_int64(st, 3, idx);
+                sqlite3_bind_int64(st, 4, day);
+                sqlite3_bind_int64(st, 5, (int64_t)y * 12 + mo - 1);
+                sqlite3_bind_int64(st, 6, ints[k][0] + 1);
+                sqlite3_bind_int64(st, 7, ints[k][1] + 1);
+                sqlite3_bind_text(st, 8, code, -1, SQLITE_STATIC);
+                sqlite3_bind_int64(st, 9, info.quad);
+                sqlite3_bind_int64(st, 10, (int64_t)lround(info.goldstein * 10));
+                sqlite3_bind_text(st, 11, k % 20 == 0 ? "NUCLEAR" : "", -1, SQLITE_STATIC);
+                sqlite3_bind_text(st, 12, src[k], -1, SQLITE_STATIC);
+                sqlite3_bind_text(st, 13, tgt[k], -1, SQLITE_STATIC);
+                sqlite3_bind_int64(st, 14, ints[k][3] + 1);
+            }
+            int rc = sqlite3_step(st);
+            sqlite3_reset(st);
+            if (rc != SQLITE_DONE)
+                return floor_fail(db, "inserting");
+        }
+        if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+            return floor_fail(db, "COMMIT");
+        t += now_s() - t0;
+    }
+    sqlite3_finalize(st);
+    double t0 = now_s();
+    sqlite3_close(db); /* the last checkpoint */
+    t += now_s() - t0;
+    remove_db(path);
+    return t;
+}
+
+static int floor_bench(const char *path, int64_t n)
+{
+    static const char *const names[FLOOR_PARTS] = {
+        "events, table only", "events with the 3 indexes", "full-text rows (sentences)", "sentence rows"};
+    gen *g = calloc(1, sizeof(*g));
+    zipf_init(&g->actors, sizeof(countries) / sizeof(countries[0]), 1.0);
+    zipf_init(&g->words, 4000, 1.05);
+    zipf_init(&g->code_pick, sizeof(codes) / sizeof(codes[0]), 0.8);
+    make_vocab();
+    char scratch[1024];
+    snprintf(scratch, sizeof(scratch), "%s.floor", path);
+    double us[FLOOR_PARTS];
+    printf("SQLite %s alone, %" PRId64 " rows per part, one transaction per 25,000 rows:\n", sqlite3_libversion(), n);
+    for (int p = 0; p < FLOOR_PARTS; p++) {
+        double t = floor_part(scratch, p, n, g);
+        if (t < 0)
+            return 1;
+        us[p] = t / (double)n * 1e6;
+        printf("  %-28s %6.2f us a row  %9.0f rows/s\n", names[p], us[p], (double)n / t);
+    }
+    /* Per event of the synthetic corpus: one event row, one sentence row, and two thirds
+     * of a full-text row (a sentence carries 0, 1 or 2 events, equally often). */
+    double per_event = us[FLOOR_INDEXED] + us[FLOOR_SENTENCES] + us[FLOOR_FTS] * 2.0 / 3.0;
+    printf("  per event (event + sentence + 2/3 full-text row): %.2f us, at most %.0f events/s on one writer,\n"
+           "  before documents, the dyad summary and any coding\n",
+           per_event, 1e6 / per_event);
     free(g->actors.cum);
     free(g->words.cum);
     free(g->code_pick.cum);
@@ -383,7 +554,7 @@ int main(int argc, char **argv)
     long long events = 10000000, batch = 5000;
     int runs = 3;
     const char *db = "bench/out/bench.db";
-    int queries_only = 0;
+    int queries_only = 0, floor = 0;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--events") == 0 && i + 1 < argc)
             events = strtoll(argv[++i], NULL, 10);
@@ -395,8 +566,11 @@ int main(int argc, char **argv)
             runs = (int)strtol(argv[++i], NULL, 10);
         else if (strcmp(argv[i], "--queries-only") == 0)
             queries_only = 1;
+        else if (strcmp(argv[i], "--floor") == 0)
+            floor = 1;
         else {
-            fprintf(stderr, "usage: store_bench [--events N] [--db PATH] [--batch DOCS] [--runs K] [--queries-only]\n");
+            fprintf(stderr, "usage: store_bench [--events N] [--db PATH] [--batch DOCS] [--runs K] [--queries-only]\n"
+                            "       store_bench --floor [--events N] [--db PATH]\n");
             return 2;
         }
     }
@@ -404,6 +578,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "store_bench: bad arguments\n");
         return 2;
     }
+    if (floor)
+        return floor_bench(db, events);
     if (!queries_only && build(db, events, (size_t)batch))
         return 1;
     return run_queries(db, runs);
