@@ -10,6 +10,7 @@
 #define BATCH_RECORDS 512
 #define BATCH_BYTES (4u << 20)
 #define NO_STRING SIZE_MAX
+#define SPARE_BATCHES 8
 
 struct pipeline {
     const dt_dict *d;
@@ -33,6 +34,9 @@ struct pipeline {
     size_t nfinished;
     size_t in_flight, max_in_flight;
     bool stop;
+    /* delivered batches kept for reuse, with their memory (calling thread only) */
+    pl_batch *spare[SPARE_BATCHES];
+    size_t nspare;
 };
 
 static void batch_free(pl_batch *b)
@@ -81,6 +85,29 @@ static void batch_seal(pl_batch *b)
         for (size_t k = 0; k < sizeof(f) / sizeof(f[0]); k++)
             *f[k] = OFF(*f[k]) == NO_STRING ? NULL : b->mem + OFF(*f[k]);
     }
+}
+
+/* A delivered batch goes back to the spare list with its memory: the next batches reuse
+ * the grown buffers instead of growing fresh ones (each new buffer is new pages for the
+ * kernel to fault in). */
+static void batch_recycle(pipeline *p, pl_batch *b)
+{
+    if (!b)
+        return;
+    if (p->nspare == SPARE_BATCHES) {
+        batch_free(b);
+        return;
+    }
+    b->nrecs = b->memlen = b->out.len = 0;
+    b->result = NULL;
+    b->sentences = b->events = b->docs = 0;
+    b->rc = 0;
+    p->spare[p->nspare++] = b;
+}
+
+static pl_batch *batch_new(pipeline *p)
+{
+    return p->nspare ? p->spare[--p->nspare] : calloc(1, sizeof(pl_batch));
 }
 
 static void *worker(void *arg);
@@ -189,7 +216,7 @@ static void deliver(pipeline *p, bool wait_for_one)
                 rc = b->rc;
             if (rc && !p->rc)
                 p->rc = rc;
-            batch_free(b);
+            batch_recycle(p, b);
             pthread_mutex_lock(&p->mu);
             p->next_deliver++;
             p->in_flight--;
@@ -213,11 +240,11 @@ static int submit(pipeline *p)
     if (p->nthreads == 1 && !p->threads) {
         b->rc = p->work(p->ctx, p->coder, b);
         int rc = p->done(p->ctx, b); /* it sees b->rc, and frees b->result either way */
-            if (!rc)
-                rc = b->rc;
+        if (!rc)
+            rc = b->rc;
         if (rc && !p->rc)
             p->rc = rc;
-        batch_free(b);
+        batch_recycle(p, b);
         return p->rc;
     }
     pthread_mutex_lock(&p->mu);
@@ -246,7 +273,7 @@ int pipeline_add(pipeline *p, const dt_doc *doc)
         }
     }
     if (!p->cur) {
-        p->cur = calloc(1, sizeof(*p->cur));
+        p->cur = batch_new(p);
         if (!p->cur)
             return DT_ENOMEM;
     }
@@ -304,6 +331,8 @@ void pipeline_free(pipeline *p)
     if (p->threads)
         (void)pipeline_finish(p);
     batch_free(p->cur);
+    for (size_t i = 0; i < p->nspare; i++)
+        batch_free(p->spare[i]);
     dt_coder_free(p->coder);
     if (p->coders) {
         for (int i = 0; i < p->ncoders; i++)
