@@ -1155,11 +1155,16 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     }
     /* "Thousands of Georgians protested": a crowd of a nationality protesting is the
      * opposition (the guidelines' protesters), not the state, which it may be protesting
-     * against ("outside parliament"). */
-    if (src >= 0 && cs.code && code_root(c, cs.code) == 14 && c->m[src].ncodes == 1 && c->m[src].start >= 2 &&
-        KEY_IS(c, c->m[src].start - 1, "OF") && quantity_word(c, c->m[src].start - 2)) {
+     * against ("outside parliament"). So is a country named as protesting against its own
+     * state ("as French protest Macron's tax hikes"): a state does not protest against
+     * itself, its people do. */
+    if (src >= 0 && cs.code && code_root(c, cs.code) == 14 && c->m[src].ncodes == 1) {
         const char *sc = code_str(c, c->m[src].codes[0]);
-        if (strlen(sc) == 3 && country_based(sc)) {
+        bool crowd = c->m[src].start >= 2 && KEY_IS(c, c->m[src].start - 1, "OF") &&
+                     quantity_word(c, c->m[src].start - 2);
+        for (int k = 0; !crowd && tgt >= 0 && k < c->m[tgt].ncodes; k++)
+            crowd = same_country(sc, code_str(c, c->m[tgt].codes[k]));
+        if (crowd && strlen(sc) == 3 && country_based(sc)) {
             char opp[8];
             snprintf(opp, sizeof(opp), "%sOPP", sc);
             c->m[src].codes[0] = coder_intern(c, opp, 6);
