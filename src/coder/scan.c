@@ -497,7 +497,7 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
                 set_codes_from_actor(c, m, ae);
                 for (int q = 0; q < m->ncodes; q++)
                     m->codes[q] = combine(c, m->codes[q], agent_of(c, nx), ae->kind, former);
-                m->plural = agent_of(c, nx)->plural;
+                m->plural = nx->pl->form;
                 if (ae->kind == AK_STATE)
                     m->kind = AK_ACTOR;
                 k += 1;
@@ -509,7 +509,7 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
             mention *m = &c->m[mi];
             set_codes_from_actor(c, m, ae);
             if (former && ae->kind == AK_PERSON && !c->d->opt.tabari) {
-                agent_entry eli = {dict_find_str(c->d, "ELI", 3), 0, 0, 0};
+                agent_entry eli = {dict_find_str(c->d, "ELI", 3), 0, 0};
                 if (eli.code)
                     for (int q = 0; q < m->ncodes; q++)
                         m->codes[q] = combine(c, m->codes[q], &eli, AK_ACTOR, true);
@@ -537,7 +537,7 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
                 set_codes_from_actor(c, m, ae);
                 for (int q = 0; q < m->ncodes; q++)
                     m->codes[q] = combine(c, m->codes[q], ag, ae->kind, former);
-                m->plural = ag->plural;
+                m->plural = x->pl->form;
                 if (ae->kind == AK_STATE)
                     m->kind = AK_ACTOR;
                 if (ae->kind == AK_PERSON)
@@ -578,7 +578,7 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
         int mi = new_mention(c, x->start, x->end, MT_AGENT_ONLY);
         if (mi < 0)
             continue;
-        c->m[mi].plural = ag->plural;
+        c->m[mi].plural = x->pl->form;
         c->m[mi].rule = ag->rule;
     }
 }

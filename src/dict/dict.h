@@ -90,7 +90,6 @@ typedef struct actor_entry {
 typedef struct agent_entry {
     sid code;          /* the sector code to add, e.g. "GOV" */
     uint8_t prefix;    /* TABARI "NGO~": the code goes before the actor's */
-    uint8_t plural;    /* "troops", "protesters": used for "they" */
     uint32_t rule;
 } agent_entry;
 
@@ -200,7 +199,7 @@ enum verb_special { VS_NONE = 0, VS_TIME = 1 };
 
 enum phrase_kind {
     PK_ACTOR,      /* index: actor entry */
-    PK_AGENT,      /* index: agent entry */
+    PK_AGENT,      /* index: agent entry; form: 1 = a plural phrase ("protesters"), can be "they" */
     PK_VERB,       /* index: verb entry; form: enum verb_form */
     PK_NOUNWORD,   /* a noun (clause splitting, TABARI noun shift) */
     PK_ADJ,        /* an adjective */

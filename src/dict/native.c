@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <strings.h>
 
 typedef struct nctx {
     dt_dict *d;
@@ -64,6 +65,20 @@ struct phrase_arg {
     const char *what;
 };
 
+/* Ends in "s", or in a noun that is always plural ("police", "people", "personnel"). */
+static bool plural_phrase(const char *s, size_t n)
+{
+    static const char *const always[] = {"police", "people", "personnel"};
+    if (n && (s[n - 1] == 's' || s[n - 1] == 'S'))
+        return true;
+    for (size_t i = 0; i < DT_ARRAY_LEN(always); i++) {
+        size_t l = strlen(always[i]);
+        if (n >= l && (n == l || s[n - l - 1] == ' ') && strncasecmp(s + n - l, always[i], l) == 0)
+            return true;
+    }
+    return false;
+}
+
 static int add_phrase_part(nctx *c, const char *s, size_t n, void *argp)
 {
     struct phrase_arg *a = argp;
@@ -77,7 +92,12 @@ static int add_phrase_part(nctx *c, const char *s, size_t n, void *argp)
         bad_line(c, 0, "cannot read the phrase \"%s\"", tmp);
         return 0;
     }
-    int rc = dict_add_phrase(c->d, words, (size_t)k, a->pl);
+    phrase_payload pl = a->pl;
+    /* A plural agent phrase ("troops", "protesters", "riot police", not "police force" or
+     * "ministry") can be "they". */
+    if (pl.kind == PK_AGENT)
+        pl.form = plural_phrase(s, n);
+    int rc = dict_add_phrase(c->d, words, (size_t)k, pl);
     if (rc < 0)
         return rc;
     if (rc == 1) {
@@ -260,9 +280,6 @@ static int entry_agent(nctx *c, dt_slice rest)
     }
     ag.code = dict_intern(c->d, cs, cn);
     ag.rule = dict_rule(c->d, c->file, (uint32_t)c->line);
-    /* Plural agents ("troops", "protesters") can be "they". */
-    char last = phrases.ptr[phrases.len - 1];
-    ag.plural = last == 's' || last == 'S';
     int64_t id = DICT_PUSH(c->d, agents, &ag);
     if (id < 0)
         return DT_ENOMEM;
