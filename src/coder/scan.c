@@ -787,6 +787,22 @@ static int find_speaker(const dt_coder *c)
     return -1;
 }
 
+/* "the country" is the country of the actor it points to ("the country" after "Sudanese
+ * police" is Sudan, not its police), or its government when that is what was named ("the
+ * Kingdom" after the Saudi foreign ministry); "the government" is that country's
+ * government. */
+static void state_of(dt_coder *c, mention *m, bool gov)
+{
+    for (int q = 0; q < m->ncodes; q++) {
+        const char *s = code_str(c, m->codes[q]);
+        if (strlen(s) < 3 || !country_based(s) || (strlen(s) == 6 && strcmp(s + 3, "GOV") == 0))
+            continue;
+        char out[8];
+        snprintf(out, sizeof(out), "%.3s%s", s, gov ? "GOV" : "");
+        m->codes[q] = coder_intern(c, out, strlen(out));
+    }
+}
+
 static void resolve_references(dt_coder *c)
 {
     c->speaker = find_speaker(c);
@@ -794,8 +810,11 @@ static void resolve_references(dt_coder *c)
         mention *m = &c->m[mi];
         if (m->type == MT_REF) {
             const ref_entry *r = &c->d->refs[m->ref];
-            if (r->type == RK_KIND)
+            if (r->type == RK_KIND) {
                 resolve_kind(c, mi, r->kind, false);
+                if (r->kind == AK_STATE)
+                    state_of(c, m, r->gov);
+            }
             else if (r->type == RK_LEADERS || r->type == RK_PAIR)
                 resolve_pair(c, mi, r->type == RK_LEADERS);
             else

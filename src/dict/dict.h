@@ -230,6 +230,7 @@ enum ref_kind { RK_KIND = 0, RK_CODE, RK_LEADERS, RK_PAIR };
 typedef struct ref_entry {
     uint8_t type;      /* enum ref_kind */
     uint8_t kind;      /* enum actor_kind (RK_KIND) */
+    uint8_t gov;       /* RK_KIND "government": the state's government (xxxGOV) */
     uint8_t ncodes;    /* RK_CODE: the actor codes */
     sid codes[4];
     uint32_t rule;

@@ -628,6 +628,12 @@ static int entry_ref(nctx *c, dt_slice rest)
             r.kind = (uint8_t)i;
             found = true;
         }
+    if (!found && str_ieq(what.ptr, what.len, "government")) {
+        r.type = RK_KIND;
+        r.kind = AK_STATE;
+        r.gov = 1;
+        found = true;
+    }
     if (!found && str_ieq(what.ptr, what.len, "leaders")) {
         r.type = RK_LEADERS;
         found = true;
@@ -645,7 +651,7 @@ static int entry_ref(nctx *c, dt_slice rest)
             if (!valid_code(what.ptr + st, i - st) || !is_upper((unsigned char)what.ptr[st]) ||
                 r.ncodes >= DT_ARRAY_LEN(r.codes)) {
                 bad_line(c, 0, "%s",
-                         "a ref names a kind (actor state person org group leaders pair) or actor codes (A/B)");
+                         "a ref names a kind (actor state government person org group leaders pair) or actor codes (A/B)");
                 return 0;
             }
             r.codes[r.ncodes++] = dict_intern(c->d, what.ptr + st, i - st);
