@@ -352,8 +352,15 @@ static int head_of(const dt_coder *c, int mi)
     return c->m[mi].compound >= 0 ? c->m[mi].compound : mi;
 }
 
+/* "its" in "of its decision to sell": a possessive pronoun whose intention it is (a
+ * mention of its own only there, see mark_pronouns). */
+static bool intent_owner(const dt_coder *c, const mention *m)
+{
+    return m->type == MT_PRONOUN && m->end < c->ntok && (c->ct[m->end].wflags & WF_INTENT);
+}
+
 /* The subject of a verb: the nearest actor to the left in the clause that is not the
- * object of a preposition. */
+ * object of a preposition (but "of its decision to VERB" is its act). */
 static int find_subject(const dt_coder *c, int v, int lo)
 {
     for (int i = v - 1; i >= lo; i--) {
@@ -362,7 +369,7 @@ static int find_subject(const dt_coder *c, int v, int lo)
             continue;
         const mention *m = &c->m[mi];
         i = m->start;
-        if (governed_by_prep(c, m))
+        if (governed_by_prep(c, m) && !intent_owner(c, m))
             continue;
         /* An actor without a code here (an unresolved "he", an agent with no country)
          * is still the subject: no source rather than a wrong one. */

@@ -981,11 +981,16 @@ static void mark_pronouns(dt_coder *c)
         /* "us" is a pronoun only in lower case; "US" is the country (if listed). */
         bool possessive = KEY_IS(c, i, "HIS") || KEY_IS(c, i, "HER") || KEY_IS(c, i, "ITS") ||
                           KEY_IS(c, i, "THEIR") || KEY_IS(c, i, "OUR");
-        /* Possessive pronouns count only before an agent ("its military"). */
-        if (possessive && !(i + 1 < c->ntok && c->ct[i + 1].mention >= 0 &&
-                            c->m[c->ct[i + 1].mention].type == MT_AGENT_ONLY))
+        /* Possessive pronouns count only before an agent ("its military"), or as the one
+         * whose intention it is ("informed Congress of its decision to sell ...": the
+         * seller is "its", not Congress). */
+        bool agent_next = i + 1 < c->ntok && c->ct[i + 1].mention >= 0 &&
+                          c->m[c->ct[i + 1].mention].type == MT_AGENT_ONLY;
+        bool intent_next = i + 2 < c->ntok && c->ct[i + 1].role == TR_NONE &&
+                           (c->ct[i + 1].wflags & WF_INTENT) && KEY_IS(c, i + 2, "TO");
+        if (possessive && !agent_next && !intent_next)
             continue;
-        if (possessive) {
+        if (possessive && agent_next) {
             /* Merge into the agent mention that follows: resolved below by kind. */
             mention *ag = &c->m[c->ct[i + 1].mention];
             ag->start = i;
