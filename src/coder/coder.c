@@ -1205,25 +1205,35 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             verbal = c->ct[q].mention < 0 && !(c->toks[q].flags & (TOKF_CAP | TOKF_ALLCAP)) &&
                      !KEY_IS(c, q, "ALL") && !KEY_IS(c, q, "EACH") && !KEY_IS(c, q, "BOTH");
         const char *sc = code_str(c, c->m[src].codes[0]);
-        sid other = SID_NONE;
-        /* the first event of that sentence with the source's country on one side */
-        for (int q = 0; q < c->nctx && verbal && other == SID_NONE; q++) {
-            if (strncmp(sc, code_str(c, c->ctx_src[q]), 3) == 0)
-                other = c->ctx_tgt[q];
-            else if (strncmp(sc, code_str(c, c->ctx_tgt[q]), 3) == 0)
-                other = c->ctx_src[q];
-        }
-        if (other != SID_NONE && strncmp(sc, code_str(c, other), 3) != 0) {
-            /* the other side as a whole: its country (or organisation), not the office
-             * that acted in that sentence */
+        /* the other side of that sentence's events with the source's country on one side
+         * (several when it spoke to or of several: "opposed to the deployment by the US
+         * and the ROK"), each as a whole: its country (or organisation), not the office
+         * that acted in that sentence */
+        sid others[MAX_CODES];
+        int nothers = 0;
+        for (int q = 0; q < c->nctx && verbal && nothers < MAX_CODES; q++) {
+            sid other = strncmp(sc, code_str(c, c->ctx_src[q]), 3) == 0   ? c->ctx_tgt[q]
+                        : strncmp(sc, code_str(c, c->ctx_tgt[q]), 3) == 0 ? c->ctx_src[q]
+                                                                          : SID_NONE;
+            if (other == SID_NONE || strncmp(sc, code_str(c, other), 3) == 0)
+                continue;
             const char *oc = code_str(c, other);
             size_t ol = strlen(oc) >= 6 && (strncmp(oc, "IGO", 3) == 0 || strncmp(oc, "NGO", 3) == 0) ? 6 : 3;
             if (strlen(oc) > ol)
                 other = coder_intern(c, oc, ol);
-            tgt = scan_context_mention(c, vo->end, other, c->ctx_sentence);
-            if (tgt >= 0)
+            bool seen = false;
+            for (int k = 0; k < nothers; k++)
+                seen |= others[k] == other;
+            if (!seen)
+                others[nothers++] = other;
+        }
+        if (nothers > 0) {
+            tgt = scan_context_mention(c, vo->end, others[0], c->ctx_sentence);
+            for (int k = 1; tgt >= 0 && k < nothers; k++)
+                c->m[tgt].codes[c->m[tgt].ncodes++] = others[k];
+            for (int k = 0; tgt >= 0 && k < nothers; k++)
                 trace_printf(c, "  no target named: the other actor of the event in sentence %d, %s\n",
-                             c->ctx_sentence, code_str(c, other));
+                             c->ctx_sentence, code_str(c, others[k]));
         }
     }
     bool solo = src >= 0 && !both && tgt < 0 && (cs.flags & CF_SOLO) && c->opts.solo;
