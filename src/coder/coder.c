@@ -214,6 +214,7 @@ static void clause_range(const dt_coder *c, int v0, int v1, int *lo, int *hi)
 
 typedef struct vgroup {
     bool neg, future, hypo, aux, infinitive, intent_to, get, have;
+    bool attempt;       /* "tried/attempted to VERB": coded as the act */
     bool should, must;  /* the modal was "should" / "must" */
     int start;          /* first token of the verb group */
 } vgroup;
@@ -277,8 +278,10 @@ static vgroup verb_group(const dt_coder *c, int v, int lo)
             if (k >= lo) {
                 if (KEY_IS(c, k, "EXPECTED") || KEY_IS(c, k, "LIKELY") || KEY_IS(c, k, "UNLIKELY"))
                     g.hypo = true;
-                else if (c->ct[k].wflags & WF_INTENT) {
-                    g.intent_to = true; /* "plans to", "vowed to", "threatened to" */
+                else if (c->ct[k].wflags & (WF_INTENT | WF_TRY)) {
+                    /* "plans to", "vowed to", "threatened to"; "tried to" is the act */
+                    g.intent_to = !(c->ct[k].wflags & WF_TRY);
+                    g.attempt = !g.intent_to;
                     /* "has no plans to", "does not intend to", "never sought to" */
                     for (int q = k - 1; q >= lo && q >= k - 3 && c->ct[q].role == TR_NONE; q--) {
                         uint32_t qf = c->ct[q].wflags;
@@ -873,6 +876,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             g.must = pg.must;
             g.infinitive = pg.infinitive;
             g.intent_to = pg.intent_to;
+            g.attempt = pg.attempt;
         }
     } else {
         /* An event noun takes the tense and polarity of the verb that governs it
@@ -887,6 +891,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             g.hypo = gv.hypo;
             g.future = gv.future;
             g.intent_to = gv.intent_to;
+            g.attempt = gv.attempt;
             g.infinitive = gv.infinitive;
             break;
         }
@@ -1283,7 +1288,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         trace_printf(c, "  hypothetical (could/may/expected to): no event\n");
         return false;
     }
-    if (g.infinitive && !g.intent_to) {
+    if (g.infinitive && !g.intent_to && !g.attempt) {
         trace_printf(c, "  infinitive complement of another act: no event\n");
         return false;
     }

@@ -64,6 +64,8 @@ static const closed_group groups[] = {
     {"RESPOND RESPONDS RESPONDED RESPONDING RETALIATE RETALIATES RETALIATED RETALIATING REACT "
      "REACTS REACTED REACTING",
      WF_RESPOND},
+    /* (the nouns "attempt(s)" are intentions: "his attempts to end the war") */
+    {"TRY TRIES TRIED TRYING ATTEMPTED ATTEMPTING", WF_TRY},
 };
 
 int dict_add_closed_class(dt_dict *d)

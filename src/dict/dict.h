@@ -45,6 +45,7 @@ enum {
     WF_DENY = 1 << 26,    /* deny denied ...: what follows in the clause did not happen */
     WF_OBSTRUCT = 1 << 27, /* blocked delayed opposed ...: an event noun after it did not happen */
     WF_RESPOND = 1 << 28, /* responded retaliated reacted: "by" + gerund is the response */
+    WF_TRY = 1 << 29,     /* tried attempted (+ to): the attempt is the act itself */
 };
 
 typedef struct dict_word {
