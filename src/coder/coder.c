@@ -1271,6 +1271,18 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     /* A clause opened by "if" or "unless" is a condition, not an event. */
     if (lo > 0 && (KEY_IS(c, lo - 1, "IF") || KEY_IS(c, lo - 1, "UNLESS")))
         g.hypo = true;
+    /* "a week before Xi and Trump meet", "until the two sides agree": in the present
+     * tense, a time clause tells of what has not happened yet. */
+    if (!ve->is_noun && src >= 0 && !g.aux && !g.have && !g.future && !g.infinitive &&
+        (vo->form == VF_BASE || vo->form == VF_S)) {
+        int k = c->m[src].start - 1; /* (before "the", "Mr") */
+        while (k >= 0 && c->ct[k].role == TR_NONE && (c->ct[k].wflags & (WF_DET | WF_TITLE)))
+            k--;
+        if (k >= 0 && (KEY_IS(c, k, "BEFORE") || KEY_IS(c, k, "UNTIL"))) {
+            trace_printf(c, "  a time clause (\"before/until\" + present): not yet an event\n");
+            return false;
+        }
+    }
     if (g.hypo) {
         /* "Y should release Z", said X: an appeal (should) or a demand (must) from the
          * speaker to Y, per the codebook; other modals: no event. */
