@@ -36,6 +36,9 @@ bool cli_add_dict(cli_dicts *ds, const char *spec);
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Match "--name VALUE" or "--name=VALUE" at argv[*i]; advances *i. */
 bool cli_opt(int argc, char **argv, int *i, const char *name, const char **value);
+/* The default of --threads: the processors online, at most 8 (the output is the same
+ * bytes whatever the number). */
+long cli_default_threads(void);
 /* Write all of sb to stdout and clear it; false on a write error. */
 bool cli_flush(dt_strbuf *sb);
 

@@ -82,8 +82,8 @@ static const char ingest_usage[] =
     "coded exactly as `detente code` codes them (the headline is sentence 0). Documents are known\n"
     "by source and id, and by the hash of their text (the same article from two sources is coded\n"
     "once). Documents are committed in batches of N (default 5000): a crash loses at most the\n"
-    "last batch, which the next run stores. --threads N codes on N threads (the store is written\n"
-    "in input order). Default store: " CLI_DEFAULT_DB ".\n";
+    "last batch, which the next run stores. --threads N codes on N threads (default: the processors\n"
+    "online, at most 8; the store is written in input order, the same whatever N). Default store: " CLI_DEFAULT_DB ".\n";
 
 /* A document being gathered: JSON Lines records with the same "doc" are one document. */
 typedef struct pending {
@@ -477,7 +477,7 @@ int cmd_ingest(int argc, char **argv)
 {
     cli_dicts ds = {0};
     const char *db = CLI_DEFAULT_DB, *v;
-    long long batch = 5000, threads = 1;
+    long long batch = 5000, threads = cli_default_threads();
     bool quiet = false, solo = false;
     file_list files = {0};
     dt_reader_opts ro = {0};

@@ -238,3 +238,9 @@ void cli_reader_summary(const dt_reader_stats *st, const char *what)
             st->docs, st->sources, st->sources == 1 ? "" : "s", st->records, what ? what : "", st->skipped,
             st->empty, st->duplicates, st->other_lang);
 }
+
+long cli_default_threads(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 8 ? 8 : n;
+}
