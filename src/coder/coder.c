@@ -683,12 +683,6 @@ static bool verb_prefix(const dt_coder *c, int k)
     return false;
 }
 
-static bool is_possessive_word(const dt_coder *c, int k)
-{
-    return KEY_IS(c, k, "HIS") || KEY_IS(c, k, "ITS") || KEY_IS(c, k, "THEIR") || KEY_IS(c, k, "HER") ||
-           KEY_IS(c, k, "OUR");
-}
-
 static bool is_noun_use(const dt_coder *c, const verbocc *vo)
 {
     int k = vo->start - 1;
@@ -711,7 +705,7 @@ static bool is_noun_use(const dt_coder *c, const verbocc *vo)
      * meeting", "an unannounced visit". */
     for (int back = 1, q = k; back <= 3 && q >= 0; back++, q--) {
         const ctok *a = &c->ct[q];
-        if (a->role == TR_NONE && ((a->wflags & WF_DET) || is_possessive_word(c, q)))
+        if (a->role == TR_NONE && ((a->wflags & WF_DET) || possessive_pronoun(c, q)))
             return true;
         if (a->tflags & TOKF_POSS)
             return true;

@@ -234,6 +234,13 @@ static inline bool key_is_n(const dt_coder *c, int i, const char *w, size_t n)
 }
 #define KEY_IS(c, i, lit) key_is_n((c), (i), lit, sizeof(lit) - 1)
 
+/* his, her, its, their, our */
+static inline bool possessive_pronoun(const dt_coder *c, int k)
+{
+    return KEY_IS(c, k, "HIS") || KEY_IS(c, k, "ITS") || KEY_IS(c, k, "THEIR") || KEY_IS(c, k, "HER") ||
+           KEY_IS(c, k, "OUR");
+}
+
 /* trace helpers */
 void trace_printf(dt_coder *c, const char *fmt, ...) DT_PRINTF(2, 3);
 void trace_tokens(dt_coder *c, int a, int b, buf *out);

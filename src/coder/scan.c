@@ -979,8 +979,7 @@ static void mark_pronouns(dt_coder *c)
         if (t->role != TR_NONE || !(t->wflags & WF_PRON))
             continue;
         /* "us" is a pronoun only in lower case; "US" is the country (if listed). */
-        bool possessive = KEY_IS(c, i, "HIS") || KEY_IS(c, i, "HER") || KEY_IS(c, i, "ITS") ||
-                          KEY_IS(c, i, "THEIR") || KEY_IS(c, i, "OUR");
+        bool possessive = possessive_pronoun(c, i);
         /* Possessive pronouns count only before an agent ("its military"), or as the one
          * whose intention it is ("informed Congress of its decision to sell ...": the
          * seller is "its", not Congress). */
