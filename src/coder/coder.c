@@ -355,6 +355,20 @@ static int head_of(const dt_coder *c, int mi)
     return c->m[mi].compound >= 0 ? c->m[mi].compound : mi;
 }
 
+/* The subject the sentence opens with: the first actor before its first verb or event
+ * noun, not the object of a preposition ("The U.S. Treasury moved to cut off China's
+ * Bank of Dandong ..., accusing it of ...": the Treasury accuses, not China). */
+static int opening_subject(const dt_coder *c)
+{
+    int first_verb = c->nv > 0 ? c->v[0].start : c->ntok;
+    for (int mi = 0; mi < c->nm && c->m[mi].start < first_verb; mi++) {
+        const mention *m = &c->m[mi];
+        if (m->ncodes > 0 && m->start < m->end && !governed_by_prep(c, m))
+            return head_of(c, mi);
+    }
+    return -1;
+}
+
 /* "its" in "of its decision to sell": a possessive pronoun whose intention it is (a
  * mention of its own only there, see mark_pronouns). */
 static bool intent_owner(const dt_coder *c, const mention *m)
@@ -1077,7 +1091,9 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                     coordinated = *prev_subject >= 0;
                     src = *prev_subject >= 0 ? *prev_subject
                         : c->speaker >= 0 && c->m[c->speaker].ncodes > 0 ? head_of(c, c->speaker)
-                                                                         : find_subject(c, g.start, lo);
+                                                                         : opening_subject(c);
+                    if (src < 0)
+                        src = find_subject(c, g.start, lo);
                 } else
                     src = find_subject(c, g.start, lo);
                 if (src < 0 && lo > 0 && (c->ct[lo - 1].wflags & WF_CONJ)) {

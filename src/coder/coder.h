@@ -234,6 +234,21 @@ static inline bool key_is_n(const dt_coder *c, int i, const char *w, size_t n)
 }
 #define KEY_IS(c, i, lit) key_is_n((c), (i), lit, sizeof(lit) - 1)
 
+/* A number: "3", "three" ... "twelve", "dozens", "several" */
+static inline bool count_word(const dt_coder *c, int k)
+{
+    static const char *const words[] = {"TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE",
+                                        "TEN", "ELEVEN", "TWELVE", "DOZENS", "SEVERAL"};
+    if (k < 0 || k >= c->ntok)
+        return false;
+    if (c->toks[k].flags & TOKF_NUMBER)
+        return true;
+    for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+        if (key_is_n(c, k, words[i], strlen(words[i])))
+            return true;
+    return false;
+}
+
 /* his, her, its, their, our */
 static inline bool possessive_pronoun(const dt_coder *c, int k)
 {

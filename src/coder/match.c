@@ -232,9 +232,11 @@ static bool place(mstate *st, frame *fr, int nfr, int pos, uint8_t gap, const pe
                 break;
             int mi = c->ct[p].mention;
             if (mi < 0) {
-                /* adjacency allows a determiner, title or possessive pronoun before the
-                 * actor ("met his Argentine counterpart") */
-                if (gap == 0 && ((c->ct[p].wflags & (WF_DET | WF_TITLE)) || possessive_pronoun(c, p)))
+                /* adjacency allows a determiner, title, possessive pronoun or number
+                 * before the actor ("met his Argentine counterpart", "sanctioned three
+                 * American firms") */
+                if (gap == 0 && ((c->ct[p].wflags & (WF_DET | WF_TITLE)) || possessive_pronoun(c, p) ||
+                                 count_word(c, p)))
                     last = fwd ? DT_MIN(last + 1, st->hi - 1) : DT_MAX(last - 1, st->lo);
                 continue;
             }
