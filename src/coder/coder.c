@@ -441,8 +441,21 @@ static int find_target(const dt_coder *c, int from, int hi, int src)
         if (m->ncodes <= 0)
             continue;
         int h = head_of(c, mi);
-        if (src >= 0 && (h == src || same_actor_codes(c, m, &c->m[src])))
+        if (src >= 0 && (h == src || same_actor_codes(c, m, &c->m[src]))) {
+            /* "The Treasury cut off China's Bank of Dandong ..., accusing it of ...": an
+             * object "it"/"them" is not the subject itself (that would be "itself"), but
+             * the nearest actor named before it of another side. */
+            if (m->type == MT_PRONOUN && (c->ct[m->start].wflags & (WF_PRON_IT | WF_PRON_PL)) &&
+                !possessive_pronoun(c, m->start)) {
+                for (int j = mi - 1; j >= 0; j--) {
+                    const mention *o = &c->m[j];
+                    if (o->ncodes > 0 && o->type != MT_PRONOUN && o->kind != AK_PERSON && o->start < o->end &&
+                        head_of(c, j) != src && !same_actor_codes(c, o, &c->m[src]))
+                        return head_of(c, j);
+                }
+            }
             continue;
+        }
         const mention *hm = &c->m[h];
         int k = hm->start - 1;
         while (k >= 0 && (c->ct[k].wflags & WF_DET))
