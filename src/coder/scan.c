@@ -970,6 +970,34 @@ static void find_compounds(dt_coder *c)
     }
 }
 
+/* "Iran-backed militia", "Russian-occupied Kherson": the actor before a hyphenated
+ * "-backed", "-occupied" ... and another actor is a patron or occupier describing it,
+ * neither source nor target of the sentence's act; it is no actor here. */
+static void drop_patrons(dt_coder *c)
+{
+    static const char *const participles[] = {"BACKED", "SPONSORED", "FUNDED", "ALIGNED", "ALLIED",
+                                              "SUPPORTED", "TRAINED", "ARMED", "OCCUPIED",
+                                              "CONTROLLED", "HELD", "ANNEXED"};
+    for (int mi = 0; mi < c->nm; mi++) {
+        mention *m = &c->m[mi];
+        int p = m->end;
+        if (m->start == m->end || p >= c->ntok || !(c->toks[p].flags & TOKF_HYPH))
+            continue;
+        bool patron = false;
+        for (size_t k = 0; k < DT_ARRAY_LEN(participles) && !patron; k++)
+            patron = key_is_n(c, p, participles[k], strlen(participles[k]));
+        /* only before an actor: "Russian-backed attacks" are Russia's */
+        if (!patron || p + 1 >= c->ntok || c->ct[p + 1].mention < 0)
+            continue;
+        for (int i = m->start; i < m->end; i++) {
+            c->ct[i].role = TR_NONE;
+            c->ct[i].mention = -1;
+        }
+        m->ncodes = 0;
+        m->start = m->end; /* no words left */
+    }
+}
+
 /* ---------------------------------------------------------------- entry */
 
 static void mark_pronouns(dt_coder *c)
@@ -1211,6 +1239,7 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
         }
     }
     sort_mentions(c);
+    drop_patrons(c);
     mark_pronouns(c);
     sort_mentions(c);
     find_compounds(c);
