@@ -1008,14 +1008,19 @@ static void mark_pronouns(dt_coder *c)
             continue;
         /* "us" is a pronoun only in lower case; "US" is the country (if listed). */
         bool possessive = possessive_pronoun(c, i);
-        /* Possessive pronouns count only before an agent ("its military"), or as the one
+        /* Possessive pronouns count only before an agent ("its military"), as the one
          * whose intention it is ("informed Congress of its decision to sell ...": the
-         * seller is "its", not Congress). */
+         * seller is "its", not Congress), or as the owner of a place. */
         bool agent_next = i + 1 < c->ntok && c->ct[i + 1].mention >= 0 &&
                           c->m[c->ct[i + 1].mention].type == MT_AGENT_ONLY;
         bool intent_next = i + 2 < c->ntok && c->ct[i + 1].role == TR_NONE &&
                            (c->ct[i + 1].wflags & WF_INTENT) && KEY_IS(c, i + 2, "TO");
-        if (possessive && !agent_next && !intent_next)
+        /* ... or as the owner of a place a pattern can name ("entered its airspace") */
+        bool place_next = i + 1 < c->ntok && c->ct[i + 1].role == TR_NONE &&
+                          (KEY_IS(c, i + 1, "AIRSPACE") || KEY_IS(c, i + 1, "TERRITORY") ||
+                           KEY_IS(c, i + 1, "TERRITORIAL") || KEY_IS(c, i + 1, "WATERS") ||
+                           KEY_IS(c, i + 1, "SOIL"));
+        if (possessive && !agent_next && !intent_next && !place_next)
             continue;
         if (possessive && agent_next) {
             /* Merge into the agent mention that follows: resolved below by kind. */
