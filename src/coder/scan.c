@@ -970,6 +970,18 @@ static void find_compounds(dt_coder *c)
     }
 }
 
+/* A mention that turns out to be no actor: its words are plain words again and it
+ * keeps no words (loops over mentions skip those). */
+static void forget_mention(dt_coder *c, mention *m)
+{
+    for (int i = m->start; i < m->end; i++) {
+        c->ct[i].role = TR_NONE;
+        c->ct[i].mention = -1;
+    }
+    m->ncodes = 0;
+    m->start = m->end;
+}
+
 /* "Iran-backed militia", "Russian-occupied Kherson": the actor before a hyphenated
  * "-backed", "-occupied" ... and another actor is a patron or occupier describing it,
  * neither source nor target of the sentence's act; it is no actor here. */
@@ -989,12 +1001,7 @@ static void drop_patrons(dt_coder *c)
         /* only before an actor: "Russian-backed attacks" are Russia's */
         if (!patron || p + 1 >= c->ntok || c->ct[p + 1].mention < 0)
             continue;
-        for (int i = m->start; i < m->end; i++) {
-            c->ct[i].role = TR_NONE;
-            c->ct[i].mention = -1;
-        }
-        m->ncodes = 0;
-        m->start = m->end; /* no words left */
+        forget_mention(c, m);
     }
 }
 
@@ -1066,10 +1073,7 @@ static void resolve_agents(dt_coder *c)
         if (m->end == m->start + 1 && m->end < c->ntok && (c->toks[m->start].flags & TOKF_LOWER) &&
             (KEY_IS(c, m->start, "MILITARY") || KEY_IS(c, m->start, "SECURITY")) &&
             c->ct[m->end].role == TR_VERB && (c->toks[m->end].flags & TOKF_LOWER)) {
-            c->ct[m->start].role = TR_NONE;
-            c->ct[m->start].mention = -1;
-            m->ncodes = 0;
-            m->start = m->end; /* no words left */
+            forget_mention(c, m);
             continue;
         }
         /* The agent phrase is the last unit of the mention. */
