@@ -736,8 +736,9 @@ static bool is_noun_use(const dt_coder *c, const verbocc *vo)
             return true;
         if (a->tflags & TOKF_POSS)
             return true;
-        /* "a Ukrainian grain ship": a determiner, an actor, then a noun modifier. */
-        if (back >= 2 && a->role == TR_MENTION && a->mention >= 0) {
+        /* "a Ukrainian grain ship": a determiner, an actor, then a noun modifier (but a past
+         * form there is the verb: "an Egyptian mediator met Hamas leaders"). */
+        if (back >= 2 && a->role == TR_MENTION && a->mention >= 0 && vo->form != VF_ED) {
             int ms = c->m[a->mention].start - 1;
             /* (the words passed are plain modifiers, not "also" or "strongly") */
             bool plain = true;
