@@ -324,13 +324,13 @@ static vgroup verb_group(const dt_coder *c, int v, int lo)
  * the real subject. */
 static bool quantity_word(const dt_coder *c, int k)
 {
-    static const char *const q[] = {"THOUSANDS", "HUNDREDS", "DOZENS", "MILLIONS", "SCORES",
-                                    "TENS", "MEMBERS", "GROUP", "GROUPS", "NUMBER", "MANY",
-                                    "SOME", "MOST", "ALL", "SEVERAL", "CROWDS", "CROWD", "BAND",
-                                    "MAJORITY", "LOT", "LOTS", "HUNDRED", "THOUSAND", "MILLION"};
+    static const char *const q[] = {"THOUSANDS", "HUNDREDS", "MILLIONS", "SCORES", "TENS",
+                                    "MEMBERS", "GROUP", "GROUPS", "NUMBER", "MANY", "SOME", "MOST",
+                                    "ALL", "CROWDS", "CROWD", "BAND", "MAJORITY", "LOT", "LOTS",
+                                    "HUNDRED", "THOUSAND", "MILLION"};
     if (k < 0)
         return false;
-    if (c->toks[k].flags & TOKF_NUMBER)
+    if (count_word(c, k)) /* "3", "two", "dozens", "several" */
         return true;
     for (size_t i = 0; i < DT_ARRAY_LEN(q); i++)
         if (key_is(c, k, q[i]))
