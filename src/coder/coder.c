@@ -7,10 +7,8 @@
 
 /* ---------------------------------------------------------------- trace */
 
-void trace_printf(dt_coder *c, const char *fmt, ...)
+void trace_emit(dt_coder *c, const char *fmt, ...)
 {
-    if (!c->opts.explain)
-        return;
     va_list ap;
     va_start(ap, fmt);
     buf_vprintf(&c->trace, fmt, ap);
@@ -1442,10 +1440,9 @@ static int emit_events(dt_coder *c, sevent *ev, int nev)
     issues[0] = 0;
     for (int i = 0; i < c->nissues; i++) {
         const char *t = dict_str(c->d, c->issues[i]);
-        int w = snprintf(issues + il, sizeof(issues) - il, "%s%s", il ? "," : "", t);
-        if (w < 0 || (size_t)w >= sizeof(issues) - il)
+        if (il + (il ? 1 : 0) + strlen(t) >= sizeof(issues))
             break;
-        il += (size_t)w;
+        il += str_join(issues + il, sizeof(issues) - il, ",", il ? 1 : 0, t);
     }
     const char *sent = NULL;
     const char *iss = NULL;

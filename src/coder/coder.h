@@ -159,6 +159,9 @@ struct dt_coder {
     uint16_t wpos_used[512]; /* slots in use, to clear them cheaply */
     int nwpos_used;
     bool wpos_ready;         /* wpos describes the current sentence */
+    /* a filter of the word ids in the sentence (bit word_bloom_bit(w)): a word whose bit
+     * is clear is not there, and no index is built to learn it */
+    uint64_t wbloom[16];
     /* set members starting at each token, found once per sentence when first needed */
     int16_t set_first[MAX_TOKENS];    /* -1: not yet looked up */
     uint8_t set_count[MAX_TOKENS];
@@ -219,6 +222,13 @@ bool pattern_match(const dt_coder *c, const pattern *p, int vstart, int vend, in
                    match_result *r);
 /* Index the sentence's words (positions per word id) for pattern matching. */
 void match_index_sentence(dt_coder *c);
+static inline uint32_t word_bloom_bit(uint32_t w) { return (w * 0x9E3779B1u) >> 22; }
+/* False when word id w is certainly not in the sentence (true: it may be). */
+static inline bool word_maybe_in_sentence(const dt_coder *c, uint32_t w)
+{
+    uint32_t b = word_bloom_bit(w);
+    return (c->wbloom[b >> 6] >> (b & 63)) & 1;
+}
 /* Positions of a word id in the sentence, in increasing order; returns the count. */
 int match_word_positions(const dt_coder *c, uint32_t word, const int16_t **pos);
 /* Whether a member of set occurs anywhere in the sentence (fills the set cache once). */
@@ -257,7 +267,14 @@ static inline bool possessive_pronoun(const dt_coder *c, int k)
 }
 
 /* trace helpers */
-void trace_printf(dt_coder *c, const char *fmt, ...) DT_PRINTF(2, 3);
+void trace_emit(dt_coder *c, const char *fmt, ...) DT_PRINTF(2, 3);
+/* A line of the explanation (--explain). The arguments are evaluated only when one is
+ * being written: many name a span of the sentence, which costs a copy. */
+#define trace_printf(c, ...)                \
+    do {                                    \
+        if ((c)->opts.explain)              \
+            trace_emit((c), __VA_ARGS__);   \
+    } while (0)
 void trace_tokens(dt_coder *c, int a, int b, buf *out);
 
 #endif

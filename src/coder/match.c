@@ -147,6 +147,8 @@ void match_index_sentence(dt_coder *c)
 int match_word_positions(const dt_coder *cc, uint32_t word, const int16_t **pos)
 {
     dt_coder *c = (dt_coder *)cc; /* the index is built lazily: coding state, not results */
+    if (!word_maybe_in_sentence(c, word))
+        return 0;
     if (!c->wpos_ready) {
         match_index_sentence(c);
         c->wpos_ready = true;
@@ -284,6 +286,17 @@ static bool place(mstate *st, frame *fr, int nfr, int pos, uint8_t gap, const pe
     }
 }
 
+/* An option of {A | B} that needs a word the sentence does not have cannot match: it is
+ * not tried (most options are a word or two, most of them absent). */
+static bool option_impossible(const dt_coder *c, const pseq *sq)
+{
+    const pel *e = &c->d->pels[sq->first];
+    for (uint32_t i = 0; i < sq->n; i++)
+        if (e[i].type == PE_WORD && !e[i].optional && !word_maybe_in_sentence(c, e[i].arg))
+            return true;
+    return false;
+}
+
 static bool run(mstate *st, frame *fr, int nfr, int pos, uint8_t pending, bool fwd)
 {
     if (++st->steps > MAX_STEPS)
@@ -308,6 +321,8 @@ static bool run(mstate *st, frame *fr, int nfr, int pos, uint8_t pending, bool f
         if (nfr < MAX_FRAMES) {
             for (uint32_t k = 0; k < al->n && !ok; k++) {
                 const pseq *sq = &st->c->d->seqs[al->first + k];
+                if (option_impossible(st->c, sq))
+                    continue;
                 fr[nfr] = (frame){&st->c->d->pels[sq->first], sq->n, 0, 1, fwd ? gap : e->maxgap};
                 if (fwd) {
                     ok = run(st, fr, nfr + 1, pos, gap, fwd);

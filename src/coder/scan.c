@@ -52,19 +52,19 @@ static sid combine(dt_coder *c, sid actor, const agent_entry *ag, uint8_t actor_
     const char *a = code_str(c, actor);
     const char *s = code_str(c, ag->code);
     char out[96];
-    size_t al = strlen(a), sl = strlen(s);
+    size_t al = strlen(a), sl = strlen(s), ol;
     if (former && !d->opt.tabari)
         s = "ELI", sl = 3;
     if (ag->prefix) {
         if (al >= sl && memcmp(a, s, sl) == 0)
             return actor;
-        snprintf(out, sizeof(out), "%s%s", s, a);
+        ol = str_join(out, sizeof(out), s, sl, a);
     } else if (d->opt.tabari) {
         /* TABARI: add unless already there on a 3-character boundary. */
         for (size_t i = 0; i + sl <= al; i += 3)
             if (memcmp(a + i, s, sl) == 0)
                 return actor;
-        snprintf(out, sizeof(out), "%s%s", a, s);
+        ol = str_join(out, sizeof(out), a, al, s);
     } else {
         if (!country_based(a))
             return actor;
@@ -72,10 +72,10 @@ static sid combine(dt_coder *c, sid actor, const agent_entry *ag, uint8_t actor_
         if (al > 3 && (actor_kind == AK_PERSON || actor_kind == AK_GROUP || actor_kind == AK_ORG) &&
             !former)
             return actor;
-        snprintf(out, sizeof(out), "%.3s%s", a, s);
+        ol = str_join(out, sizeof(out), a, 3, s);
     }
     /* Codes the dictionary does not hold live in the coder's own table. */
-    return coder_intern(c, out, strlen(out));
+    return coder_intern(c, out, ol);
 }
 
 /* ---------------------------------------------------------------- trie */
@@ -798,8 +798,8 @@ static void state_of(dt_coder *c, mention *m, bool gov)
         if (strlen(s) < 3 || !country_based(s) || (strlen(s) == 6 && strcmp(s + 3, "GOV") == 0))
             continue;
         char out[8];
-        snprintf(out, sizeof(out), "%.3s%s", s, gov ? "GOV" : "");
-        m->codes[q] = coder_intern(c, out, strlen(out));
+        size_t ol = str_join(out, sizeof(out), s, 3, gov ? "GOV" : "");
+        m->codes[q] = coder_intern(c, out, ol);
     }
 }
 
@@ -1199,12 +1199,17 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
         ct->nounword = 0;
     }
     /* The pool may have moved while interning: take the pointers now. */
+    memset(c->wbloom, 0, sizeof(c->wbloom));
     for (int i = 0; i < nt; i++) {
         const lexeme *lx = &c->lx.lex[c->ct[i].lex];
         c->ct[i].match = lx->nmatch ? c->lx.pool + lx->match : NULL;
         c->ct[i].nmatch = lx->nmatch;
         c->ct[i].exact = lx->exact;
         c->ct[i].starts = lx->starts;
+        for (uint16_t k = 0; k < lx->nmatch; k++) {
+            uint32_t b = word_bloom_bit(c->ct[i].match[k]);
+            c->wbloom[b >> 6] |= 1ULL << (b & 63);
+        }
     }
     if (nt == 0)
         return 0;

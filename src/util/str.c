@@ -6,6 +6,17 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 
+size_t str_join(char *out, size_t cap, const char *a, size_t alen, const char *b)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < alen && a[i] && n + 1 < cap; i++)
+        out[n++] = a[i];
+    for (; *b && n + 1 < cap; b++)
+        out[n++] = *b;
+    out[n] = 0;
+    return n;
+}
+
 bool str_ieq(const char *s, size_t n, const char *w)
 {
     size_t i = 0;

@@ -185,6 +185,10 @@ static inline int to_lower(int c) { return is_upper(c) ? c + 32 : c; }
 
 /* Case-insensitive ASCII comparison of a slice with a NUL-terminated word. */
 bool str_ieq(const char *s, size_t n, const char *word);
+/* out = the first alen bytes of a, then b, cut to fit cap (NUL-terminated, cap > 0).
+ * Returns the length written. What snprintf(out, cap, "%.*s%s", alen, a, b) gives, at a
+ * fraction of its cost (codes are joined for every mention). */
+size_t str_join(char *out, size_t cap, const char *a, size_t alen, const char *b);
 /* Trim blanks at both ends of a slice. */
 dt_slice str_trim(const char *s, size_t n);
 /* Parse a decimal integer (optional sign) from the whole slice. */
