@@ -179,7 +179,10 @@ static void fold_tab_build(void)
 static inline uint64_t load_le64(const unsigned char *p, size_t n)
 {
     uint64_t x = 0;
-    memcpy(&x, p, n < 8 ? n : 8);
+    if (n >= 8)
+        memcpy(&x, p, 8); /* a single load */
+    else
+        memcpy(&x, p, n);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
     x = __builtin_bswap64(x);
 #endif
@@ -206,29 +209,38 @@ static inline uint64_t fold_step(uint64_t h, uint64_t w)
 
 /* The hash of the words of s (runs of letters, digits and non-ASCII bytes), ASCII letters
  * upper-cased, whatever separates them: each word is mixed in eight bytes at a time, after
- * a boundary step. */
+ * a boundary step. Separators are skipped eight bytes at a time too. */
 static uint64_t fold_hash_words(const unsigned char *s, size_t n)
 {
     uint64_t h = 0xcbf29ce484222325ULL, words = 0;
     size_t i = 0;
     while (i < n) {
-        while (i < n && !fold_tab[s[i]])
-            i++;
-        if (i >= n)
-            break;
+        /* (past the end, load_le64 gives zero bytes: not word bytes) */
+        uint64_t lower, x = load_le64(s + i, n - i);
+        uint64_t m = word_byte_mask(x, &lower);
+        if (!m) {
+            i += 8;
+            continue;
+        }
+        unsigned skip = (unsigned)__builtin_ctzll(m) >> 3;
+        if (skip) {
+            i += skip;
+            continue;
+        }
+        /* a word starts at i */
         words++;
         h = fold_step(h, 0x20);
-        while (i < n) {
-            uint64_t lower, x = load_le64(s + i, n - i);
-            /* (past the end, load_le64 gives zero bytes: not word bytes) */
-            uint64_t stop = ~word_byte_mask(x, &lower) & FH_HIGHS;
+        for (;;) {
+            uint64_t stop = ~m & FH_HIGHS;
             unsigned nb = stop ? (unsigned)__builtin_ctzll(stop) >> 3 : 8;
-            if (nb == 0)
-                break;
             uint64_t keep = nb == 8 ? ~0ULL : (1ULL << (8 * nb)) - 1;
             h = fold_step(h, (x - (lower >> 2)) & keep);
             i += nb;
-            if (nb < 8)
+            if (nb < 8 || i >= n)
+                break;
+            x = load_le64(s + i, n - i);
+            m = word_byte_mask(x, &lower);
+            if (!(m & 0x80))
                 break;
         }
     }

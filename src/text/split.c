@@ -2,6 +2,9 @@
  * initials (J. Smith), decimals, quotations, and headlines without final punctuation. */
 #include "text.h"
 
+#include <pthread.h>
+#include <stdlib.h>
+
 /* Words that end in a period but do not end a sentence (lower-case, no period). */
 static const char *const abbrev_never[] = {
     "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "cmdr",
@@ -21,17 +24,75 @@ static const char *const starters[] = {
     "later", "later,", "on", "by", "from", "what", "who", "why", "how", "one", "two", "mr",
     "mrs", "ms", "according"};
 
-static bool in_list(const char *const *list, size_t n, const char *w, size_t len)
+/* The lists as sorted keys (a word of at most sixteen bytes, lower-cased, packed into
+ * two integers), so a look-up is a binary search of integers: the splitter asks at every
+ * period. */
+#define KEYS_MAX 96
+typedef struct word_key {
+    uint64_t a, b;
+} word_key;
+typedef struct word_keys {
+    word_key k[KEYS_MAX];
+    size_t n;
+} word_keys;
+static word_keys never_keys, maybe_keys, starter_keys;
+static pthread_once_t keys_once = PTHREAD_ONCE_INIT;
+
+/* false when the word is empty or longer than a key holds */
+static bool pack_lower(const char *w, size_t len, word_key *k)
 {
-    char low[16];
-    if (len == 0 || len >= sizeof(low))
+    k->a = k->b = 0;
+    if (len == 0 || len > 16)
         return false;
-    for (size_t i = 0; i < len; i++)
-        low[i] = (char)to_lower((unsigned char)w[i]);
-    for (size_t i = 0; i < n; i++)
-        if (list[i][0] == low[0] && strlen(list[i]) == len && memcmp(list[i], low, len) == 0)
-            return true;
-    return false;
+    for (size_t i = 0; i < len; i++) {
+        uint64_t c = (uint64_t)(unsigned char)to_lower((unsigned char)w[i]);
+        if (i < 8)
+            k->a |= c << (8 * i);
+        else
+            k->b |= c << (8 * (i - 8));
+    }
+    return true;
+}
+
+static int key_cmp(const word_key *x, const word_key *y)
+{
+    if (x->a != y->a)
+        return x->a < y->a ? -1 : 1;
+    return x->b < y->b ? -1 : x->b > y->b;
+}
+
+static int key_cmp_void(const void *x, const void *y) { return key_cmp(x, y); }
+
+static void keys_fill(word_keys *wk, const char *const *list, size_t n)
+{
+    wk->n = 0;
+    for (size_t i = 0; i < n && wk->n < KEYS_MAX; i++)
+        if (pack_lower(list[i], strlen(list[i]), &wk->k[wk->n]))
+            wk->n++;
+    qsort(wk->k, wk->n, sizeof(wk->k[0]), key_cmp_void);
+}
+
+static void keys_build(void)
+{
+    keys_fill(&never_keys, abbrev_never, DT_ARRAY_LEN(abbrev_never));
+    keys_fill(&maybe_keys, abbrev_maybe, DT_ARRAY_LEN(abbrev_maybe));
+    keys_fill(&starter_keys, starters, DT_ARRAY_LEN(starters));
+}
+
+static bool in_list(const word_keys *wk, const char *w, size_t len)
+{
+    word_key k;
+    if (!pack_lower(w, len, &k))
+        return false;
+    size_t lo = 0, hi = wk->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (key_cmp(&wk->k[mid], &k) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < wk->n && key_cmp(&wk->k[lo], &k) == 0;
 }
 
 static bool is_initialism(const char *w, size_t n)
@@ -104,6 +165,7 @@ static const bool mark_char[256] = {['\n'] = true, ['.'] = true, ['!'] = true, [
 size_t dt_split_sentences(const char *text, size_t n, dt_sentence_fn fn, void *user)
 {
     const unsigned char *s = (const unsigned char *)text;
+    pthread_once(&keys_once, keys_build);
     bool wrapped = memchr(s, '\n', n) != NULL && hard_wrapped(s, n);
     size_t count = 0;
     size_t start = 0;
@@ -191,7 +253,7 @@ size_t dt_split_sentences(const char *text, size_t n, dt_sentence_fn fn, void *u
                 nwe++;
             if (wl == 1 && is_upper((unsigned char)w[0]))
                 continue; /* an initial: "J. Smith" */
-            if (in_list(abbrev_never, DT_ARRAY_LEN(abbrev_never), w, wl))
+            if (in_list(&never_keys, w, wl))
                 continue;
             /* "Sino-U.S. Joint": the part after the last hyphen decides. */
             const char *hw = w;
@@ -202,8 +264,8 @@ size_t dt_split_sentences(const char *text, size_t n, dt_sentence_fn fn, void *u
                     hl = wl - q;
                     break;
                 }
-            if ((in_list(abbrev_maybe, DT_ARRAY_LEN(abbrev_maybe), w, wl) || is_initialism(hw, hl)) &&
-                !in_list(starters, DT_ARRAY_LEN(starters), text + nw, nwe - nw))
+            if ((in_list(&maybe_keys, w, wl) || is_initialism(hw, hl)) &&
+                !in_list(&starter_keys, text + nw, nwe - nw))
                 continue;
         }
         EMIT(e);
