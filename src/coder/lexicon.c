@@ -108,9 +108,23 @@ static int compute(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, si
         size_t sl = i == 0 ? 2 : 3;
         const char *suf = i == 0 ? "ED" : "ING";
         if (n > sl + 3 && memcmp(key + n - sl, suf, sl) == 0 && key[n - sl - 1] == key[n - sl - 2] &&
-            is_upper((unsigned char)key[n - sl - 1]) && !strchr("AEIOUS", key[n - sl - 1]))
+            is_upper((unsigned char)key[n - sl - 1]) && !strchr("AEIOUS", key[n - sl - 1])) {
             if ((rc = try_base(lx, e, d, key, n - sl - 1, "")))
                 return rc;
+            /* ... and the American form itself, which the verb's generated forms hold:
+             * "signalled" is "signaled" */
+            char am[128];
+            if (n < sizeof(am)) {
+                memcpy(am, key, n - sl - 1);
+                memcpy(am + n - sl - 1, key + n - sl, sl);
+                int32_t aw = dict_word_find(d, am, n - 1);
+                if (aw >= 0 && !has_match(lx, e, (uint32_t)aw)) {
+                    if ((rc = pool_add(lx, (uint32_t)aw)))
+                        return rc;
+                    e->nmatch++;
+                }
+            }
+        }
     }
     /* Stems: any prefix that is a stem word. */
     if (d->opt.has_stems) {
