@@ -161,7 +161,7 @@ struct dt_coder {
     bool wpos_ready;         /* wpos describes the current sentence */
     /* a filter of the word ids in the sentence (bit word_bloom_bit(w)): a word whose bit
      * is clear is not there, and no index is built to learn it */
-    uint64_t wbloom[16];
+    uint64_t wbloom[64];
     /* set members starting at each token, found once per sentence when first needed */
     int16_t set_first[MAX_TOKENS];    /* -1: not yet looked up */
     uint8_t set_count[MAX_TOKENS];
@@ -222,7 +222,7 @@ bool pattern_match(const dt_coder *c, const pattern *p, int vstart, int vend, in
                    match_result *r);
 /* Index the sentence's words (positions per word id) for pattern matching. */
 void match_index_sentence(dt_coder *c);
-static inline uint32_t word_bloom_bit(uint32_t w) { return (w * 0x9E3779B1u) >> 22; }
+static inline uint32_t word_bloom_bit(uint32_t w) { return (w * 0x9E3779B1u) >> 20; }
 /* False when word id w is certainly not in the sentence (true: it may be). */
 static inline bool word_maybe_in_sentence(const dt_coder *c, uint32_t w)
 {
