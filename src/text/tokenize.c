@@ -40,7 +40,7 @@ static bool word_byte(unsigned char c) { return word_tab[c]; }
  * flags in one pass. Returns false (and writes nothing) when a byte is not ASCII. The
  * text must be readable up to the next multiple of eight bytes after the word; the key
  * buffer must have room for as much. */
-static bool push_ascii(const unsigned char *w, uint32_t len, char *o, uint64_t *hash, bool *any_upper,
+static inline __attribute__((always_inline)) bool push_ascii(const unsigned char *w, uint32_t len, char *o, uint64_t *hash, bool *any_upper,
                        bool *any_lower, bool *first_upper)
 {
     uint64_t h = 0x243f6a8885a308d3ULL ^ len, tail = 0, lo_all = 0, up_all = 0, first = 0;
@@ -161,6 +161,61 @@ static int push(tok **toks, size_t *cap, size_t *n, buf *keys, const char *s, si
     return 0;
 }
 
+/* The tokenizer's state for one sentence: the token array and the key buffer's data and
+ * length live in locals (registers) rather than behind the caller's pointers. Room for
+ * every token (at most one per byte) and for every ASCII key (its bytes, a NUL and the
+ * eight-byte writes' overrun) is reserved up front, so the common case checks nothing. */
+typedef struct tz {
+    tok **toks;
+    size_t *cap;
+    size_t count;
+    buf *keys;
+    const char *s;
+    size_t n;
+} tz;
+
+/* Room for the rest of the sentence's keys from byte `from` on (ASCII: at most nine bytes
+ * per byte of text). */
+static int tz_reserve_keys(tz *z, size_t from)
+{
+    return buf_reserve(z->keys, 9 * (z->n - from) + 64);
+}
+
+/* A token: plain ASCII words (and punctuation) in place; the rest through push(). */
+static inline __attribute__((always_inline)) int tz_emit(tz *z, uint32_t start, uint32_t len, uint16_t flags)
+{
+    buf *keys = z->keys;
+    uint32_t padded = (len + 7) & ~7u;
+    if (TOK_SWAR && start + padded <= z->n) {
+        tok *t = &(*z->toks)[z->count];
+        bool any_upper, any_lower, first_upper;
+        char *o = keys->data + keys->len;
+        if (push_ascii((const unsigned char *)z->s + start, len, o, &t->hash, &any_upper, &any_lower,
+                       &first_upper)) {
+            z->count++;
+            t->start = start;
+            t->len = len;
+            t->key = (uint32_t)keys->len;
+            t->key_len = (uint16_t)(len > 0xFFFF ? 0xFFFF : len);
+            o[len] = 0;
+            o[len + 1] = 0;
+            keys->len += len + 1;
+            if (flags & TOKF_WORD) {
+                if (first_upper)
+                    flags |= TOKF_CAP;
+                if (any_upper && !any_lower)
+                    flags |= TOKF_ALLCAP;
+                if (any_lower && !any_upper)
+                    flags |= TOKF_LOWER;
+            }
+            t->flags = flags;
+            return 0;
+        }
+    }
+    int rc = push(z->toks, z->cap, &z->count, keys, z->s, z->n, start, len, flags);
+    return rc ? rc : tz_reserve_keys(z, start);
+}
+
 /* Letters separated by periods: "U.S", "U.N", "a.m" (the final period not yet seen). */
 static bool initialism(const char *w, size_t n)
 {
@@ -205,11 +260,21 @@ static bool only_closers_left(const char *s, size_t i, size_t n)
 
 int tokenize(const char *s, size_t n, tok **toks, size_t *cap, buf *keys, size_t max_tokens)
 {
-    size_t count = 0;
+    tz z = {toks, cap, 0, keys, s, n};
+    size_t most = (n < max_tokens ? n : max_tokens) + 1;
+    if (*cap < most) {
+        tok *t = realloc(*toks, most * sizeof(*t));
+        if (!t)
+            return DT_ENOMEM;
+        *toks = t;
+        *cap = most;
+    }
+    if (tz_reserve_keys(&z, 0))
+        return DT_ENOMEM;
     uint16_t pending = 0; /* flags for the next token (TOKF_HYPH) */
     int rc = 0;
     size_t i = 0;
-    while (i < n && count < max_tokens) {
+    while (i < n && z.count < max_tokens) {
         unsigned char c = (unsigned char)s[i];
         if (c == ' ') {
             i++;
@@ -262,13 +327,13 @@ int tokenize(const char *s, size_t n, tok **toks, size_t *cap, buf *keys, size_t
             /* Clitic n't */
             if (len > 3 && (s[st + len - 3] == 'n' || s[st + len - 3] == 'N') &&
                 s[st + len - 2] == '\'' && (s[st + len - 1] == 't' || s[st + len - 1] == 'T')) {
-                if ((rc = push(toks, cap, &count, keys, s, n, (uint32_t)st, (uint32_t)(len - 3),
+                if ((rc = tz_emit(&z, (uint32_t)st, (uint32_t)(len - 3),
                                (uint16_t)(fl | pending))))
                     return rc;
                 pending = 0;
-                if (count >= max_tokens)
+                if (z.count >= max_tokens)
                     break;
-                if ((rc = push(toks, cap, &count, keys, s, n, (uint32_t)(st + len - 3), 3,
+                if ((rc = tz_emit(&z, (uint32_t)(st + len - 3), 3,
                                TOKF_WORD | TOKF_NEGCL)))
                     return rc;
                 continue;
@@ -276,30 +341,30 @@ int tokenize(const char *s, size_t n, tok **toks, size_t *cap, buf *keys, size_t
             /* Clitics 've 're 'll 'd 'm ("they've", "we'll") are words of their own. */
             size_t cl = clitic_len(s + st, len);
             if (cl) {
-                if ((rc = push(toks, cap, &count, keys, s, n, (uint32_t)st, (uint32_t)(len - cl),
+                if ((rc = tz_emit(&z, (uint32_t)st, (uint32_t)(len - cl),
                                (uint16_t)(fl | pending))))
                     return rc;
                 pending = 0;
-                if (count >= max_tokens)
+                if (z.count >= max_tokens)
                     break;
-                if ((rc = push(toks, cap, &count, keys, s, n, (uint32_t)(st + len - cl), (uint32_t)cl, TOKF_WORD)))
+                if ((rc = tz_emit(&z, (uint32_t)(st + len - cl), (uint32_t)cl, TOKF_WORD)))
                     return rc;
                 continue;
             }
-            if ((rc = push(toks, cap, &count, keys, s, n, (uint32_t)st, (uint32_t)len,
+            if ((rc = tz_emit(&z, (uint32_t)st, (uint32_t)len,
                            (uint16_t)(fl | pending))))
                 return rc;
             pending = 0;
             /* Possessive 's or plural possessive s' */
-            if (i < n && s[i] == '\'' && count < max_tokens) {
+            if (i < n && s[i] == '\'' && z.count < max_tokens) {
                 if (i + 1 < n && (s[i + 1] == 's' || s[i + 1] == 'S') &&
                     (i + 2 >= n || !word_byte((unsigned char)s[i + 2]))) {
-                    if ((rc = push(toks, cap, &count, keys, s, n, (uint32_t)i, 2, TOKF_POSS)))
+                    if ((rc = tz_emit(&z, (uint32_t)i, 2, TOKF_POSS)))
                         return rc;
                     i += 2;
                 } else if (len > 1 && (s[i - 1] == 's' || s[i - 1] == 'S') &&
                            (i + 1 >= n || !word_byte((unsigned char)s[i + 1]))) {
-                    if ((rc = push(toks, cap, &count, keys, s, n, (uint32_t)i, 1, TOKF_POSS)))
+                    if ((rc = tz_emit(&z, (uint32_t)i, 1, TOKF_POSS)))
                         return rc;
                     i += 1;
                 }
@@ -322,9 +387,9 @@ int tokenize(const char *s, size_t n, tok **toks, size_t *cap, buf *keys, size_t
                 len++;
         }
         i += len;
-        if ((rc = push(toks, cap, &count, keys, s, n, (uint32_t)st, (uint32_t)len, fl)))
+        if ((rc = tz_emit(&z, (uint32_t)st, (uint32_t)len, fl)))
             return rc;
         pending = 0;
     }
-    return (int)count;
+    return (int)z.count;
 }
