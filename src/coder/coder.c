@@ -930,14 +930,15 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             have |= q < vo->start ? PN_PRE_ACTOR : q >= vo->end ? PN_POST_ACTOR : 0;
     }
     for (uint32_t k = 0; k < ve->npatterns; k++) {
-        const pattern *p = &c->d->patterns[ve->patterns + k];
-        bool possible = (p->need & have) == p->need;
-        for (uint8_t q = 0; q < p->nreq_set && possible; q++)
-            possible = match_sentence_has_set(c, p->req_set[q]);
-        for (uint8_t q = 0; q < p->nreq && possible; q++) {
+        const pattern_filter *f = &c->d->pfilters[ve->patterns + k];
+        bool possible = (f->need & have) == f->need;
+        for (uint8_t q = 0; q < f->nreq_set && possible; q++)
+            possible = match_sentence_has_set(c, f->req_set[q]);
+        for (uint8_t q = 0; q < f->nreq && possible; q++) {
             const int16_t *ps;
-            possible = match_word_positions(c, p->req[q], &ps) > 0;
+            possible = match_word_positions(c, f->req[q], &ps) > 0;
         }
+        const pattern *p = &c->d->patterns[ve->patterns + k];
         if (possible && pattern_match(c, p, vo->start, vo->end, lo, hi, &mr)) {
             hit = p;
             break;

@@ -24,9 +24,17 @@ typedef struct lexeme {
     uint32_t flags;     /* WF_* of the exact word */
 } lexeme;
 
+#define LEX_INLINE 16
 typedef struct lexicon {
     arena keys;         /* key strings */
-    struct lex_slot { const char *key; uint32_t len; uint32_t lex; uint64_t hash; } *slots;
+    /* 32 bytes; keys of up to LEX_INLINE bytes are kept in the slot itself (one cache line
+     * holds what a look-up compares), longer ones in `keys`. lex == 0: an empty slot. */
+    struct lex_slot {
+        uint64_t hash;
+        uint32_t lex;   /* index into lex, plus one */
+        uint32_t len;
+        union { char in[16]; const char *out; } key;
+    } *slots;
     size_t cap, count;  /* cap is a power of two */
     lexeme *lex;
     size_t nlex, caplex;

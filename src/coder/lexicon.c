@@ -147,6 +147,11 @@ static int compute(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, si
     return 0;
 }
 
+static const char *slot_key(const struct lex_slot *s)
+{
+    return s->len <= LEX_INLINE ? s->key.in : s->key.out;
+}
+
 const lexeme *lexicon_get(lexicon *lx, const dt_dict *d, const char *key, size_t n, uint64_t key_hash,
                           bool allcap)
 {
@@ -156,10 +161,10 @@ const lexeme *lexicon_get(lexicon *lx, const dt_dict *d, const char *key, size_t
         size_t i = h & mask;
         for (;;) {
             struct lex_slot *s = &lx->slots[i];
-            if (!s->key)
+            if (!s->lex)
                 break;
-            if (s->hash == h && s->len == n && memcmp(s->key, key, n) == 0)
-                return &lx->lex[s->lex];
+            if (s->hash == h && s->len == n && memcmp(slot_key(s), key, n) == 0)
+                return &lx->lex[s->lex - 1];
             i = (i + 1) & mask;
         }
     }
@@ -167,15 +172,17 @@ const lexeme *lexicon_get(lexicon *lx, const dt_dict *d, const char *key, size_t
         lexicon_flush(lx);
     if ((lx->count + 1) * 2 > lx->cap) {
         size_t nc = lx->cap ? lx->cap * 2 : 8192;
-        struct lex_slot *ns = calloc(nc, sizeof(*ns));
+        /* line-aligned: a slot never straddles two cache lines */
+        struct lex_slot *ns = aligned_alloc(64, nc * sizeof(*ns));
         if (!ns)
             return NULL;
+        memset(ns, 0, nc * sizeof(*ns));
         for (size_t i = 0; i < lx->cap; i++) {
             struct lex_slot s = lx->slots[i];
-            if (!s.key)
+            if (!s.lex)
                 continue;
             size_t j = s.hash & (nc - 1);
-            while (ns[j].key)
+            while (ns[j].lex)
                 j = (j + 1) & (nc - 1);
             ns[j] = s;
         }
@@ -194,14 +201,20 @@ const lexeme *lexicon_get(lexicon *lx, const dt_dict *d, const char *key, size_t
     lexeme *e = &lx->lex[lx->nlex];
     if (compute(lx, e, d, key, n, allcap))
         return NULL;
-    char *k = arena_strndup(&lx->keys, key, n);
-    if (!k)
-        return NULL;
+    struct lex_slot ns = {h, (uint32_t)lx->nlex + 1, (uint32_t)n, {{0}}};
+    if (n <= LEX_INLINE) {
+        memcpy(ns.key.in, key, n);
+    } else {
+        char *k = arena_strndup(&lx->keys, key, n);
+        if (!k)
+            return NULL;
+        ns.key.out = k;
+    }
     size_t mask = lx->cap - 1;
     size_t i = h & mask;
-    while (lx->slots[i].key)
+    while (lx->slots[i].lex)
         i = (i + 1) & mask;
-    lx->slots[i] = (struct lex_slot){k, (uint32_t)n, (uint32_t)lx->nlex, h};
+    lx->slots[i] = ns;
     lx->count++;
     return &lx->lex[lx->nlex++];
 }

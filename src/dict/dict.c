@@ -677,7 +677,9 @@ int dict_compile(dt_dict *d)
     if (d->npending)
         qsort(d->pending, d->npending, sizeof(*d->pending), cmp_pending);
     d->patterns = malloc((d->npending ? d->npending : 1) * sizeof(*d->patterns));
-    if (!d->patterns)
+    free(d->pfilters);
+    d->pfilters = malloc((d->npending ? d->npending : 1) * sizeof(*d->pfilters));
+    if (!d->patterns || !d->pfilters)
         return DT_ENOMEM;
     d->cappatterns = d->npending;
     for (size_t v = 0; v < d->nverbs; v++) {
@@ -690,6 +692,11 @@ int dict_compile(dt_dict *d)
             ve->patterns = (uint32_t)i;
         ve->npatterns++;
         d->patterns[i] = d->pending[i].p;
+        const pattern *pp = &d->patterns[i];
+        pattern_filter *f = &d->pfilters[i];
+        *f = (pattern_filter){pp->need, pp->nreq, pp->nreq_set, 0, {0}, {0}};
+        memcpy(f->req, pp->req, sizeof(f->req));
+        memcpy(f->req_set, pp->req_set, sizeof(f->req_set));
         d->stats.patterns_by_root[root_of(d, d->pending[i].p.code.code)]++;
     }
     d->npatterns = d->npending;
@@ -741,7 +748,7 @@ int dict_compile(dt_dict *d)
                      d->edge_cap * sizeof(struct trie_edge) +
                      d->npayloads * sizeof(phrase_payload) + d->nwords * sizeof(dict_word) +
                      d->word_index_cap * 4 + d->str_index_cap * 4 + d->nstrs * sizeof(char *) +
-                     d->npatterns * sizeof(pattern) + d->npels * sizeof(pel) +
+                     d->npatterns * (sizeof(pattern) + sizeof(pattern_filter)) + d->npels * sizeof(pel) +
                      d->nactors * sizeof(actor_entry) + d->nalts * sizeof(code_alt) +
                      d->nrules * sizeof(rule_loc);
     d->compiled = true;
@@ -792,6 +799,7 @@ void dict_release(dt_dict *d)
     free(d->agents);
     free(d->verbs);
     free(d->patterns);
+    free(d->pfilters);
     free(d->pels);
     free(d->seqs);
     free(d->alt_pats);

@@ -168,6 +168,15 @@ typedef struct pattern {
     uint32_t req_set[2];
 } pattern;
 
+/* A pattern's quick filters, kept apart from it: the coder reads these for every pattern
+ * of every verb and the whole pattern only for the few that pass (a verb's filters share
+ * cache lines; its patterns take one line each). */
+typedef struct pattern_filter {
+    uint8_t need, nreq, nreq_set, pad;
+    uint32_t req[3];
+    uint32_t req_set[2];
+} pattern_filter;
+
 /* A required (not optional, top-level) actor slot before / after the verb. */
 enum { PN_PRE_ACTOR = 1, PN_POST_ACTOR = 2 };
 
@@ -302,6 +311,7 @@ struct dt_dict {
     agent_entry *agents;   size_t nagents, capagents;
     verb_entry *verbs;     size_t nverbs, capverbs;
     pattern *patterns;     size_t npatterns, cappatterns;
+    pattern_filter *pfilters; /* per pattern, by the same index */
     pel *pels;             size_t npels, cappels;
     pseq *seqs;            size_t nseqs, capseqs;
     alt_list *alt_pats;    size_t nalt_pats, capalt_pats;
