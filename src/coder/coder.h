@@ -21,6 +21,8 @@ typedef struct lexeme {
     uint16_t nmatch;
     uint8_t exact;      /* the first match is the token itself (not an ending or stem) */
     uint8_t starts;     /* some match begins a dictionary phrase */
+    uint8_t sets;       /* some match begins a member of a set (patterns' &SETs) */
+    uint8_t pad[3];
     uint32_t flags;     /* WF_* of the exact word */
 } lexeme;
 
@@ -59,7 +61,8 @@ typedef struct ctok {
     uint32_t lex;       /* index into lexicon.lex at the time of coding */
     const uint32_t *match;
     uint16_t nmatch;
-    uint16_t exact;     /* match[0] is the token itself */
+    uint8_t exact;      /* match[0] is the token itself */
+    uint8_t sets;       /* the lexeme's sets: no set member begins here when 0 */
     uint16_t tflags;    /* TOKF_* */
     uint32_t wflags;    /* WF_* */
     int16_t mention;    /* mention covering the token, -1 */

@@ -71,6 +71,7 @@ static int compute(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, si
     e->nmatch = 0;
     e->exact = 0;
     e->starts = 0;
+    e->sets = 0;
     e->flags = 0;
     int rc;
     int32_t w = dict_word_find(d, key, n);
@@ -143,6 +144,11 @@ static int compute(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, si
     for (uint16_t i = 0; i < e->nmatch && !e->starts; i++) {
         uint32_t m = lx->pool[e->match + i];
         e->starts = m < d->nwords && d->root_child[m] != 0;
+    }
+    e->sets = d->set_by_word_start ? 0 : 1;
+    for (uint16_t i = 0; i < e->nmatch && !e->sets; i++) {
+        uint32_t m = lx->pool[e->match + i];
+        e->sets = m < d->nwords && d->set_by_word_start[m] != d->set_by_word_start[m + 1];
     }
     return 0;
 }

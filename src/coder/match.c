@@ -87,7 +87,7 @@ bool match_sentence_has_set(dt_coder *c, uint32_t set)
         /* A member can only start at a token whose word begins one. */
         memset(c->set_bits, 0, (d->nsets + 63) / 64 * sizeof(*c->set_bits));
         for (int p = 0; p < c->ntok; p++)
-            for (uint16_t k = 0; k < c->ct[p].nmatch; k++) {
+            for (uint16_t k = 0; c->ct[p].sets && k < c->ct[p].nmatch; k++) {
                 uint32_t w = c->ct[p].match[k];
                 if (w >= d->nwords)
                     continue;

@@ -1206,6 +1206,7 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
         c->ct[i].nmatch = lx->nmatch;
         c->ct[i].exact = lx->exact;
         c->ct[i].starts = lx->starts;
+        c->ct[i].sets = lx->sets;
         for (uint16_t k = 0; k < lx->nmatch; k++) {
             uint32_t b = word_bloom_bit(c->ct[i].match[k]);
             c->wbloom[b >> 6] |= 1ULL << (b & 63);
