@@ -18,13 +18,13 @@
 /* What a distinct token string matches in the dictionary, computed once per coder. */
 typedef struct lexeme {
     uint32_t match;     /* offset into lexicon.pool: word ids this token matches */
-    uint16_t nmatch;
+    uint32_t root0;     /* the trie node match[0] leads to from the root (0: none) */
+    uint32_t flags;     /* WF_* of the exact word */
+    uint8_t nmatch;     /* (a word has a handful: itself, a base form, stems) */
     uint8_t exact;      /* the first match is the token itself (not an ending or stem) */
     uint8_t starts;     /* some match begins a dictionary phrase */
     uint8_t sets;       /* some match begins a member of a set (patterns' &SETs) */
-    uint8_t pad[3];
-    uint32_t flags;     /* WF_* of the exact word */
-} lexeme;
+} lexeme;               /* 16 bytes: four to a cache line */
 
 #define LEX_INLINE 16
 typedef struct lexicon {
@@ -71,6 +71,7 @@ typedef struct ctok {
     uint8_t barrier;    /* the token ends a clause for pattern matching */
     uint8_t nounword;   /* a noun/adjective from the dictionary (clause splitting) */
     uint8_t starts;     /* the lexeme's starts: no phrase begins here when 0 */
+    uint32_t root0;     /* the lexeme's root0 */
 } ctok;
 
 enum mention_type { MT_ACTOR, MT_AGENT_ONLY, MT_PRONOUN, MT_REF, MT_ALIAS };
@@ -169,6 +170,7 @@ struct dt_coder {
     int16_t wpos_list[MAX_TOKENS * 8];
     uint16_t wpos_used[512]; /* slots in use, to clear them cheaply */
     int nwpos_used;
+    size_t wpos_mask;        /* the slots in use this sentence, minus one */
     bool wpos_ready;         /* wpos describes the current sentence */
     /* a filter of the word ids in the sentence (bit word_bloom_bit(w)): a word whose bit
      * is clear is not there, and no index is built to learn it */

@@ -30,9 +30,16 @@ static void lexicon_flush(lexicon *lx)
     lx->npool = 0;
 }
 
-static int pool_add(lexicon *lx, uint32_t w)
+/* Word w is one more match of lexeme e (its matches are the last ones in the pool). At
+ * most 255: the rest are dropped. */
+static int add_match(lexicon *lx, lexeme *e, uint32_t w)
 {
-    return vec_push((void **)&lx->pool, &lx->npool, &lx->cappool, sizeof(w), &w) < 0 ? DT_ENOMEM : 0;
+    if (e->nmatch == UINT8_MAX)
+        return 0;
+    if (vec_push((void **)&lx->pool, &lx->npool, &lx->cappool, sizeof(w), &w) < 0)
+        return DT_ENOMEM;
+    e->nmatch++;
+    return 0;
 }
 
 static bool has_match(const lexicon *lx, const lexeme *e, uint32_t w)
@@ -59,10 +66,7 @@ static int try_base(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, s
     uint8_t mode = d->words[w].mode;
     if (mode == WM_EXACT || has_match(lx, e, (uint32_t)w))
         return 0;
-    int rc = pool_add(lx, (uint32_t)w);
-    if (!rc)
-        e->nmatch++;
-    return rc;
+    return add_match(lx, e, (uint32_t)w);
 }
 
 static int compute(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, size_t n, bool allcap)
@@ -72,13 +76,13 @@ static int compute(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, si
     e->exact = 0;
     e->starts = 0;
     e->sets = 0;
+    e->root0 = 0;
     e->flags = 0;
     int rc;
     int32_t w = dict_word_find(d, key, n);
     if (w >= 0) {
-        if ((rc = pool_add(lx, (uint32_t)w)))
+        if ((rc = add_match(lx, e, (uint32_t)w)))
             return rc;
-        e->nmatch++;
         e->exact = 1;
         e->flags = d->words[w].flags;
     }
@@ -88,9 +92,8 @@ static int compute(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, si
         memcpy(ak + 1, key, n);
         int32_t a = dict_word_find(d, ak, n + 1);
         if (a >= 0) {
-            if ((rc = pool_add(lx, (uint32_t)a)))
+            if ((rc = add_match(lx, e, (uint32_t)a)))
                 return rc;
-            e->nmatch++;
         }
     }
     /* Regular endings: -S -ES -IES -ED -D -EN -ING (TABARI's rule, plus -IES -> -Y). */
@@ -120,9 +123,8 @@ static int compute(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, si
                 memcpy(am + n - sl - 1, key + n - sl, sl);
                 int32_t aw = dict_word_find(d, am, n - 1);
                 if (aw >= 0 && !has_match(lx, e, (uint32_t)aw)) {
-                    if ((rc = pool_add(lx, (uint32_t)aw)))
+                    if ((rc = add_match(lx, e, (uint32_t)aw)))
                         return rc;
-                    e->nmatch++;
                 }
             }
         }
@@ -133,9 +135,8 @@ static int compute(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, si
         for (size_t l = 1; l < n && l <= maxl; l++) {
             int32_t s = dict_word_find(d, key, l);
             if (s >= 0 && d->words[s].mode == WM_STEM && !has_match(lx, e, (uint32_t)s)) {
-                if ((rc = pool_add(lx, (uint32_t)s)))
+                if ((rc = add_match(lx, e, (uint32_t)s)))
                     return rc;
-                e->nmatch++;
             }
         }
         /* The word itself as a stem also matches exactly (already added above). */
@@ -145,6 +146,7 @@ static int compute(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, si
         uint32_t m = lx->pool[e->match + i];
         e->starts = m < d->nwords && d->root_child[m] != 0;
     }
+    e->root0 = e->nmatch ? dict_step(d, 0, lx->pool[e->match]) : 0;
     e->sets = d->set_by_word_start ? 0 : 1;
     for (uint16_t i = 0; i < e->nmatch && !e->sets; i++) {
         uint32_t m = lx->pool[e->match + i];

@@ -42,7 +42,7 @@ static void set_cache_fill(dt_coder *c, int p)
             continue;
         const ctok *t = &c->ct[pos];
         for (uint16_t k = 0; k < t->nmatch; k++) {
-            uint32_t child = dict_step(d, node, t->match[k]);
+            uint32_t child = node == 0 && k == 0 ? t->root0 : dict_step(d, node, t->match[k]);
             if (!child)
                 continue;
             const trie_node *tn = &d->nodes[child];
@@ -102,7 +102,7 @@ bool match_sentence_has_set(dt_coder *c, uint32_t set)
 /* The slot of word w (occupied slots have count > 0), or the empty slot for it. */
 static size_t wpos_slot(const dt_coder *c, uint32_t w)
 {
-    const size_t mask = DT_ARRAY_LEN(c->wpos) - 1;
+    const size_t mask = c->wpos_mask;
     size_t s = (w * 0x9E3779B1u) & mask;
     while (c->wpos[s].count && c->wpos[s].word != w)
         s = (s + 1) & mask;
@@ -116,7 +116,16 @@ void match_index_sentence(dt_coder *c)
     for (int u = 0; u < c->nwpos_used; u++)
         c->wpos[c->wpos_used[u]].count = 0;
     c->nwpos_used = 0;
-    const int cap = (int)DT_ARRAY_LEN(c->wpos) / 2;
+    /* A table four times the sentence's words (at least 64 slots): a short sentence's
+     * index stays in a few cache lines. */
+    size_t words = 0;
+    for (int i = 0; i < c->ntok; i++)
+        words += c->ct[i].nmatch;
+    size_t slots = 64;
+    while (slots < 4 * words && slots < DT_ARRAY_LEN(c->wpos))
+        slots *= 2;
+    c->wpos_mask = slots - 1;
+    const int cap = (int)slots / 2;
     for (int i = 0; i < c->ntok; i++)
         for (uint16_t k = 0; k < c->ct[i].nmatch; k++) {
             uint32_t w = c->ct[i].match[k];

@@ -114,7 +114,7 @@ static void walk(dt_coder *c, int i, scan_best *b)
             continue;
         const ctok *t = &c->ct[pos];
         for (uint16_t k = 0; k < t->nmatch; k++) {
-            uint32_t child = dict_step(d, node, t->match[k]);
+            uint32_t child = node == 0 && k == 0 ? t->root0 : dict_step(d, node, t->match[k]);
             if (!child)
                 continue;
             const trie_node *tn = &d->nodes[child];
@@ -1207,6 +1207,7 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
         c->ct[i].exact = lx->exact;
         c->ct[i].starts = lx->starts;
         c->ct[i].sets = lx->sets;
+        c->ct[i].root0 = lx->root0;
         for (uint16_t k = 0; k < lx->nmatch; k++) {
             uint32_t b = word_bloom_bit(c->ct[i].match[k]);
             c->wbloom[b >> 6] |= 1ULL << (b & 63);
