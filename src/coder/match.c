@@ -47,7 +47,7 @@ static void set_cache_fill(dt_coder *c, int p)
                 continue;
             const trie_node *tn = &d->nodes[child];
             for (uint16_t q = 0; q < tn->npayloads; q++) {
-                const phrase_payload *pl = &d->payloads[tn->payloads + q];
+                const phrase_payload *pl = node_payload(d, tn, q);
                 if (pl->kind == PK_SETMEMBER && c->nset_hits < (int)DT_ARRAY_LEN(c->set_hits) &&
                     c->set_count[p] < 255) {
                     c->set_hits[c->nset_hits++] = (struct set_hit){pl->index, (int16_t)(pos + 1)};

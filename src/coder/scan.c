@@ -121,12 +121,12 @@ static void walk(dt_coder *c, int i, scan_best *b)
             int len = pos + 1 - i;
             bool exact = path_exact && k == 0 && t->exact;
             for (uint16_t p = 0; p < tn->npayloads; p++) {
-                const phrase_payload *pl = &d->payloads[tn->payloads + p];
+                const phrase_payload *pl = node_payload(d, tn, p);
                 phrase_hit *h = NULL;
                 switch (pl->kind) {
                 case PK_ACTOR: h = &b->actor; break;
                 case PK_AGENT: h = &b->agent; break;
-                case PK_VERB: h = d->verbs[pl->index].is_noun ? &b->evnoun : &b->verb; break;
+                case PK_VERB: h = pl->evnoun ? &b->evnoun : &b->verb; break;
                 case PK_REF: h = &b->ref; break;
                 case PK_NOUNWORD: h = &b->noun; break;
                 case PK_ADJ: h = &b->adj; break;

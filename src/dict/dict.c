@@ -329,9 +329,14 @@ static int flatten_payloads(dt_dict *d)
             continue;
         }
         uint32_t first = (uint32_t)k;
-        for (uint32_t p = tn->payloads; p != UINT32_MAX; p = d->payload_next[p])
-            np[k++] = d->payloads[p];
+        for (uint32_t p = tn->payloads; p != UINT32_MAX; p = d->payload_next[p]) {
+            np[k] = d->payloads[p];
+            if (np[k].kind == PK_VERB && np[k].index < d->nverbs)
+                np[k].evnoun = d->verbs[np[k].index].is_noun;
+            k++;
+        }
         tn->payloads = first;
+        tn->first = np[first];
     }
     free(d->payloads);
     d->payloads = np;

@@ -223,7 +223,7 @@ enum phrase_kind {
 typedef struct phrase_payload {
     uint8_t kind;
     uint8_t form;
-    uint16_t pad;
+    uint16_t evnoun;   /* PK_VERB: the entry is an event noun (set by dict_compile) */
     uint32_t index;
     uint32_t rule;
 } phrase_payload;
@@ -233,7 +233,13 @@ typedef struct trie_node {
     uint16_t npayloads;
     uint16_t depth;
     uint32_t nchildren;
+    /* a copy of the first payload (dict_compile): most nodes have one, and the phrase
+     * scan then reads it from the node's own cache line */
+    phrase_payload first;
 } trie_node;
+
+/* The p-th payload of a compiled node. */
+static inline const phrase_payload *node_payload(const dt_dict *d, const trie_node *tn, uint32_t p);
 
 /* References: "the country" -> the last state named; "the North" -> PRK if named. */
 enum ref_kind { RK_KIND = 0, RK_CODE, RK_LEADERS, RK_PAIR };
@@ -441,6 +447,11 @@ static inline uint32_t dict_child(const dt_dict *d, uint32_t node, uint32_t word
 
 /* dict_child, with the root's children read from a table once the dictionary is compiled
  * (every phrase lookup starts there). */
+static inline const phrase_payload *node_payload(const dt_dict *d, const trie_node *tn, uint32_t p)
+{
+    return p == 0 ? &tn->first : &d->payloads[tn->payloads + p];
+}
+
 static inline uint32_t dict_step(const dt_dict *d, uint32_t node, uint32_t word)
 {
     if (node == 0 && d->root_child)
