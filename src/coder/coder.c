@@ -85,6 +85,7 @@ sid coder_intern(dt_coder *c, const char *s, size_t n)
 /* ---------------------------------------------------------------- clauses */
 
 static bool verb_prefix(const dt_coder *c, int k);
+static bool adverb_like(const dt_coder *c, int i);
 
 static bool verb_like(const dt_coder *c, int i)
 {
@@ -133,6 +134,20 @@ static void mark_barriers(dt_coder *c)
         }
         if (t->role != TR_NONE)
             continue;
+        /* "X's decision to cut aid drew criticism from Kenya": a verb that draws an event
+         * noun (a determiner or an adjective between) is the main verb; the verb before it
+         * does not take its target from what follows (2: forward only). */
+        if (t->wflags & WF_ELICIT) {
+            int j = i + 1;
+            while (j < c->ntok && j <= i + 2 && c->ct[j].role == TR_NONE &&
+                   ((c->ct[j].wflags & WF_DET) || adverb_like(c, j) ||
+                    ((c->toks[j].flags & TOKF_LOWER) && !c->ct[j].wflags)))
+                j++;
+            if (j < c->ntok && c->ct[j].role == TR_VERB && c->ct[j].verb >= 0 &&
+                c->v[c->ct[j].verb].noun != UINT32_MAX && c->v[c->ct[j].verb].start == j)
+                t->barrier = 2;
+            continue;
+        }
         if ((t->wflags & WF_REPORT) &&
             !(i > 0 && ((c->ct[i - 1].wflags & WF_DET) || (c->ct[i - 1].tflags & TOKF_POSS) ||
                         KEY_IS(c, i - 1, "ITS") || KEY_IS(c, i - 1, "THEIR") || KEY_IS(c, i - 1, "HIS")))) {
@@ -836,6 +851,15 @@ static void modal_after_noun(const dt_coder *c, int from, int hi, vgroup *g)
     }
 }
 
+/* A clause barrier (either kind) in [a, b). */
+static bool barrier_between(const dt_coder *c, int a, int b)
+{
+    for (int k = a; k < b; k++)
+        if (c->ct[k].barrier)
+            return true;
+    return false;
+}
+
 static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *np, int *prev_subject)
 {
     verbocc *vo = &c->v[vi];
@@ -847,7 +871,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         /* An event noun that is the object of an event verb ("called for talks",
          * "could impose sanctions") is that verb's content, not an event of its own. */
         for (int j = 0; j < vi; j++)
-            if (c->verb_matched[j] && c->v[j].start >= lo) {
+            if (c->verb_matched[j] && c->v[j].start >= lo && !barrier_between(c, c->v[j].end, vo->start)) {
                 trace_printf(c, "noun \"%s\": the object of an earlier event verb, not coded\n",
                              span_text(c, vo->start, vo->end));
                 return false;
@@ -981,6 +1005,27 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     }
     /* Source and target. */
     int src = mr.src, tgt = mr.tgt;
+    /* "Britain's decision to cut aid to Kenya drew criticism from Uganda", "X fired a
+     * missile over Japan, drawing condemnation from India": the one criticised is the
+     * subject of "drew", the clause's first actor that is not the object of a preposition,
+     * not the nearest actor before it. */
+    if (ve->is_noun && tgt >= 0 && c->m[tgt].end <= vo->start) {
+        int e = -1;
+        for (int k = c->m[tgt].end; k < vo->start; k++)
+            if ((c->ct[k].wflags & WF_ELICIT) && c->ct[k].role == TR_NONE)
+                e = k;
+        for (int q = lo; e >= 0 && q < e; q++) {
+            int mi = c->ct[q].mention;
+            if (mi < 0 || governed_by_prep(c, &c->m[mi]))
+                continue;
+            if (c->m[mi].ncodes > 0 && head_of(c, mi) != src) {
+                tgt = head_of(c, mi);
+                trace_printf(c, "  the target is the subject of \"%s\": \"%s\"\n", c->keys.data + c->toks[e].key,
+                             span_text(c, c->m[tgt].start, c->m[tgt].end));
+            }
+            break;
+        }
+    }
     bool coordinated = false; /* src is the subject of the verb before (coordination) */
     bool both = mr.both;
     /* Passive voice: a participle after "be"/"get", when no pattern placed the actors.
