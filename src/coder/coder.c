@@ -480,6 +480,35 @@ static int find_target(const dt_coder *c, int from, int hi, int src)
     return -1;
 }
 
+/* A nationality's people in the plural ("Iranians", "Venezuelans", "Serbs"): a one-word
+ * name of a state, capitalised, ending in "s", whose singular names the same state
+ * ("Iranian"); not a country's own name ("Honduras", "Cyprus"). */
+static bool nationality_plural(const dt_coder *c, const mention *m)
+{
+    if (m->type != MT_ACTOR || m->kind != AK_STATE || m->end != m->start + 1)
+        return false;
+    const tok *t = &c->toks[m->start];
+    const ctok *ct = &c->ct[m->start];
+    if (!(t->flags & TOKF_CAP) || t->key_len < 5 || c->keys.data[t->key + t->key_len - 1] != 'S')
+        return false;
+    for (uint16_t k = 0; k < ct->nmatch; k++) {
+        uint32_t w = ct->match[k];
+        if (c->d->words[w].len + 1 != t->key_len ||
+            memcmp(c->d->words[w].key, c->keys.data + t->key, t->key_len - 1) != 0)
+            continue;
+        uint32_t node = dict_step(c->d, 0, w);
+        if (!node)
+            continue;
+        const trie_node *tn = &c->d->nodes[node];
+        for (uint16_t p = 0; p < tn->npayloads; p++) {
+            const phrase_payload *pl = &c->d->payloads[tn->payloads + p];
+            if (pl->kind == PK_ACTOR && pl->rule == m->rule)
+                return true;
+        }
+    }
+    return false;
+}
+
 /* For a subject inside "... ANTECEDENT which/that SUBJECT VERB", the antecedent: the
  * nearest actor before the relative word (or the actor modifying the noun there). */
 static int relative_antecedent(const dt_coder *c, int src, int lo)
@@ -1236,18 +1265,38 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
      * opposition (the guidelines' protesters), not the state, which it may be protesting
      * against ("outside parliament"). So is a country named as protesting against its own
      * state ("as French protest Macron's tax hikes"): a state does not protest against
-     * itself, its people do. */
+     * itself, its people do; and so are a nationality's people named in the plural
+     * ("Iranians took to the streets", not "the Iranians", which in diplomatic reporting is
+     * the government). Its target is then searched again: the government it protests
+     * against ("against the government") is no longer the source's own state. */
+    bool people = src >= 0 && nationality_plural(c, &c->m[src]) && !KEY_IS(c, c->m[src].start - 1, "THE");
+    /* ("protest" is a government's verbal protest, 111, unless a crowd protests: the
+     * dictionary knows crowd words, the coder a people in the plural) */
+    if (people && !ve->is_noun && cs.code && code_root(c, cs.code) == 11 && strcmp(lemma, "protest") == 0) {
+        cs.code = coder_intern(c, "141", 3);
+        trace_printf(c, "  a people protesting: a demonstration, 141\n");
+    }
     if (src >= 0 && cs.code && code_root(c, cs.code) == 14 && c->m[src].ncodes == 1) {
         const char *sc = code_str(c, c->m[src].codes[0]);
         bool crowd = c->m[src].start >= 2 && KEY_IS(c, c->m[src].start - 1, "OF") &&
                      quantity_word(c, c->m[src].start - 2);
         for (int k = 0; !crowd && tgt >= 0 && k < c->m[tgt].ncodes; k++)
             crowd = same_country(sc, code_str(c, c->m[tgt].codes[k]));
+        crowd = crowd || people;
         if (crowd && strlen(sc) == 3 && country_based(sc)) {
             char opp[8];
             snprintf(opp, sizeof(opp), "%sOPP", sc);
             c->m[src].codes[0] = coder_intern(c, opp, 6);
             trace_printf(c, "  a crowd of %s protesting: %s\n", sc, opp);
+            /* (a target that is only its own country, a place "in Belgrade", gives way to
+             * one the clause names: "against the government") */
+            bool own = tgt >= 0 && c->m[tgt].ncodes == 1 && strlen(code_str(c, c->m[tgt].codes[0])) == 3 &&
+                       strncmp(code_str(c, c->m[tgt].codes[0]), opp, 3) == 0;
+            if ((tgt < 0 || own) && !both) {
+                int t2 = find_target(c, hit && (hit->slots & PS_SKIP) ? mr.end : vo->end, hi, src);
+                if (t2 >= 0)
+                    tgt = t2;
+            }
         }
     }
     /* A protest, strike or boycott that names no target ("Workers in South Africa went on
