@@ -413,6 +413,16 @@ static const alias *find_alias(const dt_coder *c, int i)
     return NULL;
 }
 
+/* "the Chinese embassy", "Russia's consulate": a mention naming a state's mission abroad. */
+static bool diplomatic_mission(const dt_coder *c, const mention *m)
+{
+    for (int i = m->end - 1; i <= m->end && i < c->ntok; i++)
+        if (i >= m->start && (KEY_IS(c, i, "EMBASSY") || KEY_IS(c, i, "EMBASSIES") || KEY_IS(c, i, "CONSULATE") ||
+                              KEY_IS(c, i, "CONSULATES")))
+            return true;
+    return false;
+}
+
 /* The document's location: the dateline country or the first country named. */
 static sid location(dt_coder *c, int upto)
 {
@@ -420,6 +430,10 @@ static sid location(dt_coder *c, int upto)
         return c->location;
     for (int i = 0; i < c->nm && i < upto + 64; i++) {
         const mention *m = &c->m[i];
+        /* A country's embassy or consulate is not where things happen: "a vigil outside
+         * the Chinese embassy in London" is in Britain. */
+        if (diplomatic_mission(c, m))
+            continue;
         if (m->ncodes > 0 && m->type == MT_ACTOR && country_based(code_str(c, m->codes[0]))) {
             char cc[4];
             memcpy(cc, code_str(c, m->codes[0]), 3);
