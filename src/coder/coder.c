@@ -488,25 +488,8 @@ static bool nationality_plural(const dt_coder *c, const mention *m)
     if (m->type != MT_ACTOR || m->kind != AK_STATE || m->end != m->start + 1)
         return false;
     const tok *t = &c->toks[m->start];
-    const ctok *ct = &c->ct[m->start];
-    if (!(t->flags & TOKF_CAP) || t->key_len < 5 || c->keys.data[t->key + t->key_len - 1] != 'S')
-        return false;
-    for (uint16_t k = 0; k < ct->nmatch; k++) {
-        uint32_t w = ct->match[k];
-        if (c->d->words[w].len + 1 != t->key_len ||
-            memcmp(c->d->words[w].key, c->keys.data + t->key, t->key_len - 1) != 0)
-            continue;
-        uint32_t node = dict_step(c->d, 0, w);
-        if (!node)
-            continue;
-        const trie_node *tn = &c->d->nodes[node];
-        for (uint16_t p = 0; p < tn->npayloads; p++) {
-            const phrase_payload *pl = &c->d->payloads[tn->payloads + p];
-            if (pl->kind == PK_ACTOR && pl->rule == m->rule)
-                return true;
-        }
-    }
-    return false;
+    return (t->flags & TOKF_CAP) && t->key_len >= 5 && c->keys.data[t->key + t->key_len - 1] == 'S' &&
+           mention_stem_same_actor(c, m, 1);
 }
 
 /* For a subject inside "... ANTECEDENT which/that SUBJECT VERB", the antecedent: the
