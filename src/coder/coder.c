@@ -1026,16 +1026,21 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         for (int k = c->m[tgt].end; k < vo->start; k++)
             if ((c->ct[k].wflags & WF_ELICIT) && c->ct[k].role == TR_NONE)
                 e = k;
+        /* (none: "the attack on Saudi oil facilities prompted condemnation" names no
+         * attacker, and the facilities are not the ones condemned) */
+        int subj = -1;
         for (int q = lo; e >= 0 && q < e; q++) {
             int mi = c->ct[q].mention;
             if (mi < 0 || governed_by_prep(c, &c->m[mi]))
                 continue;
-            if (c->m[mi].ncodes > 0 && head_of(c, mi) != src) {
-                tgt = head_of(c, mi);
-                trace_printf(c, "  the target is the subject of \"%s\": \"%s\"\n", c->keys.data + c->toks[e].key,
-                             span_text(c, c->m[tgt].start, c->m[tgt].end));
-            }
+            if (c->m[mi].ncodes > 0 && head_of(c, mi) != src)
+                subj = head_of(c, mi);
             break;
+        }
+        if (e >= 0) {
+            tgt = subj;
+            trace_printf(c, "  the target is the subject of \"%s\": \"%s\"\n", c->keys.data + c->toks[e].key,
+                         subj >= 0 ? span_text(c, c->m[subj].start, c->m[subj].end) : "(none)");
         }
     }
     bool coordinated = false; /* src is the subject of the verb before (coordination) */
@@ -1277,6 +1282,18 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                        strncmp(code_str(c, c->m[tgt].codes[0]), opp, 3) == 0;
             if ((tgt < 0 || own) && !both) {
                 int t2 = find_target(c, hit && (hit->slots & PS_SKIP) ? mr.end : vo->end, hi, src);
+                /* ... or the one it protests outside of, as the dictionary's crowd patterns
+                 * read it ("protested outside the Russian embassy") */
+                for (int q = vo->end; t2 < 0 && q + 1 < hi; q++) {
+                    if (!KEY_IS(c, q, "OUTSIDE") && !KEY_IS(c, q, "NEAR") && !KEY_IS(c, q, "AT"))
+                        continue;
+                    int k = q + 1;
+                    while (k < hi && (c->ct[k].wflags & WF_DET) && c->ct[k].role == TR_NONE)
+                        k++;
+                    int mi = k < hi ? c->ct[k].mention : -1;
+                    if (mi >= 0 && c->m[mi].ncodes > 0 && !same_actor_codes(c, &c->m[mi], &c->m[src]))
+                        t2 = head_of(c, mi);
+                }
                 if (t2 >= 0)
                     tgt = t2;
             }
