@@ -85,6 +85,7 @@ sid coder_intern(dt_coder *c, const char *s, size_t n)
 /* ---------------------------------------------------------------- clauses */
 
 static bool verb_prefix(const dt_coder *c, int k);
+static bool adverb_like(const dt_coder *c, int i);
 
 static bool verb_like(const dt_coder *c, int i)
 {
@@ -133,6 +134,20 @@ static void mark_barriers(dt_coder *c)
         }
         if (t->role != TR_NONE)
             continue;
+        /* "X's decision to cut aid drew criticism from Kenya": a verb that draws an event
+         * noun (a determiner or an adjective between) is the main verb; the verb before it
+         * does not take its target from what follows (2: forward only). */
+        if (t->wflags & WF_ELICIT) {
+            int j = i + 1;
+            while (j < c->ntok && j <= i + 2 && c->ct[j].role == TR_NONE &&
+                   ((c->ct[j].wflags & WF_DET) || adverb_like(c, j) ||
+                    ((c->toks[j].flags & TOKF_LOWER) && !c->ct[j].wflags)))
+                j++;
+            if (j < c->ntok && c->ct[j].role == TR_VERB && c->ct[j].verb >= 0 &&
+                c->v[c->ct[j].verb].noun != UINT32_MAX && c->v[c->ct[j].verb].start == j)
+                t->barrier = 2;
+            continue;
+        }
         if ((t->wflags & WF_REPORT) &&
             !(i > 0 && ((c->ct[i - 1].wflags & WF_DET) || (c->ct[i - 1].tflags & TOKF_POSS) ||
                         KEY_IS(c, i - 1, "ITS") || KEY_IS(c, i - 1, "THEIR") || KEY_IS(c, i - 1, "HIS")))) {
@@ -463,6 +478,18 @@ static int find_target(const dt_coder *c, int from, int hi, int src)
         return h;
     }
     return -1;
+}
+
+/* A nationality's people in the plural ("Iranians", "Venezuelans", "Serbs"): a one-word
+ * name of a state, capitalised, ending in "s", whose singular names the same state
+ * ("Iranian"); not a country's own name ("Honduras", "Cyprus"). */
+static bool nationality_plural(const dt_coder *c, const mention *m)
+{
+    if (m->type != MT_ACTOR || m->kind != AK_STATE || m->end != m->start + 1)
+        return false;
+    const tok *t = &c->toks[m->start];
+    return (t->flags & TOKF_CAP) && t->key_len >= 5 && c->keys.data[t->key + t->key_len - 1] == 'S' &&
+           mention_stem_same_actor(c, m, 1);
 }
 
 /* For a subject inside "... ANTECEDENT which/that SUBJECT VERB", the antecedent: the
@@ -836,6 +863,15 @@ static void modal_after_noun(const dt_coder *c, int from, int hi, vgroup *g)
     }
 }
 
+/* A clause barrier (either kind) in [a, b). */
+static bool barrier_between(const dt_coder *c, int a, int b)
+{
+    for (int k = a; k < b; k++)
+        if (c->ct[k].barrier)
+            return true;
+    return false;
+}
+
 static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *np, int *prev_subject)
 {
     verbocc *vo = &c->v[vi];
@@ -847,7 +883,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         /* An event noun that is the object of an event verb ("called for talks",
          * "could impose sanctions") is that verb's content, not an event of its own. */
         for (int j = 0; j < vi; j++)
-            if (c->verb_matched[j] && c->v[j].start >= lo) {
+            if (c->verb_matched[j] && c->v[j].start >= lo && !barrier_between(c, c->v[j].end, vo->start)) {
                 trace_printf(c, "noun \"%s\": the object of an earlier event verb, not coded\n",
                              span_text(c, vo->start, vo->end));
                 return false;
@@ -982,6 +1018,32 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     }
     /* Source and target. */
     int src = mr.src, tgt = mr.tgt;
+    /* "Britain's decision to cut aid to Kenya drew criticism from Uganda", "X fired a
+     * missile over Japan, drawing condemnation from India": the one criticised is the
+     * subject of "drew", the clause's first actor that is not the object of a preposition,
+     * not the nearest actor before it. */
+    if (ve->is_noun && tgt >= 0 && c->m[tgt].end <= vo->start) {
+        int e = -1;
+        for (int k = c->m[tgt].end; k < vo->start; k++)
+            if ((c->ct[k].wflags & WF_ELICIT) && c->ct[k].role == TR_NONE)
+                e = k;
+        /* (none: "the attack on Saudi oil facilities prompted condemnation" names no
+         * attacker, and the facilities are not the ones condemned) */
+        int subj = -1;
+        for (int q = lo; e >= 0 && q < e; q++) {
+            int mi = c->ct[q].mention;
+            if (mi < 0 || governed_by_prep(c, &c->m[mi]))
+                continue;
+            if (c->m[mi].ncodes > 0 && head_of(c, mi) != src)
+                subj = head_of(c, mi);
+            break;
+        }
+        if (e >= 0) {
+            tgt = subj;
+            trace_printf(c, "  the target is the subject of \"%s\": \"%s\"\n", c->keys.data + c->toks[e].key,
+                         subj >= 0 ? span_text(c, c->m[subj].start, c->m[subj].end) : "(none)");
+        }
+    }
     bool coordinated = false; /* src is the subject of the verb before (coordination) */
     bool both = mr.both;
     /* Passive voice: a participle after "be"/"get", when no pattern placed the actors.
@@ -1192,18 +1254,50 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
      * opposition (the guidelines' protesters), not the state, which it may be protesting
      * against ("outside parliament"). So is a country named as protesting against its own
      * state ("as French protest Macron's tax hikes"): a state does not protest against
-     * itself, its people do. */
+     * itself, its people do; and so are a nationality's people named in the plural
+     * ("Iranians took to the streets", not "the Iranians", which in diplomatic reporting is
+     * the government). Its target is then searched again: the government it protests
+     * against ("against the government") is no longer the source's own state. */
+    bool people = src >= 0 && nationality_plural(c, &c->m[src]) && !KEY_IS(c, c->m[src].start - 1, "THE");
+    /* ("protest" is a government's verbal protest, 111, unless a crowd protests: the
+     * dictionary knows crowd words, the coder a people in the plural) */
+    if (people && !ve->is_noun && cs.code && code_root(c, cs.code) == 11 && strcmp(lemma, "protest") == 0) {
+        cs.code = coder_intern(c, "141", 3);
+        trace_printf(c, "  a people protesting: a demonstration, 141\n");
+    }
     if (src >= 0 && cs.code && code_root(c, cs.code) == 14 && c->m[src].ncodes == 1) {
         const char *sc = code_str(c, c->m[src].codes[0]);
         bool crowd = c->m[src].start >= 2 && KEY_IS(c, c->m[src].start - 1, "OF") &&
                      quantity_word(c, c->m[src].start - 2);
         for (int k = 0; !crowd && tgt >= 0 && k < c->m[tgt].ncodes; k++)
             crowd = same_country(sc, code_str(c, c->m[tgt].codes[k]));
+        crowd = crowd || people;
         if (crowd && strlen(sc) == 3 && country_based(sc)) {
             char opp[8];
             snprintf(opp, sizeof(opp), "%sOPP", sc);
             c->m[src].codes[0] = coder_intern(c, opp, 6);
             trace_printf(c, "  a crowd of %s protesting: %s\n", sc, opp);
+            /* (a target that is only its own country, a place "in Belgrade", gives way to
+             * one the clause names: "against the government") */
+            bool own = tgt >= 0 && c->m[tgt].ncodes == 1 && strlen(code_str(c, c->m[tgt].codes[0])) == 3 &&
+                       strncmp(code_str(c, c->m[tgt].codes[0]), opp, 3) == 0;
+            if ((tgt < 0 || own) && !both) {
+                int t2 = find_target(c, hit && (hit->slots & PS_SKIP) ? mr.end : vo->end, hi, src);
+                /* ... or the one it protests outside of, as the dictionary's crowd patterns
+                 * read it ("protested outside the Russian embassy") */
+                for (int q = vo->end; t2 < 0 && q + 1 < hi; q++) {
+                    if (!KEY_IS(c, q, "OUTSIDE") && !KEY_IS(c, q, "NEAR") && !KEY_IS(c, q, "AT"))
+                        continue;
+                    int k = q + 1;
+                    while (k < hi && (c->ct[k].wflags & WF_DET) && c->ct[k].role == TR_NONE)
+                        k++;
+                    int mi = k < hi ? c->ct[k].mention : -1;
+                    if (mi >= 0 && c->m[mi].ncodes > 0 && !same_actor_codes(c, &c->m[mi], &c->m[src]))
+                        t2 = head_of(c, mi);
+                }
+                if (t2 >= 0)
+                    tgt = t2;
+            }
         }
     }
     /* A protest, strike or boycott that names no target ("Workers in South Africa went on

@@ -224,6 +224,9 @@ static inline const char *code_str(const dt_coder *c, sid id)
     return id < c->d->nstrs ? dict_str(c->d, id) : c->extra[id - c->d->nstrs];
 }
 bool mention_same_actor(const dt_coder *c, const mention *a, const mention *b);
+/* Does mention m's one word, less its last `drop` letters, name the same actor entry
+ * ("Iranians" -> "Iranian", "Iraqi" -> "Iraq")? */
+bool mention_stem_same_actor(const dt_coder *c, const mention *m, size_t drop);
 
 /* match.c */
 typedef struct match_result {

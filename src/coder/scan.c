@@ -413,6 +413,16 @@ static const alias *find_alias(const dt_coder *c, int i)
     return NULL;
 }
 
+/* "the Chinese embassy", "Russia's consulate": a mention naming a state's mission abroad. */
+static bool diplomatic_mission(const dt_coder *c, const mention *m)
+{
+    for (int i = m->end - 1; i <= m->end && i < c->ntok; i++)
+        if (i >= m->start && (KEY_IS(c, i, "EMBASSY") || KEY_IS(c, i, "EMBASSIES") || KEY_IS(c, i, "CONSULATE") ||
+                              KEY_IS(c, i, "CONSULATES")))
+            return true;
+    return false;
+}
+
 /* The document's location: the dateline country or the first country named. */
 static sid location(dt_coder *c, int upto)
 {
@@ -420,6 +430,10 @@ static sid location(dt_coder *c, int upto)
         return c->location;
     for (int i = 0; i < c->nm && i < upto + 64; i++) {
         const mention *m = &c->m[i];
+        /* A country's embassy or consulate is not where things happen: "a vigil outside
+         * the Chinese embassy in London" is in Britain. */
+        if (diplomatic_mission(c, m))
+            continue;
         if (m->ncodes > 0 && m->type == MT_ACTOR && country_based(code_str(c, m->codes[0]))) {
             char cc[4];
             memcpy(cc, code_str(c, m->codes[0]), 3);
@@ -970,6 +984,90 @@ static void find_compounds(dt_coder *c)
     }
 }
 
+bool mention_stem_same_actor(const dt_coder *c, const mention *m, size_t drop)
+{
+    const tok *t = &c->toks[m->end - 1];
+    if (m->end != m->start + 1 || t->key_len <= drop + 1)
+        return false;
+    int32_t w = dict_word_find(c->d, c->keys.data + t->key, t->key_len - drop);
+    uint32_t node = w >= 0 ? dict_step(c->d, 0, (uint32_t)w) : 0;
+    if (!node)
+        return false;
+    const trie_node *tn = &c->d->nodes[node];
+    for (uint16_t p = 0; p < tn->npayloads; p++) {
+        const phrase_payload *pl = &c->d->payloads[tn->payloads + p];
+        if (pl->kind == PK_ACTOR && pl->rule == m->rule)
+            return true;
+    }
+    return false;
+}
+
+/* A state named by its adjective ("Iranian", "British", "Chinese", "Iraqi", "U.S."), not
+ * by the country's name ("Iran and Iraqi militias"): an abbreviation, a usual ending of a
+ * nationality adjective, or an "-i" after another name of the same state ("Iraq"). */
+static bool nationality_adjective(const dt_coder *c, const mention *m)
+{
+    static const char *const endings[] = {"IAN", "EAN", "CAN", "ESE", "ISH", "CH", "EEK"};
+    const tok *t = &c->toks[m->end - 1];
+    const char *k = c->keys.data + t->key;
+    size_t n = t->key_len;
+    if (t->flags & TOKF_ALLCAP)
+        return true;
+    for (size_t i = 0; i < DT_ARRAY_LEN(endings); i++) {
+        size_t l = strlen(endings[i]);
+        if (n > l + 1 && memcmp(k + n - l, endings[i], l) == 0)
+            return true;
+    }
+    return n > 4 && k[n - 1] == 'I' && m->end == m->start + 1 && mention_stem_same_actor(c, m, 1);
+}
+
+/* "American and British warships", "U.S. and South Korean troops": the states listed
+ * before a state + agent share its agent (USAMIL and GBRMIL), when only commas and the
+ * conjunction stand between them. */
+static void share_agent(dt_coder *c)
+{
+    for (int i = 0; i < c->nm; i++) {
+        mention *a = &c->m[i];
+        if (a->compound != i || a->ncompound < 2)
+            continue;
+        int last = -1;
+        for (int j = i; j < c->nm; j++)
+            if (c->m[j].compound == i)
+                last = j;
+        mention *z = &c->m[last];
+        if (z->type != MT_ACTOR || z->kind != AK_ACTOR || z->name_start != z->start || z->ncodes != 1)
+            continue;
+        const char *zc = code_str(c, z->codes[0]);
+        if (strlen(zc) != 6 || !country_based(zc))
+            continue;
+        /* (not "military" describing an act: "U.S.-South Korea military exercises") */
+        if (z->end < c->ntok && c->ct[z->end].role == TR_VERB && (c->toks[z->end - 1].flags & TOKF_LOWER) &&
+            (KEY_IS(c, z->end - 1, "MILITARY") || KEY_IS(c, z->end - 1, "SECURITY")))
+            continue;
+        bool ok = true;
+        for (int j = i; j < last && ok; j++) {
+            const mention *m = &c->m[j];
+            if (m->compound != i)
+                continue;
+            ok = m->type == MT_ACTOR && m->kind == AK_STATE && m->ncodes == 1 &&
+                 strlen(code_str(c, m->codes[0])) == 3 && country_based(code_str(c, m->codes[0])) &&
+                 nationality_adjective(c, m);
+            for (int k = m->end; ok && k < c->m[j + 1].start; k++)
+                ok = KEY_IS(c, k, "AND") || KEY_IS(c, k, "OR") || tok_punct(c, k, ',');
+        }
+        for (int j = i; j < last && ok; j++) {
+            mention *m = &c->m[j];
+            if (m->compound != i)
+                continue;
+            char code[8];
+            memcpy(code, code_str(c, m->codes[0]), 3);
+            memcpy(code + 3, zc + 3, 3);
+            m->codes[0] = coder_intern(c, code, 6);
+            m->kind = AK_ACTOR;
+        }
+    }
+}
+
 /* A mention that turns out to be no actor: its words are plain words again and it
  * keeps no words (loops over mentions skip those). */
 static void forget_mention(dt_coder *c, mention *m)
@@ -1259,6 +1357,7 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
     mark_pronouns(c);
     sort_mentions(c);
     find_compounds(c);
+    share_agent(c);
     resolve_agents(c);
     resolve_references(c);
     return nt;

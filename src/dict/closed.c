@@ -66,6 +66,12 @@ static const closed_group groups[] = {
      WF_RESPOND},
     /* (the nouns "attempt(s)" are intentions: "his attempts to end the war") */
     {"TRY TRIES TRIED TRYING ATTEMPTED ATTEMPTING", WF_TRY},
+    /* (what these draw, "criticism from X", is the act of X, not the object of the verb
+     * before: "the decision to cut aid drew criticism from Kenya") */
+    {"DRAW DRAWS DREW DRAWN DRAWING SPARK SPARKS SPARKED SPARKING TRIGGERED TRIGGERING PROMPTED "
+     "PROMPTING PROVOKED PROVOKING ATTRACTED ATTRACTING EARNED EARNING GARNERED GARNERING "
+     "INVITED INVITING",
+     WF_ELICIT},
 };
 
 int dict_add_closed_class(dt_dict *d)

@@ -46,6 +46,7 @@ enum {
     WF_OBSTRUCT = 1 << 27, /* blocked delayed opposed ...: an event noun after it did not happen */
     WF_RESPOND = 1 << 28, /* responded retaliated reacted: "by" + gerund is the response */
     WF_TRY = 1 << 29,     /* tried attempted (+ to): the attempt is the act itself */
+    WF_ELICIT = 1 << 30,  /* drew sparked prompted: "drew criticism from X", a predicate of its own */
 };
 
 typedef struct dict_word {
