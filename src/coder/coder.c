@@ -230,6 +230,7 @@ typedef struct vgroup {
     bool attempt;       /* "tried/attempted to VERB": coded as the act */
     bool should, must;  /* the modal was "should" / "must" */
     int start;          /* first token of the verb group */
+    int intent;         /* the intention word before "to" ("plans to"), or -1 */
 } vgroup;
 
 
@@ -250,6 +251,7 @@ static bool adverb_like(const dt_coder *c, int i)
 static vgroup verb_group(const dt_coder *c, int v, int lo)
 {
     vgroup g = {0};
+    g.intent = -1;
     int i = v - 1;
     /* "will re-impose": the verb group starts before the prefix. */
     if (i >= lo && (c->toks[v].flags & TOKF_HYPH) && verb_prefix(c, i))
@@ -295,6 +297,7 @@ static vgroup verb_group(const dt_coder *c, int v, int lo)
                     /* "plans to", "vowed to", "threatened to"; "tried to" is the act */
                     g.intent_to = !(c->ct[k].wflags & WF_TRY);
                     g.attempt = !g.intent_to;
+                    g.intent = k;
                     /* "has no plans to", "does not intend to", "never sought to" */
                     for (int q = k - 1; q >= lo && q >= k - 3 && c->ct[q].role == TR_NONE; q--) {
                         uint32_t qf = c->ct[q].wflags;
@@ -872,6 +875,47 @@ static bool barrier_between(const dt_coder *c, int a, int b)
     return false;
 }
 
+/* "rejected a European plan to ease tensions", "welcomed Iran's decision to free ...": an
+ * intention named by a noun (after a determiner or possessive, or a noun of its own such as
+ * "decision") that is the object of an event verb before it in the clause. What the plan
+ * would do is that verb's content, not an intention coded on its own. */
+static bool intention_object(const dt_coder *c, int vi, int k, int lo)
+{
+    static const char *const nouns[] = {"DECISION", "DECISIONS", "BID", "EFFORT", "EFFORTS", "ATTEMPTS"};
+    bool noun = false;
+    for (size_t q = 0; q < DT_ARRAY_LEN(nouns) && !noun; q++)
+        noun = key_is(c, k, nouns[q]);
+    /* "a European plan", "the U.S. offer", "Japan's plan", "its plans": past an actor
+     * and up to two plain adjectives to a determiner or possessive */
+    int q = k - 1;
+    for (int steps = 0; !noun && q >= lo && steps < 3; steps++) {
+        const ctok *a = &c->ct[q];
+        if (a->tflags & TOKF_POSS) {
+            noun = true;
+            break;
+        }
+        if (a->role == TR_NONE && ((a->wflags & WF_DET) || possessive_pronoun(c, q))) {
+            noun = true;
+            break;
+        }
+        if (a->role == TR_MENTION && a->mention >= 0)
+            q = c->m[a->mention].start - 1;
+        else if (a->role == TR_NONE && (a->tflags & TOKF_WORD) && (c->toks[q].flags & TOKF_LOWER) && !a->wflags)
+            q--;
+        else
+            break;
+    }
+    if (!noun)
+        return false;
+    for (int j = vi - 1; j >= 0; j--) {
+        if (c->v[j].start < lo)
+            break;
+        if (c->v[j].end <= k && c->verb_matched[j] && !barrier_between(c, c->v[j].end, k))
+            return true;
+    }
+    return false;
+}
+
 static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *np, int *prev_subject)
 {
     verbocc *vo = &c->v[vi];
@@ -1419,6 +1463,10 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     }
     if (g.infinitive && !g.intent_to && !g.attempt) {
         trace_printf(c, "  infinitive complement of another act: no event\n");
+        return false;
+    }
+    if (!ve->is_noun && g.intent_to && g.intent >= 0 && intention_object(c, vi, g.intent, lo)) {
+        trace_printf(c, "  an intention that is the object of an earlier event verb: no event\n");
         return false;
     }
     sid use = cs.code;
