@@ -916,6 +916,47 @@ static bool intention_object(const dt_coder *c, int vi, int k, int lo)
     return false;
 }
 
+/* "Rockets fired by Hamas struck Tel Aviv", "Drones launched by Russia hit Kyiv": when the
+ * clause names no free subject, the agent of a participle that describes the subject noun
+ * ("NOUN PARTICIPLE by ACTOR", no auxiliary) is the one who acts. */
+static int reduced_agent(const dt_coder *c, int v, int lo)
+{
+    int i = v - 1;
+    while (i >= lo && i >= v - 4 && c->ct[i].mention < 0 && c->ct[i].role == TR_NONE && !c->ct[i].barrier &&
+           !(c->toks[i].flags & TOKF_PUNCT) && !(c->ct[i].wflags & WF_REL))
+        i--;
+    if (i < lo || c->ct[i].mention < 0)
+        return -1;
+    const mention *m = &c->m[head_of(c, c->ct[i].mention)];
+    if (m->ncodes <= 0)
+        return -1;
+    int k = m->start - 1;
+    while (k >= lo && (c->ct[k].wflags & WF_DET) && c->ct[k].role == TR_NONE)
+        k--;
+    if (k <= lo || !(c->ct[k].wflags & WF_BY) || c->ct[k].role != TR_NONE)
+        return -1;
+    /* the participle before "by": a verb or the last word of an event noun, in -ed/-en */
+    int p = k - 1;
+    const tok *pt = &c->toks[p];
+    const char *pk = c->keys.data + pt->key;
+    bool participle = pt->key_len > 3 && pk[pt->key_len - 2] == 'E' &&
+                      (pk[pt->key_len - 1] == 'D' || pk[pt->key_len - 1] == 'N');
+    if (c->ct[p].role == TR_VERB && c->ct[p].verb >= 0 && c->v[c->ct[p].verb].verb != UINT32_MAX &&
+        c->v[c->ct[p].verb].end == k)
+        participle = c->v[c->ct[p].verb].form == VF_ED || c->v[c->ct[p].verb].form == VF_EN;
+    if (!participle || (pt->flags & TOKF_CAP && p == 0))
+        return -1;
+    /* no auxiliary ("were fired by" is a passive clause of its own), and a noun before */
+    int q = p - 1;
+    if (c->ct[p].role == TR_VERB && c->ct[p].verb >= 0)
+        q = c->v[c->ct[p].verb].start - 1;
+    while (q > lo && adverb_like(c, q))
+        q--;
+    if (q >= lo && (c->ct[q].wflags & (WF_AUX | WF_HAVE | WF_GET)) && c->ct[q].role == TR_NONE)
+        return -1;
+    return head_of(c, c->ct[i].mention);
+}
+
 static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *np, int *prev_subject)
 {
     verbocc *vo = &c->v[vi];
@@ -1151,6 +1192,26 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             reduced_target = head_of(c, mi);
             trace_printf(c, "  participle after an actor (reduced relative): passive\n");
         }
+    } else if (!passive && !ve->is_noun && (vo->form == VF_ED || vo->form == VF_EN) && !g.aux && !g.have &&
+               !g.get && src < 0 && tgt < 0 && g.start > lo && c->ct[g.start - 1].role == TR_VERB &&
+               c->ct[g.start - 1].verb >= 0 && c->v[c->ct[g.start - 1].verb].noun != UINT32_MAX &&
+               vo->end < hi && (c->ct[vo->end].wflags & WF_BY) && c->ct[vo->end].role == TR_NONE) {
+        /* "a prisoner exchange mediated by the UAE", "a truce brokered by Egypt": a
+         * participle with "by" right after an event noun describes it; the "by" actor acts
+         * on the noun's parties (its actors, else the clause's subject). */
+        int nv = c->ct[g.start - 1].verb;
+        int parties = -1;
+        for (int q = *np - 1; q >= 0 && parties < 0; q--)
+            if (protos[q].verb == nv && protos[q].noun)
+                parties = protos[q].src;
+        if (parties < 0)
+            parties = find_subject(c, g.start, lo);
+        if (parties >= 0) {
+            passive = true;
+            by = by_agent(c, vo->end, hi, false, &by_found);
+            reduced_target = parties;
+            trace_printf(c, "  participle with \"by\" after an event noun (reduced relative): passive\n");
+        }
     }
     if (passive) {
         int subj = reduced_target >= 0 ? reduced_target : find_subject(c, g.start, lo);
@@ -1213,8 +1274,11 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                                                                          : opening_subject(c);
                     if (src < 0)
                         src = find_subject(c, g.start, lo);
-                } else
+                } else {
                     src = find_subject(c, g.start, lo);
+                    if (src < 0 && (src = reduced_agent(c, g.start, lo)) >= 0)
+                        trace_printf(c, "  the subject is described by a participle: its \"by\" actor acts\n");
+                }
                 if (src < 0 && lo > 0 && (c->ct[lo - 1].wflags & WF_CONJ)) {
                     /* "X criticized and condemned Y": the subject of the clause before. */
                     if (*prev_subject >= 0) {
@@ -1746,7 +1810,12 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
             while (e < c->ntok && (c->ct[e].wflags & (WF_ADVERB | WF_AUX | WF_HAVE)) && c->ct[e].role == TR_NONE)
                 e++;
             bool superseded = false;
-            for (int j = 0; j < np && !superseded; j++)
+            /* (not by a participle that describes it: "an exchange mediated by the UAE") */
+            bool described = e == c->v[protos[i].verb].end && e + 1 < c->ntok && (c->ct[e + 1].wflags & WF_BY) &&
+                             c->ct[e].role == TR_VERB && c->ct[e].verb >= 0 &&
+                             c->v[c->ct[e].verb].end == e + 1 &&
+                             (c->v[c->ct[e].verb].form == VF_ED || c->v[c->ct[e].verb].form == VF_EN);
+            for (int j = 0; j < np && !superseded && !described; j++)
                 superseded = j != i && !protos[j].noun && c->v[protos[j].verb].start == e;
             /* Also when a mention-free gap leads to the verb ("talks ... collapsed"). */
             if (superseded) {
