@@ -1466,6 +1466,25 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                              c->ctx_sentence, code_str(c, others[k]));
         }
     }
+    /* "Taiwan put its forces on high alert as China held drills": raising alert or
+     * mobilizing (151-154) with nobody named in its clause answers the subject of the "as"
+     * or "while" clause right after it, when that is another side ("after" tells only what
+     * came first; a plain show of force, 150, "fires missile as Biden visits Seoul", is
+     * aimed at nobody named). */
+    if (tgt < 0 && !both && src >= 0 && cs.code && code_root(c, cs.code) == 15 &&
+        code_str(c, cs.code)[2] >= '1' && code_str(c, cs.code)[2] <= '4' && hi + 1 < c->ntok &&
+        c->ct[hi].barrier == 1 && c->ct[hi].role == TR_NONE &&
+        (KEY_IS(c, hi, "AS") || KEY_IS(c, hi, "WHILE"))) {
+        int q = hi + 1;
+        while (q < c->ntok && c->ct[q].role == TR_NONE && (c->ct[q].wflags & (WF_DET | WF_ADVERB)))
+            q++;
+        int mi = q < c->ntok ? c->ct[q].mention : -1;
+        if (mi >= 0 && c->m[mi].ncodes > 0 && !same_actor_codes(c, &c->m[mi], &c->m[src])) {
+            tgt = head_of(c, mi);
+            trace_printf(c, "  no target named: the subject of the \"%s\" clause after it, \"%s\"\n",
+                         c->keys.data + c->toks[hi].key, span_text(c, c->m[tgt].start, c->m[tgt].end));
+        }
+    }
     bool solo = src >= 0 && !both && tgt < 0 && (cs.flags & CF_SOLO) && c->opts.solo;
     if (solo)
         trace_printf(c, "  no target: coded as a one-sided act (solo)\n");
