@@ -536,9 +536,36 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
         /* AGENT [of|in] [the] ACTOR: "the military of Myanmar", "leaders of Japan and ..." */
         if (nx && nx->kind == PK_ACTOR) {
             int gap_start = x->end;
+            /* (after a possessive, "in" names where the owner's agent is: "its embassy in
+             * Riyadh" is the owner's embassy, not Saudi Arabia's) */
+            bool owned = x->start > 0 && c->ct[x->start - 1].role == TR_NONE && possessive_pronoun(c, x->start - 1);
             bool via_prep = gap_start < nx->start &&
-                            (KEY_IS(c, gap_start, "OF") || KEY_IS(c, gap_start, "IN") || KEY_IS(c, gap_start, "FOR")) &&
+                            (KEY_IS(c, gap_start, "OF") || (KEY_IS(c, gap_start, "IN") && !owned) ||
+                             KEY_IS(c, gap_start, "FOR")) &&
                             skip_det(c, gap_start + 1) == nx->start;
+            /* ... and the place of the owner's mission stands for the host government it
+             * deals with ("reopened its embassy in Damascus" -> SYRGOV) */
+            int e = x->end - 1;
+            if (owned && gap_start < nx->start && KEY_IS(c, gap_start, "IN") &&
+                skip_det(c, gap_start + 1) == nx->start &&
+                (KEY_IS(c, e, "EMBASSY") || KEY_IS(c, e, "EMBASSIES") || KEY_IS(c, e, "CONSULATE") ||
+                 KEY_IS(c, e, "CONSULATES") || KEY_IS(c, e, "MISSION"))) {
+                int mi = new_mention(c, x->start, x->end, MT_AGENT_ONLY);
+                int hm = new_mention(c, nx->start, nx->end, MT_ACTOR);
+                if (mi < 0 || hm < 0)
+                    continue;
+                c->m[mi].plural = x->pl->form;
+                c->m[mi].rule = ag->rule;
+                const actor_entry *ae = &c->d->actors[nx->pl->index];
+                mention *m = &c->m[hm];
+                set_codes_from_actor(c, m, ae);
+                for (int q = 0; q < m->ncodes; q++)
+                    m->codes[q] = combine(c, m->codes[q], ag, ae->kind, false);
+                if (ae->kind == AK_STATE)
+                    m->kind = AK_ACTOR;
+                k += 1;
+                continue;
+            }
             bool direct = nx->start == x->end || skip_det(c, x->end) == nx->start;
             if (via_prep || direct) {
                 const actor_entry *ae = &c->d->actors[nx->pl->index];
