@@ -99,17 +99,19 @@ static void walk(dt_coder *c, int i, scan_best *b)
     phrase_hit none = {NULL, 0, false};
     b->actor = b->agent = b->verb = b->evnoun = b->ref = b->noun = b->adj = none;
     b->discard = b->discard_story = false;
-    struct { uint32_t node; int pos; bool exact; } stack[256];
+    struct { uint32_t node; int pos; bool exact, verbform; } stack[256];
     int sp = 0;
     stack[sp].node = 0;
     stack[sp].pos = i;
     stack[sp].exact = true;
+    stack[sp].verbform = false;
     sp++;
     while (sp > 0) {
         sp--;
         uint32_t node = stack[sp].node;
         int pos = stack[sp].pos;
         bool path_exact = stack[sp].exact;
+        bool path_verbform = stack[sp].verbform;
         if (pos >= c->ntok || c->ct[pos].role == TR_SKIP)
             continue;
         const ctok *t = &c->ct[pos];
@@ -120,12 +122,14 @@ static void walk(dt_coder *c, int i, scan_best *b)
             const trie_node *tn = &d->nodes[child];
             int len = pos + 1 - i;
             bool exact = path_exact && k == 0 && t->exact;
+            /* a word reached by a verb ending (-ed -en -ing) names no actor or agent */
+            bool verbform = path_verbform || k >= t->vfrom;
             for (uint16_t p = 0; p < tn->npayloads; p++) {
                 const phrase_payload *pl = node_payload(d, tn, p);
                 phrase_hit *h = NULL;
                 switch (pl->kind) {
-                case PK_ACTOR: h = &b->actor; break;
-                case PK_AGENT: h = &b->agent; break;
+                case PK_ACTOR: h = verbform ? NULL : &b->actor; break;
+                case PK_AGENT: h = verbform ? NULL : &b->agent; break;
                 case PK_VERB: h = pl->evnoun ? &b->evnoun : &b->verb; break;
                 case PK_REF: h = &b->ref; break;
                 case PK_NOUNWORD: h = &b->noun; break;
@@ -157,6 +161,7 @@ static void walk(dt_coder *c, int i, scan_best *b)
                 stack[sp].node = child;
                 stack[sp].pos = pos + 1;
                 stack[sp].exact = exact;
+                stack[sp].verbform = verbform;
                 sp++;
             }
         }
@@ -1330,6 +1335,7 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
         c->ct[i].match = lx->nmatch ? c->lx.pool + lx->match : NULL;
         c->ct[i].nmatch = lx->nmatch;
         c->ct[i].exact = lx->exact;
+        c->ct[i].vfrom = lx->vfrom;
         c->ct[i].starts = lx->starts;
         c->ct[i].sets = lx->sets;
         c->ct[i].root0 = lx->root0;
