@@ -483,6 +483,36 @@ static int find_target(const dt_coder *c, int from, int hi, int src)
     return -1;
 }
 
+/* "urged restraint in Lebanon", "condemned the attack in Kabul": for a statement, appeal,
+ * demand, disapproval or rejection whose object is a situation "in" a place, with no other
+ * actor in the clause, the place's country. (Not a place right after the verb: "met in
+ * Tokyo", "protested in Paris" say where, not whom.) */
+static int situation_place(const dt_coder *c, int from, int hi, int src, int root)
+{
+    if (root != 1 && root != 2 && root != 10 && root != 11 && root != 12)
+        return -1;
+    bool object = false;
+    for (int i = from; i + 1 < hi; i++) {
+        if (c->ct[i].mention >= 0)
+            return -1;
+        if (!KEY_IS(c, i, "IN") || c->ct[i].role != TR_NONE) {
+            object |= (c->ct[i].tflags & TOKF_WORD) != 0;
+            continue;
+        }
+        int j = i + 1;
+        while (j < hi && (c->ct[j].wflags & WF_DET) && c->ct[j].role == TR_NONE)
+            j++;
+        int mi = j < hi ? c->ct[j].mention : -1;
+        if (!object || mi < 0 || c->m[mi].ncodes <= 0 || c->m[mi].start != j ||
+            (c->m[mi].kind != AK_STATE && c->m[mi].kind != AK_ACTOR) ||
+            !country_based(code_str(c, c->m[mi].codes[0])) ||
+            (src >= 0 && same_actor_codes(c, &c->m[mi], &c->m[src])))
+            return -1;
+        return head_of(c, mi);
+    }
+    return -1;
+}
+
 /* A nationality's people in the plural ("Iranians", "Venezuelans", "Serbs"): a one-word
  * name of a state, capitalised, ending in "s", whose singular names the same state
  * ("Iranian"); not a country's own name ("Honduras", "Cyprus"). */
@@ -1308,6 +1338,11 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
              * against"): the target is the antecedent before "which". */
             if (tgt < 0 && src >= 0)
                 tgt = relative_antecedent(c, src, lo);
+            if (tgt < 0 && src >= 0 && !ve->is_noun && cs.code &&
+                (tgt = situation_place(c, hit && (hit->slots & PS_SKIP) ? mr.end : vo->end, hi, src,
+                                       code_root(c, cs.code))) >= 0)
+                trace_printf(c, "  no other actor: the place of the situation, \"%s\"\n",
+                             span_text(c, c->m[tgt].start, c->m[tgt].end));
             /* A paired code with a compound subject and nobody else: among themselves. */
             if (tgt < 0 && src >= 0 && (cs.flags & CF_PAIRED) && c->m[src].ncompound > 1)
                 both = true;
