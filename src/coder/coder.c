@@ -230,6 +230,7 @@ typedef struct vgroup {
     bool attempt;       /* "tried/attempted to VERB": coded as the act */
     bool should, must;  /* the modal was "should" / "must" */
     int start;          /* first token of the verb group */
+    int intent;         /* the intention word before "to" ("plans to"), or -1 */
 } vgroup;
 
 
@@ -250,6 +251,7 @@ static bool adverb_like(const dt_coder *c, int i)
 static vgroup verb_group(const dt_coder *c, int v, int lo)
 {
     vgroup g = {0};
+    g.intent = -1;
     int i = v - 1;
     /* "will re-impose": the verb group starts before the prefix. */
     if (i >= lo && (c->toks[v].flags & TOKF_HYPH) && verb_prefix(c, i))
@@ -295,6 +297,7 @@ static vgroup verb_group(const dt_coder *c, int v, int lo)
                     /* "plans to", "vowed to", "threatened to"; "tried to" is the act */
                     g.intent_to = !(c->ct[k].wflags & WF_TRY);
                     g.attempt = !g.intent_to;
+                    g.intent = k;
                     /* "has no plans to", "does not intend to", "never sought to" */
                     for (int q = k - 1; q >= lo && q >= k - 3 && c->ct[q].role == TR_NONE; q--) {
                         uint32_t qf = c->ct[q].wflags;
@@ -476,6 +479,36 @@ static int find_target(const dt_coder *c, int from, int hi, int src)
         if (k >= 0 && (c->ct[k].wflags & WF_LOCPREP) && c->ct[k].role == TR_NONE)
             continue;
         return h;
+    }
+    return -1;
+}
+
+/* "urged restraint in Lebanon", "condemned the attack in Kabul": for a statement, appeal,
+ * demand, disapproval or rejection whose object is a situation "in" a place, with no other
+ * actor in the clause, the place's country. (Not a place right after the verb: "met in
+ * Tokyo", "protested in Paris" say where, not whom.) */
+static int situation_place(const dt_coder *c, int from, int hi, int src, int root)
+{
+    if (root != 1 && root != 2 && root != 10 && root != 11 && root != 12)
+        return -1;
+    bool object = false;
+    for (int i = from; i + 1 < hi; i++) {
+        if (c->ct[i].mention >= 0)
+            return -1;
+        if (!KEY_IS(c, i, "IN") || c->ct[i].role != TR_NONE) {
+            object |= (c->ct[i].tflags & TOKF_WORD) != 0;
+            continue;
+        }
+        int j = i + 1;
+        while (j < hi && (c->ct[j].wflags & WF_DET) && c->ct[j].role == TR_NONE)
+            j++;
+        int mi = j < hi ? c->ct[j].mention : -1;
+        if (!object || mi < 0 || c->m[mi].ncodes <= 0 || c->m[mi].start != j ||
+            (c->m[mi].kind != AK_STATE && c->m[mi].kind != AK_ACTOR) ||
+            !country_based(code_str(c, c->m[mi].codes[0])) ||
+            (src >= 0 && same_actor_codes(c, &c->m[mi], &c->m[src])))
+            return -1;
+        return head_of(c, mi);
     }
     return -1;
 }
@@ -872,6 +905,88 @@ static bool barrier_between(const dt_coder *c, int a, int b)
     return false;
 }
 
+/* "rejected a European plan to ease tensions", "welcomed Iran's decision to free ...": an
+ * intention named by a noun (after a determiner or possessive, or a noun of its own such as
+ * "decision") that is the object of an event verb before it in the clause. What the plan
+ * would do is that verb's content, not an intention coded on its own. */
+static bool intention_object(const dt_coder *c, int vi, int k, int lo)
+{
+    static const char *const nouns[] = {"DECISION", "DECISIONS", "BID", "EFFORT", "EFFORTS", "ATTEMPTS"};
+    bool noun = false;
+    for (size_t q = 0; q < DT_ARRAY_LEN(nouns) && !noun; q++)
+        noun = key_is(c, k, nouns[q]);
+    /* "a European plan", "the U.S. offer", "Japan's plan", "its plans": past an actor
+     * and up to two plain adjectives to a determiner or possessive */
+    int q = k - 1;
+    for (int steps = 0; !noun && q >= lo && steps < 3; steps++) {
+        const ctok *a = &c->ct[q];
+        if (a->tflags & TOKF_POSS) {
+            noun = true;
+            break;
+        }
+        if (a->role == TR_NONE && ((a->wflags & WF_DET) || possessive_pronoun(c, q))) {
+            noun = true;
+            break;
+        }
+        if (a->role == TR_MENTION && a->mention >= 0)
+            q = c->m[a->mention].start - 1;
+        else if (a->role == TR_NONE && (a->tflags & TOKF_WORD) && (c->toks[q].flags & TOKF_LOWER) && !a->wflags)
+            q--;
+        else
+            break;
+    }
+    if (!noun)
+        return false;
+    for (int j = vi - 1; j >= 0; j--) {
+        if (c->v[j].start < lo)
+            break;
+        if (c->v[j].end <= k && c->verb_matched[j] && !barrier_between(c, c->v[j].end, k))
+            return true;
+    }
+    return false;
+}
+
+/* "Rockets fired by Hamas struck Tel Aviv", "Drones launched by Russia hit Kyiv": when the
+ * clause names no free subject, the agent of a participle that describes the subject noun
+ * ("NOUN PARTICIPLE by ACTOR", no auxiliary) is the one who acts. */
+static int reduced_agent(const dt_coder *c, int v, int lo)
+{
+    int i = v - 1;
+    while (i >= lo && i >= v - 4 && c->ct[i].mention < 0 && c->ct[i].role == TR_NONE && !c->ct[i].barrier &&
+           !(c->toks[i].flags & TOKF_PUNCT) && !(c->ct[i].wflags & WF_REL))
+        i--;
+    if (i < lo || c->ct[i].mention < 0)
+        return -1;
+    const mention *m = &c->m[head_of(c, c->ct[i].mention)];
+    if (m->ncodes <= 0)
+        return -1;
+    int k = m->start - 1;
+    while (k >= lo && (c->ct[k].wflags & WF_DET) && c->ct[k].role == TR_NONE)
+        k--;
+    if (k <= lo || !(c->ct[k].wflags & WF_BY) || c->ct[k].role != TR_NONE)
+        return -1;
+    /* the participle before "by": a verb or the last word of an event noun, in -ed/-en */
+    int p = k - 1;
+    const tok *pt = &c->toks[p];
+    const char *pk = c->keys.data + pt->key;
+    bool participle = pt->key_len > 3 && pk[pt->key_len - 2] == 'E' &&
+                      (pk[pt->key_len - 1] == 'D' || pk[pt->key_len - 1] == 'N');
+    if (c->ct[p].role == TR_VERB && c->ct[p].verb >= 0 && c->v[c->ct[p].verb].verb != UINT32_MAX &&
+        c->v[c->ct[p].verb].end == k)
+        participle = c->v[c->ct[p].verb].form == VF_ED || c->v[c->ct[p].verb].form == VF_EN;
+    if (!participle || (pt->flags & TOKF_CAP && p == 0))
+        return -1;
+    /* no auxiliary ("were fired by" is a passive clause of its own), and a noun before */
+    int q = p - 1;
+    if (c->ct[p].role == TR_VERB && c->ct[p].verb >= 0)
+        q = c->v[c->ct[p].verb].start - 1;
+    while (q > lo && adverb_like(c, q))
+        q--;
+    if (q >= lo && (c->ct[q].wflags & (WF_AUX | WF_HAVE | WF_GET)) && c->ct[q].role == TR_NONE)
+        return -1;
+    return head_of(c, c->ct[i].mention);
+}
+
 static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *np, int *prev_subject)
 {
     verbocc *vo = &c->v[vi];
@@ -1107,6 +1222,26 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             reduced_target = head_of(c, mi);
             trace_printf(c, "  participle after an actor (reduced relative): passive\n");
         }
+    } else if (!passive && !ve->is_noun && (vo->form == VF_ED || vo->form == VF_EN) && !g.aux && !g.have &&
+               !g.get && src < 0 && tgt < 0 && g.start > lo && c->ct[g.start - 1].role == TR_VERB &&
+               c->ct[g.start - 1].verb >= 0 && c->v[c->ct[g.start - 1].verb].noun != UINT32_MAX &&
+               vo->end < hi && (c->ct[vo->end].wflags & WF_BY) && c->ct[vo->end].role == TR_NONE) {
+        /* "a prisoner exchange mediated by the UAE", "a truce brokered by Egypt": a
+         * participle with "by" right after an event noun describes it; the "by" actor acts
+         * on the noun's parties (its actors, else the clause's subject). */
+        int nv = c->ct[g.start - 1].verb;
+        int parties = -1;
+        for (int q = *np - 1; q >= 0 && parties < 0; q--)
+            if (protos[q].verb == nv && protos[q].noun)
+                parties = protos[q].src;
+        if (parties < 0)
+            parties = find_subject(c, g.start, lo);
+        if (parties >= 0) {
+            passive = true;
+            by = by_agent(c, vo->end, hi, false, &by_found);
+            reduced_target = parties;
+            trace_printf(c, "  participle with \"by\" after an event noun (reduced relative): passive\n");
+        }
     }
     if (passive) {
         int subj = reduced_target >= 0 ? reduced_target : find_subject(c, g.start, lo);
@@ -1169,8 +1304,11 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                                                                          : opening_subject(c);
                     if (src < 0)
                         src = find_subject(c, g.start, lo);
-                } else
+                } else {
                     src = find_subject(c, g.start, lo);
+                    if (src < 0 && (src = reduced_agent(c, g.start, lo)) >= 0)
+                        trace_printf(c, "  the subject is described by a participle: its \"by\" actor acts\n");
+                }
                 if (src < 0 && lo > 0 && (c->ct[lo - 1].wflags & WF_CONJ)) {
                     /* "X criticized and condemned Y": the subject of the clause before. */
                     if (*prev_subject >= 0) {
@@ -1200,6 +1338,11 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
              * against"): the target is the antecedent before "which". */
             if (tgt < 0 && src >= 0)
                 tgt = relative_antecedent(c, src, lo);
+            if (tgt < 0 && src >= 0 && !ve->is_noun && cs.code &&
+                (tgt = situation_place(c, hit && (hit->slots & PS_SKIP) ? mr.end : vo->end, hi, src,
+                                       code_root(c, cs.code))) >= 0)
+                trace_printf(c, "  no other actor: the place of the situation, \"%s\"\n",
+                             span_text(c, c->m[tgt].start, c->m[tgt].end));
             /* A paired code with a compound subject and nobody else: among themselves. */
             if (tgt < 0 && src >= 0 && (cs.flags & CF_PAIRED) && c->m[src].ncompound > 1)
                 both = true;
@@ -1358,6 +1501,25 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                              c->ctx_sentence, code_str(c, others[k]));
         }
     }
+    /* "Taiwan put its forces on high alert as China held drills": raising alert or
+     * mobilizing (151-154) with nobody named in its clause answers the subject of the "as"
+     * or "while" clause right after it, when that is another side ("after" tells only what
+     * came first; a plain show of force, 150, "fires missile as Biden visits Seoul", is
+     * aimed at nobody named). */
+    if (tgt < 0 && !both && src >= 0 && cs.code && code_root(c, cs.code) == 15 &&
+        code_str(c, cs.code)[2] >= '1' && code_str(c, cs.code)[2] <= '4' && hi + 1 < c->ntok &&
+        c->ct[hi].barrier == 1 && c->ct[hi].role == TR_NONE &&
+        (KEY_IS(c, hi, "AS") || KEY_IS(c, hi, "WHILE"))) {
+        int q = hi + 1;
+        while (q < c->ntok && c->ct[q].role == TR_NONE && (c->ct[q].wflags & (WF_DET | WF_ADVERB)))
+            q++;
+        int mi = q < c->ntok ? c->ct[q].mention : -1;
+        if (mi >= 0 && c->m[mi].ncodes > 0 && !same_actor_codes(c, &c->m[mi], &c->m[src])) {
+            tgt = head_of(c, mi);
+            trace_printf(c, "  no target named: the subject of the \"%s\" clause after it, \"%s\"\n",
+                         c->keys.data + c->toks[hi].key, span_text(c, c->m[tgt].start, c->m[tgt].end));
+        }
+    }
     bool solo = src >= 0 && !both && tgt < 0 && (cs.flags & CF_SOLO) && c->opts.solo;
     if (solo)
         trace_printf(c, "  no target: coded as a one-sided act (solo)\n");
@@ -1419,6 +1581,10 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     }
     if (g.infinitive && !g.intent_to && !g.attempt) {
         trace_printf(c, "  infinitive complement of another act: no event\n");
+        return false;
+    }
+    if (!ve->is_noun && g.intent_to && g.intent >= 0 && intention_object(c, vi, g.intent, lo)) {
+        trace_printf(c, "  an intention that is the object of an earlier event verb: no event\n");
         return false;
     }
     sid use = cs.code;
@@ -1698,7 +1864,12 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
             while (e < c->ntok && (c->ct[e].wflags & (WF_ADVERB | WF_AUX | WF_HAVE)) && c->ct[e].role == TR_NONE)
                 e++;
             bool superseded = false;
-            for (int j = 0; j < np && !superseded; j++)
+            /* (not by a participle that describes it: "an exchange mediated by the UAE") */
+            bool described = e == c->v[protos[i].verb].end && e + 1 < c->ntok && (c->ct[e + 1].wflags & WF_BY) &&
+                             c->ct[e].role == TR_VERB && c->ct[e].verb >= 0 &&
+                             c->v[c->ct[e].verb].end == e + 1 &&
+                             (c->v[c->ct[e].verb].form == VF_ED || c->v[c->ct[e].verb].form == VF_EN);
+            for (int j = 0; j < np && !superseded && !described; j++)
                 superseded = j != i && !protos[j].noun && c->v[protos[j].verb].start == e;
             /* Also when a mention-free gap leads to the verb ("talks ... collapsed"). */
             if (superseded) {

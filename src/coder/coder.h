@@ -21,9 +21,10 @@ typedef struct lexeme {
     uint32_t root0;     /* the trie node match[0] leads to from the root (0: none) */
     uint32_t flags;     /* WF_* of the exact word */
     uint8_t nmatch;     /* (a word has a handful: itself, a base form, stems) */
-    uint8_t exact;      /* the first match is the token itself (not an ending or stem) */
-    uint8_t starts;     /* some match begins a dictionary phrase */
-    uint8_t sets;       /* some match begins a member of a set (patterns' &SETs) */
+    uint8_t vfrom;      /* matches from here on are by a verb ending (-ed -en -ing) */
+    uint8_t exact : 1;  /* the first match is the token itself (not an ending or stem) */
+    uint8_t starts : 1; /* some match begins a dictionary phrase */
+    uint8_t sets : 1;   /* some match begins a member of a set (patterns' &SETs) */
 } lexeme;               /* 16 bytes: four to a cache line */
 
 #define LEX_INLINE 16
@@ -64,6 +65,7 @@ typedef struct ctok {
     uint8_t exact;      /* match[0] is the token itself */
     uint8_t sets;       /* the lexeme's sets: no set member begins here when 0 */
     uint16_t tflags;    /* TOKF_* */
+    uint8_t vfrom;      /* the lexeme's vfrom: match[vfrom..] are by a verb ending */
     uint32_t wflags;    /* WF_* */
     int16_t mention;    /* mention covering the token, -1 */
     int16_t verb;       /* verb occurrence covering it, -1 */

@@ -74,6 +74,7 @@ static int compute(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, si
     e->match = (uint32_t)lx->npool;
     e->nmatch = 0;
     e->exact = 0;
+    e->vfrom = 0;
     e->starts = 0;
     e->sets = 0;
     e->root0 = 0;
@@ -96,11 +97,33 @@ static int compute(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, si
                 return rc;
         }
     }
-    /* Regular endings: -S -ES -IES -ED -D -EN -ING (TABARI's rule, plus -IES -> -Y). */
+    /* Regular endings: -S -ES -IES -ED -D -EN -ING (TABARI's rule, plus -IES -> -Y). The
+     * endings a noun takes (-S -ES -IES -'S) come first; the verb endings after the stems,
+     * from `vfrom` on, so that names and agents can refuse them ("spying" is no spy). */
     static const struct { const char *suffix; const char *add; } endings[] = {
-        {"S", ""}, {"ES", ""}, {"IES", "Y"}, {"ED", ""}, {"D", ""}, {"EN", ""}, {"ING", ""},
-        {"ING", "E"}, {"'S", ""}};
-    for (size_t i = 0; i < DT_ARRAY_LEN(endings); i++) {
+        {"S", ""}, {"ES", ""}, {"IES", "Y"}, {"'S", ""}, {"ED", ""}, {"D", ""}, {"EN", ""}, {"ING", ""},
+        {"ING", "E"}};
+    enum { NOUN_ENDINGS = 4 };
+    for (size_t i = 0; i < NOUN_ENDINGS; i++) {
+        size_t sl = strlen(endings[i].suffix);
+        if (n > sl + 1 && memcmp(key + n - sl, endings[i].suffix, sl) == 0)
+            if ((rc = try_base(lx, e, d, key, n - sl, endings[i].add)))
+                return rc;
+    }
+    /* Stems: any prefix that is a stem word. */
+    if (d->opt.has_stems) {
+        size_t maxl = DT_MIN(n, d->max_word_len);
+        for (size_t l = 1; l < n && l <= maxl; l++) {
+            int32_t s = dict_word_find(d, key, l);
+            if (s >= 0 && d->words[s].mode == WM_STEM && !has_match(lx, e, (uint32_t)s)) {
+                if ((rc = add_match(lx, e, (uint32_t)s)))
+                    return rc;
+            }
+        }
+        /* The word itself as a stem also matches exactly (already added above). */
+    }
+    e->vfrom = e->nmatch;
+    for (size_t i = NOUN_ENDINGS; i < DT_ARRAY_LEN(endings); i++) {
         size_t sl = strlen(endings[i].suffix);
         if (n > sl + 1 && memcmp(key + n - sl, endings[i].suffix, sl) == 0)
             if ((rc = try_base(lx, e, d, key, n - sl, endings[i].add)))
@@ -128,18 +151,6 @@ static int compute(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, si
                 }
             }
         }
-    }
-    /* Stems: any prefix that is a stem word. */
-    if (d->opt.has_stems) {
-        size_t maxl = DT_MIN(n, d->max_word_len);
-        for (size_t l = 1; l < n && l <= maxl; l++) {
-            int32_t s = dict_word_find(d, key, l);
-            if (s >= 0 && d->words[s].mode == WM_STEM && !has_match(lx, e, (uint32_t)s)) {
-                if ((rc = add_match(lx, e, (uint32_t)s)))
-                    return rc;
-            }
-        }
-        /* The word itself as a stem also matches exactly (already added above). */
     }
     e->starts = d->root_child ? 0 : 1;
     for (uint16_t i = 0; i < e->nmatch && !e->starts; i++) {

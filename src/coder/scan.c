@@ -99,17 +99,19 @@ static void walk(dt_coder *c, int i, scan_best *b)
     phrase_hit none = {NULL, 0, false};
     b->actor = b->agent = b->verb = b->evnoun = b->ref = b->noun = b->adj = none;
     b->discard = b->discard_story = false;
-    struct { uint32_t node; int pos; bool exact; } stack[256];
+    struct { uint32_t node; int pos; bool exact, verbform; } stack[256];
     int sp = 0;
     stack[sp].node = 0;
     stack[sp].pos = i;
     stack[sp].exact = true;
+    stack[sp].verbform = false;
     sp++;
     while (sp > 0) {
         sp--;
         uint32_t node = stack[sp].node;
         int pos = stack[sp].pos;
         bool path_exact = stack[sp].exact;
+        bool path_verbform = stack[sp].verbform;
         if (pos >= c->ntok || c->ct[pos].role == TR_SKIP)
             continue;
         const ctok *t = &c->ct[pos];
@@ -120,12 +122,14 @@ static void walk(dt_coder *c, int i, scan_best *b)
             const trie_node *tn = &d->nodes[child];
             int len = pos + 1 - i;
             bool exact = path_exact && k == 0 && t->exact;
+            /* a word reached by a verb ending (-ed -en -ing) names no actor or agent */
+            bool verbform = path_verbform || k >= t->vfrom;
             for (uint16_t p = 0; p < tn->npayloads; p++) {
                 const phrase_payload *pl = node_payload(d, tn, p);
                 phrase_hit *h = NULL;
                 switch (pl->kind) {
-                case PK_ACTOR: h = &b->actor; break;
-                case PK_AGENT: h = &b->agent; break;
+                case PK_ACTOR: h = verbform ? NULL : &b->actor; break;
+                case PK_AGENT: h = verbform ? NULL : &b->agent; break;
                 case PK_VERB: h = pl->evnoun ? &b->evnoun : &b->verb; break;
                 case PK_REF: h = &b->ref; break;
                 case PK_NOUNWORD: h = &b->noun; break;
@@ -157,6 +161,7 @@ static void walk(dt_coder *c, int i, scan_best *b)
                 stack[sp].node = child;
                 stack[sp].pos = pos + 1;
                 stack[sp].exact = exact;
+                stack[sp].verbform = verbform;
                 sp++;
             }
         }
@@ -536,9 +541,36 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
         /* AGENT [of|in] [the] ACTOR: "the military of Myanmar", "leaders of Japan and ..." */
         if (nx && nx->kind == PK_ACTOR) {
             int gap_start = x->end;
+            /* (after a possessive, "in" names where the owner's agent is: "its embassy in
+             * Riyadh" is the owner's embassy, not Saudi Arabia's) */
+            bool owned = x->start > 0 && c->ct[x->start - 1].role == TR_NONE && possessive_pronoun(c, x->start - 1);
             bool via_prep = gap_start < nx->start &&
-                            (KEY_IS(c, gap_start, "OF") || KEY_IS(c, gap_start, "IN") || KEY_IS(c, gap_start, "FOR")) &&
+                            (KEY_IS(c, gap_start, "OF") || (KEY_IS(c, gap_start, "IN") && !owned) ||
+                             KEY_IS(c, gap_start, "FOR")) &&
                             skip_det(c, gap_start + 1) == nx->start;
+            /* ... and the place of the owner's mission stands for the host government it
+             * deals with ("reopened its embassy in Damascus" -> SYRGOV) */
+            int e = x->end - 1;
+            if (owned && gap_start < nx->start && KEY_IS(c, gap_start, "IN") &&
+                skip_det(c, gap_start + 1) == nx->start &&
+                (KEY_IS(c, e, "EMBASSY") || KEY_IS(c, e, "EMBASSIES") || KEY_IS(c, e, "CONSULATE") ||
+                 KEY_IS(c, e, "CONSULATES") || KEY_IS(c, e, "MISSION"))) {
+                int mi = new_mention(c, x->start, x->end, MT_AGENT_ONLY);
+                int hm = new_mention(c, nx->start, nx->end, MT_ACTOR);
+                if (mi < 0 || hm < 0)
+                    continue;
+                c->m[mi].plural = x->pl->form;
+                c->m[mi].rule = ag->rule;
+                const actor_entry *ae = &c->d->actors[nx->pl->index];
+                mention *m = &c->m[hm];
+                set_codes_from_actor(c, m, ae);
+                for (int q = 0; q < m->ncodes; q++)
+                    m->codes[q] = combine(c, m->codes[q], ag, ae->kind, false);
+                if (ae->kind == AK_STATE)
+                    m->kind = AK_ACTOR;
+                k += 1;
+                continue;
+            }
             bool direct = nx->start == x->end || skip_det(c, x->end) == nx->start;
             if (via_prep || direct) {
                 const actor_entry *ae = &c->d->actors[nx->pl->index];
@@ -1303,6 +1335,7 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
         c->ct[i].match = lx->nmatch ? c->lx.pool + lx->match : NULL;
         c->ct[i].nmatch = lx->nmatch;
         c->ct[i].exact = lx->exact;
+        c->ct[i].vfrom = lx->vfrom;
         c->ct[i].starts = lx->starts;
         c->ct[i].sets = lx->sets;
         c->ct[i].root0 = lx->root0;
