@@ -75,7 +75,21 @@ static inline __attribute__((always_inline)) bool push_ascii(const unsigned char
     return true;
 }
 
-static int push(tok **toks, size_t *cap, size_t *n, buf *keys, const char *s, size_t slen, uint32_t start,
+/* A word's case flags from what its letters were. */
+static inline uint16_t case_flags(uint16_t flags, bool first_upper, bool any_upper, bool any_lower)
+{
+    if (flags & TOKF_WORD) {
+        if (first_upper)
+            flags |= TOKF_CAP;
+        if (any_upper && !any_lower)
+            flags |= TOKF_ALLCAP;
+        if (any_lower && !any_upper)
+            flags |= TOKF_LOWER;
+    }
+    return flags;
+}
+
+static int push(tok **toks, size_t *cap, size_t *n, buf *keys, const char *s, uint32_t start,
                 uint32_t len, uint16_t flags)
 {
     if (DT_UNLIKELY(*n == *cap)) {
@@ -94,12 +108,9 @@ static int push(tok **toks, size_t *cap, size_t *n, buf *keys, const char *s, si
     bool any_upper = false, any_lower = false, first_upper = false;
     if (buf_reserve(keys, len + 16))
         return DT_ENOMEM;
-    uint32_t padded = (len + 7) & ~7u;
-    if (TOK_SWAR && start + padded <= slen &&
-        push_ascii(w, len, keys->data + keys->len, &t->hash, &any_upper, &any_lower, &first_upper)) {
-        keys->len += len;
-    } else {
-        /* Near the end of the text, or with non-ASCII letters: byte by byte. */
+    {
+        /* Near the end of the text, or with non-ASCII letters (tz_emit takes the rest):
+         * byte by byte. */
         uint32_t i = 0;
         char *o = keys->data + keys->len;
         for (; i < len && w[i] < 0x80; i++) {
@@ -149,15 +160,7 @@ static int push(tok **toks, size_t *cap, size_t *n, buf *keys, const char *s, si
     int rc = buf_putc(keys, 0);
     if (rc)
         return rc;
-    if (flags & TOKF_WORD) {
-        if (first_upper)
-            flags |= TOKF_CAP;
-        if (any_upper && !any_lower)
-            flags |= TOKF_ALLCAP;
-        if (any_lower && !any_upper)
-            flags |= TOKF_LOWER;
-    }
-    t->flags = flags;
+    t->flags = case_flags(flags, first_upper, any_upper, any_lower);
     return 0;
 }
 
@@ -200,19 +203,11 @@ static inline __attribute__((always_inline)) int tz_emit(tz *z, uint32_t start, 
             o[len] = 0;
             o[len + 1] = 0;
             keys->len += len + 1;
-            if (flags & TOKF_WORD) {
-                if (first_upper)
-                    flags |= TOKF_CAP;
-                if (any_upper && !any_lower)
-                    flags |= TOKF_ALLCAP;
-                if (any_lower && !any_upper)
-                    flags |= TOKF_LOWER;
-            }
-            t->flags = flags;
+            t->flags = case_flags(flags, first_upper, any_upper, any_lower);
             return 0;
         }
     }
-    int rc = push(z->toks, z->cap, &z->count, keys, z->s, z->n, start, len, flags);
+    int rc = push(z->toks, z->cap, &z->count, keys, z->s, start, len, flags);
     return rc ? rc : tz_reserve_keys(z, start);
 }
 
