@@ -932,6 +932,31 @@ static int by_agent(const dt_coder *c, int from, int hi, bool words_stop, bool *
     return -1;
 }
 
+/* "Five soldiers were killed in an ambush by Shabaab militants", "wounded during an
+ * attack by jihadists": a passive with no "by" of its own takes the "by" actor of the act
+ * "in" or "during" which it happened (an event word, at most four words on, with "by"
+ * right after it). Returns the actor's head mention, or -1. */
+static int event_noun_agent(const dt_coder *c, int from, int hi)
+{
+    int i = from;
+    while (i < hi && (c->ct[i].wflags & WF_ADVERB) && c->ct[i].role == TR_NONE)
+        i++;
+    if (i >= hi || c->ct[i].role != TR_NONE || !(KEY_IS(c, i, "IN") || KEY_IS(c, i, "DURING")))
+        return -1;
+    for (int k = i + 1; k < hi && k <= i + 5; k++) {
+        if (c->ct[k].mention >= 0 || c->ct[k].barrier || (c->toks[k].flags & TOKF_PUNCT))
+            return -1;
+        if (c->ct[k].role != TR_VERB || c->ct[k].verb < 0)
+            continue;
+        int e = c->v[c->ct[k].verb].end;
+        if (e < hi && (c->ct[e].wflags & WF_BY) && c->ct[e].role == TR_NONE) {
+            bool found;
+            return by_agent(c, e, hi, true, &found);
+        }
+    }
+    return -1;
+}
+
 /* Code one reading (verb or event noun) of a verb occurrence; true when it gave an event. */
 /* A modal in the two or three words after an event noun sets its tense or mood; so does a
  * schedule ("the summit was set for June 12", "talks are scheduled for Monday", "the
@@ -1246,6 +1271,10 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     }
     if (!ve->is_noun && participle && (g.aux || g.get) && src < 0 && tgt < 0) {
         by = by_agent(c, vo->end, hi, true, &by_found);
+        if (!by_found && (by = event_noun_agent(c, vo->end, hi)) >= 0) {
+            by_found = true;
+            trace_printf(c, "  passive in an act by \"%s\": its source\n", span_text(c, c->m[by].start, c->m[by].end));
+        }
         /* "we are opposed to X", "is concerned about": adjectives, not passives. */
         passive = by_found || !adjectival_participle(c, vo->start);
     }
