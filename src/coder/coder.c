@@ -513,6 +513,66 @@ static int situation_place(const dt_coder *c, int from, int hi, int src, int roo
     return -1;
 }
 
+/* "Myanmar troops torched villages in Rakhine state", "Authorities lifted the curfew in
+ * Dhaka", "imposed a curfew across the country", "Ethiopian troops shelled Mekelle": a
+ * sector of a country (its army, police, government, rebels) acting materially on a place
+ * of its own country acts on that country, a domestic event. Only for the codes that act
+ * on a place: administrative sanctions eased (081x), police deployments (153), coercion,
+ * assault and mass violence (roots 17, 18, 20; not arrests or expulsions, 173-174, which
+ * act on persons: "in Karachi" only says where). Fighting (19) only by a sector that is
+ * not the state: an army fighting "in" a province of its own country fights someone the
+ * sentence must name ("Iraqi forces launched an offensive in Mosul" names no enemy). Never
+ * a show of force or drills on home ground. */
+static bool domestic_code(const char *k, const char *sc)
+{
+    if (!is_digit((unsigned char)k[0]) || !is_digit((unsigned char)k[1]))
+        return false;
+    int root = (k[0] - '0') * 10 + (k[1] - '0');
+    if (strncmp(k, "173", 3) == 0 || strncmp(k, "174", 3) == 0)
+        return false;
+    if (root == 19) {
+        const char *sector = sc + 3;
+        return strlen(sc) == 6 && strcmp(sector, "GOV") != 0 && strcmp(sector, "MIL") != 0 &&
+               strcmp(sector, "COP") != 0 && strcmp(sector, "SPY") != 0;
+    }
+    return root >= 17 || strncmp(k, "081", 3) == 0 || strncmp(k, "153", 3) == 0;
+}
+
+/* Is mention mi a place of the source's own country (the country, one of its cities or
+ * regions, "the country"), the source a sector of it? When `located`, it must follow
+ * "in", "across" or "throughout". */
+static bool own_place(const dt_coder *c, int mi, int src, bool located)
+{
+    const mention *m = &c->m[mi], *s = &c->m[src];
+    if (m->ncodes <= 0 || s->ncodes != 1 || (m->kind != AK_STATE && m->type != MT_REF))
+        return false;
+    const char *sc = code_str(c, s->codes[0]), *tc = code_str(c, m->codes[0]);
+    if (strlen(sc) != 6 || !country_based(sc) || strncmp(sc, tc, 3) != 0)
+        return false;
+    if (!located)
+        return true;
+    int k = m->start - 1;
+    while (k >= 0 && (c->ct[k].wflags & WF_DET) && c->ct[k].role == TR_NONE)
+        k--;
+    return k >= 0 && c->ct[k].role == TR_NONE &&
+           (KEY_IS(c, k, "IN") || KEY_IS(c, k, "ACROSS") || KEY_IS(c, k, "THROUGHOUT"));
+}
+
+/* The first such place after the verb "in", "across" or "throughout" it, when the clause
+ * names nobody else. */
+static int find_own_place(const dt_coder *c, int from, int hi, int src)
+{
+    for (int i = from; i < hi; i++) {
+        int mi = c->ct[i].mention;
+        if (mi < 0)
+            continue;
+        if (c->m[mi].ncodes > 0 && own_place(c, mi, src, true))
+            return mi;
+        i = c->m[mi].end - 1;
+    }
+    return -1;
+}
+
 /* A nationality's people in the plural ("Iranians", "Venezuelans", "Serbs"): a one-word
  * name of a state, capitalised, ending in "s", whose singular names the same state
  * ("Iranian"); not a country's own name ("Honduras", "Cyprus"). */
@@ -676,10 +736,12 @@ typedef struct sevent {
 } sevent;
 
 static void add_sevent(const dt_coder *c, sevent *ev, int *nev, sid s, sid t, sid code, int sm, int tm,
-                       uint32_t rule, bool subord)
+                       uint32_t rule, bool subord, bool domestic)
 {
-    /* t == SID_NONE (tm < 0): a one-sided act with no target. */
-    if (!s || !code || (!t && tm >= 0) || s == t || (t && same_country(code_str(c, s), code_str(c, t))))
+    /* t == SID_NONE (tm < 0): a one-sided act with no target. A domestic event (a sector
+     * acting on its own country's place) is not a state acting on itself. */
+    if (!s || !code || (!t && tm >= 0) || s == t ||
+        (t && !domestic && same_country(code_str(c, s), code_str(c, t))))
         return;
     for (int i = 0; i < *nev; i++)
         if (ev[i].src == s && ev[i].tgt == t && ev[i].code == code)
@@ -728,17 +790,22 @@ static void expand(dt_coder *c, const proto *p, sevent *ev, int *nev)
                     sid k = code1 ? code1 : code2, back = k;
                     if (meeting)
                         meeting_codes(c, p, scodes[i], scodes[j], &k, &back);
-                    add_sevent(c, ev, nev, scodes[i], scodes[j], k, sown[i], sown[j], p->rule, subord);
+                    add_sevent(c, ev, nev, scodes[i], scodes[j], k, sown[i], sown[j], p->rule, subord, false);
                 }
         return;
     }
     int ns = collect_codes(c, p->src, scodes, sown, 64);
     if (p->tgt < 0) {
         for (int i = 0; i < ns; i++)
-            add_sevent(c, ev, nev, scodes[i], SID_NONE, code1 ? code1 : code2, sown[i], -1, p->rule, subord);
+            add_sevent(c, ev, nev, scodes[i], SID_NONE, code1 ? code1 : code2, sown[i], -1, p->rule, subord, false);
         return;
     }
     int nt = collect_codes(c, p->tgt, tcodes, town, 64);
+    if (p->domestic) {
+        /* a place of the source's own country: the country itself, once */
+        tcodes[0] = coder_intern(c, code_str(c, tcodes[0]), 3);
+        nt = 1;
+    }
     for (int i = 0; i < ns; i++)
         for (int j = 0; j < nt; j++) {
             sid k1 = code1, k2 = code2;
@@ -748,9 +815,9 @@ static void expand(dt_coder *c, const proto *p, sevent *ev, int *nev)
                     k2 = SID_NONE;
             }
             if (k1)
-                add_sevent(c, ev, nev, scodes[i], tcodes[j], k1, sown[i], town[j], p->rule, subord);
+                add_sevent(c, ev, nev, scodes[i], tcodes[j], k1, sown[i], town[j], p->rule, subord, p->domestic);
             if (k2)
-                add_sevent(c, ev, nev, tcodes[j], scodes[i], k2, town[j], sown[i], p->rule, subord);
+                add_sevent(c, ev, nev, tcodes[j], scodes[i], k2, town[j], sown[i], p->rule, subord, false);
         }
 }
 
@@ -861,6 +928,31 @@ static int by_agent(const dt_coder *c, int from, int hi, bool words_stop, bool *
         if (words_stop && !(c->ct[i].wflags & WF_ADVERB) && !(c->ct[i].tflags & TOKF_PUNCT) &&
             c->ct[i].role != TR_NONE)
             break;
+    }
+    return -1;
+}
+
+/* "Five soldiers were killed in an ambush by Shabaab militants", "wounded during an
+ * attack by jihadists": a passive with no "by" of its own takes the "by" actor of the act
+ * "in" or "during" which it happened (an event word, at most four words on, with "by"
+ * right after it). Returns the actor's head mention, or -1. */
+static int event_noun_agent(const dt_coder *c, int from, int hi)
+{
+    int i = from;
+    while (i < hi && (c->ct[i].wflags & WF_ADVERB) && c->ct[i].role == TR_NONE)
+        i++;
+    if (i >= hi || c->ct[i].role != TR_NONE || !(KEY_IS(c, i, "IN") || KEY_IS(c, i, "DURING")))
+        return -1;
+    for (int k = i + 1; k < hi && k <= i + 5; k++) {
+        if (c->ct[k].mention >= 0 || c->ct[k].barrier || (c->toks[k].flags & TOKF_PUNCT))
+            return -1;
+        if (c->ct[k].role != TR_VERB || c->ct[k].verb < 0)
+            continue;
+        int e = c->v[c->ct[k].verb].end;
+        if (e < hi && (c->ct[e].wflags & WF_BY) && c->ct[e].role == TR_NONE) {
+            bool found;
+            return by_agent(c, e, hi, true, &found);
+        }
     }
     return -1;
 }
@@ -1179,6 +1271,10 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     }
     if (!ve->is_noun && participle && (g.aux || g.get) && src < 0 && tgt < 0) {
         by = by_agent(c, vo->end, hi, true, &by_found);
+        if (!by_found && (by = event_noun_agent(c, vo->end, hi)) >= 0) {
+            by_found = true;
+            trace_printf(c, "  passive in an act by \"%s\": its source\n", span_text(c, c->m[by].start, c->m[by].end));
+        }
         /* "we are opposed to X", "is concerned about": adjectives, not passives. */
         passive = by_found || !adjectival_participle(c, vo->start);
     }
@@ -1520,6 +1616,18 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                          c->keys.data + c->toks[hi].key, span_text(c, c->m[tgt].start, c->m[tgt].end));
         }
     }
+    /* A place of the source's own country, the target found or, when the clause names
+     * nobody else, one "in", "across" or "throughout" it: the country. */
+    bool domestic = false;
+    if (src >= 0 && !both && cs.code && c->m[src].ncodes == 1 &&
+        domestic_code(code_str(c, cs.code), code_str(c, c->m[src].codes[0]))) {
+        if (tgt < 0 && !ve->is_noun && (tgt = find_own_place(c, vo->end, hi, src)) >= 0)
+            domestic = true;
+        else if (tgt >= 0)
+            domestic = own_place(c, tgt, src, false);
+        if (domestic)
+            trace_printf(c, "  a place of the source's own country: %.3s\n", code_str(c, c->m[tgt].codes[0]));
+    }
     bool solo = src >= 0 && !both && tgt < 0 && (cs.flags & CF_SOLO) && c->opts.solo;
     if (solo)
         trace_printf(c, "  no target: coded as a one-sided act (solo)\n");
@@ -1572,7 +1680,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                 trace_printf(c, "  \"%s\" in reported speech: %s from the speaker to the subject\n",
                              g.must ? "must" : "should", code_str(c, code));
                 code_spec ap = {code, SID_NONE, SID_NONE, 0};
-                protos[(*np)++] = (proto){speaker, src, false, ap, code, rule, vi, false, ""};
+                protos[(*np)++] = (proto){speaker, src, false, ap, code, rule, vi, false, "", false};
                 return true;
             }
         }
@@ -1604,7 +1712,8 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     }
     if (*np >= MAX_VERBS)
         return false;
-    protos[*np] = (proto){src, tgt, both, cs, use, rule, vi, ve->is_noun, ""};
+    protos[*np] = (proto){src, tgt, both, cs, use, rule, vi, ve->is_noun, "", false};
+    protos[*np].domestic = domestic;
     meeting_place(c, lo, hi, protos[*np].place);
     (*np)++;
     return true;

@@ -111,6 +111,7 @@ typedef struct proto {
     int verb;           /* verbocc index */
     bool noun;          /* from an event noun */
     char place[4];      /* a meeting's stated place (country code), "" if none */
+    bool domestic;      /* the target is a place of the source's own country: its bare code */
 } proto;
 
 /* ---------------------------------------------------------------- document */

@@ -1192,6 +1192,31 @@ static void sort_mentions(dt_coder *c)
             c->ct[i].mention = (int16_t)k;
 }
 
+/* The country of a place named "in", "inside" or "within" up to two words after an agent
+ * ("militants in Syria", "a militant camp inside Pakistan"); with verbs among those words
+ * only when `past_verbs` ("protesters gathered in Paris"). */
+static sid place_after(dt_coder *c, const mention *m, bool past_verbs)
+{
+    for (int q = m->end; q < c->ntok && q <= m->end + 2; q++) {
+        if (!past_verbs && c->ct[q].role == TR_VERB)
+            return SID_NONE;
+        if (!(KEY_IS(c, q, "IN") || KEY_IS(c, q, "INSIDE") || KEY_IS(c, q, "WITHIN")))
+            continue;
+        int k = q + 1;
+        if (k < c->ntok && (c->ct[k].wflags & WF_DET))
+            k++;
+        int pm = k < c->ntok ? c->ct[k].mention : -1;
+        if (pm >= 0 && c->m[pm].start == k && c->m[pm].ncodes > 0 && c->m[pm].type == MT_ACTOR &&
+            country_based(code_str(c, c->m[pm].codes[0]))) {
+            char cc[4];
+            memcpy(cc, code_str(c, c->m[pm].codes[0]), 3);
+            cc[3] = 0;
+            return coder_intern(c, cc, 3);
+        }
+    }
+    return SID_NONE;
+}
+
 static void resolve_agents(dt_coder *c)
 {
     for (int mi = 0; mi < c->nm; mi++) {
@@ -1260,23 +1285,23 @@ static void resolve_agents(dt_coder *c)
             continue;
         }
         /* "militants in Syria", "a militant camp inside Pakistan": the country of a place
-         * named right after it; else the country of the document. */
-        sid loc = SID_NONE;
-        for (int q = m->end; q < c->ntok && q <= m->end + 2 && !loc; q++) {
-            if (!(KEY_IS(c, q, "IN") || KEY_IS(c, q, "INSIDE") || KEY_IS(c, q, "WITHIN")))
-                continue;
-            int k = q + 1;
-            if (k < c->ntok && (c->ct[k].wflags & WF_DET))
-                k++;
-            int pm = k < c->ntok ? c->ct[k].mention : -1;
-            if (pm >= 0 && c->m[pm].start == k && c->m[pm].ncodes > 0 && c->m[pm].type == MT_ACTOR &&
-                country_based(code_str(c, c->m[pm].codes[0]))) {
+         * named right after it; after a country's actor in a compound ("the Venezuelan
+         * government and the opposition"), that country, before a place named after a verb
+         * ("... resumed talks in Mexico City" says where they met); else the country of
+         * the document. */
+        sid loc = place_after(c, m, false);
+        for (int j = 0; j < c->nm && !loc && m->compound >= 0; j++) {
+            const mention *o = &c->m[j];
+            if (o->end <= m->start && o->compound == m->compound && o->ncodes > 0 && o->type == MT_ACTOR &&
+                country_based(code_str(c, o->codes[0]))) {
                 char cc[4];
-                memcpy(cc, code_str(c, c->m[pm].codes[0]), 3);
+                memcpy(cc, code_str(c, o->codes[0]), 3);
                 cc[3] = 0;
                 loc = coder_intern(c, cc, 3);
             }
         }
+        if (!loc)
+            loc = place_after(c, m, true);
         if (!loc)
             loc = location(c, mi);
         if (loc) {
