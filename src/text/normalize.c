@@ -172,35 +172,6 @@ static void fold_tab_build(void)
         fold_tab[c] = (unsigned char)(is_alnum((unsigned char)c) || c >= 0x80 ? to_upper((unsigned char)c) : 0);
 }
 
-#define FH_ONES 0x0101010101010101ULL
-#define FH_HIGHS 0x8080808080808080ULL
-
-/* Eight bytes as a number whose lowest byte is the first one, on any machine. */
-static inline uint64_t load_le64(const unsigned char *p, size_t n)
-{
-    uint64_t x = 0;
-    if (n >= 8)
-        memcpy(&x, p, 8); /* a single load */
-    else
-        memcpy(&x, p, n);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    x = __builtin_bswap64(x);
-#endif
-    return x;
-}
-
-/* 0x80 in each byte of x that belongs to a word: an ASCII letter or digit, or a byte of a
- * multi-byte character. (No carries cross bytes: the arithmetic is on 7-bit values.) */
-static inline uint64_t word_byte_mask(uint64_t x, uint64_t *lower)
-{
-    uint64_t hi = x & FH_HIGHS, a = x & ~FH_HIGHS;
-    uint64_t digit = (a + 0x50 * FH_ONES) & ~(a + 0x46 * FH_ONES);
-    uint64_t upper = (a + 0x3F * FH_ONES) & ~(a + 0x25 * FH_ONES);
-    uint64_t low = (a + 0x1F * FH_ONES) & ~(a + 0x05 * FH_ONES) & FH_HIGHS & ~hi;
-    *lower = low;
-    return ((digit | upper | low) & FH_HIGHS & ~hi) | hi;
-}
-
 static inline uint64_t fold_step(uint64_t h, uint64_t w)
 {
     h = (h ^ w) * 0x9e3779b97f4a7c15ULL;

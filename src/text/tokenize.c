@@ -280,6 +280,15 @@ int tokenize(const char *s, size_t n, tok **toks, size_t *cap, buf *keys, size_t
             size_t st = i;
             bool numeric = is_digit(c);
             while (i < n) {
+                /* the run of word bytes, eight at a time: its end without a branch per byte */
+                if (i + 8 <= n) {
+                    uint64_t lower, stop = ~word_byte_mask(load_le64((const unsigned char *)s + i, 8), &lower) & FH_HIGHS;
+                    if (!stop) {
+                        i += 8;
+                        continue;
+                    }
+                    i += (unsigned)__builtin_ctzll(stop) >> 3;
+                }
                 unsigned char d = (unsigned char)s[i];
                 if (word_byte(d)) {
                     i++;
