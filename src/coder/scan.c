@@ -1357,7 +1357,7 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
     memset(c->wbloom, 0, sizeof(c->wbloom));
     for (int i = 0; i < nt; i++) {
         const lexeme *lx = &c->lx.lex[c->ct[i].lex];
-        c->ct[i].match = lx->nmatch ? c->lx.pool + lx->match : NULL;
+        c->ct[i].match = c->lx.pool ? c->lx.pool + lx->match : NULL; /* (nmatch says how many) */
         c->ct[i].nmatch = lx->nmatch;
         c->ct[i].exact = lx->exact;
         c->ct[i].vfrom = lx->vfrom;

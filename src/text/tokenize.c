@@ -329,8 +329,11 @@ int tokenize(const char *s, size_t n, tok **toks, size_t *cap, buf *keys, size_t
                 }
             }
             /* Clitic n't */
-            if (len > 3 && (s[st + len - 3] == 'n' || s[st + len - 3] == 'N') &&
-                s[st + len - 2] == '\'' && (s[st + len - 1] == 't' || s[st + len - 1] == 'T')) {
+            /* (tested apostrophe first, at s[st] for short words, which is a word byte:
+             * rarely true, so the test is well predicted) */
+            size_t ap = st + (len > 3 ? len - 2 : 0);
+            if (s[ap] == '\'' && len > 3 && (s[st + len - 3] == 'n' || s[st + len - 3] == 'N') &&
+                (s[st + len - 1] == 't' || s[st + len - 1] == 'T')) {
                 if ((rc = tz_emit(&z, (uint32_t)st, (uint32_t)(len - 3),
                                (uint16_t)(fl | pending))))
                     return rc;
