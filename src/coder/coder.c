@@ -835,6 +835,29 @@ static bool verb_prefix(const dt_coder *c, int k)
     return false;
 }
 
+/* "Niger's presidential guard detained President Bazoum", "the elite unit stormed the
+ * palace": a past form (not a participle of its own, "taken") after a determiner or
+ * possessive and a plain noun, with an object right after it (a determiner, a possessive
+ * pronoun or a capitalised name), is the verb of that noun phrase. Not after an adverb or a
+ * number ("Japan's newly announced sanctions", "China's two detained Canadians"). k is the
+ * word right before the verb. */
+static bool past_after_noun(const dt_coder *c, const verbocc *vo, int k)
+{
+    if (vo->form != VF_ED || vo->end >= c->ntok)
+        return false;
+    const ctok *a = &c->ct[k];
+    const tok *at = &c->toks[k];
+    if (a->role != TR_NONE || !(at->flags & TOKF_WORD) || !(at->flags & TOKF_LOWER) || a->wflags != 0 ||
+        count_word(c, k) ||
+        (at->key_len > 3 && memcmp(c->keys.data + at->key + at->key_len - 2, "LY", 2) == 0))
+        return false;
+    int e = vo->end;
+    const ctok *o = &c->ct[e];
+    if (o->role == TR_NONE && ((o->wflags & WF_DET) || possessive_pronoun(c, e)))
+        return true;
+    return o->role == TR_MENTION && (c->toks[e].flags & TOKF_CAP);
+}
+
 static bool is_noun_use(const dt_coder *c, const verbocc *vo)
 {
     int k = vo->start - 1;
@@ -857,10 +880,8 @@ static bool is_noun_use(const dt_coder *c, const verbocc *vo)
      * meeting", "an unannounced visit". */
     for (int back = 1, q = k; back <= 3 && q >= 0; back++, q--) {
         const ctok *a = &c->ct[q];
-        if (a->role == TR_NONE && ((a->wflags & WF_DET) || possessive_pronoun(c, q)))
-            return true;
-        if (a->tflags & TOKF_POSS)
-            return true;
+        if ((a->role == TR_NONE && ((a->wflags & WF_DET) || possessive_pronoun(c, q))) || (a->tflags & TOKF_POSS))
+            return back == 1 || !past_after_noun(c, vo, k);
         /* "a Ukrainian grain ship": a determiner, an actor, then a noun modifier (but a past
          * form there is the verb: "an Egyptian mediator met Hamas leaders"). */
         if (back >= 2 && a->role == TR_MENTION && a->mention >= 0 && vo->form != VF_ED) {
