@@ -449,6 +449,27 @@ static sid location(dt_coder *c, int upto)
     return SID_NONE;
 }
 
+/* AGENT of|for [the] [one or two names] AGENT, the first a leader, commander, chief or
+ * spokesman: "the leader of the Renamo rebels", "a spokesman for the protesters". */
+static bool leader_of_group(const dt_coder *c, const unit *x, const unit *nx)
+{
+    static const char *const heads[] = {"LEADER",  "LEADERS",   "COMMANDER", "COMMANDERS",  "CHIEF",
+                                        "CHIEFS",  "SPOKESMAN", "SPOKESWOMAN", "SPOKESPERSON"};
+    int e = x->end - 1;
+    bool head = false;
+    for (size_t i = 0; i < DT_ARRAY_LEN(heads) && !head; i++)
+        head = key_is_n(c, e, heads[i], strlen(heads[i]));
+    if (!head || nx->start <= x->end || !(KEY_IS(c, x->end, "OF") || KEY_IS(c, x->end, "FOR")))
+        return false;
+    if (x->end + 1 == nx->start)
+        return true;
+    int q = skip_det(c, x->end + 1);
+    for (int names = 0; q < nx->start && names < 2; names++, q++)
+        if (c->ct[q].role != TR_NONE || c->ct[q].wflags != 0 || !(c->toks[q].flags & TOKF_CAP))
+            return false;
+    return q == nx->start;
+}
+
 static void build_mentions(dt_coder *c, unit *u, int nu)
 {
     for (int k = 0; k < nu; k++) {
@@ -538,6 +559,24 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
         }
         /* AGENT */
         unit *nx = k + 1 < nu ? &u[k + 1] : NULL;
+        /* "the leader of the Renamo rebels", "commander of the rebel forces": a leader of
+         * a group is the group's; its agent is resolved from the group's phrase. */
+        if (nx && (nx->kind == PK_AGENT || nx->kind == PK_REF) && leader_of_group(c, x, nx)) {
+            /* ("the leader of the rebels": the reference stands for the leader too) */
+            int mi = new_mention(c, x->start, nx->end, nx->kind == PK_REF ? MT_REF : MT_AGENT_ONLY);
+            if (mi < 0)
+                continue;
+            c->m[mi].name_start = nx->start;
+            c->m[mi].plural = x->pl->form;
+            if (nx->kind == PK_REF) {
+                c->m[mi].rule = nx->pl->rule;
+                c->m[mi].ref = (int)nx->pl->index;
+            } else {
+                c->m[mi].rule = c->d->agents[nx->pl->index].rule;
+            }
+            k += 1;
+            continue;
+        }
         /* AGENT [of|in] [the] ACTOR: "the military of Myanmar", "leaders of Japan and ..." */
         if (nx && nx->kind == PK_ACTOR) {
             int gap_start = x->end;
@@ -1236,8 +1275,8 @@ static void resolve_agents(dt_coder *c)
         const agent_entry *ag = NULL;
         {
             scan_best b;
-            int st = m->is_possessive_pron ? m->start + 1 : m->start;
-            walk(c, st, &b);
+            /* (past a possessive pronoun, or a leader to the group's phrase) */
+            walk(c, m->name_start, &b);
             (void)last;
             if (b.agent.pl)
                 ag = &c->d->agents[b.agent.pl->index];
