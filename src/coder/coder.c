@@ -1100,6 +1100,20 @@ static int reduced_agent(const dt_coder *c, int v, int lo)
     return head_of(c, c->ct[i].mention);
 }
 
+/* Token k is in a verb that rejects what follows it: "ruled out", "rejected", "dismissed",
+ * "refused", "rebuffed", "turned down". */
+static bool rejection_verb(const dt_coder *c, int k)
+{
+    static const char *const lemmas[] = {"rule out", "reject", "dismiss", "refuse", "rebuff", "turn down"};
+    if (k < 0 || c->ct[k].role != TR_VERB || c->ct[k].verb < 0 || c->v[c->ct[k].verb].verb == UINT32_MAX)
+        return false;
+    const char *lemma = dict_str(c->d, c->d->verbs[c->v[c->ct[k].verb].verb].lemma);
+    for (size_t i = 0; i < DT_ARRAY_LEN(lemmas); i++)
+        if (strcmp(lemma, lemmas[i]) == 0)
+            return true;
+    return false;
+}
+
 static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *np, int *prev_subject)
 {
     verbocc *vo = &c->v[vi];
@@ -1116,12 +1130,16 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                              span_text(c, vo->start, vo->end));
                 return false;
             }
-        /* Nor is one that a verb before it obstructs ("Hungary blocked EU aid to Ukraine",
-         * "delayed the sanctions"): the aid or the sanctions did not happen. */
+        /* Nor is one that a verb before it obstructs or rejects ("Hungary blocked EU aid
+         * to Ukraine", "delayed the sanctions", "ruled out sanctions on China"): the aid or
+         * the sanctions did not happen. */
         for (int k = vo->start - 1; k >= lo; k--) {
-            if (c->ct[k].wflags & WF_OBSTRUCT) {
+            if ((c->ct[k].wflags & WF_OBSTRUCT) || rejection_verb(c, k)) {
                 char by[64];
-                snprintf(by, sizeof(by), "%s", span_text(c, k, k + 1));
+                bool in_verb = c->ct[k].role == TR_VERB && c->ct[k].verb >= 0;
+                snprintf(by, sizeof(by), "%s",
+                         in_verb ? span_text(c, c->v[c->ct[k].verb].start, c->v[c->ct[k].verb].end)
+                                 : span_text(c, k, k + 1));
                 trace_printf(c, "noun \"%s\": obstructed by \"%s\", not coded\n", span_text(c, vo->start, vo->end),
                              by);
                 return false;
@@ -1789,6 +1807,17 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
             return;
         }
         break;
+    }
+    /* "ruled out sending tanks to Ukraine", "rejected holding talks": what is rejected did
+     * not happen (a pattern of the rejecting verb may name it: "ruled out sending troops"). */
+    if (vo->form == VF_ING) {
+        int k = vo->start - 1;
+        while (k >= 0 && adverb_like(c, k))
+            k--;
+        if (rejection_verb(c, k)) {
+            trace_printf(c, "verb \"%s\": rejected, not coded\n", span_text(c, vo->start, vo->end));
+            return;
+        }
     }
     bool noun_ctx = is_noun_use(c, vo) || (vo->noun != UINT32_MAX && next_is_verb(c, vo));
     /* "demanded that Iran release the sailors": the content of an appeal or demand. */
