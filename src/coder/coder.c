@@ -473,9 +473,7 @@ static int find_target(const dt_coder *c, int from, int hi, int src)
             continue;
         }
         const mention *hm = &c->m[h];
-        int k = hm->start - 1;
-        while (k >= 0 && (c->ct[k].wflags & WF_DET))
-            k--;
+        int k = back_det_dir(c, hm->start - 1);
         if (k >= 0 && (c->ct[k].wflags & WF_LOCPREP) && c->ct[k].role == TR_NONE)
             continue;
         return h;
@@ -499,9 +497,7 @@ static int situation_place(const dt_coder *c, int from, int hi, int src, int roo
             object |= (c->ct[i].tflags & TOKF_WORD) != 0;
             continue;
         }
-        int j = i + 1;
-        while (j < hi && (c->ct[j].wflags & WF_DET) && c->ct[j].role == TR_NONE)
-            j++;
+        int j = skip_det_dir(c, i + 1, hi);
         int mi = j < hi ? c->ct[j].mention : -1;
         if (!object || mi < 0 || c->m[mi].ncodes <= 0 || c->m[mi].start != j ||
             (c->m[mi].kind != AK_STATE && c->m[mi].kind != AK_ACTOR) ||
@@ -551,9 +547,7 @@ static bool own_place(const dt_coder *c, int mi, int src, bool located)
         return false;
     if (!located)
         return true;
-    int k = m->start - 1;
-    while (k >= 0 && (c->ct[k].wflags & WF_DET) && c->ct[k].role == TR_NONE)
-        k--;
+    int k = back_det_dir(c, m->start - 1);
     return k >= 0 && c->ct[k].role == TR_NONE &&
            (KEY_IS(c, k, "IN") || KEY_IS(c, k, "ACROSS") || KEY_IS(c, k, "THROUGHOUT"));
 }
@@ -629,9 +623,7 @@ static void meeting_place(const dt_coder *c, int lo, int hi, char out[4])
     for (int i = lo; i < hi; i++) {
         if (!(c->ct[i].wflags & WF_LOCPREP) || c->ct[i].role != TR_NONE)
             continue;
-        int j = i + 1;
-        while (j < hi && (c->ct[j].wflags & WF_DET) && c->ct[j].role == TR_NONE)
-            j++;
+        int j = skip_det_dir(c, i + 1, hi);
         if (j >= hi || c->ct[j].mention < 0)
             continue;
         const mention *m = &c->m[c->ct[j].mention];

@@ -1232,7 +1232,8 @@ static void sort_mentions(dt_coder *c)
 }
 
 /* The country of a place named "in", "inside" or "within" up to two words after an agent
- * ("militants in Syria", "a militant camp inside Pakistan"); with verbs among those words
+ * ("militants in Syria", "a militant camp inside Pakistan", "soldiers in southern Israel");
+ * with verbs among those words
  * only when `past_verbs` ("protesters gathered in Paris"). */
 static sid place_after(dt_coder *c, const mention *m, bool past_verbs)
 {
@@ -1241,9 +1242,7 @@ static sid place_after(dt_coder *c, const mention *m, bool past_verbs)
             return SID_NONE;
         if (!(KEY_IS(c, q, "IN") || KEY_IS(c, q, "INSIDE") || KEY_IS(c, q, "WITHIN")))
             continue;
-        int k = q + 1;
-        if (k < c->ntok && (c->ct[k].wflags & WF_DET))
-            k++;
+        int k = skip_det_dir(c, q + 1, c->ntok);
         int pm = k < c->ntok ? c->ct[k].mention : -1;
         if (pm >= 0 && c->m[pm].start == k && c->m[pm].ncodes > 0 && c->m[pm].type == MT_ACTOR &&
             country_based(code_str(c, c->m[pm].codes[0]))) {
