@@ -1255,6 +1255,26 @@ static sid place_after(dt_coder *c, const mention *m, bool past_verbs)
     return SID_NONE;
 }
 
+/* "troops sent by Moscow", "soldiers deployed by Russia": an agent that a state sent is
+ * that state's (not one it backs or funds: "militias backed by Iran" are not Iran's). */
+static sid sender_after(dt_coder *c, const mention *m)
+{
+    int q = m->end;
+    if (q + 2 >= c->ntok || !KEY_IS(c, q + 1, "BY") ||
+        !(KEY_IS(c, q, "SENT") || KEY_IS(c, q, "DEPLOYED") || KEY_IS(c, q, "DISPATCHED") ||
+          KEY_IS(c, q, "COMMANDED")))
+        return SID_NONE;
+    int k = skip_det(c, q + 2);
+    int pm = k < c->ntok ? c->ct[k].mention : -1;
+    if (pm < 0 || c->m[pm].start != k || c->m[pm].ncodes <= 0 || c->m[pm].type != MT_ACTOR ||
+        !country_based(code_str(c, c->m[pm].codes[0])))
+        return SID_NONE;
+    char cc[4];
+    memcpy(cc, code_str(c, c->m[pm].codes[0]), 3);
+    cc[3] = 0;
+    return coder_intern(c, cc, 3);
+}
+
 static void resolve_agents(dt_coder *c)
 {
     for (int mi = 0; mi < c->nm; mi++) {
@@ -1323,11 +1343,14 @@ static void resolve_agents(dt_coder *c)
             continue;
         }
         /* "militants in Syria", "a militant camp inside Pakistan": the country of a place
-         * named right after it; after a country's actor in a compound ("the Venezuelan
+         * named right after it, or of the state that sent it ("troops sent by Moscow");
+         * after a country's actor in a compound ("the Venezuelan
          * government and the opposition"), that country, before a place named after a verb
          * ("... resumed talks in Mexico City" says where they met); else the country of
          * the document. */
         sid loc = place_after(c, m, false);
+        if (!loc)
+            loc = sender_after(c, m);
         for (int j = 0; j < c->nm && !loc && m->compound >= 0; j++) {
             const mention *o = &c->m[j];
             if (o->end <= m->start && o->compound == m->compound && o->ncodes > 0 && o->type == MT_ACTOR &&
