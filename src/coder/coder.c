@@ -444,6 +444,23 @@ static bool same_actor_codes(const dt_coder *c, const mention *a, const mention 
     return false;
 }
 
+/* "a truce brokered by Egypt", "an Egyptian-brokered truce", "talks mediated by Qatar":
+ * the actor names who brokered or mediated a thing. */
+static bool mediator(const dt_coder *c, const mention *m)
+{
+    static const char *const parts[] = {"BROKERED", "MEDIATED", "FACILITATED"};
+    int e = m->end, b = m->start - 1;
+    while (b >= 0 && (c->ct[b].wflags & WF_DET) && c->ct[b].role == TR_NONE)
+        b--;
+    int p = e < c->ntok && (c->toks[e].flags & TOKF_HYPH) ? e : b > 0 && KEY_IS(c, b, "BY") ? b - 1 : -1;
+    if (p < 0)
+        return false;
+    for (size_t i = 0; i < DT_ARRAY_LEN(parts); i++)
+        if (key_is(c, p, parts[i]))
+            return true;
+    return false;
+}
+
 /* The target: the first actor after `from` in the clause that is not the source (nor
  * the source's own country), skipping actors in locative phrases ("in Hanoi"). */
 static int find_target(const dt_coder *c, int from, int hi, int src)
@@ -473,6 +490,11 @@ static int find_target(const dt_coder *c, int from, int hi, int src)
             continue;
         }
         const mention *hm = &c->m[h];
+        if (mediator(c, hm)) {
+            /* "violated a truce brokered by Egypt": the broker is not the one acted on */
+            i = c->m[mi].end - 1;
+            continue;
+        }
         int k = back_det_dir(c, hm->start - 1);
         if (k >= 0 && (c->ct[k].wflags & WF_LOCPREP) && c->ct[k].role == TR_NONE)
             continue;
