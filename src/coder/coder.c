@@ -453,12 +453,7 @@ static bool mediator(const dt_coder *c, const mention *m)
     while (b >= 0 && (c->ct[b].wflags & WF_DET) && c->ct[b].role == TR_NONE)
         b--;
     int p = e < c->ntok && (c->toks[e].flags & TOKF_HYPH) ? e : b > 0 && KEY_IS(c, b, "BY") ? b - 1 : -1;
-    if (p < 0)
-        return false;
-    for (size_t i = 0; i < DT_ARRAY_LEN(parts); i++)
-        if (key_is(c, p, parts[i]))
-            return true;
-    return false;
+    return p >= 0 && key_among(c, p, parts, DT_ARRAY_LEN(parts));
 }
 
 /* The target: the first actor after `from` in the clause that is not the source (nor
@@ -841,12 +836,7 @@ static bool verb_prefix(const dt_coder *c, int k)
 {
     static const char *const pre[] = {"RE", "CO", "PRE", "DE", "UN", "MIS", "OUT", "OVER", "UNDER", "CROSS",
                                       "SELF", "COUNTER", "INTER", "MULTI"};
-    if (k < 0)
-        return false;
-    for (size_t i = 0; i < DT_ARRAY_LEN(pre); i++)
-        if (key_is(c, k, pre[i]))
-            return true;
-    return false;
+    return k >= 0 && key_among(c, k, pre, DT_ARRAY_LEN(pre));
 }
 
 /* "Niger's presidential guard detained President Bazoum", "the elite unit stormed the

@@ -455,11 +455,7 @@ static bool leader_of_group(const dt_coder *c, const unit *x, const unit *nx)
 {
     static const char *const heads[] = {"LEADER",  "LEADERS",   "COMMANDER", "COMMANDERS",  "CHIEF",
                                         "CHIEFS",  "SPOKESMAN", "SPOKESWOMAN", "SPOKESPERSON"};
-    int e = x->end - 1;
-    bool head = false;
-    for (size_t i = 0; i < DT_ARRAY_LEN(heads) && !head; i++)
-        head = key_is_n(c, e, heads[i], strlen(heads[i]));
-    if (!head || nx->start <= x->end || !(KEY_IS(c, x->end, "OF") || KEY_IS(c, x->end, "FOR")))
+    if (!key_among(c, x->end - 1, heads, DT_ARRAY_LEN(heads)) || nx->start <= x->end || !(KEY_IS(c, x->end, "OF") || KEY_IS(c, x->end, "FOR")))
         return false;
     if (x->end + 1 == nx->start)
         return true;
