@@ -1786,6 +1786,35 @@ static bool next_is_verb(const dt_coder *c, const verbocc *vo)
     return (t->wflags & (WF_FUTURE | WF_HYPO)) != 0;
 }
 
+/* "Photos of Abiy and Isaias signing the agreement were posted", "A picture shows Putin
+ * meeting Xi": a gerund after the actors a photo, picture or video is of or shows is a
+ * caption, not an event. i is the gerund. */
+static bool pictured(const dt_coder *c, int i)
+{
+    static const char *const media[] = {"PHOTO",  "PHOTOS",  "PHOTOGRAPH", "PHOTOGRAPHS", "PICTURE", "PICTURES",
+                                        "IMAGE",  "IMAGES",  "VIDEO",      "VIDEOS",      "FOOTAGE", "PHOTOGRAPHED",
+                                        "FILMED", "PICTURED"};
+    /* (present tense, as captions are: "footage showed troops shelling ..." reports it) */
+    static const char *const shows[] = {"SHOW", "SHOWS", "SHOWING", "DEPICT", "DEPICTS", "DEPICTING"};
+    int k = i - 1;
+    bool actor = false;
+    for (int n = 0; k >= 0 && n < 16; n++, k--) {
+        const ctok *t = &c->ct[k];
+        if (t->mention >= 0)
+            actor = true;
+        else if (!(t->role == TR_NONE && ((t->wflags & (WF_DET | WF_CONJ | WF_TITLE)) || tok_is_comma(c, k))))
+            break;
+    }
+    if (!actor || k < 0)
+        return false;
+    if (KEY_IS(c, k, "OF") || key_among(c, k, shows, DT_ARRAY_LEN(shows)))
+        for (int q = k - 1; q >= 0 && q >= k - 3; q--)
+            if (key_among(c, q, media, DT_ARRAY_LEN(media)))
+                return true;
+    /* "Putin and Xi were pictured shaking hands" */
+    return key_among(c, k, media, DT_ARRAY_LEN(media));
+}
+
 static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_subject)
 {
     verbocc *vo = &c->v[vi];
@@ -1811,6 +1840,10 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
             return;
         }
         break;
+    }
+    if (vo->form == VF_ING && pictured(c, vo->start)) {
+        trace_printf(c, "verb \"%s\": what a picture shows, not coded\n", span_text(c, vo->start, vo->end));
+        return;
     }
     /* "ruled out sending tanks to Ukraine", "rejected holding talks": what is rejected did
      * not happen (a pattern of the rejecting verb may name it: "ruled out sending troops"). */
