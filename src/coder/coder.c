@@ -444,6 +444,18 @@ static bool same_actor_codes(const dt_coder *c, const mention *a, const mention 
     return false;
 }
 
+/* "a truce brokered by Egypt", "an Egyptian-brokered truce", "talks mediated by Qatar":
+ * the actor names who brokered or mediated a thing. */
+static bool mediator(const dt_coder *c, const mention *m)
+{
+    static const char *const parts[] = {"BROKERED", "MEDIATED", "FACILITATED"};
+    int e = m->end, b = m->start - 1;
+    while (b >= 0 && (c->ct[b].wflags & WF_DET) && c->ct[b].role == TR_NONE)
+        b--;
+    int p = e < c->ntok && (c->toks[e].flags & TOKF_HYPH) ? e : b > 0 && KEY_IS(c, b, "BY") ? b - 1 : -1;
+    return p >= 0 && key_among(c, p, parts, DT_ARRAY_LEN(parts));
+}
+
 /* The target: the first actor after `from` in the clause that is not the source (nor
  * the source's own country), skipping actors in locative phrases ("in Hanoi"). */
 static int find_target(const dt_coder *c, int from, int hi, int src)
@@ -473,9 +485,12 @@ static int find_target(const dt_coder *c, int from, int hi, int src)
             continue;
         }
         const mention *hm = &c->m[h];
-        int k = hm->start - 1;
-        while (k >= 0 && (c->ct[k].wflags & WF_DET))
-            k--;
+        if (mediator(c, hm)) {
+            /* "violated a truce brokered by Egypt": the broker is not the one acted on */
+            i = c->m[mi].end - 1;
+            continue;
+        }
+        int k = back_det_dir(c, hm->start - 1);
         if (k >= 0 && (c->ct[k].wflags & WF_LOCPREP) && c->ct[k].role == TR_NONE)
             continue;
         return h;
@@ -499,9 +514,7 @@ static int situation_place(const dt_coder *c, int from, int hi, int src, int roo
             object |= (c->ct[i].tflags & TOKF_WORD) != 0;
             continue;
         }
-        int j = i + 1;
-        while (j < hi && (c->ct[j].wflags & WF_DET) && c->ct[j].role == TR_NONE)
-            j++;
+        int j = skip_det_dir(c, i + 1, hi);
         int mi = j < hi ? c->ct[j].mention : -1;
         if (!object || mi < 0 || c->m[mi].ncodes <= 0 || c->m[mi].start != j ||
             (c->m[mi].kind != AK_STATE && c->m[mi].kind != AK_ACTOR) ||
@@ -551,9 +564,7 @@ static bool own_place(const dt_coder *c, int mi, int src, bool located)
         return false;
     if (!located)
         return true;
-    int k = m->start - 1;
-    while (k >= 0 && (c->ct[k].wflags & WF_DET) && c->ct[k].role == TR_NONE)
-        k--;
+    int k = back_det_dir(c, m->start - 1);
     return k >= 0 && c->ct[k].role == TR_NONE &&
            (KEY_IS(c, k, "IN") || KEY_IS(c, k, "ACROSS") || KEY_IS(c, k, "THROUGHOUT"));
 }
@@ -629,9 +640,7 @@ static void meeting_place(const dt_coder *c, int lo, int hi, char out[4])
     for (int i = lo; i < hi; i++) {
         if (!(c->ct[i].wflags & WF_LOCPREP) || c->ct[i].role != TR_NONE)
             continue;
-        int j = i + 1;
-        while (j < hi && (c->ct[j].wflags & WF_DET) && c->ct[j].role == TR_NONE)
-            j++;
+        int j = skip_det_dir(c, i + 1, hi);
         if (j >= hi || c->ct[j].mention < 0)
             continue;
         const mention *m = &c->m[c->ct[j].mention];
@@ -827,12 +836,30 @@ static bool verb_prefix(const dt_coder *c, int k)
 {
     static const char *const pre[] = {"RE", "CO", "PRE", "DE", "UN", "MIS", "OUT", "OVER", "UNDER", "CROSS",
                                       "SELF", "COUNTER", "INTER", "MULTI"};
-    if (k < 0)
+    return k >= 0 && key_among(c, k, pre, DT_ARRAY_LEN(pre));
+}
+
+/* "Niger's presidential guard detained President Bazoum", "the elite unit stormed the
+ * palace": a past form (not a participle of its own, "taken") after a determiner or
+ * possessive and a plain noun, with an object right after it (a determiner, a possessive
+ * pronoun or a capitalised name), is the verb of that noun phrase. Not after an adverb or a
+ * number ("Japan's newly announced sanctions", "China's two detained Canadians"). k is the
+ * word right before the verb. */
+static bool past_after_noun(const dt_coder *c, const verbocc *vo, int k)
+{
+    if (vo->form != VF_ED || vo->end >= c->ntok)
         return false;
-    for (size_t i = 0; i < DT_ARRAY_LEN(pre); i++)
-        if (key_is(c, k, pre[i]))
-            return true;
-    return false;
+    const ctok *a = &c->ct[k];
+    const tok *at = &c->toks[k];
+    if (a->role != TR_NONE || !(at->flags & TOKF_WORD) || !(at->flags & TOKF_LOWER) || a->wflags != 0 ||
+        count_word(c, k) ||
+        (at->key_len > 3 && memcmp(c->keys.data + at->key + at->key_len - 2, "LY", 2) == 0))
+        return false;
+    int e = vo->end;
+    const ctok *o = &c->ct[e];
+    if (o->role == TR_NONE && ((o->wflags & WF_DET) || possessive_pronoun(c, e)))
+        return true;
+    return o->role == TR_MENTION && (c->toks[e].flags & TOKF_CAP);
 }
 
 static bool is_noun_use(const dt_coder *c, const verbocc *vo)
@@ -857,10 +884,8 @@ static bool is_noun_use(const dt_coder *c, const verbocc *vo)
      * meeting", "an unannounced visit". */
     for (int back = 1, q = k; back <= 3 && q >= 0; back++, q--) {
         const ctok *a = &c->ct[q];
-        if (a->role == TR_NONE && ((a->wflags & WF_DET) || possessive_pronoun(c, q)))
-            return true;
-        if (a->tflags & TOKF_POSS)
-            return true;
+        if ((a->role == TR_NONE && ((a->wflags & WF_DET) || possessive_pronoun(c, q))) || (a->tflags & TOKF_POSS))
+            return back == 1 || !past_after_noun(c, vo, k);
         /* "a Ukrainian grain ship": a determiner, an actor, then a noun modifier (but a past
          * form there is the verb: "an Egyptian mediator met Hamas leaders"). */
         if (back >= 2 && a->role == TR_MENTION && a->mention >= 0 && vo->form != VF_ED) {
@@ -1079,6 +1104,20 @@ static int reduced_agent(const dt_coder *c, int v, int lo)
     return head_of(c, c->ct[i].mention);
 }
 
+/* Token k is in a verb that rejects what follows it: "ruled out", "rejected", "dismissed",
+ * "refused", "rebuffed", "turned down". */
+static bool rejection_verb(const dt_coder *c, int k)
+{
+    static const char *const lemmas[] = {"rule out", "reject", "dismiss", "refuse", "rebuff", "turn down"};
+    if (k < 0 || c->ct[k].role != TR_VERB || c->ct[k].verb < 0 || c->v[c->ct[k].verb].verb == UINT32_MAX)
+        return false;
+    const char *lemma = dict_str(c->d, c->d->verbs[c->v[c->ct[k].verb].verb].lemma);
+    for (size_t i = 0; i < DT_ARRAY_LEN(lemmas); i++)
+        if (strcmp(lemma, lemmas[i]) == 0)
+            return true;
+    return false;
+}
+
 static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *np, int *prev_subject)
 {
     verbocc *vo = &c->v[vi];
@@ -1095,12 +1134,16 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                              span_text(c, vo->start, vo->end));
                 return false;
             }
-        /* Nor is one that a verb before it obstructs ("Hungary blocked EU aid to Ukraine",
-         * "delayed the sanctions"): the aid or the sanctions did not happen. */
+        /* Nor is one that a verb before it obstructs or rejects ("Hungary blocked EU aid
+         * to Ukraine", "delayed the sanctions", "ruled out sanctions on China"): the aid or
+         * the sanctions did not happen. */
         for (int k = vo->start - 1; k >= lo; k--) {
-            if (c->ct[k].wflags & WF_OBSTRUCT) {
+            if ((c->ct[k].wflags & WF_OBSTRUCT) || rejection_verb(c, k)) {
                 char by[64];
-                snprintf(by, sizeof(by), "%s", span_text(c, k, k + 1));
+                bool in_verb = c->ct[k].role == TR_VERB && c->ct[k].verb >= 0;
+                snprintf(by, sizeof(by), "%s",
+                         in_verb ? span_text(c, c->v[c->ct[k].verb].start, c->v[c->ct[k].verb].end)
+                                 : span_text(c, k, k + 1));
                 trace_printf(c, "noun \"%s\": obstructed by \"%s\", not coded\n", span_text(c, vo->start, vo->end),
                              by);
                 return false;
@@ -1743,6 +1786,35 @@ static bool next_is_verb(const dt_coder *c, const verbocc *vo)
     return (t->wflags & (WF_FUTURE | WF_HYPO)) != 0;
 }
 
+/* "Photos of Abiy and Isaias signing the agreement were posted", "A picture shows Putin
+ * meeting Xi": a gerund after the actors a photo, picture or video is of or shows is a
+ * caption, not an event. i is the gerund. */
+static bool pictured(const dt_coder *c, int i)
+{
+    static const char *const media[] = {"PHOTO",  "PHOTOS",  "PHOTOGRAPH", "PHOTOGRAPHS", "PICTURE", "PICTURES",
+                                        "IMAGE",  "IMAGES",  "VIDEO",      "VIDEOS",      "FOOTAGE", "PHOTOGRAPHED",
+                                        "FILMED", "PICTURED"};
+    /* (present tense, as captions are: "footage showed troops shelling ..." reports it) */
+    static const char *const shows[] = {"SHOW", "SHOWS", "SHOWING", "DEPICT", "DEPICTS", "DEPICTING"};
+    int k = i - 1;
+    bool actor = false;
+    for (int n = 0; k >= 0 && n < 16; n++, k--) {
+        const ctok *t = &c->ct[k];
+        if (t->mention >= 0)
+            actor = true;
+        else if (!(t->role == TR_NONE && ((t->wflags & (WF_DET | WF_CONJ | WF_TITLE)) || tok_is_comma(c, k))))
+            break;
+    }
+    if (!actor || k < 0)
+        return false;
+    if (KEY_IS(c, k, "OF") || key_among(c, k, shows, DT_ARRAY_LEN(shows)))
+        for (int q = k - 1; q >= 0 && q >= k - 3; q--)
+            if (key_among(c, q, media, DT_ARRAY_LEN(media)))
+                return true;
+    /* "Putin and Xi were pictured shaking hands" */
+    return key_among(c, k, media, DT_ARRAY_LEN(media));
+}
+
 static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_subject)
 {
     verbocc *vo = &c->v[vi];
@@ -1768,6 +1840,21 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
             return;
         }
         break;
+    }
+    if (vo->form == VF_ING && pictured(c, vo->start)) {
+        trace_printf(c, "verb \"%s\": what a picture shows, not coded\n", span_text(c, vo->start, vo->end));
+        return;
+    }
+    /* "ruled out sending tanks to Ukraine", "rejected holding talks": what is rejected did
+     * not happen (a pattern of the rejecting verb may name it: "ruled out sending troops"). */
+    if (vo->form == VF_ING) {
+        int k = vo->start - 1;
+        while (k >= 0 && adverb_like(c, k))
+            k--;
+        if (rejection_verb(c, k)) {
+            trace_printf(c, "verb \"%s\": rejected, not coded\n", span_text(c, vo->start, vo->end));
+            return;
+        }
     }
     bool noun_ctx = is_noun_use(c, vo) || (vo->noun != UINT32_MAX && next_is_verb(c, vo));
     /* "demanded that Iran release the sailors": the content of an appeal or demand. */

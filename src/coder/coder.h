@@ -263,6 +263,15 @@ static inline bool key_is_n(const dt_coder *c, int i, const char *w, size_t n)
 }
 #define KEY_IS(c, i, lit) key_is_n((c), (i), lit, sizeof(lit) - 1)
 
+/* Is token i's key one of the n words? */
+static inline bool key_among(const dt_coder *c, int i, const char *const *words, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (key_is_n(c, i, words[k], strlen(words[k])))
+            return true;
+    return false;
+}
+
 /* A number: "3", "three" ... "twelve", "dozens", "several" */
 static inline bool count_word(const dt_coder *c, int k)
 {
@@ -270,12 +279,42 @@ static inline bool count_word(const dt_coder *c, int k)
                                         "TEN", "ELEVEN", "TWELVE", "DOZENS", "SEVERAL"};
     if (k < 0 || k >= c->ntok)
         return false;
-    if (c->toks[k].flags & TOKF_NUMBER)
-        return true;
-    for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-        if (key_is_n(c, k, words[i], strlen(words[i])))
-            return true;
-    return false;
+    return (c->toks[k].flags & TOKF_NUMBER) || key_among(c, k, words, sizeof(words) / sizeof(words[0]));
+}
+
+/* A direction before a place ("in southern Israel", "in north-eastern Syria"): not part
+ * of an actor phrase ("South Korea", "East Timor" are). */
+static inline bool direction_word(const dt_coder *c, int k)
+{
+    static const char *const words[] = {"NORTHERN",  "SOUTHERN",  "EASTERN",      "WESTERN",      "CENTRAL",
+                                        "NORTH",     "SOUTH",     "EAST",         "WEST",         "NORTHEAST",
+                                        "NORTHWEST", "SOUTHEAST", "SOUTHWEST",    "NORTHEASTERN", "NORTHWESTERN",
+                                        "SOUTHEASTERN", "SOUTHWESTERN"};
+    if (k < 0 || k >= c->ntok || c->ct[k].role != TR_NONE || c->toks[k].key_len < 4)
+        return false;
+    char f = c->keys.data[c->toks[k].key];
+    return (f == 'N' || f == 'S' || f == 'E' || f == 'W' || f == 'C') &&
+           key_among(c, k, words, sizeof(words) / sizeof(words[0]));
+}
+
+/* From i on, past determiners and up to two directions: "in (the) southern Lebanon". */
+static inline int skip_det_dir(const dt_coder *c, int i, int hi)
+{
+    int dirs = 0;
+    while (i < hi && c->ct[i].role == TR_NONE &&
+           ((c->ct[i].wflags & WF_DET) || (dirs < 2 && direction_word(c, i) && ++dirs)))
+        i++;
+    return i;
+}
+
+/* From k back, past determiners and up to two directions. */
+static inline int back_det_dir(const dt_coder *c, int k)
+{
+    int dirs = 0;
+    while (k >= 0 && c->ct[k].role == TR_NONE &&
+           ((c->ct[k].wflags & WF_DET) || (dirs < 2 && direction_word(c, k) && ++dirs)))
+        k--;
+    return k;
 }
 
 /* his, her, its, their, our */

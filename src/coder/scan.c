@@ -449,6 +449,23 @@ static sid location(dt_coder *c, int upto)
     return SID_NONE;
 }
 
+/* AGENT of|for [the] [one or two names] AGENT, the first a leader, commander, chief or
+ * spokesman: "the leader of the Renamo rebels", "a spokesman for the protesters". */
+static bool leader_of_group(const dt_coder *c, const unit *x, const unit *nx)
+{
+    static const char *const heads[] = {"LEADER",  "LEADERS",   "COMMANDER", "COMMANDERS",  "CHIEF",
+                                        "CHIEFS",  "SPOKESMAN", "SPOKESWOMAN", "SPOKESPERSON"};
+    if (!key_among(c, x->end - 1, heads, DT_ARRAY_LEN(heads)) || nx->start <= x->end || !(KEY_IS(c, x->end, "OF") || KEY_IS(c, x->end, "FOR")))
+        return false;
+    if (x->end + 1 == nx->start)
+        return true;
+    int q = skip_det(c, x->end + 1);
+    for (int names = 0; q < nx->start && names < 2; names++, q++)
+        if (c->ct[q].role != TR_NONE || c->ct[q].wflags != 0 || !(c->toks[q].flags & TOKF_CAP))
+            return false;
+    return q == nx->start;
+}
+
 static void build_mentions(dt_coder *c, unit *u, int nu)
 {
     for (int k = 0; k < nu; k++) {
@@ -538,6 +555,24 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
         }
         /* AGENT */
         unit *nx = k + 1 < nu ? &u[k + 1] : NULL;
+        /* "the leader of the Renamo rebels", "commander of the rebel forces": a leader of
+         * a group is the group's; its agent is resolved from the group's phrase. */
+        if (nx && (nx->kind == PK_AGENT || nx->kind == PK_REF) && leader_of_group(c, x, nx)) {
+            /* ("the leader of the rebels": the reference stands for the leader too) */
+            int mi = new_mention(c, x->start, nx->end, nx->kind == PK_REF ? MT_REF : MT_AGENT_ONLY);
+            if (mi < 0)
+                continue;
+            c->m[mi].name_start = nx->start;
+            c->m[mi].plural = x->pl->form;
+            if (nx->kind == PK_REF) {
+                c->m[mi].rule = nx->pl->rule;
+                c->m[mi].ref = (int)nx->pl->index;
+            } else {
+                c->m[mi].rule = c->d->agents[nx->pl->index].rule;
+            }
+            k += 1;
+            continue;
+        }
         /* AGENT [of|in] [the] ACTOR: "the military of Myanmar", "leaders of Japan and ..." */
         if (nx && nx->kind == PK_ACTOR) {
             int gap_start = x->end;
@@ -1193,7 +1228,8 @@ static void sort_mentions(dt_coder *c)
 }
 
 /* The country of a place named "in", "inside" or "within" up to two words after an agent
- * ("militants in Syria", "a militant camp inside Pakistan"); with verbs among those words
+ * ("militants in Syria", "a militant camp inside Pakistan", "soldiers in southern Israel");
+ * with verbs among those words
  * only when `past_verbs` ("protesters gathered in Paris"). */
 static sid place_after(dt_coder *c, const mention *m, bool past_verbs)
 {
@@ -1202,9 +1238,7 @@ static sid place_after(dt_coder *c, const mention *m, bool past_verbs)
             return SID_NONE;
         if (!(KEY_IS(c, q, "IN") || KEY_IS(c, q, "INSIDE") || KEY_IS(c, q, "WITHIN")))
             continue;
-        int k = q + 1;
-        if (k < c->ntok && (c->ct[k].wflags & WF_DET))
-            k++;
+        int k = skip_det_dir(c, q + 1, c->ntok);
         int pm = k < c->ntok ? c->ct[k].mention : -1;
         if (pm >= 0 && c->m[pm].start == k && c->m[pm].ncodes > 0 && c->m[pm].type == MT_ACTOR &&
             country_based(code_str(c, c->m[pm].codes[0]))) {
@@ -1215,6 +1249,26 @@ static sid place_after(dt_coder *c, const mention *m, bool past_verbs)
         }
     }
     return SID_NONE;
+}
+
+/* "troops sent by Moscow", "soldiers deployed by Russia": an agent that a state sent is
+ * that state's (not one it backs or funds: "militias backed by Iran" are not Iran's). */
+static sid sender_after(dt_coder *c, const mention *m)
+{
+    int q = m->end;
+    if (q + 2 >= c->ntok || !KEY_IS(c, q + 1, "BY") ||
+        !(KEY_IS(c, q, "SENT") || KEY_IS(c, q, "DEPLOYED") || KEY_IS(c, q, "DISPATCHED") ||
+          KEY_IS(c, q, "COMMANDED")))
+        return SID_NONE;
+    int k = skip_det(c, q + 2);
+    int pm = k < c->ntok ? c->ct[k].mention : -1;
+    if (pm < 0 || c->m[pm].start != k || c->m[pm].ncodes <= 0 || c->m[pm].type != MT_ACTOR ||
+        !country_based(code_str(c, c->m[pm].codes[0])))
+        return SID_NONE;
+    char cc[4];
+    memcpy(cc, code_str(c, c->m[pm].codes[0]), 3);
+    cc[3] = 0;
+    return coder_intern(c, cc, 3);
 }
 
 static void resolve_agents(dt_coder *c)
@@ -1236,8 +1290,8 @@ static void resolve_agents(dt_coder *c)
         const agent_entry *ag = NULL;
         {
             scan_best b;
-            int st = m->is_possessive_pron ? m->start + 1 : m->start;
-            walk(c, st, &b);
+            /* (past a possessive pronoun, or a leader to the group's phrase) */
+            walk(c, m->name_start, &b);
             (void)last;
             if (b.agent.pl)
                 ag = &c->d->agents[b.agent.pl->index];
@@ -1285,11 +1339,14 @@ static void resolve_agents(dt_coder *c)
             continue;
         }
         /* "militants in Syria", "a militant camp inside Pakistan": the country of a place
-         * named right after it; after a country's actor in a compound ("the Venezuelan
+         * named right after it, or of the state that sent it ("troops sent by Moscow");
+         * after a country's actor in a compound ("the Venezuelan
          * government and the opposition"), that country, before a place named after a verb
          * ("... resumed talks in Mexico City" says where they met); else the country of
          * the document. */
         sid loc = place_after(c, m, false);
+        if (!loc)
+            loc = sender_after(c, m);
         for (int j = 0; j < c->nm && !loc && m->compound >= 0; j++) {
             const mention *o = &c->m[j];
             if (o->end <= m->start && o->compound == m->compound && o->ncodes > 0 && o->type == MT_ACTOR &&
