@@ -174,6 +174,31 @@ TEST(dict_irregular_and_multiword_verbs_match)
     dt_dict_free(d);
 }
 
+/* "verb A | B" and "noun A | B": every lemma is a phrase of the one entry and shares its
+ * patterns (a '|' used to be read as a word, so such a line never matched). */
+TEST(dict_entries_with_alternative_lemmas_match_each)
+{
+    diags dg = {0};
+    dt_dict *d = load_text("state Japan => JPN\nstate China => CHN\n"
+                           "noun border talks | frontier talks\n- *_with + => 046\n"
+                           "verb scold | rebuke => 111\n",
+                           &dg);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK_INT(dg.n, 0);
+    char ev[64];
+    count_events(d, "2020-01-01", "China held border talks with Japan.", ev, sizeof(ev));
+    CHECK_STR(ev, "CHN JPN 046");
+    count_events(d, "2020-01-01", "China held frontier talks with Japan.", ev, sizeof(ev));
+    CHECK_STR(ev, "CHN JPN 046");
+    count_events(d, "2020-01-01", "China rebuked Japan.", ev, sizeof(ev));
+    CHECK_STR(ev, "CHN JPN 111");
+    count_events(d, "2020-01-01", "China scolds Japan.", ev, sizeof(ev));
+    CHECK_STR(ev, "CHN JPN 111");
+    dt_dict_free(d);
+}
+
 TEST(dict_missing_files_are_errors)
 {
     const char *spec[] = {"/nonexistent/dir"};

@@ -352,6 +352,45 @@ static int add_form(nctx *c, const char *form, const uint32_t *rest, size_t nres
     return rc < 0 ? rc : 0;
 }
 
+/* The next blank-separated word from *p (before e), upper-cased into out; returns its
+ * length, 0 at the end, or cap when it does not fit (out then holds a cut copy). */
+static size_t next_word_upper(const char **p, const char *e, char *out, size_t cap)
+{
+    const char *s = *p;
+    while (s < e && is_space((unsigned char)*s))
+        s++;
+    const char *q = s;
+    while (q < e && !is_space((unsigned char)*q))
+        q++;
+    *p = q;
+    size_t n = (size_t)(q - s), l = DT_MIN(n, cap - 1);
+    for (size_t i = 0; i < l; i++)
+        out[i] = (char)to_upper((unsigned char)s[i]);
+    out[l] = 0;
+    return n >= cap ? cap : n;
+}
+
+static int add_lemma_forms(nctx *c, const uint32_t *lw, int nl, uint32_t id, bool is_noun, uint32_t rule);
+
+struct alt_arg {
+    uint32_t id;
+    bool is_noun;
+    uint32_t rule;
+};
+
+/* One more lemma of a verb or noun entry ("A | B | C"). */
+static int add_alt_lemma(nctx *c, const char *s, size_t n, void *arg)
+{
+    const struct alt_arg *a = arg;
+    uint32_t w[MAX_PHRASE_WORDS];
+    int nw = dict_phrase_words(c->d, s, n, WM_EXACT, w, MAX_PHRASE_WORDS, false);
+    if (nw <= 0) {
+        bad_line(c, 0, "%s", "cannot read one of the lemmas");
+        return nw == DT_ENOMEM ? nw : 0;
+    }
+    return add_lemma_forms(c, w, nw, a->id, a->is_noun, a->rule);
+}
+
 static int entry_verb(nctx *c, dt_slice rest, bool is_noun)
 {
     c->last_verb = -1;
@@ -373,6 +412,14 @@ static int entry_verb(nctx *c, dt_slice rest, bool is_noun)
             break;
         }
     }
+    /* "A | B | C": A names the entry, B and C are more phrases of it */
+    dt_slice lemma_rest = {lemma.ptr + lemma.len, 0};
+    for (size_t i = 0; i < lemma.len; i++)
+        if (lemma.ptr[i] == '|') {
+            lemma_rest = (dt_slice){lemma.ptr + i + 1, lemma.len - i - 1};
+            lemma = str_trim(lemma.ptr, i);
+            break;
+        }
     if (!lemma.len) {
         bad_line(c, 0, "%s", is_noun ? "noun without a word" : "verb without a lemma");
         return 0;
@@ -431,6 +478,27 @@ static int entry_verb(nctx *c, dt_slice rest, bool is_noun)
     }
     c->d->verb_of[key_sid] = (uint32_t)id + 1;
     c->last_verb = (long)id;
+    int rc = add_lemma_forms(c, lw, nl, (uint32_t)id, is_noun, rule);
+    if (rc)
+        return rc;
+    /* "noun missile test | missile launch": further lemmas of the same entry (its patterns
+     * and code are shared) */
+    struct alt_arg aa = {(uint32_t)id, is_noun, rule};
+    if ((rc = each_part(c, lemma_rest, '|', add_alt_lemma, &aa)))
+        return rc;
+    /* Extra forms in parentheses are treated as past forms (cut to 127 bytes). */
+    const char *p = forms.ptr, *e = forms.ptr + forms.len;
+    char tmp[128];
+    while (next_word_upper(&p, e, tmp, sizeof(tmp)))
+        if ((rc = add_form(c, tmp, lw + 1, (size_t)nl - 1, (uint32_t)id, VF_ED, rule)))
+            return rc;
+    return 0;
+}
+
+/* The forms of a lemma (its first word inflected, the rest as they are) as phrases of
+ * entry id: a noun and its plural, or a verb's five forms. */
+static int add_lemma_forms(nctx *c, const uint32_t *lw, int nl, uint32_t id, bool is_noun, uint32_t rule)
+{
     const dict_word *first = &c->d->words[lw[0]];
     char base[128];
     snprintf(base, sizeof(base), "%s", first->key);
@@ -440,8 +508,8 @@ static int entry_verb(nctx *c, dt_slice rest, bool is_noun)
         if ((rc = dict_verb_forms(c->d, base, strlen(base), NULL, NULL, f)))
             return rc;
         /* A noun: itself and its plural (nouns are interned as whole phrases). */
-        if ((rc = add_form(c, f[VF_BASE], lw + 1, (size_t)nl - 1, (uint32_t)id, VF_BASE, rule)) ||
-            (rc = add_form(c, f[VF_S], lw + 1, (size_t)nl - 1, (uint32_t)id, VF_S, rule)))
+        if ((rc = add_form(c, f[VF_BASE], lw + 1, (size_t)nl - 1, id, VF_BASE, rule)) ||
+            (rc = add_form(c, f[VF_S], lw + 1, (size_t)nl - 1, id, VF_S, rule)))
             return rc;
     } else {
         const struct irregular *irr = find_irregular(c->d, (int32_t)lw[0]);
@@ -458,28 +526,9 @@ static int entry_verb(nctx *c, dt_slice rest, bool is_noun)
                 dup |= strcmp(f[j], f[k]) == 0;
             if (dup)
                 continue;
-            if ((rc = add_form(c, f[k], lw + 1, (size_t)nl - 1, (uint32_t)id, (uint8_t)k, rule)))
+            if ((rc = add_form(c, f[k], lw + 1, (size_t)nl - 1, id, (uint8_t)k, rule)))
                 return rc;
         }
-    }
-    /* Extra forms in parentheses are treated as past forms. */
-    const char *p = forms.ptr, *e = forms.ptr + forms.len;
-    while (p < e) {
-        while (p < e && is_space((unsigned char)*p))
-            p++;
-        const char *q = p;
-        while (q < e && !is_space((unsigned char)*q))
-            q++;
-        if (q > p) {
-            char tmp[128];
-            size_t l = DT_MIN((size_t)(q - p), sizeof(tmp) - 1);
-            for (size_t i = 0; i < l; i++)
-                tmp[i] = (char)to_upper((unsigned char)p[i]);
-            tmp[l] = 0;
-            if ((rc = add_form(c, tmp, lw + 1, (size_t)nl - 1, (uint32_t)id, VF_ED, rule)))
-                return rc;
-        }
-        p = q;
     }
     return 0;
 }
@@ -522,26 +571,16 @@ static int entry_pattern(nctx *c, dt_slice rest)
 
 static int entry_irregular(nctx *c, dt_slice rest)
 {
-    char w[3][64];
+    char w[4][64];
     size_t k = 0;
     const char *p = rest.ptr, *e = rest.ptr + rest.len;
-    while (p < e && k < 4) {
-        while (p < e && is_space((unsigned char)*p))
-            p++;
-        const char *q = p;
-        while (q < e && !is_space((unsigned char)*q))
-            q++;
-        if (q > p) {
-            if (k >= 3 || (size_t)(q - p) >= sizeof(w[0])) {
-                k = 4;
-                break;
-            }
-            for (size_t i = 0; i < (size_t)(q - p); i++)
-                w[k][i] = (char)to_upper((unsigned char)p[i]);
-            w[k][q - p] = 0;
-            k++;
+    size_t l;
+    while (k < 4 && (l = next_word_upper(&p, e, w[k], sizeof(w[0]))) > 0) {
+        if (l >= sizeof(w[0])) {
+            k = 4;
+            break;
         }
-        p = q;
+        k++;
     }
     if (k != 3) {
         bad_line(c, 0, "%s", "expected irregular LEMMA PAST PARTICIPLE");
