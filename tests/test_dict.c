@@ -181,7 +181,8 @@ TEST(dict_entries_with_alternative_lemmas_match_each)
     diags dg = {0};
     dt_dict *d = load_text("state Japan => JPN\nstate China => CHN\n"
                            "noun border talks | frontier talks\n- *_with + => 046\n"
-                           "verb scold | rebuke => 111\n",
+                           "verb scold | rebuke => 111\n"
+                           "verb scold | chide\n- * over + => 111\n",
                            &dg);
     CHECK(d != NULL);
     if (!d)
@@ -195,6 +196,9 @@ TEST(dict_entries_with_alternative_lemmas_match_each)
     count_events(d, "2020-01-01", "China rebuked Japan.", ev, sizeof(ev));
     CHECK_STR(ev, "CHN JPN 111");
     count_events(d, "2020-01-01", "China scolds Japan.", ev, sizeof(ev));
+    CHECK_STR(ev, "CHN JPN 111");
+    /* a second line for an existing lemma extends its entry, further lemmas included */
+    count_events(d, "2020-01-01", "China chided Japan.", ev, sizeof(ev));
     CHECK_STR(ev, "CHN JPN 111");
     dt_dict_free(d);
 }

@@ -454,7 +454,9 @@ static int entry_verb(nctx *c, dt_slice rest, bool is_noun)
             ve->rule = rule;
         }
         c->last_verb = vi;
-        return 0;
+        /* (its further lemmas join the entry too) */
+        struct alt_arg more = {(uint32_t)vi, is_noun, rule};
+        return each_part(c, lemma_rest, '|', add_alt_lemma, &more);
     }
     verb_entry ve = {0};
     ve.lemma = lemma_sid;
