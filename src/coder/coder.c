@@ -1204,16 +1204,33 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         /* "talks will take place next week", "sanctions could follow" */
         modal_after_noun(c, vo->end, hi, &g);
     }
+    /* "Police beat and arrested protesters": a verb with nothing between it and "and"/"or"
+     * and a second verb shares that verb's object; its pattern and its target search go on
+     * after the second verb, in the second verb's clause. */
+    int vend = vo->end, vhi = hi;
+    if (!ve->is_noun && vo->end + 1 < c->ntok && c->ct[vo->end].barrier == 1 &&
+        (c->ct[vo->end].wflags & WF_CONJ) && c->ct[vo->end].role == TR_NONE &&
+        c->ct[vo->end + 1].role == TR_VERB && c->ct[vo->end + 1].verb >= 0) {
+        const verbocc *v2 = &c->v[c->ct[vo->end + 1].verb];
+        /* (a second word that may be an event noun, "X attacked and sanctions ...", only in
+         * a verb's form: "arrested", "arresting") */
+        bool verbal = v2->noun == UINT32_MAX || v2->form == VF_ED || v2->form == VF_EN || v2->form == VF_ING;
+        if (v2->start == vo->end + 1 && v2->verb != UINT32_MAX && verbal) {
+            int lo2;
+            clause_range(c, v2->start, v2->end, &lo2, &vhi);
+            vend = v2->end;
+        }
+    }
     /* The pattern. */
     const pattern *hit = NULL;
-    match_result mr = {-1, -1, false, vo->end};
+    match_result mr = {-1, -1, false, vend};
     /* Which sides of the verb hold a coded actor in the clause: a pattern whose actor slot
      * has nothing to take cannot match. */
     uint8_t have = 0;
-    for (int q = lo; q < hi; q++) {
+    for (int q = lo; q < vhi; q++) {
         int mi = c->ct[q].mention;
         if (mi >= 0 && c->m[mi].ncodes > 0)
-            have |= q < vo->start ? PN_PRE_ACTOR : q >= vo->end ? PN_POST_ACTOR : 0;
+            have |= q < vo->start ? PN_PRE_ACTOR : q >= vend ? PN_POST_ACTOR : 0;
     }
     for (uint32_t k = 0; k < ve->npatterns; k++) {
         const pattern_filter *f = &c->d->pfilters[ve->patterns + k];
@@ -1225,7 +1242,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             possible = match_word_positions(c, f->req[q], &ps) > 0;
         }
         const pattern *p = &c->d->patterns[ve->patterns + k];
-        if (possible && pattern_match(c, p, vo->start, vo->end, lo, hi, &mr)) {
+        if (possible && pattern_match(c, p, vo->start, vend, lo, vhi, &mr)) {
             hit = p;
             break;
         }
@@ -1244,7 +1261,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     } else if (ve->has_code && !ve->is_noun) {
         cs = ve->code;
         rule = ve->rule;
-        mr = (match_result){-1, -1, false, vo->end};
+        mr = (match_result){-1, -1, false, vend};
         trace_printf(c, "verb \"%s\" (%s): no pattern matched, verb code %s (%s)\n",
                      span_text(c, vo->start, vo->end), lemma, cs.code ? code_str(c, cs.code) : "---",
                      c->d->rules[rule].text);
@@ -1472,13 +1489,13 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             both = true;
         if (tgt < 0 && !both) {
             /* After a pattern that skipped an actor (^), search after the match. */
-            tgt = find_target(c, hit && (hit->slots & PS_SKIP) ? mr.end : vo->end, hi, src);
+            tgt = find_target(c, hit && (hit->slots & PS_SKIP) ? mr.end : vend, vhi, src);
             /* An object relative clause ("the exercises which North Korea protested
              * against"): the target is the antecedent before "which". */
             if (tgt < 0 && src >= 0)
                 tgt = relative_antecedent(c, src, lo);
             if (tgt < 0 && src >= 0 && !ve->is_noun && cs.code &&
-                (tgt = situation_place(c, hit && (hit->slots & PS_SKIP) ? mr.end : vo->end, hi, src,
+                (tgt = situation_place(c, hit && (hit->slots & PS_SKIP) ? mr.end : vend, vhi, src,
                                        code_root(c, cs.code))) >= 0)
                 trace_printf(c, "  no other actor: the place of the situation, \"%s\"\n",
                              span_text(c, c->m[tgt].start, c->m[tgt].end));
