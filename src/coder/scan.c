@@ -439,6 +439,10 @@ static sid location(dt_coder *c, int upto)
          * the Chinese embassy in London" is in Britain. */
         if (diplomatic_mission(c, m))
             continue;
+        /* Nor are a nationality's civilians ("kidnapped two French tourists"): often abroad,
+         * they do not say where the act was or whose its agents are. */
+        if (m->ncodes > 0 && strlen(code_str(c, m->codes[0])) == 6 && strcmp(code_str(c, m->codes[0]) + 3, "CVL") == 0)
+            continue;
         if (m->ncodes > 0 && m->type == MT_ACTOR && country_based(code_str(c, m->codes[0]))) {
             char cc[4];
             memcpy(cc, code_str(c, m->codes[0]), 3);
@@ -1251,6 +1255,31 @@ static sid place_after(dt_coder *c, const mention *m, bool past_verbs)
     return SID_NONE;
 }
 
+/* "Militants kidnapped two French tourists in Benin": the country of a place named "in" a
+ * country or one of its places later in the agent's own sentence (up to a ';' or ':'),
+ * before the document's country (here the nationality of the people it acts on). */
+static sid place_in_sentence(dt_coder *c, const mention *m)
+{
+    for (int q = m->end; q + 1 < c->ntok; q++) {
+        if (c->toks[q].flags & TOKF_PUNCT) {
+            char ch = c->norm.data[c->toks[q].start];
+            if (ch == ';' || ch == ':')
+                break;
+            continue;
+        }
+        if (!(KEY_IS(c, q, "IN") || KEY_IS(c, q, "INSIDE") || KEY_IS(c, q, "WITHIN")))
+            continue;
+        int k = skip_det_dir(c, q + 1, c->ntok);
+        int pm = k < c->ntok ? c->ct[k].mention : -1;
+        /* a place: a country or city, no agent ("in French custody" is no place) */
+        if (pm >= 0 && c->m[pm].start == k && c->m[pm].ncodes > 0 && c->m[pm].type == MT_ACTOR &&
+            strlen(code_str(c, c->m[pm].codes[0])) == 3 && country_based(code_str(c, c->m[pm].codes[0])) &&
+            !diplomatic_mission(c, &c->m[pm]))
+            return coder_intern(c, code_str(c, c->m[pm].codes[0]), 3);
+    }
+    return SID_NONE;
+}
+
 /* "troops sent by Moscow", "soldiers deployed by Russia": an agent that a state sent is
  * that state's (not one it backs or funds: "militias backed by Iran" are not Iran's). */
 static sid sender_after(dt_coder *c, const mention *m)
@@ -1359,6 +1388,9 @@ static void resolve_agents(dt_coder *c)
         }
         if (!loc)
             loc = place_after(c, m, true);
+        /* (not officials and envoys, who travel: "the envoy arrived in Pyongyang") */
+        if (!loc && strcmp(dict_str(c->d, ag->code), "GOV") != 0)
+            loc = place_in_sentence(c, m);
         if (!loc)
             loc = location(c, mi);
         if (loc) {
