@@ -1134,6 +1134,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                              span_text(c, vo->start, vo->end));
                 return false;
             }
+
         /* Nor is one that a verb before it obstructs or rejects ("Hungary blocked EU aid
          * to Ukraine", "delayed the sanctions", "ruled out sanctions on China"): the aid or
          * the sanctions did not happen. */
@@ -1283,6 +1284,16 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         trace_printf(c, "  null code: no event\n");
         return false;
     }
+    /* A noun inside the object a verb's pattern took, when that verb found nobody to act
+     * on, is the thing acted on when the verb's act is of another kind ("police dismantled
+     * the protest camp outside government headquarters": the police did not protest; but
+     * "imposed tariffs" is one act, the noun may still find its target). */
+    for (int j = 0; ve->is_noun && j < vi; j++)
+        if (c->object_end[j] > vo->start && c->v[j].end <= vo->start && c->v[j].start >= lo &&
+            c->verb_code[j] && cs.code && code_root(c, c->verb_code[j]) != code_root(c, cs.code)) {
+            trace_printf(c, "  in the object an earlier verb's pattern took: not coded\n");
+            return false;
+        }
     /* Source and target. */
     int src = mr.src, tgt = mr.tgt;
     /* "Britain's decision to cut aid to Kenya drew criticism from Uganda", "X fired a
@@ -1694,8 +1705,10 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     if (!solo && (src < 0 || (!both && tgt < 0))) {
         trace_printf(c, "  no %s found: no event\n", src < 0 ? "source" : "target");
         /* It did not make an event of this clause, so it does not swallow the verbs
-         * and nouns after it. */
+         * and nouns after it, except the words its pattern took as its object. */
         c->verb_matched[vi] = 0;
+        if (hit && !ve->is_noun && mr.end > vo->end)
+            c->object_end[vi] = (int16_t)mr.end;
         return false;
     }
     if (ve->is_noun && hit && !(hit->slots & (PS_TARGET | PS_BOTH)) && !both && !solo) {
@@ -2056,6 +2069,7 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
             c->subject_of[v] = -1;
             c->verb_matched[v] = 0;
             c->verb_code[v] = SID_NONE;
+            c->object_end[v] = 0;
         }
         for (int v = 0; v < c->nv; v++)
             code_verb(c, v, protos, &np, &prev_subject);
