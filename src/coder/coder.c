@@ -1134,6 +1134,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                              span_text(c, vo->start, vo->end));
                 return false;
             }
+
         /* Nor is one that a verb before it obstructs or rejects ("Hungary blocked EU aid
          * to Ukraine", "delayed the sanctions", "ruled out sanctions on China"): the aid or
          * the sanctions did not happen. */
@@ -1204,16 +1205,33 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         /* "talks will take place next week", "sanctions could follow" */
         modal_after_noun(c, vo->end, hi, &g);
     }
+    /* "Police beat and arrested protesters": a verb with nothing between it and "and"/"or"
+     * and a second verb shares that verb's object; its pattern and its target search go on
+     * after the second verb, in the second verb's clause. */
+    int vend = vo->end, vhi = hi;
+    if (!ve->is_noun && vo->end + 1 < c->ntok && c->ct[vo->end].barrier == 1 &&
+        (c->ct[vo->end].wflags & WF_CONJ) && c->ct[vo->end].role == TR_NONE &&
+        c->ct[vo->end + 1].role == TR_VERB && c->ct[vo->end + 1].verb >= 0) {
+        const verbocc *v2 = &c->v[c->ct[vo->end + 1].verb];
+        /* (a second word that may be an event noun, "X attacked and sanctions ...", only in
+         * a verb's form: "arrested", "arresting") */
+        bool verbal = v2->noun == UINT32_MAX || v2->form == VF_ED || v2->form == VF_EN || v2->form == VF_ING;
+        if (v2->start == vo->end + 1 && v2->verb != UINT32_MAX && verbal) {
+            int lo2;
+            clause_range(c, v2->start, v2->end, &lo2, &vhi);
+            vend = v2->end;
+        }
+    }
     /* The pattern. */
     const pattern *hit = NULL;
-    match_result mr = {-1, -1, false, vo->end};
+    match_result mr = {-1, -1, false, vend};
     /* Which sides of the verb hold a coded actor in the clause: a pattern whose actor slot
      * has nothing to take cannot match. */
     uint8_t have = 0;
-    for (int q = lo; q < hi; q++) {
+    for (int q = lo; q < vhi; q++) {
         int mi = c->ct[q].mention;
         if (mi >= 0 && c->m[mi].ncodes > 0)
-            have |= q < vo->start ? PN_PRE_ACTOR : q >= vo->end ? PN_POST_ACTOR : 0;
+            have |= q < vo->start ? PN_PRE_ACTOR : q >= vend ? PN_POST_ACTOR : 0;
     }
     for (uint32_t k = 0; k < ve->npatterns; k++) {
         const pattern_filter *f = &c->d->pfilters[ve->patterns + k];
@@ -1225,7 +1243,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             possible = match_word_positions(c, f->req[q], &ps) > 0;
         }
         const pattern *p = &c->d->patterns[ve->patterns + k];
-        if (possible && pattern_match(c, p, vo->start, vo->end, lo, hi, &mr)) {
+        if (possible && pattern_match(c, p, vo->start, vend, lo, vhi, &mr)) {
             hit = p;
             break;
         }
@@ -1244,7 +1262,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     } else if (ve->has_code && !ve->is_noun) {
         cs = ve->code;
         rule = ve->rule;
-        mr = (match_result){-1, -1, false, vo->end};
+        mr = (match_result){-1, -1, false, vend};
         trace_printf(c, "verb \"%s\" (%s): no pattern matched, verb code %s (%s)\n",
                      span_text(c, vo->start, vo->end), lemma, cs.code ? code_str(c, cs.code) : "---",
                      c->d->rules[rule].text);
@@ -1266,6 +1284,16 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         trace_printf(c, "  null code: no event\n");
         return false;
     }
+    /* A noun inside the object a verb's pattern took, when that verb found nobody to act
+     * on, is the thing acted on when the verb's act is of another kind ("police dismantled
+     * the protest camp outside government headquarters": the police did not protest; but
+     * "imposed tariffs" is one act, the noun may still find its target). */
+    for (int j = 0; ve->is_noun && j < vi; j++)
+        if (c->object_end[j] > vo->start && c->v[j].end <= vo->start && c->v[j].start >= lo &&
+            c->verb_code[j] && cs.code && code_root(c, c->verb_code[j]) != code_root(c, cs.code)) {
+            trace_printf(c, "  in the object an earlier verb's pattern took: not coded\n");
+            return false;
+        }
     /* Source and target. */
     int src = mr.src, tgt = mr.tgt;
     /* "Britain's decision to cut aid to Kenya drew criticism from Uganda", "X fired a
@@ -1472,13 +1500,13 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             both = true;
         if (tgt < 0 && !both) {
             /* After a pattern that skipped an actor (^), search after the match. */
-            tgt = find_target(c, hit && (hit->slots & PS_SKIP) ? mr.end : vo->end, hi, src);
+            tgt = find_target(c, hit && (hit->slots & PS_SKIP) ? mr.end : vend, vhi, src);
             /* An object relative clause ("the exercises which North Korea protested
              * against"): the target is the antecedent before "which". */
             if (tgt < 0 && src >= 0)
                 tgt = relative_antecedent(c, src, lo);
             if (tgt < 0 && src >= 0 && !ve->is_noun && cs.code &&
-                (tgt = situation_place(c, hit && (hit->slots & PS_SKIP) ? mr.end : vo->end, hi, src,
+                (tgt = situation_place(c, hit && (hit->slots & PS_SKIP) ? mr.end : vend, vhi, src,
                                        code_root(c, cs.code))) >= 0)
                 trace_printf(c, "  no other actor: the place of the situation, \"%s\"\n",
                              span_text(c, c->m[tgt].start, c->m[tgt].end));
@@ -1677,8 +1705,10 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     if (!solo && (src < 0 || (!both && tgt < 0))) {
         trace_printf(c, "  no %s found: no event\n", src < 0 ? "source" : "target");
         /* It did not make an event of this clause, so it does not swallow the verbs
-         * and nouns after it. */
+         * and nouns after it, except the words its pattern took as its object. */
         c->verb_matched[vi] = 0;
+        if (hit && !ve->is_noun && mr.end > vo->end)
+            c->object_end[vi] = (int16_t)mr.end;
         return false;
     }
     if (ve->is_noun && hit && !(hit->slots & (PS_TARGET | PS_BOTH)) && !both && !solo) {
@@ -2039,6 +2069,7 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
             c->subject_of[v] = -1;
             c->verb_matched[v] = 0;
             c->verb_code[v] = SID_NONE;
+            c->object_end[v] = 0;
         }
         for (int v = 0; v < c->nv; v++)
             code_verb(c, v, protos, &np, &prev_subject);

@@ -192,6 +192,8 @@ struct dt_coder {
     int subject_of[MAX_VERBS];
     uint8_t verb_matched[MAX_VERBS]; /* the verb matched a pattern or has a code */
     sid verb_code[MAX_VERBS];        /* the code it matched */
+    int16_t object_end[MAX_VERBS];   /* end of the words its pattern took after it, when it
+                                        made no event (0: none) */
 
     /* codes made while coding (country + agent) that the dictionary does not hold:
      * ids from d->nstrs upwards, private to this coder */

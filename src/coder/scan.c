@@ -439,6 +439,10 @@ static sid location(dt_coder *c, int upto)
          * the Chinese embassy in London" is in Britain. */
         if (diplomatic_mission(c, m))
             continue;
+        /* Nor are a nationality's civilians ("kidnapped two French tourists"): often abroad,
+         * they do not say where the act was or whose its agents are. */
+        if (m->ncodes > 0 && strlen(code_str(c, m->codes[0])) == 6 && strcmp(code_str(c, m->codes[0]) + 3, "CVL") == 0)
+            continue;
         if (m->ncodes > 0 && m->type == MT_ACTOR && country_based(code_str(c, m->codes[0]))) {
             char cc[4];
             memcpy(cc, code_str(c, m->codes[0]), 3);
@@ -884,6 +888,82 @@ static void state_of(dt_coder *c, mention *m, bool gov)
     }
 }
 
+/* A described state ("the island", "the Gulf kingdom", "the Himalayan nation") is the
+ * nearest state named that fits the description: after China and Taiwan, "the island" is
+ * Taiwan. The states each description fits (three-letter codes, space-separated). */
+static const struct {
+    const char *word;
+    const char *states;
+} state_descriptions[] = {
+    {"ISLAND", "TWN JPN CUB LKA PHL IDN IRL ISL NZL MDG CYP MLT SGP BHR JAM HTI DOM FJI PNG MDV MUS SYC "
+               "TTO BHS BRB CPV COM STP TLS TON WSM VUT SLB KIR TUV NRU PLW FSM MHL ATG DMA GRD KNA LCA VCT"},
+    {"GULF", "SAU ARE QAT KWT BHR OMN"},
+    {"HIMALAYAN", "NPL BTN"},
+    {"BALTIC", "EST LVA LTU"},
+    {"NORDIC", "NOR SWE DNK FIN ISL"},
+};
+
+static bool fits_states(const dt_coder *c, const sid *codes, int n, const char *states)
+{
+    if (n <= 0)
+        return false;
+    const char *code = code_str(c, codes[0]);
+    if (strlen(code) < 3 || !country_based(code))
+        return false;
+    for (const char *p = states; *p; p += p[3] ? 4 : 3)
+        if (memcmp(p, code, 3) == 0)
+            return true;
+    return false;
+}
+
+/* The states the reference's words describe, or NULL when it describes none. */
+static const char *described_states(const dt_coder *c, const mention *m)
+{
+    for (int i = m->start; i < m->end; i++)
+        for (size_t k = 0; k < DT_ARRAY_LEN(state_descriptions); k++)
+            if (key_is_n(c, i, state_descriptions[k].word, strlen(state_descriptions[k].word)))
+                return state_descriptions[k].states;
+    return NULL;
+}
+
+/* The country of code: a description names the country, not its government or forces
+ * ("entered the island's air defence zone" is Taiwan's). */
+static void set_country(dt_coder *c, mention *m, sid code)
+{
+    m->codes[0] = coder_intern(c, code_str(c, code), 3);
+    m->ncodes = 1;
+}
+
+/* The nearest earlier actor of the sentence, else of the last ten sentences, that fits;
+ * false when none does (the reference is then resolved as any other). */
+static bool resolve_described(dt_coder *c, int mi, const char *states)
+{
+    mention *m = &c->m[mi];
+    for (int j = mi - 1; j >= 0; j--) {
+        const mention *o = &c->m[j];
+        if (o->ncodes > 0 && o->type != MT_PRONOUN && o->kind != AK_PERSON &&
+            fits_states(c, o->codes, o->ncodes, states)) {
+            set_country(c, m, o->codes[0]);
+            m->kind = AK_STATE;
+            m->resolved_from = c->sentence;
+            return true;
+        }
+    }
+    int tot = DT_MIN(c->nrecent, DOC_RECENT);
+    for (int k = 1; k <= tot; k++) {
+        const doc_mention *dm = &c->recent[(c->nrecent - k) % DOC_RECENT];
+        if (c->sentence - dm->sentence > 10)
+            break;
+        if (dm->kind != AK_PERSON && fits_states(c, dm->codes, dm->ncodes, states)) {
+            set_country(c, m, dm->codes[0]);
+            m->kind = AK_STATE;
+            m->resolved_from = dm->sentence;
+            return true;
+        }
+    }
+    return false;
+}
+
 static void resolve_references(dt_coder *c)
 {
     c->speaker = find_speaker(c);
@@ -892,9 +972,15 @@ static void resolve_references(dt_coder *c)
         if (m->type == MT_REF) {
             const ref_entry *r = &c->d->refs[m->ref];
             if (r->type == RK_KIND) {
-                resolve_kind(c, mi, r->kind, false);
-                if (r->kind == AK_STATE)
-                    state_of(c, m, r->gov);
+                const char *states = r->kind == AK_STATE ? described_states(c, m) : NULL;
+                if (states && resolve_described(c, mi, states)) {
+                    if (r->gov)
+                        state_of(c, m, true);
+                } else {
+                    resolve_kind(c, mi, r->kind, false);
+                    if (r->kind == AK_STATE)
+                        state_of(c, m, r->gov);
+                }
             }
             else if (r->type == RK_LEADERS || r->type == RK_PAIR)
                 resolve_pair(c, mi, r->type == RK_LEADERS);
@@ -1251,6 +1337,31 @@ static sid place_after(dt_coder *c, const mention *m, bool past_verbs)
     return SID_NONE;
 }
 
+/* "Militants kidnapped two French tourists in Benin": the country of a place named "in" a
+ * country or one of its places later in the agent's own sentence (up to a ';' or ':'),
+ * before the document's country (here the nationality of the people it acts on). */
+static sid place_in_sentence(dt_coder *c, const mention *m)
+{
+    for (int q = m->end; q + 1 < c->ntok; q++) {
+        if (c->toks[q].flags & TOKF_PUNCT) {
+            char ch = c->norm.data[c->toks[q].start];
+            if (ch == ';' || ch == ':')
+                break;
+            continue;
+        }
+        if (!(KEY_IS(c, q, "IN") || KEY_IS(c, q, "INSIDE") || KEY_IS(c, q, "WITHIN")))
+            continue;
+        int k = skip_det_dir(c, q + 1, c->ntok);
+        int pm = k < c->ntok ? c->ct[k].mention : -1;
+        /* a place: a country or city, no agent ("in French custody" is no place) */
+        if (pm >= 0 && c->m[pm].start == k && c->m[pm].ncodes > 0 && c->m[pm].type == MT_ACTOR &&
+            strlen(code_str(c, c->m[pm].codes[0])) == 3 && country_based(code_str(c, c->m[pm].codes[0])) &&
+            !diplomatic_mission(c, &c->m[pm]))
+            return coder_intern(c, code_str(c, c->m[pm].codes[0]), 3);
+    }
+    return SID_NONE;
+}
+
 /* "troops sent by Moscow", "soldiers deployed by Russia": an agent that a state sent is
  * that state's (not one it backs or funds: "militias backed by Iran" are not Iran's). */
 static sid sender_after(dt_coder *c, const mention *m)
@@ -1359,6 +1470,9 @@ static void resolve_agents(dt_coder *c)
         }
         if (!loc)
             loc = place_after(c, m, true);
+        /* (not officials and envoys, who travel: "the envoy arrived in Pyongyang") */
+        if (!loc && strcmp(dict_str(c->d, ag->code), "GOV") != 0)
+            loc = place_in_sentence(c, m);
         if (!loc)
             loc = location(c, mi);
         if (loc) {
