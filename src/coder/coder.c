@@ -1284,6 +1284,14 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         trace_printf(c, "  null code: no event\n");
         return false;
     }
+    /* "Police shot and killed five protesters": the verb before "and" took this verb's
+     * object (above); an act of the same kind is one event, the first verb's. */
+    if (!ve->is_noun && vi > 0 && vo->start >= 2 && c->v[vi - 1].end == vo->start - 1 && c->verb_matched[vi - 1] &&
+        (c->ct[vo->start - 1].wflags & WF_CONJ) && c->verb_code[vi - 1] && cs.code &&
+        code_root(c, c->verb_code[vi - 1]) == code_root(c, cs.code)) {
+        trace_printf(c, "  the same kind of act as the verb before \"and\", which shares its object: one event\n");
+        return false;
+    }
     /* A noun inside the object a verb's pattern took, when that verb found nobody to act
      * on, is the thing acted on when the verb's act is of another kind ("police dismantled
      * the protest camp outside government headquarters": the police did not protest; but
