@@ -418,12 +418,19 @@ static const alias *find_alias(const dt_coder *c, int i)
     return NULL;
 }
 
+/* Token i names a state's mission abroad: "embassy", "consulate" (and "mission" when
+ * with_mission). */
+static bool mission_word(const dt_coder *c, int i, bool with_mission)
+{
+    return KEY_IS(c, i, "EMBASSY") || KEY_IS(c, i, "EMBASSIES") || KEY_IS(c, i, "CONSULATE") ||
+           KEY_IS(c, i, "CONSULATES") || (with_mission && KEY_IS(c, i, "MISSION"));
+}
+
 /* "the Chinese embassy", "Russia's consulate": a mention naming a state's mission abroad. */
 static bool diplomatic_mission(const dt_coder *c, const mention *m)
 {
     for (int i = m->end - 1; i <= m->end && i < c->ntok; i++)
-        if (i >= m->start && (KEY_IS(c, i, "EMBASSY") || KEY_IS(c, i, "EMBASSIES") || KEY_IS(c, i, "CONSULATE") ||
-                              KEY_IS(c, i, "CONSULATES")))
+        if (i >= m->start && mission_word(c, i, false))
             return true;
     return false;
 }
@@ -591,9 +598,7 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
              * deals with ("reopened its embassy in Damascus" -> SYRGOV) */
             int e = x->end - 1;
             if (owned && gap_start < nx->start && KEY_IS(c, gap_start, "IN") &&
-                skip_det(c, gap_start + 1) == nx->start &&
-                (KEY_IS(c, e, "EMBASSY") || KEY_IS(c, e, "EMBASSIES") || KEY_IS(c, e, "CONSULATE") ||
-                 KEY_IS(c, e, "CONSULATES") || KEY_IS(c, e, "MISSION"))) {
+                skip_det(c, gap_start + 1) == nx->start && mission_word(c, e, true)) {
                 int mi = new_mention(c, x->start, x->end, MT_AGENT_ONLY);
                 int hm = new_mention(c, nx->start, nx->end, MT_ACTOR);
                 if (mi < 0 || hm < 0)
