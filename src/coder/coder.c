@@ -1177,6 +1177,15 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                 pg.should = KEY_IS(c, j, "SHOULD");
                 pg.must = KEY_IS(c, j, "MUST");
             }
+            /* "were beaten and arrested by police": a bare participle after a passive
+             * one shares its auxiliary when a "by" agent follows it (both are passive). */
+            if (pg.aux && !pg.have && j >= plo && c->ct[j].role == TR_VERB && c->ct[j].verb >= 0 &&
+                (c->v[c->ct[j].verb].form == VF_ED || c->v[c->ct[j].verb].form == VF_EN) &&
+                (vo->form == VF_ED || vo->form == VF_EN)) {
+                bool by_seen;
+                (void)by_agent(c, vo->end, hi, true, &by_seen);
+                g.aux = by_seen;
+            }
             g.future = pg.future;
             g.hypo = pg.hypo;
             g.should = pg.should;
@@ -1350,6 +1359,16 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     }
     if (!ve->is_noun && participle && (g.aux || g.get) && src < 0 && tgt < 0) {
         by = by_agent(c, vo->end, hi, true, &by_found);
+        /* "were beaten and arrested by police": participles joined by "and"/"or" share
+         * the "by" agent after the last one. */
+        if (!by_found && vo->end + 1 < c->ntok && (c->ct[vo->end].wflags & WF_CONJ) &&
+            c->ct[vo->end + 1].role == TR_VERB && c->ct[vo->end + 1].verb >= 0 &&
+            (c->v[c->ct[vo->end + 1].verb].form == VF_ED || c->v[c->ct[vo->end + 1].verb].form == VF_EN)) {
+            const verbocc *nv = &c->v[c->ct[vo->end + 1].verb];
+            int nlo, nhi;
+            clause_range(c, nv->start, nv->end, &nlo, &nhi);
+            by = by_agent(c, nv->end, nhi, true, &by_found);
+        }
         if (!by_found && (by = event_noun_agent(c, vo->end, hi)) >= 0) {
             by_found = true;
             trace_printf(c, "  passive in an act by \"%s\": its source\n", span_text(c, c->m[by].start, c->m[by].end));
@@ -1420,6 +1439,13 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     }
     if (passive) {
         int subj = reduced_target >= 0 ? reduced_target : find_subject(c, g.start, lo);
+        /* the second of two coordinated passive participles: the subject before "and" */
+        if (subj < 0 && reduced_target < 0 && g.start == lo && lo > 0 && (c->ct[lo - 1].wflags & WF_CONJ) &&
+            c->ct[lo - 1].barrier) {
+            int plo, phi;
+            clause_range(c, lo - 1, lo - 1, &plo, &phi);
+            subj = find_subject(c, lo - 1, plo);
+        }
         /* Killings and attacks reported by someone are not the reporter's acts. */
         int root = code_root(c, cs.code);
         bool official_act = root != 14 && root != 15 && root < 18;
