@@ -505,6 +505,13 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
             }
             continue;
         }
+        /* A capitalized agent word inside a longer proper name, after a capitalized word
+         * the dictionaries do not know ("the Escuela General Santander academy", "Attorney
+         * General"): part of a name, no title. */
+        if (x->kind == PK_AGENT && x->start >= 2 && (c->toks[x->start].flags & TOKF_CAP) &&
+            c->ct[x->start - 1].role == TR_NONE && c->ct[x->start - 1].nmatch == 0 &&
+            (c->toks[x->start - 1].flags & (TOKF_WORD | TOKF_CAP | TOKF_ALLCAP)) == (TOKF_WORD | TOKF_CAP))
+            continue;
         bool former = former_before(c, x->start);
         const agent_entry *ag = agent_of(c, x);
         if (x->kind == PK_ACTOR) {
