@@ -124,6 +124,16 @@ TEST(dict_dated_codes_follow_the_document_date)
     dt_dict_free(d);
 }
 
+/* Each sentence (dated 2020-01-01) codes first the event "SRC TGT CODE" it is paired with. */
+static void check_first_events(dt_dict *d, const char *const cases[][2], size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char ev[64];
+        count_events(d, "2020-01-01", cases[i][0], ev, sizeof(ev));
+        CHECK_STR(ev, cases[i][1]);
+    }
+}
+
 TEST(dict_verb_forms_are_generated)
 {
     dt_dict d;
@@ -162,15 +172,13 @@ TEST(dict_irregular_and_multiword_verbs_match)
     if (!d)
         return;
     CHECK_INT(dg.n, 0);
-    char ev[64];
-    count_events(d, "2020-01-01", "China fought Japan.", ev, sizeof(ev));
-    CHECK_STR(ev, "CHN JPN 190");
-    count_events(d, "2020-01-01", "China is calling for calm with Japan.", ev, sizeof(ev));
-    CHECK_STR(ev, "CHN JPN 020");
-    count_events(d, "2020-01-01", "China warnt against Japan.", ev, sizeof(ev));
-    CHECK_STR(ev, "CHN JPN 130");
-    count_events(d, "2020-01-01", "China warned sternly against Japan.", ev, sizeof(ev));
-    CHECK_STR(ev, "CHN JPN 130");
+    static const char *const cases[][2] = {
+        {"China fought Japan.", "CHN JPN 190"},
+        {"China is calling for calm with Japan.", "CHN JPN 020"},
+        {"China warnt against Japan.", "CHN JPN 130"},
+        {"China warned sternly against Japan.", "CHN JPN 130"},
+    };
+    check_first_events(d, cases, sizeof(cases) / sizeof(cases[0]));
     dt_dict_free(d);
 }
 
@@ -188,18 +196,15 @@ TEST(dict_entries_with_alternative_lemmas_match_each)
     if (!d)
         return;
     CHECK_INT(dg.n, 0);
-    char ev[64];
-    count_events(d, "2020-01-01", "China held border talks with Japan.", ev, sizeof(ev));
-    CHECK_STR(ev, "CHN JPN 046");
-    count_events(d, "2020-01-01", "China held frontier talks with Japan.", ev, sizeof(ev));
-    CHECK_STR(ev, "CHN JPN 046");
-    count_events(d, "2020-01-01", "China rebuked Japan.", ev, sizeof(ev));
-    CHECK_STR(ev, "CHN JPN 111");
-    count_events(d, "2020-01-01", "China scolds Japan.", ev, sizeof(ev));
-    CHECK_STR(ev, "CHN JPN 111");
-    /* a second line for an existing lemma extends its entry, further lemmas included */
-    count_events(d, "2020-01-01", "China chided Japan.", ev, sizeof(ev));
-    CHECK_STR(ev, "CHN JPN 111");
+    static const char *const cases[][2] = {
+        {"China held border talks with Japan.", "CHN JPN 046"},
+        {"China held frontier talks with Japan.", "CHN JPN 046"},
+        {"China rebuked Japan.", "CHN JPN 111"},
+        {"China scolds Japan.", "CHN JPN 111"},
+        /* a second line for an existing lemma extends its entry, further lemmas included */
+        {"China chided Japan.", "CHN JPN 111"},
+    };
+    check_first_events(d, cases, sizeof(cases) / sizeof(cases[0]));
     dt_dict_free(d);
 }
 
