@@ -36,6 +36,22 @@ static bool word_byte(unsigned char c) { return word_tab[c]; }
 #define ONES 0x0101010101010101ULL
 #define HIGHS 0x8080808080808080ULL
 
+/* Eight bytes of an ASCII word upper-cased; the cases seen are added to lo_all and up_all,
+ * and first becomes 2 or 1 at the first letter, upper or lower case. */
+static inline uint64_t fold_chunk(uint64_t x, uint64_t *lo_all, uint64_t *up_all, uint64_t *first)
+{
+    /* bytes in a..z and in A..Z (no carries between bytes below 0x80) */
+    uint64_t lo = (x + 0x1F * ONES) & ~(x + 0x05 * ONES) & HIGHS;
+    uint64_t up = (x + 0x3F * ONES) & ~(x + 0x25 * ONES) & HIGHS;
+    if (!*first && (lo | up)) {
+        uint64_t cased = lo | up;
+        *first = (cased & (0 - cased)) & up ? 2 : 1;
+    }
+    *lo_all |= lo;
+    *up_all |= up;
+    return x - (lo >> 2);
+}
+
 /* Plain ASCII words, eight bytes at a time: the upper-case key, its hash and the case
  * flags in one pass. Returns false (and writes nothing) when a byte is not ASCII. The
  * text must be readable up to the next multiple of eight bytes after the word; the key
@@ -52,17 +68,8 @@ static inline __attribute__((always_inline)) bool push_ascii(const unsigned char
             x &= (1ULL << (8 * rem)) - 1;
         if (x & HIGHS)
             return false;
-        /* bytes in a..z and in A..Z (no carries between bytes below 0x80) */
-        uint64_t lo = (x + 0x1F * ONES) & ~(x + 0x05 * ONES) & HIGHS;
-        uint64_t up = (x + 0x3F * ONES) & ~(x + 0x25 * ONES) & HIGHS;
-        uint64_t u = x - (lo >> 2);
+        uint64_t u = fold_chunk(x, &lo_all, &up_all, &first);
         memcpy(o + i, &u, 8);
-        if (!first && (lo | up)) {
-            uint64_t cased = lo | up;
-            first = (cased & (0 - cased)) & up ? 2 : 1;
-        }
-        lo_all |= lo;
-        up_all |= up;
         if (rem >= 8)
             h = text_key_hash_step(h, u);
         else
@@ -211,6 +218,71 @@ static inline __attribute__((always_inline)) int tz_emit(tz *z, uint32_t start, 
     return rc ? rc : tz_reserve_keys(z, start);
 }
 
+/* The common word in one pass: plain ASCII letters and digits that end, inside the text,
+ * at a byte which ends them whatever came before (a blank, most punctuation). The chunks
+ * that find the word's end also make its key and case flags. Returns false, having
+ * written nothing, for the rest: an apostrophe or period after the word (which may
+ * continue it: "O'Brien", "U.S", or end it: "Korea's", "Corp."), a number's comma or
+ * percent sign, non-ASCII bytes, the end of the text; the general path takes those. */
+static inline __attribute__((always_inline)) bool tz_plain_word(tz *z, size_t *pi, uint16_t *pending)
+{
+    const unsigned char *s = (const unsigned char *)z->s;
+    size_t st = *pi, n = z->n, len = 0;
+    char *o = z->keys->data + z->keys->len;
+    uint64_t lo_all = 0, up_all = 0, first = 0;
+    unsigned nb;
+    do {
+        if (!TOK_SWAR || st + len + 8 > n)
+            return false;
+        uint64_t x = load_le64(s + st + len, 8);
+        if (x & HIGHS)
+            return false;
+        uint64_t lower, stop = ~word_byte_mask(x, &lower) & HIGHS;
+        nb = stop ? (unsigned)__builtin_ctzll(stop) >> 3 : 8;
+        if (nb < 8)
+            x &= (1ULL << (8 * nb)) - 1;
+        uint64_t u = fold_chunk(x, &lo_all, &up_all, &first);
+        memcpy(o + len, &u, 8);
+        len += nb;
+    } while (nb == 8);
+    unsigned char d = s[st + len];
+    bool numeric = is_digit(s[st]);
+    if (d == '\'' || d == '.' || (numeric && (d == ',' || d == '%')))
+        return false;
+    /* the key's hash, as text_key_hash makes it (the bytes after the key are zero) */
+    uint64_t h = 0x243f6a8885a308d3ULL ^ len, tail;
+    size_t k = 0;
+    for (; k + 8 <= len; k += 8) {
+        memcpy(&tail, o + k, 8);
+        h = text_key_hash_step(h, tail);
+    }
+    tail = 0;
+    if (k < len)
+        memcpy(&tail, o + k, 8);
+    tok *t = &(*z->toks)[z->count++];
+    t->hash = hash_mix(h ^ tail);
+    t->start = (uint32_t)st;
+    t->len = (uint32_t)len;
+    t->key = (uint32_t)z->keys->len;
+    t->key_len = (uint16_t)(len > 0xFFFF ? 0xFFFF : len);
+    o[len] = 0;
+    o[len + 1] = 0;
+    z->keys->len += len + 1;
+    t->flags = case_flags((uint16_t)((numeric ? TOKF_NUMBER : TOKF_WORD) | *pending), first == 2, up_all != 0,
+                          lo_all != 0);
+    /* what follows: a blank, or a hyphen joining the next word ("Jong-un") */
+    size_t i = st + len;
+    *pending = 0;
+    if (d == ' ') {
+        i++;
+    } else if (d == '-' && i + 1 < n && word_byte(s[i + 1])) {
+        *pending = TOKF_HYPH;
+        i++;
+    }
+    *pi = i;
+    return true;
+}
+
 /* Letters separated by periods: "U.S", "U.N", "a.m" (the final period not yet seen). */
 static bool initialism(const char *w, size_t n)
 {
@@ -277,6 +349,8 @@ int tokenize(const char *s, size_t n, tok **toks, size_t *cap, buf *keys, size_t
             continue;
         }
         if (word_byte(c)) {
+            if (tz_plain_word(&z, &i, &pending))
+                continue;
             size_t st = i;
             bool numeric = is_digit(c);
             while (i < n) {
