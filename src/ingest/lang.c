@@ -66,8 +66,21 @@ static uint32_t lang_hash(const char *w, size_t n)
     return h;
 }
 
+/* Byte classes for the word scan, built with the table. */
+enum { LC_WORD = 1, LC_START = 2, LC_LETTER = 4, LC_NONLATIN = 8 };
+static unsigned char lang_class[256];
+
 static void lang_build(void)
 {
+    for (int c = 0; c < 256; c++) {
+        /* words: letters, digits, apostrophes and every byte of a non-ASCII character;
+         * they start at a letter, digit or non-ASCII byte */
+        bool start = is_alnum(c) || c >= 0x80;
+        lang_class[c] = (unsigned char)((start || c == '\'' ? LC_WORD : 0) | (start ? LC_START : 0) |
+                                        (is_alpha(c) || c >= 0xC0 ? LC_LETTER : 0) |
+                                        /* lead bytes beyond Latin Extended (U+0250 and up) */
+                                        (c >= 0xCA ? LC_NONLATIN : 0));
+    }
     for (size_t l = 0; l < DT_ARRAY_LEN(langs); l++)
         for (const char *const *w = langs[l].words; *w; w++) {
             size_t n = strlen(*w);
@@ -84,9 +97,9 @@ static void lang_build(void)
 }
 
 /* The languages whose lists hold the word w (already lower-cased, n bytes). */
-static unsigned lang_lookup(const char *w, size_t n)
+static unsigned lang_lookup(const char *w, size_t n, uint32_t h)
 {
-    for (uint32_t h = lang_hash(w, n);; h++) {
+    for (;; h++) {
         const lang_slot *sl = &lang_table[h & (LANG_SLOTS - 1)];
         if (!sl->word)
             return 0;
@@ -101,35 +114,32 @@ const char *lang_detect(const char *text, size_t n)
     pthread_once(&lang_once, lang_build);
     size_t words = 0, letters = 0, nonlatin = 0;
     size_t i = 0;
+    const unsigned char *t = (const unsigned char *)text;
     while (i < n && words < LANG_MAX_WORDS) {
-        while (i < n && (is_space((unsigned char)text[i]) || (is_alnum((unsigned char)text[i]) == 0 &&
-                                                               (unsigned char)text[i] < 0x80)))
+        while (i < n && !(lang_class[t[i]] & LC_START))
             i++;
+        if (i == n)
+            break;
+        /* one pass over the word: its letters, its script and (up to 12 bytes) its
+         * lower-case form and that form's hash */
         size_t s = i;
-        while (i < n && !is_space((unsigned char)text[i]) &&
-               ((unsigned char)text[i] >= 0x80 || is_alnum((unsigned char)text[i]) || text[i] == '\''))
-            i++;
-        if (i == s)
-            continue;
-        words++;
-        for (size_t k = s; k < i; k++) {
-            unsigned char c = (unsigned char)text[k];
-            if (is_alpha(c))
-                letters++;
-            else if (c >= 0xC0) {
-                letters++;
-                /* lead bytes beyond Latin Extended (U+0250 and up) */
-                if (c >= 0xCA)
-                    nonlatin++;
-            }
-        }
-        size_t wl = i - s;
-        if (wl > 12)
-            continue;
         char low[12];
-        for (size_t k = 0; k < wl; k++)
-            low[k] = (char)to_lower((unsigned char)text[s + k]);
-        unsigned mask = lang_lookup(low, wl);
+        uint32_t h = 2166136261u;
+        unsigned cl;
+        while (i < n && ((cl = lang_class[t[i]]) & LC_WORD)) {
+            letters += (cl & LC_LETTER) != 0;
+            nonlatin += (cl & LC_NONLATIN) != 0;
+            if (i - s < sizeof(low)) {
+                low[i - s] = (char)to_lower(t[i]);
+                h = (h ^ (unsigned char)low[i - s]) * 16777619u;
+            }
+            i++;
+        }
+        words++;
+        size_t wl = i - s;
+        if (wl > sizeof(low))
+            continue;
+        unsigned mask = lang_lookup(low, wl, h);
         for (size_t l = 0; mask; l++, mask >>= 1)
             if (mask & 1)
                 hits[l]++;

@@ -178,44 +178,56 @@ static inline uint64_t fold_step(uint64_t h, uint64_t w)
     return h ^ (h >> 29);
 }
 
+/* One bit a byte for the 64 bytes of s from b on: set for the bytes of words (letters,
+ * digits, non-ASCII bytes); none past n. */
+static inline uint64_t word_bits(const unsigned char *s, size_t n, size_t b)
+{
+    uint64_t bits = 0;
+    for (unsigned k = 0; k < 64 && b + k < n; k += 8) {
+        uint64_t lower, m = word_byte_mask(load_le64(s + b + k, n - b - k), &lower);
+        /* the eight 0x80 marks gathered into one byte, the first byte's lowest */
+        bits |= (((m >> 7) * 0x0102040810204080ULL) >> 56) << k;
+    }
+    return bits;
+}
+
 /* The hash of the words of s (runs of letters, digits and non-ASCII bytes), ASCII letters
  * upper-cased, whatever separates them: each word is mixed in eight bytes at a time, after
- * a boundary step. Separators are skipped eight bytes at a time too. */
+ * a boundary step. Words are found in a bit mask of 64 bytes at a time. */
 static uint64_t fold_hash_words(const unsigned char *s, size_t n)
 {
     uint64_t h = 0xcbf29ce484222325ULL, words = 0;
-    size_t i = 0;
-    while (i < n) {
-        /* (past the end, load_le64 gives zero bytes: not word bytes) */
-        uint64_t lower, x = load_le64(s + i, n - i);
-        uint64_t m = word_byte_mask(x, &lower);
-        if (!m) {
-            i += 8;
-            continue;
+    size_t b = 0, pos = 0;
+    uint64_t w = word_bits(s, n, 0);
+    for (;;) {
+        /* the next word's start, then its end (pos - b and the end - b stay below 64) */
+        uint64_t at = w & (~0ULL << (pos - b));
+        while (!at) {
+            b += 64;
+            if (b >= n)
+                return hash_mix(h ^ words);
+            at = w = word_bits(s, n, b);
         }
-        unsigned skip = (unsigned)__builtin_ctzll(m) >> 3;
-        if (skip) {
-            i += skip;
-            continue;
+        size_t ws = b + (unsigned)__builtin_ctzll(at);
+        uint64_t past = ~w & (~0ULL << (ws - b));
+        while (!past) {
+            b += 64;
+            w = word_bits(s, n, b);
+            past = ~w;
         }
-        /* a word starts at i */
+        size_t we = b + (unsigned)__builtin_ctzll(past);
         words++;
         h = fold_step(h, 0x20);
-        for (;;) {
-            uint64_t stop = ~m & FH_HIGHS;
-            unsigned nb = stop ? (unsigned)__builtin_ctzll(stop) >> 3 : 8;
-            uint64_t keep = nb == 8 ? ~0ULL : (1ULL << (8 * nb)) - 1;
-            h = fold_step(h, (x - (lower >> 2)) & keep);
-            i += nb;
-            if (nb < 8 || i >= n)
-                break;
-            x = load_le64(s + i, n - i);
-            m = word_byte_mask(x, &lower);
-            if (!(m & 0x80))
-                break;
+        for (size_t k = ws; k < we; k += 8) {
+            uint64_t lower, x = load_le64(s + k, n - k);
+            (void)word_byte_mask(x, &lower);
+            uint64_t u = x - (lower >> 2); /* (no borrows: lower-case bytes are 0x61 and up) */
+            if (we - k < 8)
+                u &= (1ULL << (8 * (we - k))) - 1;
+            h = fold_step(h, u);
         }
+        pos = we;
     }
-    return hash_mix(h ^ words);
 }
 
 uint64_t dt_text_hash(const char *text, size_t len)
