@@ -42,6 +42,12 @@ TEST(buf_json_escapes)
     buf_i64(&b, -1234567);
     CHECK_STR(b.data, "-1234567");
     buf_free(&b);
+    /* a bounded buffer takes an escaped string that fits, though the worst case would not */
+    buf_init(&b, 8);
+    CHECK_INT(buf_json_str(&b, "a\tb", 3), 0);
+    CHECK_STR(b.data, "\"a\\tb\"");
+    CHECK(buf_json_str(&b, "xyz", 3) != 0);
+    buf_free(&b);
 }
 
 TEST(json_parses_objects_and_escapes)

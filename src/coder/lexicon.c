@@ -158,11 +158,31 @@ static int compute(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, si
         e->starts = m < d->nwords && d->root_child[m] != 0;
     }
     e->root0 = e->nmatch ? dict_step(d, 0, lx->pool[e->match]) : 0;
-    e->sets = d->set_by_word_start ? 0 : 1;
-    for (uint16_t i = 0; i < e->nmatch && !e->sets; i++) {
-        uint32_t m = lx->pool[e->match + i];
-        e->sets = m < d->nwords && d->set_by_word_start[m] != d->set_by_word_start[m + 1];
+    if (!d->set_by_word_start) {
+        e->sets = 1; /* no index: every token may begin a member */
+        return 0;
     }
+    /* After the matches, the sets whose members they begin: a count, then the sets
+     * (match_sentence_has_set reads them from the token, not from the dictionary). */
+    size_t at = lx->npool;
+    uint32_t count = 0;
+    if (vec_push((void **)&lx->pool, &lx->npool, &lx->cappool, sizeof(count), &count) < 0)
+        return DT_ENOMEM;
+    for (uint16_t i = 0; i < e->nmatch; i++) {
+        uint32_t m = lx->pool[e->match + i];
+        if (m >= d->nwords)
+            continue;
+        for (uint32_t k = d->set_by_word_start[m]; k < d->set_by_word_start[m + 1]; k++) {
+            uint32_t set = d->set_by_word[k];
+            bool have = false;
+            for (size_t j = at + 1; j < lx->npool && !have; j++)
+                have = lx->pool[j] == set;
+            if (!have && vec_push((void **)&lx->pool, &lx->npool, &lx->cappool, sizeof(set), &set) < 0)
+                return DT_ENOMEM;
+        }
+    }
+    lx->pool[at] = (uint32_t)(lx->npool - at - 1);
+    e->sets = lx->pool[at] != 0;
     return 0;
 }
 

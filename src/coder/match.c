@@ -86,14 +86,14 @@ bool match_sentence_has_set(dt_coder *c, uint32_t set)
     if (!c->set_bits_ready) {
         /* A member can only start at a token whose word begins one. */
         memset(c->set_bits, 0, (d->nsets + 63) / 64 * sizeof(*c->set_bits));
-        for (int p = 0; p < c->ntok; p++)
-            for (uint16_t k = 0; c->ct[p].sets && k < c->ct[p].nmatch; k++) {
-                uint32_t w = c->ct[p].match[k];
-                if (w >= d->nwords)
-                    continue;
-                for (uint32_t i = d->set_by_word_start[w]; i < d->set_by_word_start[w + 1]; i++)
-                    c->set_bits[d->set_by_word[i] / 64] |= 1ULL << (d->set_by_word[i] % 64);
-            }
+        for (int p = 0; p < c->ntok; p++) {
+            if (!c->ct[p].sets)
+                continue;
+            /* the token's sets follow its matches in the lexicon's pool (lexicon.c) */
+            const uint32_t *sets = c->ct[p].match + c->ct[p].nmatch;
+            for (uint32_t i = 1; i <= sets[0]; i++)
+                c->set_bits[sets[i] / 64] |= 1ULL << (sets[i] % 64);
+        }
         c->set_bits_ready = true;
     }
     return (c->set_bits[set / 64] >> (set % 64)) & 1;

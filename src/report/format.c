@@ -44,11 +44,82 @@ static int put_field(buf *b, dt_format fmt, const char *s, bool first)
     return fmt == DT_FMT_TSV ? buf_tsv_field(b, s, strlen(s)) : buf_csv_field(b, s, strlen(s));
 }
 
-static int put_json(buf *b, const char *key, const char *s)
+/* A literal at o. */
+#define PUT_LIT(o, lit) (memcpy((o), (lit), sizeof(lit) - 1), (o) += sizeof(lit) - 1)
+
+static char *put_int(char *o, long v)
 {
-    if (buf_putc(b, '"') || buf_puts(b, key) || buf_append(b, "\":", 2))
+    if (v < 0) {
+        *o++ = '-';
+        return put_u64(o, (uint64_t)0 - (uint64_t)v);
+    }
+    return put_u64(o, (uint64_t)v);
+}
+
+/* One JSON Lines row, written straight into the buffer: the fields' lengths first, room
+ * for the worst case reserved once. */
+static int event_jsonl(buf *b, const dt_event *e, const char *record_id, int sentence, const char *date)
+{
+    enum { F_ID, F_DATE, F_SRC, F_SRCT, F_TGT, F_TGTT, F_CODE, F_ROOT, F_RULE, F_TEXT, F_ISSUES, NF };
+    const char *f[NF] = {record_id, date, e->source, e->source_text, e->target, e->target_text,
+                         e->code, e->root, e->rule, e->sentence_text, e->issues};
+    size_t len[NF], room = 256;
+    for (int k = 0; k < NF; k++) {
+        if (!f[k])
+            f[k] = "";
+        len[k] = strlen(f[k]);
+        room += 6 * len[k] + 4;
+    }
+    if (buf_reserve(b, room))
         return DT_ENOMEM;
-    return buf_json_str(b, s ? s : "", s ? strlen(s) : 0);
+    char *o = b->data + b->len;
+    PUT_LIT(o, "{\"id\":");
+    o = json_put(o, f[F_ID], len[F_ID]);
+    PUT_LIT(o, ",\"sentence\":");
+    o = put_int(o, sentence);
+    /* date, source, source_text, target, target_text, code, root: strings in a row */
+    static const char *const names[] = {",\"date\":", ",\"source\":", ",\"source_text\":", ",\"target\":",
+                                        ",\"target_text\":", ",\"code\":", ",\"root\":"};
+    for (int k = F_DATE; k <= F_ROOT; k++) {
+        size_t nl = strlen(names[k - F_DATE]);
+        memcpy(o, names[k - F_DATE], nl);
+        o = json_put(o + nl, f[k], len[k]);
+    }
+    PUT_LIT(o, ",\"quad\":");
+    o = put_int(o, e->quad);
+    PUT_LIT(o, ",\"goldstein\":");
+    /* one decimal, rounded half away from zero (as buf_decimal1) */
+    long t = (long)(e->goldstein * 10.0 + (e->goldstein < 0 ? -0.5 : 0.5));
+    if (t < 0) {
+        *o++ = '-';
+        t = -t;
+    }
+    o = put_u64(o, (uint64_t)(t / 10));
+    *o++ = '.';
+    *o++ = (char)('0' + t % 10);
+    PUT_LIT(o, ",\"issues\":[");
+    /* the comma-separated issues as an array of strings (empty items dropped) */
+    const char *is = f[F_ISSUES], *end = is + len[F_ISSUES];
+    bool first = true;
+    while (is < end) {
+        const char *comma = memchr(is, ',', (size_t)(end - is));
+        size_t l = comma ? (size_t)(comma - is) : (size_t)(end - is);
+        if (l) {
+            if (!first)
+                *o++ = ',';
+            o = json_put(o, is, l);
+            first = false;
+        }
+        is += l + (comma ? 1 : 0);
+    }
+    PUT_LIT(o, "],\"rule\":");
+    o = json_put(o, f[F_RULE], len[F_RULE]);
+    PUT_LIT(o, ",\"text\":");
+    o = json_put(o, f[F_TEXT], len[F_TEXT]);
+    PUT_LIT(o, "}\n");
+    *o = 0; /* (the buffer stays a C string, as buf_append keeps it) */
+    b->len = (size_t)(o - b->data);
+    return 0;
 }
 
 int dt_event_write(dt_strbuf *sb, const dt_event *e, const char *record_id, int sentence,
@@ -58,47 +129,7 @@ int dt_event_write(dt_strbuf *sb, const dt_event *e, const char *record_id, int 
     int rc = 0;
     char num[32];
     if (fmt == DT_FMT_JSONL) {
-        rc |= buf_putc(&b, '{');
-        rc |= put_json(&b, "id", record_id);
-        rc |= buf_puts(&b, ",\"sentence\":");
-        rc |= buf_i64(&b, sentence);
-        rc |= buf_putc(&b, ',');
-        rc |= put_json(&b, "date", date);
-        rc |= buf_putc(&b, ',');
-        rc |= put_json(&b, "source", e->source);
-        rc |= buf_putc(&b, ',');
-        rc |= put_json(&b, "source_text", e->source_text);
-        rc |= buf_putc(&b, ',');
-        rc |= put_json(&b, "target", e->target);
-        rc |= buf_putc(&b, ',');
-        rc |= put_json(&b, "target_text", e->target_text);
-        rc |= buf_putc(&b, ',');
-        rc |= put_json(&b, "code", e->code);
-        rc |= buf_putc(&b, ',');
-        rc |= put_json(&b, "root", e->root);
-        rc |= buf_puts(&b, ",\"quad\":");
-        rc |= buf_i64(&b, e->quad);
-        rc |= buf_puts(&b, ",\"goldstein\":");
-        rc |= buf_decimal1(&b, e->goldstein);
-        rc |= buf_puts(&b, ",\"issues\":[");
-        const char *is = e->issues ? e->issues : "";
-        bool first = true;
-        while (*is) {
-            const char *end = strchr(is, ',');
-            size_t l = end ? (size_t)(end - is) : strlen(is);
-            if (l) {
-                if (!first)
-                    rc |= buf_putc(&b, ',');
-                rc |= buf_json_str(&b, is, l);
-                first = false;
-            }
-            is += l + (end ? 1 : 0);
-        }
-        rc |= buf_puts(&b, "],");
-        rc |= put_json(&b, "rule", e->rule);
-        rc |= buf_putc(&b, ',');
-        rc |= put_json(&b, "text", e->sentence_text);
-        rc |= buf_append(&b, "}\n", 2);
+        rc = event_jsonl(&b, e, record_id, sentence, date);
     } else {
         rc |= put_field(&b, fmt, record_id, true);
         snprintf(num, sizeof(num), "%d", sentence);

@@ -81,41 +81,59 @@ int buf_printf(buf *b, const char *fmt, ...)
     return rc;
 }
 
-int buf_json_str(buf *b, const char *s, size_t n)
+/* s as a JSON string at o, quotes included; o has room for 6 * n + 2 bytes (every byte
+ * escaped as \u00XX at worst). Returns the end. Runs that need no escape are copied whole. */
+char *json_put(char *o, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
-    int rc = buf_reserve(b, n + 2);
-    if (rc)
-        return rc;
-    b->data[b->len++] = '"';
-    size_t run = 0; /* start of the current run of bytes that need no escaping */
-    for (size_t i = 0; i < n; i++) {
-        i += json_run((const unsigned char *)s + i, n - i, false);
+    *o++ = '"';
+    size_t i = 0;
+    for (;;) {
+        size_t run = json_run((const unsigned char *)s + i, n - i, false);
+        memcpy(o, s + i, run);
+        o += run;
+        i += run;
         if (i >= n)
             break;
-        unsigned char c = (unsigned char)s[i];
-        if ((rc = buf_append(b, s + run, i - run)))
-            return rc;
-        char esc[6] = {'\\', 0, 0, 0, 0, 0};
-        size_t el = 2;
+        unsigned char c = (unsigned char)s[i++];
+        *o++ = '\\';
         switch (c) {
-        case '"': esc[1] = '"'; break;
-        case '\\': esc[1] = '\\'; break;
-        case '\n': esc[1] = 'n'; break;
-        case '\r': esc[1] = 'r'; break;
-        case '\t': esc[1] = 't'; break;
+        case '"': *o++ = '"'; break;
+        case '\\': *o++ = '\\'; break;
+        case '\n': *o++ = 'n'; break;
+        case '\r': *o++ = 'r'; break;
+        case '\t': *o++ = 't'; break;
         default:
-            esc[1] = 'u'; esc[2] = '0'; esc[3] = '0';
-            esc[4] = hex[c >> 4]; esc[5] = hex[c & 15];
-            el = 6;
+            memcpy(o, "u00", 3);
+            o[3] = hex[c >> 4];
+            o[4] = hex[c & 15];
+            o += 5;
         }
-        if ((rc = buf_append(b, esc, el)))
-            return rc;
-        run = i + 1;
     }
-    if ((rc = buf_append(b, s + run, n - run)))
+    *o++ = '"';
+    return o;
+}
+
+int buf_json_str(buf *b, const char *s, size_t n)
+{
+    size_t need = 6 * n + 2;
+    if (b->limit && b->len + need > b->limit) {
+        /* near a bounded buffer's limit: the exact length, not the worst case */
+        need = n + 2;
+        for (size_t i = 0; i < n; i++) {
+            unsigned char c = (unsigned char)s[i];
+            if (c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t')
+                need += 1;
+            else if (c < 0x20)
+                need += 5;
+        }
+    }
+    int rc = buf_reserve(b, need);
+    if (rc)
         return rc;
-    return buf_putc(b, '"');
+    b->len = (size_t)(json_put(b->data + b->len, s, n) - b->data);
+    b->data[b->len] = 0;
+    return 0;
 }
 
 int buf_tsv_field(buf *b, const char *s, size_t n)
@@ -150,13 +168,12 @@ int buf_csv_field(buf *b, const char *s, size_t n)
 
 int buf_u64(buf *b, uint64_t v)
 {
-    char tmp[24];
-    size_t i = sizeof(tmp);
-    do {
-        tmp[--i] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    return buf_append(b, tmp + i, sizeof(tmp) - i);
+    int rc = buf_reserve(b, 24);
+    if (rc)
+        return rc;
+    b->len = (size_t)(put_u64(b->data + b->len, v) - b->data);
+    b->data[b->len] = 0;
+    return 0;
 }
 
 int buf_decimal1(buf *b, double v)

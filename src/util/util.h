@@ -81,9 +81,24 @@ int buf_printf(buf *b, const char *fmt, ...) DT_PRINTF(2, 3);
 int buf_vprintf(buf *b, const char *fmt, va_list ap);
 /* Append s as a JSON string literal (with quotes), escaping as needed. */
 int buf_json_str(buf *b, const char *s, size_t n);
+/* s as a quoted JSON string at o, which has room for 6 * n + 2 bytes; returns the end. */
+char *json_put(char *o, const char *s, size_t n);
 /* Append s escaped for TSV (tabs/newlines become spaces) or CSV (quoted if needed). */
 int buf_tsv_field(buf *b, const char *s, size_t n);
 int buf_csv_field(buf *b, const char *s, size_t n);
+/* v in decimal at o (room for 20 bytes); returns the end. */
+static inline char *put_u64(char *o, uint64_t v)
+{
+    char tmp[24];
+    size_t i = sizeof(tmp);
+    do {
+        tmp[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    memcpy(o, tmp + i, sizeof(tmp) - i);
+    return o + sizeof(tmp) - i;
+}
+
 /* Append an unsigned / signed integer in decimal (fast path for output). */
 int buf_u64(buf *b, uint64_t v);
 /* A number rounded to one decimal ("-7.2", "3.0"), without printf: Goldstein weights. */
