@@ -218,13 +218,14 @@ static uint64_t fold_hash_words(const unsigned char *s, size_t n)
         size_t we = b + (unsigned)__builtin_ctzll(past);
         words++;
         h = fold_step(h, 0x20);
+        /* eight bytes at a time, the last ones cut to the word (no branch for the
+         * length of the usual word, eight bytes or fewer) */
         for (size_t k = ws; k < we; k += 8) {
             uint64_t lower, x = load_le64(s + k, n - k);
             (void)word_byte_mask(x, &lower);
             uint64_t u = x - (lower >> 2); /* (no borrows: lower-case bytes are 0x61 and up) */
-            if (we - k < 8)
-                u &= (1ULL << (8 * (we - k))) - 1;
-            h = fold_step(h, u);
+            size_t left = we - k < 8 ? we - k : 8;
+            h = fold_step(h, u & (~0ULL >> (8 * (8 - left))));
         }
         pos = we;
     }
