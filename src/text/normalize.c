@@ -205,6 +205,23 @@ static inline uint64_t fold_step(uint64_t h, uint64_t w)
 static inline uint64_t word_bits(const unsigned char *s, size_t n, size_t b)
 {
     uint64_t bits = 0;
+#if defined(__SSE2__)
+    if (b + 64 <= n) {
+        /* sixteen bytes a step: non-ASCII bytes (negative as signed bytes), digits, and
+         * letters (either case: with 0x20 set, 'a'..'z') */
+        for (unsigned k = 0; k < 64; k += 16) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + b + k));
+            __m128i lo = _mm_or_si128(x, _mm_set1_epi8(0x20));
+            __m128i m = _mm_or_si128(
+                _mm_or_si128(_mm_cmplt_epi8(x, _mm_setzero_si128()),
+                             _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+                                           _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)))),
+                _mm_and_si128(_mm_cmpgt_epi8(lo, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(lo, _mm_set1_epi8('z' + 1))));
+            bits |= (uint64_t)(unsigned)_mm_movemask_epi8(m) << k;
+        }
+        return bits;
+    }
+#endif
     for (unsigned k = 0; k < 64 && b + k < n; k += 8) {
         uint64_t lower, m = word_byte_mask(load_le64(s + b + k, n - b - k), &lower);
         /* the eight 0x80 marks gathered into one byte, the first byte's lowest */
