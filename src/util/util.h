@@ -10,6 +10,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #define DT_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 #define DT_MIN(a, b) ((a) < (b) ? (a) : (b))
@@ -118,11 +121,26 @@ static inline uint64_t hash_mix(uint64_t h)
 }
 
 /* Length of the longest prefix of s[0..n) a JSON string holds as it is: no control byte,
- * '"' or '\\', and (when stop_high) no byte above 0x7F; tested 8 bytes at a time. */
+ * '"' or '\\', and (when stop_high) no byte above 0x7F; tested 16 or 8 bytes at a time. */
 static inline size_t json_run(const unsigned char *s, size_t n, bool stop_high)
 {
     const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
     size_t i = 0;
+#if defined(__SSE2__)
+    /* sixteen bytes at a time where the processor has SSE2 (every x86-64 one); bytes
+     * from 0x80 are negative as signed bytes, so "below 0x20" takes them too */
+    for (; i + 16 <= n; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i low = _mm_cmplt_epi8(x, _mm_set1_epi8(0x20));
+        if (!stop_high)
+            low = _mm_andnot_si128(_mm_cmplt_epi8(x, _mm_setzero_si128()), low);
+        __m128i hit = _mm_or_si128(low, _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')),
+                                                     _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))));
+        unsigned bits = (unsigned)_mm_movemask_epi8(hit);
+        if (bits)
+            return i + (unsigned)__builtin_ctz(bits);
+    }
+#endif
     for (; i + 8 <= n; i += 8) {
         uint64_t w;
         memcpy(&w, s + i, 8);
