@@ -363,7 +363,9 @@ static bool governed_by_prep(const dt_coder *c, const mention *m)
         k--;
     if (k >= 1 && KEY_IS(c, k, "OF") && quantity_word(c, k - 1))
         return false;
-    return k >= 0 && (c->ct[k].wflags & WF_PREP) && c->ct[k].role == TR_NONE;
+    /* "after Norway expelled ...": a word that opens a clause (mark_barriers) is a
+     * conjunction there, and the actor after it that clause's subject. */
+    return k >= 0 && (c->ct[k].wflags & WF_PREP) && c->ct[k].role == TR_NONE && c->ct[k].barrier != 1;
 }
 
 static int head_of(const dt_coder *c, int mi)
