@@ -1410,6 +1410,10 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         while (after < hi && (c->ct[after].wflags & WF_DET) && c->ct[after].role == TR_NONE)
             after++;
         bool direct_object = after < hi && c->ct[after].mention >= 0;
+        /* ("The Chinese military warned that it would ...": a verb with a "that" clause
+         * is the main verb, whatever modal that clause has) */
+        if (vo->end < hi && KEY_IS(c, vo->end, "THAT"))
+            verb_follows = false;
         /* "X condemned by Y": a participle followed at once by "by" is passive. */
         bool by_next = vo->end < hi && (c->ct[vo->end].wflags & WF_BY) && c->ct[vo->end].role == TR_NONE;
         if ((object_of_verb || verb_follows || by_next) && !direct_object) {
@@ -1563,6 +1567,14 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             }
         }
     }
+    /* "Japan denied that it had violated Chinese airspace": the target of a denial is its
+     * accuser, never an actor of the denied clause. */
+    if (tgt >= 0 && !both && !ve->is_noun && vo->end < hi && KEY_IS(c, vo->end, "THAT") &&
+        c->m[tgt].start > vo->end && cs.code && strcmp(code_str(c, cs.code), "016") == 0) {
+        trace_printf(c, "  a denial: \"%s\" is in the denied clause, not its accuser\n",
+                     span_text(c, c->m[tgt].start, c->m[tgt].end));
+        tgt = -1;
+    }
     if (src >= 0)
         c->subject_of[vi] = src;
     if (src >= 0 && !ve->is_noun)
@@ -1649,12 +1661,38 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     /* A protest, strike or boycott that names no target ("Workers in South Africa went on
      * strike") is aimed at the protesters' own country, as the guidelines code domestic
      * protest; only for a sector of a country (OPP, CVL, LAB ...), never the state itself. */
-    if (tgt < 0 && !both && src >= 0 && cs.code && code_root(c, cs.code) == 14 && c->m[src].ncodes == 1) {
+    if (tgt < 0 && !both && src >= 0 && cs.code &&
+        (code_root(c, cs.code) == 14 || strcmp(code_str(c, cs.code), "133") == 0) && c->m[src].ncodes == 1) {
         const char *sc = code_str(c, c->m[src].codes[0]);
         if (strlen(sc) == 6 && country_based(sc)) {
             tgt = scan_context_mention(c, vo->end, coder_intern(c, sc, 3), -2);
             if (tgt >= 0)
                 trace_printf(c, "  no target named: the protesters' own country, %.3s\n", sc);
+        }
+    }
+    /* "North Korea warned it would respond with force if the United States flew bombers",
+     * "Moscow vowed retaliation after Norway expelled ...": a threat (13) that names nobody
+     * is aimed at the subject of the condition ("if", "unless") or of the act it answers
+     * ("after") that ends its clause, when that is another side. */
+    if (tgt < 0 && !both && src >= 0 && cs.code && code_root(c, cs.code) == 13 && c->m[src].ncodes > 0) {
+        int q = mr.end > vend ? mr.end : vend;
+        while (q < c->ntok && c->ct[q].barrier != 1)
+            q++;
+        if (q + 1 < c->ntok && c->ct[q].role == TR_NONE &&
+            (KEY_IS(c, q, "IF") || KEY_IS(c, q, "UNLESS") || KEY_IS(c, q, "AFTER"))) {
+            int k = q + 1;
+            while (k < c->ntok && c->ct[k].role == TR_NONE && (c->ct[k].wflags & (WF_DET | WF_ADVERB)))
+                k++;
+            int mi = k < c->ntok ? c->ct[k].mention : -1;
+            bool other = mi >= 0 && c->m[mi].ncodes > 0;
+            for (int a = 0; other && a < c->m[mi].ncodes; a++)
+                other = strcmp(code_str(c, c->m[src].codes[0]), code_str(c, c->m[mi].codes[a])) != 0 &&
+                        !same_country(code_str(c, c->m[src].codes[0]), code_str(c, c->m[mi].codes[a]));
+            if (other) {
+                tgt = head_of(c, mi);
+                trace_printf(c, "  no target named: the subject of the \"%s\" clause after it, \"%s\"\n",
+                             c->keys.data + c->toks[q].key, span_text(c, c->m[tgt].start, c->m[tgt].end));
+            }
         }
     }
     /* A statement, disapproval, rejection or threat (roots 01, 11-13) that names no
