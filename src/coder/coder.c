@@ -1673,13 +1673,13 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     /* "North Korea warned it would respond with force if the United States flew bombers",
      * "Moscow vowed retaliation after Norway expelled ...": a threat (13) that names nobody
      * is aimed at the subject of the condition ("if", "unless") or of the act it answers
-     * ("after") that ends its clause, when that is another side. */
+     * ("after", "as") that ends its clause, when that is another side. */
     if (tgt < 0 && !both && src >= 0 && cs.code && code_root(c, cs.code) == 13 && c->m[src].ncodes > 0) {
         int q = mr.end > vend ? mr.end : vend;
         while (q < c->ntok && c->ct[q].barrier != 1)
             q++;
         if (q + 1 < c->ntok && c->ct[q].role == TR_NONE &&
-            (KEY_IS(c, q, "IF") || KEY_IS(c, q, "UNLESS") || KEY_IS(c, q, "AFTER"))) {
+            (KEY_IS(c, q, "IF") || KEY_IS(c, q, "UNLESS") || KEY_IS(c, q, "AFTER") || KEY_IS(c, q, "AS"))) {
             int k = q + 1;
             while (k < c->ntok && c->ct[k].role == TR_NONE && (c->ct[k].wflags & (WF_DET | WF_ADVERB)))
                 k++;
@@ -1706,8 +1706,9 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         bool verbal = root == 1 || (root >= 11 && root <= 13);
         /* Not when the clause names anyone after the verb, even someone the coder could
          * not resolve or does not know ("against them", "with Bolton's suggestions", "all
-         * sides", "each other"). */
-        for (int q = vo->end; q < hi && verbal; q++)
+         * sides", "each other"); an actor the pattern skips ("take the matter to ^ the
+         * Security Council") is neither. */
+        for (int q = hit && (hit->slots & PS_SKIP) ? mr.end : vo->end; q < hi && verbal; q++)
             verbal = c->ct[q].mention < 0 && !(c->toks[q].flags & (TOKF_CAP | TOKF_ALLCAP)) &&
                      !KEY_IS(c, q, "ALL") && !KEY_IS(c, q, "EACH") && !KEY_IS(c, q, "BOTH");
         const char *sc = code_str(c, c->m[src].codes[0]);
