@@ -1120,6 +1120,54 @@ static bool rejection_verb(const dt_coder *c, int k)
     return false;
 }
 
+/* "Hundreds of thousands of people demonstrated in Paris": a crowd named only by its
+ * number ("thousands", "tens of thousands of people") that protests has no actor of its
+ * own; it is the opposition of the country of the place it protests in, named after the
+ * verb in its clause. The source is a mention made for it over those words, or -1. */
+static int crowd_source(dt_coder *c, int v, int lo, int from, int hi)
+{
+    int a = v;
+    bool number = false;
+    while (a > lo && c->ct[a - 1].mention < 0 && c->ct[a - 1].role == TR_NONE) {
+        int k = a - 1;
+        if (quantity_word(c, k))
+            number = true;
+        else if (!KEY_IS(c, k, "OF") && !KEY_IS(c, k, "PEOPLE") && !KEY_IS(c, k, "MORE") &&
+                 !KEY_IS(c, k, "THAN") && !KEY_IS(c, k, "ABOUT") && !KEY_IS(c, k, "AROUND") &&
+                 !KEY_IS(c, k, "NEARLY") && !KEY_IS(c, k, "OVER") && !KEY_IS(c, k, "ALMOST"))
+            break;
+        a = k;
+    }
+    /* (the number words are the whole subject: the clause opens with them, or they follow
+     * a comma or a conjunction) */
+    if (!number || a == v || !(a == lo || tok_is_comma(c, a - 1) || c->ct[a - 1].barrier ||
+                               (c->ct[a - 1].wflags & (WF_CONJ | WF_SUBCONJ)) || KEY_IS(c, a - 1, "AS")))
+        return -1;
+    for (int q = from; q < hi; q++) {
+        int mi = c->ct[q].mention;
+        if (mi < 0 || c->m[mi].ncodes != 1)
+            continue;
+        const char *pc = code_str(c, c->m[mi].codes[0]);
+        int k = c->m[mi].start - 1;
+        while (k >= from && (c->ct[k].wflags & WF_DET) && c->ct[k].role == TR_NONE)
+            k--;
+        if (k < from || !(KEY_IS(c, k, "IN") || KEY_IS(c, k, "ACROSS") || KEY_IS(c, k, "THROUGHOUT")))
+            continue;
+        if (strlen(pc) != 3 || !country_based(pc))
+            return -1;
+        char opp[8];
+        snprintf(opp, sizeof(opp), "%sOPP", pc);
+        int src = scan_context_mention(c, a, coder_intern(c, opp, 6), -1);
+        if (src >= 0) {
+            c->m[src].end = v;
+            c->m[src].plural = 1;
+            trace_printf(c, "  a crowd protesting in %s: %s\n", span_text(c, c->m[mi].start, c->m[mi].end), opp);
+        }
+        return src;
+    }
+    return -1;
+}
+
 static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *np, int *prev_subject)
 {
     verbocc *vo = &c->v[vi];
@@ -1533,6 +1581,8 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                 }
             }
         }
+        if (src < 0 && !ve->is_noun && cs.code && code_root(c, cs.code) == 14)
+            src = crowd_source(c, g.start, lo, vend, vhi);
         /* A symmetric act of a compound subject ("X and Y agreed", "met", "held
          * talks") is between its members unless the pattern names a target. */
         if (tgt < 0 && !both && src >= 0 && (cs.flags & CF_PAIRED) && cs.code2 == cs.code &&
@@ -1637,8 +1687,12 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             trace_printf(c, "  a crowd of %s protesting: %s\n", sc, opp);
             /* (a target that is only its own country, a place "in Belgrade", gives way to
              * one the clause names: "against the government") */
-            bool own = tgt >= 0 && c->m[tgt].ncodes == 1 && strlen(code_str(c, c->m[tgt].codes[0])) == 3 &&
-                       strncmp(code_str(c, c->m[tgt].codes[0]), opp, 3) == 0;
+            /* (... and so does the opposition itself: "against the arrest of an opposition
+             * governor" is no protest against the protesters) */
+            bool own = tgt >= 0 && c->m[tgt].ncodes == 1 &&
+                       ((strlen(code_str(c, c->m[tgt].codes[0])) == 3 &&
+                         strncmp(code_str(c, c->m[tgt].codes[0]), opp, 3) == 0) ||
+                        strcmp(code_str(c, c->m[tgt].codes[0]), opp) == 0);
             if ((tgt < 0 || own) && !both) {
                 int t2 = find_target(c, hit && (hit->slots & PS_SKIP) ? mr.end : vo->end, hi, src);
                 /* ... or the one it protests outside of, as the dictionary's crowd patterns
