@@ -1028,12 +1028,13 @@ static void resolve_references(dt_coder *c)
             }
         } else if (wf & WF_PRON_PL) {
             /* A compound earlier in the sentence, else the document. */
-            /* The nearest plural actor or compound before it ("police ... dispersed
-             * protesters as they threatened to march": the protesters). */
+            /* The nearest plural actor, group or compound before it ("police ... dispersed
+             * protesters as they threatened to march": the protesters; "the Houthis warned
+             * that they would ...", as in the document below). */
             int pick = -1;
             for (int j = mi - 1; j >= 0; j--) {
                 int h = c->m[j].compound >= 0 ? c->m[j].compound : j;
-                if (c->m[h].ncompound > 1 || (c->m[j].plural && c->m[j].ncodes > 0)) {
+                if (c->m[h].ncompound > 1 || ((c->m[j].plural || c->m[j].kind == AK_GROUP) && c->m[j].ncodes > 0)) {
                     pick = c->m[h].ncompound > 1 ? h : j;
                     break;
                 }
