@@ -1761,10 +1761,18 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         /* Not when the clause names anyone after the verb, even someone the coder could
          * not resolve or does not know ("against them", "with Bolton's suggestions", "all
          * sides", "each other"); an actor the pattern skips ("take the matter to ^ the
-         * Security Council") is neither. */
-        for (int q = hit && (hit->slots & PS_SKIP) ? mr.end : vo->end; q < hi && verbal; q++)
-            verbal = c->ct[q].mention < 0 && !(c->toks[q].flags & (TOKF_CAP | TOKF_ALLCAP)) &&
-                     !KEY_IS(c, q, "ALL") && !KEY_IS(c, q, "EACH") && !KEY_IS(c, q, "BOTH");
+         * Security Council") is neither, nor is a pronoun for the source itself ("Moscow
+         * denied that it had any role"). */
+        for (int q = hit && (hit->slots & PS_SKIP) ? mr.end : vo->end; q < hi && verbal; q++) {
+            int mq = c->ct[q].mention;
+            if (mq >= 0 && c->m[mq].type == MT_PRONOUN && c->m[mq].ncodes > 0 &&
+                same_actor_codes(c, &c->m[mq], &c->m[src])) {
+                q = c->m[mq].end - 1;
+                continue;
+            }
+            verbal = mq < 0 && !(c->toks[q].flags & (TOKF_CAP | TOKF_ALLCAP)) && !KEY_IS(c, q, "ALL") &&
+                     !KEY_IS(c, q, "EACH") && !KEY_IS(c, q, "BOTH");
+        }
         const char *sc = code_str(c, c->m[src].codes[0]);
         /* the other side of that sentence's events with the source's country on one side
          * (several when it spoke to or of several: "opposed to the deployment by the US
