@@ -1097,8 +1097,10 @@ static void find_compounds(dt_coder *c)
             int p = cur->end;
             bool hyph = p == nx->start && (c->toks[nx->start].flags & TOKF_HYPH);
             bool comma = tok_punct(c, p, ',') && skip_det(c, p + 1) == nx->start;
+            /* ("Kyiv and its Western allies", "the US and their allies": past the possessive) */
+            int q1 = p + 1 < c->ntok && (KEY_IS(c, p + 1, "ITS") || KEY_IS(c, p + 1, "THEIR")) ? p + 2 : p + 1;
             bool conj = (KEY_IS(c, p, "AND") || KEY_IS(c, p, "OR") || tok_punct(c, p, '&')) &&
-                        (skip_det(c, p + 1) == nx->start || skip_list_modifiers(c, p + 1) == nx->start);
+                        (skip_det(c, q1) == nx->start || skip_list_modifiers(c, q1) == nx->start);
             bool comma_conj = tok_punct(c, p, ',') && (KEY_IS(c, p + 1, "AND") || KEY_IS(c, p + 1, "OR")) &&
                               (skip_det(c, p + 2) == nx->start || skip_list_modifiers(c, p + 2) == nx->start);
             bool aswell = KEY_IS(c, p, "AS") && KEY_IS(c, p + 1, "WELL") && KEY_IS(c, p + 2, "AS") &&
