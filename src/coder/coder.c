@@ -363,7 +363,9 @@ static bool governed_by_prep(const dt_coder *c, const mention *m)
         k--;
     if (k >= 1 && KEY_IS(c, k, "OF") && quantity_word(c, k - 1))
         return false;
-    return k >= 0 && (c->ct[k].wflags & WF_PREP) && c->ct[k].role == TR_NONE;
+    /* "after Norway expelled ...": a word that opens a clause (mark_barriers) is a
+     * conjunction there, and the actor after it that clause's subject. */
+    return k >= 0 && (c->ct[k].wflags & WF_PREP) && c->ct[k].role == TR_NONE && c->ct[k].barrier != 1;
 }
 
 static int head_of(const dt_coder *c, int mi)
@@ -1118,6 +1120,54 @@ static bool rejection_verb(const dt_coder *c, int k)
     return false;
 }
 
+/* "Hundreds of thousands of people demonstrated in Paris": a crowd named only by its
+ * number ("thousands", "tens of thousands of people") that protests has no actor of its
+ * own; it is the opposition of the country of the place it protests in, named after the
+ * verb in its clause. The source is a mention made for it over those words, or -1. */
+static int crowd_source(dt_coder *c, int v, int lo, int from, int hi)
+{
+    int a = v;
+    bool number = false;
+    while (a > lo && c->ct[a - 1].mention < 0 && c->ct[a - 1].role == TR_NONE) {
+        int k = a - 1;
+        if (quantity_word(c, k))
+            number = true;
+        else if (!KEY_IS(c, k, "OF") && !KEY_IS(c, k, "PEOPLE") && !KEY_IS(c, k, "MORE") &&
+                 !KEY_IS(c, k, "THAN") && !KEY_IS(c, k, "ABOUT") && !KEY_IS(c, k, "AROUND") &&
+                 !KEY_IS(c, k, "NEARLY") && !KEY_IS(c, k, "OVER") && !KEY_IS(c, k, "ALMOST"))
+            break;
+        a = k;
+    }
+    /* (the number words are the whole subject: the clause opens with them, or they follow
+     * a comma or a conjunction) */
+    if (!number || a == v || !(a == lo || tok_is_comma(c, a - 1) || c->ct[a - 1].barrier ||
+                               (c->ct[a - 1].wflags & (WF_CONJ | WF_SUBCONJ)) || KEY_IS(c, a - 1, "AS")))
+        return -1;
+    for (int q = from; q < hi; q++) {
+        int mi = c->ct[q].mention;
+        if (mi < 0 || c->m[mi].ncodes != 1)
+            continue;
+        const char *pc = code_str(c, c->m[mi].codes[0]);
+        int k = c->m[mi].start - 1;
+        while (k >= from && (c->ct[k].wflags & WF_DET) && c->ct[k].role == TR_NONE)
+            k--;
+        if (k < from || !(KEY_IS(c, k, "IN") || KEY_IS(c, k, "ACROSS") || KEY_IS(c, k, "THROUGHOUT")))
+            continue;
+        if (strlen(pc) != 3 || !country_based(pc))
+            return -1;
+        char opp[8];
+        snprintf(opp, sizeof(opp), "%sOPP", pc);
+        int src = scan_context_mention(c, a, coder_intern(c, opp, 6), -1);
+        if (src >= 0) {
+            c->m[src].end = v;
+            c->m[src].plural = 1;
+            trace_printf(c, "  a crowd protesting in %s: %s\n", span_text(c, c->m[mi].start, c->m[mi].end), opp);
+        }
+        return src;
+    }
+    return -1;
+}
+
 static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *np, int *prev_subject)
 {
     verbocc *vo = &c->v[vi];
@@ -1408,6 +1458,10 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         while (after < hi && (c->ct[after].wflags & WF_DET) && c->ct[after].role == TR_NONE)
             after++;
         bool direct_object = after < hi && c->ct[after].mention >= 0;
+        /* ("The Chinese military warned that it would ...": a verb with a "that" clause
+         * is the main verb, whatever modal that clause has) */
+        if (vo->end < hi && KEY_IS(c, vo->end, "THAT"))
+            verb_follows = false;
         /* "X condemned by Y": a participle followed at once by "by" is passive. */
         bool by_next = vo->end < hi && (c->ct[vo->end].wflags & WF_BY) && c->ct[vo->end].role == TR_NONE;
         if ((object_of_verb || verb_follows || by_next) && !direct_object) {
@@ -1527,6 +1581,8 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                 }
             }
         }
+        if (src < 0 && !ve->is_noun && cs.code && code_root(c, cs.code) == 14)
+            src = crowd_source(c, g.start, lo, vend, vhi);
         /* A symmetric act of a compound subject ("X and Y agreed", "met", "held
          * talks") is between its members unless the pattern names a target. */
         if (tgt < 0 && !both && src >= 0 && (cs.flags & CF_PAIRED) && cs.code2 == cs.code &&
@@ -1560,6 +1616,14 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                     }
             }
         }
+    }
+    /* "Japan denied that it had violated Chinese airspace": the target of a denial is its
+     * accuser, never an actor of the denied clause. */
+    if (tgt >= 0 && !both && !ve->is_noun && vo->end < hi && KEY_IS(c, vo->end, "THAT") &&
+        c->m[tgt].start > vo->end && cs.code && strcmp(code_str(c, cs.code), "016") == 0) {
+        trace_printf(c, "  a denial: \"%s\" is in the denied clause, not its accuser\n",
+                     span_text(c, c->m[tgt].start, c->m[tgt].end));
+        tgt = -1;
     }
     if (src >= 0)
         c->subject_of[vi] = src;
@@ -1623,8 +1687,12 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             trace_printf(c, "  a crowd of %s protesting: %s\n", sc, opp);
             /* (a target that is only its own country, a place "in Belgrade", gives way to
              * one the clause names: "against the government") */
-            bool own = tgt >= 0 && c->m[tgt].ncodes == 1 && strlen(code_str(c, c->m[tgt].codes[0])) == 3 &&
-                       strncmp(code_str(c, c->m[tgt].codes[0]), opp, 3) == 0;
+            /* (... and so does the opposition itself: "against the arrest of an opposition
+             * governor" is no protest against the protesters) */
+            bool own = tgt >= 0 && c->m[tgt].ncodes == 1 &&
+                       ((strlen(code_str(c, c->m[tgt].codes[0])) == 3 &&
+                         strncmp(code_str(c, c->m[tgt].codes[0]), opp, 3) == 0) ||
+                        strcmp(code_str(c, c->m[tgt].codes[0]), opp) == 0);
             if ((tgt < 0 || own) && !both) {
                 int t2 = find_target(c, hit && (hit->slots & PS_SKIP) ? mr.end : vo->end, hi, src);
                 /* ... or the one it protests outside of, as the dictionary's crowd patterns
@@ -1647,12 +1715,38 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     /* A protest, strike or boycott that names no target ("Workers in South Africa went on
      * strike") is aimed at the protesters' own country, as the guidelines code domestic
      * protest; only for a sector of a country (OPP, CVL, LAB ...), never the state itself. */
-    if (tgt < 0 && !both && src >= 0 && cs.code && code_root(c, cs.code) == 14 && c->m[src].ncodes == 1) {
+    if (tgt < 0 && !both && src >= 0 && cs.code &&
+        (code_root(c, cs.code) == 14 || strcmp(code_str(c, cs.code), "133") == 0) && c->m[src].ncodes == 1) {
         const char *sc = code_str(c, c->m[src].codes[0]);
         if (strlen(sc) == 6 && country_based(sc)) {
             tgt = scan_context_mention(c, vo->end, coder_intern(c, sc, 3), -2);
             if (tgt >= 0)
                 trace_printf(c, "  no target named: the protesters' own country, %.3s\n", sc);
+        }
+    }
+    /* "North Korea warned it would respond with force if the United States flew bombers",
+     * "Moscow vowed retaliation after Norway expelled ...": a threat (13) that names nobody
+     * is aimed at the subject of the condition ("if", "unless") or of the act it answers
+     * ("after", "as") that ends its clause, when that is another side. */
+    if (tgt < 0 && !both && src >= 0 && cs.code && code_root(c, cs.code) == 13 && c->m[src].ncodes > 0) {
+        int q = mr.end > vend ? mr.end : vend;
+        while (q < c->ntok && c->ct[q].barrier != 1)
+            q++;
+        if (q + 1 < c->ntok && c->ct[q].role == TR_NONE &&
+            (KEY_IS(c, q, "IF") || KEY_IS(c, q, "UNLESS") || KEY_IS(c, q, "AFTER") || KEY_IS(c, q, "AS"))) {
+            int k = q + 1;
+            while (k < c->ntok && c->ct[k].role == TR_NONE && (c->ct[k].wflags & (WF_DET | WF_ADVERB)))
+                k++;
+            int mi = k < c->ntok ? c->ct[k].mention : -1;
+            bool other = mi >= 0 && c->m[mi].ncodes > 0;
+            for (int a = 0; other && a < c->m[mi].ncodes; a++)
+                other = strcmp(code_str(c, c->m[src].codes[0]), code_str(c, c->m[mi].codes[a])) != 0 &&
+                        !same_country(code_str(c, c->m[src].codes[0]), code_str(c, c->m[mi].codes[a]));
+            if (other) {
+                tgt = head_of(c, mi);
+                trace_printf(c, "  no target named: the subject of the \"%s\" clause after it, \"%s\"\n",
+                             c->keys.data + c->toks[q].key, span_text(c, c->m[tgt].start, c->m[tgt].end));
+            }
         }
     }
     /* A statement, disapproval, rejection or threat (roots 01, 11-13) that names no
@@ -1666,10 +1760,19 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         bool verbal = root == 1 || (root >= 11 && root <= 13);
         /* Not when the clause names anyone after the verb, even someone the coder could
          * not resolve or does not know ("against them", "with Bolton's suggestions", "all
-         * sides", "each other"). */
-        for (int q = vo->end; q < hi && verbal; q++)
-            verbal = c->ct[q].mention < 0 && !(c->toks[q].flags & (TOKF_CAP | TOKF_ALLCAP)) &&
-                     !KEY_IS(c, q, "ALL") && !KEY_IS(c, q, "EACH") && !KEY_IS(c, q, "BOTH");
+         * sides", "each other"); an actor the pattern skips ("take the matter to ^ the
+         * Security Council") is neither, nor is a pronoun for the source itself ("Moscow
+         * denied that it had any role"). */
+        for (int q = hit && (hit->slots & PS_SKIP) ? mr.end : vo->end; q < hi && verbal; q++) {
+            int mq = c->ct[q].mention;
+            if (mq >= 0 && c->m[mq].type == MT_PRONOUN && c->m[mq].ncodes > 0 &&
+                same_actor_codes(c, &c->m[mq], &c->m[src])) {
+                q = c->m[mq].end - 1;
+                continue;
+            }
+            verbal = mq < 0 && !(c->toks[q].flags & (TOKF_CAP | TOKF_ALLCAP)) && !KEY_IS(c, q, "ALL") &&
+                     !KEY_IS(c, q, "EACH") && !KEY_IS(c, q, "BOTH");
+        }
         const char *sc = code_str(c, c->m[src].codes[0]);
         /* the other side of that sentence's events with the source's country on one side
          * (several when it spoke to or of several: "opposed to the deployment by the US

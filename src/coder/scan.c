@@ -1028,12 +1028,13 @@ static void resolve_references(dt_coder *c)
             }
         } else if (wf & WF_PRON_PL) {
             /* A compound earlier in the sentence, else the document. */
-            /* The nearest plural actor or compound before it ("police ... dispersed
-             * protesters as they threatened to march": the protesters). */
+            /* The nearest plural actor, group or compound before it ("police ... dispersed
+             * protesters as they threatened to march": the protesters; "the Houthis warned
+             * that they would ...", as in the document below). */
             int pick = -1;
             for (int j = mi - 1; j >= 0; j--) {
                 int h = c->m[j].compound >= 0 ? c->m[j].compound : j;
-                if (c->m[h].ncompound > 1 || (c->m[j].plural && c->m[j].ncodes > 0)) {
+                if (c->m[h].ncompound > 1 || ((c->m[j].plural || c->m[j].kind == AK_GROUP) && c->m[j].ncodes > 0)) {
                     pick = c->m[h].ncompound > 1 ? h : j;
                     break;
                 }
@@ -1096,8 +1097,10 @@ static void find_compounds(dt_coder *c)
             int p = cur->end;
             bool hyph = p == nx->start && (c->toks[nx->start].flags & TOKF_HYPH);
             bool comma = tok_punct(c, p, ',') && skip_det(c, p + 1) == nx->start;
+            /* ("Kyiv and its Western allies", "the US and their allies": past the possessive) */
+            int q1 = p + 1 < c->ntok && (KEY_IS(c, p + 1, "ITS") || KEY_IS(c, p + 1, "THEIR")) ? p + 2 : p + 1;
             bool conj = (KEY_IS(c, p, "AND") || KEY_IS(c, p, "OR") || tok_punct(c, p, '&')) &&
-                        (skip_det(c, p + 1) == nx->start || skip_list_modifiers(c, p + 1) == nx->start);
+                        (skip_det(c, q1) == nx->start || skip_list_modifiers(c, q1) == nx->start);
             bool comma_conj = tok_punct(c, p, ',') && (KEY_IS(c, p + 1, "AND") || KEY_IS(c, p + 1, "OR")) &&
                               (skip_det(c, p + 2) == nx->start || skip_list_modifiers(c, p + 2) == nx->start);
             bool aswell = KEY_IS(c, p, "AS") && KEY_IS(c, p + 1, "WELL") && KEY_IS(c, p + 2, "AS") &&
