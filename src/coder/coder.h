@@ -50,7 +50,8 @@ void lexicon_init(lexicon *lx);
 void lexicon_free(lexicon *lx);
 /* The lexeme for a token key (allcap: the token is upper case, so acronyms match).
  * Returns NULL on out-of-memory. The pointer is valid until the next call. */
-/* key_hash: text_key_hash(key, len), as the tokenizer gives it. */
+/* key_hash: text_key_hash(key, len), as the tokenizer gives it; at least 16 bytes from key on
+ * must be readable (the tokenizer's key buffer has them). */
 const lexeme *lexicon_get(lexicon *lx, const dt_dict *d, const char *key, size_t len, uint64_t key_hash,
                           bool allcap);
 
