@@ -175,7 +175,15 @@ struct dt_coder {
     uint16_t wpos_used[512]; /* slots in use, to clear them cheaply */
     int nwpos_used;
     size_t wpos_mask;        /* the slots in use this sentence, minus one */
-    bool wpos_ready;         /* wpos describes the current sentence */
+    bool wpos_ready;         /* the word positions below describe the current sentence */
+    /* Positions of the words asked about so far, found by a scan of the sentence (most
+     * sentences ask about a few words); past the room here, the index above is built. */
+    struct word_seen { uint32_t word; uint16_t first, count; } wseen[32];
+    int nwseen;
+    int nwseen_pos;
+    int nmatches;            /* the sentence's matches, all tokens */
+    bool wpos_full;          /* the index (wpos) answers from here on */
+    int16_t wseen_pos[MAX_TOKENS * 4];
     /* a filter of the word ids in the sentence (bit word_bloom_bit(w)): a word whose bit
      * is clear is not there, and no index is built to learn it */
     uint64_t wbloom[64];

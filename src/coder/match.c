@@ -159,8 +159,37 @@ int match_word_positions(const dt_coder *cc, uint32_t word, const int16_t **pos)
     if (!word_maybe_in_sentence(c, word))
         return 0;
     if (!c->wpos_ready) {
-        match_index_sentence(c);
+        c->nwseen = 0;
+        c->nwseen_pos = 0;
+        c->wpos_full = false;
         c->wpos_ready = true;
+        c->nmatches = 0; /* (a bound on any word's positions) */
+        for (int i = 0; i < c->ntok; i++)
+            c->nmatches += c->ct[i].nmatch;
+    }
+    if (!c->wpos_full) {
+        for (int i = 0; i < c->nwseen; i++)
+            if (c->wseen[i].word == word) {
+                *pos = &c->wseen_pos[c->wseen[i].first];
+                return c->wseen[i].count;
+            }
+        if (c->nwseen < (int)DT_ARRAY_LEN(c->wseen) &&
+            c->nwseen_pos + c->nmatches <= (int)DT_ARRAY_LEN(c->wseen_pos)) {
+            /* One pass over the sentence's matches; the positions stay where they are
+             * (a caller may still be walking an earlier word's). */
+            struct word_seen *ws = &c->wseen[c->nwseen++];
+            ws->word = word;
+            ws->first = (uint16_t)c->nwseen_pos;
+            for (int i = 0; i < c->ntok; i++)
+                for (uint16_t k = 0; k < c->ct[i].nmatch; k++)
+                    if (c->ct[i].match[k] == word)
+                        c->wseen_pos[c->nwseen_pos++] = (int16_t)i;
+            ws->count = (uint16_t)(c->nwseen_pos - ws->first);
+            *pos = &c->wseen_pos[ws->first];
+            return ws->count;
+        }
+        match_index_sentence(c);
+        c->wpos_full = true;
     }
     const struct word_pos *wp = &c->wpos[wpos_slot(c, word)];
     if (!wp->count)
