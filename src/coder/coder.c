@@ -290,6 +290,9 @@ static vgroup verb_group(const dt_coder *c, int v, int lo)
             int k = i - 1;
             while (k >= lo && adverb_like(c, k) && c->ct[k].role == TR_NONE)
                 k--;
+            /* "agreed in principle to lend" */
+            if (k - 1 > lo && KEY_IS(c, k, "PRINCIPLE") && KEY_IS(c, k - 1, "IN"))
+                k -= 2;
             if (k >= lo) {
                 if (KEY_IS(c, k, "EXPECTED") || KEY_IS(c, k, "LIKELY") || KEY_IS(c, k, "UNLIKELY"))
                     g.hypo = true;
@@ -1808,9 +1811,15 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         if (use != cs.code) {
             trace_printf(c, "  announced or intended: %s instead of %s\n", code_str(c, use), code_str(c, cs.code));
             /* A symmetric pair stays symmetric (036:036); a visit/host pair keeps only
-             * the intention of the one who acts. */
+             * the intention of the one who acts, and so does a stance of the subject
+             * alone ("Iran is ready to resume talks with the IAEA", "wants to meet Xi"):
+             * not an agreement ("agreed to"), a plain "will" or a compound's ("X and Y
+             * plan to meet"). */
+            bool agreed = KEY_IS(c, g.intent, "AGREED") || KEY_IS(c, g.intent, "AGREE") ||
+                          KEY_IS(c, g.intent, "AGREES") || KEY_IS(c, g.intent, "AGREEING");
+            bool one_sided = g.intent >= 0 && !both && !agreed;
             if (cs.flags & CF_PAIRED) {
-                if (cs.code2 == cs.code)
+                if (cs.code2 == cs.code && !one_sided)
                     cs.code2 = use;
                 else
                     cs.flags &= (uint16_t)~CF_PAIRED;
