@@ -1739,7 +1739,12 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     bool solo = src >= 0 && !both && tgt < 0 && (cs.flags & CF_SOLO) && c->opts.solo;
     if (solo)
         trace_printf(c, "  no target: coded as a one-sided act (solo)\n");
-    if (!solo && (src < 0 || (!both && tgt < 0))) {
+    /* "Kyiv should return to the negotiating table", said Russia's minister: a pattern's
+     * act asked of the subject needs no target of its own (the appeal is to the subject,
+     * see below). */
+    bool asked = hit && !ve->is_noun && !passive && g.hypo && (g.should || g.must) && !g.neg && src >= 0 &&
+                 c->speaker >= 0;
+    if (!solo && !asked && (src < 0 || (!both && tgt < 0))) {
         trace_printf(c, "  no %s found: no event\n", src < 0 ? "source" : "target");
         /* It did not make an event of this clause, so it does not swallow the verbs
          * and nouns after it, except the words its pattern took as its object. */
@@ -1817,7 +1822,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
              * plan to meet"). */
             bool agreed = KEY_IS(c, g.intent, "AGREED") || KEY_IS(c, g.intent, "AGREE") ||
                           KEY_IS(c, g.intent, "AGREES") || KEY_IS(c, g.intent, "AGREEING");
-            bool one_sided = g.intent >= 0 && !both && !agreed;
+            bool one_sided = !ve->is_noun && g.intent >= 0 && !both && !agreed;
             if (cs.flags & CF_PAIRED) {
                 if (cs.code2 == cs.code && !one_sided)
                     cs.code2 = use;
