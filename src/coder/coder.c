@@ -111,6 +111,19 @@ static bool tok_is_comma(const dt_coder *c, int i)
     return (c->toks[i].flags & TOKF_PUNCT) && c->norm.data[c->toks[i].start] == ',';
 }
 
+/* "Qatar announced plans to host talks", "confirmed its decision to withdraw": what is
+ * announced is the subject's own intention, in the subject's clause (not a report). */
+static bool announced_intention(const dt_coder *c, int i)
+{
+    if (!(KEY_IS(c, i, "ANNOUNCED") || KEY_IS(c, i, "ANNOUNCE") || KEY_IS(c, i, "ANNOUNCES") ||
+          KEY_IS(c, i, "ANNOUNCING") || KEY_IS(c, i, "CONFIRMED")))
+        return false;
+    int j = i + 1;
+    if (j < c->ntok && (c->ct[j].wflags & (WF_DET | WF_PRON)) && c->ct[j].role == TR_NONE)
+        j++;
+    return j + 1 < c->ntok && c->ct[j].role == TR_NONE && (c->ct[j].wflags & WF_INTENT) && KEY_IS(c, j + 1, "TO");
+}
+
 /* Mark the tokens that end a clause for pattern matching and searches. */
 static void mark_barriers(dt_coder *c)
 {
@@ -150,7 +163,8 @@ static void mark_barriers(dt_coder *c)
         }
         if ((t->wflags & WF_REPORT) &&
             !(i > 0 && ((c->ct[i - 1].wflags & WF_DET) || (c->ct[i - 1].tflags & TOKF_POSS) ||
-                        KEY_IS(c, i - 1, "ITS") || KEY_IS(c, i - 1, "THEIR") || KEY_IS(c, i - 1, "HIS")))) {
+                        KEY_IS(c, i - 1, "ITS") || KEY_IS(c, i - 1, "THEIR") || KEY_IS(c, i - 1, "HIS"))) &&
+            !announced_intention(c, i)) {
             t->barrier = 1;
             /* ", Yonhap News said": the speaker belongs to the attribution, so the
              * clause before it ends at the comma. */
@@ -248,6 +262,22 @@ static bool adverb_like(const dt_coder *c, int i)
            c->keys.data[k->key + k->key_len - 2] == 'L' && c->keys.data[k->key + k->key_len - 1] == 'Y';
 }
 
+/* A past causative verb ("prompted", "forced", "persuaded") right before the actor that
+ * starts at a, not itself negated, intended or hypothetical. */
+static bool caused(const dt_coder *c, int a, int lo)
+{
+    static const char *const causes[] = {"PROMPTED", "FORCED", "COMPELLED", "SPURRED", "PERSUADED", "CONVINCED"};
+    int k = a - 1;
+    while (k >= lo && (c->ct[k].wflags & WF_DET) && c->ct[k].role == TR_NONE)
+        k--;
+    if (k < lo || !key_among(c, k, causes, DT_ARRAY_LEN(causes)))
+        return false;
+    int q = k - 1;
+    while (q >= lo && adverb_like(c, q))
+        q--;
+    return !(q >= lo && ((c->ct[q].wflags & (WF_NEG | WF_FUTURE | WF_HYPO | WF_INTENT)) || KEY_IS(c, q, "TO")));
+}
+
 static vgroup verb_group(const dt_coder *c, int v, int lo)
 {
     vgroup g = {0};
@@ -321,6 +351,12 @@ static vgroup verb_group(const dt_coder *c, int v, int lo)
                                   (c->ct[q].tflags & TOKF_WORD && c->ct[q].role == TR_NONE &&
                                    !(c->ct[q].wflags & (WF_DET | WF_ADVERB)));
                     g.intent_to = !object;
+                    /* "The attack prompted Egypt and Jordan to renew their pledge": what a
+                     * past causative made the actor do was done (coded as its act). */
+                    int om = c->ct[k].mention;
+                    if (c->m[om].compound >= 0)
+                        om = c->m[om].compound;
+                    g.attempt = object && caused(c, c->m[om].start, lo);
                 }
             }
             i = k;
