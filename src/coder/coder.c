@@ -331,6 +331,19 @@ static vgroup verb_group(const dt_coder *c, int v, int lo)
                     g.intent_to = !(c->ct[k].wflags & WF_TRY);
                     g.attempt = !g.intent_to;
                     g.intent = k;
+                    /* "would continue to support", "will try to": the mood of the verb
+                     * of the attempt or the aspect is the act's */
+                    for (int q = k - 1; g.attempt && q >= lo && q >= k - 3 && c->ct[q].role == TR_NONE; q--) {
+                        uint32_t qf = c->ct[q].wflags;
+                        if (qf & WF_FUTURE)
+                            g.future = true;
+                        else if (qf & WF_HYPO) {
+                            g.hypo = true;
+                            g.should |= KEY_IS(c, q, "SHOULD");
+                            g.must |= KEY_IS(c, q, "MUST");
+                        } else if (!(qf & (WF_AUX | WF_DO | WF_HAVE | WF_ADVERB | WF_NEG)) && !adverb_like(c, q))
+                            break;
+                    }
                     /* "has no plans to", "does not intend to", "never sought to" */
                     for (int q = k - 1; q >= lo && q >= k - 3 && c->ct[q].role == TR_NONE; q--) {
                         uint32_t qf = c->ct[q].wflags;
@@ -1986,7 +1999,11 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
     if (vo->verb != UINT32_MAX && !noun_ctx) {
         if (code_entry(c, vi, vo->verb, protos, np, prev_subject))
             return;
-        if (vo->noun != UINT32_MAX)
+        /* (a past intention before "to" is no noun: "promised to invest in Egypt" is not
+         * "a promise to") */
+        bool past_to = (vo->form == VF_ED || vo->form == VF_EN) && (c->ct[vo->start].wflags & WF_INTENT) &&
+                       KEY_IS(c, vo->end, "TO");
+        if (vo->noun != UINT32_MAX && !past_to)
             (void)code_entry(c, vi, vo->noun, protos, np, prev_subject);
         return;
     }

@@ -68,7 +68,9 @@ static const closed_group groups[] = {
      "REACTS REACTED REACTING",
      WF_RESPOND},
     /* (the nouns "attempt(s)" are intentions: "his attempts to end the war") */
-    {"TRY TRIES TRIED TRYING ATTEMPTED ATTEMPTING", WF_TRY},
+    /* (and so is going on with it: "continued to shell Kharkiv", "would continue to
+     * support Ukraine") */
+    {"TRY TRIES TRIED TRYING ATTEMPTED ATTEMPTING CONTINUE CONTINUES CONTINUED CONTINUING", WF_TRY},
     /* (what these draw, "criticism from X", is the act of X, not the object of the verb
      * before: "the decision to cut aid drew criticism from Kenya") */
     {"DRAW DRAWS DREW DRAWN DRAWING SPARK SPARKS SPARKED SPARKING TRIGGERED TRIGGERING PROMPTED "
