@@ -976,6 +976,19 @@ static bool resolve_described(dt_coder *c, int mi, const char *states)
     return false;
 }
 
+/* An actor named by a person's title: a state and an agent that is one person
+ * ("Armenian Prime Minister", "the Egyptian foreign minister"). */
+static bool person_title(const dt_coder *c, const mention *m)
+{
+    static const char *const titles[] = {"MINISTER",   "PRESIDENT",  "PREMIER",   "CHANCELLOR", "SECRETARY",
+                                         "SPOKESMAN",  "SPOKESWOMAN", "SPOKESPERSON", "AMBASSADOR", "ENVOY",
+                                         "LEADER",     "KING",       "QUEEN",     "PRINCE",     "EMIR",
+                                         "NEGOTIATOR", "COUNTERPART", "DIPLOMAT", "COMMANDER",  "CHIEF"};
+    if (m->kind != AK_ACTOR || m->ncodes <= 0 || m->end <= m->start)
+        return false;
+    return key_among(c, m->end - 1, titles, DT_ARRAY_LEN(titles));
+}
+
 static void resolve_references(dt_coder *c)
 {
     c->speaker = find_speaker(c);
@@ -1011,8 +1024,11 @@ static void resolve_references(dt_coder *c)
                 copy_codes(m, c->last_speaker, c->nlast_speaker);
             m->kind = AK_ACTOR;
         } else if (wf & WF_PRON_HE) {
-            /* After a reporting verb: the speaker ("X said he ..."). */
-            if (c->speaker >= 0 && c->speaker < mi && c->m[c->speaker].kind == AK_PERSON) {
+            /* After a reporting verb: the speaker ("X said he ..."), also one named by a
+             * title the dictionaries give no name for ("Armenian Prime Minister Nikol
+             * Pashinyan said he ..."). */
+            if (c->speaker >= 0 && c->speaker < mi &&
+                (c->m[c->speaker].kind == AK_PERSON || person_title(c, &c->m[c->speaker]))) {
                 copy_codes(m, c->m[c->speaker].codes, c->m[c->speaker].ncodes);
                 m->kind = AK_PERSON;
             } else {
