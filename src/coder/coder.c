@@ -1983,7 +1983,9 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
             return;
         }
     }
-    bool noun_ctx = is_noun_use(c, vo) || (vo->noun != UINT32_MAX && next_is_verb(c, vo));
+    /* (a past form before a verb is still a verb: "pledged continued support") */
+    bool noun_ctx = is_noun_use(c, vo) ||
+                    (vo->noun != UINT32_MAX && vo->form != VF_ED && vo->form != VF_EN && next_is_verb(c, vo));
     /* "demanded that Iran release the sailors": the content of an appeal or demand. */
     for (int j = vi - 1; j >= 0; j--) {
         if (!c->verb_matched[j] || c->subject_of[j] < 0)
