@@ -86,6 +86,7 @@ sid coder_intern(dt_coder *c, const char *s, size_t n)
 
 static bool verb_prefix(const dt_coder *c, int k);
 static bool adverb_like(const dt_coder *c, int i);
+static bool rejection_verb(const dt_coder *c, int k);
 
 static bool verb_like(const dt_coder *c, int i)
 {
@@ -914,10 +915,34 @@ static bool past_after_noun(const dt_coder *c, const verbocc *vo, int k)
     return o->role == TR_MENTION && (c->toks[e].flags & TOKF_CAP);
 }
 
+/* A word for a document that speaks for its author: "a statement urging ...". Not one
+ * that was vetoed, blocked or rejected ("vetoed a resolution condemning ..."): it said
+ * nothing. */
+static bool document_word(const dt_coder *c, int k)
+{
+    static const char *const docs[] = {"STATEMENT", "STATEMENTS", "RESOLUTION", "LETTER", "REPORT",
+                                       "COMMUNIQUE", "DECLARATION", "PETITION", "MEMO", "MESSAGE",
+                                       "MOTION", "EDITORIAL", "NOTE", "SPEECH"};
+    static const char *const vetoes[] = {"VETO", "VETOES", "VETOED", "VETOING"};
+    if (c->ct[k].role != TR_NONE || !key_among(c, k, docs, DT_ARRAY_LEN(docs)))
+        return false;
+    for (int q = k - 1; q >= 0 && q >= k - 8; q--) {
+        if ((c->ct[q].wflags & WF_OBSTRUCT) || key_among(c, q, vetoes, DT_ARRAY_LEN(vetoes)) || rejection_verb(c, q))
+            return false;
+        if (c->ct[q].role == TR_VERB || c->ct[q].barrier)
+            break;
+    }
+    return true;
+}
+
 static bool is_noun_use(const dt_coder *c, const verbocc *vo)
 {
     int k = vo->start - 1;
     if (k < 0)
+        return false;
+    /* After a document that says what its author does, an "-ing" form is a verb: "passed a
+     * resolution urging China to ...", "a joint statement calling on Russia". */
+    if (vo->form == VF_ING && document_word(c, k))
         return false;
     /* A capitalised month name before a number is the month ("the year ending March 31";
      * "Protesters March On Parliament", a title-case headline, keeps the verb). */
@@ -978,7 +1003,8 @@ static bool is_noun_use(const dt_coder *c, const verbocc *vo)
         !(t->wflags & WF_BY))
         return true;
     /* "-ing" and "-s" forms after an ordinary word are nouns ("car bombing", "peace
-     * talks"); after an auxiliary, an actor or a comma they are verbs. */
+     * talks"); after an auxiliary, an actor or a comma they are verbs (and after a
+     * document, above). */
     if ((vo->form == VF_ING || vo->form == VF_S) && t->role == TR_NONE && (t->tflags & TOKF_WORD) &&
         !(t->wflags & (WF_AUX | WF_ADVERB | WF_NEG | WF_HAVE | WF_DO | WF_FUTURE | WF_HYPO | WF_REL |
                        WF_CONJ | WF_PRON | WF_INTENT | WF_GET | WF_REPORT)) &&
