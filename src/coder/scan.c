@@ -998,7 +998,15 @@ static void resolve_references(dt_coder *c)
             const ref_entry *r = &c->d->refs[m->ref];
             if (r->type == RK_KIND) {
                 const char *states = r->kind == AK_STATE ? described_states(c, m) : NULL;
-                if (states && resolve_described(c, mi, states)) {
+                /* "The Indian minister told Nepal's premier that his country would ...": the
+                 * speaker's own state */
+                const mention *sp = c->speaker >= 0 && c->speaker < mi ? &c->m[c->speaker] : NULL;
+                if (r->kind == AK_STATE && sp && sp->ncodes > 0 && (KEY_IS(c, m->start, "HIS") || KEY_IS(c, m->start, "HER")) &&
+                    (sp->kind == AK_PERSON || person_title(c, sp))) {
+                    copy_codes(m, sp->codes, sp->ncodes);
+                    m->kind = AK_STATE;
+                    state_of(c, m, r->gov);
+                } else if (states && resolve_described(c, mi, states)) {
                     if (r->gov)
                         state_of(c, m, true);
                 } else {
