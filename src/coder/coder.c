@@ -271,6 +271,12 @@ static bool caused(const dt_coder *c, int a, int lo)
     int k = a - 1;
     while (k >= lo && (c->ct[k].wflags & WF_DET) && c->ct[k].role == TR_NONE)
         k--;
+    /* "prompted the leaders of Japan and the United States to ..." */
+    if (k - 1 >= lo && KEY_IS(c, k, "OF") && c->ct[k - 1].mention >= 0) {
+        k = c->m[c->ct[k - 1].mention].start - 1;
+        while (k >= lo && (c->ct[k].wflags & WF_DET) && c->ct[k].role == TR_NONE)
+            k--;
+    }
     if (k < lo || !key_among(c, k, causes, DT_ARRAY_LEN(causes)))
         return false;
     int q = k - 1;
