@@ -1443,6 +1443,9 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     }
     if (!ve->is_noun && participle && (g.aux || g.get) && src < 0 && tgt < 0) {
         by = by_agent(c, vo->end, hi, true, &by_found);
+        /* "Ukraine was offered fighter jets by Poland": after the object the pattern took */
+        if (!by_found && hit && mr.end > vo->end)
+            by = by_agent(c, mr.end, hi, true, &by_found);
         /* "were beaten and arrested by police": participles joined by "and"/"or" share
          * the "by" agent after the last one. */
         if (!by_found && vo->end + 1 < c->ntok && (c->ct[vo->end].wflags & WF_CONJ) &&
