@@ -86,6 +86,7 @@ sid coder_intern(dt_coder *c, const char *s, size_t n)
 
 static bool verb_prefix(const dt_coder *c, int k);
 static bool adverb_like(const dt_coder *c, int i);
+static bool rejection_verb(const dt_coder *c, int k);
 
 static bool verb_like(const dt_coder *c, int i)
 {
@@ -109,6 +110,19 @@ static bool key_is(const dt_coder *c, int i, const char *w)
 static bool tok_is_comma(const dt_coder *c, int i)
 {
     return (c->toks[i].flags & TOKF_PUNCT) && c->norm.data[c->toks[i].start] == ',';
+}
+
+/* "Qatar announced plans to host talks", "confirmed its decision to withdraw": what is
+ * announced is the subject's own intention, in the subject's clause (not a report). */
+static bool announced_intention(const dt_coder *c, int i)
+{
+    if (!(KEY_IS(c, i, "ANNOUNCED") || KEY_IS(c, i, "ANNOUNCE") || KEY_IS(c, i, "ANNOUNCES") ||
+          KEY_IS(c, i, "ANNOUNCING") || KEY_IS(c, i, "CONFIRMED")))
+        return false;
+    int j = i + 1;
+    if (j < c->ntok && (c->ct[j].wflags & (WF_DET | WF_PRON)) && c->ct[j].role == TR_NONE)
+        j++;
+    return j + 1 < c->ntok && c->ct[j].role == TR_NONE && (c->ct[j].wflags & WF_INTENT) && KEY_IS(c, j + 1, "TO");
 }
 
 /* Mark the tokens that end a clause for pattern matching and searches. */
@@ -150,7 +164,8 @@ static void mark_barriers(dt_coder *c)
         }
         if ((t->wflags & WF_REPORT) &&
             !(i > 0 && ((c->ct[i - 1].wflags & WF_DET) || (c->ct[i - 1].tflags & TOKF_POSS) ||
-                        KEY_IS(c, i - 1, "ITS") || KEY_IS(c, i - 1, "THEIR") || KEY_IS(c, i - 1, "HIS")))) {
+                        KEY_IS(c, i - 1, "ITS") || KEY_IS(c, i - 1, "THEIR") || KEY_IS(c, i - 1, "HIS"))) &&
+            !announced_intention(c, i)) {
             t->barrier = 1;
             /* ", Yonhap News said": the speaker belongs to the attribution, so the
              * clause before it ends at the comma. */
@@ -248,6 +263,28 @@ static bool adverb_like(const dt_coder *c, int i)
            c->keys.data[k->key + k->key_len - 2] == 'L' && c->keys.data[k->key + k->key_len - 1] == 'Y';
 }
 
+/* A past causative verb ("prompted", "forced", "persuaded") right before the actor that
+ * starts at a, not itself negated, intended or hypothetical. */
+static bool caused(const dt_coder *c, int a, int lo)
+{
+    static const char *const causes[] = {"PROMPTED", "FORCED", "COMPELLED", "SPURRED", "PERSUADED", "CONVINCED"};
+    int k = a - 1;
+    while (k >= lo && (c->ct[k].wflags & WF_DET) && c->ct[k].role == TR_NONE)
+        k--;
+    /* "prompted the leaders of Japan and the United States to ..." */
+    if (k - 1 >= lo && KEY_IS(c, k, "OF") && c->ct[k - 1].mention >= 0) {
+        k = c->m[c->ct[k - 1].mention].start - 1;
+        while (k >= lo && (c->ct[k].wflags & WF_DET) && c->ct[k].role == TR_NONE)
+            k--;
+    }
+    if (k < lo || !key_among(c, k, causes, DT_ARRAY_LEN(causes)))
+        return false;
+    int q = k - 1;
+    while (q >= lo && adverb_like(c, q))
+        q--;
+    return !(q >= lo && ((c->ct[q].wflags & (WF_NEG | WF_FUTURE | WF_HYPO | WF_INTENT)) || KEY_IS(c, q, "TO")));
+}
+
 static vgroup verb_group(const dt_coder *c, int v, int lo)
 {
     vgroup g = {0};
@@ -290,6 +327,9 @@ static vgroup verb_group(const dt_coder *c, int v, int lo)
             int k = i - 1;
             while (k >= lo && adverb_like(c, k) && c->ct[k].role == TR_NONE)
                 k--;
+            /* "agreed in principle to lend" */
+            if (k - 1 > lo && KEY_IS(c, k, "PRINCIPLE") && KEY_IS(c, k - 1, "IN"))
+                k -= 2;
             if (k >= lo) {
                 if (KEY_IS(c, k, "EXPECTED") || KEY_IS(c, k, "LIKELY") || KEY_IS(c, k, "UNLIKELY"))
                     g.hypo = true;
@@ -298,6 +338,19 @@ static vgroup verb_group(const dt_coder *c, int v, int lo)
                     g.intent_to = !(c->ct[k].wflags & WF_TRY);
                     g.attempt = !g.intent_to;
                     g.intent = k;
+                    /* "would continue to support", "will try to": the mood of the verb
+                     * of the attempt or the aspect is the act's */
+                    for (int q = k - 1; g.attempt && q >= lo && q >= k - 3 && c->ct[q].role == TR_NONE; q--) {
+                        uint32_t qf = c->ct[q].wflags;
+                        if (qf & WF_FUTURE)
+                            g.future = true;
+                        else if (qf & WF_HYPO) {
+                            g.hypo = true;
+                            g.should |= KEY_IS(c, q, "SHOULD");
+                            g.must |= KEY_IS(c, q, "MUST");
+                        } else if (!(qf & (WF_AUX | WF_DO | WF_HAVE | WF_ADVERB | WF_NEG)) && !adverb_like(c, q))
+                            break;
+                    }
                     /* "has no plans to", "does not intend to", "never sought to" */
                     for (int q = k - 1; q >= lo && q >= k - 3 && c->ct[q].role == TR_NONE; q--) {
                         uint32_t qf = c->ct[q].wflags;
@@ -318,6 +371,12 @@ static vgroup verb_group(const dt_coder *c, int v, int lo)
                                   (c->ct[q].tflags & TOKF_WORD && c->ct[q].role == TR_NONE &&
                                    !(c->ct[q].wflags & (WF_DET | WF_ADVERB)));
                     g.intent_to = !object;
+                    /* "The attack prompted Egypt and Jordan to renew their pledge": what a
+                     * past causative made the actor do was done (coded as its act). */
+                    int om = c->ct[k].mention;
+                    if (c->m[om].compound >= 0)
+                        om = c->m[om].compound;
+                    g.attempt = object && caused(c, c->m[om].start, lo);
                 }
             }
             i = k;
@@ -864,10 +923,34 @@ static bool past_after_noun(const dt_coder *c, const verbocc *vo, int k)
     return o->role == TR_MENTION && (c->toks[e].flags & TOKF_CAP);
 }
 
+/* A word for a document that speaks for its author: "a statement urging ...". Not one
+ * that was vetoed, blocked or rejected ("vetoed a resolution condemning ..."): it said
+ * nothing. */
+static bool document_word(const dt_coder *c, int k)
+{
+    static const char *const docs[] = {"STATEMENT", "STATEMENTS", "RESOLUTION", "LETTER", "REPORT",
+                                       "COMMUNIQUE", "DECLARATION", "PETITION", "MEMO", "MESSAGE",
+                                       "MOTION", "EDITORIAL", "NOTE", "SPEECH"};
+    static const char *const vetoes[] = {"VETO", "VETOES", "VETOED", "VETOING"};
+    if (c->ct[k].role != TR_NONE || !key_among(c, k, docs, DT_ARRAY_LEN(docs)))
+        return false;
+    for (int q = k - 1; q >= 0 && q >= k - 8; q--) {
+        if ((c->ct[q].wflags & WF_OBSTRUCT) || key_among(c, q, vetoes, DT_ARRAY_LEN(vetoes)) || rejection_verb(c, q))
+            return false;
+        if (c->ct[q].role == TR_VERB || c->ct[q].barrier)
+            break;
+    }
+    return true;
+}
+
 static bool is_noun_use(const dt_coder *c, const verbocc *vo)
 {
     int k = vo->start - 1;
     if (k < 0)
+        return false;
+    /* After a document that says what its author does, an "-ing" form is a verb: "passed a
+     * resolution urging China to ...", "a joint statement calling on Russia". */
+    if (vo->form == VF_ING && document_word(c, k))
         return false;
     /* A capitalised month name before a number is the month ("the year ending March 31";
      * "Protesters March On Parliament", a title-case headline, keeps the verb). */
@@ -928,7 +1011,8 @@ static bool is_noun_use(const dt_coder *c, const verbocc *vo)
         !(t->wflags & WF_BY))
         return true;
     /* "-ing" and "-s" forms after an ordinary word are nouns ("car bombing", "peace
-     * talks"); after an auxiliary, an actor or a comma they are verbs. */
+     * talks"); after an auxiliary, an actor or a comma they are verbs (and after a
+     * document, above). */
     if ((vo->form == VF_ING || vo->form == VF_S) && t->role == TR_NONE && (t->tflags & TOKF_WORD) &&
         !(t->wflags & (WF_AUX | WF_ADVERB | WF_NEG | WF_HAVE | WF_DO | WF_FUTURE | WF_HYPO | WF_REL |
                        WF_CONJ | WF_PRON | WF_INTENT | WF_GET | WF_REPORT)) &&
@@ -1409,6 +1493,9 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     }
     if (!ve->is_noun && participle && (g.aux || g.get) && src < 0 && tgt < 0) {
         by = by_agent(c, vo->end, hi, true, &by_found);
+        /* "Ukraine was offered fighter jets by Poland": after the object the pattern took */
+        if (!by_found && hit && mr.end > vo->end)
+            by = by_agent(c, mr.end, hi, true, &by_found);
         /* "were beaten and arrested by police": participles joined by "and"/"or" share
          * the "by" agent after the last one. */
         if (!by_found && vo->end + 1 < c->ntok && (c->ct[vo->end].wflags & WF_CONJ) &&
@@ -1839,7 +1926,12 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     bool solo = src >= 0 && !both && tgt < 0 && (cs.flags & CF_SOLO) && c->opts.solo;
     if (solo)
         trace_printf(c, "  no target: coded as a one-sided act (solo)\n");
-    if (!solo && (src < 0 || (!both && tgt < 0))) {
+    /* "Kyiv should return to the negotiating table", said Russia's minister: a pattern's
+     * act asked of the subject needs no target of its own (the appeal is to the subject,
+     * see below). */
+    bool asked = hit && !ve->is_noun && !passive && g.hypo && (g.should || g.must) && !g.neg && src >= 0 &&
+                 c->speaker >= 0;
+    if (!solo && !asked && (src < 0 || (!both && tgt < 0))) {
         trace_printf(c, "  no %s found: no event\n", src < 0 ? "source" : "target");
         /* It did not make an event of this clause, so it does not swallow the verbs
          * and nouns after it, except the words its pattern took as its object. */
@@ -1911,9 +2003,15 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         if (use != cs.code) {
             trace_printf(c, "  announced or intended: %s instead of %s\n", code_str(c, use), code_str(c, cs.code));
             /* A symmetric pair stays symmetric (036:036); a visit/host pair keeps only
-             * the intention of the one who acts. */
+             * the intention of the one who acts, and so does a stance of the subject
+             * alone ("Iran is ready to resume talks with the IAEA", "wants to meet Xi"):
+             * not an agreement ("agreed to"), a plain "will" or a compound's ("X and Y
+             * plan to meet"). */
+            bool agreed = KEY_IS(c, g.intent, "AGREED") || KEY_IS(c, g.intent, "AGREE") ||
+                          KEY_IS(c, g.intent, "AGREES") || KEY_IS(c, g.intent, "AGREEING");
+            bool one_sided = !ve->is_noun && g.intent >= 0 && !both && !agreed;
             if (cs.flags & CF_PAIRED) {
-                if (cs.code2 == cs.code)
+                if (cs.code2 == cs.code && !one_sided)
                     cs.code2 = use;
                 else
                     cs.flags &= (uint16_t)~CF_PAIRED;
@@ -2023,7 +2121,9 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
             return;
         }
     }
-    bool noun_ctx = is_noun_use(c, vo) || (vo->noun != UINT32_MAX && next_is_verb(c, vo));
+    /* (a past form before a verb is still a verb: "pledged continued support") */
+    bool noun_ctx = is_noun_use(c, vo) ||
+                    (vo->noun != UINT32_MAX && vo->form != VF_ED && vo->form != VF_EN && next_is_verb(c, vo));
     /* "demanded that Iran release the sailors": the content of an appeal or demand. */
     for (int j = vi - 1; j >= 0; j--) {
         if (!c->verb_matched[j] || c->subject_of[j] < 0)
@@ -2039,7 +2139,11 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
     if (vo->verb != UINT32_MAX && !noun_ctx) {
         if (code_entry(c, vi, vo->verb, protos, np, prev_subject))
             return;
-        if (vo->noun != UINT32_MAX)
+        /* (a past intention before "to" is no noun: "promised to invest in Egypt" is not
+         * "a promise to") */
+        bool past_to = (vo->form == VF_ED || vo->form == VF_EN) && (c->ct[vo->start].wflags & WF_INTENT) &&
+                       KEY_IS(c, vo->end, "TO");
+        if (vo->noun != UINT32_MAX && !past_to)
             (void)code_entry(c, vi, vo->noun, protos, np, prev_subject);
         return;
     }

@@ -722,6 +722,13 @@ static bool pred_kind(const doc_mention *dm, const void *arg)
     return dm->kind == k;
 }
 
+/* "he", "she": one person, not "the two leaders" */
+static bool pred_one_person(const doc_mention *dm, const void *arg)
+{
+    (void)arg;
+    return dm->kind == AK_PERSON && !dm->plural;
+}
+
 static bool pred_nonperson(const doc_mention *dm, const void *arg)
 {
     (void)arg;
@@ -739,11 +746,12 @@ static void copy_codes(mention *m, const sid *codes, int n)
 static void resolve_kind(dt_coder *c, int mi, uint8_t kind, bool first_in_sentence)
 {
     mention *m = &c->m[mi];
+    bool one = kind == AK_PERSON && m->type == MT_PRONOUN && (c->ct[m->start].wflags & WF_PRON_HE);
     /* In the sentence: the first (or nearest) earlier actor of that kind. */
     int pick = -1;
     for (int j = 0; j < mi; j++) {
         const mention *o = &c->m[j];
-        if (o->ncodes <= 0 || o->type == MT_PRONOUN)
+        if (o->ncodes <= 0 || o->type == MT_PRONOUN || (one && o->plural && o->type == MT_REF))
             continue;
         bool ok = kind == AK_ACTOR || o->kind == kind || (kind == AK_STATE && o->kind == AK_ACTOR);
         if (kind == AK_ACTOR && o->kind == AK_PERSON)
@@ -768,12 +776,14 @@ static void resolve_kind(dt_coder *c, int mi, uint8_t kind, bool first_in_senten
         const doc_mention *x = &c->recent[(c->nrecent - k) % DOC_RECENT];
         if (c->sentence - x->sentence > 2)
             break;
-        if (x->subject && (kind == AK_ACTOR ? pred_nonperson(x, NULL) : pred_kind(x, &kind)))
+        if (x->subject && (kind == AK_ACTOR ? pred_nonperson(x, NULL) : one ? pred_one_person(x, NULL) : pred_kind(x, &kind)))
             dm = x;
     }
     if (!dm) {
         if (kind == AK_ACTOR)
             dm = doc_find(c, pred_nonperson, NULL, 6);
+        else if (one)
+            dm = doc_find(c, pred_one_person, NULL, 8);
         else
             dm = doc_find(c, pred_kind, &kind, 8);
     }
@@ -976,6 +986,52 @@ static bool resolve_described(dt_coder *c, int mi, const char *states)
     return false;
 }
 
+/* "the leaders of Japan and the United States": not the last two leaders named but the
+ * governments of the states after "of" (each member of the compound, and the reference
+ * itself for the searches that meet it first). */
+static bool leaders_of(dt_coder *c, int mi)
+{
+    mention *m = &c->m[mi];
+    if (!KEY_IS(c, m->end, "OF"))
+        return false;
+    int j = skip_det(c, m->end + 1);
+    if (j >= c->ntok || c->ct[j].mention < 0)
+        return false;
+    int head = c->ct[j].mention;
+    if (c->m[head].compound >= 0)
+        head = c->m[head].compound;
+    m->ncodes = 0;
+    for (int q = head; q < c->nm; q++) {
+        mention *x = &c->m[q];
+        if (q != head && x->compound != head)
+            continue;
+        for (int k = 0; k < x->ncodes; k++)
+            if (strlen(code_str(c, x->codes[k])) == 3) /* a bare state, not "the leaders of Hamas" */
+                state_of(c, x, true);
+        for (int k = 0; k < x->ncodes && m->ncodes < MAX_CODES; k++)
+            m->codes[m->ncodes++] = x->codes[k];
+        if (c->m[head].compound < 0)
+            break;
+    }
+    /* (people, as "the two leaders" resolved: "he" or "it" later is not them) */
+    m->kind = AK_PERSON;
+    m->plural = 1;
+    return m->ncodes > 0;
+}
+
+/* An actor named by a person's title: a state and an agent that is one person
+ * ("Armenian Prime Minister", "the Egyptian foreign minister"). */
+static bool person_title(const dt_coder *c, const mention *m)
+{
+    static const char *const titles[] = {"MINISTER",   "PRESIDENT",  "PREMIER",   "CHANCELLOR", "SECRETARY",
+                                         "SPOKESMAN",  "SPOKESWOMAN", "SPOKESPERSON", "AMBASSADOR", "ENVOY",
+                                         "LEADER",     "KING",       "QUEEN",     "PRINCE",     "EMIR",
+                                         "NEGOTIATOR", "COUNTERPART", "DIPLOMAT", "COMMANDER",  "CHIEF"};
+    if (m->kind != AK_ACTOR || m->ncodes <= 0 || m->end <= m->start)
+        return false;
+    return key_among(c, m->end - 1, titles, DT_ARRAY_LEN(titles));
+}
+
 static void resolve_references(dt_coder *c)
 {
     c->speaker = find_speaker(c);
@@ -985,7 +1041,15 @@ static void resolve_references(dt_coder *c)
             const ref_entry *r = &c->d->refs[m->ref];
             if (r->type == RK_KIND) {
                 const char *states = r->kind == AK_STATE ? described_states(c, m) : NULL;
-                if (states && resolve_described(c, mi, states)) {
+                /* "The Indian minister told Nepal's premier that his country would ...": the
+                 * speaker's own state */
+                const mention *sp = c->speaker >= 0 && c->speaker < mi ? &c->m[c->speaker] : NULL;
+                if (r->kind == AK_STATE && sp && sp->ncodes > 0 && (KEY_IS(c, m->start, "HIS") || KEY_IS(c, m->start, "HER")) &&
+                    (sp->kind == AK_PERSON || person_title(c, sp))) {
+                    copy_codes(m, sp->codes, sp->ncodes);
+                    m->kind = AK_STATE;
+                    state_of(c, m, r->gov);
+                } else if (states && resolve_described(c, mi, states)) {
                     if (r->gov)
                         state_of(c, m, true);
                 } else {
@@ -994,6 +1058,8 @@ static void resolve_references(dt_coder *c)
                         state_of(c, m, r->gov);
                 }
             }
+            else if (r->type == RK_LEADERS && leaders_of(c, mi))
+                ;
             else if (r->type == RK_LEADERS || r->type == RK_PAIR)
                 resolve_pair(c, mi, r->type == RK_LEADERS);
             else
@@ -1011,8 +1077,11 @@ static void resolve_references(dt_coder *c)
                 copy_codes(m, c->last_speaker, c->nlast_speaker);
             m->kind = AK_ACTOR;
         } else if (wf & WF_PRON_HE) {
-            /* After a reporting verb: the speaker ("X said he ..."). */
-            if (c->speaker >= 0 && c->speaker < mi && c->m[c->speaker].kind == AK_PERSON) {
+            /* After a reporting verb: the speaker ("X said he ..."), also one named by a
+             * title the dictionaries give no name for ("Armenian Prime Minister Nikol
+             * Pashinyan said he ..."). */
+            if (c->speaker >= 0 && c->speaker < mi &&
+                (c->m[c->speaker].kind == AK_PERSON || person_title(c, &c->m[c->speaker]))) {
                 copy_codes(m, c->m[c->speaker].codes, c->m[c->speaker].ncodes);
                 m->kind = AK_PERSON;
             } else {
