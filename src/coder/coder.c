@@ -190,8 +190,7 @@ static void mark_barriers(dt_coder *c)
         /* "before", "after", "until", "once", "when", "since", "as" open a clause when a
          * subject and its verb follow ("met ... before their delegations joined them",
          * "fires missile as Biden visits Seoul"). */
-        bool sub = KEY_IS(c, i, "BEFORE") || KEY_IS(c, i, "AFTER") || KEY_IS(c, i, "UNTIL") ||
-                   KEY_IS(c, i, "ONCE") || KEY_IS(c, i, "WHEN") || KEY_IS(c, i, "SINCE") || KEY_IS(c, i, "AS");
+        bool sub = (t->wflags & WF_TEMPORAL) != 0;
         if ((t->wflags & WF_CONJ) || sub) {
             /* Inside a compound actor: not a clause break. */
             if (i > 0 && i + 1 < c->ntok && c->ct[i - 1].mention >= 0 && c->ct[i + 1].mention >= 0) {

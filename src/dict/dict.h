@@ -48,6 +48,9 @@ enum {
     WF_TRY = 1 << 29,     /* tried attempted (+ to): the attempt is the act itself */
     WF_ELICIT = 1 << 30,  /* drew sparked prompted: "drew criticism from X", a predicate of its own */
 };
+/* before after until once when since as: open a clause when a subject and its verb follow
+ * (the last bit; an enum constant must fit an int) */
+#define WF_TEMPORAL 0x80000000u
 
 typedef struct dict_word {
     const char *key;   /* upper case, NUL-terminated */
