@@ -48,12 +48,48 @@ typedef struct lexicon {
 
 void lexicon_init(lexicon *lx);
 void lexicon_free(lexicon *lx);
+/* A key not yet in the cache: its lexeme computed and cached (lexicon_get's slow path;
+ * h is the slot hash lexicon_get made). */
+const lexeme *lexicon_add(lexicon *lx, const dt_dict *d, const char *key, size_t n, uint64_t h, bool allcap);
+
+/* Whether slot s holds key (n bytes). A key kept in the slot is compared as two 64-bit
+ * words, without a call: the slot's copy is zero-padded, and the tokenizer leaves at
+ * least 16 readable bytes from the start of every key (bytes past n are masked off). */
+static inline bool lex_key_eq(const struct lex_slot *s, const char *key, size_t n)
+{
+    if (n > LEX_INLINE)
+        return memcmp(s->key.out, key, n) == 0;
+    uint64_t a0, a1, b0, b1;
+    memcpy(&a0, s->key.in, 8);
+    memcpy(&a1, s->key.in + 8, 8);
+    memcpy(&b0, key, 8);
+    memcpy(&b1, key + 8, 8);
+    uint64_t m0 = n >= 8 ? ~0ULL : (1ULL << (8 * n)) - 1;
+    uint64_t m1 = n >= 16 ? ~0ULL : n <= 8 ? 0 : (1ULL << (8 * (n - 8))) - 1;
+    return (((a0 ^ b0) & m0) | ((a1 ^ b1) & m1)) == 0;
+}
+
 /* The lexeme for a token key (allcap: the token is upper case, so acronyms match).
- * Returns NULL on out-of-memory. The pointer is valid until the next call. */
-/* key_hash: text_key_hash(key, len), as the tokenizer gives it; at least 16 bytes from key on
- * must be readable (the tokenizer's key buffer has them). */
-const lexeme *lexicon_get(lexicon *lx, const dt_dict *d, const char *key, size_t len, uint64_t key_hash,
-                          bool allcap);
+ * Returns NULL on out-of-memory. The pointer is valid until the next call.
+ * key_hash: text_key_hash(key, len), as the tokenizer gives it; at least 16 bytes from key on
+ * must be readable (the tokenizer's key buffer has them). Inline: a cached key (nearly
+ * every token) costs one probe, no call. */
+static inline const lexeme *lexicon_get(lexicon *lx, const dt_dict *d, const char *key, size_t n,
+                                        uint64_t key_hash, bool allcap)
+{
+    uint64_t h = key_hash ^ (allcap ? 0x9e3779b97f4a7c15ULL : 0);
+    if (lx->cap) {
+        size_t mask = lx->cap - 1;
+        for (size_t i = h & mask;; i = (i + 1) & mask) {
+            const struct lex_slot *s = &lx->slots[i];
+            if (!s->lex)
+                break;
+            if (s->hash == h && s->len == n && lex_key_eq(s, key, n))
+                return &lx->lex[s->lex - 1];
+        }
+    }
+    return lexicon_add(lx, d, key, n, h, allcap);
+}
 
 /* ---------------------------------------------------------------- sentence */
 

@@ -187,39 +187,8 @@ static int compute(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, si
 }
 
 
-/* Whether slot s holds key (n bytes). A key kept in the slot is compared as two 64-bit
- * words, without a call: the slot's copy is zero-padded, and the tokenizer leaves at
- * least 16 readable bytes from the start of every key (bytes past n are masked off). */
-static inline bool key_eq(const struct lex_slot *s, const char *key, size_t n)
+const lexeme *lexicon_add(lexicon *lx, const dt_dict *d, const char *key, size_t n, uint64_t h, bool allcap)
 {
-    if (n > LEX_INLINE)
-        return memcmp(s->key.out, key, n) == 0;
-    uint64_t a0, a1, b0, b1;
-    memcpy(&a0, s->key.in, 8);
-    memcpy(&a1, s->key.in + 8, 8);
-    memcpy(&b0, key, 8);
-    memcpy(&b1, key + 8, 8);
-    uint64_t m0 = n >= 8 ? ~0ULL : (1ULL << (8 * n)) - 1;
-    uint64_t m1 = n >= 16 ? ~0ULL : n <= 8 ? 0 : (1ULL << (8 * (n - 8))) - 1;
-    return (((a0 ^ b0) & m0) | ((a1 ^ b1) & m1)) == 0;
-}
-
-const lexeme *lexicon_get(lexicon *lx, const dt_dict *d, const char *key, size_t n, uint64_t key_hash,
-                          bool allcap)
-{
-    uint64_t h = key_hash ^ (allcap ? 0x9e3779b97f4a7c15ULL : 0);
-    if (lx->cap) {
-        size_t mask = lx->cap - 1;
-        size_t i = h & mask;
-        for (;;) {
-            struct lex_slot *s = &lx->slots[i];
-            if (!s->lex)
-                break;
-            if (s->hash == h && s->len == n && key_eq(s, key, n))
-                return &lx->lex[s->lex - 1];
-            i = (i + 1) & mask;
-        }
-    }
     if (lx->count >= lx->limit)
         lexicon_flush(lx);
     if ((lx->count + 1) * 2 > lx->cap) {
