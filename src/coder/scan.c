@@ -1382,6 +1382,8 @@ static void mark_pronouns(dt_coder *c)
 static void sort_mentions(dt_coder *c)
 {
     for (int i = 1; i < c->nm; i++) {
+        if (c->m[i - 1].start <= c->m[i].start)
+            continue; /* in order already: no copy of the (large) mention */
         mention x = c->m[i];
         int j = i - 1;
         while (j >= 0 && c->m[j].start > x.start) {
