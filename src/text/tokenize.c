@@ -237,11 +237,23 @@ static inline __attribute__((always_inline)) bool tz_plain_word(tz *z, size_t *p
         uint64_t x = load_le64(s + st + len, 8);
         if (x & HIGHS)
             return false;
-        uint64_t lower, stop = ~word_byte_mask(x, &lower) & HIGHS;
+        /* letters of either case and digits (no carries: every byte is below 0x80) */
+        uint64_t lo = (x + 0x1F * ONES) & ~(x + 0x05 * ONES) & HIGHS;
+        uint64_t up = (x + 0x3F * ONES) & ~(x + 0x25 * ONES) & HIGHS;
+        uint64_t digit = (x + 0x50 * ONES) & ~(x + 0x46 * ONES) & HIGHS;
+        uint64_t stop = ~(lo | up | digit) & HIGHS;
         nb = stop ? (unsigned)__builtin_ctzll(stop) >> 3 : 8;
-        if (nb < 8)
-            x &= (1ULL << (8 * nb)) - 1;
-        uint64_t u = fold_chunk(x, &lo_all, &up_all, &first);
+        if (nb < 8) {
+            uint64_t keep = (1ULL << (8 * nb)) - 1;
+            x &= keep;
+            lo &= keep;
+            up &= keep;
+        }
+        if (!first && (lo | up))
+            first = ((lo | up) & (0 - (lo | up))) & up ? 2 : 1;
+        lo_all |= lo;
+        up_all |= up;
+        uint64_t u = x - (lo >> 2);
         memcpy(o + len, &u, 8);
         len += nb;
     } while (nb == 8);
