@@ -296,9 +296,20 @@ static inline bool word_maybe_in_sentence(const dt_coder *c, uint32_t w)
     return (c->wbloom[b >> 6] >> (b & 63)) & 1;
 }
 /* Positions of a word id in the sentence, in increasing order; returns the count. */
-int match_word_positions(const dt_coder *c, uint32_t word, const int16_t **pos);
+int match_word_positions_of(const dt_coder *c, uint32_t word, const int16_t **pos);
+static inline int match_word_positions(const dt_coder *c, uint32_t word, const int16_t **pos)
+{
+    /* (inline: most words asked about are not in the sentence, and the filter says so) */
+    return word_maybe_in_sentence(c, word) ? match_word_positions_of(c, word, pos) : 0;
+}
 /* Whether a member of set occurs anywhere in the sentence (fills the set cache once). */
-bool match_sentence_has_set(dt_coder *c, uint32_t set);
+bool match_sentence_has_set_of(dt_coder *c, uint32_t set);
+static inline bool match_sentence_has_set(dt_coder *c, uint32_t set)
+{
+    if (c->set_bits_ready && set < c->d->nsets)
+        return (c->set_bits[set / 64] >> (set % 64)) & 1;
+    return match_sentence_has_set_of(c, set);
+}
 
 /* Is token i's key exactly the literal w? (The length is known at compile time.) */
 static inline bool key_is_n(const dt_coder *c, int i, const char *w, size_t n)

@@ -78,7 +78,7 @@ static int set_ends_from(const dt_coder *cc, int p, uint32_t set, int hi, int *e
     return n;
 }
 
-bool match_sentence_has_set(dt_coder *c, uint32_t set)
+bool match_sentence_has_set_of(dt_coder *c, uint32_t set)
 {
     const dt_dict *d = c->d;
     if (set >= d->nsets || !c->set_bits || !d->set_by_word_start)
@@ -153,11 +153,9 @@ void match_index_sentence(dt_coder *c)
         }
 }
 
-int match_word_positions(const dt_coder *cc, uint32_t word, const int16_t **pos)
+int match_word_positions_of(const dt_coder *cc, uint32_t word, const int16_t **pos)
 {
     dt_coder *c = (dt_coder *)cc; /* the index is built lazily: coding state, not results */
-    if (!word_maybe_in_sentence(c, word))
-        return 0;
     if (!c->wpos_ready) {
         c->nwseen = 0;
         c->nwseen_pos = 0;
