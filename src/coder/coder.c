@@ -325,6 +325,16 @@ static bool denied_claim_before(const dt_coder *c, int lo)
     return false;
 }
 
+/* Token q is the "that" of "no evidence that", "no sign that", "no indication that":
+ * what follows is not asserted ("there was no evidence that Russia had fired the missile"). */
+static bool no_evidence_that(const dt_coder *c, int q)
+{
+    static const char *const proofs[] = {"EVIDENCE", "PROOF", "INDICATION", "SIGN", "SIGNS"};
+    if (q < 2 || !key_is(c, q, "THAT") || !key_among(c, q - 1, proofs, DT_ARRAY_LEN(proofs)))
+        return false;
+    return key_is(c, q - 2, "NO") || (q >= 3 && key_is(c, q - 3, "NO"));
+}
+
 /* A past causative verb ("prompted", "forced", "persuaded") right before the actor that
  * starts at a, not itself negated, intended or hypothetical. */
 static bool caused(const dt_coder *c, int a, int lo)
@@ -1031,7 +1041,8 @@ static bool is_noun_use(const dt_coder *c, const verbocc *vo)
      * meeting", "an unannounced visit". */
     for (int back = 1, q = k; back <= 3 && q >= 0; back++, q--) {
         const ctok *a = &c->ct[q];
-        if ((a->role == TR_NONE && ((a->wflags & WF_DET) || possessive_pronoun(c, q))) || (a->tflags & TOKF_POSS))
+        /* (a possessive pronoun may be an actor of its own: "their talks with Kim") */
+        if ((a->role == TR_NONE && (a->wflags & WF_DET)) || possessive_pronoun(c, q) || (a->tflags & TOKF_POSS))
             return back == 1 || !past_after_noun(c, vo, k);
         /* "a Ukrainian grain ship": a determiner, an actor, then a noun modifier (but a past
          * form there is the verb: "an Egyptian mediator met Hamas leaders"). */
@@ -2018,6 +2029,10 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             trace_printf(c, "  denied: no event\n");
             return false;
         }
+        if (no_evidence_that(c, q)) {
+            trace_printf(c, "  after \"no evidence that\": no event\n");
+            return false;
+        }
     }
     /* So is what a denied or dismissed claim says ("Russia denied Ukrainian claims that
      * its troops had shelled a hospital"): the claim ends the denial's clause. */
@@ -2186,6 +2201,17 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
             k--;
         if (rejection_verb(c, k)) {
             trace_printf(c, "verb \"%s\": rejected, not coded\n", span_text(c, vo->start, vo->end));
+            return;
+        }
+    }
+    /* "turned down a Japanese request for talks", "blocked a Russian proposal": a word
+     * after a determiner and an actor, the object of a rejecting or obstructing verb, is
+     * what was rejected. */
+    if (vo->start >= 3 && c->ct[vo->start - 1].mention >= 0 && vo->form != VF_ED && vo->form != VF_EN) {
+        int k = c->m[c->ct[vo->start - 1].mention].start - 1;
+        if (k >= 1 && c->ct[k].role == TR_NONE && (c->ct[k].wflags & WF_DET) &&
+            ((c->ct[k - 1].wflags & WF_OBSTRUCT) || rejection_verb(c, k - 1))) {
+            trace_printf(c, "verb \"%s\": what was rejected, not coded\n", span_text(c, vo->start, vo->end));
             return;
         }
     }
