@@ -462,12 +462,13 @@ static sid location(dt_coder *c, int upto)
 
 /* AGENT of|for [the] [one or two names] AGENT, the first a leader, commander, chief or
  * spokesman: "the leader of the Renamo rebels", "a spokesman for the protesters". */
-/* People sent by a body who are named "from" it: "a delegation from the Red Cross",
- * "officials from the United States", "negotiators from Hamas". */
+/* People sent by a body or come from a country, named "from" it: "a delegation from the
+ * Red Cross", "officials from the United States", "refugees from Ukraine". */
 static bool delegate_word(const dt_coder *c, int k)
 {
     static const char *const words[] = {"DELEGATION", "DELEGATIONS", "DELEGATES", "OFFICIALS", "DIPLOMATS",
-                                        "NEGOTIATORS", "ENVOYS", "REPRESENTATIVES", "ENVOY", "OFFICIAL"};
+                                        "NEGOTIATORS", "ENVOYS", "REPRESENTATIVES", "ENVOY", "OFFICIAL",
+                                        "REFUGEES", "MIGRANTS", "CITIZENS", "NATIONALS"};
     return key_among(c, k, words, DT_ARRAY_LEN(words));
 }
 
