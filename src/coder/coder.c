@@ -997,13 +997,14 @@ static bool past_after_noun(const dt_coder *c, const verbocc *vo, int k)
 
 /* A word for a document that speaks for its author: "a statement urging ...". Not one
  * that was vetoed, blocked or rejected ("vetoed a resolution condemning ..."): it said
- * nothing. */
+ * nothing; nor one a voter abstained on, which is not the voter's. */
 static bool document_word(const dt_coder *c, int k)
 {
     static const char *const docs[] = {"STATEMENT", "STATEMENTS", "RESOLUTION", "LETTER", "REPORT",
                                        "COMMUNIQUE", "DECLARATION", "PETITION", "MEMO", "MESSAGE",
                                        "MOTION", "EDITORIAL", "NOTE", "SPEECH"};
-    static const char *const vetoes[] = {"VETO", "VETOES", "VETOED", "VETOING"};
+    static const char *const vetoes[] = {"VETO",    "VETOES",    "VETOED",  "VETOING",
+                                         "ABSTAIN", "ABSTAINED", "ABSTAINS", "ABSTAINING"};
     if (c->ct[k].role != TR_NONE || !key_among(c, k, docs, DT_ARRAY_LEN(docs)))
         return false;
     for (int q = k - 1; q >= 0 && q >= k - 8; q--) {
@@ -2201,6 +2202,25 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
             k--;
         if (rejection_verb(c, k)) {
             trace_printf(c, "verb \"%s\": rejected, not coded\n", span_text(c, vo->start, vo->end));
+            return;
+        }
+    }
+    /* "lifted its veto on Finland and Sweden joining NATO", "objections to Sweden joining":
+     * a gerund whose subject is the object of a veto or objection is what is objected to,
+     * which the sentence does not assert ("fired at protesters marching on parliament"
+     * does assert the march). */
+    if (vo->form == VF_ING && vo->start >= 3 && c->ct[vo->start - 1].mention >= 0) {
+        static const char *const objections[] = {"VETO", "OBJECTION", "OBJECTIONS", "OPPOSITION", "CONCERN",
+                                                 "CONCERNS", "FEARS", "WORRIES", "VETOES"};
+        const mention *om = &c->m[c->ct[vo->start - 1].mention];
+        int ms = om->compound >= 0 ? c->m[om->compound].start : om->start;
+        int k = ms - 1;
+        while (k >= 0 && c->ct[k].role == TR_NONE && (c->ct[k].wflags & WF_DET))
+            k--;
+        if (k >= 1 && c->ct[k].role == TR_NONE && (c->ct[k].wflags & WF_PREP) &&
+            key_among(c, k - 1, objections, DT_ARRAY_LEN(objections))) {
+            trace_printf(c, "verb \"%s\": what is objected to, not coded\n",
+                         span_text(c, vo->start, vo->end));
             return;
         }
     }
