@@ -586,6 +586,11 @@ static bool mediator(const dt_coder *c, const mention *m)
     while (b >= 0 && (c->ct[b].wflags & WF_DET) && c->ct[b].role == TR_NONE)
         b--;
     int p = e < c->ntok && (c->toks[e].flags & TOKF_HYPH) ? e : b > 0 && KEY_IS(c, b, "BY") ? b - 1 : -1;
+    /* (nor is the one who asked for it: "arrested the executive at the request of the
+     * United States", "on behalf of", "at the behest of") */
+    static const char *const askers[] = {"REQUEST", "BEHEST", "BEHALF"};
+    if (b > 0 && KEY_IS(c, b, "OF") && key_among(c, b - 1, askers, DT_ARRAY_LEN(askers)))
+        return true;
     return p >= 0 && key_among(c, p, parts, DT_ARRAY_LEN(parts));
 }
 
