@@ -107,6 +107,18 @@ static bool key_is(const dt_coder *c, int i, const char *w)
     return w[j] == 0 && j == t->key_len;
 }
 
+/* "denied Japanese claims", "rejected Ukrainian reports": a reporting word right after
+ * an actor that is the object of a denial or rejection is that actor's claim, a noun. */
+static bool denied_claim_noun(const dt_coder *c, int i)
+{
+    if (i < 2 || c->ct[i - 1].mention < 0)
+        return false;
+    int k = c->m[c->ct[i - 1].mention].start - 1;
+    while (k >= 0 && c->ct[k].role == TR_NONE && (c->ct[k].wflags & WF_DET))
+        k--;
+    return k >= 0 && ((c->ct[k].wflags & WF_DENY) || rejection_verb(c, k));
+}
+
 static bool tok_is_comma(const dt_coder *c, int i)
 {
     return (c->toks[i].flags & TOKF_PUNCT) && c->norm.data[c->toks[i].start] == ',';
@@ -123,6 +135,25 @@ static bool announced_intention(const dt_coder *c, int i)
     if (j < c->ntok && (c->ct[j].wflags & (WF_DET | WF_PRON)) && c->ct[j].role == TR_NONE)
         j++;
     return j + 1 < c->ntok && c->ct[j].role == TR_NONE && (c->ct[j].wflags & WF_INTENT) && KEY_IS(c, j + 1, "TO");
+}
+
+/* "declared a seven-day ceasefire", "announced a 72-hour truce": what is declared is the
+ * subject's own truce, in the subject's clause (the set phrases "declare a ceasefire" are
+ * verbs of their own; this covers a duration or other words before the noun). */
+static bool declared_truce(const dt_coder *c, int i)
+{
+    if (!(KEY_IS(c, i, "DECLARED") || KEY_IS(c, i, "DECLARE") || KEY_IS(c, i, "DECLARES") ||
+          KEY_IS(c, i, "ANNOUNCED") || KEY_IS(c, i, "ANNOUNCE") || KEY_IS(c, i, "ANNOUNCES")))
+        return false;
+    for (int j = i + 1; j < c->ntok && j <= i + 5; j++) {
+        if (KEY_IS(c, j, "CEASEFIRE") || KEY_IS(c, j, "TRUCE") || KEY_IS(c, j, "ARMISTICE") ||
+            (KEY_IS(c, j, "CEASE") && j + 1 < c->ntok && KEY_IS(c, j + 1, "FIRE")))
+            return true;
+        if (c->ct[j].role != TR_NONE || c->ct[j].mention >= 0 || (c->ct[j].wflags & (WF_REL | WF_CONJ | WF_PREP)) ||
+            tok_is_comma(c, j))
+            return false;
+    }
+    return false;
 }
 
 /* Mark the tokens that end a clause for pattern matching and searches. */
@@ -165,7 +196,7 @@ static void mark_barriers(dt_coder *c)
         if ((t->wflags & WF_REPORT) &&
             !(i > 0 && ((c->ct[i - 1].wflags & WF_DET) || (c->ct[i - 1].tflags & TOKF_POSS) ||
                         KEY_IS(c, i - 1, "ITS") || KEY_IS(c, i - 1, "THEIR") || KEY_IS(c, i - 1, "HIS"))) &&
-            !announced_intention(c, i)) {
+            !announced_intention(c, i) && !denied_claim_noun(c, i) && !declared_truce(c, i)) {
             t->barrier = 1;
             /* ", Yonhap News said": the speaker belongs to the attribution, so the
              * clause before it ends at the comma. */
@@ -260,6 +291,47 @@ static bool adverb_like(const dt_coder *c, int i)
     const tok *k = &c->toks[i];
     return t->role == TR_NONE && (k->flags & TOKF_LOWER) && k->key_len >= 5 &&
            c->keys.data[k->key + k->key_len - 2] == 'L' && c->keys.data[k->key + k->key_len - 1] == 'Y';
+}
+
+/* The clause that starts at lo is what a claim says ("claims that ...", "allegations
+ * that ...") and that claim is the object of a denial or dismissal a few words before it:
+ * "Russia denied Ukrainian claims that its troops had shelled a hospital". */
+static bool denied_claim_before(const dt_coder *c, int lo)
+{
+    static const char *const claims[] = {"CLAIM", "CLAIMS", "ACCUSATION", "ACCUSATIONS", "ALLEGATION",
+                                         "ALLEGATIONS", "REPORT", "REPORTS", "SUGGESTION", "SUGGESTIONS",
+                                         "CHARGE", "CHARGES", "ASSERTION", "ASSERTIONS", "RUMOURS", "RUMORS"};
+    int k = lo;
+    if (k < c->ntok && key_is(c, k, "THAT"))
+        k--;
+    else if (k >= 1 && key_is(c, k - 1, "THAT"))
+        k -= 2;
+    else
+        return false;
+    if (k < 1)
+        return false;
+    bool claim = false;
+    for (size_t i = 0; i < DT_ARRAY_LEN(claims) && !claim; i++)
+        claim = key_is(c, k, claims[i]);
+    if (!claim)
+        return false;
+    for (int q = k - 1; q >= 0 && q >= k - 6; q--) {
+        if (c->ct[q].wflags & WF_DENY || rejection_verb(c, q))
+            return true;
+        if (tok_is_comma(c, q) || key_is(c, q, ";"))
+            return false;
+    }
+    return false;
+}
+
+/* Token q is the "that" of "no evidence that", "no sign that", "no indication that":
+ * what follows is not asserted ("there was no evidence that Russia had fired the missile"). */
+static bool no_evidence_that(const dt_coder *c, int q)
+{
+    static const char *const proofs[] = {"EVIDENCE", "PROOF", "INDICATION", "SIGN", "SIGNS"};
+    if (q < 2 || !key_is(c, q, "THAT") || !key_among(c, q - 1, proofs, DT_ARRAY_LEN(proofs)))
+        return false;
+    return key_is(c, q - 2, "NO") || (q >= 3 && key_is(c, q - 3, "NO"));
 }
 
 /* A past causative verb ("prompted", "forced", "persuaded") right before the actor that
@@ -513,6 +585,11 @@ static bool mediator(const dt_coder *c, const mention *m)
     while (b >= 0 && (c->ct[b].wflags & WF_DET) && c->ct[b].role == TR_NONE)
         b--;
     int p = e < c->ntok && (c->toks[e].flags & TOKF_HYPH) ? e : b > 0 && KEY_IS(c, b, "BY") ? b - 1 : -1;
+    /* (nor is the one who asked for it: "arrested the executive at the request of the
+     * United States", "on behalf of", "at the behest of") */
+    static const char *const askers[] = {"REQUEST", "BEHEST", "BEHALF"};
+    if (b > 0 && KEY_IS(c, b, "OF") && key_among(c, b - 1, askers, DT_ARRAY_LEN(askers)))
+        return true;
     return p >= 0 && key_among(c, p, parts, DT_ARRAY_LEN(parts));
 }
 
@@ -924,13 +1001,14 @@ static bool past_after_noun(const dt_coder *c, const verbocc *vo, int k)
 
 /* A word for a document that speaks for its author: "a statement urging ...". Not one
  * that was vetoed, blocked or rejected ("vetoed a resolution condemning ..."): it said
- * nothing. */
+ * nothing; nor one a voter abstained on, which is not the voter's. */
 static bool document_word(const dt_coder *c, int k)
 {
     static const char *const docs[] = {"STATEMENT", "STATEMENTS", "RESOLUTION", "LETTER", "REPORT",
                                        "COMMUNIQUE", "DECLARATION", "PETITION", "MEMO", "MESSAGE",
                                        "MOTION", "EDITORIAL", "NOTE", "SPEECH"};
-    static const char *const vetoes[] = {"VETO", "VETOES", "VETOED", "VETOING"};
+    static const char *const vetoes[] = {"VETO",    "VETOES",    "VETOED",  "VETOING",
+                                         "ABSTAIN", "ABSTAINED", "ABSTAINS", "ABSTAINING"};
     if (c->ct[k].role != TR_NONE || !key_among(c, k, docs, DT_ARRAY_LEN(docs)))
         return false;
     for (int q = k - 1; q >= 0 && q >= k - 8; q--) {
@@ -968,7 +1046,8 @@ static bool is_noun_use(const dt_coder *c, const verbocc *vo)
      * meeting", "an unannounced visit". */
     for (int back = 1, q = k; back <= 3 && q >= 0; back++, q--) {
         const ctok *a = &c->ct[q];
-        if ((a->role == TR_NONE && ((a->wflags & WF_DET) || possessive_pronoun(c, q))) || (a->tflags & TOKF_POSS))
+        /* (a possessive pronoun may be an actor of its own: "their talks with Kim") */
+        if ((a->role == TR_NONE && (a->wflags & WF_DET)) || possessive_pronoun(c, q) || (a->tflags & TOKF_POSS))
             return back == 1 || !past_after_noun(c, vo, k);
         /* "a Ukrainian grain ship": a determiner, an actor, then a noun modifier (but a past
          * form there is the verb: "an Egyptian mediator met Hamas leaders"). */
@@ -1955,6 +2034,16 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             trace_printf(c, "  denied: no event\n");
             return false;
         }
+        if (no_evidence_that(c, q)) {
+            trace_printf(c, "  after \"no evidence that\": no event\n");
+            return false;
+        }
+    }
+    /* So is what a denied or dismissed claim says ("Russia denied Ukrainian claims that
+     * its troops had shelled a hospital"): the claim ends the denial's clause. */
+    if (lo >= 2 && denied_claim_before(c, lo)) {
+        trace_printf(c, "  the content of a denied claim: no event\n");
+        return false;
     }
     /* A clause opened by "if" or "unless" is a condition, not an event. */
     if (lo > 0 && (KEY_IS(c, lo - 1, "IF") || KEY_IS(c, lo - 1, "UNLESS")))
@@ -2120,6 +2209,36 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
             return;
         }
     }
+    /* "lifted its veto on Finland and Sweden joining NATO", "objections to Sweden joining":
+     * a gerund whose subject is the object of a veto or objection is what is objected to,
+     * which the sentence does not assert ("fired at protesters marching on parliament"
+     * does assert the march). */
+    if (vo->form == VF_ING && vo->start >= 3 && c->ct[vo->start - 1].mention >= 0) {
+        static const char *const objections[] = {"VETO", "OBJECTION", "OBJECTIONS", "OPPOSITION", "CONCERN",
+                                                 "CONCERNS", "FEARS", "WORRIES", "VETOES"};
+        const mention *om = &c->m[c->ct[vo->start - 1].mention];
+        int ms = om->compound >= 0 ? c->m[om->compound].start : om->start;
+        int k = ms - 1;
+        while (k >= 0 && c->ct[k].role == TR_NONE && (c->ct[k].wflags & WF_DET))
+            k--;
+        if (k >= 1 && c->ct[k].role == TR_NONE && (c->ct[k].wflags & WF_PREP) &&
+            key_among(c, k - 1, objections, DT_ARRAY_LEN(objections))) {
+            trace_printf(c, "verb \"%s\": what is objected to, not coded\n",
+                         span_text(c, vo->start, vo->end));
+            return;
+        }
+    }
+    /* "turned down a Japanese request for talks", "blocked a Russian proposal": a word
+     * after a determiner and an actor, the object of a rejecting or obstructing verb, is
+     * what was rejected. */
+    if (vo->start >= 3 && c->ct[vo->start - 1].mention >= 0 && vo->form != VF_ED && vo->form != VF_EN) {
+        int k = c->m[c->ct[vo->start - 1].mention].start - 1;
+        if (k >= 1 && c->ct[k].role == TR_NONE && (c->ct[k].wflags & WF_DET) &&
+            ((c->ct[k - 1].wflags & WF_OBSTRUCT) || rejection_verb(c, k - 1))) {
+            trace_printf(c, "verb \"%s\": what was rejected, not coded\n", span_text(c, vo->start, vo->end));
+            return;
+        }
+    }
     /* (a past form before a verb is still a verb: "pledged continued support") */
     bool noun_ctx = is_noun_use(c, vo) ||
                     (vo->noun != UINT32_MAX && vo->form != VF_ED && vo->form != VF_EN && next_is_verb(c, vo));
@@ -2128,7 +2247,8 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
         if (!c->verb_matched[j] || c->subject_of[j] < 0)
             continue;
         int e = c->v[j].end;
-        if (e < c->ntok && KEY_IS(c, e, "THAT") && appeal_or_demand(c, j)) {
+        /* (also "insisted that", a phrase that ends in "that") */
+        if (((e < c->ntok && KEY_IS(c, e, "THAT")) || KEY_IS(c, e - 1, "THAT")) && appeal_or_demand(c, j)) {
             trace_printf(c, "verb \"%s\": what a demand or appeal asks for, not coded\n",
                          span_text(c, vo->start, vo->end));
             return;

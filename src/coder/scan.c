@@ -462,6 +462,16 @@ static sid location(dt_coder *c, int upto)
 
 /* AGENT of|for [the] [one or two names] AGENT, the first a leader, commander, chief or
  * spokesman: "the leader of the Renamo rebels", "a spokesman for the protesters". */
+/* People sent by a body or come from a country, named "from" it: "a delegation from the
+ * Red Cross", "officials from the United States", "refugees from Ukraine". */
+static bool delegate_word(const dt_coder *c, int k)
+{
+    static const char *const words[] = {"DELEGATION", "DELEGATIONS", "DELEGATES", "OFFICIALS", "DIPLOMATS",
+                                        "NEGOTIATORS", "ENVOYS", "REPRESENTATIVES", "ENVOY", "OFFICIAL",
+                                        "REFUGEES", "MIGRANTS", "CITIZENS", "NATIONALS"};
+    return key_among(c, k, words, DT_ARRAY_LEN(words));
+}
+
 static bool leader_of_group(const dt_coder *c, const unit *x, const unit *nx)
 {
     static const char *const heads[] = {"LEADER",  "LEADERS",   "COMMANDER", "COMMANDERS",  "CHIEF",
@@ -599,7 +609,7 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
             bool owned = x->start > 0 && c->ct[x->start - 1].role == TR_NONE && possessive_pronoun(c, x->start - 1);
             bool via_prep = gap_start < nx->start &&
                             (KEY_IS(c, gap_start, "OF") || (KEY_IS(c, gap_start, "IN") && !owned) ||
-                             KEY_IS(c, gap_start, "FOR")) &&
+                             KEY_IS(c, gap_start, "FOR") || (KEY_IS(c, gap_start, "FROM") && delegate_word(c, x->end - 1))) &&
                             skip_det(c, gap_start + 1) == nx->start;
             /* ... and the place of the owner's mission stands for the host government it
              * deals with ("reopened its embassy in Damascus" -> SYRGOV) */
@@ -1362,7 +1372,14 @@ static void mark_pronouns(dt_coder *c)
                           (KEY_IS(c, i + 1, "AIRSPACE") || KEY_IS(c, i + 1, "TERRITORY") ||
                            KEY_IS(c, i + 1, "TERRITORIAL") || KEY_IS(c, i + 1, "WATERS") ||
                            KEY_IS(c, i + 1, "SOIL"));
-        if (possessive && !agent_next && !intent_next && !place_next)
+        /* ... or as the party of a meeting with someone ("briefed Trump on their talks with
+         * Kim": the talks are those of "their", not of the actor named before; "their
+         * meeting" alone refers back to a meeting already told) */
+        static const char *const meetings[] = {"TALKS", "MEETING", "MEETINGS", "SUMMIT", "VISIT", "TRIP",
+                                               "NEGOTIATIONS", "DISCUSSIONS", "CONSULTATIONS", "CONVERSATION"};
+        bool meeting_next = possessive && i + 2 < c->ntok && c->ct[i + 1].role == TR_VERB &&
+                            key_among(c, i + 1, meetings, DT_ARRAY_LEN(meetings)) && KEY_IS(c, i + 2, "WITH");
+        if (possessive && !agent_next && !intent_next && !place_next && !meeting_next)
             continue;
         if (possessive && agent_next) {
             /* Merge into the agent mention that follows: resolved below by kind. */
