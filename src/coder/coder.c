@@ -162,7 +162,11 @@ static void mark_barriers(dt_coder *c)
                 t->barrier = 2;
             continue;
         }
-        if ((t->wflags & WF_REPORT) &&
+        /* "a bombing claimed by the Taliban killed ...": a participle in -ed with "by"
+         * describes a noun; it reports nothing. */
+        bool by_participle = i + 1 < c->ntok && (c->ct[i + 1].wflags & WF_BY) && c->toks[i].key_len > 3 &&
+                             memcmp(c->keys.data + c->toks[i].key + c->toks[i].key_len - 2, "ED", 2) == 0;
+        if ((t->wflags & WF_REPORT) && !by_participle &&
             !(i > 0 && ((c->ct[i - 1].wflags & WF_DET) || (c->ct[i - 1].tflags & TOKF_POSS) ||
                         KEY_IS(c, i - 1, "ITS") || KEY_IS(c, i - 1, "THEIR") || KEY_IS(c, i - 1, "HIS"))) &&
             !announced_intention(c, i)) {
@@ -987,6 +991,14 @@ static bool is_noun_use(const dt_coder *c, const verbocc *vo)
         }
         bool adjective_like = a->role == TR_NONE && (a->tflags & TOKF_WORD) && (a->tflags & TOKF_LOWER) &&
                               !(a->wflags & ~(uint32_t)WF_ADVERB);
+        /* "a planned rally", "the expected talks": a one-word participle right after the
+         * determiner is an adjective too */
+        if (!adjective_like && q > 0 && (a->tflags & TOKF_LOWER) && c->toks[q].key_len > 4 &&
+            memcmp(c->keys.data + c->toks[q].key + c->toks[q].key_len - 2, "ED", 2) == 0 &&
+            c->ct[q - 1].role == TR_NONE && (c->ct[q - 1].wflags & WF_DET) &&
+            (a->role == TR_NONE ||
+             (a->role == TR_VERB && a->verb >= 0 && c->v[a->verb].start == q && c->v[a->verb].end == q + 1)))
+            adjective_like = true;
         if (!adjective_like || back == 3)
             break;
     }
@@ -1064,6 +1076,48 @@ static int event_noun_agent(const dt_coder *c, int from, int hi)
             bool found;
             return by_agent(c, e, hi, true, &found);
         }
+    }
+    return -1;
+}
+
+/* "Two soldiers were killed when a roadside bomb planted by jihadists hit their convoy",
+ * "were wounded when Taliban fighters stormed their checkpoint": a passive casualty with no
+ * "by" of its own takes its attacker from the "when" or "as" clause right after it (at most
+ * eight words on, no actor or punctuation but commas between): that clause's subject when
+ * a verb follows it, or the "by" actor of a participle describing its subject. Returns the
+ * actor's head mention, or -1. */
+static int when_clause_agent(const dt_coder *c, int from)
+{
+    int i = from;
+    for (; i < c->ntok && i < from + 8; i++) {
+        if (c->ct[i].role == TR_NONE && (KEY_IS(c, i, "WHEN") || KEY_IS(c, i, "AS")))
+            break;
+        if (c->ct[i].mention >= 0 || ((c->toks[i].flags & TOKF_PUNCT) && !tok_is_comma(c, i)))
+            return -1;
+    }
+    if (i >= c->ntok || i >= from + 8)
+        return -1;
+    int k = i + 1;
+    while (k < c->ntok && c->ct[k].role == TR_NONE && (c->ct[k].wflags & (WF_DET | WF_ADVERB)))
+        k++;
+    if (k < c->ntok && c->ct[k].mention >= 0) {
+        int mi = head_of(c, c->ct[k].mention);
+        int e = c->m[c->ct[k].mention].end;
+        while (e < c->ntok && adverb_like(c, e))
+            e++;
+        return c->m[mi].ncodes > 0 && e < c->ntok && c->ct[e].role == TR_VERB ? mi : -1;
+    }
+    for (int q = k + 1; q < c->ntok && q <= k + 6; q++) {
+        if (c->ct[q].mention >= 0 || (c->toks[q].flags & TOKF_PUNCT) || c->ct[q].barrier)
+            return -1;
+        if (!(c->ct[q].wflags & WF_BY) || c->ct[q].role != TR_NONE)
+            continue;
+        const tok *pt = &c->toks[q - 1];
+        const char *pk = c->keys.data + pt->key;
+        if (pt->key_len < 4 || pk[pt->key_len - 2] != 'E' || (pk[pt->key_len - 1] != 'D' && pk[pt->key_len - 1] != 'N'))
+            return -1;
+        bool found;
+        return by_agent(c, q, c->ntok, false, &found);
     }
     return -1;
 }
@@ -1510,6 +1564,11 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             by_found = true;
             trace_printf(c, "  passive in an act by \"%s\": its source\n", span_text(c, c->m[by].start, c->m[by].end));
         }
+        if (!by_found && cs.code && code_root(c, cs.code) >= 18 && (by = when_clause_agent(c, vo->end)) >= 0) {
+            by_found = true;
+            trace_printf(c, "  passive casualty in the act told after it by \"%s\": its source\n",
+                         span_text(c, c->m[by].start, c->m[by].end));
+        }
         /* "we are opposed to X", "is concerned about": adjectives, not passives. */
         passive = by_found || !adjectival_participle(c, vo->start);
     }
@@ -1923,6 +1982,23 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         if (domestic)
             trace_printf(c, "  a place of the source's own country: %.3s\n", code_str(c, c->m[tgt].codes[0]));
     }
+    /* "Sri Lankan authorities imposed a nationwide curfew", "Thousands of police were
+     * deployed nationwide to contain the demonstrations": a curfew, a state of emergency or
+     * a police deployment (1723, 1724, 153) by a sector of a country whose clause names
+     * nobody after the verb is imposed on its own country. */
+    if (tgt < 0 && !both && src >= 0 && cs.code && !ve->is_noun && c->m[src].ncodes == 1 &&
+        (strcmp(code_str(c, cs.code), "153") == 0 || strcmp(code_str(c, cs.code), "1723") == 0 ||
+         strcmp(code_str(c, cs.code), "1724") == 0)) {
+        const char *sc = code_str(c, c->m[src].codes[0]);
+        bool named = false;
+        for (int i = vo->end; i < hi && !named; i++)
+            named = c->ct[i].mention >= 0 && c->m[c->ct[i].mention].ncodes > 0;
+        if (!named && strlen(sc) == 6 && country_based(sc) &&
+            (tgt = scan_context_mention(c, vo->end, coder_intern(c, sc, 3), -2)) >= 0) {
+            domestic = true;
+            trace_printf(c, "  no target named: the source's own country, %.3s\n", sc);
+        }
+    }
     bool solo = src >= 0 && !both && tgt < 0 && (cs.flags & CF_SOLO) && c->opts.solo;
     if (solo)
         trace_printf(c, "  no target: coded as a one-sided act (solo)\n");
@@ -2157,6 +2233,27 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
 
 /* ---------------------------------------------------------------- sentence */
 
+/* "Taliban attacks targeted Afghan security checkpoints, killing 23 members of the security
+ * forces": a force, assault or fight (roots 15-20) on a country, when the same source's act
+ * of that root in the sentence names a sector of the same country, is that act told
+ * vaguely; the named sector stands for it. */
+static bool subsumed_by_sector(const dt_coder *c, const sevent *ev, int nev, int i, bool any_main)
+{
+    const char *t = code_str(c, ev[i].tgt);
+    int root = code_root(c, ev[i].code);
+    if (!ev[i].tgt || strlen(t) != 3 || root < 15)
+        return false;
+    for (int j = 0; j < nev; j++) {
+        if (j == i || ev[j].src != ev[i].src || !ev[j].tgt || (ev[j].subord && any_main) ||
+            code_root(c, ev[j].code) != root)
+            continue;
+        const char *u = code_str(c, ev[j].tgt);
+        if (strlen(u) == 6 && memcmp(u, t, 3) == 0)
+            return true;
+    }
+    return false;
+}
+
 static int emit_events(dt_coder *c, sevent *ev, int nev)
 {
     /* Subordinate events only when nothing else was found. */
@@ -2177,6 +2274,8 @@ static int emit_events(dt_coder *c, sevent *ev, int nev)
     int added = 0;
     for (int i = 0; i < nev; i++) {
         if (ev[i].subord && any_main)
+            continue;
+        if (subsumed_by_sector(c, ev, nev, i, any_main))
             continue;
         if (!sent) {
             sent = arena_strndup(&c->doc, c->norm.data, c->norm.len);

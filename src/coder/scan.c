@@ -512,6 +512,10 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
             c->ct[x->start - 1].role == TR_NONE && c->ct[x->start - 1].nmatch == 0 &&
             (c->toks[x->start - 1].flags & (TOKF_WORD | TOKF_CAP | TOKF_ALLCAP)) == (TOKF_WORD | TOKF_CAP))
             continue;
+        /* "pro-Russian separatists", "pro-government militias": the side they are for
+         * describes them; it is no actor of theirs. */
+        if (x->start > 0 && (c->toks[x->start].flags & TOKF_HYPH) && key_is_n(c, x->start - 1, "PRO", 3))
+            continue;
         bool former = former_before(c, x->start);
         const agent_entry *ag = agent_of(c, x);
         if (x->kind == PK_ACTOR) {
