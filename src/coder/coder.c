@@ -471,8 +471,16 @@ static int find_subject(const dt_coder *c, int v, int lo)
             continue;
         /* An actor without a code here (an unresolved "he", an agent with no country)
          * is still the subject: no source rather than a wrong one. */
-        if (m->ncodes <= 0)
+        if (m->ncodes <= 0) {
+            /* ... but a member without a code of a compound whose other members have
+             * codes ("Chinese warships and fighter jets") leaves the subject to them. */
+            int h = head_of(c, mi);
+            if (h != mi || m->compound < 0)
+                for (int j = h; j < c->nm; j++)
+                    if (j != mi && c->m[j].compound == h && c->m[j].ncodes > 0)
+                        return h;
             return -1;
+        }
         return head_of(c, mi);
     }
     return -1;
@@ -947,6 +955,15 @@ static bool document_word(const dt_coder *c, int k)
     return true;
 }
 
+/* "China and India have both deployed", "the rebels all fled": "both", "all" or "each"
+ * after an auxiliary or the subject is no determiner of the word after it. */
+static bool floating_quantifier(const dt_coder *c, int q)
+{
+    return q > 0 && (KEY_IS(c, q, "BOTH") || KEY_IS(c, q, "ALL") || KEY_IS(c, q, "EACH")) &&
+           ((c->ct[q - 1].role == TR_NONE && (c->ct[q - 1].wflags & (WF_AUX | WF_HAVE | WF_FUTURE | WF_HYPO))) ||
+            c->ct[q - 1].mention >= 0);
+}
+
 static bool is_noun_use(const dt_coder *c, const verbocc *vo)
 {
     int k = vo->start - 1;
@@ -973,6 +990,8 @@ static bool is_noun_use(const dt_coder *c, const verbocc *vo)
      * meeting", "an unannounced visit". */
     for (int back = 1, q = k; back <= 3 && q >= 0; back++, q--) {
         const ctok *a = &c->ct[q];
+        if (back == 1 && floating_quantifier(c, q))
+            return false;
         if ((a->role == TR_NONE && ((a->wflags & WF_DET) || possessive_pronoun(c, q))) || (a->tflags & TOKF_POSS))
             return back == 1 || !past_after_noun(c, vo, k);
         /* "a Ukrainian grain ship": a determiner, an actor, then a noun modifier (but a past
@@ -2234,18 +2253,18 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
 /* ---------------------------------------------------------------- sentence */
 
 /* "Taliban attacks targeted Afghan security checkpoints, killing 23 members of the security
- * forces": a force, assault or fight (roots 15-20) on a country, when the same source's act
- * of that root in the sentence names a sector of the same country, is that act told
- * vaguely; the named sector stands for it. */
+ * forces": coercion, an assault or a fight (roots 17-20) on a country, when the same
+ * source's act of the same code in the sentence names a sector of that country, is that
+ * act told vaguely; the named sector stands for it. */
 static bool subsumed_by_sector(const dt_coder *c, const sevent *ev, int nev, int i, bool any_main)
 {
     const char *t = code_str(c, ev[i].tgt);
     int root = code_root(c, ev[i].code);
-    if (!ev[i].tgt || strlen(t) != 3 || root < 15)
+    if (!ev[i].tgt || strlen(t) != 3 || root < 17)
         return false;
     for (int j = 0; j < nev; j++) {
         if (j == i || ev[j].src != ev[i].src || !ev[j].tgt || (ev[j].subord && any_main) ||
-            code_root(c, ev[j].code) != root)
+            ev[j].code != ev[i].code)
             continue;
         const char *u = code_str(c, ev[j].tgt);
         if (strlen(u) == 6 && memcmp(u, t, 3) == 0)

@@ -1365,7 +1365,8 @@ static void mark_pronouns(dt_coder *c)
         bool place_next = i + 1 < c->ntok && c->ct[i + 1].role == TR_NONE &&
                           (KEY_IS(c, i + 1, "AIRSPACE") || KEY_IS(c, i + 1, "TERRITORY") ||
                            KEY_IS(c, i + 1, "TERRITORIAL") || KEY_IS(c, i + 1, "WATERS") ||
-                           KEY_IS(c, i + 1, "SOIL"));
+                           KEY_IS(c, i + 1, "SOIL") || KEY_IS(c, i + 1, "BORDER") ||
+                           KEY_IS(c, i + 1, "BORDERS") || KEY_IS(c, i + 1, "FRONTIER"));
         if (possessive && !agent_next && !intent_next && !place_next)
             continue;
         if (possessive && agent_next) {
