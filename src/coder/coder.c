@@ -93,7 +93,8 @@ static bool verb_like(const dt_coder *c, int i)
     if (i < 0 || i >= c->ntok)
         return false;
     const ctok *t = &c->ct[i];
-    return t->role == TR_VERB || (t->wflags & (WF_AUX | WF_HAVE | WF_DO | WF_FUTURE | WF_HYPO | WF_REPORT));
+    return t->role == TR_VERB ||
+           (t->wflags & (WF_AUX | WF_HAVE | WF_DO | WF_FUTURE | WF_HYPO | WF_REPORT | WF_RESPOND));
 }
 
 static bool key_is(const dt_coder *c, int i, const char *w)
@@ -219,8 +220,17 @@ static void mark_barriers(dt_coder *c)
             }
             /* (after "before" and the like, only a subject and its verb: "before meeting Kim"
              * keeps the subject of the clause it is in) */
-            if (j < c->ntok && c->ct[j].mention >= 0) {
-                int e = c->m[c->ct[j].mention].end;
+            int jm = j;
+            while (sub && jm + 1 < c->ntok && c->ct[jm].role == TR_NONE && (c->ct[jm].wflags & WF_DET))
+                jm++;
+            if (jm < c->ntok && c->ct[jm].mention >= 0) {
+                int e = c->m[c->ct[jm].mention].end;
+                /* "after an Iranian drone entered ...": the actor's nouns (a plain word or
+                 * two) before the verb */
+                for (int n = 0; sub && n < 2 && e + 1 < c->ntok && c->ct[e].role == TR_NONE && !c->ct[e].wflags &&
+                                (c->toks[e].flags & TOKF_LOWER) && (c->toks[e].flags & TOKF_WORD) && !verb_like(c, e);
+                     n++)
+                    e++;
                 while (e < c->ntok && (c->ct[e].wflags & WF_ADVERB))
                     e++;
                 if (verb_like(c, e))
@@ -526,7 +536,12 @@ static bool mediator(const dt_coder *c, const mention *m)
     while (b >= 0 && (c->ct[b].wflags & WF_DET) && c->ct[b].role == TR_NONE)
         b--;
     int p = e < c->ntok && (c->toks[e].flags & TOKF_HYPH) ? e : b > 0 && KEY_IS(c, b, "BY") ? b - 1 : -1;
-    return p >= 0 && key_among(c, p, parts, DT_ARRAY_LEN(parts));
+    if (p >= 0 && key_among(c, p, parts, DT_ARRAY_LEN(parts)))
+        return true;
+    /* "arrested X at the request of the United States", "at the behest of", "on behalf
+     * of": the one who asked is no target of the act. */
+    return b >= 2 && KEY_IS(c, b, "OF") &&
+           (KEY_IS(c, b - 1, "REQUEST") || KEY_IS(c, b - 1, "BEHEST") || KEY_IS(c, b - 1, "BEHALF"));
 }
 
 /* The target: the first actor after `from` in the clause that is not the source (nor
@@ -1041,6 +1056,12 @@ static bool is_noun_use(const dt_coder *c, const verbocc *vo)
     if ((vo->form == VF_ED || vo->form == VF_EN) && t->role == TR_NONE && (t->wflags & (WF_PREP | WF_DET)) &&
         !(t->wflags & WF_BY))
         return true;
+    /* "banned the party from holding rallies": the object of a gerund that is the
+     * content of another act (after a preposition) is a noun. */
+    if ((vo->form == VF_S || vo->form == VF_ING) && t->role == TR_VERB && t->verb >= 0 && c->v[t->verb].start == k &&
+        c->v[t->verb].form == VF_ING && k > 0 && c->ct[k - 1].role == TR_NONE && (c->ct[k - 1].wflags & WF_PREP) &&
+        !(c->ct[k - 1].wflags & WF_BY))
+        return true;
     /* "-ing" and "-s" forms after an ordinary word are nouns ("car bombing", "peace
      * talks"); after an auxiliary, an actor or a comma they are verbs (and after a
      * document, above). */
@@ -1062,8 +1083,18 @@ static int by_agent(const dt_coder *c, int from, int hi, bool words_stop, bool *
         if (c->ct[i].wflags & WF_BY) {
             *found = true;
             int j = i + 1;
-            while (j < hi && (c->ct[j].wflags & (WF_DET | WF_TITLE)) && c->ct[j].role == TR_NONE)
-                j++;
+            for (;;) {
+                while (j < hi && (c->ct[j].wflags & (WF_DET | WF_TITLE)) && c->ct[j].role == TR_NONE)
+                    j++;
+                /* past a patron: "by Iran-backed militants" */
+                if (j + 2 < hi && c->ct[j].role == TR_NONE && (c->toks[j + 1].flags & TOKF_HYPH) &&
+                    c->ct[j + 1].role != TR_MENTION && c->toks[j + 1].key_len > 4 &&
+                    memcmp(c->keys.data + c->toks[j + 1].key + c->toks[j + 1].key_len - 2, "ED", 2) == 0) {
+                    j += 2;
+                    continue;
+                }
+                break;
+            }
             return j < hi && c->ct[j].mention >= 0 && c->m[c->ct[j].mention].ncodes > 0 ? head_of(c, c->ct[j].mention)
                                                                                        : -1;
         }

@@ -1187,9 +1187,14 @@ static void find_compounds(dt_coder *c)
                 while (before >= 0 && (c->ct[before].wflags & WF_DET))
                     before--;
                 bool verb_after = after < c->ntok && (c->ct[after].role == TR_VERB ||
-                                                      (c->ct[after].wflags & (WF_AUX | WF_FUTURE | WF_HYPO | WF_HAVE)));
+                                                      (c->ct[after].wflags & (WF_AUX | WF_FUTURE | WF_HYPO | WF_HAVE |
+                                                                              WF_RESPOND | WF_REPORT)));
                 bool object_before = before >= 0 && c->ct[before].role == TR_VERB && nmem == 1;
                 if (verb_after && object_before)
+                    break;
+                /* "... in the Gulf of Oman, and Washington blamed Iran": after a single
+                 * actor, ", and" with an actor and its verb opens a clause. */
+                if (verb_after && comma_conj && nmem == 1)
                     break;
             }
             if (hyph || conj || comma_conj || aswell) {
@@ -1328,7 +1333,8 @@ static void drop_patrons(dt_coder *c)
 {
     static const char *const participles[] = {"BACKED", "SPONSORED", "FUNDED", "ALIGNED", "ALLIED",
                                               "SUPPORTED", "TRAINED", "ARMED", "OCCUPIED",
-                                              "CONTROLLED", "HELD", "ANNEXED"};
+                                              "CONTROLLED", "HELD", "ANNEXED", "LINKED", "AFFILIATED",
+                                              "INSPIRED"};
     for (int mi = 0; mi < c->nm; mi++) {
         mention *m = &c->m[mi];
         int p = m->end;
