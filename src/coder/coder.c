@@ -469,6 +469,19 @@ static bool intent_owner(const dt_coder *c, const mention *m)
 
 /* The subject of a verb: the nearest actor to the left in the clause that is not the
  * object of a preposition (but "of its decision to VERB" is its act). */
+/* "Gunmen from the Islamic State group killed ...", "members of the Taliban": a group named
+ * after "from" or "of" by the unnamed people who act for it. */
+static bool members_of(const dt_coder *c, const mention *m)
+{
+    static const char *const people[] = {"GUNMEN", "GUNMAN", "MEMBERS", "ATTACKERS", "ASSAILANTS",
+                                         "OPERATIVES", "KIDNAPPERS", "ABDUCTORS", "ELEMENTS"};
+    int k = m->start - 1;
+    while (k >= 0 && (c->ct[k].wflags & WF_DET) && c->ct[k].role == TR_NONE)
+        k--;
+    return k > 0 && c->ct[k].role == TR_NONE && (KEY_IS(c, k, "FROM") || KEY_IS(c, k, "OF")) &&
+           c->ct[k - 1].role == TR_NONE && key_among(c, k - 1, people, DT_ARRAY_LEN(people));
+}
+
 static int find_subject(const dt_coder *c, int v, int lo)
 {
     for (int i = v - 1; i >= lo; i--) {
@@ -477,8 +490,18 @@ static int find_subject(const dt_coder *c, int v, int lo)
             continue;
         const mention *m = &c->m[mi];
         i = m->start;
-        if (governed_by_prep(c, m) && !intent_owner(c, m))
+        if (governed_by_prep(c, m) && !intent_owner(c, m)) {
+            /* (the group the attackers are from is the subject, when nothing before
+             * them is) */
+            if (members_of(c, m) && m->ncodes > 0) {
+                int k = m->start - 1;
+                while (k >= lo && c->ct[k].mention < 0)
+                    k--;
+                if (k < lo)
+                    return head_of(c, mi);
+            }
             continue;
+        }
         /* An actor without a code here (an unresolved "he", an agent with no country)
          * is still the subject: no source rather than a wrong one. */
         if (m->ncodes <= 0) {

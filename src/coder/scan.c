@@ -522,8 +522,11 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
             const actor_entry *ae = &c->d->actors[x->pl->index];
             /* ACTOR ['s] [words] AGENT : "South Korea's foreign ministry" */
             unit *nx = k + 1 < nu ? &u[k + 1] : NULL;
+            /* "Saudi-led warplanes", "U.S.-led forces": the leader's own */
+            bool led = nx && nx->start == x->end + 1 && (c->toks[x->end].flags & TOKF_HYPH) &&
+                       key_is_n(c, x->end, "LED", 3);
             if (nx && nx->kind == PK_AGENT && nx->start - x->end <= 3 &&
-                (nx->start == x->end || between_only(c, x->end, nx->start, WF_DET, true) ||
+                (nx->start == x->end || between_only(c, x->end, nx->start, WF_DET, true) || led ||
                  (nx->start - x->end <= 2 && c->ct[x->end].tflags & TOKF_POSS))) {
                 /* ACTOR AGENT PERSON: "Chinese President Xi Jinping" -> the person */
                 unit *nn = k + 2 < nu ? &u[k + 2] : NULL;
@@ -1449,9 +1452,11 @@ static sid place_in_sentence(dt_coder *c, const mention *m)
         int k = skip_det_dir(c, q + 1, c->ntok);
         int pm = k < c->ntok ? c->ct[k].mention : -1;
         /* a place: a country or city, no agent ("in French custody" is no place) */
+        /* (a capital that an embassy's host rule made its government still names the
+         * country: "stormed its embassy in Tehran") */
         if (pm >= 0 && c->m[pm].start == k && c->m[pm].ncodes > 0 && c->m[pm].type == MT_ACTOR &&
-            strlen(code_str(c, c->m[pm].codes[0])) == 3 && country_based(code_str(c, c->m[pm].codes[0])) &&
-            !diplomatic_mission(c, &c->m[pm]))
+            (strlen(code_str(c, c->m[pm].codes[0])) == 3 || (q > 0 && mission_word(c, q - 1, true))) &&
+            country_based(code_str(c, c->m[pm].codes[0])) && !diplomatic_mission(c, &c->m[pm]))
             return coder_intern(c, code_str(c, c->m[pm].codes[0]), 3);
     }
     return SID_NONE;
