@@ -1153,6 +1153,53 @@ static int event_noun_agent(const dt_coder *c, int from, int hi)
     return -1;
 }
 
+/* "were killed and 20 others wounded", "were killed and seven were wounded": a casualty
+ * clause coordinated after a passive participle, a number (or "others", "more") and a
+ * participle of its own. Returns the index of that participle's verb occurrence when the
+ * clause starts at token `and`, else -1. */
+static int casualty_clause(const dt_coder *c, int and_tok)
+{
+    if (and_tok + 2 >= c->ntok || !KEY_IS(c, and_tok, "AND") || c->ct[and_tok].role != TR_NONE)
+        return -1;
+    int q = and_tok + 1, words = 0;
+    while (q < c->ntok && words < 3 && c->ct[q].role == TR_NONE && c->ct[q].mention < 0 &&
+           ((c->toks[q].flags & TOKF_NUMBER) || quantity_word(c, q) || KEY_IS(c, q, "OTHERS") ||
+            KEY_IS(c, q, "MORE") || KEY_IS(c, q, "PEOPLE") || KEY_IS(c, q, "AT") || KEY_IS(c, q, "LEAST"))) {
+        q++;
+        words++;
+    }
+    if (words == 0)
+        return -1;
+    if (q < c->ntok && c->ct[q].role == TR_NONE && (KEY_IS(c, q, "WERE") || KEY_IS(c, q, "WAS")))
+        q++;
+    if (q >= c->ntok || c->ct[q].role != TR_VERB || c->ct[q].verb < 0)
+        return -1;
+    const verbocc *v = &c->v[c->ct[q].verb];
+    return v->start == q && (v->form == VF_ED || v->form == VF_EN) ? c->ct[q].verb : -1;
+}
+
+/* The passive participle whose casualty clause the bare participle at `start` ends ("killed"
+ * in "were killed and 20 others wounded"): the auxiliary is shared. */
+static bool elided_passive(const dt_coder *c, int start)
+{
+    for (int a = start - 1; a > 1 && a >= start - 5; a--) {
+        if (!KEY_IS(c, a, "AND"))
+            continue;
+        int vi = casualty_clause(c, a);
+        if (vi < 0 || c->v[vi].start != start)
+            return false;
+        int p = a - 1;
+        if (c->ct[p].role != TR_VERB || c->ct[p].verb < 0)
+            return false;
+        const verbocc *pv = &c->v[c->ct[p].verb];
+        int b = pv->start - 1;
+        while (b >= 0 && adverb_like(c, b))
+            b--;
+        return (pv->form == VF_ED || pv->form == VF_EN) && b >= 0 && (c->ct[b].wflags & (WF_AUX | WF_GET));
+    }
+    return false;
+}
+
 /* "Two soldiers were killed when a roadside bomb planted by jihadists hit their convoy",
  * "were wounded when Taliban fighters stormed their checkpoint": a passive casualty with no
  * "by" of its own takes its attacker from the "when" or "as" clause right after it (at most
@@ -1618,7 +1665,12 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         for (size_t q = 0; q < DT_ARRAY_LEN(same) && !participle; q++)
             participle = key_is(c, vo->start, same[q]);
     }
-    if (!ve->is_noun && participle && (g.aux || g.get) && src < 0 && tgt < 0) {
+    /* "were killed and 20 others wounded in an ambush by X": "wounded" shares the
+     * auxiliary */
+    bool elided = !ve->is_noun && participle && !g.aux && !g.get && !g.have && elided_passive(c, vo->start);
+    if (elided)
+        trace_printf(c, "  a casualty clause after a passive: passive too\n");
+    if (!ve->is_noun && participle && (g.aux || g.get || elided) && src < 0 && tgt < 0) {
         by = by_agent(c, vo->end, hi, true, &by_found);
         /* "Ukraine was offered fighter jets by Poland": after the object the pattern took */
         if (!by_found && hit && mr.end > vo->end)
@@ -1632,6 +1684,16 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             int nlo, nhi;
             clause_range(c, nv->start, nv->end, &nlo, &nhi);
             by = by_agent(c, nv->end, nhi, true, &by_found);
+        }
+        /* "were killed and seven were wounded in an ambush by X": past the casualty
+         * clause */
+        int cv = by_found ? -1 : casualty_clause(c, vo->end);
+        if (cv >= 0) {
+            int nlo, nhi;
+            clause_range(c, c->v[cv].start, c->v[cv].end, &nlo, &nhi);
+            by = by_agent(c, c->v[cv].end, nhi, true, &by_found);
+            if (!by_found && (by = event_noun_agent(c, c->v[cv].end, nhi)) >= 0)
+                by_found = true;
         }
         if (!by_found && (by = event_noun_agent(c, vo->end, hi)) >= 0) {
             by_found = true;
