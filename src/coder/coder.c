@@ -165,9 +165,9 @@ static void mark_barriers(dt_coder *c)
         }
         /* "a bombing claimed by the Taliban killed ...": a participle in -ed with "by"
          * describes a noun; it reports nothing. */
-        bool by_participle = i + 1 < c->ntok && (c->ct[i + 1].wflags & WF_BY) && c->toks[i].key_len > 3 &&
-                             memcmp(c->keys.data + c->toks[i].key + c->toks[i].key_len - 2, "ED", 2) == 0;
-        if ((t->wflags & WF_REPORT) && !by_participle &&
+        if ((t->wflags & WF_REPORT) &&
+            !(i + 1 < c->ntok && (c->ct[i + 1].wflags & WF_BY) && c->toks[i].key_len > 3 &&
+              memcmp(c->keys.data + c->toks[i].key + c->toks[i].key_len - 2, "ED", 2) == 0) &&
             !(i > 0 && ((c->ct[i - 1].wflags & WF_DET) || (c->ct[i - 1].tflags & TOKF_POSS) ||
                         KEY_IS(c, i - 1, "ITS") || KEY_IS(c, i - 1, "THEIR") || KEY_IS(c, i - 1, "HIS"))) &&
             !announced_intention(c, i)) {
