@@ -93,7 +93,8 @@ static bool verb_like(const dt_coder *c, int i)
     if (i < 0 || i >= c->ntok)
         return false;
     const ctok *t = &c->ct[i];
-    return t->role == TR_VERB || (t->wflags & (WF_AUX | WF_HAVE | WF_DO | WF_FUTURE | WF_HYPO | WF_REPORT));
+    return t->role == TR_VERB ||
+           (t->wflags & (WF_AUX | WF_HAVE | WF_DO | WF_FUTURE | WF_HYPO | WF_REPORT | WF_RESPOND));
 }
 
 static bool key_is(const dt_coder *c, int i, const char *w)
@@ -193,7 +194,11 @@ static void mark_barriers(dt_coder *c)
                 t->barrier = 2;
             continue;
         }
+        /* "a bombing claimed by the Taliban killed ...": a participle in -ed with "by"
+         * describes a noun; it reports nothing. */
         if ((t->wflags & WF_REPORT) &&
+            !(i + 1 < c->ntok && (c->ct[i + 1].wflags & WF_BY) && c->toks[i].key_len > 3 &&
+              memcmp(c->keys.data + c->toks[i].key + c->toks[i].key_len - 2, "ED", 2) == 0) &&
             !(i > 0 && ((c->ct[i - 1].wflags & WF_DET) || (c->ct[i - 1].tflags & TOKF_POSS) ||
                         KEY_IS(c, i - 1, "ITS") || KEY_IS(c, i - 1, "THEIR") || KEY_IS(c, i - 1, "HIS"))) &&
             !announced_intention(c, i) && !denied_claim_noun(c, i) && !declared_truce(c, i)) {
@@ -245,8 +250,17 @@ static void mark_barriers(dt_coder *c)
             }
             /* (after "before" and the like, only a subject and its verb: "before meeting Kim"
              * keeps the subject of the clause it is in) */
-            if (j < c->ntok && c->ct[j].mention >= 0) {
-                int e = c->m[c->ct[j].mention].end;
+            int jm = j;
+            while (sub && jm + 1 < c->ntok && c->ct[jm].role == TR_NONE && (c->ct[jm].wflags & WF_DET))
+                jm++;
+            if (jm < c->ntok && c->ct[jm].mention >= 0) {
+                int e = c->m[c->ct[jm].mention].end;
+                /* "after an Iranian drone entered ...": the actor's nouns (a plain word or
+                 * two) before the verb */
+                for (int n = 0; sub && n < 2 && e + 1 < c->ntok && c->ct[e].role == TR_NONE && !c->ct[e].wflags &&
+                                (c->toks[e].flags & TOKF_LOWER) && (c->toks[e].flags & TOKF_WORD) && !verb_like(c, e);
+                     n++)
+                    e++;
                 while (e < c->ntok && (c->ct[e].wflags & WF_ADVERB))
                     e++;
                 if (verb_like(c, e))
@@ -526,6 +540,19 @@ static bool intent_owner(const dt_coder *c, const mention *m)
 
 /* The subject of a verb: the nearest actor to the left in the clause that is not the
  * object of a preposition (but "of its decision to VERB" is its act). */
+/* "Gunmen from the Islamic State group killed ...", "members of the Taliban": a group named
+ * after "from" or "of" by the unnamed people who act for it. */
+static bool members_of(const dt_coder *c, const mention *m)
+{
+    static const char *const people[] = {"GUNMEN", "GUNMAN", "MEMBERS", "ATTACKERS", "ASSAILANTS",
+                                         "OPERATIVES", "KIDNAPPERS", "ABDUCTORS", "ELEMENTS"};
+    int k = m->start - 1;
+    while (k >= 0 && (c->ct[k].wflags & WF_DET) && c->ct[k].role == TR_NONE)
+        k--;
+    return k > 0 && c->ct[k].role == TR_NONE && (KEY_IS(c, k, "FROM") || KEY_IS(c, k, "OF")) &&
+           c->ct[k - 1].role == TR_NONE && key_among(c, k - 1, people, DT_ARRAY_LEN(people));
+}
+
 static int find_subject(const dt_coder *c, int v, int lo)
 {
     for (int i = v - 1; i >= lo; i--) {
@@ -534,12 +561,30 @@ static int find_subject(const dt_coder *c, int v, int lo)
             continue;
         const mention *m = &c->m[mi];
         i = m->start;
-        if (governed_by_prep(c, m) && !intent_owner(c, m))
+        if (governed_by_prep(c, m) && !intent_owner(c, m)) {
+            /* (the group the attackers are from is the subject, when nothing before
+             * them is) */
+            if (members_of(c, m) && m->ncodes > 0) {
+                int k = m->start - 1;
+                while (k >= lo && c->ct[k].mention < 0)
+                    k--;
+                if (k < lo)
+                    return head_of(c, mi);
+            }
             continue;
+        }
         /* An actor without a code here (an unresolved "he", an agent with no country)
          * is still the subject: no source rather than a wrong one. */
-        if (m->ncodes <= 0)
+        if (m->ncodes <= 0) {
+            /* ... but a member without a code of a compound whose other members have
+             * codes ("Chinese warships and fighter jets") leaves the subject to them. */
+            int h = head_of(c, mi);
+            if (h != mi || m->compound < 0)
+                for (int j = h; j < c->nm; j++)
+                    if (j != mi && c->m[j].compound == h && c->m[j].ncodes > 0)
+                        return h;
             return -1;
+        }
         return head_of(c, mi);
     }
     return -1;
@@ -1020,6 +1065,15 @@ static bool document_word(const dt_coder *c, int k)
     return true;
 }
 
+/* "China and India have both deployed", "the rebels all fled": "both", "all" or "each"
+ * after an auxiliary or the subject is no determiner of the word after it. */
+static bool floating_quantifier(const dt_coder *c, int q)
+{
+    return q > 0 && (KEY_IS(c, q, "BOTH") || KEY_IS(c, q, "ALL") || KEY_IS(c, q, "EACH")) &&
+           ((c->ct[q - 1].role == TR_NONE && (c->ct[q - 1].wflags & (WF_AUX | WF_HAVE | WF_FUTURE | WF_HYPO))) ||
+            c->ct[q - 1].mention >= 0);
+}
+
 static bool is_noun_use(const dt_coder *c, const verbocc *vo)
 {
     int k = vo->start - 1;
@@ -1046,6 +1100,8 @@ static bool is_noun_use(const dt_coder *c, const verbocc *vo)
      * meeting", "an unannounced visit". */
     for (int back = 1, q = k; back <= 3 && q >= 0; back++, q--) {
         const ctok *a = &c->ct[q];
+        if (back == 1 && floating_quantifier(c, q))
+            return false;
         /* (a possessive pronoun may be an actor of its own: "their talks with Kim") */
         if ((a->role == TR_NONE && (a->wflags & WF_DET)) || possessive_pronoun(c, q) || (a->tflags & TOKF_POSS))
             return back == 1 || !past_after_noun(c, vo, k);
@@ -1065,6 +1121,14 @@ static bool is_noun_use(const dt_coder *c, const verbocc *vo)
         }
         bool adjective_like = a->role == TR_NONE && (a->tflags & TOKF_WORD) && (a->tflags & TOKF_LOWER) &&
                               !(a->wflags & ~(uint32_t)WF_ADVERB);
+        /* "a planned rally", "the expected talks": a one-word participle right after the
+         * determiner is an adjective too */
+        if (!adjective_like && q > 0 && (a->tflags & TOKF_LOWER) && c->toks[q].key_len > 4 &&
+            memcmp(c->keys.data + c->toks[q].key + c->toks[q].key_len - 2, "ED", 2) == 0 &&
+            c->ct[q - 1].role == TR_NONE && (c->ct[q - 1].wflags & WF_DET) &&
+            (a->role == TR_NONE ||
+             (a->role == TR_VERB && a->verb >= 0 && c->v[a->verb].start == q && c->v[a->verb].end == q + 1)))
+            adjective_like = true;
         if (!adjective_like || back == 3)
             break;
     }
@@ -1088,6 +1152,12 @@ static bool is_noun_use(const dt_coder *c, const verbocc *vo)
     if ((vo->form == VF_ED || vo->form == VF_EN) && t->role == TR_NONE && (t->wflags & (WF_PREP | WF_DET)) &&
         !(t->wflags & WF_BY))
         return true;
+    /* "banned the party from holding rallies": the object of a gerund that is the
+     * content of another act (after a preposition) is a noun. */
+    if ((vo->form == VF_S || vo->form == VF_ING) && t->role == TR_VERB && t->verb >= 0 && c->v[t->verb].start == k &&
+        c->v[t->verb].form == VF_ING && k > 0 && c->ct[k - 1].role == TR_NONE && (c->ct[k - 1].wflags & WF_PREP) &&
+        !(c->ct[k - 1].wflags & WF_BY))
+        return true;
     /* "-ing" and "-s" forms after an ordinary word are nouns ("car bombing", "peace
      * talks"); after an auxiliary, an actor or a comma they are verbs (and after a
      * document, above). */
@@ -1109,8 +1179,18 @@ static int by_agent(const dt_coder *c, int from, int hi, bool words_stop, bool *
         if (c->ct[i].wflags & WF_BY) {
             *found = true;
             int j = i + 1;
-            while (j < hi && (c->ct[j].wflags & (WF_DET | WF_TITLE)) && c->ct[j].role == TR_NONE)
-                j++;
+            for (;;) {
+                while (j < hi && (c->ct[j].wflags & (WF_DET | WF_TITLE)) && c->ct[j].role == TR_NONE)
+                    j++;
+                /* past a patron: "by Iran-backed militants" */
+                if (j + 2 < hi && c->ct[j].role == TR_NONE && (c->toks[j + 1].flags & TOKF_HYPH) &&
+                    c->ct[j + 1].role != TR_MENTION && c->toks[j + 1].key_len > 4 &&
+                    memcmp(c->keys.data + c->toks[j + 1].key + c->toks[j + 1].key_len - 2, "ED", 2) == 0) {
+                    j += 2;
+                    continue;
+                }
+                break;
+            }
             return j < hi && c->ct[j].mention >= 0 && c->m[c->ct[j].mention].ncodes > 0 ? head_of(c, c->ct[j].mention)
                                                                                        : -1;
         }
@@ -1142,6 +1222,95 @@ static int event_noun_agent(const dt_coder *c, int from, int hi)
             bool found;
             return by_agent(c, e, hi, true, &found);
         }
+    }
+    return -1;
+}
+
+/* "were killed and 20 others wounded", "were killed and seven were wounded": a casualty
+ * clause coordinated after a passive participle, a number (or "others", "more") and a
+ * participle of its own. Returns the index of that participle's verb occurrence when the
+ * clause starts at token `and`, else -1. */
+static int casualty_clause(const dt_coder *c, int and_tok)
+{
+    if (and_tok + 2 >= c->ntok || !KEY_IS(c, and_tok, "AND") || c->ct[and_tok].role != TR_NONE)
+        return -1;
+    int q = and_tok + 1, words = 0;
+    while (q < c->ntok && words < 3 && c->ct[q].role == TR_NONE && c->ct[q].mention < 0 &&
+           ((c->toks[q].flags & TOKF_NUMBER) || quantity_word(c, q) || KEY_IS(c, q, "OTHERS") ||
+            KEY_IS(c, q, "MORE") || KEY_IS(c, q, "PEOPLE") || KEY_IS(c, q, "AT") || KEY_IS(c, q, "LEAST"))) {
+        q++;
+        words++;
+    }
+    if (words == 0)
+        return -1;
+    if (q < c->ntok && c->ct[q].role == TR_NONE && (KEY_IS(c, q, "WERE") || KEY_IS(c, q, "WAS")))
+        q++;
+    if (q >= c->ntok || c->ct[q].role != TR_VERB || c->ct[q].verb < 0)
+        return -1;
+    const verbocc *v = &c->v[c->ct[q].verb];
+    return v->start == q && (v->form == VF_ED || v->form == VF_EN) ? c->ct[q].verb : -1;
+}
+
+/* The passive participle whose casualty clause the bare participle at `start` ends ("killed"
+ * in "were killed and 20 others wounded"): the auxiliary is shared. */
+static bool elided_passive(const dt_coder *c, int start)
+{
+    for (int a = start - 1; a > 1 && a >= start - 5; a--) {
+        if (!KEY_IS(c, a, "AND"))
+            continue;
+        int vi = casualty_clause(c, a);
+        if (vi < 0 || c->v[vi].start != start)
+            return false;
+        int p = a - 1;
+        if (c->ct[p].role != TR_VERB || c->ct[p].verb < 0)
+            return false;
+        const verbocc *pv = &c->v[c->ct[p].verb];
+        int b = pv->start - 1;
+        while (b >= 0 && adverb_like(c, b))
+            b--;
+        return (pv->form == VF_ED || pv->form == VF_EN) && b >= 0 && (c->ct[b].wflags & (WF_AUX | WF_GET));
+    }
+    return false;
+}
+
+/* "Two soldiers were killed when a roadside bomb planted by jihadists hit their convoy",
+ * "were wounded when Taliban fighters stormed their checkpoint": a passive casualty with no
+ * "by" of its own takes its attacker from the "when" or "as" clause right after it (at most
+ * eight words on, no actor or punctuation but commas between): that clause's subject when
+ * a verb follows it, or the "by" actor of a participle describing its subject. Returns the
+ * actor's head mention, or -1. */
+static int when_clause_agent(const dt_coder *c, int from)
+{
+    int i = from;
+    for (; i < c->ntok && i < from + 8; i++) {
+        if (c->ct[i].role == TR_NONE && (KEY_IS(c, i, "WHEN") || KEY_IS(c, i, "AS")))
+            break;
+        if (c->ct[i].mention >= 0 || ((c->toks[i].flags & TOKF_PUNCT) && !tok_is_comma(c, i)))
+            return -1;
+    }
+    if (i >= c->ntok || i >= from + 8)
+        return -1;
+    int k = i + 1;
+    while (k < c->ntok && c->ct[k].role == TR_NONE && (c->ct[k].wflags & (WF_DET | WF_ADVERB)))
+        k++;
+    if (k < c->ntok && c->ct[k].mention >= 0) {
+        int mi = head_of(c, c->ct[k].mention);
+        int e = c->m[c->ct[k].mention].end;
+        while (e < c->ntok && adverb_like(c, e))
+            e++;
+        return c->m[mi].ncodes > 0 && e < c->ntok && c->ct[e].role == TR_VERB ? mi : -1;
+    }
+    for (int q = k + 1; q < c->ntok && q <= k + 6; q++) {
+        if (c->ct[q].mention >= 0 || (c->toks[q].flags & TOKF_PUNCT) || c->ct[q].barrier)
+            return -1;
+        if (!(c->ct[q].wflags & WF_BY) || c->ct[q].role != TR_NONE)
+            continue;
+        const tok *pt = &c->toks[q - 1];
+        const char *pk = c->keys.data + pt->key;
+        if (pt->key_len < 4 || pk[pt->key_len - 2] != 'E' || (pk[pt->key_len - 1] != 'D' && pk[pt->key_len - 1] != 'N'))
+            return -1;
+        bool found;
+        return by_agent(c, q, c->ntok, false, &found);
     }
     return -1;
 }
@@ -1569,7 +1738,12 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         for (size_t q = 0; q < DT_ARRAY_LEN(same) && !participle; q++)
             participle = key_is(c, vo->start, same[q]);
     }
-    if (!ve->is_noun && participle && (g.aux || g.get) && src < 0 && tgt < 0) {
+    /* "were killed and 20 others wounded in an ambush by X": "wounded" shares the
+     * auxiliary */
+    bool elided = !ve->is_noun && participle && !g.aux && !g.get && !g.have && elided_passive(c, vo->start);
+    if (elided)
+        trace_printf(c, "  a casualty clause after a passive: passive too\n");
+    if (!ve->is_noun && participle && (g.aux || g.get || elided) && src < 0 && tgt < 0) {
         by = by_agent(c, vo->end, hi, true, &by_found);
         /* "Ukraine was offered fighter jets by Poland": after the object the pattern took */
         if (!by_found && hit && mr.end > vo->end)
@@ -1584,9 +1758,24 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             clause_range(c, nv->start, nv->end, &nlo, &nhi);
             by = by_agent(c, nv->end, nhi, true, &by_found);
         }
+        /* "were killed and seven were wounded in an ambush by X": past the casualty
+         * clause */
+        int cv = by_found ? -1 : casualty_clause(c, vo->end);
+        if (cv >= 0) {
+            int nlo, nhi;
+            clause_range(c, c->v[cv].start, c->v[cv].end, &nlo, &nhi);
+            by = by_agent(c, c->v[cv].end, nhi, true, &by_found);
+            if (!by_found && (by = event_noun_agent(c, c->v[cv].end, nhi)) >= 0)
+                by_found = true;
+        }
         if (!by_found && (by = event_noun_agent(c, vo->end, hi)) >= 0) {
             by_found = true;
             trace_printf(c, "  passive in an act by \"%s\": its source\n", span_text(c, c->m[by].start, c->m[by].end));
+        }
+        if (!by_found && cs.code && code_root(c, cs.code) >= 18 && (by = when_clause_agent(c, vo->end)) >= 0) {
+            by_found = true;
+            trace_printf(c, "  passive casualty in the act told after it by \"%s\": its source\n",
+                         span_text(c, c->m[by].start, c->m[by].end));
         }
         /* "we are opposed to X", "is concerned about": adjectives, not passives. */
         passive = by_found || !adjectival_participle(c, vo->start);
@@ -2001,6 +2190,23 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         if (domestic)
             trace_printf(c, "  a place of the source's own country: %.3s\n", code_str(c, c->m[tgt].codes[0]));
     }
+    /* "Sri Lankan authorities imposed a nationwide curfew", "Thousands of police were
+     * deployed nationwide to contain the demonstrations": a curfew, a state of emergency or
+     * a police deployment (1723, 1724, 153) by a sector of a country whose clause names
+     * nobody after the verb is imposed on its own country. */
+    if (tgt < 0 && !both && src >= 0 && cs.code && !ve->is_noun && c->m[src].ncodes == 1 &&
+        (strcmp(code_str(c, cs.code), "153") == 0 || strcmp(code_str(c, cs.code), "1723") == 0 ||
+         strcmp(code_str(c, cs.code), "1724") == 0)) {
+        const char *sc = code_str(c, c->m[src].codes[0]);
+        bool named = false;
+        for (int i = vo->end; i < hi && !named; i++)
+            named = c->ct[i].mention >= 0 && c->m[c->ct[i].mention].ncodes > 0;
+        if (!named && strlen(sc) == 6 && country_based(sc) &&
+            (tgt = scan_context_mention(c, vo->end, coder_intern(c, sc, 3), -2)) >= 0) {
+            domestic = true;
+            trace_printf(c, "  no target named: the source's own country, %.3s\n", sc);
+        }
+    }
     bool solo = src >= 0 && !both && tgt < 0 && (cs.flags & CF_SOLO) && c->opts.solo;
     if (solo)
         trace_printf(c, "  no target: coded as a one-sided act (solo)\n");
@@ -2276,6 +2482,27 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
 
 /* ---------------------------------------------------------------- sentence */
 
+/* "Taliban attacks targeted Afghan security checkpoints, killing 23 members of the security
+ * forces": coercion, an assault or a fight (roots 17-20) on a country, when the same
+ * source's act of the same code in the sentence names a sector of that country, is that
+ * act told vaguely; the named sector stands for it. */
+static bool subsumed_by_sector(const dt_coder *c, const sevent *ev, int nev, int i, bool any_main)
+{
+    const char *t = code_str(c, ev[i].tgt);
+    int root = code_root(c, ev[i].code);
+    if (!ev[i].tgt || strlen(t) != 3 || root < 17)
+        return false;
+    for (int j = 0; j < nev; j++) {
+        if (j == i || ev[j].src != ev[i].src || !ev[j].tgt || (ev[j].subord && any_main) ||
+            ev[j].code != ev[i].code)
+            continue;
+        const char *u = code_str(c, ev[j].tgt);
+        if (strlen(u) == 6 && memcmp(u, t, 3) == 0)
+            return true;
+    }
+    return false;
+}
+
 static int emit_events(dt_coder *c, sevent *ev, int nev)
 {
     /* Subordinate events only when nothing else was found. */
@@ -2296,6 +2523,8 @@ static int emit_events(dt_coder *c, sevent *ev, int nev)
     int added = 0;
     for (int i = 0; i < nev; i++) {
         if (ev[i].subord && any_main)
+            continue;
+        if (subsumed_by_sector(c, ev, nev, i, any_main))
             continue;
         if (!sent) {
             sent = arena_strndup(&c->doc, c->norm.data, c->norm.len);

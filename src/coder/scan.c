@@ -522,14 +522,21 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
             c->ct[x->start - 1].role == TR_NONE && c->ct[x->start - 1].nmatch == 0 &&
             (c->toks[x->start - 1].flags & (TOKF_WORD | TOKF_CAP | TOKF_ALLCAP)) == (TOKF_WORD | TOKF_CAP))
             continue;
+        /* "pro-Russian separatists", "pro-government militias": the side they are for
+         * describes them; it is no actor of theirs. */
+        if (x->start > 0 && (c->toks[x->start].flags & TOKF_HYPH) && key_is_n(c, x->start - 1, "PRO", 3))
+            continue;
         bool former = former_before(c, x->start);
         const agent_entry *ag = agent_of(c, x);
         if (x->kind == PK_ACTOR) {
             const actor_entry *ae = &c->d->actors[x->pl->index];
             /* ACTOR ['s] [words] AGENT : "South Korea's foreign ministry" */
             unit *nx = k + 1 < nu ? &u[k + 1] : NULL;
+            /* "Saudi-led warplanes", "U.S.-led forces": the leader's own */
+            bool led = nx && nx->start == x->end + 1 && (c->toks[x->end].flags & TOKF_HYPH) &&
+                       key_is_n(c, x->end, "LED", 3);
             if (nx && nx->kind == PK_AGENT && nx->start - x->end <= 3 &&
-                (nx->start == x->end || between_only(c, x->end, nx->start, WF_DET, true) ||
+                (nx->start == x->end || between_only(c, x->end, nx->start, WF_DET, true) || led ||
                  (nx->start - x->end <= 2 && c->ct[x->end].tflags & TOKF_POSS))) {
                 /* ACTOR AGENT PERSON: "Chinese President Xi Jinping" -> the person */
                 unit *nn = k + 2 < nu ? &u[k + 2] : NULL;
@@ -1193,9 +1200,14 @@ static void find_compounds(dt_coder *c)
                 while (before >= 0 && (c->ct[before].wflags & WF_DET))
                     before--;
                 bool verb_after = after < c->ntok && (c->ct[after].role == TR_VERB ||
-                                                      (c->ct[after].wflags & (WF_AUX | WF_FUTURE | WF_HYPO | WF_HAVE)));
+                                                      (c->ct[after].wflags & (WF_AUX | WF_FUTURE | WF_HYPO | WF_HAVE |
+                                                                              WF_RESPOND | WF_REPORT)));
                 bool object_before = before >= 0 && c->ct[before].role == TR_VERB && nmem == 1;
                 if (verb_after && object_before)
+                    break;
+                /* "... in the Gulf of Oman, and Washington blamed Iran": after a single
+                 * actor, ", and" with an actor and its verb opens a clause. */
+                if (verb_after && comma_conj && nmem == 1)
                     break;
             }
             if (hyph || conj || comma_conj || aswell) {
@@ -1334,7 +1346,8 @@ static void drop_patrons(dt_coder *c)
 {
     static const char *const participles[] = {"BACKED", "SPONSORED", "FUNDED", "ALIGNED", "ALLIED",
                                               "SUPPORTED", "TRAINED", "ARMED", "OCCUPIED",
-                                              "CONTROLLED", "HELD", "ANNEXED"};
+                                              "CONTROLLED", "HELD", "ANNEXED", "LINKED", "AFFILIATED",
+                                              "INSPIRED"};
     for (int mi = 0; mi < c->nm; mi++) {
         mention *m = &c->m[mi];
         int p = m->end;
@@ -1371,7 +1384,8 @@ static void mark_pronouns(dt_coder *c)
         bool place_next = i + 1 < c->ntok && c->ct[i + 1].role == TR_NONE &&
                           (KEY_IS(c, i + 1, "AIRSPACE") || KEY_IS(c, i + 1, "TERRITORY") ||
                            KEY_IS(c, i + 1, "TERRITORIAL") || KEY_IS(c, i + 1, "WATERS") ||
-                           KEY_IS(c, i + 1, "SOIL"));
+                           KEY_IS(c, i + 1, "SOIL") || KEY_IS(c, i + 1, "BORDER") ||
+                           KEY_IS(c, i + 1, "BORDERS") || KEY_IS(c, i + 1, "FRONTIER"));
         /* ... or as the party of a meeting with someone ("briefed Trump on their talks with
          * Kim": the talks are those of "their", not of the actor named before; "their
          * meeting" alone refers back to a meeting already told) */
@@ -1457,9 +1471,11 @@ static sid place_in_sentence(dt_coder *c, const mention *m)
         int k = skip_det_dir(c, q + 1, c->ntok);
         int pm = k < c->ntok ? c->ct[k].mention : -1;
         /* a place: a country or city, no agent ("in French custody" is no place) */
+        /* (a capital that an embassy's host rule made its government still names the
+         * country: "stormed its embassy in Tehran") */
         if (pm >= 0 && c->m[pm].start == k && c->m[pm].ncodes > 0 && c->m[pm].type == MT_ACTOR &&
-            strlen(code_str(c, c->m[pm].codes[0])) == 3 && country_based(code_str(c, c->m[pm].codes[0])) &&
-            !diplomatic_mission(c, &c->m[pm]))
+            (strlen(code_str(c, c->m[pm].codes[0])) == 3 || (q > 0 && mission_word(c, q - 1, true))) &&
+            country_based(code_str(c, c->m[pm].codes[0])) && !diplomatic_mission(c, &c->m[pm]))
             return coder_intern(c, code_str(c, c->m[pm].codes[0]), 3);
     }
     return SID_NONE;
