@@ -375,11 +375,11 @@ static inline int back_det_dir(const dt_coder *c, int k)
     return k;
 }
 
-/* his, her, its, their, our */
+/* his, her, its, their, our, my */
 static inline bool possessive_pronoun(const dt_coder *c, int k)
 {
     return KEY_IS(c, k, "HIS") || KEY_IS(c, k, "ITS") || KEY_IS(c, k, "THEIR") || KEY_IS(c, k, "HER") ||
-           KEY_IS(c, k, "OUR");
+           KEY_IS(c, k, "OUR") || KEY_IS(c, k, "MY");
 }
 
 /* trace helpers */

@@ -487,6 +487,12 @@ static bool leader_of_group(const dt_coder *c, const unit *x, const unit *nx)
     return q == nx->start;
 }
 
+/* A word for one who speaks for a body ("ministry spokesman"). */
+static bool spokes_word(const dt_coder *c, int i)
+{
+    return KEY_IS(c, i, "SPOKESMAN") || KEY_IS(c, i, "SPOKESWOMAN") || KEY_IS(c, i, "SPOKESPERSON");
+}
+
 static void build_mentions(dt_coder *c, unit *u, int nu)
 {
     for (int k = 0; k < nu; k++) {
@@ -561,22 +567,33 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
                     k += 2;
                     continue;
                 }
-                int mi = new_mention(c, x->start, nx->end, MT_ACTOR);
+                /* "the Chinese defence ministry spokesman": the spokesman speaks for the
+                 * body named before him; he is the body's. */
+                unit *sp = k + 2 < nu ? &u[k + 2] : NULL;
+                bool spokes = sp && sp->kind == PK_AGENT && sp->start == nx->end && spokes_word(c, sp->start);
+                int mi = new_mention(c, x->start, spokes ? sp->end : nx->end, MT_ACTOR);
                 if (mi < 0)
                     continue;
                 mention *m = &c->m[mi];
                 set_codes_from_actor(c, m, ae);
                 for (int q = 0; q < m->ncodes; q++)
                     m->codes[q] = combine(c, m->codes[q], agent_of(c, nx), ae->kind, former);
-                m->plural = nx->pl->form;
+                m->plural = spokes ? 0 : nx->pl->form;
                 if (ae->kind == AK_STATE)
                     m->kind = AK_ACTOR;
-                k += 1;
+                k += spokes ? 2 : 1;
                 continue;
             }
-            int mi = new_mention(c, x->start, x->end, MT_ACTOR);
+            /* "the U.S. side", "the Chinese side" (diplomatic usage): the state itself;
+             * "side" is no verb there. */
+            bool side = nx && nx->kind == PK_VERB && nx->start == x->end && nx->end == x->end + 1 &&
+                        ae->kind == AK_STATE && x->start > 0 && KEY_IS(c, x->start - 1, "THE") &&
+                        KEY_IS(c, x->end, "SIDE") && (c->toks[x->end].flags & TOKF_LOWER);
+            int mi = new_mention(c, x->start, side ? x->end + 1 : x->end, MT_ACTOR);
             if (mi < 0)
                 continue;
+            if (side)
+                k += 1;
             mention *m = &c->m[mi];
             set_codes_from_actor(c, m, ae);
             if (former && ae->kind == AK_PERSON && !c->d->opt.tabari) {
@@ -1371,6 +1388,9 @@ static void mark_pronouns(dt_coder *c)
         ctok *t = &c->ct[i];
         if (t->role != TR_NONE || !(t->wflags & WF_PRON))
             continue;
+        /* "I" after a capitalised word is a numeral ("World War I", "Phase I"). */
+        if (i > 0 && KEY_IS(c, i, "I") && (c->toks[i - 1].flags & TOKF_CAP))
+            continue;
         /* "us" is a pronoun only in lower case; "US" is the country (if listed). */
         bool possessive = possessive_pronoun(c, i);
         /* Possessive pronouns count only before an agent ("its military"), as the one
@@ -1540,7 +1560,11 @@ static void resolve_agents(dt_coder *c)
             if (wf & WF_PRON_HE)
                 resolve_kind(c, mi, AK_PERSON, false);
             else if (wf & WF_PRON_WE) {
-                if (c->nlast_speaker)
+                /* "our embassy" in a quotation: the speaker's, of this sentence or the last */
+                int sp = find_speaker(c);
+                if (sp >= 0 && sp != mi && c->m[sp].ncodes > 0)
+                    copy_codes(&c->m[mi], c->m[sp].codes, c->m[sp].ncodes);
+                else if (c->nlast_speaker)
                     copy_codes(&c->m[mi], c->last_speaker, c->nlast_speaker);
             } else
                 resolve_kind(c, mi, AK_ACTOR, false);

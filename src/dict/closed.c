@@ -10,7 +10,7 @@ static const closed_group groups[] = {
     {"HE HIM HIS SHE HER HERS", WF_PRON | WF_PRON_HE},
     {"IT ITS", WF_PRON | WF_PRON_IT},
     {"THEY THEM THEIR THEIRS", WF_PRON | WF_PRON_PL},
-    {"WE OUR OURS", WF_PRON | WF_PRON_WE},
+    {"WE OUR OURS I MY", WF_PRON | WF_PRON_WE}, /* ("I": only as a pronoun, scan.c) */
     {"WAS WERE BEEN BEING IS ARE BE AM 'RE 'M", WF_AUX},
     {"GOT GET GETS GETTING GOTTEN", WF_GET},
     {"HAS HAVE HAD HAVING 'VE", WF_HAVE},
