@@ -896,6 +896,8 @@ static void resolve_code_ref(dt_coder *c, int mi, const ref_entry *r)
     }
 }
 
+static bool person_title(const dt_coder *c, const mention *m);
+
 /* The reporting subject of the sentence: "X said", "said X", "X told reporters". */
 static int find_speaker(const dt_coder *c)
 {
@@ -907,9 +909,23 @@ static int find_speaker(const dt_coder *c)
             continue; /* "Japan's claims", "the report" */
         /* Inverted: "..., said X" */
         int j = skip_det(c, i + 1);
-        if (j < c->ntok && c->ct[j].mention >= 0 && c->m[c->ct[j].mention].ncodes > 0 &&
-            (tok_punct(c, i - 1, ',') || tok_punct(c, i - 1, '"')))
+        bool inverted = tok_punct(c, i - 1, ',') || tok_punct(c, i - 1, '"');
+        if (j < c->ntok && c->ct[j].mention >= 0 && c->m[c->ct[j].mention].ncodes > 0 && inverted)
             return c->ct[j].mention;
+        /* '..., said Ren Guoqiang, spokesperson for China's defence ministry': a name the
+         * dictionaries do not know, then the title that says whom he speaks for */
+        if (inverted) {
+            int n = j;
+            while (n < c->ntok && n < j + 4 && c->ct[n].role == TR_NONE && !c->ct[n].wflags &&
+                   (c->toks[n].flags & (TOKF_WORD | TOKF_CAP)) == (TOKF_WORD | TOKF_CAP))
+                n++;
+            int a = skip_det(c, n + 1);
+            if (n > j && tok_punct(c, n, ',') && a < c->ntok && c->ct[a].mention >= 0) {
+                const mention *m = &c->m[c->ct[a].mention];
+                if (m->ncodes > 0 && (person_title(c, m) || (m->end > m->start && spokes_word(c, m->start))))
+                    return c->ct[a].mention;
+            }
+        }
         /* "X said", "X has said", "X also told" */
         int k = i - 1;
         while (k >= 0 && (c->ct[k].wflags & (WF_ADVERB | WF_HAVE)) && c->ct[k].role == TR_NONE)
@@ -917,13 +933,18 @@ static int find_speaker(const dt_coder *c)
         if (k >= 0 && c->ct[k].mention >= 0)
             return c->ct[k].mention;
         /* "X said on Monday", handled by the subject search of the clause */
-        for (int q = k; q >= 0 && q > i - 6; q--)
+        for (int q = k; q >= 0 && q > i - 6; q--) {
+            /* (not past the end of a quotation: '... ties," Ren said' is no speech of
+             * the ties) */
+            if (tok_punct(c, q, '"'))
+                break;
             if (c->ct[q].mention >= 0) {
                 const mention *m = &c->m[c->ct[q].mention];
                 if (m->end == q + 1 && (m->start == 0 || !(c->ct[m->start - 1].wflags & WF_PREP)))
                     return c->ct[q].mention;
                 break;
             }
+        }
     }
     return -1;
 }
