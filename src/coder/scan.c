@@ -1090,6 +1090,7 @@ static bool person_title(const dt_coder *c, const mention *m)
 static void resolve_references(dt_coder *c)
 {
     c->speaker = find_speaker(c);
+    bool late_we = false;
     for (int mi = 0; mi < c->nm; mi++) {
         mention *m = &c->m[mi];
         if (m->type == MT_REF) {
@@ -1128,6 +1129,8 @@ static void resolve_references(dt_coder *c)
             const mention *sp = c->speaker >= 0 ? &c->m[c->speaker] : NULL;
             if (sp && sp->ncodes > 0 && c->speaker != mi)
                 copy_codes(m, sp->codes, sp->ncodes);
+            else if (sp && c->speaker > mi && sp->type == MT_PRONOUN)
+                late_we = true; /* '"We ...," he said': once "he" is resolved, below */
             else if (c->nlast_speaker)
                 copy_codes(m, c->last_speaker, c->nlast_speaker);
             m->kind = AK_ACTOR;
@@ -1198,6 +1201,18 @@ static void resolve_references(dt_coder *c)
                         }
                     }
             }
+        }
+    }
+    /* The first person of a quotation whose speaker is a pronoun after it: the speaker
+     * ("he" of '"We strongly protest," he said') as resolved above. */
+    for (int mi = 0; late_we && mi < c->nm; mi++) {
+        mention *m = &c->m[mi];
+        const mention *sp = &c->m[c->speaker];
+        if (m->type == MT_PRONOUN && m->ncodes == 0 && (c->ct[m->start].wflags & WF_PRON_WE)) {
+            if (sp->ncodes > 0)
+                copy_codes(m, sp->codes, sp->ncodes);
+            else if (c->nlast_speaker)
+                copy_codes(m, c->last_speaker, c->nlast_speaker);
         }
     }
 }
