@@ -2448,13 +2448,35 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
     /* (a past form before a verb is still a verb: "pledged continued support") */
     bool noun_ctx = is_noun_use(c, vo) ||
                     (vo->noun != UINT32_MAX && vo->form != VF_ED && vo->form != VF_EN && next_is_verb(c, vo));
+    /* "Japan hoped Syria and Kuwait would meet each other halfway": what a verb of wishing
+     * hopes others will do is not asserted. */
+    {
+        int k = vo->start - 1;
+        while (k > 0 && (c->ct[k].wflags & WF_ADVERB) && c->ct[k].role == TR_NONE)
+            k--;
+        if (k > 0 && (c->ct[k].wflags & (WF_FUTURE | WF_HYPO)) && c->ct[k - 1].mention >= 0) {
+            const mention *om = &c->m[c->ct[k - 1].mention];
+            int ms = om->compound >= 0 ? c->m[om->compound].start : om->start;
+            while (ms > 0 && (c->ct[ms - 1].wflags & WF_DET) && c->ct[ms - 1].role == TR_NONE)
+                ms--;
+            if (ms > 0 && c->ct[ms - 1].role == TR_VERB && (c->ct[ms - 1].wflags & WF_INTENT)) {
+                trace_printf(c, "verb \"%s\": what a hope or wish asks of others, not coded\n",
+                             span_text(c, vo->start, vo->end));
+                return;
+            }
+        }
+    }
     /* "demanded that Iran release the sailors": the content of an appeal or demand. */
     for (int j = vi - 1; j >= 0; j--) {
         if (!c->verb_matched[j] || c->subject_of[j] < 0)
             continue;
         int e = c->v[j].end;
         /* (also "insisted that", a phrase that ends in "that") */
-        if (((e < c->ntok && KEY_IS(c, e, "THAT")) || KEY_IS(c, e - 1, "THAT")) && appeal_or_demand(c, j)) {
+        /* (and what a hope or expectation about another side asks for: "hopes Russia and
+         * Ukraine will resume negotiations", an appeal by a verb of wishing) */
+        if (((e < c->ntok && KEY_IS(c, e, "THAT")) || KEY_IS(c, e - 1, "THAT") ||
+             ((c->ct[c->v[j].start].wflags & WF_INTENT) && !barrier_between(c, e, vo->start))) &&
+            appeal_or_demand(c, j)) {
             trace_printf(c, "verb \"%s\": what a demand or appeal asks for, not coded\n",
                          span_text(c, vo->start, vo->end));
             return;

@@ -1203,6 +1203,13 @@ static void find_compounds(dt_coder *c)
                                                       (c->ct[after].wflags & (WF_AUX | WF_FUTURE | WF_HYPO | WF_HAVE |
                                                                               WF_RESPOND | WF_REPORT)));
                 bool object_before = before >= 0 && c->ct[before].role == TR_VERB && nmem == 1;
+                /* "China hopes India and Pakistan will settle ...": after a verb of wishing
+                 * or intention right after its actor, an actor pair before a modal is the
+                 * subject of the wished clause, one compound. */
+                if (object_before && (c->ct[before].wflags & WF_INTENT) && before > 0 &&
+                    c->ct[before - 1].mention >= 0 && after < c->ntok &&
+                    (c->ct[after].wflags & (WF_FUTURE | WF_HYPO)))
+                    object_before = false;
                 if (verb_after && object_before)
                     break;
                 /* "... in the Gulf of Oman, and Washington blamed Iran": after a single
