@@ -1178,6 +1178,7 @@ static void find_compounds(dt_coder *c)
         members[0] = i;
         int j = i;
         bool closed = false;
+        bool wished = false;
         while (j + 1 < c->nm) {
             mention *cur = &c->m[j], *nx = &c->m[j + 1];
             int p = cur->end;
@@ -1208,8 +1209,10 @@ static void find_compounds(dt_coder *c)
                  * subject of the wished clause, one compound. */
                 if (object_before && (c->ct[before].wflags & WF_INTENT) && before > 0 &&
                     c->ct[before - 1].mention >= 0 && after < c->ntok &&
-                    (c->ct[after].wflags & (WF_FUTURE | WF_HYPO)))
+                    (c->ct[after].wflags & (WF_FUTURE | WF_HYPO))) {
                     object_before = false;
+                    wished = true;
+                }
                 if (verb_after && object_before)
                     break;
                 /* "... in the Gulf of Oman, and Washington blamed Iran": after a single
@@ -1246,6 +1249,7 @@ static void find_compounds(dt_coder *c)
             c->m[members[k]].compound = i;
         }
         a->ncompound = nmem;
+        a->wished = wished;
         i = members[nmem - 1];
     }
 }
@@ -1746,7 +1750,9 @@ void scan_commit_doc_context(dt_coder *c)
             group = c->next_group + m->compound;
         }
         doc_push(c, m, subject, group);
-        if (m->ncompound > 1) {
+        /* (not a pair that is only hoped to act: "Japan hoped Syria and Kuwait would
+         * meet halfway. They then held talks" is about the speakers) */
+        if (m->ncompound > 1 && !m->wished) {
             /* The compound as one plural entry, for "they" and "the two sides". */
             mention all = *m;
             all.ncodes = 0;
