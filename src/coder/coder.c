@@ -1498,7 +1498,8 @@ static int crowd_source(dt_coder *c, int v, int lo, int from, int hi)
      * dateline or first country named). */
     if (c->location) {
         for (int q = from; q + 2 < hi; q++)
-            if (KEY_IS(c, q, "IN") && KEY_IS(c, q + 1, "THE") && KEY_IS(c, q + 2, "CAPITAL") &&
+            if ((KEY_IS(c, q, "IN") || (KEY_IS(c, q, "OF") && q > 0 && KEY_IS(c, q - 1, "STREETS"))) &&
+                KEY_IS(c, q + 1, "THE") && KEY_IS(c, q + 2, "CAPITAL") &&
                 (q + 3 >= c->ntok || c->ct[q + 3].mention < 0)) {
                 char opp[8];
                 snprintf(opp, sizeof(opp), "%.3sOPP", code_str(c, c->location));
