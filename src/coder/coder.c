@@ -1458,7 +1458,27 @@ static bool rejection_verb(const dt_coder *c, int k)
 static int crowd_source(dt_coder *c, int v, int lo, int from, int hi)
 {
     int a = v;
+    int subj_end = v;
     bool number = false;
+    /* "Thousands gathered in the capital and staged road blockades": a verb after "and"
+     * shares the crowd of the verb before it, and the place named after that verb. */
+    if (a >= 2 && a - 1 <= lo && KEY_IS(c, a - 1, "AND") && c->ct[a - 1].role == TR_NONE) {
+        for (int k = a - 2; k >= 0; k--) {
+            if (c->ct[k].mention >= 0 || c->ct[k].barrier)
+                break;
+            if (c->ct[k].role == TR_VERB && c->ct[k].verb >= 0) {
+                a = c->v[c->ct[k].verb].start;
+                subj_end = a;
+                from = c->v[c->ct[k].verb].end;
+                hi = v;
+                lo = a;
+                while (lo > 0 && !c->ct[lo - 1].barrier && c->ct[lo - 1].mention < 0 &&
+                       c->ct[lo - 1].role != TR_SKIP)
+                    lo--;
+                break;
+            }
+        }
+    }
     while (a > lo && c->ct[a - 1].mention < 0 && c->ct[a - 1].role == TR_NONE) {
         int k = a - 1;
         if (quantity_word(c, k))
@@ -1474,6 +1494,24 @@ static int crowd_source(dt_coder *c, int v, int lo, int from, int hi)
     if (!number || a == v || !(a == lo || tok_is_comma(c, a - 1) || c->ct[a - 1].barrier ||
                                (c->ct[a - 1].wflags & (WF_CONJ | WF_SUBCONJ)) || KEY_IS(c, a - 1, "AS")))
         return -1;
+    /* "Thousands gathered in the capital": the capital of the document's country (its
+     * dateline or first country named). */
+    if (c->location) {
+        for (int q = from; q + 2 < hi; q++)
+            if ((KEY_IS(c, q, "IN") || (KEY_IS(c, q, "OF") && q > 0 && KEY_IS(c, q - 1, "STREETS"))) &&
+                KEY_IS(c, q + 1, "THE") && KEY_IS(c, q + 2, "CAPITAL") &&
+                (q + 3 >= c->ntok || c->ct[q + 3].mention < 0)) {
+                char opp[8];
+                snprintf(opp, sizeof(opp), "%.3sOPP", code_str(c, c->location));
+                int src = scan_context_mention(c, a, coder_intern(c, opp, 6), -1);
+                if (src >= 0) {
+                    c->m[src].end = subj_end;
+                    c->m[src].plural = 1;
+                    trace_printf(c, "  a crowd protesting in the capital: %s\n", opp);
+                }
+                return src;
+            }
+    }
     for (int q = from; q < hi; q++) {
         int mi = c->ct[q].mention;
         if (mi < 0 || c->m[mi].ncodes != 1)
@@ -1482,7 +1520,9 @@ static int crowd_source(dt_coder *c, int v, int lo, int from, int hi)
         int k = c->m[mi].start - 1;
         while (k >= from && (c->ct[k].wflags & WF_DET) && c->ct[k].role == TR_NONE)
             k--;
-        if (k < from || !(KEY_IS(c, k, "IN") || KEY_IS(c, k, "ACROSS") || KEY_IS(c, k, "THROUGHOUT")))
+        /* (also "took to the streets of Santiago") */
+        if (k < from || !(KEY_IS(c, k, "IN") || KEY_IS(c, k, "ACROSS") || KEY_IS(c, k, "THROUGHOUT") ||
+                          (KEY_IS(c, k, "OF") && k > 0 && KEY_IS(c, k - 1, "STREETS"))))
             continue;
         if (strlen(pc) != 3 || !country_based(pc))
             return -1;
@@ -1490,7 +1530,7 @@ static int crowd_source(dt_coder *c, int v, int lo, int from, int hi)
         snprintf(opp, sizeof(opp), "%sOPP", pc);
         int src = scan_context_mention(c, a, coder_intern(c, opp, 6), -1);
         if (src >= 0) {
-            c->m[src].end = v;
+            c->m[src].end = subj_end;
             c->m[src].plural = 1;
             trace_printf(c, "  a crowd protesting in %s: %s\n", span_text(c, c->m[mi].start, c->m[mi].end), opp);
         }
@@ -2448,13 +2488,35 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
     /* (a past form before a verb is still a verb: "pledged continued support") */
     bool noun_ctx = is_noun_use(c, vo) ||
                     (vo->noun != UINT32_MAX && vo->form != VF_ED && vo->form != VF_EN && next_is_verb(c, vo));
+    /* "Japan hoped Syria and Kuwait would meet each other halfway": what a verb of wishing
+     * hopes others will do is not asserted. */
+    {
+        int k = vo->start - 1;
+        while (k > 0 && (c->ct[k].wflags & WF_ADVERB) && c->ct[k].role == TR_NONE)
+            k--;
+        if (k > 0 && (c->ct[k].wflags & (WF_FUTURE | WF_HYPO)) && c->ct[k - 1].mention >= 0) {
+            const mention *om = &c->m[c->ct[k - 1].mention];
+            int ms = om->compound >= 0 ? c->m[om->compound].start : om->start;
+            while (ms > 0 && (c->ct[ms - 1].wflags & WF_DET) && c->ct[ms - 1].role == TR_NONE)
+                ms--;
+            if (ms > 0 && c->ct[ms - 1].role == TR_VERB && (c->ct[ms - 1].wflags & WF_INTENT)) {
+                trace_printf(c, "verb \"%s\": what a hope or wish asks of others, not coded\n",
+                             span_text(c, vo->start, vo->end));
+                return;
+            }
+        }
+    }
     /* "demanded that Iran release the sailors": the content of an appeal or demand. */
     for (int j = vi - 1; j >= 0; j--) {
         if (!c->verb_matched[j] || c->subject_of[j] < 0)
             continue;
         int e = c->v[j].end;
         /* (also "insisted that", a phrase that ends in "that") */
-        if (((e < c->ntok && KEY_IS(c, e, "THAT")) || KEY_IS(c, e - 1, "THAT")) && appeal_or_demand(c, j)) {
+        /* (and what a hope or expectation about another side asks for: "hopes Russia and
+         * Ukraine will resume negotiations", an appeal by a verb of wishing) */
+        if (((e < c->ntok && KEY_IS(c, e, "THAT")) || KEY_IS(c, e - 1, "THAT") ||
+             ((c->ct[c->v[j].start].wflags & WF_INTENT) && !barrier_between(c, e, vo->start))) &&
+            appeal_or_demand(c, j)) {
             trace_printf(c, "verb \"%s\": what a demand or appeal asks for, not coded\n",
                          span_text(c, vo->start, vo->end));
             return;

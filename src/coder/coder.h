@@ -126,6 +126,7 @@ typedef struct mention {
     uint8_t is_possessive_pron;
     int compound;       /* index of the first mention of its compound, or -1 */
     int ncompound;      /* members (on the first mention only) */
+    bool wished;        /* compound only as the subject of a wished clause ("hopes X and Y will") */
     uint32_t rule;      /* actor entry rule, or UINT32_MAX */
     int ref;            /* MT_REF: the ref entry */
     int resolved_from;  /* for references: sentence of the antecedent, -1 */

@@ -1231,6 +1231,7 @@ static void find_compounds(dt_coder *c)
         members[0] = i;
         int j = i;
         bool closed = false;
+        bool wished = false;
         while (j + 1 < c->nm) {
             mention *cur = &c->m[j], *nx = &c->m[j + 1];
             int p = cur->end;
@@ -1256,6 +1257,15 @@ static void find_compounds(dt_coder *c)
                                                       (c->ct[after].wflags & (WF_AUX | WF_FUTURE | WF_HYPO | WF_HAVE |
                                                                               WF_RESPOND | WF_REPORT)));
                 bool object_before = before >= 0 && c->ct[before].role == TR_VERB && nmem == 1;
+                /* "China hopes India and Pakistan will settle ...": after a verb of wishing
+                 * or intention right after its actor, an actor pair before a modal is the
+                 * subject of the wished clause, one compound. */
+                if (object_before && (c->ct[before].wflags & WF_INTENT) && before > 0 &&
+                    c->ct[before - 1].mention >= 0 && after < c->ntok &&
+                    (c->ct[after].wflags & (WF_FUTURE | WF_HYPO))) {
+                    object_before = false;
+                    wished = true;
+                }
                 if (verb_after && object_before)
                     break;
                 /* "... in the Gulf of Oman, and Washington blamed Iran": after a single
@@ -1292,6 +1302,7 @@ static void find_compounds(dt_coder *c)
             c->m[members[k]].compound = i;
         }
         a->ncompound = nmem;
+        a->wished = wished;
         i = members[nmem - 1];
     }
 }
@@ -1799,7 +1810,9 @@ void scan_commit_doc_context(dt_coder *c)
             group = c->next_group + m->compound;
         }
         doc_push(c, m, subject, group);
-        if (m->ncompound > 1) {
+        /* (not a pair that is only hoped to act: "Japan hoped Syria and Kuwait would
+         * meet halfway. They then held talks" is about the speakers) */
+        if (m->ncompound > 1 && !m->wished) {
             /* The compound as one plural entry, for "they" and "the two sides". */
             mention all = *m;
             all.ncodes = 0;
