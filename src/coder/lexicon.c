@@ -152,10 +152,11 @@ static int compute(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, si
             }
         }
     }
-    e->starts = d->root_child ? 0 : 1;
+    /* (a phrase the scan records begins here: not only a set member's first word) */
+    e->starts = d->root_child && d->node_scan ? 0 : 1;
     for (uint16_t i = 0; i < e->nmatch && !e->starts; i++) {
         uint32_t m = lx->pool[e->match + i];
-        e->starts = m < d->nwords && d->root_child[m] != 0;
+        e->starts = m < d->nwords && d->root_child[m] != 0 && d->node_scan[d->root_child[m]];
     }
     e->root0 = e->nmatch ? dict_step(d, 0, lx->pool[e->match]) : 0;
     if (!d->set_by_word_start) {

@@ -283,6 +283,32 @@ int dict_add_phrase(dt_dict *d, const uint32_t *words, size_t n, phrase_payload 
 }
 
 /* Per word id, the sets with a member starting with that word (a counting sort). */
+/* node_scan: the nodes from which the phrase scan can reach a payload it records (many
+ * phrases are only set members: the scan need not start at their first words). Marked up
+ * from the nodes with such a payload, edge by edge until nothing changes. */
+static int mark_scan_nodes(dt_dict *d)
+{
+    d->node_scan = calloc(d->nnodes ? d->nnodes : 1, 1);
+    if (!d->node_scan)
+        return DT_ENOMEM;
+    for (size_t n = 0; n < d->nnodes; n++)
+        for (uint32_t p = 0; p < d->nodes[n].npayloads && !d->node_scan[n]; p++) {
+            uint8_t k = node_payload(d, &d->nodes[n], p)->kind;
+            d->node_scan[n] = k != PK_SETMEMBER && k != PK_TIME;
+        }
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (size_t i = 0; i < d->edge_cap; i++) {
+            const struct trie_edge *e = &d->edges[i];
+            if (e->child && d->node_scan[e->child] && !d->node_scan[e->node]) {
+                d->node_scan[e->node] = 1;
+                changed = true;
+            }
+        }
+    }
+    return 0;
+}
+
 static int index_set_first_words(dt_dict *d)
 {
     free(d->set_by_word_start);
@@ -728,6 +754,8 @@ int dict_compile(dt_dict *d)
     for (size_t i = 0; i < d->edge_cap; i++)
         if (d->edges[i].child && d->edges[i].node != 0 && d->edges[i].word < d->nwords)
             d->word_inner[d->edges[i].word] = 1;
+    if (mark_scan_nodes(d))
+        return DT_ENOMEM;
     /* Rule texts. */
     for (size_t i = 0; i < d->nrules; i++) {
         char tmp[600];
@@ -789,6 +817,7 @@ void dict_release(dt_dict *d)
     free(d->set_firsts);
     free(d->root_child);
     free(d->word_inner);
+    free(d->node_scan);
     free(d->set_by_word_start);
     free(d->set_by_word);
     free(d->strs);

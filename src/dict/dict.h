@@ -333,6 +333,8 @@ struct dt_dict {
     uint32_t *set_by_word_start, *set_by_word;
     uint32_t *root_child;  /* word id -> the trie node it leads to from the root (0: none) */
     uint8_t *word_inner;   /* word id -> 1 when it continues some phrase (an edge below the root) */
+    uint8_t *node_scan;    /* node -> 1 when it or a node below it has a payload the phrase scan
+                              records (set members and time phrases are looked up elsewhere) */
     uint32_t *set_alts;    size_t nset_alts, capset_alts; /* set id -> alt list + 1 (TABARI
                                                   and PETRARCH synsets), 0: trie members */
     code_label *labels;    size_t nlabels, caplabels;
