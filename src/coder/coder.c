@@ -778,6 +778,22 @@ static bool nationality_plural(const dt_coder *c, const mention *m)
            mention_stem_same_actor(c, m, 1);
 }
 
+/* Whether a mention holds a plural common noun ("teachers", "Kenyan farmers", "Teachers
+ * in Kenya" at the start of a sentence or after a dateline's dash): a social group named
+ * by its noun, not a body with a capitalised name ("Kenya Medical Practitioners"). */
+static bool plain_plural_noun(const dt_coder *c, const mention *m)
+{
+    for (int i = m->start; i < m->end; i++) {
+        const tok *t = &c->toks[i];
+        if (t->key_len < 4 || c->keys.data[t->key + t->key_len - 1] != 'S')
+            continue;
+        unsigned char prev = i > 0 ? (unsigned char)c->norm.data[c->toks[i - 1].start] : ' ';
+        if (!(t->flags & TOKF_CAP) || i == 0 || !((prev >= 'A' && prev <= 'Z') || (prev >= 'a' && prev <= 'z')))
+            return true;
+    }
+    return false;
+}
+
 /* For a subject inside "... ANTECEDENT which/that SUBJECT VERB", the antecedent: the
  * nearest actor before the relative word (or the actor modifying the noun there). */
 static int relative_antecedent(const dt_coder *c, int src, int lo)
@@ -961,6 +977,37 @@ static void meeting_codes(dt_coder *c, const proto *p, sid s, sid t, sid *st, si
     }
     *st = coder_intern(c, a, 3);
     *ts = coder_intern(c, b, 3);
+}
+
+/* "urged X to abide by the agreement, revoke the sanctions and stop the drills": a bare
+ * verb after a comma or "and"/"or" whose chain of bare verbs leads back, comma by comma,
+ * to an infinitive is part of that infinitive's list, the content of the act before it.
+ * Sets *out to the infinitive's group. Looks at most four links and twelve words back. */
+static bool infinitive_chain(const dt_coder *c, int start, vgroup *out)
+{
+    for (int depth = 0; depth < 4; depth++) {
+        int k = start - 1;
+        if (k < 1 || c->ct[k].role != TR_NONE || !(tok_is_comma(c, k) || (c->ct[k].wflags & WF_CONJ)))
+            return false;
+        /* (an event noun on the way, "revoke the sanctions", is no link) */
+        int j = k - 1;
+        while (j >= 0 && j >= k - 12 && c->ct[j].barrier != 1 &&
+               (c->ct[j].role != TR_VERB || c->ct[j].verb < 0 || c->v[c->ct[j].verb].verb == UINT32_MAX ||
+                (c->v[c->ct[j].verb].start > 0 && (c->ct[c->v[c->ct[j].verb].start - 1].wflags & WF_DET))))
+            j--;
+        if (j < 0 || j < k - 12 || c->ct[j].role != TR_VERB || c->ct[j].verb < 0)
+            return false;
+        const verbocc *pv = &c->v[c->ct[j].verb];
+        vgroup pg = verb_group(c, pv->start, pv->start >= 8 ? pv->start - 8 : 0);
+        if (pg.infinitive) {
+            *out = pg;
+            return true;
+        }
+        if (pv->form != VF_BASE || pg.neg || pg.future || pg.hypo || pg.aux || pg.have || pg.get)
+            return false;
+        start = pg.start;
+    }
+    return false;
 }
 
 static void expand(dt_coder *c, const proto *p, sevent *ev, int *nev)
@@ -1615,6 +1662,16 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             g.intent_to = pg.intent_to;
             g.attempt = pg.attempt;
         }
+        vgroup ig;
+        if (vo->form == VF_BASE && !g.neg && !g.future && !g.hypo && !g.aux && !g.infinitive && !g.have &&
+            !g.get && infinitive_chain(c, g.start, &ig)) {
+            g.infinitive = true;
+            g.intent_to = ig.intent_to;
+            g.attempt = ig.attempt;
+            g.future = ig.future;
+            g.should = ig.should;
+            g.must = ig.must;
+        }
     } else {
         /* An event noun takes the tense and polarity of the verb that governs it
          * ("is expected to extend its ban", "will impose new tariffs"). */
@@ -2074,9 +2131,19 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         for (int k = 0; !crowd && tgt >= 0 && k < c->m[tgt].ncodes; k++)
             crowd = same_country(sc, code_str(c, c->m[tgt].codes[k]));
         crowd = crowd || people;
-        if (crowd && strlen(sc) == 3 && country_based(sc)) {
+        /* "Teachers in Kenya went on strike", "farmers protested": a social group named by
+         * a plain noun (civilians, workers, teachers, nurses ...) is the opposition while it
+         * protests, as the guidelines code protesters; not a named body ("Kenya Medical
+         * Association"), whose last word is capitalised. */
+        bool group = strlen(sc) == 6 && country_based(sc) &&
+                     (strcmp(sc + 3, "CVL") == 0 || strcmp(sc + 3, "EDU") == 0 || strcmp(sc + 3, "HLH") == 0) &&
+                     c->m[src].type != MT_PRONOUN && c->m[src].type != MT_REF &&
+                     plain_plural_noun(c, &c->m[src]);
+        if ((crowd && strlen(sc) == 3 && country_based(sc)) || group) {
             char opp[8];
-            snprintf(opp, sizeof(opp), "%sOPP", sc);
+            snprintf(opp, sizeof(opp), "%.3sOPP", sc);
+            if (group)
+                trace_printf(c, "  a social group protesting: %s\n", opp);
             c->m[src].codes[0] = coder_intern(c, opp, 6);
             trace_printf(c, "  a crowd of %s protesting: %s\n", sc, opp);
             /* (a target that is only its own country, a place "in Belgrade", gives way to
