@@ -1586,6 +1586,18 @@ static int crowd_source(dt_coder *c, int v, int lo, int from, int hi)
     return -1;
 }
 
+/* A verb that shares another's tense and mood: future, modal, infinitive, intention. */
+static void take_mood(vgroup *g, const vgroup *from)
+{
+    g->future = from->future;
+    g->hypo = from->hypo;
+    g->should = from->should;
+    g->must = from->must;
+    g->infinitive = from->infinitive;
+    g->intent_to = from->intent_to;
+    g->attempt = from->attempt;
+}
+
 static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *np, int *prev_subject)
 {
     verbocc *vo = &c->v[vi];
@@ -1654,23 +1666,14 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                 (void)by_agent(c, vo->end, hi, true, &by_seen);
                 g.aux = by_seen;
             }
-            g.future = pg.future;
-            g.hypo = pg.hypo;
-            g.should = pg.should;
-            g.must = pg.must;
-            g.infinitive = pg.infinitive;
-            g.intent_to = pg.intent_to;
-            g.attempt = pg.attempt;
+            take_mood(&g, &pg);
         }
         vgroup ig;
         if (vo->form == VF_BASE && !g.neg && !g.future && !g.hypo && !g.aux && !g.infinitive && !g.have &&
             !g.get && infinitive_chain(c, g.start, &ig)) {
+            take_mood(&g, &ig);
+            g.hypo = false; /* (the chain keeps its own: none, as tested above) */
             g.infinitive = true;
-            g.intent_to = ig.intent_to;
-            g.attempt = ig.attempt;
-            g.future = ig.future;
-            g.should = ig.should;
-            g.must = ig.must;
         }
     } else {
         /* An event noun takes the tense and polarity of the verb that governs it
