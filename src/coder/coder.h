@@ -24,6 +24,8 @@ typedef struct lexeme {
     uint8_t vfrom;      /* matches from here on are by a verb ending (-ed -en -ing) */
     uint8_t exact : 1;  /* the first match is the token itself (not an ending or stem) */
     uint8_t starts : 1; /* some match begins a dictionary phrase */
+    uint8_t alone : 1;  /* some match is a phrase of its own the scan records (one word) */
+    uint8_t inner : 1;  /* some match continues a phrase (a word below the trie's root) */
     uint8_t sets : 1;   /* some match begins a member of a set (patterns' &SETs) */
 } lexeme;               /* 16 bytes: four to a cache line */
 
@@ -95,6 +97,11 @@ static inline const lexeme *lexicon_get(lexicon *lx, const dt_dict *d, const cha
 
 enum tok_role { TR_NONE, TR_MENTION, TR_VERB, TR_SKIP };
 
+/* ctok.starts: a phrase the scan records begins here; the word alone is one; the word
+ * continues some phrase. A token that begins phrases but is none alone, before one that
+ * continues none, needs no walk. */
+enum { ST_BEGINS = 1, ST_ALONE = 2, ST_INNER = 4 };
+
 typedef struct ctok {
     uint32_t lex;       /* index into lexicon.lex at the time of coding */
     const uint32_t *match;
@@ -109,7 +116,7 @@ typedef struct ctok {
     uint8_t role;
     uint8_t barrier;    /* the token ends a clause for pattern matching */
     uint8_t nounword;   /* a noun/adjective from the dictionary (clause splitting) */
-    uint8_t starts;     /* the lexeme's starts: no phrase begins here when 0 */
+    uint8_t starts;     /* ST_* from the lexeme: no phrase begins here without ST_BEGINS */
     uint32_t root0;     /* the lexeme's root0 */
 } ctok;
 

@@ -270,6 +270,16 @@ typedef struct unit {
     const phrase_payload *noun;   /* for PK_VERB: the event-noun reading, or NULL */
 } unit;
 
+/* Whether walk(c, i) can find anything: a phrase the scan records begins at token i, and
+ * either the word is one alone or the next word continues some phrase. */
+static inline bool walk_may_find(const dt_coder *c, int i)
+{
+    uint8_t st = c->ct[i].starts;
+    if (!(st & ST_BEGINS))
+        return false;
+    return (st & ST_ALONE) || (i + 1 < c->ntok && (c->ct[i + 1].starts & ST_INNER));
+}
+
 /* Find the longest dictionary phrases left to right. Actors, agents and references win
  * over verbs of the same or shorter length. */
 static int find_units(dt_coder *c, unit *u, int cap)
@@ -277,7 +287,7 @@ static int find_units(dt_coder *c, unit *u, int cap)
     int n = 0;
     for (int i = 0; i < c->ntok;) {
         /* No phrase begins with this token: nothing for walk to find. */
-        if (c->ct[i].role == TR_SKIP || !c->ct[i].starts) {
+        if (c->ct[i].role == TR_SKIP || !walk_may_find(c, i)) {
             i++;
             continue;
         }
@@ -311,7 +321,7 @@ static int find_units(dt_coder *c, unit *u, int cap)
         if (blen >= 2) {
             bool overlapped = false;
             for (int j = i + 1; j < i + blen && !overlapped; j++) {
-                if (!c->ct[j].starts)
+                if (!walk_may_find(c, j))
                     continue;
                 scan_best b2;
                 int save = c->nissues;
@@ -1722,7 +1732,7 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
         c->ct[i].nmatch = lx->nmatch;
         c->ct[i].exact = lx->exact;
         c->ct[i].vfrom = lx->vfrom;
-        c->ct[i].starts = lx->starts;
+        c->ct[i].starts = (uint8_t)((lx->starts ? ST_BEGINS : 0) | (lx->alone ? ST_ALONE : 0) | (lx->inner ? ST_INNER : 0));
         c->ct[i].sets = lx->sets;
         c->ct[i].root0 = lx->root0;
         for (uint16_t k = 0; k < lx->nmatch; k++) {
