@@ -1539,6 +1539,44 @@ static int crowd_source(dt_coder *c, int v, int lo, int from, int hi)
     return -1;
 }
 
+/* "Protests swept Iran", "the Yellow Vests protest spread across France", "mass protests
+ * erupted in Belarus": a protest noun that opens its clause and spreads over a country
+ * asserts a demonstration there. Returns the place's mention (a state named right after
+ * the spreading word or after "in", "across", "throughout", "to", "over"), or -1. */
+static int protest_spread_place(const dt_coder *c, const verbocc *vo, int lo, int hi)
+{
+    static const char *const spread[] = {"SWEPT", "SWEEP", "SWEEPS", "ROCKED", "ROCK", "ROCKS", "GRIPPED",
+                                         "GRIP", "GRIPS", "SPREAD", "SPREADS", "ERUPTED", "ERUPT", "ERUPTS",
+                                         "BROKE", "ENGULFED", "SHOOK", "RAGED", "FLARED", "PARALYSED",
+                                         "PARALYZED"};
+    static const char *const preps[] = {"OUT", "ACROSS", "IN", "TO", "THROUGHOUT", "OVER", "THE"};
+    if (vo->end - vo->start != 1 || vo->start - lo > 4)
+        return -1;
+    /* (the noun opens its clause: "police dispersed protests that swept ..." is no
+     * protest's own clause; an actor right before it, "the Yellow Vests protest", may) */
+    for (int k = lo; k < vo->start; k++) {
+        if ((c->ct[k].wflags & (WF_PREP | WF_CONJ)) || (c->ct[k].tflags & TOKF_PUNCT))
+            return -1;
+        if (c->ct[k].role == TR_VERB && c->ct[k].verb >= 0 && c->v[c->ct[k].verb].form == VF_ED)
+            return -1;
+    }
+    for (int i = vo->end; i < hi && i < vo->end + 8; i++) {
+        if (c->ct[i].tflags & TOKF_PUNCT)
+            return -1;
+        if (!key_among(c, i, spread, DT_ARRAY_LEN(spread)))
+            continue;
+        int k = i + 1;
+        while (k < hi && k < i + 3 && c->ct[k].mention < 0 && key_among(c, k, preps, DT_ARRAY_LEN(preps)))
+            k++;
+        int mi = k < hi ? c->ct[k].mention : -1;
+        if (mi < 0 || c->m[mi].ncodes != 1)
+            return -1;
+        const char *pc = code_str(c, c->m[mi].codes[0]);
+        return strlen(pc) == 3 && country_based(pc) ? mi : -1;
+    }
+    return -1;
+}
+
 static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *np, int *prev_subject)
 {
     verbocc *vo = &c->v[vi];
@@ -1696,6 +1734,12 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         trace_printf(c, "verb \"%s\" (%s): no pattern matched, verb code %s (%s)\n",
                      span_text(c, vo->start, vo->end), lemma, cs.code ? code_str(c, cs.code) : "---",
                      c->d->rules[rule].text);
+    } else if (ve->is_noun && strcmp(lemma, "protest") == 0 && protest_spread_place(c, vo, lo, hi) >= 0) {
+        cs = (code_spec){coder_intern(c, "141", 3), SID_NONE, SID_NONE, 0};
+        rule = ve->rule;
+        mr = (match_result){-1, -1, false, vend};
+        trace_printf(c, "noun \"%s\" (%s): a protest spreading over a country, 141\n",
+                     span_text(c, vo->start, vo->end), lemma);
     } else {
         trace_printf(c, "%s \"%s\" (%s): no pattern matched and no code of its own\n",
                      ve->is_noun ? "noun" : "verb", span_text(c, vo->start, vo->end), lemma);
@@ -1932,6 +1976,20 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                     if (src < 0 && lo > 0 && (c->ct[lo - 1].wflags & WF_REPORT) && c->speaker >= 0 &&
                         c->m[c->speaker].end <= lo && c->m[c->speaker].ncodes > 0)
                         src = head_of(c, c->speaker);
+                    /* "Protests swept Iran": the crowd is the opposition of the country
+                     * the protest spreads over. */
+                    int pm = src < 0 && cs.code && code_root(c, cs.code) == 14 ? protest_spread_place(c, vo, lo, hi) : -1;
+                    if (pm >= 0) {
+                        char opp[8];
+                        snprintf(opp, sizeof(opp), "%sOPP", code_str(c, c->m[pm].codes[0]));
+                        src = scan_context_mention(c, vo->start, coder_intern(c, opp, 6), -1);
+                        if (src >= 0) {
+                            c->m[src].end = vo->end;
+                            c->m[src].plural = 1;
+                            trace_printf(c, "  the protesters of %s: %s\n",
+                                         span_text(c, c->m[pm].start, c->m[pm].end), opp);
+                        }
+                    }
                 }
             } else {
                 /* Coordinated verbs share the subject: "X met Y and signed ..." */
