@@ -1577,6 +1577,32 @@ static int protest_spread_place(const dt_coder *c, const verbocc *vo, int lo, in
     return -1;
 }
 
+/* "A general strike paralysed Buenos Aires": a strike named as the subject of a protest
+ * pattern has no actor of its own; it is the opposition of the country it paralyses, the
+ * target. Returns a mention made for it over the strike's words, or -1. */
+static int strike_source(dt_coder *c, int v, int lo, int tgt)
+{
+    static const char *const strikes[] = {"STRIKE", "STRIKES", "WALKOUT", "STOPPAGE"};
+    int k = v - 1;
+    if (k < lo || k - lo > 4 || !key_among(c, k, strikes, DT_ARRAY_LEN(strikes)) || c->m[tgt].ncodes != 1)
+        return -1;
+    for (int q = lo; q < k; q++)
+        if (c->ct[q].mention >= 0 && c->m[c->ct[q].mention].ncodes > 0)
+            return -1;
+    const char *pc = code_str(c, c->m[tgt].codes[0]);
+    if (strlen(pc) != 3 || !country_based(pc))
+        return -1;
+    char opp[8];
+    snprintf(opp, sizeof(opp), "%sOPP", pc);
+    int src = scan_context_mention(c, lo, coder_intern(c, opp, 6), -1);
+    if (src >= 0) {
+        c->m[src].end = v;
+        c->m[src].plural = 1;
+        trace_printf(c, "  a strike in %s: %s\n", span_text(c, c->m[tgt].start, c->m[tgt].end), opp);
+    }
+    return src;
+}
+
 static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *np, int *prev_subject)
 {
     verbocc *vo = &c->v[vi];
@@ -2035,6 +2061,8 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         }
         if (src < 0 && !ve->is_noun && cs.code && code_root(c, cs.code) == 14)
             src = crowd_source(c, g.start, lo, vend, vhi);
+        if (src < 0 && !ve->is_noun && cs.code && code_root(c, cs.code) == 14 && tgt >= 0)
+            src = strike_source(c, g.start, lo, tgt);
         /* A symmetric act of a compound subject ("X and Y agreed", "met", "held
          * talks") is between its members unless the pattern names a target. */
         if (tgt < 0 && !both && src >= 0 && (cs.flags & CF_PAIRED) && cs.code2 == cs.code &&
