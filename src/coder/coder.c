@@ -1451,6 +1451,21 @@ static bool rejection_verb(const dt_coder *c, int k)
     return false;
 }
 
+/* A crowd, protest or strike with no actor of its own, over tokens [start, end): a mention
+ * made for the opposition of the country whose three-letter code is `country`, or -1. */
+static int opposition_mention(dt_coder *c, int start, int end, const char *country, const char *why)
+{
+    char opp[8];
+    snprintf(opp, sizeof(opp), "%.3sOPP", country);
+    int src = scan_context_mention(c, start, coder_intern(c, opp, 6), -1);
+    if (src >= 0) {
+        c->m[src].end = end;
+        c->m[src].plural = 1;
+        trace_printf(c, "  %s: %s\n", why, opp);
+    }
+    return src;
+}
+
 /* "Hundreds of thousands of people demonstrated in Paris": a crowd named only by its
  * number ("thousands", "tens of thousands of people") that protests has no actor of its
  * own; it is the opposition of the country of the place it protests in, named after the
@@ -1501,15 +1516,8 @@ static int crowd_source(dt_coder *c, int v, int lo, int from, int hi)
             if ((KEY_IS(c, q, "IN") || (KEY_IS(c, q, "OF") && q > 0 && KEY_IS(c, q - 1, "STREETS"))) &&
                 KEY_IS(c, q + 1, "THE") && KEY_IS(c, q + 2, "CAPITAL") &&
                 (q + 3 >= c->ntok || c->ct[q + 3].mention < 0)) {
-                char opp[8];
-                snprintf(opp, sizeof(opp), "%.3sOPP", code_str(c, c->location));
-                int src = scan_context_mention(c, a, coder_intern(c, opp, 6), -1);
-                if (src >= 0) {
-                    c->m[src].end = subj_end;
-                    c->m[src].plural = 1;
-                    trace_printf(c, "  a crowd protesting in the capital: %s\n", opp);
-                }
-                return src;
+                return opposition_mention(c, a, subj_end, code_str(c, c->location),
+                                          "a crowd protesting in the capital");
             }
     }
     for (int q = from; q < hi; q++) {
@@ -1526,15 +1534,7 @@ static int crowd_source(dt_coder *c, int v, int lo, int from, int hi)
             continue;
         if (strlen(pc) != 3 || !country_based(pc))
             return -1;
-        char opp[8];
-        snprintf(opp, sizeof(opp), "%sOPP", pc);
-        int src = scan_context_mention(c, a, coder_intern(c, opp, 6), -1);
-        if (src >= 0) {
-            c->m[src].end = subj_end;
-            c->m[src].plural = 1;
-            trace_printf(c, "  a crowd protesting in %s: %s\n", span_text(c, c->m[mi].start, c->m[mi].end), opp);
-        }
-        return src;
+        return opposition_mention(c, a, subj_end, pc, "a crowd protesting in a place of its country");
     }
     return -1;
 }
@@ -1592,15 +1592,7 @@ static int strike_source(dt_coder *c, int v, int lo, int tgt)
     const char *pc = code_str(c, c->m[tgt].codes[0]);
     if (strlen(pc) != 3 || !country_based(pc))
         return -1;
-    char opp[8];
-    snprintf(opp, sizeof(opp), "%sOPP", pc);
-    int src = scan_context_mention(c, lo, coder_intern(c, opp, 6), -1);
-    if (src >= 0) {
-        c->m[src].end = v;
-        c->m[src].plural = 1;
-        trace_printf(c, "  a strike in %s: %s\n", span_text(c, c->m[tgt].start, c->m[tgt].end), opp);
-    }
-    return src;
+    return opposition_mention(c, lo, v, pc, "a strike in a place of its country");
 }
 
 static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *np, int *prev_subject)
@@ -2005,17 +1997,9 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                     /* "Protests swept Iran": the crowd is the opposition of the country
                      * the protest spreads over. */
                     int pm = src < 0 && cs.code && code_root(c, cs.code) == 14 ? protest_spread_place(c, vo, lo, hi) : -1;
-                    if (pm >= 0) {
-                        char opp[8];
-                        snprintf(opp, sizeof(opp), "%sOPP", code_str(c, c->m[pm].codes[0]));
-                        src = scan_context_mention(c, vo->start, coder_intern(c, opp, 6), -1);
-                        if (src >= 0) {
-                            c->m[src].end = vo->end;
-                            c->m[src].plural = 1;
-                            trace_printf(c, "  the protesters of %s: %s\n",
-                                         span_text(c, c->m[pm].start, c->m[pm].end), opp);
-                        }
-                    }
+                    if (pm >= 0)
+                        src = opposition_mention(c, vo->start, vo->end, code_str(c, c->m[pm].codes[0]),
+                                                 "the protesters of the country it spreads over");
                 }
             } else {
                 /* Coordinated verbs share the subject: "X met Y and signed ..." */
