@@ -1595,6 +1595,31 @@ static int strike_source(dt_coder *c, int v, int lo, int tgt)
     return opposition_mention(c, lo, v, pc, "a strike in a place of its country");
 }
 
+/* "Turkey praised Russia's stance during a meeting with the Russian ambassador": an
+ * encounter "during" or "at" which the act happened, with a partner named by "with", is
+ * no object of the verb before it but an event of the same episode, its own. (Its
+ * pattern still drops an earlier one, "at last week's meeting", "during the previous
+ * talks"; a number or a possessive before it, "at the 2018 summit", "at Kim's meeting",
+ * keeps the old reading.) */
+static bool adjunct_encounter(dt_coder *c, const verbocc *vo, int lo)
+{
+    if (vo->end >= c->ntok || !KEY_IS(c, vo->end, "WITH"))
+        return false;
+    int k = vo->start - 1;
+    static const char *const owners[] = {"HIS", "HER", "THEIR", "ITS"};
+    for (int n = 0; k >= lo && n < 3 && (c->ct[k].mention < 0 || key_among(c, k, owners, DT_ARRAY_LEN(owners))) &&
+                    !(c->toks[k].flags & TOKF_NUMBER) &&
+                    !KEY_IS(c, k, "'S") && !KEY_IS(c, k, "DURING") && !KEY_IS(c, k, "AT") &&
+                    (c->ct[k].tflags & TOKF_WORD) && !(c->ct[k].wflags & (WF_PREP | WF_CONJ));
+         n++)
+        k--;
+    if (k < lo || !(KEY_IS(c, k, "DURING") || KEY_IS(c, k, "AT")) || c->ct[k].role != TR_NONE)
+        return false;
+    trace_printf(c, "noun \"%s\": an encounter during which the act happened, its own event\n",
+                 span_text(c, vo->start, vo->end));
+    return true;
+}
+
 static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *np, int *prev_subject)
 {
     verbocc *vo = &c->v[vi];
@@ -1602,10 +1627,11 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     const char *lemma = dict_str(c->d, ve->lemma);
     int lo, hi;
     clause_range(c, vo->start, vo->end, &lo, &hi);
+    bool adjunct = ve->is_noun && adjunct_encounter(c, vo, lo);
     if (ve->is_noun) {
         /* An event noun that is the object of an event verb ("called for talks",
          * "could impose sanctions") is that verb's content, not an event of its own. */
-        for (int j = 0; j < vi; j++)
+        for (int j = 0; j < vi && !adjunct; j++)
             if (c->verb_matched[j] && c->v[j].start >= lo && !barrier_between(c, c->v[j].end, vo->start)) {
                 trace_printf(c, "noun \"%s\": the object of an earlier event verb, not coded\n",
                              span_text(c, vo->start, vo->end));
@@ -1987,6 +2013,14 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                     if (hit && (hit->slots & PS_BOTH) == 0 && c->m[src].ncompound > 1 &&
                         (cs.flags & CF_PAIRED) && tgt < 0) {
                         both = true;
+                    }
+                } else if (adjunct) {
+                    /* (the encounter's own side is the clause's subject, not the nearest
+                     * actor: "Turkey praised Russia's stance during a meeting with ...") */
+                    for (int q = lo; q < vo->start && src < 0; q++) {
+                        int mi = c->ct[q].mention;
+                        if (mi >= 0 && c->m[mi].ncodes > 0 && !governed_by_prep(c, &c->m[mi]))
+                            src = head_of(c, mi);
                     }
                 } else {
                     src = find_subject(c, vo->start, lo);
