@@ -1778,7 +1778,8 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         trace_printf(c, "verb \"%s\" (%s): no pattern matched, verb code %s (%s)\n",
                      span_text(c, vo->start, vo->end), lemma, cs.code ? code_str(c, cs.code) : "---",
                      c->d->rules[rule].text);
-    } else if (ve->is_noun && strcmp(lemma, "protest") == 0 && protest_spread_place(c, vo, lo, hi) >= 0) {
+    } else if (ve->is_noun && (strcmp(lemma, "protest") == 0 || strcmp(lemma, "demonstration") == 0) &&
+               protest_spread_place(c, vo, lo, hi) >= 0) {
         cs = (code_spec){coder_intern(c, "141", 3), SID_NONE, SID_NONE, 0};
         rule = ve->rule;
         mr = (match_result){-1, -1, false, vend};
