@@ -638,6 +638,25 @@ static bool mediator(const dt_coder *c, const mention *m)
     return p >= 0 && key_among(c, p, parts, DT_ARRAY_LEN(parts));
 }
 
+/* Token k is the "with" of an encounter "during" or "at" which an act happened ("during a
+ * phone call with", "at his summit with"), after `from`: the actor after it is that
+ * encounter's partner. */
+static bool encounter_partner(const dt_coder *c, int k, int from)
+{
+    static const char *const nouns[] = {"MEETING", "MEETINGS", "TALKS", "SUMMIT", "CALL", "CONVERSATION",
+                                        "TALK", "VISIT", "CONSULTATIONS", "NEGOTIATIONS"};
+    static const char *const owners[] = {"HIS", "HER", "THEIR", "ITS"};
+    if (!KEY_IS(c, k, "WITH") || k - 1 < from || !key_among(c, k - 1, nouns, DT_ARRAY_LEN(nouns)))
+        return false;
+    int j = k - 2;
+    for (int n = 0; j >= from && n < 3 && !KEY_IS(c, j, "DURING") && !KEY_IS(c, j, "AT") &&
+                    (c->ct[j].mention < 0 || key_among(c, j, owners, DT_ARRAY_LEN(owners))) &&
+                    !(c->toks[j].flags & TOKF_NUMBER) && !KEY_IS(c, j, "'S") && (c->ct[j].tflags & TOKF_WORD);
+         n++)
+        j--;
+    return j >= from && (KEY_IS(c, j, "DURING") || KEY_IS(c, j, "AT"));
+}
+
 /* The target: the first actor after `from` in the clause that is not the source (nor
  * the source's own country), skipping actors in locative phrases ("in Hanoi"). */
 static int find_target(const dt_coder *c, int from, int hi, int src)
@@ -675,6 +694,11 @@ static int find_target(const dt_coder *c, int from, int hi, int src)
         int k = back_det_dir(c, hm->start - 1);
         if (k >= 0 && (c->ct[k].wflags & WF_LOCPREP) && c->ct[k].role == TR_NONE)
             continue;
+        if (k >= 0 && encounter_partner(c, k, from)) {
+            /* "condemned the strikes during a phone call with Zarif": the partner of
+             * the encounter is not the one condemned */
+            continue;
+        }
         return h;
     }
     return -1;
