@@ -1585,7 +1585,8 @@ static int protest_spread_place(const dt_coder *c, const verbocc *vo, int lo, in
             return -1;
     }
     for (int i = vo->end; i < hi && i < vo->end + 8; i++) {
-        if (c->ct[i].tflags & TOKF_PUNCT)
+        /* ("the protests that swept Chile were ...": a description, no news of its own) */
+        if ((c->ct[i].tflags & TOKF_PUNCT) || KEY_IS(c, i, "THAT") || KEY_IS(c, i, "WHICH"))
             return -1;
         if (!key_among(c, i, spread, DT_ARRAY_LEN(spread)))
             continue;
