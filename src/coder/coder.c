@@ -1645,6 +1645,15 @@ static bool adjunct_encounter(dt_coder *c, const verbocc *vo, int lo)
     return true;
 }
 
+/* Some actor with a code in [lo, end): the clause names a subject before a verb. */
+static bool subject_before(const dt_coder *c, int lo, int end)
+{
+    for (int q = lo; q < end; q++)
+        if (c->ct[q].mention >= 0 && c->m[c->ct[q].mention].ncodes > 0)
+            return true;
+    return false;
+}
+
 static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *np, int *prev_subject)
 {
     verbocc *vo = &c->v[vi];
@@ -1653,6 +1662,14 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     int lo, hi;
     clause_range(c, vo->start, vo->end, &lo, &hi);
     bool adjunct = ve->is_noun && adjunct_encounter(c, vo, lo);
+    /* "Russia said protests in Ukraine spread to Kharkiv": "protests" that open a clause
+     * with no actor of their own and spread over a country are the noun, not the verb. */
+    if (!ve->is_noun && strcmp(lemma, "protest") == 0 && !subject_before(c, lo, vo->start) &&
+        protest_spread_place(c, vo, lo, hi) >= 0) {
+        trace_printf(c, "verb \"%s\": a protest spreading over a country, read as the noun\n",
+                     span_text(c, vo->start, vo->end));
+        return false;
+    }
     if (ve->is_noun) {
         /* An event noun that is the object of an event verb ("called for talks",
          * "could impose sanctions") is that verb's content, not an event of its own. */
@@ -2050,16 +2067,17 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                     }
                 } else {
                     src = find_subject(c, vo->start, lo);
-                    /* "Moscow announced the expulsion of ...": the announcer. */
-                    if (src < 0 && lo > 0 && (c->ct[lo - 1].wflags & WF_REPORT) && c->speaker >= 0 &&
-                        c->m[c->speaker].end <= lo && c->m[c->speaker].ncodes > 0)
-                        src = head_of(c, c->speaker);
-                    /* "Protests swept Iran": the crowd is the opposition of the country
-                     * the protest spreads over. */
+                    /* "Protests swept Iran", "Russia said protests in Ukraine spread to
+                     * Kharkiv": the crowd is the opposition of the country the protest
+                     * spreads over, not the one who reports it. */
                     int pm = src < 0 && cs.code && code_root(c, cs.code) == 14 ? protest_spread_place(c, vo, lo, hi) : -1;
                     if (pm >= 0)
                         src = opposition_mention(c, vo->start, vo->end, code_str(c, c->m[pm].codes[0]),
                                                  "the protesters of the country it spreads over");
+                    /* "Moscow announced the expulsion of ...": the announcer. */
+                    if (src < 0 && lo > 0 && (c->ct[lo - 1].wflags & WF_REPORT) && c->speaker >= 0 &&
+                        c->m[c->speaker].end <= lo && c->m[c->speaker].ncodes > 0)
+                        src = head_of(c, c->speaker);
                 }
             } else {
                 /* Coordinated verbs share the subject: "X met Y and signed ..." */
