@@ -638,6 +638,25 @@ static bool mediator(const dt_coder *c, const mention *m)
     return p >= 0 && key_among(c, p, parts, DT_ARRAY_LEN(parts));
 }
 
+/* Token k is the "with" of an encounter "during" or "at" which an act happened ("during a
+ * phone call with", "at his summit with"), after `from`: the actor after it is that
+ * encounter's partner. */
+static bool encounter_partner(const dt_coder *c, int k, int from)
+{
+    static const char *const nouns[] = {"MEETING", "MEETINGS", "TALKS", "SUMMIT", "CALL", "CONVERSATION",
+                                        "TALK", "VISIT", "CONSULTATIONS", "NEGOTIATIONS"};
+    static const char *const owners[] = {"HIS", "HER", "THEIR", "ITS"};
+    if (!KEY_IS(c, k, "WITH") || k - 1 < from || !key_among(c, k - 1, nouns, DT_ARRAY_LEN(nouns)))
+        return false;
+    int j = k - 2;
+    for (int n = 0; j >= from && n < 3 && !KEY_IS(c, j, "DURING") && !KEY_IS(c, j, "AT") &&
+                    (c->ct[j].mention < 0 || key_among(c, j, owners, DT_ARRAY_LEN(owners))) &&
+                    !(c->toks[j].flags & TOKF_NUMBER) && !KEY_IS(c, j, "'S") && (c->ct[j].tflags & TOKF_WORD);
+         n++)
+        j--;
+    return j >= from && (KEY_IS(c, j, "DURING") || KEY_IS(c, j, "AT"));
+}
+
 /* The target: the first actor after `from` in the clause that is not the source (nor
  * the source's own country), skipping actors in locative phrases ("in Hanoi"). */
 static int find_target(const dt_coder *c, int from, int hi, int src)
@@ -675,6 +694,11 @@ static int find_target(const dt_coder *c, int from, int hi, int src)
         int k = back_det_dir(c, hm->start - 1);
         if (k >= 0 && (c->ct[k].wflags & WF_LOCPREP) && c->ct[k].role == TR_NONE)
             continue;
+        if (k >= 0 && encounter_partner(c, k, from)) {
+            /* "condemned the strikes during a phone call with Zarif": the partner of
+             * the encounter is not the one condemned */
+            continue;
+        }
         return h;
     }
     return -1;
@@ -1498,6 +1522,21 @@ static bool rejection_verb(const dt_coder *c, int k)
     return false;
 }
 
+/* A crowd, protest or strike with no actor of its own, over tokens [start, end): a mention
+ * made for the opposition of the country whose three-letter code is `country`, or -1. */
+static int opposition_mention(dt_coder *c, int start, int end, const char *country, const char *why)
+{
+    char opp[8];
+    snprintf(opp, sizeof(opp), "%.3sOPP", country);
+    int src = scan_context_mention(c, start, coder_intern(c, opp, 6), -1);
+    if (src >= 0) {
+        c->m[src].end = end;
+        c->m[src].plural = 1;
+        trace_printf(c, "  %s: %s\n", why, opp);
+    }
+    return src;
+}
+
 /* "Hundreds of thousands of people demonstrated in Paris": a crowd named only by its
  * number ("thousands", "tens of thousands of people") that protests has no actor of its
  * own; it is the opposition of the country of the place it protests in, named after the
@@ -1548,15 +1587,8 @@ static int crowd_source(dt_coder *c, int v, int lo, int from, int hi)
             if ((KEY_IS(c, q, "IN") || (KEY_IS(c, q, "OF") && q > 0 && KEY_IS(c, q - 1, "STREETS"))) &&
                 KEY_IS(c, q + 1, "THE") && KEY_IS(c, q + 2, "CAPITAL") &&
                 (q + 3 >= c->ntok || c->ct[q + 3].mention < 0)) {
-                char opp[8];
-                snprintf(opp, sizeof(opp), "%.3sOPP", code_str(c, c->location));
-                int src = scan_context_mention(c, a, coder_intern(c, opp, 6), -1);
-                if (src >= 0) {
-                    c->m[src].end = subj_end;
-                    c->m[src].plural = 1;
-                    trace_printf(c, "  a crowd protesting in the capital: %s\n", opp);
-                }
-                return src;
+                return opposition_mention(c, a, subj_end, code_str(c, c->location),
+                                          "a crowd protesting in the capital");
             }
     }
     for (int q = from; q < hi; q++) {
@@ -1573,15 +1605,7 @@ static int crowd_source(dt_coder *c, int v, int lo, int from, int hi)
             continue;
         if (strlen(pc) != 3 || !country_based(pc))
             return -1;
-        char opp[8];
-        snprintf(opp, sizeof(opp), "%sOPP", pc);
-        int src = scan_context_mention(c, a, coder_intern(c, opp, 6), -1);
-        if (src >= 0) {
-            c->m[src].end = subj_end;
-            c->m[src].plural = 1;
-            trace_printf(c, "  a crowd protesting in %s: %s\n", span_text(c, c->m[mi].start, c->m[mi].end), opp);
-        }
-        return src;
+        return opposition_mention(c, a, subj_end, pc, "a crowd protesting in a place of its country");
     }
     return -1;
 }
@@ -1598,6 +1622,97 @@ static void take_mood(vgroup *g, const vgroup *from)
     g->attempt = from->attempt;
 }
 
+/* "Protests swept Iran", "the Yellow Vests protest spread across France", "mass protests
+ * erupted in Belarus": a protest noun that opens its clause and spreads over a country
+ * asserts a demonstration there. Returns the place's mention (a state named right after
+ * the spreading word or after "in", "across", "throughout", "to", "over"), or -1. */
+static int protest_spread_place(const dt_coder *c, const verbocc *vo, int lo, int hi)
+{
+    static const char *const spread[] = {"SWEPT", "SWEEP", "SWEEPS", "ROCKED", "ROCK", "ROCKS", "GRIPPED",
+                                         "GRIP", "GRIPS", "SPREAD", "SPREADS", "ERUPTED", "ERUPT", "ERUPTS",
+                                         "BROKE", "ENGULFED", "SHOOK", "RAGED", "FLARED", "PARALYSED",
+                                         "PARALYZED"};
+    static const char *const preps[] = {"OUT", "ACROSS", "IN", "TO", "THROUGHOUT", "OVER", "THE"};
+    if (vo->end - vo->start != 1 || vo->start - lo > 4)
+        return -1;
+    /* (the noun opens its clause: "police dispersed protests that swept ..." is no
+     * protest's own clause; an actor right before it, "the Yellow Vests protest", may) */
+    for (int k = lo; k < vo->start; k++) {
+        if ((c->ct[k].wflags & (WF_PREP | WF_CONJ)) || (c->ct[k].tflags & TOKF_PUNCT))
+            return -1;
+        if (c->ct[k].role == TR_VERB && c->ct[k].verb >= 0 && c->v[c->ct[k].verb].form == VF_ED)
+            return -1;
+    }
+    for (int i = vo->end; i < hi && i < vo->end + 8; i++) {
+        /* ("the protests that swept Chile were ...": a description, no news of its own) */
+        if ((c->ct[i].tflags & TOKF_PUNCT) || KEY_IS(c, i, "THAT") || KEY_IS(c, i, "WHICH"))
+            return -1;
+        if (!key_among(c, i, spread, DT_ARRAY_LEN(spread)))
+            continue;
+        int k = i + 1;
+        while (k < hi && k < i + 3 && c->ct[k].mention < 0 && key_among(c, k, preps, DT_ARRAY_LEN(preps)))
+            k++;
+        int mi = k < hi ? c->ct[k].mention : -1;
+        if (mi < 0 || c->m[mi].ncodes != 1)
+            return -1;
+        const char *pc = code_str(c, c->m[mi].codes[0]);
+        return strlen(pc) == 3 && country_based(pc) ? mi : -1;
+    }
+    return -1;
+}
+
+/* "A general strike paralysed Buenos Aires": a strike named as the subject of a protest
+ * pattern has no actor of its own; it is the opposition of the country it paralyses, the
+ * target. Returns a mention made for it over the strike's words, or -1. */
+static int strike_source(dt_coder *c, int v, int lo, int tgt)
+{
+    static const char *const strikes[] = {"STRIKE", "STRIKES", "WALKOUT", "STOPPAGE"};
+    int k = v - 1;
+    if (k < lo || k - lo > 4 || !key_among(c, k, strikes, DT_ARRAY_LEN(strikes)) || c->m[tgt].ncodes != 1)
+        return -1;
+    for (int q = lo; q < k; q++)
+        if (c->ct[q].mention >= 0 && c->m[c->ct[q].mention].ncodes > 0)
+            return -1;
+    const char *pc = code_str(c, c->m[tgt].codes[0]);
+    if (strlen(pc) != 3 || !country_based(pc))
+        return -1;
+    return opposition_mention(c, lo, v, pc, "a strike in a place of its country");
+}
+
+/* "Turkey praised Russia's stance during a meeting with the Russian ambassador": an
+ * encounter "during" or "at" which the act happened, with a partner named by "with", is
+ * no object of the verb before it but an event of the same episode, its own. (Its
+ * pattern still drops an earlier one, "at last week's meeting", "during the previous
+ * talks"; a number or a possessive before it, "at the 2018 summit", "at Kim's meeting",
+ * keeps the old reading.) */
+static bool adjunct_encounter(dt_coder *c, const verbocc *vo, int lo)
+{
+    if (vo->end >= c->ntok || !KEY_IS(c, vo->end, "WITH"))
+        return false;
+    int k = vo->start - 1;
+    static const char *const owners[] = {"HIS", "HER", "THEIR", "ITS"};
+    for (int n = 0; k >= lo && n < 3 && (c->ct[k].mention < 0 || key_among(c, k, owners, DT_ARRAY_LEN(owners))) &&
+                    !(c->toks[k].flags & TOKF_NUMBER) &&
+                    !KEY_IS(c, k, "'S") && !KEY_IS(c, k, "DURING") && !KEY_IS(c, k, "AT") &&
+                    (c->ct[k].tflags & TOKF_WORD) && !(c->ct[k].wflags & (WF_PREP | WF_CONJ));
+         n++)
+        k--;
+    if (k < lo || !(KEY_IS(c, k, "DURING") || KEY_IS(c, k, "AT")) || c->ct[k].role != TR_NONE)
+        return false;
+    trace_printf(c, "noun \"%s\": an encounter during which the act happened, its own event\n",
+                 span_text(c, vo->start, vo->end));
+    return true;
+}
+
+/* Some actor with a code in [lo, end): the clause names a subject before a verb. */
+static bool subject_before(const dt_coder *c, int lo, int end)
+{
+    for (int q = lo; q < end; q++)
+        if (c->ct[q].mention >= 0 && c->m[c->ct[q].mention].ncodes > 0)
+            return true;
+    return false;
+}
+
 static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *np, int *prev_subject)
 {
     verbocc *vo = &c->v[vi];
@@ -1605,10 +1720,19 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     const char *lemma = dict_str(c->d, ve->lemma);
     int lo, hi;
     clause_range(c, vo->start, vo->end, &lo, &hi);
+    bool adjunct = ve->is_noun && adjunct_encounter(c, vo, lo);
+    /* "Russia said protests in Ukraine spread to Kharkiv": "protests" that open a clause
+     * with no actor of their own and spread over a country are the noun, not the verb. */
+    if (!ve->is_noun && strcmp(lemma, "protest") == 0 && !subject_before(c, lo, vo->start) &&
+        protest_spread_place(c, vo, lo, hi) >= 0) {
+        trace_printf(c, "verb \"%s\": a protest spreading over a country, read as the noun\n",
+                     span_text(c, vo->start, vo->end));
+        return false;
+    }
     if (ve->is_noun) {
         /* An event noun that is the object of an event verb ("called for talks",
          * "could impose sanctions") is that verb's content, not an event of its own. */
-        for (int j = 0; j < vi; j++)
+        for (int j = 0; j < vi && !adjunct; j++)
             if (c->verb_matched[j] && c->v[j].start >= lo && !barrier_between(c, c->v[j].end, vo->start)) {
                 trace_printf(c, "noun \"%s\": the object of an earlier event verb, not coded\n",
                              span_text(c, vo->start, vo->end));
@@ -1756,6 +1880,13 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         trace_printf(c, "verb \"%s\" (%s): no pattern matched, verb code %s (%s)\n",
                      span_text(c, vo->start, vo->end), lemma, cs.code ? code_str(c, cs.code) : "---",
                      c->d->rules[rule].text);
+    } else if (ve->is_noun && (strcmp(lemma, "protest") == 0 || strcmp(lemma, "demonstration") == 0) &&
+               protest_spread_place(c, vo, lo, hi) >= 0) {
+        cs = (code_spec){coder_intern(c, "141", 3), SID_NONE, SID_NONE, 0};
+        rule = ve->rule;
+        mr = (match_result){-1, -1, false, vend};
+        trace_printf(c, "noun \"%s\" (%s): a protest spreading over a country, 141\n",
+                     span_text(c, vo->start, vo->end), lemma);
     } else {
         trace_printf(c, "%s \"%s\" (%s): no pattern matched and no code of its own\n",
                      ve->is_noun ? "noun" : "verb", span_text(c, vo->start, vo->end), lemma);
@@ -1986,8 +2117,23 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                         (cs.flags & CF_PAIRED) && tgt < 0) {
                         both = true;
                     }
+                } else if (adjunct) {
+                    /* (the encounter's own side is the clause's subject, not the nearest
+                     * actor: "Turkey praised Russia's stance during a meeting with ...") */
+                    for (int q = lo; q < vo->start && src < 0; q++) {
+                        int mi = c->ct[q].mention;
+                        if (mi >= 0 && c->m[mi].ncodes > 0 && !governed_by_prep(c, &c->m[mi]))
+                            src = head_of(c, mi);
+                    }
                 } else {
                     src = find_subject(c, vo->start, lo);
+                    /* "Protests swept Iran", "Russia said protests in Ukraine spread to
+                     * Kharkiv": the crowd is the opposition of the country the protest
+                     * spreads over, not the one who reports it. */
+                    int pm = src < 0 && cs.code && code_root(c, cs.code) == 14 ? protest_spread_place(c, vo, lo, hi) : -1;
+                    if (pm >= 0)
+                        src = opposition_mention(c, vo->start, vo->end, code_str(c, c->m[pm].codes[0]),
+                                                 "the protesters of the country it spreads over");
                     /* "Moscow announced the expulsion of ...": the announcer. */
                     if (src < 0 && lo > 0 && (c->ct[lo - 1].wflags & WF_REPORT) && c->speaker >= 0 &&
                         c->m[c->speaker].end <= lo && c->m[c->speaker].ncodes > 0)
@@ -2037,6 +2183,8 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         }
         if (src < 0 && !ve->is_noun && cs.code && code_root(c, cs.code) == 14)
             src = crowd_source(c, g.start, lo, vend, vhi);
+        if (src < 0 && !ve->is_noun && cs.code && code_root(c, cs.code) == 14 && tgt >= 0)
+            src = strike_source(c, g.start, lo, tgt);
         /* A symmetric act of a compound subject ("X and Y agreed", "met", "held
          * talks") is between its members unless the pattern names a target. */
         if (tgt < 0 && !both && src >= 0 && (cs.flags & CF_PAIRED) && cs.code2 == cs.code &&

@@ -497,6 +497,18 @@ static bool leader_of_group(const dt_coder *c, const unit *x, const unit *nx)
     return q == nx->start;
 }
 
+/* "European leaders", "Gulf states", "Western governments", "Arab countries": a name of
+ * several states or their leaders, which "they" can stand for ("European leaders said
+ * they would ..."). Not "the United States" or "the United Nations", nor the vague
+ * unnamed states ("other countries", UIS), which a later "they" too often is not. */
+static bool group_name_plural(const dt_coder *c, int start, int end)
+{
+    static const char *const heads[] = {"LEADERS", "STATES", "COUNTRIES", "GOVERNMENTS", "NATIONS",
+                                        "POWERS", "ALLIES", "PARTNERS", "MINISTERS", "CAPITALS"};
+    return end - start >= 2 && key_among(c, end - 1, heads, DT_ARRAY_LEN(heads)) &&
+           !KEY_IS(c, end - 2, "UNITED");
+}
+
 /* A word for one who speaks for a body ("ministry spokesman"). */
 static bool spokes_word(const dt_coder *c, int i)
 {
@@ -606,6 +618,8 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
                 k += 1;
             mention *m = &c->m[mi];
             set_codes_from_actor(c, m, ae);
+            m->plural = m->ncodes == 1 && strcmp(code_str(c, m->codes[0]), "UIS") != 0 &&
+                        group_name_plural(c, x->start, x->end);
             if (former && ae->kind == AK_PERSON && !c->d->opt.tabari) {
                 agent_entry eli = {dict_find_str(c->d, "ELI", 3), 0, 0};
                 if (eli.code)
