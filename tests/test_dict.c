@@ -41,6 +41,16 @@ static dt_dict *load_text(const char *text, diags *dg)
     return rc ? NULL : d;
 }
 
+/* A dictionary that must load without a diagnostic (checked); NULL when it did not load. */
+static dt_dict *load_clean(const char *text)
+{
+    diags dg = {0};
+    dt_dict *d = load_text(text, &dg);
+    CHECK(d != NULL);
+    CHECK_INT(dg.n, 0);
+    return d;
+}
+
 static int count_events(dt_dict *d, const char *date, const char *text, char *first, size_t cap)
 {
     dt_coder *c;
@@ -99,17 +109,13 @@ TEST(dict_bad_lines_are_reported_and_skipped)
 
 TEST(dict_dated_codes_follow_the_document_date)
 {
-    diags dg = {0};
-    dt_dict *d = load_text("state Japan => JPN\n"
-                           "person Ann Lee | Lee\n"
-                           "   => XYZOPP ..2009-12-31, XYZGOV 2010-01-01..2014-06-30\n"
-                           "person Bo Kim => XYZGOV 2015-01-01..\n"
-                           "verb condemn => 111\n",
-                           &dg);
-    CHECK(d != NULL);
+    dt_dict *d = load_clean("state Japan => JPN\n"
+                            "person Ann Lee | Lee\n"
+                            "   => XYZOPP ..2009-12-31, XYZGOV 2010-01-01..2014-06-30\n"
+                            "person Bo Kim => XYZGOV 2015-01-01..\n"
+                            "verb condemn => 111\n");
     if (!d)
         return;
-    CHECK_INT(dg.n, 0);
     char ev[64];
     count_events(d, "2005-05-05", "Ann Lee condemned Japan.", ev, sizeof(ev));
     CHECK_STR(ev, "XYZOPP JPN 111");
@@ -161,17 +167,13 @@ TEST(dict_verb_forms_are_generated)
 
 TEST(dict_irregular_and_multiword_verbs_match)
 {
-    diags dg = {0};
-    dt_dict *d = load_text("irregular fight fought fought\n"
-                           "state Japan => JPN\nstate China => CHN\n"
-                           "verb fight => 190\n"
-                           "verb call for => 020\n"
-                           "verb warn (warnt)\n- * against + => 130\n",
-                           &dg);
-    CHECK(d != NULL);
+    dt_dict *d = load_clean("irregular fight fought fought\n"
+                            "state Japan => JPN\nstate China => CHN\n"
+                            "verb fight => 190\n"
+                            "verb call for => 020\n"
+                            "verb warn (warnt)\n- * against + => 130\n");
     if (!d)
         return;
-    CHECK_INT(dg.n, 0);
     static const char *const cases[][2] = {
         {"China fought Japan.", "CHN JPN 190"},
         {"China is calling for calm with Japan.", "CHN JPN 020"},
@@ -186,16 +188,12 @@ TEST(dict_irregular_and_multiword_verbs_match)
  * patterns (a '|' used to be read as a word, so such a line never matched). */
 TEST(dict_entries_with_alternative_lemmas_match_each)
 {
-    diags dg = {0};
-    dt_dict *d = load_text("state Japan => JPN\nstate China => CHN\n"
-                           "noun border talks | frontier talks\n- *_with + => 046\n"
-                           "verb scold | rebuke => 111\n"
-                           "verb scold | chide\n- * over + => 111\n",
-                           &dg);
-    CHECK(d != NULL);
+    dt_dict *d = load_clean("state Japan => JPN\nstate China => CHN\n"
+                            "noun border talks | frontier talks\n- *_with + => 046\n"
+                            "verb scold | rebuke => 111\n"
+                            "verb scold | chide\n- * over + => 111\n");
     if (!d)
         return;
-    CHECK_INT(dg.n, 0);
     static const char *const cases[][2] = {
         {"China held border talks with Japan.", "CHN JPN 046"},
         {"China held frontier talks with Japan.", "CHN JPN 046"},
