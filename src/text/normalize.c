@@ -1,7 +1,6 @@
 /* normalize.c — turn arbitrary bytes into clean, single-spaced UTF-8 for coding. */
 #include "text.h"
 
-#include <pthread.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -183,17 +182,8 @@ bool text_is_function_word(const char *w, size_t n)
     return false;
 }
 
-/* The hash of the text folded to letters and digits, upper case, one mark between words:
- * each byte goes through a table (0 for separators), so no copy of the text is made. */
-static unsigned char fold_tab[256];
-static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
-
-static void fold_tab_build(void)
-{
-    for (int c = 0; c < 256; c++)
-        fold_tab[c] = (unsigned char)(is_alnum((unsigned char)c) || c >= 0x80 ? to_upper((unsigned char)c) : 0);
-}
-
+/* The hash of the text folded to letters and digits, upper case, one mark between words
+ * (fold_hash_words below), made without a copy of the text. */
 static inline uint64_t fold_step(uint64_t h, uint64_t w)
 {
     h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
@@ -272,7 +262,6 @@ static uint64_t fold_hash_words(const unsigned char *s, size_t n)
 
 uint64_t dt_text_hash(const char *text, size_t len)
 {
-    pthread_once(&fold_once, fold_tab_build);
     const unsigned char *s = (const unsigned char *)text;
     uint64_t high = 0;
     size_t i = 0;
