@@ -179,6 +179,49 @@ TEST(normalize_fast_path_matches_the_rule)
     buf_free(&want);
 }
 
+/* The duplicate hash is stored with each document, so its values must not change: the
+ * fast version (64-byte blocks, words across blocks) against its definition, byte by byte,
+ * on ASCII texts whose words start and end at every offset of a block. */
+static uint64_t text_hash_by_definition(const char *s, size_t n)
+{
+    uint64_t h = 0xcbf29ce484222325ULL, words = 0;
+    size_t i = 0;
+    for (;;) {
+        while (i < n && !is_alnum((unsigned char)s[i]))
+            i++;
+        if (i == n)
+            return hash_mix(h ^ words);
+        words++;
+        h = (h ^ 0x20) * 0x9e3779b97f4a7c15ULL;
+        h ^= h >> 29;
+        while (i < n && is_alnum((unsigned char)s[i])) {
+            uint64_t chunk = 0;
+            for (unsigned k = 0; k < 8 && i < n && is_alnum((unsigned char)s[i]); k++, i++)
+                chunk |= (uint64_t)to_upper((unsigned char)s[i]) << (8 * k);
+            h = (h ^ chunk) * 0x9e3779b97f4a7c15ULL;
+            h ^= h >> 29;
+        }
+    }
+}
+
+TEST(text_hash_values_follow_the_definition)
+{
+    char text[300];
+    uint32_t r = 12345;
+    for (int round = 0; round < 3000; round++) {
+        size_t n = (size_t)(round % 290);
+        for (size_t i = 0; i < n; i++) {
+            r = r * 1103515245u + 12345u;
+            unsigned v = (r >> 16) % (round % 3 == 0 ? 40u : 12u); /* long words when 12 */
+            text[i] = v < 10 ? (char)('a' + v) : v == 10 ? ' ' : v == 11 ? ',' : (char)('A' + v % 26);
+        }
+        if (dt_text_hash(text, n) != text_hash_by_definition(text, n)) {
+            CHECK(dt_text_hash(text, n) == text_hash_by_definition(text, n));
+            return;
+        }
+    }
+}
+
 TEST(text_hash_ignores_case_space_and_punctuation)
 {
     const char *a = "North Korea fired a missile.\n\nJapan protested!";

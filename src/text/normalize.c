@@ -191,8 +191,9 @@ static inline uint64_t fold_step(uint64_t h, uint64_t w)
 }
 
 /* One bit a byte for the 64 bytes of s from b on: set for the bytes of words (letters,
- * digits, non-ASCII bytes); none past n. */
-static inline uint64_t word_bits(const unsigned char *s, size_t n, size_t b)
+ * digits, non-ASCII bytes); none past n. The same bytes, ASCII letters upper-cased, are
+ * written to f (64 bytes; past n, zeros). */
+static inline uint64_t word_bits(const unsigned char *s, size_t n, size_t b, unsigned char *f)
 {
     uint64_t bits = 0;
 #if defined(__SSE2__)
@@ -202,32 +203,55 @@ static inline uint64_t word_bits(const unsigned char *s, size_t n, size_t b)
         for (unsigned k = 0; k < 64; k += 16) {
             __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + b + k));
             __m128i lo = _mm_or_si128(x, _mm_set1_epi8(0x20));
+            __m128i lower = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('z' + 1)));
             __m128i m = _mm_or_si128(
                 _mm_or_si128(_mm_cmplt_epi8(x, _mm_setzero_si128()),
                              _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
                                            _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)))),
                 _mm_and_si128(_mm_cmpgt_epi8(lo, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(lo, _mm_set1_epi8('z' + 1))));
             bits |= (uint64_t)(unsigned)_mm_movemask_epi8(m) << k;
+            _mm_storeu_si128((__m128i *)(void *)(f + k), _mm_sub_epi8(x, _mm_and_si128(lower, _mm_set1_epi8(0x20))));
         }
         return bits;
     }
 #endif
-    for (unsigned k = 0; k < 64 && b + k < n; k += 8) {
-        uint64_t lower, m = word_byte_mask(load_le64(s + b + k, n - b - k), &lower);
+    for (unsigned k = 0; k < 64; k += 8) {
+        uint64_t lower = 0, m = 0, u = 0;
+        if (b + k < n) {
+            u = load_le64(s + b + k, n - b - k);
+            m = word_byte_mask(u, &lower);
+            u -= lower >> 2; /* (no borrows: lower-case bytes are 0x61 and up) */
+        }
+        memcpy(f + k, &u, 8);
         /* the eight 0x80 marks gathered into one byte, the first byte's lowest */
         bits |= (((m >> 7) * 0x0102040810204080ULL) >> 56) << k;
     }
     return bits;
 }
 
+/* A word's bytes, upper-cased, mixed into h eight at a time, the last ones cut to the
+ * word. */
+static inline uint64_t fold_chunks(uint64_t h, const unsigned char *w, size_t len)
+{
+    for (size_t k = 0; k < len; k += 8) {
+        uint64_t u;
+        memcpy(&u, w + k, 8);
+        size_t left = len - k < 8 ? len - k : 8;
+        h = fold_step(h, u & (~0ULL >> (8 * (8 - left))));
+    }
+    return h;
+}
+
 /* The hash of the words of s (runs of letters, digits and non-ASCII bytes), ASCII letters
  * upper-cased, whatever separates them: each word is mixed in eight bytes at a time, after
- * a boundary step. Words are found in a bit mask of 64 bytes at a time. */
+ * a boundary step. Words are found in a bit mask of 64 bytes at a time, and read from the
+ * block's upper-cased copy; a word that runs past its block is folded again from s. */
 static uint64_t fold_hash_words(const unsigned char *s, size_t n)
 {
     uint64_t h = 0xcbf29ce484222325ULL, words = 0;
     size_t b = 0, pos = 0;
-    uint64_t w = word_bits(s, n, 0);
+    unsigned char f[64 + 8] = {0};
+    uint64_t w = word_bits(s, n, 0, f);
     for (;;) {
         /* the next word's start, then its end (pos - b and the end - b stay below 64) */
         uint64_t at = w & (~0ULL << (pos - b));
@@ -235,24 +259,29 @@ static uint64_t fold_hash_words(const unsigned char *s, size_t n)
             b += 64;
             if (b >= n)
                 return hash_mix(h ^ words);
-            at = w = word_bits(s, n, b);
+            at = w = word_bits(s, n, b, f);
         }
         size_t ws = b + (unsigned)__builtin_ctzll(at);
         uint64_t past = ~w & (~0ULL << (ws - b));
-        while (!past) {
-            b += 64;
-            w = word_bits(s, n, b);
-            past = ~w;
-        }
-        size_t we = b + (unsigned)__builtin_ctzll(past);
         words++;
         h = fold_step(h, 0x20);
-        /* eight bytes at a time, the last ones cut to the word (no branch for the
-         * length of the usual word, eight bytes or fewer) */
+        if (past) {
+            size_t we = b + (unsigned)__builtin_ctzll(past);
+            h = fold_chunks(h, f + (ws - b), we - ws);
+            pos = we;
+            continue;
+        }
+        /* the word goes on in the next blocks */
+        do {
+            b += 64;
+            w = word_bits(s, n, b, f);
+            past = ~w;
+        } while (!past);
+        size_t we = b + (unsigned)__builtin_ctzll(past);
         for (size_t k = ws; k < we; k += 8) {
             uint64_t lower, x = load_le64(s + k, n - k);
             (void)word_byte_mask(x, &lower);
-            uint64_t u = x - (lower >> 2); /* (no borrows: lower-case bytes are 0x61 and up) */
+            uint64_t u = x - (lower >> 2);
             size_t left = we - k < 8 ? we - k : 8;
             h = fold_step(h, u & (~0ULL >> (8 * (8 - left))));
         }
