@@ -2906,9 +2906,13 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
         return rc;
     if (c->ntok == 0)
         return 0;
-    mark_barriers(c);
-    size_t ntok = c->ntok > 0 && c->ntok <= MAX_TOKENS ? (size_t)c->ntok : MAX_TOKENS;
-    memset(c->set_first, 0xff, sizeof(c->set_first[0]) * ntok);
+    /* Clauses and the pattern caches serve the verbs (and the trace shows the clauses): a
+     * sentence without verbs needs neither. */
+    if (c->nv > 0 || c->opts.explain) {
+        mark_barriers(c);
+        size_t ntok = c->ntok <= MAX_TOKENS ? (size_t)c->ntok : MAX_TOKENS;
+        memset(c->set_first, 0xff, sizeof(c->set_first[0]) * ntok);
+    }
     c->nset_hits = 0;
     c->set_bits_ready = false;
     c->wpos_ready = false; /* the word index is built when a pattern first needs it */

@@ -23,11 +23,15 @@ typedef struct lexeme {
     uint8_t nmatch;     /* (a word has a handful: itself, a base form, stems) */
     uint8_t vfrom;      /* matches from here on are by a verb ending (-ed -en -ing) */
     uint8_t exact : 1;  /* the first match is the token itself (not an ending or stem) */
-    uint8_t starts : 1; /* some match begins a dictionary phrase */
-    uint8_t alone : 1;  /* some match is a phrase of its own the scan records (one word) */
-    uint8_t inner : 1;  /* some match continues a phrase (a word below the trie's root) */
+    uint8_t starts : 3; /* ST_* below: some match begins a dictionary phrase, is a phrase of
+                         * its own the scan records (one word), continues a phrase */
     uint8_t sets : 1;   /* some match begins a member of a set (patterns' &SETs) */
 } lexeme;               /* 16 bytes: four to a cache line */
+
+/* lexeme.starts and ctok.starts: a phrase the scan records begins here; the word alone is
+ * one; the word continues some phrase (a word below the trie's root). A token that begins
+ * phrases but is none alone, before one that continues none, needs no walk. */
+enum { ST_BEGINS = 1, ST_ALONE = 2, ST_INNER = 4 };
 
 #define LEX_INLINE 16
 typedef struct lexicon {
@@ -97,10 +101,6 @@ static inline const lexeme *lexicon_get(lexicon *lx, const dt_dict *d, const cha
 
 enum tok_role { TR_NONE, TR_MENTION, TR_VERB, TR_SKIP };
 
-/* ctok.starts: a phrase the scan records begins here; the word alone is one; the word
- * continues some phrase. A token that begins phrases but is none alone, before one that
- * continues none, needs no walk. */
-enum { ST_BEGINS = 1, ST_ALONE = 2, ST_INNER = 4 };
 
 typedef struct ctok {
     uint32_t lex;       /* index into lexicon.lex at the time of coding */

@@ -76,8 +76,6 @@ static int compute(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, si
     e->exact = 0;
     e->vfrom = 0;
     e->starts = 0;
-    e->alone = 0;
-    e->inner = 0;
     e->sets = 0;
     e->root0 = 0;
     e->flags = 0;
@@ -156,19 +154,20 @@ static int compute(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, si
     }
     /* (a phrase the scan records begins here: not only a set member's first word) */
     bool index = d->root_child && d->node_scan && d->word_inner;
-    e->starts = !index;
-    e->alone = !index;
-    e->inner = !index;
+    e->starts = index ? 0 : ST_BEGINS | ST_ALONE | ST_INNER;
     for (uint16_t i = 0; i < e->nmatch && index; i++) {
         uint32_t m = lx->pool[e->match + i];
         if (m >= d->nwords)
             continue;
         uint32_t node = d->root_child[m];
-        e->starts |= node != 0 && d->node_scan[node];
-        e->inner |= d->word_inner[m] != 0;
+        if (node != 0 && d->node_scan[node])
+            e->starts |= ST_BEGINS;
+        if (d->word_inner[m])
+            e->starts |= ST_INNER;
         for (uint32_t p = 0; node && p < d->nodes[node].npayloads; p++) {
             uint8_t k = node_payload(d, &d->nodes[node], p)->kind;
-            e->alone |= k != PK_SETMEMBER && k != PK_TIME;
+            if (k != PK_SETMEMBER && k != PK_TIME)
+                e->starts |= ST_ALONE;
         }
     }
     e->root0 = e->nmatch ? dict_step(d, 0, lx->pool[e->match]) : 0;

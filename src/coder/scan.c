@@ -1720,6 +1720,10 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
     for (int i = 0; i < nt && all_caps; i++)
         if ((c->toks[i].flags & TOKF_WORD) && c->toks[i].key_len > 1 && !(c->toks[i].flags & TOKF_ALLCAP))
             all_caps = false;
+    /* Each token's lexeme, and what the scan reads of it, in one pass. Interning a new key
+     * may move the pool: then the match pointers are taken again after the pass. */
+    memset(c->wbloom, 0, sizeof(c->wbloom));
+    const uint32_t *pool = c->lx.pool;
     for (int i = 0; i < nt; i++) {
         const tok *t = &c->toks[i];
         bool allcap = (t->flags & TOKF_ALLCAP) || all_caps;
@@ -1730,30 +1734,26 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
         ct->lex = (uint32_t)(lx - c->lx.lex);
         ct->tflags = t->flags;
         ct->wflags = lx->flags;
-        /* Lower-case "may", "us" ... keep their closed-class flags; an upper-case
-         * "May" in mid-sentence is more likely a name or month. */
         ct->mention = -1;
         ct->verb = -1;
         ct->role = TR_NONE;
         ct->barrier = 0;
         ct->nounword = 0;
-    }
-    /* The pool may have moved while interning: take the pointers now. */
-    memset(c->wbloom, 0, sizeof(c->wbloom));
-    for (int i = 0; i < nt; i++) {
-        const lexeme *lx = &c->lx.lex[c->ct[i].lex];
-        c->ct[i].match = c->lx.pool ? c->lx.pool + lx->match : NULL; /* (nmatch says how many) */
-        c->ct[i].nmatch = lx->nmatch;
-        c->ct[i].exact = lx->exact;
-        c->ct[i].vfrom = lx->vfrom;
-        c->ct[i].starts = (uint8_t)((lx->starts ? ST_BEGINS : 0) | (lx->alone ? ST_ALONE : 0) | (lx->inner ? ST_INNER : 0));
-        c->ct[i].sets = lx->sets;
-        c->ct[i].root0 = lx->root0;
+        ct->match = c->lx.pool ? c->lx.pool + lx->match : NULL; /* (nmatch says how many) */
+        ct->nmatch = lx->nmatch;
+        ct->exact = lx->exact;
+        ct->vfrom = lx->vfrom;
+        ct->starts = lx->starts;
+        ct->sets = lx->sets;
+        ct->root0 = lx->root0;
         for (uint16_t k = 0; k < lx->nmatch; k++) {
-            uint32_t b = word_bloom_bit(c->ct[i].match[k]);
+            uint32_t b = word_bloom_bit(ct->match[k]);
             c->wbloom[b >> 6] |= 1ULL << (b & 63);
         }
     }
+    if (c->lx.pool != pool)
+        for (int i = 0; i < nt; i++)
+            c->ct[i].match = c->lx.pool + c->lx.lex[c->ct[i].lex].match;
     if (nt == 0)
         return 0;
     strip_dateline(c);
