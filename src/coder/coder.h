@@ -54,6 +54,10 @@ typedef struct lexicon {
 
 void lexicon_init(lexicon *lx);
 void lexicon_free(lexicon *lx);
+/* Empty the cache (it keeps its memory). Lexeme indices and pool offsets taken before are
+ * void after, so the scanner clears it between sentences, when the next sentence could
+ * take it past lx->limit entries. */
+void lexicon_clear(lexicon *lx);
 /* A key not yet in the cache: its lexeme computed and cached (lexicon_get's slow path;
  * h is the slot hash lexicon_get made). */
 const lexeme *lexicon_add(lexicon *lx, const dt_dict *d, const char *key, size_t n, uint64_t h, bool allcap);

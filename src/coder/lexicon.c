@@ -20,7 +20,7 @@ void lexicon_free(lexicon *lx)
     memset(lx, 0, sizeof(*lx));
 }
 
-static void lexicon_flush(lexicon *lx)
+void lexicon_clear(lexicon *lx)
 {
     arena_reset(&lx->keys);
     if (lx->slots)
@@ -202,8 +202,6 @@ static int compute(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, si
 
 const lexeme *lexicon_add(lexicon *lx, const dt_dict *d, const char *key, size_t n, uint64_t h, bool allcap)
 {
-    if (lx->count >= lx->limit)
-        lexicon_flush(lx);
     if ((lx->count + 1) * 2 > lx->cap) {
         size_t nc = lx->cap ? lx->cap * 2 : 8192;
         /* line-aligned: a slot never straddles two cache lines */

@@ -1714,8 +1714,10 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
     if (nt < 0)
         return nt;
     c->ntok = nt;
+    /* A full cache is emptied before the sentence, never inside it: the tokens' lexemes
+     * must all come from the same filling. */
     if (c->lx.count + (size_t)nt >= c->lx.limit)
-        c->lx.count = c->lx.limit; /* lexicon_get flushes on the next lookup */
+        lexicon_clear(&c->lx);
     bool all_caps = true;
     for (int i = 0; i < nt && all_caps; i++)
         if ((c->toks[i].flags & TOKF_WORD) && c->toks[i].key_len > 1 && !(c->toks[i].flags & TOKF_ALLCAP))
