@@ -126,6 +126,58 @@ TEST(tokenize_possessives_clitics_hyphens_abbreviations)
     buf_free(&o.norm);
 }
 
+/* Every path of the tokenizer (one 16-byte load, eight bytes at a time, byte by byte near
+ * the end) gives a plain word the same token: its key upper-cased, its case flags, and the
+ * token cache's hash of the key. Words of 1 to 20 letters, in mixed case, at every offset
+ * from the end of the sentence. */
+TEST(tokenize_plain_words_on_every_path)
+{
+    toks_out o = {0};
+    buf_init(&o.keys, 0);
+    buf_init(&o.norm, 0);
+    static const char *const shapes[] = {"lower", "Capital", "UPPER", "mIxEd", "9digits"};
+    for (size_t len = 1; len <= 20; len++)
+        for (size_t sh = 0; sh < DT_ARRAY_LEN(shapes); sh++)
+            for (size_t pad = 0; pad < 20; pad++) {
+                char word[32], want[32], text[96];
+                for (size_t i = 0; i < len; i++) {
+                    char c = (char)('a' + (i * 7 + len) % 26);
+                    if (sh == 1 && i == 0)
+                        c = (char)to_upper(c);
+                    if (sh == 2 || (sh == 3 && i % 2 == 1))
+                        c = (char)to_upper(c);
+                    if (sh == 4)
+                        c = (char)('0' + i % 10);
+                    word[i] = c;
+                    want[i] = (char)to_upper(c);
+                }
+                word[len] = want[len] = 0;
+                /* the word, then `pad` more letters in words of one */
+                size_t n = (size_t)snprintf(text, sizeof(text), "Then %s", word);
+                for (size_t p = 0; p < pad; p++)
+                    n += (size_t)snprintf(text + n, sizeof(text) - n, " x");
+                tokenize_str(&o, text);
+                CHECK_INT(o.n, (long long)(2 + pad));
+                if (o.n < 2)
+                    break;
+                const tok *t = &o.t[1];
+                CHECK_STR(key(&o, 1), want);
+                CHECK(t->hash == text_key_hash(want, len));
+                uint16_t cls = t->flags & (TOKF_CAP | TOKF_ALLCAP | TOKF_LOWER | TOKF_NUMBER | TOKF_WORD);
+                uint16_t exp[] = {TOKF_WORD | TOKF_LOWER, TOKF_WORD | TOKF_CAP | (len > 1 ? 0 : TOKF_ALLCAP),
+                                  TOKF_WORD | TOKF_CAP | TOKF_ALLCAP, TOKF_WORD | (len > 1 ? 0 : TOKF_LOWER),
+                                  TOKF_NUMBER};
+                if (cls != exp[sh]) {
+                    CHECK_INT(cls, exp[sh]);
+                    len = 21;
+                    break;
+                }
+            }
+    free(o.t);
+    buf_free(&o.keys);
+    buf_free(&o.norm);
+}
+
 TEST(normalize_typography_and_bad_bytes)
 {
     buf b;

@@ -4,6 +4,10 @@
 
 #include <stdlib.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 /* Bytes that belong to words: ASCII letters and digits, and every byte of a multi-byte
  * UTF-8 character. */
 static const unsigned char word_tab[256] = {
@@ -224,8 +228,86 @@ static inline __attribute__((always_inline)) int tz_emit(tz *z, uint32_t start, 
  * written nothing, for the rest: an apostrophe or period after the word (which may
  * continue it: "O'Brien", "U.S", or end it: "Korea's", "Corp."), a number's comma or
  * percent sign, non-ASCII bytes, the end of the text; the general path takes those. */
+/* Where the next token starts after a word ending at i (before byte d): past a blank, or
+ * past a hyphen joining the next word ("Jong-un"), which *pending then records. */
+static inline size_t after_word(const unsigned char *s, size_t i, size_t n, unsigned char d, uint16_t *pending)
+{
+    *pending = 0;
+    if (d == ' ') {
+        i++;
+    } else if (d == '-' && i + 1 < n && word_byte(s[i + 1])) {
+        *pending = TOKF_HYPH;
+        i++;
+    }
+    return i;
+}
+
+#if defined(__SSE2__)
+/* Sixteen 0xFF bytes, then sixteen zeros: loaded from 16 - len on, the mask of a word's
+ * first len bytes. */
+static const unsigned char head_mask[32] = {
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+};
+
+/* The word of tz_plain_word when it is shorter than sixteen bytes and sixteen bytes of text
+ * are there: one load classifies them, finds the word's end, and upper-cases the key.
+ * Returns false, having written nothing, when the general path must take the word. */
+static inline __attribute__((always_inline)) bool tz_short_word(tz *z, size_t *pi, uint16_t *pending)
+{
+    const unsigned char *s = (const unsigned char *)z->s;
+    size_t st = *pi, n = z->n;
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + st));
+    /* (signed compares: bytes from 0x80 on are negative, neither letters nor digits) */
+    __m128i folded = _mm_or_si128(x, _mm_set1_epi8(0x20));
+    __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
+                                   _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
+    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+    unsigned stop = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit)) & 0xFFFF;
+    if (!stop)
+        return false; /* sixteen bytes or more */
+    unsigned len = (unsigned)__builtin_ctz(stop);
+    unsigned char d = s[st + len];
+    bool numeric = is_digit(s[st]);
+    if (d >= 0x80 || d == '\'' || d == '.' || (numeric && (d == ',' || d == '%')))
+        return false;
+    __m128i lower = _mm_and_si128(letter, _mm_cmpgt_epi8(x, _mm_set1_epi8('a' - 1)));
+    unsigned keep = (1u << len) - 1;
+    unsigned lo_bits = (unsigned)_mm_movemask_epi8(lower) & keep;
+    unsigned cased = (unsigned)_mm_movemask_epi8(letter) & keep;
+    unsigned up_bits = cased & ~lo_bits;
+    __m128i key = _mm_and_si128(_mm_sub_epi8(x, _mm_and_si128(lower, _mm_set1_epi8(0x20))),
+                                _mm_loadu_si128((const __m128i *)(const void *)(head_mask + 16 - len)));
+    char *o = z->keys->data + z->keys->len;
+    _mm_storeu_si128((__m128i *)(void *)o, key); /* (the key, then zeros: its NUL and more) */
+    /* the key's hash, as text_key_hash makes it */
+    uint64_t lo64, hi64;
+    memcpy(&lo64, o, 8);
+    memcpy(&hi64, o + 8, 8);
+    uint64_t h = 0x243f6a8885a308d3ULL ^ len, tail = lo64;
+    if (len >= 8) {
+        h = text_key_hash_step(h, lo64);
+        tail = hi64;
+    }
+    tok *t = &(*z->toks)[z->count++];
+    t->hash = hash_mix(h ^ tail);
+    t->start = (uint32_t)st;
+    t->len = len;
+    t->key = (uint32_t)z->keys->len;
+    t->key_len = (uint16_t)len;
+    z->keys->len += len + 1;
+    t->flags = case_flags((uint16_t)((numeric ? TOKF_NUMBER : TOKF_WORD) | *pending),
+                          cased && (cased & (0u - cased) & up_bits), up_bits != 0, lo_bits != 0);
+    *pi = after_word(s, st + len, n, d, pending);
+    return true;
+}
+#endif
+
 static inline __attribute__((always_inline)) bool tz_plain_word(tz *z, size_t *pi, uint16_t *pending)
 {
+#if defined(__SSE2__)
+    if (*pi + 16 <= z->n && tz_short_word(z, pi, pending))
+        return true;
+#endif
     const unsigned char *s = (const unsigned char *)z->s;
     size_t st = *pi, n = z->n, len = 0;
     char *o = z->keys->data + z->keys->len;
@@ -282,16 +364,7 @@ static inline __attribute__((always_inline)) bool tz_plain_word(tz *z, size_t *p
     z->keys->len += len + 1;
     t->flags = case_flags((uint16_t)((numeric ? TOKF_NUMBER : TOKF_WORD) | *pending), first == 2, up_all != 0,
                           lo_all != 0);
-    /* what follows: a blank, or a hyphen joining the next word ("Jong-un") */
-    size_t i = st + len;
-    *pending = 0;
-    if (d == ' ') {
-        i++;
-    } else if (d == '-' && i + 1 < n && word_byte(s[i + 1])) {
-        *pending = TOKF_HYPH;
-        i++;
-    }
-    *pi = i;
+    *pi = after_word(s, st + len, n, d, pending);
     return true;
 }
 
