@@ -5,6 +5,10 @@
 
 #include <pthread.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 typedef struct lang_words {
     const char *code;
     const char *const *words;
@@ -49,21 +53,32 @@ static const lang_words langs[] = {
 #define LANG_MIN_WORDS 12
 
 /* All the stopwords in one open-addressing table: word -> the set of languages listing it.
- * Built once (the lists are constant), so a word costs one hash probe, not 220 compares. */
+ * Built once (the lists are constant), so a word costs one hash probe, not 220 compares.
+ * A word (at most 12 bytes: longer ones are in no list) is kept as two numbers, its bytes
+ * in order, zero-padded, and compared as such. */
 #define LANG_SLOTS 1024
+#define LANG_KEY_MAX 12
 typedef struct lang_slot {
-    const char *word;
-    unsigned mask;
+    uint64_t k0, k1;
+    unsigned mask;      /* 0: an empty slot */
 } lang_slot;
 static lang_slot lang_table[LANG_SLOTS];
 static pthread_once_t lang_once = PTHREAD_ONCE_INIT;
 
-static uint32_t lang_hash(const char *w, size_t n)
+static uint32_t lang_hash(uint64_t k0, uint64_t k1)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)w[i]) * 16777619u;
-    return h;
+    uint64_t h = (k0 * 0x9e3779b97f4a7c15ULL) ^ (k1 * 0xc2b2ae3d27d4eb4fULL);
+    return (uint32_t)(h >> 32);
+}
+
+/* The languages whose lists hold the word of key (k0, k1). */
+static unsigned lang_lookup(uint64_t k0, uint64_t k1)
+{
+    for (uint32_t h = lang_hash(k0, k1);; h++) {
+        const lang_slot *sl = &lang_table[h & (LANG_SLOTS - 1)];
+        if (!sl->mask || (sl->k0 == k0 && sl->k1 == k1))
+            return sl->mask;
+    }
 }
 
 /* Byte classes for the word scan, built with the table. */
@@ -83,12 +98,18 @@ static void lang_build(void)
     }
     for (size_t l = 0; l < DT_ARRAY_LEN(langs); l++)
         for (const char *const *w = langs[l].words; *w; w++) {
-            size_t n = strlen(*w);
-            for (uint32_t h = lang_hash(*w, n);; h++) {
+            unsigned char key[16] = {0};
+            memcpy(key, *w, strlen(*w)); /* (every listed word is under 12 bytes) */
+            uint64_t k0, k1;
+            memcpy(&k0, key, 8);
+            memcpy(&k1, key + 8, 8);
+            for (uint32_t h = lang_hash(k0, k1);; h++) {
                 lang_slot *sl = &lang_table[h & (LANG_SLOTS - 1)];
-                if (!sl->word)
-                    sl->word = *w;
-                if (strcmp(sl->word, *w) == 0) {
+                if (!sl->mask) {
+                    sl->k0 = k0;
+                    sl->k1 = k1;
+                }
+                if (sl->k0 == k0 && sl->k1 == k1) {
                     sl->mask |= 1u << l;
                     break;
                 }
@@ -96,17 +117,78 @@ static void lang_build(void)
         }
 }
 
-/* The languages whose lists hold the word w (already lower-cased, n bytes). */
-static unsigned lang_lookup(const char *w, size_t n, uint32_t h)
+/* Population count of a 16-bit mask (no POPCNT instruction on every x86-64). */
+static inline unsigned count16(unsigned m)
 {
-    for (;; h++) {
-        const lang_slot *sl = &lang_table[h & (LANG_SLOTS - 1)];
-        if (!sl->word)
-            return 0;
-        if (strncmp(sl->word, w, n) == 0 && sl->word[n] == 0)
-            return sl->mask;
-    }
+    m = m - ((m >> 1) & 0x5555u);
+    m = (m & 0x3333u) + ((m >> 2) & 0x3333u);
+    m = (m + (m >> 4)) & 0x0F0Fu;
+    return (m + (m >> 8)) & 0x1Fu;
 }
+
+typedef struct lang_word {
+    size_t len;         /* bytes */
+    uint64_t k0, k1;    /* the first LANG_KEY_MAX bytes lower-cased, zero-padded */
+} lang_word;
+
+/* The word at t[i] (a word byte), byte by byte: its length, key, letters and script. */
+static void word_bytes(const unsigned char *t, size_t i, size_t n, lang_word *w, size_t *letters,
+                       size_t *nonlatin)
+{
+    unsigned char low[16] = {0};
+    size_t s = i;
+    unsigned cl;
+    while (i < n && ((cl = lang_class[t[i]]) & LC_WORD)) {
+        *letters += (cl & LC_LETTER) != 0;
+        *nonlatin += (cl & LC_NONLATIN) != 0;
+        if (i - s < LANG_KEY_MAX)
+            low[i - s] = (unsigned char)to_lower(t[i]);
+        i++;
+    }
+    w->len = i - s;
+    memcpy(&w->k0, low, 8);
+    memcpy(&w->k1, low + 8, 8);
+}
+
+#if defined(__SSE2__)
+/* The same for a word shorter than 16 bytes with 16 bytes of text from its start: one load
+ * classifies them. Returns false (counting nothing) for a longer word. */
+static inline bool word_sse(const unsigned char *t, size_t i, lang_word *w, size_t *letters, size_t *nonlatin)
+{
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+    __m128i zero = _mm_setzero_si128();
+    __m128i high = _mm_cmplt_epi8(x, zero); /* bytes from 0x80 on */
+    __m128i folded = _mm_or_si128(x, _mm_set1_epi8(0x20));
+    __m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
+                                  _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
+    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+    __m128i word = _mm_or_si128(_mm_or_si128(alpha, digit), _mm_or_si128(high, _mm_cmpeq_epi8(x, _mm_set1_epi8('\''))));
+    unsigned stop = ~(unsigned)_mm_movemask_epi8(word) & 0xFFFF;
+    if (!stop)
+        return false;
+    unsigned len = (unsigned)__builtin_ctz(stop), keep = (1u << len) - 1;
+    /* letters: ASCII letters and bytes from 0xC0 on; the script: bytes from 0xCA on */
+    __m128i letter = _mm_or_si128(alpha, _mm_and_si128(high, _mm_cmpgt_epi8(x, _mm_set1_epi8((char)0xBF))));
+    unsigned not_letter = ~(unsigned)_mm_movemask_epi8(letter) & keep;
+    *letters += len - (not_letter ? count16(not_letter) : 0);
+    unsigned far = (unsigned)_mm_movemask_epi8(_mm_and_si128(high, _mm_cmpgt_epi8(x, _mm_set1_epi8((char)0xC9)))) & keep;
+    if (far)
+        *nonlatin += count16(far);
+    w->len = len;
+    if (len <= LANG_KEY_MAX) {
+        /* ASCII upper case to lower (the letters that are not lower case already) */
+        __m128i upper = _mm_andnot_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('a' - 1)), alpha);
+        unsigned char key[16];
+        _mm_storeu_si128((__m128i *)(void *)key, _mm_add_epi8(x, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+        uint64_t k0, k1;
+        memcpy(&k0, key, 8);
+        memcpy(&k1, key + 8, 8);
+        w->k0 = len >= 8 ? k0 : k0 & ((1ULL << (8 * len)) - 1);
+        w->k1 = len <= 8 ? 0 : k1 & ((1ULL << (8 * (len - 8))) - 1);
+    }
+    return true;
+}
+#endif
 
 const char *lang_detect(const char *text, size_t n)
 {
@@ -121,25 +203,17 @@ const char *lang_detect(const char *text, size_t n)
         if (i == n)
             break;
         /* one pass over the word: its letters, its script and (up to 12 bytes) its
-         * lower-case form and that form's hash */
-        size_t s = i;
-        char low[12];
-        uint32_t h = 2166136261u;
-        unsigned cl;
-        while (i < n && ((cl = lang_class[t[i]]) & LC_WORD)) {
-            letters += (cl & LC_LETTER) != 0;
-            nonlatin += (cl & LC_NONLATIN) != 0;
-            if (i - s < sizeof(low)) {
-                low[i - s] = (char)to_lower(t[i]);
-                h = (h ^ (unsigned char)low[i - s]) * 16777619u;
-            }
-            i++;
-        }
+         * lower-case form */
+        lang_word w = {0, 0, 0};
+#if defined(__SSE2__)
+        if (!(i + 16 <= n && word_sse(t, i, &w, &letters, &nonlatin)))
+#endif
+            word_bytes(t, i, n, &w, &letters, &nonlatin);
+        i += w.len;
         words++;
-        size_t wl = i - s;
-        if (wl > sizeof(low))
+        if (w.len > LANG_KEY_MAX)
             continue;
-        unsigned mask = lang_lookup(low, wl, h);
+        unsigned mask = lang_lookup(w.k0, w.k1);
         for (size_t l = 0; mask; l++, mask >>= 1)
             if (mask & 1)
                 hits[l]++;
