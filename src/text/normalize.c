@@ -233,8 +233,12 @@ static inline uint64_t word_bits(const unsigned char *s, size_t n, size_t b, uns
  * word. */
 static inline uint64_t fold_chunks(uint64_t h, const unsigned char *w, size_t len)
 {
+    uint64_t u;
+    if (len <= 8) { /* (most words: one step, no loop) */
+        memcpy(&u, w, 8);
+        return fold_step(h, u & (~0ULL >> (64 - 8 * len)));
+    }
     for (size_t k = 0; k < len; k += 8) {
-        uint64_t u;
         memcpy(&u, w + k, 8);
         size_t left = len - k < 8 ? len - k : 8;
         h = fold_step(h, u & (~0ULL >> (8 * (8 - left))));
