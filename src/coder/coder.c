@@ -418,7 +418,12 @@ static vgroup verb_group(const dt_coder *c, int v, int lo)
             if (k >= lo) {
                 if (KEY_IS(c, k, "EXPECTED") || KEY_IS(c, k, "LIKELY") || KEY_IS(c, k, "UNLIKELY"))
                     g.hypo = true;
-                else if (c->ct[k].wflags & (WF_INTENT | WF_TRY)) {
+                else if (KEY_IS(c, k, "COME") || KEY_IS(c, k, "CAME")) {
+                    /* "he had come to consolidate the friendship": the purpose of a
+                     * coming is what the visitor intends */
+                    g.intent_to = true;
+                    g.intent = k;
+                } else if (c->ct[k].wflags & (WF_INTENT | WF_TRY)) {
                     /* "plans to", "vowed to", "threatened to"; "tried to" is the act */
                     g.intent_to = !(c->ct[k].wflags & WF_TRY);
                     g.attempt = !g.intent_to;
@@ -2178,6 +2183,15 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                                 src = head_of(c, mi);
                         }
                     }
+                }
+                /* "Tehran said relations with Riyadh would be restored": a passive whose
+                 * pattern took the partner from its subject; in reported speech the
+                 * speaker is the source, as for other passives without "by". */
+                if (src < 0 && tgt >= 0 && participle && g.aux && c->m[tgt].end <= vo->start &&
+                    c->speaker >= 0 && c->m[c->speaker].ncodes > 0 && c->m[c->speaker].end <= lo &&
+                    !same_actor_codes(c, &c->m[c->speaker], &c->m[tgt])) {
+                    src = head_of(c, c->speaker);
+                    trace_printf(c, "  passive with the partner in its subject, in reported speech: the speaker is the source\n");
                 }
             }
         }
