@@ -1117,6 +1117,11 @@ static bool past_after_noun(const dt_coder *c, const verbocc *vo, int k)
     const ctok *o = &c->ct[e];
     if (o->role == TR_NONE && ((o->wflags & WF_DET) || possessive_pronoun(c, e)))
         return true;
+    /* "talks on the dam collapsed in Kinshasa": an intransitive past before a preposition
+     * (not "by", a reduced passive) or the sentence's end */
+    if (o->role == TR_NONE && (((o->wflags & WF_PREP) && !(o->wflags & WF_BY)) ||
+                               ((c->toks[e].flags & TOKF_PUNCT) && c->norm.data[c->toks[e].start] == '.')))
+        return true;
     return o->role == TR_MENTION && (c->toks[e].flags & TOKF_CAP);
 }
 
