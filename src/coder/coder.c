@@ -228,9 +228,14 @@ static void mark_barriers(dt_coder *c)
          * "fires missile as Biden visits Seoul"). */
         bool sub = (t->wflags & WF_TEMPORAL) != 0;
         if ((t->wflags & WF_CONJ) || sub) {
-            /* Inside a compound actor: not a clause break. */
-            if (i > 0 && i + 1 < c->ntok && c->ct[i - 1].mention >= 0 && c->ct[i + 1].mention >= 0) {
-                const mention *a = &c->m[c->ct[i - 1].mention], *b = &c->m[c->ct[i + 1].mention];
+            /* Inside a compound actor: not a clause break (also after a title's name the
+             * dictionaries do not know: "President Santos and FARC leader ..."). */
+            int pa = i - 1;
+            while (pa > 0 && pa > i - 4 && c->ct[pa].mention < 0 && c->ct[pa].role == TR_NONE && !c->ct[pa].wflags &&
+                   (c->toks[pa].flags & TOKF_CAP))
+                pa--;
+            if (i > 0 && i + 1 < c->ntok && pa >= 0 && c->ct[pa].mention >= 0 && c->ct[i + 1].mention >= 0) {
+                const mention *a = &c->m[c->ct[pa].mention], *b = &c->m[c->ct[i + 1].mention];
                 if (a->compound >= 0 && a->compound == b->compound)
                     continue;
             }
@@ -664,6 +669,19 @@ static bool encounter_partner(const dt_coder *c, int k, int from)
 
 /* The target: the first actor after `from` in the clause that is not the source (nor
  * the source's own country), skipping actors in locative phrases ("in Hanoi"). */
+/* "Chile and Colombia recalled their ambassadors": "their" X after a compound subject is
+ * the members' own, not one member acting on another. */
+static bool own_of_compound(const dt_coder *c, const mention *m, int src)
+{
+    int h = c->m[src].compound >= 0 ? c->m[src].compound : src;
+    if (!KEY_IS(c, m->start, "THEIR") || c->m[h].ncompound < 2)
+        return false;
+    for (int j = h; j < c->nm; j++)
+        if ((j == h || c->m[j].compound == h) && same_actor_codes(c, m, &c->m[j]))
+            return true;
+    return false;
+}
+
 static int find_target(const dt_coder *c, int from, int hi, int src)
 {
     for (int i = from; i < hi; i++) {
@@ -690,6 +708,8 @@ static int find_target(const dt_coder *c, int from, int hi, int src)
             }
             continue;
         }
+        if (src >= 0 && own_of_compound(c, m, src))
+            continue;
         const mention *hm = &c->m[h];
         if (mediator(c, hm)) {
             /* "violated a truce brokered by Egypt": the broker is not the one acted on */
@@ -1800,7 +1820,10 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                 (void)by_agent(c, vo->end, hi, true, &by_seen);
                 g.aux = by_seen;
             }
-            take_mood(&g, &pg);
+            /* (a past or present form is finite: "gave the ambassador 24 hours to leave
+             * the country and froze all new trade" is no part of the infinitive) */
+            if (!(pg.infinitive && (vo->form == VF_ED || vo->form == VF_S)))
+                take_mood(&g, &pg);
         }
         vgroup ig;
         if (vo->form == VF_BASE && !g.neg && !g.future && !g.hypo && !g.aux && !g.infinitive && !g.have &&
