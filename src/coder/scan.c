@@ -1117,11 +1117,12 @@ static bool person_title(const dt_coder *c, const mention *m)
 static int past_unknown_name(const dt_coder *c, const mention *m)
 {
     int p = m->end;
-    if (m->end <= m->start || !key_among(c, m->end - 1, person_titles, DT_ARRAY_LEN(person_titles)))
-        return p;
     while (p < c->ntok && p < m->end + 3 && c->ct[p].role == TR_NONE && c->ct[p].mention < 0 &&
            !c->ct[p].wflags && (c->toks[p].flags & TOKF_CAP) && (c->toks[p].flags & TOKF_WORD))
         p++;
+    /* (the title test last: most actors are followed by no such name) */
+    if (p == m->end || m->end <= m->start || !key_among(c, m->end - 1, person_titles, DT_ARRAY_LEN(person_titles)))
+        return m->end;
     return p;
 }
 
