@@ -2244,8 +2244,11 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                                        code_root(c, cs.code))) >= 0)
                 trace_printf(c, "  no other actor: the place of the situation, \"%s\"\n",
                              span_text(c, c->m[tgt].start, c->m[tgt].end));
-            /* A paired code with a compound subject and nobody else: among themselves. */
-            if (tgt < 0 && src >= 0 && (cs.flags & CF_PAIRED) && c->m[src].ncompound > 1)
+            /* A paired code with a compound subject and nobody else: among themselves
+             * (also, for cooperation, "they" or "the two countries" standing for a pair:
+             * "The UAE and Israel announced they would normalize ties"). */
+            if (tgt < 0 && src >= 0 && (cs.flags & CF_PAIRED) &&
+                (c->m[src].ncompound > 1 || (c->m[src].ncodes > 1 && cs.code && code_root(c, cs.code) <= 8)))
                 both = true;
             /* A coordinated verb that reduces relations and names nobody ("X expelled
              * Y's envoy and suspended trade", "X blames Y, suspends talks") acts on

@@ -654,10 +654,14 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
             int gap_start = x->end;
             /* (after a possessive, "in" names where the owner's agent is: "its embassy in
              * Riyadh" is the owner's embassy, not Saudi Arabia's) */
-            bool owned = x->start > 0 && c->ct[x->start - 1].role == TR_NONE && possessive_pronoun(c, x->start - 1);
+            /* (and "from" is where the owner's envoy is recalled from: "recalled its own
+             * envoy from Paris") */
+            int ow = x->start > 1 && KEY_IS(c, x->start - 1, "OWN") ? x->start - 2 : x->start - 1;
+            bool owned = ow >= 0 && c->ct[ow].role == TR_NONE && possessive_pronoun(c, ow);
             bool via_prep = gap_start < nx->start &&
                             (KEY_IS(c, gap_start, "OF") || (KEY_IS(c, gap_start, "IN") && !owned) ||
-                             KEY_IS(c, gap_start, "FOR") || (KEY_IS(c, gap_start, "FROM") && delegate_word(c, x->end - 1))) &&
+                             KEY_IS(c, gap_start, "FOR") ||
+                             (KEY_IS(c, gap_start, "FROM") && !owned && delegate_word(c, x->end - 1))) &&
                             skip_det(c, gap_start + 1) == nx->start;
             /* ... and the place of the owner's mission stands for the host government it
              * deals with ("reopened its embassy in Damascus" -> SYRGOV) */
