@@ -2283,8 +2283,9 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         int root = code_root(c, cs.code);
         int ms = c->m[src].compound >= 0 ? c->m[c->m[src].compound].start : c->m[src].start;
         bool talk = root >= 1 && root <= 5;
+        /* (a place with no code, "the Korean peninsula", names nobody) */
         for (int q = vo->end; q < hi && talk; q++)
-            talk = c->ct[q].mention < 0;
+            talk = c->ct[q].mention < 0 || c->m[c->ct[q].mention].ncodes == 0;
         /* the opening phrase: "In/During/At a (phone) call/meeting/talks with X," before the
          * subject */
         int w = -1;
@@ -2303,6 +2304,24 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             tgt = head_of(c, w);
             trace_printf(c, "  no target named: the partner of the opening \"with\" phrase, \"%s\"\n",
                          span_text(c, c->m[tgt].start, c->m[tgt].end));
+        }
+        /* "Xi told Kim he had come to consolidate a traditional friendship": what is said
+         * or promised to an addressee right after "told" is aimed at the addressee (not
+         * at the press: "told reporters"). */
+        int a = lo;
+        while (talk && tgt < 0 && a < c->m[src].start && c->ct[a].role == TR_NONE && (c->ct[a].wflags & (WF_DET | WF_TITLE)))
+            a++;
+        if (talk && tgt < 0 && lo > 0 && (KEY_IS(c, lo - 1, "TOLD") || KEY_IS(c, lo - 1, "TELLS")) &&
+            a < c->m[src].start && c->ct[a].mention >= 0 && c->m[c->ct[a].mention].ncodes > 0 &&
+            head_of(c, c->ct[a].mention) != src && !same_actor_codes(c, &c->m[c->ct[a].mention], &c->m[src])) {
+            int h = head_of(c, c->ct[a].mention);
+            const char *hc = code_str(c, c->m[h].codes[0]);
+            size_t hl = strlen(hc);
+            if (!(hl >= 6 && strcmp(hc + hl - 3, "MED") == 0)) {
+                tgt = h;
+                trace_printf(c, "  no target named: the addressee of \"told\", \"%s\"\n",
+                             span_text(c, c->m[tgt].start, c->m[tgt].end));
+            }
         }
     }
     /* "Thousands of Georgians protested": a crowd of a nationality protesting is the
