@@ -417,8 +417,9 @@ static vgroup verb_group(const dt_coder *c, int v, int lo)
             int k = i - 1;
             while (k >= lo && adverb_like(c, k) && c->ct[k].role == TR_NONE)
                 k--;
-            /* "agreed in principle to lend" */
-            if (k - 1 > lo && KEY_IS(c, k, "PRINCIPLE") && KEY_IS(c, k - 1, "IN"))
+            /* "agreed in principle to lend", "agreed on Friday to restore" */
+            if (k - 1 > lo && ((KEY_IS(c, k, "PRINCIPLE") && KEY_IS(c, k - 1, "IN")) ||
+                               ((c->ct[k].wflags & WF_WEEKDAY) && KEY_IS(c, k - 1, "ON"))))
                 k -= 2;
             if (k >= lo) {
                 if (KEY_IS(c, k, "EXPECTED") || KEY_IS(c, k, "LIKELY") || KEY_IS(c, k, "UNLIKELY"))
