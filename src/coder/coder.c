@@ -228,9 +228,14 @@ static void mark_barriers(dt_coder *c)
          * "fires missile as Biden visits Seoul"). */
         bool sub = (t->wflags & WF_TEMPORAL) != 0;
         if ((t->wflags & WF_CONJ) || sub) {
-            /* Inside a compound actor: not a clause break. */
-            if (i > 0 && i + 1 < c->ntok && c->ct[i - 1].mention >= 0 && c->ct[i + 1].mention >= 0) {
-                const mention *a = &c->m[c->ct[i - 1].mention], *b = &c->m[c->ct[i + 1].mention];
+            /* Inside a compound actor: not a clause break (also after a title's name the
+             * dictionaries do not know: "President Santos and FARC leader ..."). */
+            int pa = i - 1;
+            while (pa > 0 && pa > i - 4 && c->ct[pa].mention < 0 && c->ct[pa].role == TR_NONE && !c->ct[pa].wflags &&
+                   (c->toks[pa].flags & TOKF_CAP))
+                pa--;
+            if (i > 0 && i + 1 < c->ntok && pa >= 0 && c->ct[pa].mention >= 0 && c->ct[i + 1].mention >= 0) {
+                const mention *a = &c->m[c->ct[pa].mention], *b = &c->m[c->ct[i + 1].mention];
                 if (a->compound >= 0 && a->compound == b->compound)
                     continue;
             }
@@ -412,13 +417,19 @@ static vgroup verb_group(const dt_coder *c, int v, int lo)
             int k = i - 1;
             while (k >= lo && adverb_like(c, k) && c->ct[k].role == TR_NONE)
                 k--;
-            /* "agreed in principle to lend" */
-            if (k - 1 > lo && KEY_IS(c, k, "PRINCIPLE") && KEY_IS(c, k - 1, "IN"))
+            /* "agreed in principle to lend", "agreed on Friday to restore" */
+            if (k - 1 > lo && ((KEY_IS(c, k, "PRINCIPLE") && KEY_IS(c, k - 1, "IN")) ||
+                               ((c->ct[k].wflags & WF_WEEKDAY) && KEY_IS(c, k - 1, "ON"))))
                 k -= 2;
             if (k >= lo) {
                 if (KEY_IS(c, k, "EXPECTED") || KEY_IS(c, k, "LIKELY") || KEY_IS(c, k, "UNLIKELY"))
                     g.hypo = true;
-                else if (c->ct[k].wflags & (WF_INTENT | WF_TRY)) {
+                else if (KEY_IS(c, k, "COME") || KEY_IS(c, k, "CAME")) {
+                    /* "he had come to consolidate the friendship": the purpose of a
+                     * coming is what the visitor intends */
+                    g.intent_to = true;
+                    g.intent = k;
+                } else if (c->ct[k].wflags & (WF_INTENT | WF_TRY)) {
                     /* "plans to", "vowed to", "threatened to"; "tried to" is the act */
                     g.intent_to = !(c->ct[k].wflags & WF_TRY);
                     g.attempt = !g.intent_to;
@@ -659,6 +670,19 @@ static bool encounter_partner(const dt_coder *c, int k, int from)
 
 /* The target: the first actor after `from` in the clause that is not the source (nor
  * the source's own country), skipping actors in locative phrases ("in Hanoi"). */
+/* "Chile and Colombia recalled their ambassadors": "their" X after a compound subject is
+ * the members' own, not one member acting on another. */
+static bool own_of_compound(const dt_coder *c, const mention *m, int src)
+{
+    int h = c->m[src].compound >= 0 ? c->m[src].compound : src;
+    if (!KEY_IS(c, m->start, "THEIR") || c->m[h].ncompound < 2)
+        return false;
+    for (int j = h; j < c->nm; j++)
+        if ((j == h || c->m[j].compound == h) && same_actor_codes(c, m, &c->m[j]))
+            return true;
+    return false;
+}
+
 static int find_target(const dt_coder *c, int from, int hi, int src)
 {
     for (int i = from; i < hi; i++) {
@@ -685,6 +709,8 @@ static int find_target(const dt_coder *c, int from, int hi, int src)
             }
             continue;
         }
+        if (src >= 0 && own_of_compound(c, m, src))
+            continue;
         const mention *hm = &c->m[h];
         if (mediator(c, hm)) {
             /* "violated a truce brokered by Egypt": the broker is not the one acted on */
@@ -1111,6 +1137,11 @@ static bool past_after_noun(const dt_coder *c, const verbocc *vo, int k)
     int e = vo->end;
     const ctok *o = &c->ct[e];
     if (o->role == TR_NONE && ((o->wflags & WF_DET) || possessive_pronoun(c, e)))
+        return true;
+    /* "talks on the dam collapsed in Kinshasa": an intransitive past before a preposition
+     * (not "by", a reduced passive) or the sentence's end */
+    if (o->role == TR_NONE && (((o->wflags & WF_PREP) && !(o->wflags & WF_BY)) ||
+                               ((c->toks[e].flags & TOKF_PUNCT) && c->norm.data[c->toks[e].start] == '.')))
         return true;
     return o->role == TR_MENTION && (c->toks[e].flags & TOKF_CAP);
 }
@@ -1790,7 +1821,10 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                 (void)by_agent(c, vo->end, hi, true, &by_seen);
                 g.aux = by_seen;
             }
-            take_mood(&g, &pg);
+            /* (a past or present form is finite: "gave the ambassador 24 hours to leave
+             * the country and froze all new trade" is no part of the infinitive) */
+            if (!(pg.infinitive && (vo->form == VF_ED || vo->form == VF_S)))
+                take_mood(&g, &pg);
         }
         vgroup ig;
         if (vo->form == VF_BASE && !g.neg && !g.future && !g.hypo && !g.aux && !g.infinitive && !g.have &&
@@ -2179,6 +2213,15 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                         }
                     }
                 }
+                /* "Tehran said relations with Riyadh would be restored": a passive whose
+                 * pattern took the partner from its subject; in reported speech the
+                 * speaker is the source, as for other passives without "by". */
+                if (src < 0 && tgt >= 0 && participle && g.aux && c->m[tgt].end <= vo->start &&
+                    c->speaker >= 0 && c->m[c->speaker].ncodes > 0 && c->m[c->speaker].end <= lo &&
+                    !same_actor_codes(c, &c->m[c->speaker], &c->m[tgt])) {
+                    src = head_of(c, c->speaker);
+                    trace_printf(c, "  passive with the partner in its subject, in reported speech: the speaker is the source\n");
+                }
             }
         }
         if (src < 0 && !ve->is_noun && cs.code && code_root(c, cs.code) == 14)
@@ -2202,8 +2245,11 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                                        code_root(c, cs.code))) >= 0)
                 trace_printf(c, "  no other actor: the place of the situation, \"%s\"\n",
                              span_text(c, c->m[tgt].start, c->m[tgt].end));
-            /* A paired code with a compound subject and nobody else: among themselves. */
-            if (tgt < 0 && src >= 0 && (cs.flags & CF_PAIRED) && c->m[src].ncompound > 1)
+            /* A paired code with a compound subject and nobody else: among themselves
+             * (also, for cooperation, "they" or "the two countries" standing for a pair:
+             * "The UAE and Israel announced they would normalize ties"). */
+            if (tgt < 0 && src >= 0 && (cs.flags & CF_PAIRED) &&
+                (c->m[src].ncompound > 1 || (c->m[src].ncodes > 1 && cs.code && code_root(c, cs.code) <= 8)))
                 both = true;
             /* A coordinated verb that reduces relations and names nobody ("X expelled
              * Y's envoy and suspended trade", "X blames Y, suspends talks") acts on
@@ -2238,8 +2284,9 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         int root = code_root(c, cs.code);
         int ms = c->m[src].compound >= 0 ? c->m[c->m[src].compound].start : c->m[src].start;
         bool talk = root >= 1 && root <= 5;
+        /* (a place with no code, "the Korean peninsula", names nobody) */
         for (int q = vo->end; q < hi && talk; q++)
-            talk = c->ct[q].mention < 0;
+            talk = c->ct[q].mention < 0 || c->m[c->ct[q].mention].ncodes == 0;
         /* the opening phrase: "In/During/At a (phone) call/meeting/talks with X," before the
          * subject */
         int w = -1;
@@ -2258,6 +2305,24 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             tgt = head_of(c, w);
             trace_printf(c, "  no target named: the partner of the opening \"with\" phrase, \"%s\"\n",
                          span_text(c, c->m[tgt].start, c->m[tgt].end));
+        }
+        /* "Xi told Kim he had come to consolidate a traditional friendship": what is said
+         * or promised to an addressee right after "told" is aimed at the addressee (not
+         * at the press: "told reporters"). */
+        int a = lo;
+        while (talk && tgt < 0 && a < c->m[src].start && c->ct[a].role == TR_NONE && (c->ct[a].wflags & (WF_DET | WF_TITLE)))
+            a++;
+        if (talk && tgt < 0 && lo > 0 && (KEY_IS(c, lo - 1, "TOLD") || KEY_IS(c, lo - 1, "TELLS")) &&
+            a < c->m[src].start && c->ct[a].mention >= 0 && c->m[c->ct[a].mention].ncodes > 0 &&
+            head_of(c, c->ct[a].mention) != src && !same_actor_codes(c, &c->m[c->ct[a].mention], &c->m[src])) {
+            int h = head_of(c, c->ct[a].mention);
+            const char *hc = code_str(c, c->m[h].codes[0]);
+            size_t hl = strlen(hc);
+            if (!(hl >= 6 && strcmp(hc + hl - 3, "MED") == 0)) {
+                tgt = h;
+                trace_printf(c, "  no target named: the addressee of \"told\", \"%s\"\n",
+                             span_text(c, c->m[tgt].start, c->m[tgt].end));
+            }
         }
     }
     /* "Thousands of Georgians protested": a crowd of a nationality protesting is the

@@ -654,10 +654,14 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
             int gap_start = x->end;
             /* (after a possessive, "in" names where the owner's agent is: "its embassy in
              * Riyadh" is the owner's embassy, not Saudi Arabia's) */
-            bool owned = x->start > 0 && c->ct[x->start - 1].role == TR_NONE && possessive_pronoun(c, x->start - 1);
+            /* (and "from" is where the owner's envoy is recalled from: "recalled its own
+             * envoy from Paris") */
+            int ow = x->start > 1 && KEY_IS(c, x->start - 1, "OWN") ? x->start - 2 : x->start - 1;
+            bool owned = ow >= 0 && c->ct[ow].role == TR_NONE && possessive_pronoun(c, ow);
             bool via_prep = gap_start < nx->start &&
                             (KEY_IS(c, gap_start, "OF") || (KEY_IS(c, gap_start, "IN") && !owned) ||
-                             KEY_IS(c, gap_start, "FOR") || (KEY_IS(c, gap_start, "FROM") && delegate_word(c, x->end - 1))) &&
+                             KEY_IS(c, gap_start, "FOR") ||
+                             (KEY_IS(c, gap_start, "FROM") && !owned && delegate_word(c, x->end - 1))) &&
                             skip_det(c, gap_start + 1) == nx->start;
             /* ... and the place of the owner's mission stands for the host government it
              * deals with ("reopened its embassy in Damascus" -> SYRGOV) */
@@ -1100,15 +1104,30 @@ static bool leaders_of(dt_coder *c, int mi)
 
 /* An actor named by a person's title: a state and an agent that is one person
  * ("Armenian Prime Minister", "the Egyptian foreign minister"). */
+static const char *const person_titles[] = {"MINISTER",   "PRESIDENT",  "PREMIER",   "CHANCELLOR", "SECRETARY",
+                                            "SPOKESMAN",  "SPOKESWOMAN", "SPOKESPERSON", "AMBASSADOR", "ENVOY",
+                                            "LEADER",     "KING",       "QUEEN",     "PRINCE",     "EMIR",
+                                            "NEGOTIATOR", "COUNTERPART", "DIPLOMAT", "COMMANDER",  "CHIEF"};
+
 static bool person_title(const dt_coder *c, const mention *m)
 {
-    static const char *const titles[] = {"MINISTER",   "PRESIDENT",  "PREMIER",   "CHANCELLOR", "SECRETARY",
-                                         "SPOKESMAN",  "SPOKESWOMAN", "SPOKESPERSON", "AMBASSADOR", "ENVOY",
-                                         "LEADER",     "KING",       "QUEEN",     "PRINCE",     "EMIR",
-                                         "NEGOTIATOR", "COUNTERPART", "DIPLOMAT", "COMMANDER",  "CHIEF"};
     if (m->kind != AK_ACTOR || m->ncodes <= 0 || m->end <= m->start)
         return false;
-    return key_among(c, m->end - 1, titles, DT_ARRAY_LEN(titles));
+    return key_among(c, m->end - 1, person_titles, DT_ARRAY_LEN(person_titles));
+}
+
+/* "President Santos and FARC leader Rodrigo Londono": the name after a title that the
+ * dictionaries do not know (up to three capitalised words) belongs to the title. */
+static int past_unknown_name(const dt_coder *c, const mention *m)
+{
+    int p = m->end;
+    while (p < c->ntok && p < m->end + 3 && c->ct[p].role == TR_NONE && c->ct[p].mention < 0 &&
+           !c->ct[p].wflags && (c->toks[p].flags & TOKF_CAP) && (c->toks[p].flags & TOKF_WORD))
+        p++;
+    /* (the title test last: most actors are followed by no such name) */
+    if (p == m->end || m->end <= m->start || !key_among(c, m->end - 1, person_titles, DT_ARRAY_LEN(person_titles)))
+        return m->end;
+    return p;
 }
 
 static void resolve_references(dt_coder *c)
@@ -1258,7 +1277,7 @@ static void find_compounds(dt_coder *c)
         bool wished = false;
         while (j + 1 < c->nm) {
             mention *cur = &c->m[j], *nx = &c->m[j + 1];
-            int p = cur->end;
+            int p = past_unknown_name(c, cur);
             bool hyph = p == nx->start && (c->toks[nx->start].flags & TOKF_HYPH);
             bool comma = tok_punct(c, p, ',') && skip_det(c, p + 1) == nx->start;
             /* ("Kyiv and its Western allies", "the US and their allies": past the possessive) */
@@ -1293,7 +1312,15 @@ static void find_compounds(dt_coder *c)
                 if (verb_after && object_before)
                     break;
                 /* "... in the Gulf of Oman, and Washington blamed Iran": after a single
-                 * actor, ", and" with an actor and its verb opens a clause. */
+                 * actor, ", and" with an actor (or a pair: "and Chile and Colombia
+                 * recalled") and its verb opens a clause. */
+                while (comma_conj && nmem == 1 && !verb_after && after + 1 < c->ntok &&
+                       KEY_IS(c, after, "AND") && skip_det(c, after + 1) < c->ntok &&
+                       c->ct[skip_det(c, after + 1)].mention >= 0) {
+                    after = c->m[c->ct[skip_det(c, after + 1)].mention].end;
+                    verb_after = after < c->ntok && (c->ct[after].role == TR_VERB ||
+                                                     (c->ct[after].wflags & (WF_AUX | WF_FUTURE | WF_HYPO | WF_HAVE)));
+                }
                 if (verb_after && comma_conj && nmem == 1)
                     break;
             }
