@@ -336,8 +336,13 @@ static inline bool key_is_n(const dt_coder *c, int i, const char *w, size_t n)
 /* Is token i's key one of the n words? */
 static inline bool key_among(const dt_coder *c, int i, const char *const *words, size_t n)
 {
+    if (i < 0 || i >= c->ntok)
+        return false;
+    const tok *t = &c->toks[i];
+    const char *key = c->keys.data + t->key;
+    /* (the first letters differ for nearly every word: no strlen for those) */
     for (size_t k = 0; k < n; k++)
-        if (key_is_n(c, i, words[k], strlen(words[k])))
+        if (words[k][0] == key[0] && strlen(words[k]) == t->key_len && memcmp(key, words[k], t->key_len) == 0)
             return true;
     return false;
 }
