@@ -1060,6 +1060,23 @@ static bool infinitive_chain(const dt_coder *c, int start, vgroup *out)
     return false;
 }
 
+/* "expelled Canada's ambassador", "will expel British diplomats": the act is against the
+ * state the diplomats represent, coded with its bare code (as the guidelines' gold corpus
+ * codes expulsions and recalls), not as its government. True for an act that reduces
+ * relations (root 16, or a 131x threat of one) whose target mention names diplomats. */
+static bool diplomats_of_state(const dt_coder *c, const mention *m, sid code)
+{
+    static const char *const dip[] = {"DIPLOMAT", "DIPLOMATS", "AMBASSADOR", "AMBASSADORS", "ENVOY",
+                                      "ENVOYS", "COMMISSIONER", "CONSUL", "ATTACHE", "CHARGE"};
+    const char *k = code ? code_str(c, code) : "";
+    if (strncmp(k, "16", 2) != 0 && strncmp(k, "131", 3) != 0)
+        return false;
+    for (int i = m->start; i < m->end; i++)
+        if (key_among(c, i, dip, DT_ARRAY_LEN(dip)))
+            return true;
+    return false;
+}
+
 static void expand(dt_coder *c, const proto *p, sevent *ev, int *nev)
 {
     sid scodes[64], tcodes[64];
@@ -1089,6 +1106,11 @@ static void expand(dt_coder *c, const proto *p, sevent *ev, int *nev)
         return;
     }
     int nt = collect_codes(c, p->tgt, tcodes, town, 64);
+    for (int j = 0; j < nt; j++) {
+        const char *tk = code_str(c, tcodes[j]);
+        if (strlen(tk) > 3 && country_based(tk) && diplomats_of_state(c, &c->m[town[j]], code1))
+            tcodes[j] = coder_intern(c, tk, 3);
+    }
     if (p->domestic) {
         /* a place of the source's own country: the country itself, once */
         tcodes[0] = coder_intern(c, code_str(c, tcodes[0]), 3);
