@@ -965,7 +965,27 @@ static sid appeal_code(dt_coder *c, sid act, bool demand)
     return coder_intern(c, code, strlen(code));
 }
 
-static int collect_codes(const dt_coder *c, int head, sid *out, int *owner, int cap)
+/* "U.S.-South Korea military exercises": "military" before an event noun describes the
+ * event, it names no armed forces; the actor is the country. */
+static bool military_as_adjective(const dt_coder *c, const mention *m)
+{
+    int e = m->end;
+    if (e - m->start < 2 || e >= c->ntok || !KEY_IS(c, e - 1, "MILITARY"))
+        return false;
+    const ctok *t = &c->ct[e];
+    return t->role == TR_VERB && t->verb >= 0 && c->v[t->verb].noun != UINT32_MAX && c->v[t->verb].start == e;
+}
+
+/* A mention's code as an event takes it (see military_as_adjective). */
+static sid event_code(dt_coder *c, const mention *m, sid code)
+{
+    const char *k = code_str(c, code);
+    if (strlen(k) == 6 && strcmp(k + 3, "MIL") == 0 && country_based(k) && military_as_adjective(c, m))
+        return coder_intern(c, k, 3);
+    return code;
+}
+
+static int collect_codes(dt_coder *c, int head, sid *out, int *owner, int cap)
 {
     int n = 0;
     const mention *h = &c->m[head];
@@ -974,12 +994,12 @@ static int collect_codes(const dt_coder *c, int head, sid *out, int *owner, int 
             if (c->m[j].compound == head)
                 for (int q = 0; q < c->m[j].ncodes && n < cap; q++) {
                     owner[n] = j;
-                    out[n++] = c->m[j].codes[q];
+                    out[n++] = event_code(c, &c->m[j], c->m[j].codes[q]);
                 }
     } else {
         for (int q = 0; q < h->ncodes && n < cap; q++) {
             owner[n] = head;
-            out[n++] = h->codes[q];
+            out[n++] = event_code(c, h, h->codes[q]);
         }
     }
     return n;
