@@ -859,7 +859,7 @@ static void resolve_kind(dt_coder *c, int mi, uint8_t kind, bool first_in_senten
 /* "the two leaders": the last two people with different codes (heads of government
  * first); "the two countries", "both sides" (pair): the last two actors of different
  * countries. */
-static void resolve_pair(dt_coder *c, int mi, bool people)
+static void resolve_pair(dt_coder *c, int mi, bool people, bool states)
 {
     sid got[2];
     int n = 0;
@@ -896,6 +896,13 @@ static void resolve_pair(dt_coder *c, int mi, bool people)
         m->codes[1] = got[0];
         m->ncodes = 2;
         m->kind = people ? AK_PERSON : AK_ACTOR;
+        /* "the two countries", "the neighbours": the states themselves, whoever was named
+         * for them ("Ahmed and Afwerki ... the two countries" are ETH and ERI) */
+        for (int q = 0; states && q < 2; q++) {
+            const char *k = code_str(c, m->codes[q]);
+            if (strlen(k) > 3 && country_based(k))
+                m->codes[q] = coder_intern(c, k, 3);
+        }
         m->plural = 1;
         m->resolved_from = c->sentence - 1;
     }
@@ -1160,7 +1167,7 @@ static void resolve_references(dt_coder *c)
             else if (r->type == RK_LEADERS && leaders_of(c, mi))
                 ;
             else if (r->type == RK_LEADERS || r->type == RK_PAIR)
-                resolve_pair(c, mi, r->type == RK_LEADERS);
+                resolve_pair(c, mi, r->type == RK_LEADERS, r->type == RK_PAIR && r->kind == AK_STATE);
             else
                 resolve_code_ref(c, mi, r);
             continue;

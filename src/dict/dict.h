@@ -249,7 +249,7 @@ static inline const phrase_payload *node_payload(const dt_dict *d, const trie_no
 enum ref_kind { RK_KIND = 0, RK_CODE, RK_LEADERS, RK_PAIR };
 typedef struct ref_entry {
     uint8_t type;      /* enum ref_kind */
-    uint8_t kind;      /* enum actor_kind (RK_KIND) */
+    uint8_t kind;      /* enum actor_kind (RK_KIND); RK_PAIR: AK_STATE for the pair's countries */
     uint8_t gov;       /* RK_KIND "government": the state's government (xxxGOV) */
     uint8_t ncodes;    /* RK_CODE: the actor codes */
     sid codes[4];

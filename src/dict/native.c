@@ -683,6 +683,11 @@ static int entry_ref(nctx *c, dt_slice rest)
         r.type = RK_PAIR;
         found = true;
     }
+    if (!found && str_ieq(what.ptr, what.len, "states")) {
+        r.type = RK_PAIR; /* the pair's countries */
+        r.kind = AK_STATE;
+        found = true;
+    }
     if (!found) {
         r.type = RK_CODE;
         size_t st = 0;
@@ -692,7 +697,7 @@ static int entry_ref(nctx *c, dt_slice rest)
             if (!valid_code(what.ptr + st, i - st) || !is_upper((unsigned char)what.ptr[st]) ||
                 r.ncodes >= DT_ARRAY_LEN(r.codes)) {
                 bad_line(c, 0, "%s",
-                         "a ref names a kind (actor state government person org group leaders pair) or actor codes (A/B)");
+                         "a ref names a kind (actor state government person org group leaders pair states) or actor codes (A/B)");
                 return 0;
             }
             r.codes[r.ncodes++] = dict_intern(c->d, what.ptr + st, i - st);
