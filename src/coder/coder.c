@@ -288,6 +288,7 @@ typedef struct vgroup {
     bool neg, future, hypo, aux, infinitive, intent_to, get, have;
     bool attempt;       /* "tried/attempted to VERB": coded as the act */
     bool should, must;  /* the modal was "should" / "must" */
+    bool habitual;      /* "has long denounced", "routinely condemns": no one event */
     int start;          /* first token of the verb group */
     int intent;         /* the intention word before "to" ("plans to"), or -1 */
 } vgroup;
@@ -403,9 +404,12 @@ static vgroup verb_group(const dt_coder *c, int v, int lo)
             g.get = true;
         else if (f & WF_HAVE)
             g.have = true;
-        else if ((f & WF_DO) || adverb_like(c, i))
-            ;
-        else if (KEY_IS(c, i, "TO")) {
+        else if (KEY_IS(c, i, "LONG") && i > lo && (c->ct[i - 1].wflags & WF_HAVE))
+            g.habitual = true; /* "has long denounced" */
+        else if ((f & WF_DO) || adverb_like(c, i)) {
+            g.habitual |= KEY_IS(c, i, "ROUTINELY") || KEY_IS(c, i, "HABITUALLY") ||
+                          KEY_IS(c, i, "TRADITIONALLY");
+        } else if (KEY_IS(c, i, "TO")) {
             g.infinitive = true;
             /* What comes before "to" decides: an intention ("plans to"), a headline
              * subject ("Russia to expel"), "is going to" -> future. */
@@ -1713,6 +1717,8 @@ static bool subject_before(const dt_coder *c, int lo, int end)
     return false;
 }
 
+static int trailing_warner(const dt_coder *c);
+
 static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *np, int *prev_subject)
 {
     verbocc *vo = &c->v[vi];
@@ -2013,7 +2019,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     }
     /* A pattern that put the "by" actor of a passive in its target slot ("X was urged
      * by Y to ..."): the roles are the other way round. */
-    if (!passive && !ve->is_noun && participle && (g.aux || g.get) && tgt >= 0 &&
+    if (!passive && !ve->is_noun && participle && (g.aux || g.get) && tgt >= 0 && !adjectival_participle(c, vo->start) &&
         src < 0 && vo->end < hi && (c->ct[vo->end].wflags & WF_BY) && c->m[tgt].start <= vo->end + 3) {
         int subj = find_subject(c, g.start, lo);
         if (subj >= 0) {
@@ -2097,6 +2103,14 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         }
         src = by;
         tgt = subj;
+        /* "18 were detained for throwing projectiles, Paris police said": people detained
+         * by a country's police or forces, with no nationality named, are of its country. */
+        if (tgt < 0 && src >= 0 && !by_found && root == 17 && c->m[src].ncodes == 1) {
+            const char *sc = code_str(c, c->m[src].codes[0]);
+            if (strlen(sc) == 6 && country_based(sc) &&
+                (tgt = scan_context_mention(c, vo->end, coder_intern(c, sc, 3), -2)) >= 0)
+                trace_printf(c, "  people detained with no nationality named: the speaker's country, %.3s\n", sc);
+        }
     } else if (!both) {
         if (src < 0) {
             if (ve->is_noun) {
@@ -2137,6 +2151,13 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                     /* "Moscow announced the expulsion of ...": the announcer. */
                     if (src < 0 && lo > 0 && (c->ct[lo - 1].wflags & WF_REPORT) && c->speaker >= 0 &&
                         c->m[c->speaker].end <= lo && c->m[c->speaker].ncodes > 0)
+                        src = head_of(c, c->speaker);
+                    /* "The expulsions will happen soon, the minister said": relations
+                     * reduced or coercion (roots 16, 17) named by a noun with no actor of its
+                     * own, told by a speaker after it, are the speaker's, as a passive's are. */
+                    int nroot = cs.code ? code_root(c, cs.code) : 0;
+                    if (src < 0 && (nroot == 16 || nroot == 17) && c->speaker >= 0 &&
+                        c->m[c->speaker].start >= hi && c->m[c->speaker].ncodes > 0)
                         src = head_of(c, c->speaker);
                 }
             } else {
@@ -2231,6 +2252,65 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         c->subject_of[vi] = src;
     if (src >= 0 && !ve->is_noun)
         *prev_subject = src;
+    /* "Pakistan's accusation was baseless", "Washington has interfered in China's internal
+     * affairs", "all consequences will be borne by the US", said X: an evaluation, accusation
+     * or warning that the dictionary marks `speaker` is the reporting speaker's, aimed at the
+     * actor its pattern names, else at the clause's subject. With no speaker outside the
+     * clause (the reporter's own words) it is no event. */
+    if (cs.flags & CF_SPEAKER) {
+        int sp = c->speaker;
+        bool outside = sp >= 0 && c->m[sp].ncodes > 0 && (c->m[sp].end <= lo || c->m[sp].start >= hi);
+        /* "... will be borne by Washington, Iran's foreign minister warned." */
+        if (!outside && (sp = trailing_warner(c)) >= 0)
+            outside = c->m[sp].end <= lo || c->m[sp].start >= vo->end;
+        sp = outside ? head_of(c, sp) : -1;
+        int who = mr.tgt >= 0 ? mr.tgt : src;
+        /* "... said the ban was unjustified and would not go unanswered": a coordinated
+         * verb whose subject is the speaker's own is about what the speaker spoke of */
+        for (int q = *np - 1; q >= 0 && coordinated && sp >= 0 && who >= 0 &&
+                              same_actor_codes(c, &c->m[who], &c->m[sp]);
+             q--)
+            if (protos[q].src == sp && protos[q].tgt >= 0)
+                who = protos[q].tgt;
+        src = sp;
+        tgt = who;
+        both = false;
+        /* The act spoken of ("Russia's detention of the journalist was unacceptable") is
+         * named, not reported: it is not coded as an event of its own. */
+        for (int q = *np - 1; q >= 0 && src >= 0; q--)
+            if (protos[q].noun && c->v[protos[q].verb].start >= lo && c->v[protos[q].verb].end <= vo->start) {
+                trace_printf(c, "  \"%s\" is the act spoken of: not coded\n",
+                             span_text(c, c->v[protos[q].verb].start, c->v[protos[q].verb].end));
+                memmove(&protos[q], &protos[q + 1], sizeof(*protos) * (size_t)(*np - q - 1));
+                (*np)--;
+            }
+        /* (a verb coordinated with this one is the speaker's: "said the accusations were
+         * absurd and warned London") */
+        if (src >= 0 && !ve->is_noun)
+            *prev_subject = src;
+        trace_printf(c, "  said by \"%s\"", src >= 0 ? span_text(c, c->m[src].start, c->m[src].end) : "(nobody)");
+        trace_printf(c, " of \"%s\"\n", tgt >= 0 ? span_text(c, c->m[tgt].start, c->m[tgt].end) : "(nobody)");
+    }
+    /* "detained 12 Georgian fishermen accused of poaching", "arrested eight British sailors,
+     * accusing them of ...": an accusation told as a participle after a detention (17) in
+     * the sentence is the detainer's, against the detained; a reduced relative ("fishermen
+     * accused of") names neither side itself. */
+    if (cs.code && strncmp(code_str(c, cs.code), "112", 3) == 0 && !ve->is_noun && !g.aux && !g.have && !g.get &&
+        mr.tgt < 0 && mr.src < 0 && (vo->form == VF_ED || vo->form == VF_EN || vo->form == VF_ING)) {
+        bool relative = vo->form != VF_ING && !coordinated;
+        for (int q = *np - 1; q >= 0; q--) {
+            const proto *pp = &protos[q];
+            if (pp->noun || pp->both || code_root(c, pp->use_code) != 17 || c->v[pp->verb].end > vo->start)
+                continue;
+            if (relative || (tgt < 0 && pp->src == src)) {
+                src = pp->src;
+                tgt = pp->tgt;
+                trace_printf(c, "  an accusation of those detained before it: \"%s\"\n",
+                             span_text(c, c->m[tgt].start, c->m[tgt].end));
+            }
+            break;
+        }
+    }
     /* "In a phone call with Zelenskiy, Macron promised more aid": the partner of a call,
      * meeting or talks named in an opening phrase is the target of what the subject says
      * or promises there, when the clause names nobody else. */
@@ -2541,6 +2621,10 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         trace_printf(c, "  hypothetical (could/may/expected to): no event\n");
         return false;
     }
+    if (g.habitual) {
+        trace_printf(c, "  habitual (\"has long\", \"routinely\"): no event\n");
+        return false;
+    }
     if (g.infinitive && !g.intent_to && !g.attempt) {
         trace_printf(c, "  infinitive complement of another act: no event\n");
         return false;
@@ -2577,6 +2661,21 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     meeting_place(c, lo, hi, protos[*np].place);
     (*np)++;
     return true;
+}
+
+/* The actor of a closing ", X warned." (also cautioned, vowed): a speaker that the
+ * reporting words do not give, since "warn" is an event verb of its own. */
+static int trailing_warner(const dt_coder *c)
+{
+    int k = c->ntok - 1;
+    while (k > 0 && (c->ct[k].tflags & TOKF_PUNCT) && !tok_is_comma(c, k))
+        k--;
+    if (k < 2 || !(KEY_IS(c, k, "WARNED") || KEY_IS(c, k, "CAUTIONED") || KEY_IS(c, k, "VOWED")))
+        return -1;
+    int mi = c->ct[k - 1].mention;
+    if (mi < 0 || c->m[mi].end != k || c->m[mi].ncodes == 0 || c->m[mi].start < 1 || !tok_is_comma(c, c->m[mi].start - 1))
+        return -1;
+    return head_of(c, mi);
 }
 
 /* Did verb occurrence j code an appeal (02x) or a demand (10x)? */
