@@ -419,12 +419,17 @@ static vgroup verb_group(const dt_coder *c, int v, int lo)
             /* "agreed in principle to lend" */
             if (k - 1 > lo && KEY_IS(c, k, "PRINCIPLE") && KEY_IS(c, k - 1, "IN"))
                 k -= 2;
+            /* "(otherwise) Ankara would be forced to launch an operation": what the subject
+             * says it would be made to do is its act, announced ("we are forced to" stays a
+             * complement) */
+            bool forced = k - 1 > lo && (c->ct[k - 1].wflags & WF_AUX) && (c->ct[k - 2].wflags & WF_FUTURE) &&
+                          (KEY_IS(c, k, "FORCED") || KEY_IS(c, k, "COMPELLED") || KEY_IS(c, k, "OBLIGED"));
             if (k >= lo) {
                 if (KEY_IS(c, k, "EXPECTED") || KEY_IS(c, k, "LIKELY") || KEY_IS(c, k, "UNLIKELY"))
                     g.hypo = true;
-                else if (c->ct[k].wflags & (WF_INTENT | WF_TRY)) {
+                else if (forced || (c->ct[k].wflags & (WF_INTENT | WF_TRY))) {
                     /* "plans to", "vowed to", "threatened to"; "tried to" is the act */
-                    g.intent_to = !(c->ct[k].wflags & WF_TRY);
+                    g.intent_to = !(c->ct[k].wflags & WF_TRY) && !forced;
                     g.attempt = !g.intent_to;
                     g.intent = k;
                     /* "would continue to support", "will try to": the mood of the verb
@@ -2263,6 +2268,13 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         /* "... will be borne by Washington, Iran's foreign minister warned." */
         if (!outside && (sp = trailing_warner(c)) >= 0)
             outside = c->m[sp].end <= lo || c->m[sp].start >= vo->end;
+        /* a quotation that goes on from the sentence before, with no speaker of its own:
+         * the last speaker of the document, as for "we" */
+        bool quoted = false;
+        for (int q = 0; q < c->ntok && !quoted && !outside && c->nlast_speaker > 0; q++)
+            quoted = (c->toks[q].flags & TOKF_QUOTE) != 0;
+        if (quoted && (sp = scan_context_mention(c, vo->end, c->last_speaker[0], c->sentence - 1)) >= 0)
+            outside = true;
         sp = outside ? head_of(c, sp) : -1;
         int who = mr.tgt >= 0 ? mr.tgt : src;
         /* "... said the ban was unjustified and would not go unanswered": a coordinated
@@ -2272,6 +2284,14 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
              q--)
             if (protos[q].src == sp && protos[q].tgt >= 0)
                 who = protos[q].tgt;
+        /* (not one the clause names again as an owner after the verb: "it violated the
+         * United States's sovereignty" is no charge against the United States) */
+        for (int q = vo->end; q < hi && who >= 0; q++) {
+            int mq = c->ct[q].mention;
+            if (mq >= 0 && head_of(c, mq) != who && c->m[mq].ncodes > 0 && c->m[mq].type != MT_PRONOUN &&
+                c->m[mq].end < hi && KEY_IS(c, c->m[mq].end, "'S") && same_actor_codes(c, &c->m[mq], &c->m[who]))
+                who = -1;
+        }
         src = sp;
         tgt = who;
         both = false;
@@ -2424,6 +2444,17 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         int q = mr.end > vend ? mr.end : vend;
         while (q < c->ntok && c->ct[q].barrier != 1)
             q++;
+        /* '"We will act on the principle of reciprocity," the ministry said after
+         * Washington ...': past the attribution of a quotation */
+        int sp = c->speaker;
+        if (sp >= 0 && c->m[sp].start >= q && c->m[sp].start <= q + 4 && c->m[sp].end < c->ntok &&
+            (c->ct[c->m[sp].end].wflags & WF_REPORT)) {
+            bool attribution = true;
+            for (int r = q; r < c->m[sp].start && attribution; r++)
+                attribution = (c->ct[r].tflags & TOKF_PUNCT) || (c->ct[r].wflags & WF_DET);
+            if (attribution)
+                q = c->m[sp].end + 1;
+        }
         if (q + 1 < c->ntok && c->ct[q].role == TR_NONE &&
             (KEY_IS(c, q, "IF") || KEY_IS(c, q, "UNLESS") || KEY_IS(c, q, "AFTER") || KEY_IS(c, q, "AS"))) {
             int k = q + 1;
@@ -2532,13 +2563,27 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
      * deployed nationwide to contain the demonstrations": a curfew, a state of emergency or
      * a police deployment (1723, 1724, 153) by a sector of a country whose clause names
      * nobody after the verb is imposed on its own country. */
+    /* So are arrests told in the past of people named by no nationality ("Riot police
+     * arrested more than 100 people during the protest in Minsk" -> BLRCOP BLR 173). */
     if (tgt < 0 && !both && src >= 0 && cs.code && !ve->is_noun && c->m[src].ncodes == 1 &&
         (strcmp(code_str(c, cs.code), "153") == 0 || strcmp(code_str(c, cs.code), "1723") == 0 ||
-         strcmp(code_str(c, cs.code), "1724") == 0)) {
+         strcmp(code_str(c, cs.code), "1724") == 0 ||
+         (strcmp(code_str(c, cs.code), "173") == 0 && (vo->form == VF_ED || vo->form == VF_EN)))) {
         const char *sc = code_str(c, c->m[src].codes[0]);
         bool named = false;
-        for (int i = vo->end; i < hi && !named; i++)
-            named = c->ct[i].mention >= 0 && c->m[c->ct[i].mention].ncodes > 0;
+        bool arrest = code_root(c, cs.code) == 17;
+        for (int i = vo->end; i < hi && !named; i++) {
+            int mi = c->ct[i].mention;
+            if (!arrest) {
+                named = mi >= 0 && c->m[mi].ncodes > 0;
+                continue;
+            }
+            /* (an arrest of anyone named, even one not resolved, "its editor", is not this;
+             * a place "in Minsk" names where, not whom) */
+            named = (mi >= 0 && !(c->m[mi].start > 0 && (c->ct[c->m[mi].start - 1].wflags & WF_LOCPREP))) ||
+                    KEY_IS(c, i, "ITS") || KEY_IS(c, i, "HIS") || KEY_IS(c, i, "HER") || KEY_IS(c, i, "THEIR") ||
+                    KEY_IS(c, i, "HIM") || KEY_IS(c, i, "THEM");
+        }
         if (!named && strlen(sc) == 6 && country_based(sc) &&
             (tgt = scan_context_mention(c, vo->end, coder_intern(c, sc, 3), -2)) >= 0) {
             domestic = true;
