@@ -1723,6 +1723,7 @@ static bool subject_before(const dt_coder *c, int lo, int end)
 }
 
 static int trailing_warner(const dt_coder *c);
+static bool speaker_next_to(const dt_coder *c, int sp, int lo, int hi);
 
 static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *np, int *prev_subject)
 {
@@ -2264,19 +2265,43 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
      * clause (the reporter's own words) it is no event. */
     if (cs.flags & CF_SPEAKER) {
         int sp = c->speaker;
-        bool outside = sp >= 0 && c->m[sp].ncodes > 0 && (c->m[sp].end <= lo || c->m[sp].start >= hi);
+        bool outside = sp >= 0 && c->m[sp].ncodes > 0 && speaker_next_to(c, sp, lo, hi);
         /* "... will be borne by Washington, Iran's foreign minister warned." */
         if (!outside && (sp = trailing_warner(c)) >= 0)
             outside = c->m[sp].end <= lo || c->m[sp].start >= vo->end;
         /* a quotation that goes on from the sentence before, with no speaker of its own:
          * the last speaker of the document, as for "we" */
-        bool quoted = false;
-        for (int q = 0; q < c->ntok && !quoted && !outside && c->nlast_speaker > 0; q++)
-            quoted = (c->toks[q].flags & TOKF_QUOTE) != 0;
+        bool quoted = !outside && c->nlast_speaker > 0 && c->ntok > 1 &&
+                      ((c->toks[0].flags & TOKF_QUOTE) || (c->toks[c->ntok - 1].flags & TOKF_QUOTE) ||
+                       (c->toks[c->ntok - 2].flags & TOKF_QUOTE));
+        for (int q = 0; q < c->ntok && quoted; q++)
+            quoted = !(c->ct[q].wflags & WF_REPORT) || c->ct[q].role != TR_NONE;
         if (quoted && (sp = scan_context_mention(c, vo->end, c->last_speaker[0], c->sentence - 1)) >= 0)
             outside = true;
         sp = outside ? head_of(c, sp) : -1;
+        /* "Tehran's envoy to the UN said", "the Chinese embassy in Ottawa said": the one
+         * who speaks, not the object of the preposition before "said" */
+        for (int n = 0; sp >= 0 && n < 2 && governed_by_prep(c, &c->m[sp]); n++) {
+            int k = c->m[sp].start - 1;
+            while (k >= 0 && (c->ct[k].wflags & WF_DET) && c->ct[k].role == TR_NONE)
+                k--;
+            k--; /* (the preposition) */
+            int mk = k >= 0 ? c->ct[k].mention : -1;
+            if (mk < 0 || c->m[mk].ncodes == 0 || c->m[mk].end != k + 1)
+                break;
+            sp = head_of(c, mk);
+        }
         int who = mr.tgt >= 0 ? mr.tgt : src;
+        /* '"This is a gross violation of our sovereignty," Pakistan said of the Indian air
+         * strikes': the one spoken of */
+        if (who < 0 && sp >= 0 && c->m[sp].start >= hi && c->m[sp].end + 2 < c->ntok &&
+            (c->ct[c->m[sp].end].wflags & WF_REPORT) && KEY_IS(c, c->m[sp].end + 1, "OF")) {
+            int k = c->m[sp].end + 2;
+            while (k < c->ntok && (c->ct[k].wflags & WF_DET) && c->ct[k].role == TR_NONE)
+                k++;
+            if (k < c->ntok && c->ct[k].mention >= 0 && c->m[c->ct[k].mention].ncodes > 0)
+                who = head_of(c, c->ct[k].mention);
+        }
         /* "... said the ban was unjustified and would not go unanswered": a coordinated
          * verb whose subject is the speaker's own is about what the speaker spoke of */
         for (int q = *np - 1; q >= 0 && coordinated && sp >= 0 && who >= 0 &&
@@ -2295,10 +2320,12 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         src = sp;
         tgt = who;
         both = false;
-        /* The act spoken of ("Russia's detention of the journalist was unacceptable") is
-         * named, not reported: it is not coded as an event of its own. */
-        for (int q = *np - 1; q >= 0 && src >= 0; q--)
-            if (protos[q].noun && c->v[protos[q].verb].start >= lo && c->v[protos[q].verb].end <= vo->start) {
+        /* The act spoken of ("Russia's detention of the journalist was unacceptable",
+         * "Berlin's decision to send tanks to Kyiv was dangerous") is named, not reported:
+         * it is not coded as an event of its own. */
+        for (int q = *np - 1; q >= 0 && src >= 0 && mr.tgt >= 0; q--)
+            if (c->v[protos[q].verb].start >= lo && c->v[protos[q].verb].end <= vo->start &&
+                !(protos[q].code.flags & CF_SPEAKER)) {
                 trace_printf(c, "  \"%s\" is the act spoken of: not coded\n",
                              span_text(c, c->v[protos[q].verb].start, c->v[protos[q].verb].end));
                 memmove(&protos[q], &protos[q + 1], sizeof(*protos) * (size_t)(*np - q - 1));
@@ -2607,7 +2634,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             c->object_end[vi] = (int16_t)mr.end;
         return false;
     }
-    if (ve->is_noun && hit && !(hit->slots & (PS_TARGET | PS_BOTH)) && !both && !solo) {
+    if (ve->is_noun && hit && !(hit->slots & (PS_TARGET | PS_BOTH)) && !both && !solo && !(cs.flags & CF_SPEAKER)) {
         /* nouns need an explicit target slot (or to be one-sided acts) */
         trace_printf(c, "  a noun pattern needs an explicit target: no event\n");
         return false;
@@ -2705,6 +2732,31 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     protos[*np].domestic = domestic;
     meeting_place(c, lo, hi, protos[*np].place);
     (*np)++;
+    return true;
+}
+
+/* Does the speaker mention sp report the clause lo..hi itself: "X said (on Monday, that)
+ * ..." right before it, or '"...," the ministry said' right after it? Not a speaker of
+ * another clause of the sentence ("X called Y a dotard and vowed that he would pay dearly
+ * ..., Z said" is no saying of Z's). */
+static bool speaker_next_to(const dt_coder *c, int sp, int lo, int hi)
+{
+    const mention *m = &c->m[sp];
+    for (int n = 0; m->end <= lo && n < 4; n++) {
+        for (int k = lo - 1; k >= m->end && k >= lo - 4; k--)
+            if (c->ct[k].wflags & WF_REPORT)
+                return true;
+        /* ("X said the ban was unjustified and would not go unanswered": the clause
+         * before "and") */
+        if (lo < 2 || !(c->ct[lo - 1].wflags & WF_CONJ))
+            return false;
+        clause_range(c, lo - 2, lo - 2, &lo, &hi);
+    }
+    if (m->start < hi)
+        return false;
+    for (int k = hi; k < m->start; k++)
+        if (!(c->ct[k].tflags & TOKF_PUNCT) && !(c->ct[k].wflags & (WF_DET | WF_REPORT)) && !KEY_IS(c, k, "TO"))
+            return false;
     return true;
 }
 
