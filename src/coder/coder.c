@@ -2292,6 +2292,18 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             sp = head_of(c, mk);
         }
         int who = mr.tgt >= 0 ? mr.tgt : src;
+        /* "Morocco's use of migrants to pressure Madrid was unacceptable": the one whose act
+         * is judged opens the clause, before the act; an actor inside the act's phrase is
+         * not it ("the detention of the aid workers by Houthi rebels" keeps the rebels) */
+        for (int q = lo; mr.tgt >= 0 && q < c->m[mr.tgt].start && c->m[mr.tgt].end <= vo->start; q++) {
+            int mq = c->ct[q].mention;
+            if (mq < 0 || c->m[mq].ncodes == 0 || governed_by_prep(c, &c->m[mq]))
+                continue;
+            for (int k = c->m[mq].end; k < c->m[mr.tgt].start && who == mr.tgt; k++)
+                if (c->ct[k].role == TR_VERB)
+                    who = head_of(c, mq);
+            break;
+        }
         /* '"This is a gross violation of our sovereignty," Pakistan said of the Indian air
          * strikes': the one spoken of */
         if (who < 0 && sp >= 0 && c->m[sp].start >= hi && c->m[sp].end + 2 < c->ntok &&
