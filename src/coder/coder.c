@@ -2602,12 +2602,15 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
      * deployed nationwide to contain the demonstrations": a curfew, a state of emergency or
      * a police deployment (1723, 1724, 153) by a sector of a country whose clause names
      * nobody after the verb is imposed on its own country. */
-    /* So are arrests told in the past of people named by no nationality ("Riot police
-     * arrested more than 100 people during the protest in Minsk" -> BLRCOP BLR 173). */
+    /* So are arrests of people named by no nationality, told in the past or in a
+     * headline's present ("Riot police arrested more than 100 people during the protest in
+     * Minsk" -> BLRCOP BLR 173, "Police detain 18 in Paris protests"). */
     if (tgt < 0 && !both && src >= 0 && cs.code && !ve->is_noun && c->m[src].ncodes == 1 &&
         (strcmp(code_str(c, cs.code), "153") == 0 || strcmp(code_str(c, cs.code), "1723") == 0 ||
          strcmp(code_str(c, cs.code), "1724") == 0 ||
-         (strcmp(code_str(c, cs.code), "173") == 0 && (vo->form == VF_ED || vo->form == VF_EN)))) {
+         (strcmp(code_str(c, cs.code), "173") == 0 &&
+          (vo->form == VF_ED || vo->form == VF_EN || vo->form == VF_S ||
+           (vo->form == VF_BASE && c->m[src].end == g.start))))) {
         const char *sc = code_str(c, c->m[src].codes[0]);
         bool named = false;
         bool arrest = code_root(c, cs.code) == 17;
