@@ -2049,7 +2049,8 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         /* A finite auxiliary later in the clause is the main verb group; an actor right
          * after the participle is its object, so it is an active past tense instead. */
         bool verb_follows = false;
-        for (int q = vo->end; q < hi && !verb_follows; q++)
+        /* (not one of a relative clause: "detained six soldiers who had crossed") */
+        for (int q = vo->end; q < hi && !verb_follows && !(c->ct[q].wflags & WF_REL); q++)
             verb_follows = c->ct[q].role == TR_NONE && (c->ct[q].wflags & (WF_AUX | WF_HAVE | WF_FUTURE)) != 0;
         int after = vo->end;
         while (after < hi && (c->ct[after].wflags & WF_DET) && c->ct[after].role == TR_NONE)
@@ -2204,6 +2205,12 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                             if (mi >= 0 && c->m[mi].ncodes > 0 && !governed_by_prep(c, &c->m[mi]))
                                 src = head_of(c, mi);
                         }
+                        /* ("Washington said the drone was in international airspace and
+                         * called the attack unprovoked": the speaker, when that clause is
+                         * what it said) */
+                        if (src < 0 && plo > 0 && (c->ct[plo - 1].wflags & WF_REPORT) && c->speaker >= 0 &&
+                            c->m[c->speaker].end < plo && c->m[c->speaker].ncodes > 0)
+                            src = head_of(c, c->speaker);
                     }
                 }
             }
@@ -2269,6 +2276,19 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         /* "... will be borne by Washington, Iran's foreign minister warned." */
         if (!outside && (sp = trailing_warner(c)) >= 0)
             outside = c->m[sp].end <= lo || c->m[sp].start >= vo->end;
+        /* "Moscow called the decision unacceptable and said ...": the subject of the verb
+         * before "and said" */
+        if (!outside && lo >= 2 && (c->ct[lo - 1].wflags & WF_REPORT) && (c->ct[lo - 2].wflags & WF_CONJ)) {
+            int plo, phi;
+            clause_range(c, lo - 2, lo - 2, &plo, &phi);
+            for (int q = plo; q < lo - 2 && !outside; q++) {
+                int mq = c->ct[q].mention;
+                if (mq >= 0 && c->m[mq].ncodes > 0 && !governed_by_prep(c, &c->m[mq])) {
+                    sp = head_of(c, mq);
+                    outside = true;
+                }
+            }
+        }
         /* a quotation that goes on from the sentence before, with no speaker of its own:
          * the last speaker of the document, as for "we" */
         bool quoted = !outside && c->nlast_speaker > 0 && c->ntok > 1 &&
@@ -2478,8 +2498,10 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     /* "North Korea warned it would respond with force if the United States flew bombers",
      * "Moscow vowed retaliation after Norway expelled ...": a threat (13) that names nobody
      * is aimed at the subject of the condition ("if", "unless") or of the act it answers
-     * ("after", "as") that ends its clause, when that is another side. */
-    if (tgt < 0 && !both && src >= 0 && cs.code && code_root(c, cs.code) == 13 && c->m[src].ncodes > 0) {
+     * ("after", "as") that ends its clause, when that is another side; so is a disapproval
+     * (11) of the act it answers ("Tokyo protested after Chinese ships entered ..."). */
+    int croot = cs.code ? code_root(c, cs.code) : 0;
+    if (tgt < 0 && !both && src >= 0 && (croot == 13 || croot == 11) && c->m[src].ncodes > 0) {
         int q = mr.end > vend ? mr.end : vend;
         while (q < c->ntok && c->ct[q].barrier != 1)
             q++;
@@ -2495,12 +2517,16 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                 q = c->m[sp].end + 1;
         }
         if (q + 1 < c->ntok && c->ct[q].role == TR_NONE &&
-            (KEY_IS(c, q, "IF") || KEY_IS(c, q, "UNLESS") || KEY_IS(c, q, "AFTER") || KEY_IS(c, q, "AS"))) {
+            (KEY_IS(c, q, "AFTER") ||
+             (croot == 13 && (KEY_IS(c, q, "IF") || KEY_IS(c, q, "UNLESS") || KEY_IS(c, q, "AS"))))) {
             int k = q + 1;
             while (k < c->ntok && c->ct[k].role == TR_NONE && (c->ct[k].wflags & (WF_DET | WF_ADVERB)))
                 k++;
             int mi = k < c->ntok ? c->ct[k].mention : -1;
             bool other = mi >= 0 && c->m[mi].ncodes > 0;
+            /* (a disapproval "after X said ..." is of what X told, not of X) */
+            if (other && croot == 11 && c->m[mi].end < c->ntok && (c->ct[c->m[mi].end].wflags & WF_REPORT))
+                other = false;
             for (int a = 0; other && a < c->m[mi].ncodes; a++)
                 other = strcmp(code_str(c, c->m[src].codes[0]), code_str(c, c->m[mi].codes[a])) != 0 &&
                         !same_country(code_str(c, c->m[src].codes[0]), code_str(c, c->m[mi].codes[a]));
