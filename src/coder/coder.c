@@ -404,11 +404,14 @@ static vgroup verb_group(const dt_coder *c, int v, int lo)
             g.get = true;
         else if (f & WF_HAVE)
             g.have = true;
-        else if (KEY_IS(c, i, "LONG") && i > lo && (c->ct[i - 1].wflags & WF_HAVE))
-            g.habitual = true; /* "has long denounced" */
+        else if ((KEY_IS(c, i, "LONG") && i > lo && (c->ct[i - 1].wflags & WF_HAVE)) || KEY_IS(c, i, "OFTEN") ||
+                 KEY_IS(c, i, "ALWAYS"))
+            g.habitual = true; /* "has long denounced", "often condemns" */
         else if ((f & WF_DO) || adverb_like(c, i)) {
             g.habitual |= KEY_IS(c, i, "ROUTINELY") || KEY_IS(c, i, "HABITUALLY") ||
-                          KEY_IS(c, i, "TRADITIONALLY");
+                          KEY_IS(c, i, "TRADITIONALLY") || KEY_IS(c, i, "USUALLY") ||
+                          KEY_IS(c, i, "TYPICALLY") || KEY_IS(c, i, "CUSTOMARILY") ||
+                          KEY_IS(c, i, "FREQUENTLY");
         } else if (KEY_IS(c, i, "TO")) {
             g.infinitive = true;
             /* What comes before "to" decides: an intention ("plans to"), a headline
@@ -1239,12 +1242,12 @@ static bool is_noun_use(const dt_coder *c, const verbocc *vo)
         !(c->ct[k - 1].wflags & WF_BY))
         return true;
     /* "-ing" and "-s" forms after an ordinary word are nouns ("car bombing", "peace
-     * talks"); after an auxiliary, an actor or a comma they are verbs (and after a
-     * document, above). */
+     * talks"); after an auxiliary, an actor, a comma or an adverb in -ly ("is extremely
+     * troubling") they are verbs (and after a document, above). */
     if ((vo->form == VF_ING || vo->form == VF_S) && t->role == TR_NONE && (t->tflags & TOKF_WORD) &&
         !(t->wflags & (WF_AUX | WF_ADVERB | WF_NEG | WF_HAVE | WF_DO | WF_FUTURE | WF_HYPO | WF_REL |
                        WF_CONJ | WF_PRON | WF_INTENT | WF_GET | WF_REPORT)) &&
-        !(t->tflags & (TOKF_NUMBER)))
+        !(t->tflags & (TOKF_NUMBER)) && !adverb_like(c, k))
         return true;
     return false;
 }
@@ -2273,6 +2276,22 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     if (cs.flags & CF_SPEAKER) {
         int sp = c->speaker;
         bool outside = sp >= 0 && c->m[sp].ncodes > 0 && speaker_next_to(c, sp, lo, hi);
+        /* '"...," Sarah Jackson, Amnesty International's deputy director, said': a name
+         * the dictionaries do not know, then the title that says whom she speaks for */
+        for (int q = vo->end; !outside && q < c->ntok && c->ct[q].role != TR_VERB; q++) {
+            if ((c->ct[q].wflags & WF_REPORT) && c->ct[q].role == TR_NONE) {
+                bool quote_seen = false;
+                for (int r = vo->end; r < q && !outside; r++) {
+                    int mr2 = c->ct[r].mention;
+                    quote_seen |= (c->toks[r].flags & TOKF_QUOTE) != 0;
+                    if (quote_seen && mr2 >= 0 && c->m[mr2].ncodes > 0) {
+                        sp = head_of(c, mr2);
+                        outside = true;
+                    }
+                }
+                break;
+            }
+        }
         /* "... will be borne by Washington, Iran's foreign minister warned." */
         if (!outside && (sp = trailing_warner(c)) >= 0)
             outside = c->m[sp].end <= lo || c->m[sp].start >= vo->end;
@@ -2354,10 +2373,12 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         both = false;
         /* The act spoken of ("Russia's detention of the journalist was unacceptable",
          * "Berlin's decision to send tanks to Kyiv was dangerous") is named, not reported:
-         * it is not coded as an event of its own. */
+         * it is not coded as an event of its own (a finite clause, "the fact that the
+         * security forces are using lethal force", is told, and stays). */
         for (int q = *np - 1; q >= 0 && src >= 0 && mr.tgt >= 0; q--)
             if (c->v[protos[q].verb].start >= lo && c->v[protos[q].verb].end <= vo->start &&
-                !(protos[q].code.flags & CF_SPEAKER)) {
+                !(protos[q].code.flags & CF_SPEAKER) &&
+                (protos[q].noun || KEY_IS(c, c->v[protos[q].verb].start - 1, "TO"))) {
                 trace_printf(c, "  \"%s\" is the act spoken of: not coded\n",
                              span_text(c, c->v[protos[q].verb].start, c->v[protos[q].verb].end));
                 memmove(&protos[q], &protos[q + 1], sizeof(*protos) * (size_t)(*np - q - 1));
