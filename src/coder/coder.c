@@ -2385,8 +2385,9 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                 (*np)--;
             }
         /* (a verb coordinated with this one is the speaker's: "said the accusations were
-         * absurd and warned London") */
-        if (src >= 0 && !ve->is_noun)
+         * absurd and warned London", "said the decision was a hostile act and recalled its
+         * ambassador") */
+        if (src >= 0)
             *prev_subject = src;
         trace_printf(c, "  said by \"%s\"", src >= 0 ? span_text(c, c->m[src].start, c->m[src].end) : "(nobody)");
         trace_printf(c, " of \"%s\"\n", tgt >= 0 ? span_text(c, c->m[tgt].start, c->m[tgt].end) : "(nobody)");
@@ -2400,7 +2401,8 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         bool relative = vo->form != VF_ING && !coordinated;
         for (int q = *np - 1; q >= 0; q--) {
             const proto *pp = &protos[q];
-            if (pp->noun || pp->both || code_root(c, pp->use_code) != 17 || c->v[pp->verb].end > vo->start)
+            int proot = code_root(c, pp->use_code);
+            if (pp->noun || pp->both || (proot != 17 && proot != 16) || c->v[pp->verb].end > vo->start)
                 continue;
             if (relative || (tgt < 0 && pp->src == src)) {
                 src = pp->src;
