@@ -1726,6 +1726,16 @@ static bool subject_before(const dt_coder *c, int lo, int end)
 }
 
 static int trailing_warner(const dt_coder *c);
+
+/* A form of "be" between tokens a and b: "Finland's decision to join NATO was a mistake",
+ * where the noun after it is a predicate, no object of "join". */
+static bool copula_between(const dt_coder *c, int a, int b)
+{
+    for (int q = a; q < b; q++)
+        if ((c->ct[q].wflags & WF_AUX) && c->ct[q].role == TR_NONE)
+            return true;
+    return false;
+}
 static bool speaker_next_to(const dt_coder *c, int sp, int lo, int hi);
 
 static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *np, int *prev_subject)
@@ -1748,7 +1758,8 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         /* An event noun that is the object of an event verb ("called for talks",
          * "could impose sanctions") is that verb's content, not an event of its own. */
         for (int j = 0; j < vi && !adjunct; j++)
-            if (c->verb_matched[j] && c->v[j].start >= lo && !barrier_between(c, c->v[j].end, vo->start)) {
+            if (c->verb_matched[j] && c->v[j].start >= lo && !barrier_between(c, c->v[j].end, vo->start) &&
+                !copula_between(c, c->v[j].end, vo->start)) {
                 trace_printf(c, "noun \"%s\": the object of an earlier event verb, not coded\n",
                              span_text(c, vo->start, vo->end));
                 return false;
@@ -2245,8 +2256,12 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             /* A coordinated verb that reduces relations and names nobody ("X expelled
              * Y's envoy and suspended trade", "X blames Y, suspends talks") acts on
              * the target of the subject's event just before it. */
-            if (tgt < 0 && !both && coordinated && cs.code && code_str(c, cs.code)[0] == '1' &&
-                code_str(c, cs.code)[1] == '6') {
+            /* ... and so does a threat after a speaker's judgement ("said Finland's decision
+             * was a mistake and warned of countermeasures") */
+            bool reduce = cs.code && code_str(c, cs.code)[0] == '1' && code_str(c, cs.code)[1] == '6';
+            bool judged = cs.code && code_root(c, cs.code) == 13 && *np > 0 &&
+                          (protos[*np - 1].code.flags & CF_SPEAKER) && protos[*np - 1].src == src;
+            if (tgt < 0 && !both && coordinated && (reduce || judged)) {
                 for (int q = *np - 1; q >= 0 && tgt < 0; q--)
                     if (protos[q].src == src && protos[q].tgt >= 0 && !protos[q].both) {
                         tgt = protos[q].tgt;
@@ -2368,6 +2383,18 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                 c->m[mq].end < hi && KEY_IS(c, c->m[mq].end, "'S") && same_actor_codes(c, &c->m[mq], &c->m[who]))
                 who = -1;
         }
+        /* "Iranian security forces have arrested hundreds of protesters. The U.N. said the
+         * crackdown was deeply worrying": an act named by a definite noun and no actor is the
+         * act of the last story, one or two sentences back, when one actor did it all */
+        bool one_actor = who < 0 && !coordinated && sp >= 0 && mr.tgt < 0 && c->ctx_sentence >= 0 &&
+                         c->sentence - c->ctx_sentence <= 2 && c->nctx > 0;
+        for (int q = lo; q < vo->start && one_actor; q++) /* (no actor of the clause's own) */
+            one_actor = c->ct[q].mention < 0 || c->m[c->ct[q].mention].ncodes == 0;
+        for (int q = 1; q < c->nctx && one_actor; q++)
+            one_actor = c->ctx_src[q] == c->ctx_src[0];
+        if (one_actor && (who = scan_context_mention(c, vo->end, c->ctx_src[0], c->ctx_sentence)) >= 0 &&
+            same_actor_codes(c, &c->m[who], &c->m[sp]))
+            who = -1;
         src = sp;
         tgt = who;
         both = false;
@@ -2387,8 +2414,12 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         /* (a verb coordinated with this one is the speaker's: "said the accusations were
          * absurd and warned London", "said the decision was a hostile act and recalled its
          * ambassador") */
-        if (src >= 0)
+        /* (... but verbs of a charge in a row share its subject: "has violated ...,
+         * interfered with ... and harmed ...") */
+        if (src >= 0 && (mr.tgt >= 0 || ve->is_noun))
             *prev_subject = src;
+        else if (who >= 0)
+            *prev_subject = who;
         trace_printf(c, "  said by \"%s\"", src >= 0 ? span_text(c, c->m[src].start, c->m[src].end) : "(nobody)");
         trace_printf(c, " of \"%s\"\n", tgt >= 0 ? span_text(c, c->m[tgt].start, c->m[tgt].end) : "(nobody)");
     }
