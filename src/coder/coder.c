@@ -371,6 +371,25 @@ static bool caused(const dt_coder *c, int a, int lo)
     return !(q >= lo && ((c->ct[q].wflags & (WF_NEG | WF_FUTURE | WF_HYPO | WF_INTENT)) || KEY_IS(c, q, "TO")));
 }
 
+/* A word of habit before a verb: "has long denounced", "routinely condemns", "often",
+ * "always", "usually" (the guidelines' habitual statements, no one event). */
+static bool habit_word(const dt_coder *c, int i, int lo)
+{
+    static const char *const words[] = {"OFTEN", "ALWAYS", "ROUTINELY", "HABITUALLY", "TRADITIONALLY",
+                                        "TYPICALLY", "USUALLY", "CUSTOMARILY", "FREQUENTLY"};
+    const tok *t = &c->toks[i];
+    if (t->key_len < 4)
+        return false;
+    char first = c->keys.data[t->key];
+    if (first == 'L')
+        return KEY_IS(c, i, "LONG") && i > lo && (c->ct[i - 1].wflags & WF_HAVE);
+    /* (the first letter first: this runs before nearly every verb) */
+    for (size_t k = 0; k < DT_ARRAY_LEN(words); k++)
+        if (words[k][0] == first && key_is_n(c, i, words[k], strlen(words[k])))
+            return true;
+    return false;
+}
+
 static vgroup verb_group(const dt_coder *c, int v, int lo)
 {
     vgroup g = {0};
@@ -404,15 +423,11 @@ static vgroup verb_group(const dt_coder *c, int v, int lo)
             g.get = true;
         else if (f & WF_HAVE)
             g.have = true;
-        else if ((KEY_IS(c, i, "LONG") && i > lo && (c->ct[i - 1].wflags & WF_HAVE)) || KEY_IS(c, i, "OFTEN") ||
-                 KEY_IS(c, i, "ALWAYS"))
-            g.habitual = true; /* "has long denounced", "often condemns" */
-        else if ((f & WF_DO) || adverb_like(c, i)) {
-            g.habitual |= KEY_IS(c, i, "ROUTINELY") || KEY_IS(c, i, "HABITUALLY") ||
-                          KEY_IS(c, i, "TRADITIONALLY") || KEY_IS(c, i, "USUALLY") ||
-                          KEY_IS(c, i, "TYPICALLY") || KEY_IS(c, i, "CUSTOMARILY") ||
-                          KEY_IS(c, i, "FREQUENTLY");
-        } else if (KEY_IS(c, i, "TO")) {
+        else if (habit_word(c, i, lo))
+            g.habitual = true; /* "has long denounced", "often condemns", "routinely" */
+        else if ((f & WF_DO) || adverb_like(c, i))
+            ;
+        else if (KEY_IS(c, i, "TO")) {
             g.infinitive = true;
             /* What comes before "to" decides: an intention ("plans to"), a headline
              * subject ("Russia to expel"), "is going to" -> future. */
