@@ -2338,6 +2338,17 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                 }
             }
         }
+        /* "The Kremlin warned that Ukrainian attacks would not go unanswered": the subject
+         * of the verb whose "that" clause this is */
+        if (!outside && lo >= 2 && KEY_IS(c, lo - 1, "THAT") && c->ct[lo - 2].role == TR_VERB) {
+            int wlo, whi;
+            clause_range(c, lo - 2, lo - 2, &wlo, &whi);
+            int w = find_subject(c, lo - 2, wlo);
+            if (w >= 0 && c->m[w].ncodes > 0) {
+                sp = w;
+                outside = true;
+            }
+        }
         /* a quotation that goes on from the sentence before, with no speaker of its own:
          * the last speaker of the document, as for "we" */
         bool quoted = !outside && c->nlast_speaker > 0 && c->ntok > 1 &&
@@ -2417,10 +2428,10 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
          * "Berlin's decision to send tanks to Kyiv was dangerous") is named, not reported:
          * it is not coded as an event of its own (a finite clause, "the fact that the
          * security forces are using lethal force", is told, and stays). */
-        for (int q = *np - 1; q >= 0 && src >= 0 && mr.tgt >= 0; q--)
+        for (int q = *np - 1; q >= 0 && src >= 0; q--)
             if (c->v[protos[q].verb].start >= lo && c->v[protos[q].verb].end <= vo->start &&
                 !(protos[q].code.flags & CF_SPEAKER) &&
-                (protos[q].noun || KEY_IS(c, c->v[protos[q].verb].start - 1, "TO"))) {
+                (protos[q].noun || (mr.tgt >= 0 && KEY_IS(c, c->v[protos[q].verb].start - 1, "TO")))) {
                 trace_printf(c, "  \"%s\" is the act spoken of: not coded\n",
                              span_text(c, c->v[protos[q].verb].start, c->v[protos[q].verb].end));
                 memmove(&protos[q], &protos[q + 1], sizeof(*protos) * (size_t)(*np - q - 1));
