@@ -2847,6 +2847,16 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             }
         }
     }
+    /* "China warned that the military would crush any Taiwanese attempt ...": a threat told
+     * in the "that" clause of a warning already coded is that warning's content, one event */
+    for (int q = 0; use && code_root(c, use) == 13 && q < *np; q++) {
+        int e = c->v[protos[q].verb].end;
+        if (protos[q].noun || e > vo->start || code_root(c, protos[q].use_code) != 13 || !KEY_IS(c, e, "THAT") ||
+            barrier_between(c, e + 1, vo->start))
+            continue;
+        trace_printf(c, "  the content of a threat already coded: one event\n");
+        return false;
+    }
     if (*np >= MAX_VERBS)
         return false;
     protos[*np] = (proto){src, tgt, both, cs, use, rule, vi, ve->is_noun, "", false};
