@@ -293,6 +293,7 @@ typedef struct vgroup {
     bool neg, future, hypo, aux, infinitive, intent_to, get, have;
     bool attempt;       /* "tried/attempted to VERB": coded as the act */
     bool should, must;  /* the modal was "should" / "must" */
+    bool habitual;      /* "has long denounced", "routinely condemns": no one event */
     int start;          /* first token of the verb group */
     int intent;         /* the intention word before "to" ("plans to"), or -1 */
 } vgroup;
@@ -375,6 +376,25 @@ static bool caused(const dt_coder *c, int a, int lo)
     return !(q >= lo && ((c->ct[q].wflags & (WF_NEG | WF_FUTURE | WF_HYPO | WF_INTENT)) || KEY_IS(c, q, "TO")));
 }
 
+/* A word of habit before a verb: "has long denounced", "routinely condemns", "often",
+ * "always", "usually" (the guidelines' habitual statements, no one event). */
+static bool habit_word(const dt_coder *c, int i, int lo)
+{
+    static const char *const words[] = {"OFTEN", "ALWAYS", "ROUTINELY", "HABITUALLY", "TRADITIONALLY",
+                                        "TYPICALLY", "USUALLY", "CUSTOMARILY", "FREQUENTLY"};
+    const tok *t = &c->toks[i];
+    if (t->key_len < 4)
+        return false;
+    char first = c->keys.data[t->key];
+    if (first == 'L')
+        return KEY_IS(c, i, "LONG") && i > lo && (c->ct[i - 1].wflags & WF_HAVE);
+    /* (the first letter first: this runs before nearly every verb) */
+    for (size_t k = 0; k < DT_ARRAY_LEN(words); k++)
+        if (words[k][0] == first && key_is_n(c, i, words[k], strlen(words[k])))
+            return true;
+    return false;
+}
+
 static vgroup verb_group(const dt_coder *c, int v, int lo)
 {
     vgroup g = {0};
@@ -408,6 +428,8 @@ static vgroup verb_group(const dt_coder *c, int v, int lo)
             g.get = true;
         else if (f & WF_HAVE)
             g.have = true;
+        else if (habit_word(c, i, lo))
+            g.habitual = true; /* "has long denounced", "often condemns", "routinely" */
         else if ((f & WF_DO) || adverb_like(c, i))
             ;
         else if (KEY_IS(c, i, "TO")) {
@@ -421,6 +443,11 @@ static vgroup verb_group(const dt_coder *c, int v, int lo)
             if (k - 1 > lo && ((KEY_IS(c, k, "PRINCIPLE") && KEY_IS(c, k - 1, "IN")) ||
                                ((c->ct[k].wflags & WF_WEEKDAY) && KEY_IS(c, k - 1, "ON"))))
                 k -= 2;
+            /* "(otherwise) Ankara would be forced to launch an operation": what the subject
+             * says it would be made to do is its act, announced ("we are forced to" stays a
+             * complement) */
+            bool forced = k - 1 > lo && (c->ct[k - 1].wflags & WF_AUX) && (c->ct[k - 2].wflags & WF_FUTURE) &&
+                          (KEY_IS(c, k, "FORCED") || KEY_IS(c, k, "COMPELLED") || KEY_IS(c, k, "OBLIGED"));
             if (k >= lo) {
                 if (KEY_IS(c, k, "EXPECTED") || KEY_IS(c, k, "LIKELY") || KEY_IS(c, k, "UNLIKELY"))
                     g.hypo = true;
@@ -429,9 +456,9 @@ static vgroup verb_group(const dt_coder *c, int v, int lo)
                      * coming is what the visitor intends */
                     g.intent_to = true;
                     g.intent = k;
-                } else if (c->ct[k].wflags & (WF_INTENT | WF_TRY)) {
+                } else if (forced || (c->ct[k].wflags & (WF_INTENT | WF_TRY))) {
                     /* "plans to", "vowed to", "threatened to"; "tried to" is the act */
-                    g.intent_to = !(c->ct[k].wflags & WF_TRY);
+                    g.intent_to = !(c->ct[k].wflags & WF_TRY) && !forced;
                     g.attempt = !g.intent_to;
                     g.intent = k;
                     /* "would continue to support", "will try to": the mood of the verb
@@ -1303,12 +1330,12 @@ static bool is_noun_use(const dt_coder *c, const verbocc *vo)
         !(c->ct[k - 1].wflags & WF_BY))
         return true;
     /* "-ing" and "-s" forms after an ordinary word are nouns ("car bombing", "peace
-     * talks"); after an auxiliary, an actor or a comma they are verbs (and after a
-     * document, above). */
+     * talks"); after an auxiliary, an actor, a comma or an adverb in -ly ("is extremely
+     * troubling") they are verbs (and after a document, above). */
     if ((vo->form == VF_ING || vo->form == VF_S) && t->role == TR_NONE && (t->tflags & TOKF_WORD) &&
         !(t->wflags & (WF_AUX | WF_ADVERB | WF_NEG | WF_HAVE | WF_DO | WF_FUTURE | WF_HYPO | WF_REL |
                        WF_CONJ | WF_PRON | WF_INTENT | WF_GET | WF_REPORT)) &&
-        !(t->tflags & (TOKF_NUMBER)))
+        !(t->tflags & (TOKF_NUMBER)) && !adverb_like(c, k))
         return true;
     return false;
 }
@@ -1786,6 +1813,19 @@ static bool subject_before(const dt_coder *c, int lo, int end)
     return false;
 }
 
+static int trailing_warner(const dt_coder *c);
+
+/* A form of "be" between tokens a and b: "Finland's decision to join NATO was a mistake",
+ * where the noun after it is a predicate, no object of "join". */
+static bool copula_between(const dt_coder *c, int a, int b)
+{
+    for (int q = a; q < b; q++)
+        if ((c->ct[q].wflags & WF_AUX) && c->ct[q].role == TR_NONE)
+            return true;
+    return false;
+}
+static bool speaker_next_to(const dt_coder *c, int sp, int lo, int hi);
+
 static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *np, int *prev_subject)
 {
     verbocc *vo = &c->v[vi];
@@ -1806,7 +1846,8 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         /* An event noun that is the object of an event verb ("called for talks",
          * "could impose sanctions") is that verb's content, not an event of its own. */
         for (int j = 0; j < vi && !adjunct; j++)
-            if (c->verb_matched[j] && c->v[j].start >= lo && !barrier_between(c, c->v[j].end, vo->start)) {
+            if (c->verb_matched[j] && c->v[j].start >= lo && !barrier_between(c, c->v[j].end, vo->start) &&
+                !copula_between(c, c->v[j].end, vo->start)) {
                 trace_printf(c, "noun \"%s\": the object of an earlier event verb, not coded\n",
                              span_text(c, vo->start, vo->end));
                 return false;
@@ -2089,7 +2130,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     }
     /* A pattern that put the "by" actor of a passive in its target slot ("X was urged
      * by Y to ..."): the roles are the other way round. */
-    if (!passive && !ve->is_noun && participle && (g.aux || g.get) && tgt >= 0 &&
+    if (!passive && !ve->is_noun && participle && (g.aux || g.get) && tgt >= 0 && !adjectival_participle(c, vo->start) &&
         src < 0 && vo->end < hi && (c->ct[vo->end].wflags & WF_BY) && c->m[tgt].start <= vo->end + 3) {
         int subj = find_subject(c, g.start, lo);
         if (subj >= 0) {
@@ -2113,7 +2154,8 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         /* A finite auxiliary later in the clause is the main verb group; an actor right
          * after the participle is its object, so it is an active past tense instead. */
         bool verb_follows = false;
-        for (int q = vo->end; q < hi && !verb_follows; q++)
+        /* (not one of a relative clause: "detained six soldiers who had crossed") */
+        for (int q = vo->end; q < hi && !verb_follows && !(c->ct[q].wflags & WF_REL); q++)
             verb_follows = c->ct[q].role == TR_NONE && (c->ct[q].wflags & (WF_AUX | WF_HAVE | WF_FUTURE)) != 0;
         int after = vo->end;
         while (after < hi && (c->ct[after].wflags & WF_DET) && c->ct[after].role == TR_NONE)
@@ -2173,6 +2215,14 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         }
         src = by;
         tgt = subj;
+        /* "18 were detained for throwing projectiles, Paris police said": people detained
+         * by a country's police or forces, with no nationality named, are of its country. */
+        if (tgt < 0 && src >= 0 && !by_found && root == 17 && c->m[src].ncodes == 1) {
+            const char *sc = code_str(c, c->m[src].codes[0]);
+            if (strlen(sc) == 6 && country_based(sc) &&
+                (tgt = scan_context_mention(c, vo->end, coder_intern(c, sc, 3), -2)) >= 0)
+                trace_printf(c, "  people detained with no nationality named: the speaker's country, %.3s\n", sc);
+        }
     } else if (!both) {
         if (src < 0) {
             if (ve->is_noun) {
@@ -2214,6 +2264,13 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                     if (src < 0 && lo > 0 && (c->ct[lo - 1].wflags & WF_REPORT) && c->speaker >= 0 &&
                         c->m[c->speaker].end <= lo && c->m[c->speaker].ncodes > 0)
                         src = head_of(c, c->speaker);
+                    /* "The expulsions will happen soon, the minister said": relations
+                     * reduced or coercion (roots 16, 17) named by a noun with no actor of its
+                     * own, told by a speaker after it, are the speaker's, as a passive's are. */
+                    int nroot = cs.code ? code_root(c, cs.code) : 0;
+                    if (src < 0 && (nroot == 16 || nroot == 17) && c->speaker >= 0 &&
+                        c->m[c->speaker].start >= hi && c->m[c->speaker].ncodes > 0)
+                        src = head_of(c, c->speaker);
                 }
             } else {
                 /* Coordinated verbs share the subject: "X met Y and signed ..." */
@@ -2253,6 +2310,12 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                             if (mi >= 0 && c->m[mi].ncodes > 0 && !governed_by_prep(c, &c->m[mi]))
                                 src = head_of(c, mi);
                         }
+                        /* ("Washington said the drone was in international airspace and
+                         * called the attack unprovoked": the speaker, when that clause is
+                         * what it said) */
+                        if (src < 0 && plo > 0 && (c->ct[plo - 1].wflags & WF_REPORT) && c->speaker >= 0 &&
+                            c->m[c->speaker].end < plo && c->m[c->speaker].ncodes > 0)
+                            src = head_of(c, c->speaker);
                     }
                 }
                 /* "Tehran said relations with Riyadh would be restored": a passive whose
@@ -2296,8 +2359,12 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             /* A coordinated verb that reduces relations and names nobody ("X expelled
              * Y's envoy and suspended trade", "X blames Y, suspends talks") acts on
              * the target of the subject's event just before it. */
-            if (tgt < 0 && !both && coordinated && cs.code && code_str(c, cs.code)[0] == '1' &&
-                code_str(c, cs.code)[1] == '6') {
+            /* ... and so does a threat after a speaker's judgement ("said Finland's decision
+             * was a mistake and warned of countermeasures") */
+            bool reduce = cs.code && code_str(c, cs.code)[0] == '1' && code_str(c, cs.code)[1] == '6';
+            bool judged = cs.code && code_root(c, cs.code) == 13 && *np > 0 &&
+                          (protos[*np - 1].code.flags & CF_SPEAKER) && protos[*np - 1].src == src;
+            if (tgt < 0 && !both && coordinated && (reduce || judged)) {
                 for (int q = *np - 1; q >= 0 && tgt < 0; q--)
                     if (protos[q].src == src && protos[q].tgt >= 0 && !protos[q].both) {
                         tgt = protos[q].tgt;
@@ -2319,6 +2386,178 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         c->subject_of[vi] = src;
     if (src >= 0 && !ve->is_noun)
         *prev_subject = src;
+    /* "Pakistan's accusation was baseless", "Washington has interfered in China's internal
+     * affairs", "all consequences will be borne by the US", said X: an evaluation, accusation
+     * or warning that the dictionary marks `speaker` is the reporting speaker's, aimed at the
+     * actor its pattern names, else at the clause's subject. With no speaker outside the
+     * clause (the reporter's own words) it is no event. */
+    if (cs.flags & CF_SPEAKER) {
+        int sp = c->speaker;
+        bool outside = sp >= 0 && c->m[sp].ncodes > 0 && speaker_next_to(c, sp, lo, hi);
+        /* '"...," Sarah Jackson, Amnesty International's deputy director, said': a name
+         * the dictionaries do not know, then the title that says whom she speaks for */
+        for (int q = vo->end; !outside && q < c->ntok && c->ct[q].role != TR_VERB; q++) {
+            if ((c->ct[q].wflags & WF_REPORT) && c->ct[q].role == TR_NONE) {
+                bool quote_seen = false;
+                for (int r = vo->end; r < q && !outside; r++) {
+                    int mr2 = c->ct[r].mention;
+                    quote_seen |= (c->toks[r].flags & TOKF_QUOTE) != 0;
+                    if (quote_seen && mr2 >= 0 && c->m[mr2].ncodes > 0) {
+                        sp = head_of(c, mr2);
+                        outside = true;
+                    }
+                }
+                break;
+            }
+        }
+        /* "... will be borne by Washington, Iran's foreign minister warned." */
+        if (!outside && (sp = trailing_warner(c)) >= 0)
+            outside = c->m[sp].end <= lo || c->m[sp].start >= vo->end;
+        /* "Moscow called the decision unacceptable and said ...": the subject of the verb
+         * before "and said" */
+        if (!outside && lo >= 2 && (c->ct[lo - 1].wflags & WF_REPORT) && (c->ct[lo - 2].wflags & WF_CONJ)) {
+            int plo, phi;
+            clause_range(c, lo - 2, lo - 2, &plo, &phi);
+            for (int q = plo; q < lo - 2 && !outside; q++) {
+                int mq = c->ct[q].mention;
+                if (mq >= 0 && c->m[mq].ncodes > 0 && !governed_by_prep(c, &c->m[mq])) {
+                    sp = head_of(c, mq);
+                    outside = true;
+                }
+            }
+        }
+        /* "The Kremlin warned that Ukrainian attacks would not go unanswered": the subject
+         * of the verb whose "that" clause this is */
+        if (!outside && lo >= 2 && KEY_IS(c, lo - 1, "THAT") && c->ct[lo - 2].role == TR_VERB) {
+            int wlo, whi;
+            clause_range(c, lo - 2, lo - 2, &wlo, &whi);
+            int w = find_subject(c, lo - 2, wlo);
+            if (w >= 0 && c->m[w].ncodes > 0) {
+                sp = w;
+                outside = true;
+            }
+        }
+        /* a quotation that goes on from the sentence before, with no speaker of its own:
+         * the last speaker of the document, as for "we" */
+        bool quoted = !outside && c->nlast_speaker > 0 && c->ntok > 1 &&
+                      ((c->toks[0].flags & TOKF_QUOTE) || (c->toks[c->ntok - 1].flags & TOKF_QUOTE) ||
+                       (c->toks[c->ntok - 2].flags & TOKF_QUOTE));
+        for (int q = 0; q < c->ntok && quoted; q++)
+            quoted = !(c->ct[q].wflags & WF_REPORT) || c->ct[q].role != TR_NONE;
+        if (quoted && (sp = scan_context_mention(c, vo->end, c->last_speaker[0], c->sentence - 1)) >= 0)
+            outside = true;
+        sp = outside ? head_of(c, sp) : -1;
+        /* "Tehran's envoy to the UN said", "the Chinese embassy in Ottawa said": the one
+         * who speaks, not the object of the preposition before "said" */
+        for (int n = 0; sp >= 0 && n < 2 && governed_by_prep(c, &c->m[sp]); n++) {
+            int k = c->m[sp].start - 1;
+            while (k >= 0 && (c->ct[k].wflags & WF_DET) && c->ct[k].role == TR_NONE)
+                k--;
+            k--; /* (the preposition) */
+            int mk = k >= 0 ? c->ct[k].mention : -1;
+            if (mk < 0 || c->m[mk].ncodes == 0 || c->m[mk].end != k + 1)
+                break;
+            sp = head_of(c, mk);
+        }
+        int who = mr.tgt >= 0 ? mr.tgt : src;
+        /* "Morocco's use of migrants to pressure Madrid was unacceptable": the one whose act
+         * is judged opens the clause, before the act; an actor inside the act's phrase is
+         * not it ("the detention of the aid workers by Houthi rebels" keeps the rebels) */
+        for (int q = lo; mr.tgt >= 0 && q < c->m[mr.tgt].start && c->m[mr.tgt].end <= vo->start; q++) {
+            int mq = c->ct[q].mention;
+            if (mq < 0 || c->m[mq].ncodes == 0 || governed_by_prep(c, &c->m[mq]))
+                continue;
+            for (int k = c->m[mq].end; k < c->m[mr.tgt].start && who == mr.tgt; k++)
+                if (c->ct[k].role == TR_VERB)
+                    who = head_of(c, mq);
+            break;
+        }
+        /* '"This is a gross violation of our sovereignty," Pakistan said of the Indian air
+         * strikes': the one spoken of */
+        if (who < 0 && sp >= 0 && c->m[sp].start >= hi && c->m[sp].end + 2 < c->ntok &&
+            (c->ct[c->m[sp].end].wflags & WF_REPORT) && KEY_IS(c, c->m[sp].end + 1, "OF")) {
+            int k = c->m[sp].end + 2;
+            while (k < c->ntok && (c->ct[k].wflags & WF_DET) && c->ct[k].role == TR_NONE)
+                k++;
+            if (k < c->ntok && c->ct[k].mention >= 0 && c->m[c->ct[k].mention].ncodes > 0)
+                who = head_of(c, c->ct[k].mention);
+        }
+        /* "... said the ban was unjustified and would not go unanswered": a coordinated
+         * verb whose subject is the speaker's own is about what the speaker spoke of */
+        for (int q = *np - 1; q >= 0 && coordinated && sp >= 0 && who >= 0 &&
+                              same_actor_codes(c, &c->m[who], &c->m[sp]);
+             q--)
+            if (protos[q].src == sp && protos[q].tgt >= 0)
+                who = protos[q].tgt;
+        /* (not one the clause names again as an owner after the verb: "it violated the
+         * United States's sovereignty" is no charge against the United States) */
+        for (int q = vo->end; q < hi && who >= 0; q++) {
+            int mq = c->ct[q].mention;
+            if (mq >= 0 && head_of(c, mq) != who && c->m[mq].ncodes > 0 && c->m[mq].type != MT_PRONOUN &&
+                c->m[mq].end < hi && KEY_IS(c, c->m[mq].end, "'S") && same_actor_codes(c, &c->m[mq], &c->m[who]))
+                who = -1;
+        }
+        /* "Iranian security forces have arrested hundreds of protesters. The U.N. said the
+         * crackdown was deeply worrying": an act named by a definite noun and no actor is the
+         * act of the last story, one or two sentences back, when one actor did it all */
+        bool one_actor = who < 0 && !coordinated && sp >= 0 && mr.tgt < 0 && c->ctx_sentence >= 0 &&
+                         c->sentence - c->ctx_sentence <= 2 && c->nctx > 0;
+        for (int q = lo; q < vo->start && one_actor; q++) /* (no actor of the clause's own) */
+            one_actor = c->ct[q].mention < 0 || c->m[c->ct[q].mention].ncodes == 0;
+        for (int q = 1; q < c->nctx && one_actor; q++)
+            one_actor = c->ctx_src[q] == c->ctx_src[0];
+        if (one_actor && (who = scan_context_mention(c, vo->end, c->ctx_src[0], c->ctx_sentence)) >= 0 &&
+            same_actor_codes(c, &c->m[who], &c->m[sp]))
+            who = -1;
+        src = sp;
+        tgt = who;
+        both = false;
+        /* The act spoken of ("Russia's detention of the journalist was unacceptable",
+         * "Berlin's decision to send tanks to Kyiv was dangerous") is named, not reported:
+         * it is not coded as an event of its own (a finite clause, "the fact that the
+         * security forces are using lethal force", is told, and stays). */
+        for (int q = *np - 1; q >= 0 && src >= 0; q--)
+            if (c->v[protos[q].verb].start >= lo && c->v[protos[q].verb].end <= vo->start &&
+                !(protos[q].code.flags & CF_SPEAKER) &&
+                (protos[q].noun || (mr.tgt >= 0 && KEY_IS(c, c->v[protos[q].verb].start - 1, "TO")))) {
+                trace_printf(c, "  \"%s\" is the act spoken of: not coded\n",
+                             span_text(c, c->v[protos[q].verb].start, c->v[protos[q].verb].end));
+                memmove(&protos[q], &protos[q + 1], sizeof(*protos) * (size_t)(*np - q - 1));
+                (*np)--;
+            }
+        /* (a verb coordinated with this one is the speaker's: "said the accusations were
+         * absurd and warned London", "said the decision was a hostile act and recalled its
+         * ambassador") */
+        /* (... but verbs of a charge in a row share its subject: "has violated ...,
+         * interfered with ... and harmed ...") */
+        if (src >= 0 && (mr.tgt >= 0 || ve->is_noun))
+            *prev_subject = src;
+        else if (who >= 0)
+            *prev_subject = who;
+        trace_printf(c, "  said by \"%s\"", src >= 0 ? span_text(c, c->m[src].start, c->m[src].end) : "(nobody)");
+        trace_printf(c, " of \"%s\"\n", tgt >= 0 ? span_text(c, c->m[tgt].start, c->m[tgt].end) : "(nobody)");
+    }
+    /* "detained 12 Georgian fishermen accused of poaching", "arrested eight British sailors,
+     * accusing them of ...": an accusation told as a participle after a detention (17) in
+     * the sentence is the detainer's, against the detained; a reduced relative ("fishermen
+     * accused of") names neither side itself. */
+    if (cs.code && strncmp(code_str(c, cs.code), "112", 3) == 0 && !ve->is_noun && !g.aux && !g.have && !g.get &&
+        mr.tgt < 0 && mr.src < 0 && (vo->form == VF_ED || vo->form == VF_EN || vo->form == VF_ING)) {
+        bool relative = vo->form != VF_ING && !coordinated;
+        for (int q = *np - 1; q >= 0; q--) {
+            const proto *pp = &protos[q];
+            int proot = code_root(c, pp->use_code);
+            if (pp->noun || pp->both || (proot != 17 && proot != 16) || c->v[pp->verb].end > vo->start)
+                continue;
+            if (relative || (tgt < 0 && pp->src == src)) {
+                src = pp->src;
+                tgt = pp->tgt;
+                trace_printf(c, "  an accusation of those detained before it: \"%s\"\n",
+                             span_text(c, c->m[tgt].start, c->m[tgt].end));
+            }
+            break;
+        }
+    }
     /* "In a phone call with Zelenskiy, Macron promised more aid": the partner of a call,
      * meeting or talks named in an opening phrase is the target of what the subject says
      * or promises there, when the clause names nobody else. */
@@ -2446,18 +2685,35 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     /* "North Korea warned it would respond with force if the United States flew bombers",
      * "Moscow vowed retaliation after Norway expelled ...": a threat (13) that names nobody
      * is aimed at the subject of the condition ("if", "unless") or of the act it answers
-     * ("after", "as") that ends its clause, when that is another side. */
-    if (tgt < 0 && !both && src >= 0 && cs.code && code_root(c, cs.code) == 13 && c->m[src].ncodes > 0) {
+     * ("after", "as") that ends its clause, when that is another side; so is a disapproval
+     * (11) of the act it answers ("Tokyo protested after Chinese ships entered ..."). */
+    int croot = cs.code ? code_root(c, cs.code) : 0;
+    if (tgt < 0 && !both && src >= 0 && (croot == 13 || croot == 11) && c->m[src].ncodes > 0) {
         int q = mr.end > vend ? mr.end : vend;
         while (q < c->ntok && c->ct[q].barrier != 1)
             q++;
+        /* '"We will act on the principle of reciprocity," the ministry said after
+         * Washington ...': past the attribution of a quotation */
+        int sp = c->speaker;
+        if (sp >= 0 && c->m[sp].start >= q && c->m[sp].start <= q + 4 && c->m[sp].end < c->ntok &&
+            (c->ct[c->m[sp].end].wflags & WF_REPORT)) {
+            bool attribution = true;
+            for (int r = q; r < c->m[sp].start && attribution; r++)
+                attribution = (c->ct[r].tflags & TOKF_PUNCT) || (c->ct[r].wflags & WF_DET);
+            if (attribution)
+                q = c->m[sp].end + 1;
+        }
         if (q + 1 < c->ntok && c->ct[q].role == TR_NONE &&
-            (KEY_IS(c, q, "IF") || KEY_IS(c, q, "UNLESS") || KEY_IS(c, q, "AFTER") || KEY_IS(c, q, "AS"))) {
+            (KEY_IS(c, q, "AFTER") ||
+             (croot == 13 && (KEY_IS(c, q, "IF") || KEY_IS(c, q, "UNLESS") || KEY_IS(c, q, "AS"))))) {
             int k = q + 1;
             while (k < c->ntok && c->ct[k].role == TR_NONE && (c->ct[k].wflags & (WF_DET | WF_ADVERB)))
                 k++;
             int mi = k < c->ntok ? c->ct[k].mention : -1;
             bool other = mi >= 0 && c->m[mi].ncodes > 0;
+            /* (a disapproval "after X said ..." is of what X told, not of X) */
+            if (other && croot == 11 && c->m[mi].end < c->ntok && (c->ct[c->m[mi].end].wflags & WF_REPORT))
+                other = false;
             for (int a = 0; other && a < c->m[mi].ncodes; a++)
                 other = strcmp(code_str(c, c->m[src].codes[0]), code_str(c, c->m[mi].codes[a])) != 0 &&
                         !same_country(code_str(c, c->m[src].codes[0]), code_str(c, c->m[mi].codes[a]));
@@ -2559,13 +2815,30 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
      * deployed nationwide to contain the demonstrations": a curfew, a state of emergency or
      * a police deployment (1723, 1724, 153) by a sector of a country whose clause names
      * nobody after the verb is imposed on its own country. */
+    /* So are arrests of people named by no nationality, told in the past or in a
+     * headline's present ("Riot police arrested more than 100 people during the protest in
+     * Minsk" -> BLRCOP BLR 173, "Police detain 18 in Paris protests"). */
     if (tgt < 0 && !both && src >= 0 && cs.code && !ve->is_noun && c->m[src].ncodes == 1 &&
         (strcmp(code_str(c, cs.code), "153") == 0 || strcmp(code_str(c, cs.code), "1723") == 0 ||
-         strcmp(code_str(c, cs.code), "1724") == 0)) {
+         strcmp(code_str(c, cs.code), "1724") == 0 ||
+         (strcmp(code_str(c, cs.code), "173") == 0 &&
+          (vo->form == VF_ED || vo->form == VF_EN || vo->form == VF_S ||
+           (vo->form == VF_BASE && c->m[src].end == g.start))))) {
         const char *sc = code_str(c, c->m[src].codes[0]);
         bool named = false;
-        for (int i = vo->end; i < hi && !named; i++)
-            named = c->ct[i].mention >= 0 && c->m[c->ct[i].mention].ncodes > 0;
+        bool arrest = code_root(c, cs.code) == 17;
+        for (int i = vo->end; i < hi && !named; i++) {
+            int mi = c->ct[i].mention;
+            if (!arrest) {
+                named = mi >= 0 && c->m[mi].ncodes > 0;
+                continue;
+            }
+            /* (an arrest of anyone named, even one not resolved, "its editor", is not this;
+             * a place "in Minsk" names where, not whom) */
+            named = (mi >= 0 && !(c->m[mi].start > 0 && (c->ct[c->m[mi].start - 1].wflags & WF_LOCPREP))) ||
+                    KEY_IS(c, i, "ITS") || KEY_IS(c, i, "HIS") || KEY_IS(c, i, "HER") || KEY_IS(c, i, "THEIR") ||
+                    KEY_IS(c, i, "HIM") || KEY_IS(c, i, "THEM");
+        }
         if (!named && strlen(sc) == 6 && country_based(sc) &&
             (tgt = scan_context_mention(c, vo->end, coder_intern(c, sc, 3), -2)) >= 0) {
             domestic = true;
@@ -2589,7 +2862,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             c->object_end[vi] = (int16_t)mr.end;
         return false;
     }
-    if (ve->is_noun && hit && !(hit->slots & (PS_TARGET | PS_BOTH)) && !both && !solo) {
+    if (ve->is_noun && hit && !(hit->slots & (PS_TARGET | PS_BOTH)) && !both && !solo && !(cs.flags & CF_SPEAKER)) {
         /* nouns need an explicit target slot (or to be one-sided acts) */
         trace_printf(c, "  a noun pattern needs an explicit target: no event\n");
         return false;
@@ -2648,6 +2921,10 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         trace_printf(c, "  hypothetical (could/may/expected to): no event\n");
         return false;
     }
+    if (g.habitual) {
+        trace_printf(c, "  habitual (\"has long\", \"routinely\"): no event\n");
+        return false;
+    }
     if (g.infinitive && !g.intent_to && !g.attempt) {
         trace_printf(c, "  infinitive complement of another act: no event\n");
         return false;
@@ -2677,6 +2954,16 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             }
         }
     }
+    /* "China warned that the military would crush any Taiwanese attempt ...": a threat told
+     * in the "that" clause of a warning already coded is that warning's content, one event */
+    for (int q = 0; use && code_root(c, use) == 13 && q < *np; q++) {
+        int e = c->v[protos[q].verb].end;
+        if (protos[q].noun || e > vo->start || code_root(c, protos[q].use_code) != 13 || !KEY_IS(c, e, "THAT") ||
+            barrier_between(c, e + 1, vo->start))
+            continue;
+        trace_printf(c, "  the content of a threat already coded: one event\n");
+        return false;
+    }
     if (*np >= MAX_VERBS)
         return false;
     protos[*np] = (proto){src, tgt, both, cs, use, rule, vi, ve->is_noun, "", false};
@@ -2684,6 +2971,46 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     meeting_place(c, lo, hi, protos[*np].place);
     (*np)++;
     return true;
+}
+
+/* Does the speaker mention sp report the clause lo..hi itself: "X said (on Monday, that)
+ * ..." right before it, or '"...," the ministry said' right after it? Not a speaker of
+ * another clause of the sentence ("X called Y a dotard and vowed that he would pay dearly
+ * ..., Z said" is no saying of Z's). */
+static bool speaker_next_to(const dt_coder *c, int sp, int lo, int hi)
+{
+    const mention *m = &c->m[sp];
+    for (int n = 0; m->end <= lo && n < 4; n++) {
+        for (int k = lo - 1; k >= m->end && k >= lo - 4; k--)
+            if (c->ct[k].wflags & WF_REPORT)
+                return true;
+        /* ("X said the ban was unjustified and would not go unanswered": the clause
+         * before "and") */
+        if (lo < 2 || !(c->ct[lo - 1].wflags & WF_CONJ))
+            return false;
+        clause_range(c, lo - 2, lo - 2, &lo, &hi);
+    }
+    if (m->start < hi)
+        return false;
+    for (int k = hi; k < m->start; k++)
+        if (!(c->ct[k].tflags & TOKF_PUNCT) && !(c->ct[k].wflags & (WF_DET | WF_REPORT)) && !KEY_IS(c, k, "TO"))
+            return false;
+    return true;
+}
+
+/* The actor of a closing ", X warned." (also cautioned, vowed): a speaker that the
+ * reporting words do not give, since "warn" is an event verb of its own. */
+static int trailing_warner(const dt_coder *c)
+{
+    int k = c->ntok - 1;
+    while (k > 0 && (c->ct[k].tflags & TOKF_PUNCT) && !tok_is_comma(c, k))
+        k--;
+    if (k < 2 || !(KEY_IS(c, k, "WARNED") || KEY_IS(c, k, "CAUTIONED") || KEY_IS(c, k, "VOWED")))
+        return -1;
+    int mi = c->ct[k - 1].mention;
+    if (mi < 0 || c->m[mi].end != k || c->m[mi].ncodes == 0 || c->m[mi].start < 1 || !tok_is_comma(c, c->m[mi].start - 1))
+        return -1;
+    return head_of(c, mi);
 }
 
 /* Did verb occurrence j code an appeal (02x) or a demand (10x)? */

@@ -147,6 +147,7 @@ enum code_flags {
     CF_PAIRED = 1 << 5,    /* A:B */
     CF_TARGET_ONLY = 1 << 6, /* PETRARCH [:B] — second code of a pair only */
     CF_SOLO = 1 << 7,      /* may be coded without a target (a weapons test), see opts.solo */
+    CF_SPEAKER = 1 << 8,   /* the reporting speaker's act on the actor the clause names */
 };
 
 typedef struct code_spec {

@@ -307,6 +307,8 @@ static int parse_codespec(nctx *c, dt_slice s, code_spec *out)
             e++;
         if (e == 4 && memcmp(rest.ptr, "solo", 4) == 0) {
             out->flags |= CF_SOLO;
+        } else if (e == 7 && memcmp(rest.ptr, "speaker", 7) == 0) {
+            out->flags |= CF_SPEAKER;
         } else if (e > 7 && memcmp(rest.ptr, "future=", 7) == 0) {
             code_spec f;
             if (dict_parse_code(c->d, rest.ptr + 7, e - 7, &f, &why) || !f.code) {
@@ -317,7 +319,7 @@ static int parse_codespec(nctx *c, dt_slice s, code_spec *out)
         } else {
             char tmp[64];
             snprintf(tmp, sizeof(tmp), "%.*s", (int)DT_MIN(e, 40), rest.ptr);
-            bad_line(c, 0, "unknown code option \"%s\" (expected future=CODE or solo)", tmp);
+            bad_line(c, 0, "unknown code option \"%s\" (expected future=CODE, solo or speaker)", tmp);
             return 1;
         }
         rest = str_trim(rest.ptr + e, rest.len - e);
