@@ -1355,11 +1355,18 @@ bool mention_stem_same_actor(const dt_coder *c, const mention *m, size_t drop)
 static bool nationality_adjective(const dt_coder *c, const mention *m)
 {
     static const char *const endings[] = {"IAN", "EAN", "CAN", "ESE", "ISH", "CH", "EEK"};
+    /* (adjectives whose ending says nothing: "Kyrgyz and Tajik border guards") */
+    static const char *const words[] = {"KYRGYZ", "TAJIK", "UZBEK", "KAZAKH", "TURKMEN", "AFGHAN", "THAI",
+                                        "SWISS", "SAUDI", "EMIRATI", "SOMALI", "FILIPINO", "ARGENTINE",
+                                        "PHILIPPINE", "LAO", "MALAGASY"};
     const tok *t = &c->toks[m->end - 1];
     const char *k = c->keys.data + t->key;
     size_t n = t->key_len;
     if (t->flags & TOKF_ALLCAP)
         return true;
+    for (size_t i = 0; i < DT_ARRAY_LEN(words); i++)
+        if (strlen(words[i]) == n && memcmp(k, words[i], n) == 0)
+            return true;
     for (size_t i = 0; i < DT_ARRAY_LEN(endings); i++) {
         size_t l = strlen(endings[i]);
         if (n > l + 1 && memcmp(k + n - l, endings[i], l) == 0)
