@@ -470,6 +470,33 @@ static sid location(dt_coder *c, int upto)
     return SID_NONE;
 }
 
+/* Before the document has a location: whether the first country an official's agent
+ * `m` would take is named only after a verb that follows it in its own sentence (what
+ * the official acts on, not where the official is: "The Justice Department charged two
+ * Chinese hackers"; "Foreign Minister X of Lebanon", "police in Nairobi" keep theirs). */
+static bool named_later_only(const dt_coder *c, const mention *m)
+{
+    for (int i = 0; i < c->nm; i++) {
+        const mention *o = &c->m[i];
+        if (o == m || diplomatic_mission(c, o) || o->ncodes <= 0 || o->type != MT_ACTOR ||
+            !country_based(code_str(c, o->codes[0])))
+            continue;
+        if (o->start < m->end || (o->start > 0 && (KEY_IS(c, o->start - 1, "OF") || KEY_IS(c, o->start - 1, "IN"))))
+            return false;
+        /* (the official is the subject of that verb, opening its noun phrase:
+         * "anti-government protests erupted across Iraq" is no act of the government) */
+        int b = m->start - 1;
+        if (b >= 0 && !(c->ct[b].wflags & WF_DET) && !tok_punct(c, b, ','))
+            return false;
+        int k = m->end;
+        while (k < o->start && (c->ct[k].wflags & (WF_AUX | WF_HAVE | WF_ADVERB)) &&
+               c->ct[k].role != TR_VERB)
+            k++;
+        return k < o->start && c->ct[k].role == TR_VERB;
+    }
+    return false;
+}
+
 /* AGENT of|for [the] [one or two names] AGENT, the first a leader, commander, chief or
  * spokesman: "the leader of the Renamo rebels", "a spokesman for the protesters". */
 /* People sent by a body or come from a country, named "from" it: "a delegation from the
@@ -1694,7 +1721,10 @@ static void resolve_agents(dt_coder *c)
         /* (not officials and envoys, who travel: "the envoy arrived in Pyongyang") */
         if (!loc && strcmp(dict_str(c->d, ag->code), "GOV") != 0)
             loc = place_in_sentence(c, m);
-        if (!loc)
+        /* (a definite description is resolved from what came before it: before the
+         * document has a location, not from an actor named later in its own sentence,
+         * "The Justice Department charged two Chinese hackers") */
+        if (!loc && (c->location || strcmp(dict_str(c->d, ag->code), "GOV") != 0 || !named_later_only(c, m)))
             loc = location(c, mi);
         if (loc) {
             m->codes[0] = combine(c, loc, ag, AK_STATE, former);
