@@ -313,6 +313,21 @@ static int find_units(dt_coder *c, unit *u, int cap)
         if (b.ref.len > best.len) {
             best = b.ref;
             kind = PK_REF;
+            /* "the government of Chile", "the regime of Bashar al-Assad": the agent of the
+             * actor named after "of", no reference back; its agent word is read from the
+             * next token on. */
+            int of = i + best.len;
+            if (best.len >= 2 && KEY_IS(c, i, "THE") && of + 1 < c->ntok && KEY_IS(c, of, "OF") &&
+                walk_may_find(c, skip_det(c, of + 1))) {
+                scan_best b2;
+                int save = c->nissues;
+                walk(c, skip_det(c, of + 1), &b2);
+                c->nissues = save;
+                if (b2.actor.len > 0 && b2.actor.len >= b2.agent.len) {
+                    i++;
+                    continue;
+                }
+            }
         }
         int vlen = DT_MAX(b.verb.len, b.evnoun.len);
         /* Do not let a phrase swallow the start of a longer one that begins inside it
