@@ -1500,6 +1500,40 @@ static void drop_patrons(dt_coder *c)
     }
 }
 
+/* "Iraq's Popular Mobilization Forces", "Nigeria's Boko Haram": a state named as the owner
+ * of a named body or person of its own is that body's description, no actor of its own
+ * (the body is the source or target, wherever it stands in the clause). */
+static void drop_owners(dt_coder *c)
+{
+    for (int mi = 0; mi < c->nm; mi++) {
+        mention *m = &c->m[mi];
+        int p = m->end;
+        if (m->start == m->end || m->type != MT_ACTOR || m->kind != AK_STATE || m->ncodes != 1 ||
+            strlen(code_str(c, m->codes[0])) != 3 || p + 1 >= c->ntok || !(c->ct[p].tflags & TOKF_POSS))
+            continue;
+        int oi = c->ct[p + 1].mention;
+        if (oi < 0 || oi == mi)
+            continue;
+        mention *o = &c->m[oi];
+        if (o->start != p + 1 || o->type != MT_ACTOR || o->kind == AK_STATE || o->ncodes != 1 ||
+            memcmp(code_str(c, o->codes[0]), code_str(c, m->codes[0]), 3) != 0)
+            continue;
+        /* (the owner's words become the body's: "met China's Xi Jinping" still has its
+         * partner right after the verb) */
+        int from = m->start;
+        uint8_t role = c->ct[o->start].role;
+        forget_mention(c, m);
+        for (int k = from; k < o->start; k++) {
+            c->ct[k].role = role;
+            c->ct[k].mention = (int16_t)oi;
+        }
+        o->start = from;
+        /* (and the empty owner sorts before the body: it stands between no two mentions
+         * that make a compound) */
+        m->start = m->end = from;
+    }
+}
+
 /* ---------------------------------------------------------------- entry */
 
 static void mark_pronouns(dt_coder *c)
@@ -1851,6 +1885,7 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
     }
     sort_mentions(c);
     drop_patrons(c);
+    drop_owners(c);
     mark_pronouns(c);
     sort_mentions(c);
     find_compounds(c);
