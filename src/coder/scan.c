@@ -498,10 +498,9 @@ static bool named_later_only(const dt_coder *c, const mention *m)
             continue;
         if (o->start < m->end || (o->start > 0 && (KEY_IS(c, o->start - 1, "OF") || KEY_IS(c, o->start - 1, "IN"))))
             return false;
-        /* (the official is the subject of that verb, opening its noun phrase:
+        /* (the official is the subject of that verb, not a word joined to another:
          * "anti-government protests erupted across Iraq" is no act of the government) */
-        int b = m->start - 1;
-        if (b >= 0 && !(c->ct[b].wflags & WF_DET) && !tok_punct(c, b, ','))
+        if (c->toks[m->start].flags & TOKF_HYPH)
             return false;
         int k = m->end;
         while (k < o->start && (c->ct[k].wflags & (WF_AUX | WF_HAVE | WF_ADVERB)) &&
