@@ -313,6 +313,21 @@ static int find_units(dt_coder *c, unit *u, int cap)
         if (b.ref.len > best.len) {
             best = b.ref;
             kind = PK_REF;
+            /* "the government of Chile", "the regime of Bashar al-Assad": the agent of the
+             * actor named after "of", no reference back; its agent word is read from the
+             * next token on. */
+            int of = i + best.len;
+            if (best.len >= 2 && KEY_IS(c, i, "THE") && of + 1 < c->ntok && KEY_IS(c, of, "OF") &&
+                walk_may_find(c, skip_det(c, of + 1))) {
+                scan_best b2;
+                int save = c->nissues;
+                walk(c, skip_det(c, of + 1), &b2);
+                c->nissues = save;
+                if (b2.actor.len > 0 && b2.actor.len >= b2.agent.len) {
+                    i++;
+                    continue;
+                }
+            }
         }
         int vlen = DT_MAX(b.verb.len, b.evnoun.len);
         /* Do not let a phrase swallow the start of a longer one that begins inside it
@@ -468,6 +483,32 @@ static sid location(dt_coder *c, int upto)
         }
     }
     return SID_NONE;
+}
+
+/* Before the document has a location: whether the first country an official's agent
+ * `m` would take is named only after a verb that follows it in its own sentence (what
+ * the official acts on, not where the official is: "The Justice Department charged two
+ * Chinese hackers"; "Foreign Minister X of Lebanon", "police in Nairobi" keep theirs). */
+static bool named_later_only(const dt_coder *c, const mention *m)
+{
+    for (int i = 0; i < c->nm; i++) {
+        const mention *o = &c->m[i];
+        if (o == m || diplomatic_mission(c, o) || o->ncodes <= 0 || o->type != MT_ACTOR ||
+            !country_based(code_str(c, o->codes[0])))
+            continue;
+        if (o->start < m->end || (o->start > 0 && (KEY_IS(c, o->start - 1, "OF") || KEY_IS(c, o->start - 1, "IN"))))
+            return false;
+        /* (the official is the subject of that verb, not a word joined to another:
+         * "anti-government protests erupted across Iraq" is no act of the government) */
+        if (c->toks[m->start].flags & TOKF_HYPH)
+            return false;
+        int k = m->end;
+        while (k < o->start && (c->ct[k].wflags & (WF_AUX | WF_HAVE | WF_ADVERB)) &&
+               c->ct[k].role != TR_VERB)
+            k++;
+        return k < o->start && c->ct[k].role == TR_VERB;
+    }
+    return false;
 }
 
 /* AGENT of|for [the] [one or two names] AGENT, the first a leader, commander, chief or
@@ -1389,11 +1430,18 @@ bool mention_stem_same_actor(const dt_coder *c, const mention *m, size_t drop)
 static bool nationality_adjective(const dt_coder *c, const mention *m)
 {
     static const char *const endings[] = {"IAN", "EAN", "CAN", "ESE", "ISH", "CH", "EEK"};
+    /* (adjectives whose ending says nothing: "Kyrgyz and Tajik border guards") */
+    static const char *const words[] = {"KYRGYZ", "TAJIK", "UZBEK", "KAZAKH", "TURKMEN", "AFGHAN", "THAI",
+                                        "SWISS", "SAUDI", "EMIRATI", "SOMALI", "FILIPINO", "ARGENTINE",
+                                        "PHILIPPINE", "LAO", "MALAGASY"};
     const tok *t = &c->toks[m->end - 1];
     const char *k = c->keys.data + t->key;
     size_t n = t->key_len;
     if (t->flags & TOKF_ALLCAP)
         return true;
+    for (size_t i = 0; i < DT_ARRAY_LEN(words); i++)
+        if (strlen(words[i]) == n && memcmp(k, words[i], n) == 0)
+            return true;
     for (size_t i = 0; i < DT_ARRAY_LEN(endings); i++) {
         size_t l = strlen(endings[i]);
         if (n > l + 1 && memcmp(k + n - l, endings[i], l) == 0)
@@ -1482,6 +1530,40 @@ static void drop_patrons(dt_coder *c)
         if (!patron || p + 1 >= c->ntok || c->ct[p + 1].mention < 0)
             continue;
         forget_mention(c, m);
+    }
+}
+
+/* "Iraq's Popular Mobilization Forces", "Nigeria's Boko Haram": a state named as the owner
+ * of a named body or person of its own is that body's description, no actor of its own
+ * (the body is the source or target, wherever it stands in the clause). */
+static void drop_owners(dt_coder *c)
+{
+    for (int mi = 0; mi < c->nm; mi++) {
+        mention *m = &c->m[mi];
+        int p = m->end;
+        if (m->start == m->end || m->type != MT_ACTOR || m->kind != AK_STATE || m->ncodes != 1 ||
+            strlen(code_str(c, m->codes[0])) != 3 || p + 1 >= c->ntok || !(c->ct[p].tflags & TOKF_POSS))
+            continue;
+        int oi = c->ct[p + 1].mention;
+        if (oi < 0 || oi == mi)
+            continue;
+        mention *o = &c->m[oi];
+        if (o->start != p + 1 || o->type != MT_ACTOR || o->kind == AK_STATE || o->ncodes != 1 ||
+            memcmp(code_str(c, o->codes[0]), code_str(c, m->codes[0]), 3) != 0)
+            continue;
+        /* (the owner's words become the body's: "met China's Xi Jinping" still has its
+         * partner right after the verb) */
+        int from = m->start;
+        uint8_t role = c->ct[o->start].role;
+        forget_mention(c, m);
+        for (int k = from; k < o->start; k++) {
+            c->ct[k].role = role;
+            c->ct[k].mention = (int16_t)oi;
+        }
+        o->start = from;
+        /* (and the empty owner sorts before the body: it stands between no two mentions
+         * that make a compound) */
+        m->start = m->end = from;
     }
 }
 
@@ -1721,7 +1803,10 @@ static void resolve_agents(dt_coder *c)
         /* (not officials and envoys, who travel: "the envoy arrived in Pyongyang") */
         if (!loc && strcmp(dict_str(c->d, ag->code), "GOV") != 0)
             loc = place_in_sentence(c, m);
-        if (!loc)
+        /* (a definite description is resolved from what came before it: before the
+         * document has a location, not from an actor named later in its own sentence,
+         * "The Justice Department charged two Chinese hackers") */
+        if (!loc && (c->location || strcmp(dict_str(c->d, ag->code), "GOV") != 0 || !named_later_only(c, m)))
             loc = location(c, mi);
         if (loc) {
             m->codes[0] = combine(c, loc, ag, AK_STATE, former);
@@ -1833,6 +1918,7 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
     }
     sort_mentions(c);
     drop_patrons(c);
+    drop_owners(c);
     mark_pronouns(c);
     sort_mentions(c);
     find_compounds(c);
