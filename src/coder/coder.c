@@ -2882,6 +2882,12 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             trace_printf(c, "  after \"no evidence that\": no event\n");
             return false;
         }
+        /* (a claim that a rejecting verb answers, where "that" opens no clause of its own:
+         * "India rejected Pakistan's claim that it had shot down two jets") */
+        if (q >= 2 && KEY_IS(c, q, "THAT") && denied_claim_before(c, q)) {
+            trace_printf(c, "  the content of a denied claim: no event\n");
+            return false;
+        }
     }
     /* So is what a denied or dismissed claim says ("Russia denied Ukrainian claims that
      * its troops had shelled a hospital"): the claim ends the denial's clause. */
