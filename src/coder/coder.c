@@ -3038,8 +3038,11 @@ static bool next_is_verb(const dt_coder *c, const verbocc *vo)
     if (j >= c->ntok)
         return false;
     const ctok *t = &c->ct[j];
-    if (t->role == TR_VERB && t->verb >= 0 && c->v[t->verb].verb != UINT32_MAX)
-        return true;
+    if (t->role == TR_VERB && t->verb >= 0 && c->v[t->verb].verb != UINT32_MAX) {
+        /* (a gerund before "of" is a noun: "Kenya probes killing of Pakistani journalist") */
+        const verbocc *nv = &c->v[t->verb];
+        return !(nv->form == VF_ING && nv->end < c->ntok && KEY_IS(c, nv->end, "OF"));
+    }
     return (t->wflags & (WF_FUTURE | WF_HYPO)) != 0;
 }
 
