@@ -173,6 +173,7 @@ typedef struct doc_mention {
     uint8_t subject;    /* was the subject of an event verb */
     int sentence;
     int group;          /* compound id within the document, -1 */
+    uint64_t head;      /* hash of its last word ("army" of "Pakistan's army"), 0 if none */
 } doc_mention;
 
 typedef struct alias {

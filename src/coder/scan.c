@@ -485,6 +485,56 @@ static sid location(dt_coder *c, int upto)
     return SID_NONE;
 }
 
+/* Whether code is a country's actor of that sector ("PAKMIL" for "MIL"). */
+static bool sector_code(const char *code, const char *sector)
+{
+    return strlen(code) == 6 && strcmp(code + 3, sector) == 0 && country_based(code);
+}
+
+/* The country of an agent alone named before it in the document: the last actor of the
+ * same sector that ended in the same word, in its sentence and then in the last eight
+ * sentences ("Pakistan's army denied the charge. The army said ..."), else, for a
+ * definite description, the last subject of an event of that sector ("Niger's junta ordered
+ * the French ambassador to leave. The junta also accused France"), whatever country the article named first or its
+ * dateline. */
+static sid same_sector_before(dt_coder *c, int mi, const char *sector)
+{
+    const mention *m = &c->m[mi];
+    uint64_t head = c->toks[m->end - 1].hash;
+    for (int j = mi - 1; j >= 0; j--) {
+        const mention *o = &c->m[j];
+        if (o->ncodes > 0 && o->type == MT_ACTOR && o->end <= m->start && o->end > o->start &&
+            c->toks[o->end - 1].hash == head && sector_code(code_str(c, o->codes[0]), sector))
+            return coder_intern(c, code_str(c, o->codes[0]), 3);
+    }
+    /* (the subject only for a definite description: "a special envoy", "police said" name
+     * nobody before them) */
+    bool definite = m->start > 0 && KEY_IS(c, m->start - 1, "THE");
+    int tot = DT_MIN(c->nrecent, DOC_RECENT);
+    const doc_mention *subj = NULL;
+    for (int k = 1, at = c->nrecent % DOC_RECENT; k <= tot; k++) {
+        at = at > 0 ? at - 1 : DOC_RECENT - 1;
+        const doc_mention *dm = &c->recent[at];
+        if (c->sentence - dm->sentence > 8)
+            break;
+        if (dm->ncodes != 1 || (dm->head != head && (!definite || subj || !dm->subject)))
+            continue;
+        const char *code = code_str(c, dm->codes[0]);
+        if (!sector_code(code, sector))
+            continue;
+        if (dm->head == head)
+            return coder_intern(c, code, 3);
+        /* (not the side of another actor of its sentence: "Kim had a conversation with
+         * the envoys" are not Kim's) */
+        bool other = false;
+        for (int j = 0; j < c->nm && !other; j++)
+            other = j != mi && c->m[j].ncodes > 0 && c->m[j].codes[0] == dm->codes[0];
+        if (!other)
+            subj = dm;
+    }
+    return subj ? coder_intern(c, code_str(c, subj->codes[0]), 3) : SID_NONE;
+}
+
 /* Before the document has a location: whether the first country an official's agent
  * `m` would take is named only after a verb that follows it in its own sentence (what
  * the official acts on, not where the official is: "The Justice Department charged two
@@ -726,6 +776,11 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
                 continue;
             }
             bool direct = nx->start == x->end || skip_det(c, x->end) == nx->start;
+            /* (a plural lower-case agent right before a state's name ends its phrase: "told
+             * journalists Moscow would respond" is said to the journalists about Moscow) */
+            if (direct && !via_prep && x->pl->form && (c->toks[x->end - 1].flags & TOKF_LOWER) &&
+                c->d->actors[nx->pl->index].kind == AK_STATE)
+                direct = false;
             if (via_prep || direct) {
                 const actor_entry *ae = &c->d->actors[nx->pl->index];
                 int mi = new_mention(c, x->start, nx->end, MT_ACTOR);
@@ -797,6 +852,7 @@ static void doc_push(dt_coder *c, const mention *m, bool subject, int group)
     dm->subject = subject;
     dm->sentence = c->sentence;
     dm->group = group;
+    dm->head = m->end > m->start ? c->toks[m->end - 1].hash : 0;
     c->nrecent++;
 }
 
@@ -1178,6 +1234,41 @@ static int past_unknown_name(const dt_coder *c, const mention *m)
     return p;
 }
 
+/* "The council", "the agency": the last actor of the document, in the last eight
+ * sentences, whose name ended in the same word ("Sudan's military council ... The council
+ * accused the protesters" is the military council, not the last organisation named). */
+static bool same_head_before(dt_coder *c, int mi)
+{
+    mention *m = &c->m[mi];
+    uint64_t head = c->toks[m->end - 1].hash;
+    const sid *codes = NULL;
+    int n = 0;
+    for (int j = mi - 1; j >= 0 && !codes; j--) {
+        const mention *o = &c->m[j];
+        if (o->ncodes > 0 && o->type == MT_ACTOR && o->end > o->start && o->end <= m->start &&
+            c->toks[o->end - 1].hash == head) {
+            codes = o->codes;
+            n = o->ncodes;
+        }
+    }
+    int tot = DT_MIN(c->nrecent, DOC_RECENT);
+    for (int k = 1; k <= tot && !codes; k++) {
+        const doc_mention *dm = &c->recent[(c->nrecent - k) % DOC_RECENT];
+        if (c->sentence - dm->sentence > 8)
+            break;
+        if (dm->head == head && !dm->plural) {
+            codes = dm->codes;
+            n = dm->ncodes;
+        }
+    }
+    if (!codes)
+        return false;
+    copy_codes(m, codes, n);
+    m->kind = AK_ACTOR;
+    m->resolved_from = c->sentence;
+    return true;
+}
+
 static void resolve_references(dt_coder *c)
 {
     c->speaker = find_speaker(c);
@@ -1196,6 +1287,8 @@ static void resolve_references(dt_coder *c)
                     copy_codes(m, sp->codes, sp->ncodes);
                     m->kind = AK_STATE;
                     state_of(c, m, r->gov);
+                } else if ((r->kind == AK_ORG || r->kind == AK_GROUP) && same_head_before(c, mi)) {
+                    ;
                 } else if (states && resolve_described(c, mi, states)) {
                     if (r->gov)
                         state_of(c, m, true);
@@ -1806,6 +1899,8 @@ static void resolve_agents(dt_coder *c)
         /* (a definite description is resolved from what came before it: before the
          * document has a location, not from an actor named later in its own sentence,
          * "The Justice Department charged two Chinese hackers") */
+        if (!loc)
+            loc = same_sector_before(c, mi, dict_str(c->d, ag->code));
         if (!loc && (c->location || strcmp(dict_str(c->d, ag->code), "GOV") != 0 || !named_later_only(c, m)))
             loc = location(c, mi);
         if (loc) {
@@ -1814,6 +1909,28 @@ static void resolve_agents(dt_coder *c)
             m->kind = AK_ACTOR;
             m->resolved_from = c->sentence;
         }
+    }
+}
+
+/* "The Russian ambassador told reporters that Moscow condemned the sanctions": the press
+ * right after "told" or "tells" is the audience, never a source or target of what is told;
+ * the mention keeps its words (a known phrase) but loses its code. */
+static void press_audience(dt_coder *c)
+{
+    for (int mi = 0; mi < c->nm; mi++) {
+        mention *m = &c->m[mi];
+        if (m->ncodes != 1 || m->type != MT_AGENT_ONLY)
+            continue;
+        int b = m->start - 1;
+        while (b >= 0 && (c->ct[b].wflags & WF_DET) && c->ct[b].role == TR_NONE)
+            b--;
+        if (b < 0 ||
+            !(KEY_IS(c, b, "TOLD") || KEY_IS(c, b, "TELLS") || KEY_IS(c, b, "TELLING") || KEY_IS(c, b, "TELL")))
+            continue;
+        const char *k = code_str(c, m->codes[0]);
+        size_t kl = strlen(k);
+        if (kl >= 6 && strcmp(k + kl - 3, "MED") == 0)
+            m->ncodes = 0;
     }
 }
 
@@ -1925,6 +2042,7 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
     share_agent(c);
     resolve_agents(c);
     resolve_references(c);
+    press_audience(c);
     return nt;
 }
 
