@@ -2780,6 +2780,26 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                              c->ctx_sentence, code_str(c, others[k]));
         }
     }
+    /* "U.S. warships fired missiles at a Syrian air base. Russia condemned the strike": a
+     * disapproval (root 11) of an act named by "the" and a noun, in a clause that names
+     * nobody after the verb, by a side that took no part in the events of the sentence
+     * before, is aimed at the one actor who did them all, when those events were
+     * acts (roots 14-20): what was said is not "the launch" judged after it. */
+    if (tgt < 0 && !both && src >= 0 && !ve->is_noun && !(cs.flags & CF_SOLO) && cs.code &&
+        code_root(c, cs.code) == 11 && c->ctx_sentence >= 0 && c->sentence - c->ctx_sentence == 1 &&
+        c->ctx_material && c->nctx > 0 && c->m[src].ncodes == 1 && vo->end + 1 < hi && KEY_IS(c, vo->end, "THE") &&
+        (c->toks[vo->end + 1].flags & TOKF_LOWER)) {
+        bool judged = true;
+        for (int q = vo->end; q < hi && judged; q++)
+            judged = c->ct[q].mention < 0 && !(c->toks[q].flags & (TOKF_CAP | TOKF_ALLCAP));
+        const char *sc = code_str(c, c->m[src].codes[0]);
+        for (int q = 0; q < c->nctx && judged; q++)
+            judged = c->ctx_src[q] == c->ctx_src[0] && strncmp(sc, code_str(c, c->ctx_src[q]), 3) != 0 &&
+                     strncmp(sc, code_str(c, c->ctx_tgt[q]), 3) != 0;
+        if (judged && (tgt = scan_context_mention(c, vo->end, c->ctx_src[0], c->ctx_sentence)) >= 0)
+            trace_printf(c, "  no target named: the actor of the act judged, in sentence %d, %s\n",
+                         c->ctx_sentence, code_str(c, c->ctx_src[0]));
+    }
     /* "Taiwan put its forces on high alert as China held drills": raising alert or
      * mobilizing (151-154) with nobody named in its clause answers the subject of the "as"
      * or "while" clause right after it, when that is another side ("after" tells only what
@@ -3425,12 +3445,15 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
                 trace_printf(c, "no events\n");
             added = emit_events(c, ev, nev);
             int nctx = 0;
+            bool material = true;
             for (int i = 0; i < nev && nctx < (int)DT_ARRAY_LEN(c->ctx_src); i++)
                 if (ev[i].tgt) {
                     c->ctx_src[nctx] = ev[i].src;
                     c->ctx_tgt[nctx++] = ev[i].tgt;
+                    material &= code_root(c, ev[i].code) >= 14;
                 }
             if (nctx) {
+                c->ctx_material = material;
                 c->nctx = nctx;
                 c->ctx_sentence = c->sentence;
             }

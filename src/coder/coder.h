@@ -204,6 +204,7 @@ struct dt_coder {
     sid last_speaker[MAX_CODES];
     int nlast_speaker;
     sid ctx_src[4], ctx_tgt[4]; /* the actors of the last sentence with events (targets named before) */
+    bool ctx_material;  /* all those events were acts (roots 14-20), not words */
     int nctx, ctx_sentence;     /* how many; that sentence, -1: none yet */
     dt_event *events;
     size_t nevents, capevents;
