@@ -174,6 +174,7 @@ typedef struct doc_mention {
     int sentence;
     int group;          /* compound id within the document, -1 */
     uint64_t head;      /* hash of its last word ("army" of "Pakistan's army"), 0 if none */
+    uint32_t sector;    /* one six-letter code's last three letters, packed ("MIL"), else 0 */
 } doc_mention;
 
 typedef struct alias {

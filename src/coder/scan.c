@@ -485,6 +485,12 @@ static sid location(dt_coder *c, int upto)
     return SID_NONE;
 }
 
+/* Three letters as one number, to compare sectors ("MIL") at the cost of an integer. */
+static uint32_t pack3(const char *s)
+{
+    return (uint32_t)(unsigned char)s[0] << 16 | (uint32_t)(unsigned char)s[1] << 8 | (unsigned char)s[2];
+}
+
 /* Whether code is a country's actor of that sector ("PAKMIL" for "MIL"). */
 static bool sector_code(const char *code, const char *sector)
 {
@@ -507,20 +513,23 @@ static sid same_sector_before(dt_coder *c, int mi, const char *sector)
             c->toks[o->end - 1].hash == head && sector_code(code_str(c, o->codes[0]), sector))
             return coder_intern(c, code_str(c, o->codes[0]), 3);
     }
-    /* (the subject only for a definite description: "a special envoy", "police said" name
-     * nobody before them) */
-    bool definite = m->start > 0 && KEY_IS(c, m->start - 1, "THE");
+    /* (not for an agent named as new, "a special envoy", or as someone's, "Xi's special
+     * envoy": they name nobody before them) */
+    int p = m->start - 1;
+    bool anew = p >= 0 && (KEY_IS(c, p, "A") || KEY_IS(c, p, "AN") || KEY_IS(c, p, "ANOTHER") ||
+                           (c->toks[p].flags & TOKF_POSS) || KEY_IS(c, p, "'S"));
     int tot = DT_MIN(c->nrecent, DOC_RECENT);
-    const doc_mention *subj = NULL;
+    uint32_t want = strlen(sector) == 3 ? pack3(sector) : 1;
+    const doc_mention *subj = NULL, *any = NULL;
     for (int k = 1, at = c->nrecent % DOC_RECENT; k <= tot; k++) {
         at = at > 0 ? at - 1 : DOC_RECENT - 1;
         const doc_mention *dm = &c->recent[at];
         if (c->sentence - dm->sentence > 8)
             break;
-        if (dm->ncodes != 1 || (dm->head != head && (!definite || subj || !dm->subject)))
+        if (dm->sector != want || (dm->head != head && (anew || subj)))
             continue;
         const char *code = code_str(c, dm->codes[0]);
-        if (!sector_code(code, sector))
+        if (!country_based(code))
             continue;
         if (dm->head == head)
             return coder_intern(c, code, 3);
@@ -529,10 +538,34 @@ static sid same_sector_before(dt_coder *c, int mi, const char *sector)
         bool other = false;
         for (int j = 0; j < c->nm && !other; j++)
             other = j != mi && c->m[j].ncodes > 0 && c->m[j].codes[0] == dm->codes[0];
-        if (!other)
+        if (other)
+            continue;
+        if (dm->subject)
             subj = dm;
+        else if (!any)
+            any = dm;
     }
+    if (!subj)
+        subj = any;
     return subj ? coder_intern(c, code_str(c, subj->codes[0]), 3) : SID_NONE;
+}
+
+/* A state's own institution named alone, parliament or the courts (LEG, JUD), is that of
+ * the country of the sentence's first actor, when it comes before it: "The president asked
+ * parliament to impose martial law" is the president's parliament, whatever country the
+ * article named first. */
+static sid own_institution(dt_coder *c, int mi, const char *sector)
+{
+    if (strcmp(sector, "LEG") != 0 && strcmp(sector, "JUD") != 0)
+        return SID_NONE;
+    for (int j = 0; j < mi; j++) {
+        const mention *o = &c->m[j];
+        if (o->ncodes <= 0)
+            continue;
+        const char *k = code_str(c, o->codes[0]);
+        return o->ncodes == 1 && o->end <= c->m[mi].start && country_based(k) ? coder_intern(c, k, 3) : SID_NONE;
+    }
+    return SID_NONE;
 }
 
 /* Before the document has a location: whether the first country an official's agent
@@ -853,6 +886,8 @@ static void doc_push(dt_coder *c, const mention *m, bool subject, int group)
     dm->sentence = c->sentence;
     dm->group = group;
     dm->head = m->end > m->start ? c->toks[m->end - 1].hash : 0;
+    const char *code = code_str(c, m->codes[0]);
+    dm->sector = m->ncodes == 1 && strlen(code) == 6 ? pack3(code + 3) : 0;
     c->nrecent++;
 }
 
@@ -1901,6 +1936,8 @@ static void resolve_agents(dt_coder *c)
          * "The Justice Department charged two Chinese hackers") */
         if (!loc)
             loc = same_sector_before(c, mi, dict_str(c->d, ag->code));
+        if (!loc)
+            loc = own_institution(c, mi, dict_str(c->d, ag->code));
         if (!loc && (c->location || strcmp(dict_str(c->d, ag->code), "GOV") != 0 || !named_later_only(c, m)))
             loc = location(c, mi);
         if (loc) {
