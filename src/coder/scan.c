@@ -520,12 +520,20 @@ static sid same_sector_before(dt_coder *c, int mi, const char *sector)
                            (c->toks[p].flags & TOKF_POSS) || KEY_IS(c, p, "'S"));
     int tot = DT_MIN(c->nrecent, DOC_RECENT);
     uint32_t want = strlen(sector) == 3 ? pack3(sector) : 1;
+    bool is_gov = strcmp(sector, "GOV") == 0;
     const doc_mention *subj = NULL, *any = NULL;
     for (int k = 1, at = c->nrecent % DOC_RECENT; k <= tot; k++) {
         at = at > 0 ? at - 1 : DOC_RECENT - 1;
         const doc_mention *dm = &c->recent[at];
         if (c->sentence - dm->sentence > 8)
             break;
+        /* (for a government office, a state that acted stands for its government: "Iran
+         * summoned the British ambassador. The foreign ministry called the move piracy") */
+        if (is_gov && !anew && !subj && dm->subject && dm->ncodes == 1 && dm->sector == 0 &&
+            strlen(code_str(c, dm->codes[0])) == 3 && country_based(code_str(c, dm->codes[0]))) {
+            subj = dm;
+            continue;
+        }
         if (dm->sector != want || (dm->head != head && (anew || subj)))
             continue;
         const char *code = code_str(c, dm->codes[0]);
@@ -2103,7 +2111,9 @@ void scan_commit_doc_context(dt_coder *c)
         /* (mentions of no words were borrowed from the document: already in it) */
         if (m->ncodes <= 0 || m->start == m->end)
             continue;
-        bool subject = false;
+        /* (the speaker of a reporting verb is a subject too: "Zarif said Trump's threats
+         * would not work. He urged Washington ..." is Zarif) */
+        bool subject = i == c->speaker;
         for (int v = 0; v < c->nv; v++)
             subject |= c->subject_of[v] == i;
         int group = -1;
