@@ -927,8 +927,8 @@ static bool pred_kind(const doc_mention *dm, const void *arg)
 /* "he", "she": one person, not "the two leaders" */
 static bool pred_one_person(const doc_mention *dm, const void *arg)
 {
-    (void)arg;
-    return dm->kind == AK_PERSON && !dm->plural;
+    const sid *avoid = arg;
+    return dm->kind == AK_PERSON && !dm->plural && (!avoid || dm->codes[0] != *avoid);
 }
 
 static bool pred_nonperson(const doc_mention *dm, const void *arg)
@@ -949,11 +949,17 @@ static void resolve_kind(dt_coder *c, int mi, uint8_t kind, bool first_in_senten
 {
     mention *m = &c->m[mi];
     bool one = kind == AK_PERSON && m->type == MT_PRONOUN && (c->ct[m->start].wflags & WF_PRON_HE);
+    /* "Khan thanked him": an object "him" is not the subject that opens its sentence (that
+     * would be "himself"). */
+    sid avoid = SID_NONE;
+    if (one && KEY_IS(c, m->start, "HIM") && mi > 0 && c->m[0].ncodes == 1 && skip_det(c, 0) == c->m[0].start)
+        avoid = c->m[0].codes[0];
     /* In the sentence: the first (or nearest) earlier actor of that kind. */
     int pick = -1;
     for (int j = 0; j < mi; j++) {
         const mention *o = &c->m[j];
-        if (o->ncodes <= 0 || o->type == MT_PRONOUN || (one && o->plural && o->type == MT_REF))
+        if (o->ncodes <= 0 || o->type == MT_PRONOUN || (one && o->plural && o->type == MT_REF) ||
+            o->codes[0] == avoid)
             continue;
         bool ok = kind == AK_ACTOR || o->kind == kind || (kind == AK_STATE && o->kind == AK_ACTOR);
         if (kind == AK_ACTOR && o->kind == AK_PERSON)
@@ -978,14 +984,15 @@ static void resolve_kind(dt_coder *c, int mi, uint8_t kind, bool first_in_senten
         const doc_mention *x = &c->recent[(c->nrecent - k) % DOC_RECENT];
         if (c->sentence - x->sentence > 2)
             break;
-        if (x->subject && (kind == AK_ACTOR ? pred_nonperson(x, NULL) : one ? pred_one_person(x, NULL) : pred_kind(x, &kind)))
+        if (x->subject && x->codes[0] != avoid &&
+            (kind == AK_ACTOR ? pred_nonperson(x, NULL) : one ? pred_one_person(x, NULL) : pred_kind(x, &kind)))
             dm = x;
     }
     if (!dm) {
         if (kind == AK_ACTOR)
             dm = doc_find(c, pred_nonperson, NULL, 6);
         else if (one)
-            dm = doc_find(c, pred_one_person, NULL, 8);
+            dm = doc_find(c, pred_one_person, &avoid, 8);
         else
             dm = doc_find(c, pred_kind, &kind, 8);
     }
