@@ -541,11 +541,16 @@ static sid same_sector_before(dt_coder *c, int mi, const char *sector)
             continue;
         if (dm->head == head)
             return coder_intern(c, code, 3);
-        /* (not the side of another actor of its sentence: "Kim had a conversation with
-         * the envoys" are not Kim's) */
+        /* (not the side of another actor of its sentence, "Kim had a conversation with the
+         * envoys" are not Kim's, nor of the country of one named after it, what it acts on:
+         * "KYIV - Russian forces invaded Ukraine. The army said it had shot down five Russian
+         * aircraft" is not Russia's army; "Colombian police arrested two guerrilla
+         * commanders" may be Colombia's) */
         bool other = false;
         for (int j = 0; j < c->nm && !other; j++)
-            other = j != mi && c->m[j].ncodes > 0 && c->m[j].codes[0] == dm->codes[0];
+            other = j != mi && c->m[j].ncodes > 0 &&
+                    (c->m[j].codes[0] == dm->codes[0] ||
+                     (c->m[j].start >= m->end && strncmp(code_str(c, c->m[j].codes[0]), code, 3) == 0));
         if (other)
             continue;
         if (dm->subject)
