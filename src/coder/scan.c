@@ -499,10 +499,10 @@ static bool sector_code(const char *code, const char *sector)
 
 /* The country of an agent alone named before it in the document: the last actor of the
  * same sector that ended in the same word, in its sentence and then in the last eight
- * sentences ("Pakistan's army denied the charge. The army said ..."), else, for a
- * definite description, the last subject of an event of that sector ("Niger's junta ordered
- * the French ambassador to leave. The junta also accused France"), whatever country the article named first or its
- * dateline. */
+ * sentences ("Pakistan's army denied the charge. The army said ..."), else the last
+ * subject of an event of that sector there ("Niger's junta ordered the French ambassador
+ * to leave. The junta also accused France"), else the last actor of that sector there;
+ * whatever country the article named first or its dateline. */
 static sid same_sector_before(dt_coder *c, int mi, const char *sector)
 {
     const mention *m = &c->m[mi];
