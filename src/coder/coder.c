@@ -2753,12 +2753,27 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
          * (several when it spoke to or of several: "opposed to the deployment by the US
          * and the ROK"), each as a whole: its country (or organisation), not the office
          * that acted in that sentence */
+        /* (... or, when the source took no part in them, of the sentence with events
+         * before that, two sentences back at most: "Poland accused Belarus of pushing
+         * migrants across the border. Polish troops fired tear gas at migrants. Minsk
+         * denied the charge") */
         sid others[MAX_CODES];
         int nothers = 0;
-        for (int q = 0; q < c->nctx && verbal && nothers < MAX_CODES; q++) {
-            sid other = strncmp(sc, code_str(c, c->ctx_src[q]), 3) == 0   ? c->ctx_tgt[q]
-                        : strncmp(sc, code_str(c, c->ctx_tgt[q]), 3) == 0 ? c->ctx_src[q]
-                                                                          : SID_NONE;
+        const sid *xs = c->ctx_src, *xt = c->ctx_tgt;
+        int nx = c->nctx, xsent = c->ctx_sentence;
+        for (int q = 0; q < nx && verbal && nothers < MAX_CODES; q++) {
+            sid other = strncmp(sc, code_str(c, xs[q]), 3) == 0   ? xt[q]
+                        : strncmp(sc, code_str(c, xt[q]), 3) == 0 ? xs[q]
+                                                                  : SID_NONE;
+            if (q == nx - 1 && nothers == 0 && xs == c->ctx_src && c->npctx > 0 &&
+                c->sentence - c->pctx_sentence <= 2 && other == SID_NONE) {
+                xs = c->pctx_src;
+                xt = c->pctx_tgt;
+                nx = c->npctx;
+                xsent = c->pctx_sentence;
+                q = -1;
+                continue;
+            }
             if (other == SID_NONE || strncmp(sc, code_str(c, other), 3) == 0)
                 continue;
             const char *oc = code_str(c, other);
@@ -2772,13 +2787,33 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                 others[nothers++] = other;
         }
         if (nothers > 0) {
-            tgt = scan_context_mention(c, vo->end, others[0], c->ctx_sentence);
+            tgt = scan_context_mention(c, vo->end, others[0], xsent);
             for (int k = 1; tgt >= 0 && k < nothers; k++)
                 c->m[tgt].codes[c->m[tgt].ncodes++] = others[k];
             for (int k = 0; tgt >= 0 && k < nothers; k++)
                 trace_printf(c, "  no target named: the other actor of the event in sentence %d, %s\n",
-                             c->ctx_sentence, code_str(c, others[k]));
+                             xsent, code_str(c, others[k]));
         }
+    }
+    /* "U.S. warships fired missiles at a Syrian air base. Russia condemned the strike": a
+     * disapproval (root 11) of an act named by "the" and a noun, in a clause that names
+     * nobody after the verb, by a side that took no part in the events of the sentence
+     * before, is aimed at the one actor who did them all, when those events were
+     * acts (roots 14-20): what was said is not "the launch" judged after it. */
+    if (tgt < 0 && !both && src >= 0 && !ve->is_noun && !(cs.flags & CF_SOLO) && cs.code &&
+        code_root(c, cs.code) == 11 && c->ctx_sentence >= 0 && c->sentence - c->ctx_sentence == 1 &&
+        c->ctx_material && c->nctx > 0 && c->m[src].ncodes == 1 && vo->end + 1 < hi && KEY_IS(c, vo->end, "THE") &&
+        (c->toks[vo->end + 1].flags & TOKF_LOWER)) {
+        bool judged = true;
+        for (int q = vo->end; q < hi && judged; q++)
+            judged = c->ct[q].mention < 0 && !(c->toks[q].flags & (TOKF_CAP | TOKF_ALLCAP));
+        const char *sc = code_str(c, c->m[src].codes[0]);
+        for (int q = 0; q < c->nctx && judged; q++)
+            judged = c->ctx_src[q] == c->ctx_src[0] && strncmp(sc, code_str(c, c->ctx_src[q]), 3) != 0 &&
+                     strncmp(sc, code_str(c, c->ctx_tgt[q]), 3) != 0;
+        if (judged && (tgt = scan_context_mention(c, vo->end, c->ctx_src[0], c->ctx_sentence)) >= 0)
+            trace_printf(c, "  no target named: the actor of the act judged, in sentence %d, %s\n",
+                         c->ctx_sentence, code_str(c, c->ctx_src[0]));
     }
     /* "Taiwan put its forces on high alert as China held drills": raising alert or
      * mobilizing (151-154) with nobody named in its clause answers the subject of the "as"
@@ -3434,12 +3469,25 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
                 trace_printf(c, "no events\n");
             added = emit_events(c, ev, nev);
             int nctx = 0;
+            bool material = true;
+            for (int i = 0; i < nev && nctx < (int)DT_ARRAY_LEN(c->ctx_src); i++)
+                if (ev[i].tgt)
+                    nctx++;
+            if (nctx && c->nctx && c->ctx_sentence >= 0) {
+                memcpy(c->pctx_src, c->ctx_src, sizeof(c->ctx_src));
+                memcpy(c->pctx_tgt, c->ctx_tgt, sizeof(c->ctx_tgt));
+                c->npctx = c->nctx;
+                c->pctx_sentence = c->ctx_sentence;
+            }
+            nctx = 0;
             for (int i = 0; i < nev && nctx < (int)DT_ARRAY_LEN(c->ctx_src); i++)
                 if (ev[i].tgt) {
                     c->ctx_src[nctx] = ev[i].src;
                     c->ctx_tgt[nctx++] = ev[i].tgt;
+                    material &= code_root(c, ev[i].code) >= 14;
                 }
             if (nctx) {
+                c->ctx_material = material;
                 c->nctx = nctx;
                 c->ctx_sentence = c->sentence;
             }
@@ -3515,6 +3563,8 @@ int dt_coder_begin_doc(dt_coder *c, const char *date)
     c->naliases = 0;
     c->nlast_speaker = 0;
     c->ctx_sentence = -1;
+    c->npctx = 0;
+    c->pctx_sentence = -1;
     buf_clear(&c->trace);
     c->date = DATE_NONE;
     if (date && *date) {

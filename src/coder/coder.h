@@ -173,6 +173,8 @@ typedef struct doc_mention {
     uint8_t subject;    /* was the subject of an event verb */
     int sentence;
     int group;          /* compound id within the document, -1 */
+    uint64_t head;      /* hash of its last word ("army" of "Pakistan's army"), 0 if none */
+    uint32_t sector;    /* one six-letter code's last three letters, packed ("MIL"), else 0 */
 } doc_mention;
 
 typedef struct alias {
@@ -203,7 +205,10 @@ struct dt_coder {
     sid last_speaker[MAX_CODES];
     int nlast_speaker;
     sid ctx_src[4], ctx_tgt[4]; /* the actors of the last sentence with events (targets named before) */
+    bool ctx_material;  /* all those events were acts (roots 14-20), not words */
     int nctx, ctx_sentence;     /* how many; that sentence, -1: none yet */
+    sid pctx_src[4], pctx_tgt[4]; /* the same for the sentence with events before that */
+    int npctx, pctx_sentence;
     dt_event *events;
     size_t nevents, capevents;
 

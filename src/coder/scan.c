@@ -485,6 +485,102 @@ static sid location(dt_coder *c, int upto)
     return SID_NONE;
 }
 
+/* Three letters as one number, to compare sectors ("MIL") at the cost of an integer. */
+static uint32_t pack3(const char *s)
+{
+    return (uint32_t)(unsigned char)s[0] << 16 | (uint32_t)(unsigned char)s[1] << 8 | (unsigned char)s[2];
+}
+
+/* Whether code is a country's actor of that sector ("PAKMIL" for "MIL"). */
+static bool sector_code(const char *code, const char *sector)
+{
+    return strlen(code) == 6 && strcmp(code + 3, sector) == 0 && country_based(code);
+}
+
+/* The country of an agent alone named before it in the document: the last actor of the
+ * same sector that ended in the same word, in its sentence and then in the last eight
+ * sentences ("Pakistan's army denied the charge. The army said ..."), else the last
+ * subject of an event of that sector there ("Niger's junta ordered the French ambassador
+ * to leave. The junta also accused France"), else the last actor of that sector there;
+ * whatever country the article named first or its dateline. */
+static sid same_sector_before(dt_coder *c, int mi, const char *sector)
+{
+    const mention *m = &c->m[mi];
+    uint64_t head = c->toks[m->end - 1].hash;
+    for (int j = mi - 1; j >= 0; j--) {
+        const mention *o = &c->m[j];
+        if (o->ncodes > 0 && o->type == MT_ACTOR && o->end <= m->start && o->end > o->start &&
+            c->toks[o->end - 1].hash == head && sector_code(code_str(c, o->codes[0]), sector))
+            return coder_intern(c, code_str(c, o->codes[0]), 3);
+    }
+    /* (not for an agent named as new, "a special envoy", or as someone's, "Xi's special
+     * envoy": they name nobody before them) */
+    int p = m->start - 1;
+    bool anew = p >= 0 && (KEY_IS(c, p, "A") || KEY_IS(c, p, "AN") || KEY_IS(c, p, "ANOTHER") ||
+                           (c->toks[p].flags & TOKF_POSS) || KEY_IS(c, p, "'S"));
+    int tot = DT_MIN(c->nrecent, DOC_RECENT);
+    uint32_t want = strlen(sector) == 3 ? pack3(sector) : 1;
+    bool is_gov = strcmp(sector, "GOV") == 0;
+    const doc_mention *subj = NULL, *any = NULL;
+    for (int k = 1, at = c->nrecent % DOC_RECENT; k <= tot; k++) {
+        at = at > 0 ? at - 1 : DOC_RECENT - 1;
+        const doc_mention *dm = &c->recent[at];
+        if (c->sentence - dm->sentence > 8)
+            break;
+        /* (for a government office, a state that acted stands for its government: "Iran
+         * summoned the British ambassador. The foreign ministry called the move piracy") */
+        if (is_gov && !anew && !subj && dm->subject && dm->ncodes == 1 && dm->sector == 0 &&
+            strlen(code_str(c, dm->codes[0])) == 3 && country_based(code_str(c, dm->codes[0]))) {
+            subj = dm;
+            continue;
+        }
+        if (dm->sector != want || (dm->head != head && (anew || subj)))
+            continue;
+        const char *code = code_str(c, dm->codes[0]);
+        if (!country_based(code))
+            continue;
+        if (dm->head == head)
+            return coder_intern(c, code, 3);
+        /* (not the side of another actor of its sentence, "Kim had a conversation with the
+         * envoys" are not Kim's, nor of the country of one named after it, what it acts on:
+         * "KYIV - Russian forces invaded Ukraine. The army said it had shot down five Russian
+         * aircraft" is not Russia's army; "Colombian police arrested two guerrilla
+         * commanders" may be Colombia's) */
+        bool other = false;
+        for (int j = 0; j < c->nm && !other; j++)
+            other = j != mi && c->m[j].ncodes > 0 &&
+                    (c->m[j].codes[0] == dm->codes[0] ||
+                     (c->m[j].start >= m->end && strncmp(code_str(c, c->m[j].codes[0]), code, 3) == 0));
+        if (other)
+            continue;
+        if (dm->subject)
+            subj = dm;
+        else if (!any)
+            any = dm;
+    }
+    if (!subj)
+        subj = any;
+    return subj ? coder_intern(c, code_str(c, subj->codes[0]), 3) : SID_NONE;
+}
+
+/* A state's own institution named alone, parliament or the courts (LEG, JUD), is that of
+ * the country of the sentence's first actor, when it comes before it: "The president asked
+ * parliament to impose martial law" is the president's parliament, whatever country the
+ * article named first. */
+static sid own_institution(dt_coder *c, int mi, const char *sector)
+{
+    if (strcmp(sector, "LEG") != 0 && strcmp(sector, "JUD") != 0)
+        return SID_NONE;
+    for (int j = 0; j < mi; j++) {
+        const mention *o = &c->m[j];
+        if (o->ncodes <= 0)
+            continue;
+        const char *k = code_str(c, o->codes[0]);
+        return o->ncodes == 1 && o->end <= c->m[mi].start && country_based(k) ? coder_intern(c, k, 3) : SID_NONE;
+    }
+    return SID_NONE;
+}
+
 /* Before the document has a location: whether the first country an official's agent
  * `m` would take is named only after a verb that follows it in its own sentence (what
  * the official acts on, not where the official is: "The Justice Department charged two
@@ -726,6 +822,11 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
                 continue;
             }
             bool direct = nx->start == x->end || skip_det(c, x->end) == nx->start;
+            /* (a plural lower-case agent right before a state's name ends its phrase: "told
+             * journalists Moscow would respond" is said to the journalists about Moscow) */
+            if (direct && !via_prep && x->pl->form && (c->toks[x->end - 1].flags & TOKF_LOWER) &&
+                c->d->actors[nx->pl->index].kind == AK_STATE)
+                direct = false;
             if (via_prep || direct) {
                 const actor_entry *ae = &c->d->actors[nx->pl->index];
                 int mi = new_mention(c, x->start, nx->end, MT_ACTOR);
@@ -797,6 +898,9 @@ static void doc_push(dt_coder *c, const mention *m, bool subject, int group)
     dm->subject = subject;
     dm->sentence = c->sentence;
     dm->group = group;
+    dm->head = m->end > m->start ? c->toks[m->end - 1].hash : 0;
+    const char *code = code_str(c, m->codes[0]);
+    dm->sector = m->ncodes == 1 && strlen(code) == 6 ? pack3(code + 3) : 0;
     c->nrecent++;
 }
 
@@ -828,8 +932,8 @@ static bool pred_kind(const doc_mention *dm, const void *arg)
 /* "he", "she": one person, not "the two leaders" */
 static bool pred_one_person(const doc_mention *dm, const void *arg)
 {
-    (void)arg;
-    return dm->kind == AK_PERSON && !dm->plural;
+    const sid *avoid = arg;
+    return dm->kind == AK_PERSON && !dm->plural && (!avoid || dm->codes[0] != *avoid);
 }
 
 static bool pred_nonperson(const doc_mention *dm, const void *arg)
@@ -850,11 +954,17 @@ static void resolve_kind(dt_coder *c, int mi, uint8_t kind, bool first_in_senten
 {
     mention *m = &c->m[mi];
     bool one = kind == AK_PERSON && m->type == MT_PRONOUN && (c->ct[m->start].wflags & WF_PRON_HE);
+    /* "Khan thanked him": an object "him" is not the subject that opens its sentence (that
+     * would be "himself"). */
+    sid avoid = SID_NONE;
+    if (one && KEY_IS(c, m->start, "HIM") && mi > 0 && c->m[0].ncodes == 1 && skip_det(c, 0) == c->m[0].start)
+        avoid = c->m[0].codes[0];
     /* In the sentence: the first (or nearest) earlier actor of that kind. */
     int pick = -1;
     for (int j = 0; j < mi; j++) {
         const mention *o = &c->m[j];
-        if (o->ncodes <= 0 || o->type == MT_PRONOUN || (one && o->plural && o->type == MT_REF))
+        if (o->ncodes <= 0 || o->type == MT_PRONOUN || (one && o->plural && o->type == MT_REF) ||
+            o->codes[0] == avoid)
             continue;
         bool ok = kind == AK_ACTOR || o->kind == kind || (kind == AK_STATE && o->kind == AK_ACTOR);
         if (kind == AK_ACTOR && o->kind == AK_PERSON)
@@ -879,14 +989,15 @@ static void resolve_kind(dt_coder *c, int mi, uint8_t kind, bool first_in_senten
         const doc_mention *x = &c->recent[(c->nrecent - k) % DOC_RECENT];
         if (c->sentence - x->sentence > 2)
             break;
-        if (x->subject && (kind == AK_ACTOR ? pred_nonperson(x, NULL) : one ? pred_one_person(x, NULL) : pred_kind(x, &kind)))
+        if (x->subject && x->codes[0] != avoid &&
+            (kind == AK_ACTOR ? pred_nonperson(x, NULL) : one ? pred_one_person(x, NULL) : pred_kind(x, &kind)))
             dm = x;
     }
     if (!dm) {
         if (kind == AK_ACTOR)
             dm = doc_find(c, pred_nonperson, NULL, 6);
         else if (one)
-            dm = doc_find(c, pred_one_person, NULL, 8);
+            dm = doc_find(c, pred_one_person, &avoid, 8);
         else
             dm = doc_find(c, pred_kind, &kind, 8);
     }
@@ -1178,6 +1289,41 @@ static int past_unknown_name(const dt_coder *c, const mention *m)
     return p;
 }
 
+/* "The council", "the agency": the last actor of the document, in the last eight
+ * sentences, whose name ended in the same word ("Sudan's military council ... The council
+ * accused the protesters" is the military council, not the last organisation named). */
+static bool same_head_before(dt_coder *c, int mi)
+{
+    mention *m = &c->m[mi];
+    uint64_t head = c->toks[m->end - 1].hash;
+    const sid *codes = NULL;
+    int n = 0;
+    for (int j = mi - 1; j >= 0 && !codes; j--) {
+        const mention *o = &c->m[j];
+        if (o->ncodes > 0 && o->type == MT_ACTOR && o->end > o->start && o->end <= m->start &&
+            c->toks[o->end - 1].hash == head) {
+            codes = o->codes;
+            n = o->ncodes;
+        }
+    }
+    int tot = DT_MIN(c->nrecent, DOC_RECENT);
+    for (int k = 1; k <= tot && !codes; k++) {
+        const doc_mention *dm = &c->recent[(c->nrecent - k) % DOC_RECENT];
+        if (c->sentence - dm->sentence > 8)
+            break;
+        if (dm->head == head && !dm->plural) {
+            codes = dm->codes;
+            n = dm->ncodes;
+        }
+    }
+    if (!codes)
+        return false;
+    copy_codes(m, codes, n);
+    m->kind = AK_ACTOR;
+    m->resolved_from = c->sentence;
+    return true;
+}
+
 static void resolve_references(dt_coder *c)
 {
     c->speaker = find_speaker(c);
@@ -1196,6 +1342,8 @@ static void resolve_references(dt_coder *c)
                     copy_codes(m, sp->codes, sp->ncodes);
                     m->kind = AK_STATE;
                     state_of(c, m, r->gov);
+                } else if ((r->kind == AK_ORG || r->kind == AK_GROUP) && same_head_before(c, mi)) {
+                    ;
                 } else if (states && resolve_described(c, mi, states)) {
                     if (r->gov)
                         state_of(c, m, true);
@@ -1806,6 +1954,10 @@ static void resolve_agents(dt_coder *c)
         /* (a definite description is resolved from what came before it: before the
          * document has a location, not from an actor named later in its own sentence,
          * "The Justice Department charged two Chinese hackers") */
+        if (!loc)
+            loc = same_sector_before(c, mi, dict_str(c->d, ag->code));
+        if (!loc)
+            loc = own_institution(c, mi, dict_str(c->d, ag->code));
         if (!loc && (c->location || strcmp(dict_str(c->d, ag->code), "GOV") != 0 || !named_later_only(c, m)))
             loc = location(c, mi);
         if (loc) {
@@ -1814,6 +1966,28 @@ static void resolve_agents(dt_coder *c)
             m->kind = AK_ACTOR;
             m->resolved_from = c->sentence;
         }
+    }
+}
+
+/* "The Russian ambassador told reporters that Moscow condemned the sanctions": the press
+ * right after "told" or "tells" is the audience, never a source or target of what is told;
+ * the mention keeps its words (a known phrase) but loses its code. */
+static void press_audience(dt_coder *c)
+{
+    for (int mi = 0; mi < c->nm; mi++) {
+        mention *m = &c->m[mi];
+        if (m->ncodes != 1 || m->type != MT_AGENT_ONLY)
+            continue;
+        int b = m->start - 1;
+        while (b >= 0 && (c->ct[b].wflags & WF_DET) && c->ct[b].role == TR_NONE)
+            b--;
+        if (b < 0 ||
+            !(KEY_IS(c, b, "TOLD") || KEY_IS(c, b, "TELLS") || KEY_IS(c, b, "TELLING") || KEY_IS(c, b, "TELL")))
+            continue;
+        const char *k = code_str(c, m->codes[0]);
+        size_t kl = strlen(k);
+        if (kl >= 6 && strcmp(k + kl - 3, "MED") == 0)
+            m->ncodes = 0;
     }
 }
 
@@ -1925,6 +2099,7 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
     share_agent(c);
     resolve_agents(c);
     resolve_references(c);
+    press_audience(c);
     return nt;
 }
 
@@ -1948,7 +2123,9 @@ void scan_commit_doc_context(dt_coder *c)
         /* (mentions of no words were borrowed from the document: already in it) */
         if (m->ncodes <= 0 || m->start == m->end)
             continue;
-        bool subject = false;
+        /* (the speaker of a reporting verb is a subject too: "Zarif said Trump's threats
+         * would not work. He urged Washington ..." is Zarif) */
+        bool subject = i == c->speaker;
         for (int v = 0; v < c->nv; v++)
             subject |= c->subject_of[v] == i;
         int group = -1;
