@@ -1187,6 +1187,15 @@ static bool verb_prefix(const dt_coder *c, int k)
     return k >= 0 && key_among(c, k, pre, DT_ARRAY_LEN(pre));
 }
 
+/* "hit", whose past is its base, is a past after a singular noun k, which would take
+ * "hits" in the present: "a Russian missile hit an apartment block". */
+static bool bare_past(const dt_coder *c, const verbocc *vo, int k)
+{
+    const tok *at = &c->toks[k];
+    return vo->form == VF_BASE && vo->end == vo->start + 1 && KEY_IS(c, vo->start, "HIT") && at->key_len > 1 &&
+           c->keys.data[at->key + at->key_len - 1] != 'S';
+}
+
 /* "Niger's presidential guard detained President Bazoum", "the elite unit stormed the
  * palace": a past form (not a participle of its own, "taken") after a determiner or
  * possessive and a plain noun, with an object right after it (a determiner, a possessive
@@ -1195,7 +1204,7 @@ static bool verb_prefix(const dt_coder *c, int k)
  * word right before the verb. */
 static bool past_after_noun(const dt_coder *c, const verbocc *vo, int k)
 {
-    if (vo->form != VF_ED || vo->end >= c->ntok)
+    if (!(vo->form == VF_ED || bare_past(c, vo, k)) || vo->end >= c->ntok)
         return false;
     const ctok *a = &c->ct[k];
     const tok *at = &c->toks[k];
@@ -1278,7 +1287,7 @@ static bool is_noun_use(const dt_coder *c, const verbocc *vo)
             return back == 1 || !past_after_noun(c, vo, k);
         /* "a Ukrainian grain ship": a determiner, an actor, then a noun modifier (but a past
          * form there is the verb: "an Egyptian mediator met Hamas leaders"). */
-        if (back >= 2 && a->role == TR_MENTION && a->mention >= 0 && vo->form != VF_ED) {
+        if (back >= 2 && a->role == TR_MENTION && a->mention >= 0 && vo->form != VF_ED && !bare_past(c, vo, k)) {
             int ms = c->m[a->mention].start - 1;
             /* (the words passed are plain modifiers, not "also" or "strongly") */
             bool plain = true;
