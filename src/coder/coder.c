@@ -1362,6 +1362,13 @@ static int by_agent(const dt_coder *c, int from, int hi, bool words_stop, bool *
             for (;;) {
                 while (j < hi && (c->ct[j].wflags & (WF_DET | WF_TITLE)) && c->ct[j].role == TR_NONE)
                     j++;
+                /* past a quantity of weapons: "by a barrage of Russian missiles" */
+                if (j + 1 < hi && c->ct[j].role == TR_NONE && KEY_IS(c, j + 1, "OF") &&
+                    (KEY_IS(c, j, "BARRAGE") || KEY_IS(c, j, "WAVE") || KEY_IS(c, j, "SALVO") ||
+                     KEY_IS(c, j, "VOLLEY") || KEY_IS(c, j, "SWARM"))) {
+                    j += 2;
+                    continue;
+                }
                 /* past a patron: "by Iran-backed militants" */
                 if (j + 2 < hi && c->ct[j].role == TR_NONE && (c->toks[j + 1].flags & TOKF_HYPH) &&
                     c->ct[j + 1].role != TR_MENTION && c->toks[j + 1].key_len > 4 &&
@@ -1402,6 +1409,33 @@ static int event_noun_agent(const dt_coder *c, int from, int hi)
             bool found;
             return by_agent(c, e, hi, true, &found);
         }
+    }
+    return -1;
+}
+
+/* "the consulate was destroyed in an Israeli air strike", "killed in Russian shelling": a
+ * passive attack with no "by" takes the actor named right before the act "in" or "during"
+ * which it happened ("a" or "an", the actor, then the event word within two words). Not
+ * after "the": "injured in the Iranian missile strike" refers back to an attack already
+ * told. Returns the actor's head mention, or -1. */
+static int act_owner_agent(const dt_coder *c, int from, int hi)
+{
+    int i = from;
+    while (i < hi && (c->ct[i].wflags & WF_ADVERB) && c->ct[i].role == TR_NONE)
+        i++;
+    if (i >= hi || c->ct[i].role != TR_NONE || !(KEY_IS(c, i, "IN") || KEY_IS(c, i, "DURING")))
+        return -1;
+    int j = i + 1;
+    if (j < hi && c->ct[j].role == TR_NONE && (KEY_IS(c, j, "A") || KEY_IS(c, j, "AN")))
+        j++;
+    if (j >= hi || c->ct[j].mention < 0 || c->m[c->ct[j].mention].ncodes == 0)
+        return -1;
+    int mi = c->ct[j].mention;
+    for (int k = c->m[mi].end; k < hi && k <= c->m[mi].end + 2; k++) {
+        if (c->ct[k].mention >= 0 || c->ct[k].barrier || (c->toks[k].flags & TOKF_PUNCT))
+            return -1;
+        if (c->ct[k].role == TR_VERB && c->ct[k].verb >= 0)
+            return head_of(c, mi);
     }
     return -1;
 }
@@ -2128,6 +2162,10 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         if (!by_found && (by = event_noun_agent(c, vo->end, hi)) >= 0) {
             by_found = true;
             trace_printf(c, "  passive in an act by \"%s\": its source\n", span_text(c, c->m[by].start, c->m[by].end));
+        }
+        if (!by_found && cs.code && code_root(c, cs.code) >= 17 && (by = act_owner_agent(c, vo->end, hi)) >= 0) {
+            by_found = true;
+            trace_printf(c, "  passive in an act of \"%s\": its source\n", span_text(c, c->m[by].start, c->m[by].end));
         }
         if (!by_found && cs.code && code_root(c, cs.code) >= 18 && (by = when_clause_agent(c, vo->end)) >= 0) {
             by_found = true;
