@@ -1388,16 +1388,24 @@ static int by_agent(const dt_coder *c, int from, int hi, bool words_stop, bool *
     return -1;
 }
 
+/* The "in" or "during" that opens the act a passive happened in, after adverbs from
+ * `from` ("killed last night in an ambush"), or -1. */
+static int act_preposition(const dt_coder *c, int from, int hi)
+{
+    int i = from;
+    while (i < hi && (c->ct[i].wflags & WF_ADVERB) && c->ct[i].role == TR_NONE)
+        i++;
+    return i < hi && c->ct[i].role == TR_NONE && (KEY_IS(c, i, "IN") || KEY_IS(c, i, "DURING")) ? i : -1;
+}
+
 /* "Five soldiers were killed in an ambush by Shabaab militants", "wounded during an
  * attack by jihadists": a passive with no "by" of its own takes the "by" actor of the act
  * "in" or "during" which it happened (an event word, at most four words on, with "by"
  * right after it). Returns the actor's head mention, or -1. */
 static int event_noun_agent(const dt_coder *c, int from, int hi)
 {
-    int i = from;
-    while (i < hi && (c->ct[i].wflags & WF_ADVERB) && c->ct[i].role == TR_NONE)
-        i++;
-    if (i >= hi || c->ct[i].role != TR_NONE || !(KEY_IS(c, i, "IN") || KEY_IS(c, i, "DURING")))
+    int i = act_preposition(c, from, hi);
+    if (i < 0)
         return -1;
     for (int k = i + 1; k < hi && k <= i + 5; k++) {
         if (c->ct[k].mention >= 0 || c->ct[k].barrier || (c->toks[k].flags & TOKF_PUNCT))
@@ -1420,10 +1428,8 @@ static int event_noun_agent(const dt_coder *c, int from, int hi)
  * told. Returns the actor's head mention, or -1. */
 static int act_owner_agent(const dt_coder *c, int from, int hi)
 {
-    int i = from;
-    while (i < hi && (c->ct[i].wflags & WF_ADVERB) && c->ct[i].role == TR_NONE)
-        i++;
-    if (i >= hi || c->ct[i].role != TR_NONE || !(KEY_IS(c, i, "IN") || KEY_IS(c, i, "DURING")))
+    int i = act_preposition(c, from, hi);
+    if (i < 0)
         return -1;
     int j = i + 1;
     if (j < hi && c->ct[j].role == TR_NONE && (KEY_IS(c, j, "A") || KEY_IS(c, j, "AN")))
