@@ -1187,6 +1187,15 @@ static bool verb_prefix(const dt_coder *c, int k)
     return k >= 0 && key_among(c, k, pre, DT_ARRAY_LEN(pre));
 }
 
+/* "hit", whose past is its base, is a past after a singular noun k, which would take
+ * "hits" in the present: "a Russian missile hit an apartment block". */
+static bool bare_past(const dt_coder *c, const verbocc *vo, int k)
+{
+    const tok *at = &c->toks[k];
+    return vo->form == VF_BASE && vo->end == vo->start + 1 && KEY_IS(c, vo->start, "HIT") && at->key_len > 1 &&
+           c->keys.data[at->key + at->key_len - 1] != 'S';
+}
+
 /* "Niger's presidential guard detained President Bazoum", "the elite unit stormed the
  * palace": a past form (not a participle of its own, "taken") after a determiner or
  * possessive and a plain noun, with an object right after it (a determiner, a possessive
@@ -1195,7 +1204,7 @@ static bool verb_prefix(const dt_coder *c, int k)
  * word right before the verb. */
 static bool past_after_noun(const dt_coder *c, const verbocc *vo, int k)
 {
-    if (vo->form != VF_ED || vo->end >= c->ntok)
+    if (!(vo->form == VF_ED || bare_past(c, vo, k)) || vo->end >= c->ntok)
         return false;
     const ctok *a = &c->ct[k];
     const tok *at = &c->toks[k];
@@ -1278,7 +1287,7 @@ static bool is_noun_use(const dt_coder *c, const verbocc *vo)
             return back == 1 || !past_after_noun(c, vo, k);
         /* "a Ukrainian grain ship": a determiner, an actor, then a noun modifier (but a past
          * form there is the verb: "an Egyptian mediator met Hamas leaders"). */
-        if (back >= 2 && a->role == TR_MENTION && a->mention >= 0 && vo->form != VF_ED) {
+        if (back >= 2 && a->role == TR_MENTION && a->mention >= 0 && vo->form != VF_ED && !bare_past(c, vo, k)) {
             int ms = c->m[a->mention].start - 1;
             /* (the words passed are plain modifiers, not "also" or "strongly") */
             bool plain = true;
@@ -1353,6 +1362,13 @@ static int by_agent(const dt_coder *c, int from, int hi, bool words_stop, bool *
             for (;;) {
                 while (j < hi && (c->ct[j].wflags & (WF_DET | WF_TITLE)) && c->ct[j].role == TR_NONE)
                     j++;
+                /* past a quantity of weapons: "by a barrage of Russian missiles" */
+                if (j + 1 < hi && c->ct[j].role == TR_NONE && KEY_IS(c, j + 1, "OF") &&
+                    (KEY_IS(c, j, "BARRAGE") || KEY_IS(c, j, "WAVE") || KEY_IS(c, j, "SALVO") ||
+                     KEY_IS(c, j, "VOLLEY") || KEY_IS(c, j, "SWARM"))) {
+                    j += 2;
+                    continue;
+                }
                 /* past a patron: "by Iran-backed militants" */
                 if (j + 2 < hi && c->ct[j].role == TR_NONE && (c->toks[j + 1].flags & TOKF_HYPH) &&
                     c->ct[j + 1].role != TR_MENTION && c->toks[j + 1].key_len > 4 &&
@@ -1372,16 +1388,24 @@ static int by_agent(const dt_coder *c, int from, int hi, bool words_stop, bool *
     return -1;
 }
 
+/* The "in" or "during" that opens the act a passive happened in, after adverbs from
+ * `from` ("killed last night in an ambush"), or -1. */
+static int act_preposition(const dt_coder *c, int from, int hi)
+{
+    int i = from;
+    while (i < hi && (c->ct[i].wflags & WF_ADVERB) && c->ct[i].role == TR_NONE)
+        i++;
+    return i < hi && c->ct[i].role == TR_NONE && (KEY_IS(c, i, "IN") || KEY_IS(c, i, "DURING")) ? i : -1;
+}
+
 /* "Five soldiers were killed in an ambush by Shabaab militants", "wounded during an
  * attack by jihadists": a passive with no "by" of its own takes the "by" actor of the act
  * "in" or "during" which it happened (an event word, at most four words on, with "by"
  * right after it). Returns the actor's head mention, or -1. */
 static int event_noun_agent(const dt_coder *c, int from, int hi)
 {
-    int i = from;
-    while (i < hi && (c->ct[i].wflags & WF_ADVERB) && c->ct[i].role == TR_NONE)
-        i++;
-    if (i >= hi || c->ct[i].role != TR_NONE || !(KEY_IS(c, i, "IN") || KEY_IS(c, i, "DURING")))
+    int i = act_preposition(c, from, hi);
+    if (i < 0)
         return -1;
     for (int k = i + 1; k < hi && k <= i + 5; k++) {
         if (c->ct[k].mention >= 0 || c->ct[k].barrier || (c->toks[k].flags & TOKF_PUNCT))
@@ -1393,6 +1417,31 @@ static int event_noun_agent(const dt_coder *c, int from, int hi)
             bool found;
             return by_agent(c, e, hi, true, &found);
         }
+    }
+    return -1;
+}
+
+/* "the consulate was destroyed in an Israeli air strike", "killed in Russian shelling": a
+ * passive attack with no "by" takes the actor named right before the act "in" or "during"
+ * which it happened ("a" or "an", the actor, then the event word within two words). Not
+ * after "the": "injured in the Iranian missile strike" refers back to an attack already
+ * told. Returns the actor's head mention, or -1. */
+static int act_owner_agent(const dt_coder *c, int from, int hi)
+{
+    int i = act_preposition(c, from, hi);
+    if (i < 0)
+        return -1;
+    int j = i + 1;
+    if (j < hi && c->ct[j].role == TR_NONE && (KEY_IS(c, j, "A") || KEY_IS(c, j, "AN")))
+        j++;
+    if (j >= hi || c->ct[j].mention < 0 || c->m[c->ct[j].mention].ncodes == 0)
+        return -1;
+    int mi = c->ct[j].mention;
+    for (int k = c->m[mi].end; k < hi && k <= c->m[mi].end + 2; k++) {
+        if (c->ct[k].mention >= 0 || c->ct[k].barrier || (c->toks[k].flags & TOKF_PUNCT))
+            return -1;
+        if (c->ct[k].role == TR_VERB && c->ct[k].verb >= 0)
+            return head_of(c, mi);
     }
     return -1;
 }
@@ -2119,6 +2168,10 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         if (!by_found && (by = event_noun_agent(c, vo->end, hi)) >= 0) {
             by_found = true;
             trace_printf(c, "  passive in an act by \"%s\": its source\n", span_text(c, c->m[by].start, c->m[by].end));
+        }
+        if (!by_found && cs.code && code_root(c, cs.code) >= 17 && (by = act_owner_agent(c, vo->end, hi)) >= 0) {
+            by_found = true;
+            trace_printf(c, "  passive in an act of \"%s\": its source\n", span_text(c, c->m[by].start, c->m[by].end));
         }
         if (!by_found && cs.code && code_root(c, cs.code) >= 18 && (by = when_clause_agent(c, vo->end)) >= 0) {
             by_found = true;
