@@ -41,19 +41,25 @@ typedef struct word_keys {
 static word_keys never_keys, maybe_keys, starter_keys;
 static pthread_once_t keys_once = PTHREAD_ONCE_INIT;
 
+/* Eight bytes with their ASCII capitals made small (other bytes as they are; no carries
+ * between bytes: the additions are on 7-bit values). */
+static inline uint64_t lower8(uint64_t x)
+{
+    uint64_t a = x & ~FH_HIGHS;
+    uint64_t up = (a + 0x3F * FH_ONES) & ~(a + 0x25 * FH_ONES) & ~x & FH_HIGHS;
+    return x + (up >> 2);
+}
+
 /* false when the word is empty or longer than a key holds */
 static bool pack_lower(const char *w, size_t len, word_key *k)
 {
     k->a = k->b = 0;
     if (len == 0 || len > 16)
         return false;
-    for (size_t i = 0; i < len; i++) {
-        uint64_t c = (uint64_t)(unsigned char)to_lower((unsigned char)w[i]);
-        if (i < 8)
-            k->a |= c << (8 * i);
-        else
-            k->b |= c << (8 * (i - 8));
-    }
+    unsigned char b[16] = {0};
+    memcpy(b, w, len);
+    k->a = lower8(load_le64(b, 8));
+    k->b = lower8(load_le64(b + 8, 8));
     return true;
 }
 
