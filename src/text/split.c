@@ -27,16 +27,18 @@ static const char *const starters[] = {
     "later", "later,", "on", "by", "from", "what", "who", "why", "how", "one", "two", "mr",
     "mrs", "ms", "according"};
 
-/* The lists as sorted keys (a word of at most sixteen bytes, lower-cased, packed into
- * two integers), so a look-up is a binary search of integers: the splitter asks at every
- * period. */
+/* The lists as keys (a word of at most sixteen bytes, lower-cased, packed into two
+ * integers) in a small open-addressing table, so a look-up is a hash and an integer
+ * compare or two: the splitter asks at every period. */
 #define KEYS_MAX 96
+#define KEY_SLOTS 256 /* a power of two, well above KEYS_MAX */
 typedef struct word_key {
     uint64_t a, b;
 } word_key;
 typedef struct word_keys {
     word_key k[KEYS_MAX];
     size_t n;
+    uint8_t slot[KEY_SLOTS]; /* index into k, plus one; 0: empty */
 } word_keys;
 static word_keys never_keys, maybe_keys, starter_keys;
 static pthread_once_t keys_once = PTHREAD_ONCE_INIT;
@@ -63,22 +65,28 @@ static bool pack_lower(const char *w, size_t len, word_key *k)
     return true;
 }
 
-static int key_cmp(const word_key *x, const word_key *y)
+static size_t key_slot(const word_key *k)
 {
-    if (x->a != y->a)
-        return x->a < y->a ? -1 : 1;
-    return x->b < y->b ? -1 : x->b > y->b;
+    uint64_t h = (k->a * 0x9e3779b97f4a7c15ULL) ^ (k->b * 0xc2b2ae3d27d4eb4fULL);
+    return (size_t)(h >> 56) & (KEY_SLOTS - 1);
 }
-
-static int key_cmp_void(const void *x, const void *y) { return key_cmp(x, y); }
 
 static void keys_fill(word_keys *wk, const char *const *list, size_t n)
 {
     wk->n = 0;
-    for (size_t i = 0; i < n && wk->n < KEYS_MAX; i++)
-        if (pack_lower(list[i], strlen(list[i]), &wk->k[wk->n]))
-            wk->n++;
-    qsort(wk->k, wk->n, sizeof(wk->k[0]), key_cmp_void);
+    memset(wk->slot, 0, sizeof(wk->slot));
+    for (size_t i = 0; i < n && wk->n < KEYS_MAX; i++) {
+        word_key k;
+        if (!pack_lower(list[i], strlen(list[i]), &k))
+            continue;
+        size_t s = key_slot(&k);
+        while (wk->slot[s] && !(wk->k[wk->slot[s] - 1].a == k.a && wk->k[wk->slot[s] - 1].b == k.b))
+            s = (s + 1) & (KEY_SLOTS - 1);
+        if (wk->slot[s])
+            continue; /* listed twice */
+        wk->k[wk->n++] = k;
+        wk->slot[s] = (uint8_t)wk->n;
+    }
 }
 
 static void keys_build(void)
@@ -93,15 +101,12 @@ static bool in_list(const word_keys *wk, const char *w, size_t len)
     word_key k;
     if (!pack_lower(w, len, &k))
         return false;
-    size_t lo = 0, hi = wk->n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (key_cmp(&wk->k[mid], &k) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
+    for (size_t s = key_slot(&k); wk->slot[s]; s = (s + 1) & (KEY_SLOTS - 1)) {
+        const word_key *e = &wk->k[wk->slot[s] - 1];
+        if (e->a == k.a && e->b == k.b)
+            return true;
     }
-    return lo < wk->n && key_cmp(&wk->k[lo], &k) == 0;
+    return false;
 }
 
 static bool is_initialism(const char *w, size_t n)
