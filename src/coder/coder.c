@@ -2414,9 +2414,17 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
              * the target of the subject's event just before it. */
             /* ... and so does a threat after a speaker's judgement ("said Finland's decision
              * was a mistake and warned of countermeasures") */
-            bool reduce = cs.code && code_str(c, cs.code)[0] == '1' && code_str(c, cs.code)[1] == '6';
+            /* (a summoned envoy of nobody named is the same target's: "X accuses Y of
+             * cyber attacks, summons ambassador", 114) */
+            bool reduce = cs.code && code_str(c, cs.code)[0] == '1' &&
+                          (code_str(c, cs.code)[1] == '6' || strcmp(code_str(c, cs.code), "114") == 0);
+            /* (... or after its condemnation, in a headline's row: "X condemns Y's strikes,
+             * vows response") */
             bool judged = cs.code && code_root(c, cs.code) == 13 && *np > 0 &&
-                          (protos[*np - 1].code.flags & CF_SPEAKER) && protos[*np - 1].src == src;
+                          ((protos[*np - 1].code.flags & CF_SPEAKER) ||
+                           (protos[*np - 1].use_code != SID_NONE && code_root(c, protos[*np - 1].use_code) == 11 &&
+                            tok_is_comma(c, g.start - 1))) &&
+                          protos[*np - 1].src == src;
             if (tgt < 0 && !both && coordinated && (reduce || judged)) {
                 for (int q = *np - 1; q >= 0 && tgt < 0; q--)
                     if (protos[q].src == src && protos[q].tgt >= 0 && !protos[q].both) {
@@ -2437,7 +2445,11 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     }
     if (src >= 0)
         c->subject_of[vi] = src;
-    if (src >= 0 && !ve->is_noun)
+    /* (not a headline's bare noun read as a verb after a preposition: in "X blames Y for
+     * attack, suspends talks", "attack" has no subject, and "suspends" shares X's) */
+    if (src >= 0 && !ve->is_noun &&
+        !(vo->form == VF_BASE && !g.aux && vo->start > 0 && (c->ct[vo->start - 1].wflags & WF_PREP) &&
+          !KEY_IS(c, vo->start - 1, "TO")))
         *prev_subject = src;
     /* "Pakistan's accusation was baseless", "Washington has interfered in China's internal
      * affairs", "all consequences will be borne by the US", said X: an evaluation, accusation

@@ -1085,6 +1085,25 @@ static void resolve_code_ref(dt_coder *c, int mi, const ref_entry *r)
 
 static bool person_title(const dt_coder *c, const mention *m);
 
+/* A headline's "Iran: US sanctions are economic terrorism", "Putin: Russia will respond":
+ * an actor that alone opens the sentence, then a colon and a clause of at least three
+ * words, is its speaker, as if "Iran says ..." (the colon is marked as the reporting word
+ * by resolve_references). A dateline in capitals ("BEIJING:") was skipped before. */
+static int headline_colon_speaker(const dt_coder *c)
+{
+    int mi = c->ntok > 0 ? c->ct[0].mention : -1;
+    if (mi < 0)
+        return -1;
+    const mention *m = &c->m[mi];
+    int k = m->end;
+    if (m->start != 0 || m->ncodes == 0 || m->type != MT_ACTOR || k > 4 || k + 3 >= c->ntok || !tok_punct(c, k, ':'))
+        return -1;
+    for (int q = k + 1; q < c->ntok; q++)
+        if (tok_punct(c, q, ':'))
+            return -1;
+    return mi;
+}
+
 /* The reporting subject of the sentence: "X said", "said X", "X told reporters". */
 static int find_speaker(const dt_coder *c)
 {
@@ -1133,7 +1152,7 @@ static int find_speaker(const dt_coder *c)
             }
         }
     }
-    return -1;
+    return headline_colon_speaker(c);
 }
 
 /* "the country" is the country of the actor it points to ("the country" after "Sudanese
@@ -1327,6 +1346,8 @@ static bool same_head_before(dt_coder *c, int mi)
 static void resolve_references(dt_coder *c)
 {
     c->speaker = find_speaker(c);
+    if (c->speaker >= 0 && c->m[c->speaker].start == 0 && tok_punct(c, c->m[c->speaker].end, ':'))
+        c->ct[c->m[c->speaker].end].wflags |= WF_REPORT;
     bool late_we = false;
     for (int mi = 0; mi < c->nm; mi++) {
         mention *m = &c->m[mi];
@@ -1864,9 +1885,14 @@ static void resolve_agents(dt_coder *c)
             continue;
         /* "military aid", "security cooperation", "military exercises": a lone lower-case
          * "military" or "security" before an event noun describes the act, it is no actor. */
-        if (m->end == m->start + 1 && m->end < c->ntok && (c->toks[m->start].flags & TOKF_LOWER) &&
+        /* (so in a title-case headline, right after the verb: "China Suspends Military
+         * Talks With US") */
+        bool lower = (c->toks[m->start].flags & TOKF_LOWER) && m->end < c->ntok && (c->toks[m->end].flags & TOKF_LOWER);
+        bool title = m->start > 0 && c->ct[m->start - 1].role == TR_VERB && m->end < c->ntok &&
+                     (c->toks[m->start].flags & TOKF_CAP) && (c->toks[m->end].flags & TOKF_CAP);
+        if (m->end == m->start + 1 && m->end < c->ntok && (lower || title) &&
             (KEY_IS(c, m->start, "MILITARY") || KEY_IS(c, m->start, "SECURITY")) &&
-            c->ct[m->end].role == TR_VERB && (c->toks[m->end].flags & TOKF_LOWER)) {
+            c->ct[m->end].role == TR_VERB) {
             forget_mention(c, m);
             continue;
         }
