@@ -1971,6 +1971,16 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                      span_text(c, vo->start, vo->end));
         return false;
     }
+    /* "should stop sending weapons to Ukraine", "urged it to stop building settlements":
+     * an act to be stopped is not done. */
+    if (!ve->is_noun && vo->form == VF_ING && vo->start > 0) {
+        static const char *const stops[] = {"STOP", "STOPS", "STOPPED", "STOPPING", "CEASE", "CEASES",
+                                            "CEASED", "CEASING", "QUIT", "QUITS"};
+        if (key_among(c, vo->start - 1, stops, DT_ARRAY_LEN(stops))) {
+            trace_printf(c, "verb \"%s\": the act is to stop, not coded\n", span_text(c, vo->start, vo->end));
+            return false;
+        }
+    }
     if (ve->is_noun) {
         /* An event noun that is the object of an event verb ("called for talks",
          * "could impose sanctions") is that verb's content, not an event of its own. */
