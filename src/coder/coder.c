@@ -112,6 +112,15 @@ static bool key_is(const dt_coder *c, int i, const char *w)
  * an actor that is the object of a denial or rejection is that actor's claim, a noun. */
 static bool denied_claim_noun(const dt_coder *c, int i)
 {
+    /* ("denied claims from Washington that ...": the accuser after the noun) */
+    if (i >= 1 && i + 2 < c->ntok && (KEY_IS(c, i + 1, "BY") || KEY_IS(c, i + 1, "FROM")) &&
+        c->ct[i + 2].mention >= 0) {
+        int k = i - 1;
+        while (k >= 0 && c->ct[k].role == TR_NONE && (c->ct[k].wflags & WF_DET))
+            k--;
+        if (k >= 0 && ((c->ct[k].wflags & WF_DENY) || rejection_verb(c, k)))
+            return true;
+    }
     if (i < 2 || c->ct[i - 1].mention < 0)
         return false;
     int k = c->m[c->ct[i - 1].mention].start - 1;
@@ -328,6 +337,12 @@ static bool denied_claim_before(const dt_coder *c, int lo)
         k -= 2;
     else
         return false;
+    /* ("accusations by Kyiv that ...", "claims from Washington that ...") */
+    if (k >= 2 && c->ct[k].mention >= 0 && c->m[c->ct[k].mention].end == k + 1) {
+        int b = c->m[c->ct[k].mention].start - 1;
+        if (b >= 1 && (key_is(c, b, "BY") || key_is(c, b, "FROM")))
+            k = b - 1;
+    }
     if (k < 1)
         return false;
     bool claim = false;
@@ -591,8 +606,28 @@ static bool members_of(const dt_coder *c, const mention *m)
            c->ct[k - 1].role == TR_NONE && key_among(c, k - 1, people, DT_ARRAY_LEN(people));
 }
 
+/* "Erdogan, in a speech to his party's lawmakers, accused Israel": a prepositional phrase
+ * set off by commas between the subject and its verb is passed over. */
+static int past_prep_aside(const dt_coder *c, int v, int lo)
+{
+    if (v - 3 < lo || !tok_is_comma(c, v - 1))
+        return v;
+    int p = v - 2;
+    while (p > lo && p > v - 14 && !tok_is_comma(c, p)) {
+        if (c->ct[p].role == TR_VERB || (c->ct[p].wflags & (WF_REPORT | WF_REL | WF_CONJ)) ||
+            (c->toks[p].flags & TOKF_PUNCT))
+            return v;
+        p--;
+    }
+    if (p <= lo || !tok_is_comma(c, p) || !(c->ct[p + 1].wflags & WF_PREP) || c->ct[p + 1].role != TR_NONE ||
+        c->ct[p - 1].mention < 0 || c->m[c->ct[p - 1].mention].ncodes <= 0)
+        return v;
+    return p;
+}
+
 static int find_subject(const dt_coder *c, int v, int lo)
 {
+    v = past_prep_aside(c, v, lo);
     for (int i = v - 1; i >= lo; i--) {
         int mi = c->ct[i].mention;
         if (mi < 0)
@@ -1657,6 +1692,51 @@ static int reduced_agent(const dt_coder *c, int v, int lo)
     return head_of(c, c->ct[i].mention);
 }
 
+/* "Egypt, the foreign ministry said, would host talks", "Putin, Peskov said, will meet
+ * Erdogan": a clause that opens right after an attribution set between commas has the
+ * actor before that attribution as its subject, when that actor is all its clause holds
+ * before the comma. */
+static int parenthetical_subject(const dt_coder *c, int v, int lo)
+{
+    /* (the clause starts after the reporting verb; a few words may follow it: "said in
+     * a televised statement,", "told Reuters,") */
+    /* ("Russia, the Kremlin said, was ready to resume talks": a few words of the verb
+     * phrase may stand between the comma and the verb) */
+    int cm = v - 1;
+    while (cm > lo && cm >= v - 4 && !tok_is_comma(c, cm) && c->ct[cm].mention < 0 &&
+           !(c->toks[cm].flags & TOKF_PUNCT) && !(c->ct[cm].wflags & (WF_REPORT | WF_CONJ | WF_REL)))
+        cm--;
+    v = cm + 1;
+    if (v < 4 || v > lo + 7 || !tok_is_comma(c, v - 1))
+        return -1;
+    int r = v - 2;
+    while (r >= lo && r > v - 8 && !(c->ct[r].wflags & WF_REPORT)) {
+        if (c->ct[r].role == TR_VERB || (c->toks[r].flags & TOKF_PUNCT))
+            return -1;
+        r--;
+    }
+    if (r < 2 || r < lo - 1 || !(c->ct[r].wflags & WF_REPORT) || c->ct[r].role != TR_NONE)
+        return -1;
+    int k = r - 1;
+    while (k > 0 && k >= lo - 10 && !tok_is_comma(c, k)) {
+        if (c->ct[k].role == TR_VERB || (c->ct[k].wflags & (WF_REPORT | WF_CONJ | WF_REL)) ||
+            (c->toks[k].flags & TOKF_PUNCT))
+            return -1;
+        k--;
+    }
+    if (k <= 0 || !tok_is_comma(c, k) || c->ct[k - 1].mention < 0)
+        return -1;
+    int plo, phi;
+    clause_range(c, k - 1, k - 1, &plo, &phi);
+    int s = find_subject(c, k, plo);
+    if (s < 0 || c->m[s].ncodes <= 0)
+        return -1;
+    for (int q = plo; q < k; q++)
+        if (c->ct[q].role == TR_VERB || (c->ct[q].wflags & (WF_REPORT | WF_REL)))
+            return -1;
+    return s;
+}
+
 /* Token k is in a verb that rejects what follows it: "ruled out", "rejected", "dismissed",
  * "refused", "rebuffed", "turned down". */
 static bool rejection_verb(const dt_coder *c, int k)
@@ -1890,6 +1970,16 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         trace_printf(c, "verb \"%s\": a protest spreading over a country, read as the noun\n",
                      span_text(c, vo->start, vo->end));
         return false;
+    }
+    /* "should stop sending weapons to Ukraine", "urged it to stop building settlements":
+     * an act to be stopped is not done. */
+    if (!ve->is_noun && vo->form == VF_ING && vo->start > 0) {
+        static const char *const stops[] = {"STOP", "STOPS", "STOPPED", "STOPPING", "CEASE", "CEASES",
+                                            "CEASED", "CEASING", "QUIT", "QUITS"};
+        if (key_among(c, vo->start - 1, stops, DT_ARRAY_LEN(stops))) {
+            trace_printf(c, "verb \"%s\": the act is to stop, not coded\n", span_text(c, vo->start, vo->end));
+            return false;
+        }
     }
     if (ve->is_noun) {
         /* An event noun that is the object of an event verb ("called for talks",
@@ -2346,7 +2436,12 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                     if (src < 0)
                         src = find_subject(c, g.start, lo);
                 } else {
-                    src = find_subject(c, g.start, lo);
+                    /* (an actor told something between the commas, "a spokesman told
+                     * KCNA,", is no subject of the verb after them) */
+                    if ((src = parenthetical_subject(c, g.start, lo)) >= 0)
+                        trace_printf(c, "  after an attribution between commas: the actor before it acts\n");
+                    if (src < 0)
+                        src = find_subject(c, g.start, lo);
                     if (src < 0 && (src = reduced_agent(c, g.start, lo)) >= 0)
                         trace_printf(c, "  the subject is described by a participle: its \"by\" actor acts\n");
                 }

@@ -1113,8 +1113,18 @@ static int find_speaker(const dt_coder *c)
             continue;
         if (i > 0 && ((c->ct[i - 1].wflags & WF_DET) || (c->ct[i - 1].tflags & TOKF_POSS)))
             continue; /* "Japan's claims", "the report" */
-        /* Inverted: "..., said X" */
         int j = skip_det(c, i + 1);
+        /* "KCNA quoted a military spokesman as saying", "a report quoting Lavrov as
+         * saying": the one quoted speaks, not the medium that carries the words */
+        if ((KEY_IS(c, i, "QUOTED") || KEY_IS(c, i, "QUOTING") || KEY_IS(c, i, "CITED") ||
+             KEY_IS(c, i, "CITING")) &&
+            j < c->ntok && c->ct[j].mention >= 0 && c->m[c->ct[j].mention].ncodes > 0) {
+            int e = c->m[c->ct[j].mention].end;
+            if (e + 1 < c->ntok && KEY_IS(c, e, "AS") &&
+                (KEY_IS(c, e + 1, "SAYING") || KEY_IS(c, e + 1, "TELLING") || KEY_IS(c, e + 1, "WRITING")))
+                return c->ct[j].mention;
+        }
+        /* Inverted: "..., said X" */
         bool inverted = tok_punct(c, i - 1, ',') || tok_punct(c, i - 1, '"');
         if (j < c->ntok && c->ct[j].mention >= 0 && c->m[c->ct[j].mention].ncodes > 0 && inverted)
             return c->ct[j].mention;
@@ -1138,6 +1148,19 @@ static int find_speaker(const dt_coder *c)
             k--;
         if (k >= 0 && c->ct[k].mention >= 0)
             return c->ct[k].mention;
+        /* "Kim Yo Jong, the powerful sister of leader Kim Jong Un, said": the actor
+         * before an apposition set off by commas */
+        if (k > 2 && tok_punct(c, k, ',')) {
+            int p = k - 1;
+            while (p > 0 && p > k - 12 && !tok_punct(c, p, ',') && !tok_punct(c, p, '"') &&
+                   c->ct[p].role != TR_VERB && !(c->ct[p].wflags & (WF_REPORT | WF_REL | WF_CONJ)))
+                p--;
+            if (p > 0 && p < k - 1 && tok_punct(c, p, ',') && c->ct[p - 1].mention >= 0) {
+                const mention *m = &c->m[c->ct[p - 1].mention];
+                if (m->ncodes > 0 && m->end == p && (m->start == 0 || tok_punct(c, m->start - 1, '"')))
+                    return c->ct[p - 1].mention;
+            }
+        }
         /* "X said on Monday", handled by the subject search of the clause */
         for (int q = k; q >= 0 && q > i - 6; q--) {
             /* (not past the end of a quotation: '... ties," Ren said' is no speech of
