@@ -398,6 +398,7 @@ int dict_phrase_words(dt_dict *d, const char *s, size_t n, uint8_t default_mode,
     }
     (void)exact_after;
     (void)nexact;
+    bool any_exact = memchr(s, '=', n) != NULL;
     buf norm, keys;
     buf_init(&norm, 0);
     buf_init(&keys, 0);
@@ -416,8 +417,9 @@ int dict_phrase_words(dt_dict *d, const char *s, size_t n, uint8_t default_mode,
             size_t kl = toks[i].key_len;
             const char *surface = norm.data + toks[i].start;
             uint8_t mode = default_mode;
-            /* Was this word followed by '=' in the source? Find it in the raw text. */
-            {
+            /* Was this word followed by '=' in the source? Find it in the raw text (only
+             * when the phrase has an '=' at all: most have none). */
+            if (any_exact) {
                 const char *pos = NULL;
                 for (size_t j = 0; j + toks[i].len <= n; j++) {
                     if (memcmp(s + j, surface, toks[i].len) == 0 && j + toks[i].len < n &&
