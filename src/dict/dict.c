@@ -758,11 +758,15 @@ int dict_compile(dt_dict *d)
             d->word_inner[d->edges[i].word] = 1;
     if (mark_scan_nodes(d))
         return DT_ENOMEM;
-    /* Rule texts. */
+    /* Rule texts, "file:line" (written by hand: snprintf was a sixteenth of the load). */
     for (size_t i = 0; i < d->nrules; i++) {
         char tmp[600];
-        snprintf(tmp, sizeof(tmp), "%s:%u", d->files[d->rules[i].file], d->rules[i].line);
-        d->rules[i].text = arena_strndup(&d->mem, tmp, strlen(tmp));
+        const char *f = d->files[d->rules[i].file];
+        size_t fl = DT_MIN(strlen(f), sizeof(tmp) - 24);
+        memcpy(tmp, f, fl);
+        tmp[fl] = ':';
+        char *e = put_u64(tmp + fl + 1, d->rules[i].line);
+        d->rules[i].text = arena_strndup(&d->mem, tmp, (size_t)(e - tmp));
         if (!d->rules[i].text)
             return DT_ENOMEM;
     }
