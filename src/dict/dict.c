@@ -399,23 +399,22 @@ int dict_phrase_words(dt_dict *d, const char *s, size_t n, uint8_t default_mode,
     (void)exact_after;
     (void)nexact;
     bool any_exact = memchr(s, '=', n) != NULL;
-    buf norm, keys;
-    buf_init(&norm, 0);
-    buf_init(&keys, 0);
+    buf *norm = &d->pw_norm, *keys = &d->pw_keys;
+    buf_clear(norm);
+    buf_clear(keys);
     /* Separate the exact markers so the tokenizer does not see them. */
     for (size_t i = 0; i < m; i++)
         if (tmp[i] == '\x01')
             tmp[i] = ' ';
-    text_normalize(tmp, m, &norm);
-    tok *toks = NULL;
-    size_t tcap = 0;
-    int count = norm.data ? tokenize(norm.data, norm.len, &toks, &tcap, &keys, cap) : 0;
+    text_normalize(tmp, m, norm);
+    int count = norm->data ? tokenize(norm->data, norm->len, &d->pw_toks, &d->pw_tcap, keys, cap) : 0;
+    const tok *toks = d->pw_toks;
     int rc = count;
     if (count > 0) {
         for (int i = 0; i < count; i++) {
-            const char *key = keys.data + toks[i].key;
+            const char *key = keys->data + toks[i].key;
             size_t kl = toks[i].key_len;
-            const char *surface = norm.data + toks[i].start;
+            const char *surface = norm->data + toks[i].start;
             uint8_t mode = default_mode;
             /* Was this word followed by '=' in the source? Find it in the raw text (only
              * when the phrase has an '=' at all: most have none). */
@@ -462,9 +461,6 @@ int dict_phrase_words(dt_dict *d, const char *s, size_t n, uint8_t default_mode,
             out[i] = (uint32_t)w;
         }
     }
-    free(toks);
-    buf_free(&norm);
-    buf_free(&keys);
     return rc;
 }
 
@@ -820,6 +816,9 @@ void dt_dict_free(dt_dict *d)
 
 void dict_release(dt_dict *d)
 {
+    buf_free(&d->pw_norm);
+    buf_free(&d->pw_keys);
+    free(d->pw_toks);
     free(d->set_firsts);
     free(d->root_child);
     free(d->word_inner);

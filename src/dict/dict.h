@@ -294,6 +294,11 @@ typedef struct code_label {
 struct dt_dict {
     arena mem;
 
+    /* dict_phrase_words' scratch, reused from phrase to phrase while the native files load */
+    buf pw_norm, pw_keys;
+    struct tok *pw_toks;
+    size_t pw_tcap;
+
     /* interned strings */
     char **strs;
     size_t nstrs, capstrs;
