@@ -378,34 +378,22 @@ static int flatten_payloads(dt_dict *d)
 int dict_phrase_words(dt_dict *d, const char *s, size_t n, uint8_t default_mode, uint32_t *out,
                       size_t cap, bool native_case)
 {
-    /* Copy with '_' as blank and remember which words end in '='. */
+    /* Copy with '_' and a word-ending '=' as blanks; which words ended in '=' is found
+     * below in the raw text. */
     char tmp[1024];
     if (n >= sizeof(tmp))
         return DT_ELIMIT;
     size_t m = 0;
-    uint8_t exact_after[64];
-    size_t nexact = 0;
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
-        if (c == '_')
+        if (c == '_' || (c == '=' && (i + 1 == n || s[i + 1] == ' ' || s[i + 1] == '_')))
             c = ' ';
-        if (c == '=' && (i + 1 == n || s[i + 1] == ' ' || s[i + 1] == '_')) {
-            /* mark: the word just before is exact; record by word count later */
-            tmp[m++] = '\x01';
-            continue;
-        }
         tmp[m++] = c;
     }
-    (void)exact_after;
-    (void)nexact;
     bool any_exact = memchr(s, '=', n) != NULL;
     buf *norm = &d->pw_norm, *keys = &d->pw_keys;
     buf_clear(norm);
     buf_clear(keys);
-    /* Separate the exact markers so the tokenizer does not see them. */
-    for (size_t i = 0; i < m; i++)
-        if (tmp[i] == '\x01')
-            tmp[i] = ' ';
     text_normalize(tmp, m, norm);
     int count = norm->data ? tokenize(norm->data, norm->len, &d->pw_toks, &d->pw_tcap, keys, cap) : 0;
     const tok *toks = d->pw_toks;
