@@ -1145,16 +1145,15 @@ static bool infinitive_chain(const dt_coder *c, int start, vgroup *out)
 /* "expelled Canada's ambassador", "will expel British diplomats": the act is against the
  * state the diplomats represent, coded with its bare code (as the guidelines' gold corpus
  * codes expulsions and recalls), not as its government. True for an act that reduces
- * relations (root 16, or a 131x threat of one) whose target mention names diplomats. */
-static bool diplomats_of_state(const dt_coder *c, const mention *m, sid code)
+ * relations (root 16, or a 131x threat of one) whose target mention holds a member of the
+ * dictionary's &DIPLOMAT set (the set the expulsion patterns use). */
+static bool diplomats_of_state(dt_coder *c, const mention *m, sid code)
 {
-    static const char *const dip[] = {"DIPLOMAT", "DIPLOMATS", "AMBASSADOR", "AMBASSADORS", "ENVOY",
-                                      "ENVOYS", "COMMISSIONER", "CONSUL", "ATTACHE", "CHARGE"};
     const char *k = code ? code_str(c, code) : "";
-    if (strncmp(k, "16", 2) != 0 && strncmp(k, "131", 3) != 0)
+    if (c->set_diplomat < 0 || (strncmp(k, "16", 2) != 0 && strncmp(k, "131", 3) != 0))
         return false;
     for (int i = m->start; i < m->end; i++)
-        if (key_among(c, i, dip, DT_ARRAY_LEN(dip)))
+        if (match_set_member_at(c, i, (uint32_t)c->set_diplomat, m->end))
             return true;
     return false;
 }
@@ -3669,6 +3668,7 @@ int dt_coder_new(dt_coder **out, const dt_dict *d, const dt_coder_opts *opts)
     if (!c)
         return DT_ENOMEM;
     c->d = d;
+    c->set_diplomat = dict_find_set(d, "&DIPLOMAT");
     if (opts)
         c->opts = *opts;
     lexicon_init(&c->lx);

@@ -190,6 +190,7 @@ struct dt_coder {
     const dt_dict *d;
     dt_coder_opts opts;
     lexicon lx;
+    int32_t set_diplomat; /* the dictionary's &DIPLOMAT set (expulsions' targets), or -1 */
 
     /* the document */
     arena doc;          /* event strings, aliases */
@@ -319,6 +320,9 @@ static inline int match_word_positions(const dt_coder *c, uint32_t word, const i
     /* (inline: most words asked about are not in the sentence, and the filter says so) */
     return word_maybe_in_sentence(c, word) ? match_word_positions_of(c, word, pos) : 0;
 }
+/* Whether a member of set starts at token p and ends by hi (the pattern caches must be
+ * set up for the sentence, as they are when it has verbs). */
+bool match_set_member_at(dt_coder *c, int p, uint32_t set, int hi);
 /* Whether a member of set occurs anywhere in the sentence (fills the set cache once). */
 bool match_sentence_has_set_of(dt_coder *c, uint32_t set);
 static inline bool match_sentence_has_set(dt_coder *c, uint32_t set)

@@ -78,6 +78,12 @@ static int set_ends_from(const dt_coder *cc, int p, uint32_t set, int hi, int *e
     return n;
 }
 
+bool match_set_member_at(dt_coder *c, int p, uint32_t set, int hi)
+{
+    int end;
+    return p >= 0 && p < c->ntok && set_ends_from(c, p, set, hi, &end, 1) > 0;
+}
+
 bool match_sentence_has_set_of(dt_coder *c, uint32_t set)
 {
     const dt_dict *d = c->d;

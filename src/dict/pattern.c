@@ -214,6 +214,11 @@ static int32_t find_set_name(const dt_dict *d, const char *s, size_t n)
     return -1;
 }
 
+int32_t dict_find_set(const dt_dict *d, const char *name)
+{
+    return find_set_name(d, name, strlen(name));
+}
+
 static int32_t find_set(pctx *p, const atom *a)
 {
     return find_set_name(p->d, p->s + a->start, a->len);
