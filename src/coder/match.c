@@ -330,8 +330,14 @@ static bool place(mstate *st, frame *fr, int nfr, int pos, uint8_t gap, const pe
 
 /* An option of {A | B} that needs a word the sentence does not have cannot match: it is
  * not tried (most options are a word or two, most of them absent). */
-static bool option_impossible(const dt_coder *c, const pseq *sq)
+static bool option_impossible(const dt_coder *c, uint32_t si)
 {
+    uint32_t key = c->d->seq_key[si];
+    if (key == UINT32_MAX)
+        return false; /* (no required word: only the match can tell) */
+    if (!word_maybe_in_sentence(c, key))
+        return true;
+    const pseq *sq = &c->d->seqs[si];
     const pel *e = &c->d->pels[sq->first];
     for (uint32_t i = 0; i < sq->n; i++)
         if (e[i].type == PE_WORD && !e[i].optional && !word_maybe_in_sentence(c, e[i].arg))
@@ -362,9 +368,9 @@ static bool run(mstate *st, frame *fr, int nfr, int pos, uint8_t pending, bool f
         const alt_list *al = &st->c->d->alt_pats[e->arg];
         if (nfr < MAX_FRAMES) {
             for (uint32_t k = 0; k < al->n && !ok; k++) {
-                const pseq *sq = &st->c->d->seqs[al->first + k];
-                if (option_impossible(st->c, sq))
+                if (option_impossible(st->c, al->first + k))
                     continue;
+                const pseq *sq = &st->c->d->seqs[al->first + k];
                 fr[nfr] = (frame){&st->c->d->pels[sq->first], sq->n, 0, 1, fwd ? gap : e->maxgap};
                 if (fwd) {
                     ok = run(st, fr, nfr + 1, pos, gap, fwd);

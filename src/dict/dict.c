@@ -742,6 +742,22 @@ int dict_compile(dt_dict *d)
             d->word_inner[d->edges[i].word] = 1;
     if (mark_scan_nodes(d))
         return DT_ENOMEM;
+    /* Each sequence's first required word: the matcher skips an option of {A | B} whose
+     * word the sentence lacks after one look (most options are a word or two, most absent). */
+    free(d->seq_key);
+    d->seq_key = malloc((d->nseqs ? d->nseqs : 1) * sizeof(*d->seq_key));
+    if (!d->seq_key)
+        return DT_ENOMEM;
+    for (size_t i = 0; i < d->nseqs; i++) {
+        d->seq_key[i] = UINT32_MAX;
+        for (uint32_t k = 0; k < d->seqs[i].n; k++) {
+            const pel *e = &d->pels[d->seqs[i].first + k];
+            if (e->type == PE_WORD && !e->optional) {
+                d->seq_key[i] = e->arg;
+                break;
+            }
+        }
+    }
     /* Rule texts, "file:line" (written by hand: snprintf was a sixteenth of the load). */
     for (size_t i = 0; i < d->nrules; i++) {
         char tmp[600];
@@ -829,6 +845,7 @@ void dict_release(dt_dict *d)
     free(d->pfilters);
     free(d->pels);
     free(d->seqs);
+    free(d->seq_key);
     free(d->alt_pats);
     free(d->refs);
     free(d->sets);

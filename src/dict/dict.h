@@ -332,6 +332,8 @@ struct dt_dict {
     pattern_filter *pfilters; /* per pattern, by the same index */
     pel *pels;             size_t npels, cappels;
     pseq *seqs;            size_t nseqs, capseqs;
+    uint32_t *seq_key;     /* per seq (compiled): its first required word (a PE_WORD, not
+                              optional), UINT32_MAX when it has none */
     alt_list *alt_pats;    size_t nalt_pats, capalt_pats;
     ref_entry *refs;       size_t nrefs, caprefs;
     sid *sets;             size_t nsets, capsets;      /* set id -> name sid */
