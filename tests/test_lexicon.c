@@ -57,3 +57,44 @@ TEST(lexicon_cleared_when_full_codes_the_same)
     buf_free(&text);
     dt_dict_free(d);
 }
+
+/* A dictionary of more sets than a lexeme's bit mask holds keeps them as lists: the
+ * patterns with sets must code the same either way. */
+TEST(lexicon_many_sets_code_the_same)
+{
+    char path[64];
+    snprintf(path, sizeof(path), "/tmp/detente-lex-XXXXXX");
+    int fd = mkstemp(path);
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!f) {
+        harness_fail(__FILE__, __LINE__, "cannot write a temporary dictionary");
+        return;
+    }
+    for (int i = 0; i < LEX_SET_BITS + 40; i++)
+        fprintf(f, "set &EXTRA%d = zzextra%d word | zzextra%d\n", i, i, i);
+    fclose(f);
+    const char *one[] = {test_path("data/dict")};
+    const char *two[] = {test_path("data/dict"), path};
+    dt_dict *d1 = NULL, *d2 = NULL;
+    dt_error err;
+    CHECK_INT(dt_dict_load(&d1, one, 1, NULL, NULL, &err), 0);
+    CHECK_INT(dt_dict_load(&d2, two, 2, NULL, NULL, &err), 0);
+    if (d1 && d2) {
+        CHECK(d1->nsets <= LEX_SET_BITS && d2->nsets > LEX_SET_BITS);
+        /* set patterns: "&MISSILE * over +", "to_{fire | launch} {... | &WEAPON}" */
+        const char *text = "A North Korean ballistic missile flew over Japan on Tuesday. "
+                           "South Korea accused North Korea of threatening to fire rockets at Seoul. "
+                           "The missiles fired by North Korea landed in the sea.";
+        char *a = code_with_cache(d1, text, 0), *b = code_with_cache(d2, text, 0);
+        CHECK(a && b);
+        if (a && b) {
+            CHECK(strstr(a, "JPN") != NULL); /* a set pattern coded */
+            CHECK_STR(b, a);
+        }
+        free(a);
+        free(b);
+    }
+    dt_dict_free(d1);
+    dt_dict_free(d2);
+    remove(path);
+}

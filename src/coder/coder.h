@@ -34,6 +34,8 @@ typedef struct lexeme {
 enum { ST_BEGINS = 1, ST_ALONE = 2, ST_INNER = 4 };
 
 #define LEX_INLINE 16
+/* A dictionary with at most this many sets keeps each lexeme's sets as a bit mask. */
+#define LEX_SET_BITS 256
 typedef struct lexicon {
     arena keys;         /* key strings */
     /* 32 bytes; keys of up to LEX_INLINE bytes are kept in the slot itself (one cache line

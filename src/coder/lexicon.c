@@ -175,8 +175,29 @@ static int compute(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, si
         e->sets = 1; /* no index: every token may begin a member */
         return 0;
     }
-    /* After the matches, the sets whose members they begin: a count, then the sets
-     * (match_sentence_has_set reads them from the token, not from the dictionary). */
+    /* After the matches, the sets whose members they begin (match_sentence_has_set reads
+     * them from the token, not from the dictionary): up to LEX_SET_BITS sets, as a bit
+     * mask of LEX_SET_BITS / 32 words, which a sentence's tokens are or-ed from without a
+     * loop per set; more, as a count and then the sets. */
+    if (d->nsets <= LEX_SET_BITS) {
+        uint32_t mask[LEX_SET_BITS / 32] = {0};
+        bool any = false;
+        for (uint16_t i = 0; i < e->nmatch; i++) {
+            uint32_t m = lx->pool[e->match + i];
+            if (m >= d->nwords)
+                continue;
+            for (uint32_t k = d->set_by_word_start[m]; k < d->set_by_word_start[m + 1]; k++) {
+                uint32_t set = d->set_by_word[k];
+                mask[set / 32] |= 1u << (set % 32);
+                any = true;
+            }
+        }
+        e->sets = any;
+        for (size_t q = 0; any && q < DT_ARRAY_LEN(mask); q++)
+            if (vec_push((void **)&lx->pool, &lx->npool, &lx->cappool, sizeof(mask[q]), &mask[q]) < 0)
+                return DT_ENOMEM;
+        return 0;
+    }
     size_t at = lx->npool;
     uint32_t count = 0;
     if (vec_push((void **)&lx->pool, &lx->npool, &lx->cappool, sizeof(count), &count) < 0)

@@ -91,14 +91,29 @@ bool match_sentence_has_set_of(dt_coder *c, uint32_t set)
         return true; /* no filter */
     if (!c->set_bits_ready) {
         /* A member can only start at a token whose word begins one. */
-        memset(c->set_bits, 0, (d->nsets + 63) / 64 * sizeof(*c->set_bits));
-        for (int p = 0; p < c->ntok; p++) {
-            if (!c->ct[p].sets)
-                continue;
-            /* the token's sets follow its matches in the lexicon's pool (lexicon.c) */
-            const uint32_t *sets = c->ct[p].match + c->ct[p].nmatch;
-            for (uint32_t i = 1; i <= sets[0]; i++)
-                c->set_bits[sets[i] / 64] |= 1ULL << (sets[i] % 64);
+        const size_t nw = (d->nsets + 63) / 64;
+        /* the token's sets follow its matches in the lexicon's pool (lexicon.c): a bit
+         * mask, or for a dictionary of many sets a count and the sets */
+        if (d->nsets <= LEX_SET_BITS) {
+            uint64_t acc[LEX_SET_BITS / 64] = {0};
+            for (int p = 0; p < c->ntok; p++) {
+                if (!c->ct[p].sets)
+                    continue;
+                uint64_t m[LEX_SET_BITS / 64];
+                memcpy(m, c->ct[p].match + c->ct[p].nmatch, sizeof(m));
+                for (size_t w = 0; w < LEX_SET_BITS / 64; w++)
+                    acc[w] |= m[w];
+            }
+            memcpy(c->set_bits, acc, nw * sizeof(*c->set_bits));
+        } else {
+            memset(c->set_bits, 0, nw * sizeof(*c->set_bits));
+            for (int p = 0; p < c->ntok; p++) {
+                if (!c->ct[p].sets)
+                    continue;
+                const uint32_t *sets = c->ct[p].match + c->ct[p].nmatch;
+                for (uint32_t i = 1; i <= sets[0]; i++)
+                    c->set_bits[sets[i] / 64] |= 1ULL << (sets[i] % 64);
+            }
         }
         c->set_bits_ready = true;
     }
