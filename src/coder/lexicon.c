@@ -179,28 +179,11 @@ static int compute(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, si
      * them from the token, not from the dictionary): up to LEX_SET_BITS sets, as a bit
      * mask of LEX_SET_BITS / 32 words, which a sentence's tokens are or-ed from without a
      * loop per set; more, as a count and then the sets. */
-    if (d->nsets <= LEX_SET_BITS) {
-        uint32_t mask[LEX_SET_BITS / 32] = {0};
-        bool any = false;
-        for (uint16_t i = 0; i < e->nmatch; i++) {
-            uint32_t m = lx->pool[e->match + i];
-            if (m >= d->nwords)
-                continue;
-            for (uint32_t k = d->set_by_word_start[m]; k < d->set_by_word_start[m + 1]; k++) {
-                uint32_t set = d->set_by_word[k];
-                mask[set / 32] |= 1u << (set % 32);
-                any = true;
-            }
-        }
-        e->sets = any;
-        for (size_t q = 0; any && q < DT_ARRAY_LEN(mask); q++)
-            if (vec_push((void **)&lx->pool, &lx->npool, &lx->cappool, sizeof(mask[q]), &mask[q]) < 0)
-                return DT_ENOMEM;
-        return 0;
-    }
+    const bool as_mask = d->nsets <= LEX_SET_BITS;
+    uint32_t mask[LEX_SET_BITS / 32] = {0};
     size_t at = lx->npool;
     uint32_t count = 0;
-    if (vec_push((void **)&lx->pool, &lx->npool, &lx->cappool, sizeof(count), &count) < 0)
+    if (!as_mask && vec_push((void **)&lx->pool, &lx->npool, &lx->cappool, sizeof(count), &count) < 0)
         return DT_ENOMEM;
     for (uint16_t i = 0; i < e->nmatch; i++) {
         uint32_t m = lx->pool[e->match + i];
@@ -208,12 +191,24 @@ static int compute(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, si
             continue;
         for (uint32_t k = d->set_by_word_start[m]; k < d->set_by_word_start[m + 1]; k++) {
             uint32_t set = d->set_by_word[k];
+            count++;
+            if (as_mask) {
+                mask[set / 32] |= 1u << (set % 32);
+                continue;
+            }
             bool have = false;
             for (size_t j = at + 1; j < lx->npool && !have; j++)
                 have = lx->pool[j] == set;
             if (!have && vec_push((void **)&lx->pool, &lx->npool, &lx->cappool, sizeof(set), &set) < 0)
                 return DT_ENOMEM;
         }
+    }
+    if (as_mask) {
+        e->sets = count != 0;
+        for (size_t q = 0; count && q < DT_ARRAY_LEN(mask); q++)
+            if (vec_push((void **)&lx->pool, &lx->npool, &lx->cappool, sizeof(mask[q]), &mask[q]) < 0)
+                return DT_ENOMEM;
+        return 0;
     }
     lx->pool[at] = (uint32_t)(lx->npool - at - 1);
     e->sets = lx->pool[at] != 0;
