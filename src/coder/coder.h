@@ -237,9 +237,14 @@ struct dt_coder {
     struct word_seen { uint32_t word; uint16_t first, count; } wseen[32];
     int nwseen;
     int nwseen_pos;
-    int nmatches;            /* the sentence's matches, all tokens */
+    int nmatches;            /* the sentence's matches, all tokens (counted by the scan) */
     bool wpos_full;          /* the index (wpos) answers from here on */
     int16_t wseen_pos[MAX_TOKENS * 4];
+    /* every (word, token) match of the sentence in token order, listed by the scan when
+     * there is room (nmatches at most their length): a search for one word is one flat
+     * loop, four words a step */
+    uint32_t flat_word[MAX_TOKENS * 8];
+    int16_t flat_pos[MAX_TOKENS * 8];
     /* a filter of the word ids in the sentence (bit word_bloom_bit(w)): a word whose bit
      * is clear is not there, and no index is built to learn it */
     uint64_t wbloom[64];

@@ -3,6 +3,10 @@
  * bounded by a step budget. */
 #include "coder.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #define MAX_FRAMES 12
 #define MAX_STEPS 4000
 
@@ -182,9 +186,12 @@ int match_word_positions_of(const dt_coder *cc, uint32_t word, const int16_t **p
         c->nwseen_pos = 0;
         c->wpos_full = false;
         c->wpos_ready = true;
-        c->nmatches = 0; /* (a bound on any word's positions) */
-        for (int i = 0; i < c->ntok; i++)
-            c->nmatches += c->ct[i].nmatch;
+        /* (the scan listed the sentence's matches, c->nmatches of them, unless there
+         * were too many: a pathological sentence gets the index at once) */
+        if (c->nmatches > (int)DT_ARRAY_LEN(c->flat_word)) {
+            c->wpos_full = true;
+            match_index_sentence(c);
+        }
     }
     if (!c->wpos_full) {
         for (int i = 0; i < c->nwseen; i++)
@@ -199,10 +206,21 @@ int match_word_positions_of(const dt_coder *cc, uint32_t word, const int16_t **p
             struct word_seen *ws = &c->wseen[c->nwseen++];
             ws->word = word;
             ws->first = (uint16_t)c->nwseen_pos;
-            for (int i = 0; i < c->ntok; i++)
-                for (uint16_t k = 0; k < c->ct[i].nmatch; k++)
-                    if (c->ct[i].match[k] == word)
-                        c->wseen_pos[c->nwseen_pos++] = (int16_t)i;
+            int n = c->nmatches, j = 0;
+#if defined(__SSE2__)
+            const __m128i w4 = _mm_set1_epi32((int)word);
+            for (; j + 4 <= n; j += 4) {
+                __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->flat_word + j));
+                unsigned hit = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(x, w4)));
+                while (hit) {
+                    c->wseen_pos[c->nwseen_pos++] = c->flat_pos[j + __builtin_ctz(hit)];
+                    hit &= hit - 1;
+                }
+            }
+#endif
+            for (; j < n; j++)
+                if (c->flat_word[j] == word)
+                    c->wseen_pos[c->nwseen_pos++] = c->flat_pos[j];
             ws->count = (uint16_t)(c->nwseen_pos - ws->first);
             *pos = &c->wseen_pos[ws->first];
             return ws->count;

@@ -2068,6 +2068,7 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
      * may move the pool: then the match pointers are taken again after the pass. */
     memset(c->wbloom, 0, sizeof(c->wbloom));
     const uint32_t *pool = c->lx.pool;
+    int nflat = 0;
     for (int i = 0; i < nt; i++) {
         const tok *t = &c->toks[i];
         bool allcap = (t->flags & TOKF_ALLCAP) || all_caps;
@@ -2090,11 +2091,19 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
         ct->starts = lx->starts;
         ct->sets = lx->sets;
         ct->root0 = lx->root0;
+        /* (the word filter, and the sentence's matches in one list for the matcher) */
+        const bool room = nflat + lx->nmatch <= (int)DT_ARRAY_LEN(c->flat_word);
         for (uint16_t k = 0; k < lx->nmatch; k++) {
-            uint32_t b = word_bloom_bit(ct->match[k]);
+            uint32_t w = ct->match[k], b = word_bloom_bit(w);
             c->wbloom[b >> 6] |= 1ULL << (b & 63);
+            if (room) {
+                c->flat_word[nflat + k] = w;
+                c->flat_pos[nflat + k] = (int16_t)i;
+            }
         }
+        nflat += lx->nmatch;
     }
+    c->nmatches = nflat;
     if (c->lx.pool != pool)
         for (int i = 0; i < nt; i++)
             c->ct[i].match = c->lx.pool + c->lx.lex[c->ct[i].lex].match;
