@@ -3721,6 +3721,7 @@ int dt_coder_begin_doc(dt_coder *c, const char *date)
     c->nrecent = 0;
     c->next_group = 0;
     c->naliases = 0;
+    c->alias_bloom = 0;
     c->nlast_speaker = 0;
     c->ctx_sentence = -1;
     c->npctx = 0;

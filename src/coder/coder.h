@@ -181,6 +181,7 @@ typedef struct doc_mention {
 
 typedef struct alias {
     const char *key;
+    uint64_t hash;      /* the key's token hash (tok.hash) */
     uint32_t len;
     sid codes[MAX_CODES];
     int ncodes;
@@ -205,6 +206,7 @@ struct dt_coder {
     int next_group;
     alias *aliases;
     size_t naliases, capaliases;
+    uint64_t alias_bloom; /* bit (hash >> 58) of each alias: most tokens need no search */
     sid last_speaker[MAX_CODES];
     int nlast_speaker;
     sid ctx_src[4], ctx_tgt[4]; /* the actors of the last sentence with events (targets named before) */

@@ -416,12 +416,15 @@ static void remember_alias(dt_coder *c, const mention *m)
         const char *key = c->keys.data + t->key;
         alias *found = NULL;
         for (size_t a = 0; a < c->naliases; a++)
-            if (c->aliases[a].len == t->key_len && memcmp(c->aliases[a].key, key, t->key_len) == 0)
+            if (c->aliases[a].hash == t->hash && c->aliases[a].len == t->key_len &&
+                memcmp(c->aliases[a].key, key, t->key_len) == 0)
                 found = &c->aliases[a];
         if (!found) {
             alias al = {0};
             al.key = arena_strndup(&c->doc, key, t->key_len);
+            al.hash = t->hash;
             al.len = t->key_len;
+            c->alias_bloom |= 1ULL << (t->hash >> 58);
             if (!al.key || dict_push((void **)&c->aliases, &c->naliases, &c->capaliases, sizeof(al), &al) < 0)
                 return;
             found = &c->aliases[c->naliases - 1];
@@ -434,11 +437,13 @@ static void remember_alias(dt_coder *c, const mention *m)
 static const alias *find_alias(const dt_coder *c, int i)
 {
     const tok *t = &c->toks[i];
-    if (!(t->flags & (TOKF_CAP | TOKF_ALLCAP)) || (t->flags & TOKF_POSS))
+    if (!(t->flags & (TOKF_CAP | TOKF_ALLCAP)) || (t->flags & TOKF_POSS) ||
+        !((c->alias_bloom >> (t->hash >> 58)) & 1))
         return NULL;
     const char *key = c->keys.data + t->key;
     for (size_t a = c->naliases; a-- > 0;)
-        if (c->aliases[a].len == t->key_len && memcmp(c->aliases[a].key, key, t->key_len) == 0)
+        if (c->aliases[a].hash == t->hash && c->aliases[a].len == t->key_len &&
+            memcmp(c->aliases[a].key, key, t->key_len) == 0)
             return &c->aliases[a];
     return NULL;
 }
