@@ -173,6 +173,10 @@ static void mark_barriers(dt_coder *c)
         ctok *t = &c->ct[i];
         const tok *tk = &c->toks[i];
         t->barrier = 0;
+        /* (most tokens, a word none of the tests below is about, in one test) */
+        if (!(tk->flags & TOKF_PUNCT) &&
+            !(t->wflags & (WF_ELICIT | WF_REPORT | WF_SUBCONJ | WF_TEMPORAL | WF_CONJ)))
+            continue;
         if (t->role == TR_SKIP)
             continue;
         if (tk->flags & TOKF_PUNCT) {
