@@ -109,21 +109,29 @@ enum tok_role { TR_NONE, TR_MENTION, TR_VERB, TR_SKIP };
 
 
 typedef struct ctok {
-    uint32_t lex;       /* index into lexicon.lex at the time of coding */
+    /* The token's lexeme, copied whole (one 16-byte move per token); its fields under the
+     * names the coder reads (the same layout: a common initial sequence). */
+    union {
+        lexeme lxc;
+        struct {
+            uint32_t match_off; /* (lexeme.match: the offset of `match` in the pool) */
+            uint32_t root0;     /* the trie node match[0] leads to from the root */
+            uint32_t wflags;    /* WF_* */
+            uint8_t nmatch;
+            uint8_t vfrom;      /* match[vfrom..] are by a verb ending */
+            uint8_t exact : 1;  /* match[0] is the token itself */
+            uint8_t starts : 3; /* ST_*: no phrase begins here without ST_BEGINS */
+            uint8_t sets : 1;   /* no set member begins here when 0 */
+        };
+    };
     const uint32_t *match;
-    uint16_t nmatch;
-    uint8_t exact;      /* match[0] is the token itself */
-    uint8_t sets;       /* the lexeme's sets: no set member begins here when 0 */
+    uint32_t lex;       /* index into lexicon.lex at the time of coding */
     uint16_t tflags;    /* TOKF_* */
-    uint8_t vfrom;      /* the lexeme's vfrom: match[vfrom..] are by a verb ending */
-    uint32_t wflags;    /* WF_* */
     int16_t mention;    /* mention covering the token, -1 */
     int16_t verb;       /* verb occurrence covering it, -1 */
     uint8_t role;
     uint8_t barrier;    /* the token ends a clause for pattern matching */
     uint8_t nounword;   /* a noun/adjective from the dictionary (clause splitting) */
-    uint8_t starts;     /* ST_* from the lexeme: no phrase begins here without ST_BEGINS */
-    uint32_t root0;     /* the lexeme's root0 */
 } ctok;
 
 enum mention_type { MT_ACTOR, MT_AGENT_ONLY, MT_PRONOUN, MT_REF, MT_ALIAS };

@@ -2081,21 +2081,15 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
         if (!lx)
             return DT_ENOMEM;
         ctok *ct = &c->ct[i];
+        ct->lxc = *lx;
         ct->lex = (uint32_t)(lx - c->lx.lex);
         ct->tflags = t->flags;
-        ct->wflags = lx->flags;
         ct->mention = -1;
         ct->verb = -1;
         ct->role = TR_NONE;
         ct->barrier = 0;
         ct->nounword = 0;
         ct->match = c->lx.pool ? c->lx.pool + lx->match : NULL; /* (nmatch says how many) */
-        ct->nmatch = lx->nmatch;
-        ct->exact = lx->exact;
-        ct->vfrom = lx->vfrom;
-        ct->starts = lx->starts;
-        ct->sets = lx->sets;
-        ct->root0 = lx->root0;
         /* (the word filter, and the sentence's matches in one list for the matcher) */
         const bool room = nflat + lx->nmatch <= (int)DT_ARRAY_LEN(c->flat_word);
         for (uint16_t k = 0; k < lx->nmatch; k++) {
@@ -2111,7 +2105,7 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
     c->nmatches = nflat;
     if (c->lx.pool != pool)
         for (int i = 0; i < nt; i++)
-            c->ct[i].match = c->lx.pool + c->lx.lex[c->ct[i].lex].match;
+            c->ct[i].match = c->lx.pool + c->ct[i].match_off;
     if (nt == 0)
         return 0;
     strip_dateline(c);
