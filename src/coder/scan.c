@@ -1770,7 +1770,7 @@ static void mark_pronouns(dt_coder *c)
 {
     for (int i = 0; i < c->ntok; i++) {
         ctok *t = &c->ct[i];
-        if (t->role != TR_NONE || !(t->wflags & WF_PRON))
+        if (!(t->wflags & WF_PRON) || t->role != TR_NONE) /* (the rare flag first) */
             continue;
         /* "I" after a capitalised word is a numeral ("World War I", "Phase I"). */
         if (i > 0 && KEY_IS(c, i, "I") && (c->toks[i - 1].flags & TOKF_CAP))
@@ -2135,7 +2135,7 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
     int nu = find_units(c, units, MAX_TOKENS);
     build_mentions(c, units, nu);
     /* Person names used alone later ("Kim") */
-    for (int i = 0; i < nt; i++) {
+    for (int i = 0; i < nt && c->alias_bloom; i++) {
         if (c->ct[i].role != TR_NONE)
             continue;
         const alias *al = find_alias(c, i);
