@@ -2101,10 +2101,14 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     /* Which sides of the verb hold a coded actor in the clause: a pattern whose actor slot
      * has nothing to take cannot match. */
     uint8_t have = 0;
-    for (int q = lo; q < vhi; q++) {
-        int mi = c->ct[q].mention;
-        if (mi >= 0 && c->m[mi].ncodes > 0)
-            have |= q < vo->start ? PN_PRE_ACTOR : q >= vend ? PN_POST_ACTOR : 0;
+    /* (from the mentions, fewer than the clause's tokens; a mention reaching past the verb
+     * counts on both sides: the filter may let a pattern through, never stop one that
+     * could match) */
+    for (int k = 0; k < c->nm; k++) {
+        const mention *m = &c->m[k];
+        if (m->ncodes <= 0 || m->start >= vhi || m->end <= lo)
+            continue;
+        have |= (m->start < vo->start ? PN_PRE_ACTOR : 0) | (m->end > vend ? PN_POST_ACTOR : 0);
     }
     for (uint32_t k = 0; k < ve->npatterns; k++) {
         const pattern_filter *f = &c->d->pfilters[ve->patterns + k];
