@@ -200,12 +200,20 @@ static inline __attribute__((always_inline)) int tz_emit(tz *z, uint32_t start, 
 {
     buf *keys = z->keys;
     uint32_t padded = (len + 7) & ~7u;
+    /* (a short token at the end of the text, a sentence's last word or its period, is
+     * read from a copy: push_ascii reads whole eight-byte chunks) */
+    unsigned char tail[16] = {0};
+    const unsigned char *from = (const unsigned char *)z->s + start;
+    if (start + padded > z->n && len <= sizeof(tail)) {
+        memcpy(tail, from, len);
+        from = tail;
+        padded = 0;
+    }
     if (TOK_SWAR && start + padded <= z->n) {
         tok *t = &(*z->toks)[z->count];
         bool any_upper, any_lower, first_upper;
         char *o = keys->data + keys->len;
-        if (push_ascii((const unsigned char *)z->s + start, len, o, &t->hash, &any_upper, &any_lower,
-                       &first_upper)) {
+        if (push_ascii(from, len, o, &t->hash, &any_upper, &any_lower, &first_upper)) {
             z->count++;
             t->start = start;
             t->len = len;
