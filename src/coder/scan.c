@@ -29,19 +29,24 @@ bool mention_same_actor(const dt_coder *c, const mention *a, const mention *b)
 /* Is code a country-based CAMEO code (three letters that are not IGO/NGO/...)? */
 bool country_based(const char *code)
 {
-    if (strlen(code) < 3)
-        return false;
+    /* (three capitals; a shorter code fails at its NUL, before the bytes past it) */
     for (int i = 0; i < 3; i++)
         if (!is_upper((unsigned char)code[i]))
             return false;
     /* International actors and regions (docs: regions.dict) are not countries. */
-    static const char *const intl[] = {"IGO", "NGO", "MNC", "UIS", "INT", "IMG", "UAF", "EUR", "AFR",
-                                       "ASA", "MEA", "LAM", "SAM", "CAM", "NMR", "CRB", "ARB", "BLK",
-                                       "SEA", "SAS", "WST"};
-    for (size_t i = 0; i < DT_ARRAY_LEN(intl); i++)
-        if (memcmp(code, intl[i], 3) == 0)
-            return false;
-    return true;
+    switch ((uint32_t)(unsigned char)code[0] << 16 | (uint32_t)(unsigned char)code[1] << 8 | (unsigned char)code[2]) {
+#define K3(a, b, c) ((uint32_t)(a) << 16 | (uint32_t)(b) << 8 | (uint32_t)(c))
+    case K3('I', 'G', 'O'): case K3('N', 'G', 'O'): case K3('M', 'N', 'C'): case K3('U', 'I', 'S'):
+    case K3('I', 'N', 'T'): case K3('I', 'M', 'G'): case K3('U', 'A', 'F'): case K3('E', 'U', 'R'):
+    case K3('A', 'F', 'R'): case K3('A', 'S', 'A'): case K3('M', 'E', 'A'): case K3('L', 'A', 'M'):
+    case K3('S', 'A', 'M'): case K3('C', 'A', 'M'): case K3('N', 'M', 'R'): case K3('C', 'R', 'B'):
+    case K3('A', 'R', 'B'): case K3('B', 'L', 'K'): case K3('S', 'E', 'A'): case K3('S', 'A', 'S'):
+    case K3('W', 'S', 'T'):
+#undef K3
+        return false;
+    default:
+        return true;
+    }
 }
 
 /* Combine an actor code with an agent (sector) code: PRK + MIL = PRKMIL. TABARI
@@ -2135,7 +2140,7 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
     int nu = find_units(c, units, MAX_TOKENS);
     build_mentions(c, units, nu);
     /* Person names used alone later ("Kim") */
-    for (int i = 0; i < nt && c->alias_bloom; i++) {
+    for (int i = 0, any = c->alias_bloom != 0; i < nt && any; i++) {
         if (c->ct[i].role != TR_NONE)
             continue;
         const alias *al = find_alias(c, i);
