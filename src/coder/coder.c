@@ -820,6 +820,22 @@ static int situation_place(const dt_coder *c, int from, int hi, int src, int roo
     return -1;
 }
 
+/* Is the object after a verb (tokens [at, hi), past at most two determiners or
+ * adjectives) a protest: "the protests", "a rally", "the anti-government demonstrations"? */
+static bool protest_object(const dt_coder *c, int at, int hi)
+{
+    static const char *const words[] = {"PROTEST", "PROTESTS", "DEMONSTRATION", "DEMONSTRATIONS",
+                                        "RALLY", "RALLIES", "MARCH", "MARCHES", "SIT", "RIOT",
+                                        "RIOTS", "UNREST", "GATHERING", "GATHERINGS", "VIGIL"};
+    for (int i = at; i < hi && i < at + 4; i++) {
+        if (c->ct[i].mention >= 0 || c->ct[i].barrier)
+            return false;
+        if (key_among(c, i, words, sizeof(words) / sizeof(words[0])))
+            return true;
+    }
+    return false;
+}
+
 /* "Myanmar troops torched villages in Rakhine state", "Authorities lifted the curfew in
  * Dhaka", "imposed a curfew across the country", "Ethiopian troops shelled Mekelle": a
  * sector of a country (its army, police, government, rebels) acting materially on a place
@@ -2499,9 +2515,13 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                              span_text(c, c->m[tgt].start, c->m[tgt].end));
             /* A paired code with a compound subject and nobody else: among themselves
              * (also, for cooperation, "they" or "the two countries" standing for a pair:
-             * "The UAE and Israel announced they would normalize ties"). */
+             * "The UAE and Israel announced they would normalize ties"; and for any act,
+             * a pair named as one actor or as a pair: "North and South Korea exchanged
+             * fire", "the two sides clashed"). */
             if (tgt < 0 && src >= 0 && (cs.flags & CF_PAIRED) &&
-                (c->m[src].ncompound > 1 || (c->m[src].ncodes > 1 && cs.code && code_root(c, cs.code) <= 8)))
+                (c->m[src].ncompound > 1 ||
+                 (c->m[src].ncodes > 1 && cs.code &&
+                  (code_root(c, cs.code) <= 8 || c->m[src].type != MT_PRONOUN))))
                 both = true;
             /* A coordinated verb that reduces relations and names nobody ("X expelled
              * Y's envoy and suspended trade", "X blames Y, suspends talks") acts on
@@ -3039,6 +3059,26 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             trace_printf(c, "  no target named: the source's own country, %.3s\n", sc);
         }
     }
+    /* "Police dispersed the rally", "Security forces contained the protests": crowd
+     * control (175) of a protest that names nobody acts on its protesters, the opposition
+     * of the source's own country (GUIDELINES 3: protesters are OPP), also when a place
+     * of that country follows ("dispersed the rally in Minsk"). */
+    if ((tgt < 0 || domestic) && !both && src >= 0 && cs.code && !ve->is_noun && c->m[src].ncodes == 1 &&
+        strcmp(code_str(c, cs.code), "175") == 0 && protest_object(c, vo->end, hi)) {
+        const char *sc = code_str(c, c->m[src].codes[0]);
+        char opp[7];
+        if (strlen(sc) == 6 && country_based(sc) && strcmp(sc + 3, "OPP") != 0) {
+            memcpy(opp, sc, 3);
+            memcpy(opp + 3, "OPP", 4);
+            int pm = scan_context_mention(c, vo->end, coder_intern(c, opp, 6), -3);
+            if (pm >= 0) {
+                tgt = pm;
+                domestic = false;
+            }
+            if (pm >= 0)
+                trace_printf(c, "  a protest named as the object: its protesters, %s\n", opp);
+        }
+    }
     bool solo = src >= 0 && !both && tgt < 0 && (cs.flags & CF_SOLO) && c->opts.solo;
     if (solo)
         trace_printf(c, "  no target: coded as a one-sided act (solo)\n");
@@ -3465,6 +3505,8 @@ static int emit_events(dt_coder *c, sevent *ev, int nev)
             /* a target borrowed from an earlier sentence: say where from */
             if (c->m[ev[i].tmention].resolved_from == -2)
                 snprintf(from, sizeof(from), "(their country)");
+            else if (c->m[ev[i].tmention].resolved_from == -3)
+                snprintf(from, sizeof(from), "(the protesters)");
             else
                 snprintf(from, sizeof(from), "(sentence %d)", c->m[ev[i].tmention].resolved_from);
             tt = from;

@@ -1011,10 +1011,51 @@ static void resolve_kind(dt_coder *c, int mi, uint8_t kind, bool first_in_senten
 /* "the two leaders": the last two people with different codes (heads of government
  * first); "the two countries", "both sides" (pair): the last two actors of different
  * countries. */
+/* The two members of the nearest pair named together before mention mi: a compound of
+ * two ("Russia and Ukraine exchanged prisoners") or a coded pair ("North and South
+ * Korea"), in its sentence or the two before; 0 when there is none. */
+static int last_named_pair(const dt_coder *c, int mi, sid got[2])
+{
+    for (int j = mi - 1; j >= 0; j--) {
+        const mention *o = &c->m[j];
+        int n = 0;
+        if (o->ncompound == 2 && !o->wished) {
+            for (int k = j; k < mi && n < 2; k++)
+                if (c->m[k].compound == j && c->m[k].ncodes == 1)
+                    got[n++] = c->m[k].codes[0];
+        } else if (o->type == MT_ACTOR && o->compound < 0 && o->ncodes == 2) {
+            got[n++] = o->codes[0];
+            got[n++] = o->codes[1];
+        }
+        if (n == 2 && strncmp(code_str(c, got[0]), code_str(c, got[1]), 3) != 0)
+            return 2;
+    }
+    int tot = DT_MIN(c->nrecent, DOC_RECENT);
+    for (int k = 1; k <= tot; k++) {
+        const doc_mention *dm = &c->recent[(c->nrecent - k) % DOC_RECENT];
+        if (c->sentence - dm->sentence > 2)
+            break;
+        if (dm->ncodes == 2 && dm->plural &&
+            strncmp(code_str(c, dm->codes[0]), code_str(c, dm->codes[1]), 3) != 0) {
+            got[0] = dm->codes[0];
+            got[1] = dm->codes[1];
+            return 2;
+        }
+    }
+    return 0;
+}
+
 static void resolve_pair(dt_coder *c, int mi, bool people, bool states)
 {
     sid got[2];
     int n = 0;
+    /* "Russia and Ukraine exchanged prisoners, officials on both sides said. The two
+     * sides also ...": a pair named together is the pair, whoever was named after it. */
+    if (!people && (n = last_named_pair(c, mi, got)) == 2) {
+        sid t = got[0];
+        got[0] = got[1];
+        got[1] = t;
+    }
     for (int pass = 0; pass < 2 && n < 2; pass++) {
         /* pass 0: people in government (or any actor for pairs); pass 1: anyone */
         n = 0;
