@@ -836,6 +836,21 @@ static bool protest_object(const dt_coder *c, int at, int hi)
     return false;
 }
 
+/* "during protests", "after rare protests", "amid the demonstrations": the first token of
+ * the protest noun of an adjunct in [at, end), or -1. */
+static int protest_adjunct(const dt_coder *c, int at, int end)
+{
+    static const char *const preps[] = {"DURING", "AMID", "AFTER", "FOLLOWING", "AT", "IN", "AMIDST"};
+    for (int i = at; i < end; i++) {
+        if (!key_among(c, i, preps, DT_ARRAY_LEN(preps)))
+            continue;
+        for (int k = i + 1; k < end && k <= i + 3; k++)
+            if (protest_object(c, k, k + 1))
+                return k;
+    }
+    return -1;
+}
+
 /* "Myanmar troops torched villages in Rakhine state", "Authorities lifted the curfew in
  * Dhaka", "imposed a curfew across the country", "Ethiopian troops shelled Mekelle": a
  * sector of a country (its army, police, government, rebels) acting materially on a place
@@ -3013,6 +3028,17 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                          c->keys.data + c->toks[hi].key, span_text(c, c->m[tgt].start, c->m[tgt].end));
         }
     }
+    /* "Police arrested 200 people during protests against the president": the one a
+     * protest is against is not the one arrested or dispersed. */
+    bool crowd_act = cs.code && !ve->is_noun && !both &&
+                     (strcmp(code_str(c, cs.code), "173") == 0 || strcmp(code_str(c, cs.code), "175") == 0);
+    int padj = crowd_act ? protest_adjunct(c, vo->end, hi) : -1;
+    if (tgt >= 0 && padj >= 0 && c->m[tgt].start > padj - 3 && c->m[tgt].start > vo->end &&
+        protest_adjunct(c, vo->end, c->m[tgt].start) >= 0) {
+        trace_printf(c, "  \"%s\" is the target of a protest told as an adjunct: not the target\n",
+                     span_text(c, c->m[tgt].start, c->m[tgt].end));
+        tgt = -1;
+    }
     /* A place of the source's own country, the target found or, when the clause names
      * nobody else, one "in", "across" or "throughout" it: the country. */
     bool domestic = false;
@@ -3041,7 +3067,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         const char *sc = code_str(c, c->m[src].codes[0]);
         bool named = false;
         bool arrest = code_root(c, cs.code) == 17;
-        for (int i = vo->end; i < hi && !named; i++) {
+        for (int i = vo->end; i < (padj >= 0 ? padj : hi) && !named; i++) {
             int mi = c->ct[i].mention;
             if (!arrest) {
                 named = mi >= 0 && c->m[mi].ncodes > 0;
@@ -3064,7 +3090,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
      * of the source's own country (GUIDELINES 3: protesters are OPP), also when a place
      * of that country follows ("dispersed the rally in Minsk"). */
     if ((tgt < 0 || domestic) && !both && src >= 0 && cs.code && !ve->is_noun && c->m[src].ncodes == 1 &&
-        strcmp(code_str(c, cs.code), "175") == 0 && protest_object(c, vo->end, hi)) {
+        strcmp(code_str(c, cs.code), "175") == 0 && (protest_object(c, vo->end, hi) || padj >= 0)) {
         const char *sc = code_str(c, c->m[src].codes[0]);
         char opp[7];
         if (strlen(sc) == 6 && country_based(sc) && strcmp(sc + 3, "OPP") != 0) {

@@ -1011,10 +1011,19 @@ static void resolve_kind(dt_coder *c, int mi, uint8_t kind, bool first_in_senten
 /* "the two leaders": the last two people with different codes (heads of government
  * first); "the two countries", "both sides" (pair): the last two actors of different
  * countries. */
+/* Two actors that can be "the two sides": different codes (the army and the rebels of
+ * one country are two sides), of different countries when states are meant. */
+static bool distinct_pair(const dt_coder *c, const sid got[2], bool states)
+{
+    if (got[0] == got[1])
+        return false;
+    return !states || strncmp(code_str(c, got[0]), code_str(c, got[1]), 3) != 0;
+}
+
 /* The two members of the nearest pair named together before mention mi: a compound of
  * two ("Russia and Ukraine exchanged prisoners") or a coded pair ("North and South
  * Korea"), in its sentence or the two before; 0 when there is none. */
-static int last_named_pair(const dt_coder *c, int mi, sid got[2])
+static int last_named_pair(const dt_coder *c, int mi, bool states, sid got[2])
 {
     for (int j = mi - 1; j >= 0; j--) {
         const mention *o = &c->m[j];
@@ -1027,7 +1036,7 @@ static int last_named_pair(const dt_coder *c, int mi, sid got[2])
             got[n++] = o->codes[0];
             got[n++] = o->codes[1];
         }
-        if (n == 2 && strncmp(code_str(c, got[0]), code_str(c, got[1]), 3) != 0)
+        if (n == 2 && distinct_pair(c, got, states))
             return 2;
     }
     int tot = DT_MIN(c->nrecent, DOC_RECENT);
@@ -1035,8 +1044,7 @@ static int last_named_pair(const dt_coder *c, int mi, sid got[2])
         const doc_mention *dm = &c->recent[(c->nrecent - k) % DOC_RECENT];
         if (c->sentence - dm->sentence > 2)
             break;
-        if (dm->ncodes == 2 && dm->plural &&
-            strncmp(code_str(c, dm->codes[0]), code_str(c, dm->codes[1]), 3) != 0) {
+        if (dm->ncodes == 2 && dm->plural && distinct_pair(c, dm->codes, states)) {
             got[0] = dm->codes[0];
             got[1] = dm->codes[1];
             return 2;
@@ -1051,7 +1059,7 @@ static void resolve_pair(dt_coder *c, int mi, bool people, bool states)
     int n = 0;
     /* "Russia and Ukraine exchanged prisoners, officials on both sides said. The two
      * sides also ...": a pair named together is the pair, whoever was named after it. */
-    if (!people && (n = last_named_pair(c, mi, got)) == 2) {
+    if (!people && (n = last_named_pair(c, mi, states, got)) == 2) {
         sid t = got[0];
         got[0] = got[1];
         got[1] = t;
@@ -1744,7 +1752,8 @@ static void forget_mention(dt_coder *c, mention *m)
 
 /* "Iran-backed militia", "Russian-occupied Kherson": the actor before a hyphenated
  * "-backed", "-occupied" ... and another actor is a patron or occupier describing it,
- * neither source nor target of the sentence's act; it is no actor here. */
+ * neither source nor target of the sentence's act; it is no actor here. So is the place
+ * before "-based" or "-headquartered", before any noun. */
 static void drop_patrons(dt_coder *c)
 {
     static const char *const participles[] = {"BACKED", "SPONSORED", "FUNDED", "ALIGNED", "ALLIED",
@@ -1759,8 +1768,11 @@ static void drop_patrons(dt_coder *c)
         bool patron = false;
         for (size_t k = 0; k < DT_ARRAY_LEN(participles) && !patron; k++)
             patron = key_is_n(c, p, participles[k], strlen(participles[k]));
+        /* "the U.S.-based cleric", "a London-based rights group": where someone lives
+         * or works describes him, before an actor or not; he is not that state */
+        bool based = !patron && (key_is_n(c, p, "BASED", 5) || key_is_n(c, p, "HEADQUARTERED", 13));
         /* only before an actor: "Russian-backed attacks" are Russia's */
-        if (!patron || p + 1 >= c->ntok || c->ct[p + 1].mention < 0)
+        if (!based && (!patron || p + 1 >= c->ntok || c->ct[p + 1].mention < 0))
             continue;
         forget_mention(c, m);
     }
