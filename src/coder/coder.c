@@ -836,6 +836,20 @@ static bool protest_object(const dt_coder *c, int at, int hi)
     return false;
 }
 
+/* "each other" or "one another" as the object of the verb ending before `at`, past at
+ * most three words that name nobody ("imposed sanctions on each other"). */
+static bool each_other_after(const dt_coder *c, int at, int hi)
+{
+    for (int i = at; i + 1 < hi && i < at + 4; i++) {
+        if ((KEY_IS(c, i, "EACH") && KEY_IS(c, i + 1, "OTHER")) ||
+            (KEY_IS(c, i, "ONE") && KEY_IS(c, i + 1, "ANOTHER")))
+            return true;
+        if (c->ct[i].mention >= 0 || c->ct[i].barrier || c->ct[i].role == TR_VERB)
+            return false;
+    }
+    return false;
+}
+
 /* "during protests", "after rare protests", "amid the demonstrations": the first token of
  * the protest noun of an adjunct in [at, end), or -1. */
 static int protest_adjunct(const dt_coder *c, int at, int end)
@@ -2516,6 +2530,12 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         if (tgt < 0 && !both && src >= 0 && (cs.flags & CF_PAIRED) && cs.code2 == cs.code &&
             c->m[src].ncompound > 1 && !(hit && (hit->slots & PS_TARGET)))
             both = true;
+        /* "Armenia and Azerbaijan accused each other", "the two sides fired at one
+         * another": a reciprocal object makes the act go both ways among the subject's
+         * members, whatever its code. */
+        if (tgt < 0 && !both && src >= 0 && cs.code &&
+            (c->m[src].ncompound > 1 || c->m[src].ncodes > 1) && each_other_after(c, vend, vhi))
+            both = true;
         if (tgt < 0 && !both) {
             /* After a pattern that skipped an actor (^), search after the match. */
             tgt = find_target(c, hit && (hit->slots & PS_SKIP) ? mr.end : vend, vhi, src);
@@ -3009,6 +3029,22 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             trace_printf(c, "  no target named: the actor of the act judged, in sentence %d, %s\n",
                          c->ctx_sentence, code_str(c, c->ctx_src[0]));
     }
+    /* "North Korea fired a missile on Wednesday. [...] Seoul and Washington condemned the
+     * launch": the same for a one-sided act that had no target (so no event), in one of the
+     * two sentences before, when no event was told after it. */
+    if (tgt < 0 && !both && src >= 0 && !ve->is_noun && !(cs.flags & CF_SOLO) && cs.code &&
+        code_root(c, cs.code) == 11 && c->solo_sentence >= 0 && c->sentence > c->solo_sentence &&
+        c->sentence - c->solo_sentence <= 2 && c->ctx_sentence < c->solo_sentence &&
+        c->m[src].ncodes == 1 && vo->end + 1 < hi && KEY_IS(c, vo->end, "THE") &&
+        (c->toks[vo->end + 1].flags & TOKF_LOWER) &&
+        strncmp(code_str(c, c->m[src].codes[0]), code_str(c, c->solo_src), 3) != 0) {
+        bool judged = true;
+        for (int q = vo->end; q < hi && judged; q++)
+            judged = c->ct[q].mention < 0 && !(c->toks[q].flags & (TOKF_CAP | TOKF_ALLCAP));
+        if (judged && (tgt = scan_context_mention(c, vo->end, c->solo_src, c->solo_sentence)) >= 0)
+            trace_printf(c, "  no target named: the actor of the one-sided act judged, in sentence %d, %s\n",
+                         c->solo_sentence, code_str(c, c->solo_src));
+    }
     /* "Taiwan put its forces on high alert as China held drills": raising alert or
      * mobilizing (151-154) with nobody named in its clause answers the subject of the "as"
      * or "while" clause right after it, when that is another side ("after" tells only what
@@ -3106,8 +3142,13 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         }
     }
     bool solo = src >= 0 && !both && tgt < 0 && (cs.flags & CF_SOLO) && c->opts.solo;
-    if (solo)
+    if (solo) {
         trace_printf(c, "  no target: coded as a one-sided act (solo)\n");
+        if (!g.neg && !g.hypo && c->m[src].ncodes == 1) {
+            c->solo_src = c->m[src].codes[0];
+            c->solo_sentence = c->sentence;
+        }
+    }
     /* "Kyiv should return to the negotiating table", said Russia's minister: a pattern's
      * act asked of the subject needs no target of its own (the appeal is to the subject,
      * see below). */
@@ -3115,6 +3156,12 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                  c->speaker >= 0;
     if (!solo && !asked && (src < 0 || (!both && tgt < 0))) {
         trace_printf(c, "  no %s found: no event\n", src < 0 ? "source" : "target");
+        /* (a one-sided act told, "North Korea fired a missile", is what a judgement of
+         * "the launch" after it is about) */
+        if (src >= 0 && (cs.flags & CF_SOLO) && !g.neg && !g.hypo && c->m[src].ncodes == 1) {
+            c->solo_src = c->m[src].codes[0];
+            c->solo_sentence = c->sentence;
+        }
         /* It did not make an event of this clause, so it does not swallow the verbs
          * and nouns after it, except the words its pattern took as its object. */
         c->verb_matched[vi] = 0;
@@ -3793,6 +3840,7 @@ int dt_coder_begin_doc(dt_coder *c, const char *date)
     c->ctx_sentence = -1;
     c->npctx = 0;
     c->pctx_sentence = -1;
+    c->solo_sentence = -1;
     buf_clear(&c->trace);
     c->date = DATE_NONE;
     if (date && *date) {
