@@ -836,6 +836,34 @@ static bool protest_object(const dt_coder *c, int at, int hi)
     return false;
 }
 
+/* "Thousands of protesters stormed the residence. Police fired tear gas ...": the
+ * protesters (OPP) of the country of a security force `src` (COP, MIL) named in its
+ * sentence or the one before. */
+static bool recent_protesters(const dt_coder *c, sid src)
+{
+    const char *sc = code_str(c, src);
+    if (strlen(sc) != 6 || !country_based(sc) || (strcmp(sc + 3, "COP") != 0 && strcmp(sc + 3, "MIL") != 0))
+        return false;
+    for (int j = 0; j < c->nm; j++)
+        for (int q = 0; q < c->m[j].ncodes; q++) {
+            const char *k = code_str(c, c->m[j].codes[q]);
+            if (strlen(k) == 6 && strncmp(k, sc, 3) == 0 && strcmp(k + 3, "OPP") == 0)
+                return true;
+        }
+    int tot = DT_MIN(c->nrecent, DOC_RECENT);
+    for (int k = 1; k <= tot; k++) {
+        const doc_mention *dm = &c->recent[(c->nrecent - k) % DOC_RECENT];
+        if (c->sentence - dm->sentence > 1)
+            break;
+        for (int q = 0; q < dm->ncodes; q++) {
+            const char *x = code_str(c, dm->codes[q]);
+            if (strlen(x) == 6 && strncmp(x, sc, 3) == 0 && strcmp(x + 3, "OPP") == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
 /* "each other" or "one another" as the object of the verb ending before `at`, past at
  * most three words that name nobody ("imposed sanctions on each other"). */
 static bool each_other_after(const dt_coder *c, int at, int hi)
@@ -1215,6 +1243,13 @@ static void expand(dt_coder *c, const proto *p, sevent *ev, int *nev)
     bool meeting = code1 && strcmp(code_str(c, code1), "040") == 0;
     if (p->both) {
         int ns = collect_codes(c, p->src, scodes, sown, 64);
+        /* A pair whose pattern gives each member its own act ("riot police and
+         * protesters clashed" => 175:145): the first member's act, then the second's. */
+        if (ns == 2 && code1 && code2 && code2 != code1 && !meeting) {
+            add_sevent(c, ev, nev, scodes[0], scodes[1], code1, sown[0], sown[1], p->rule, subord, false);
+            add_sevent(c, ev, nev, scodes[1], scodes[0], code2, sown[1], sown[0], p->rule, subord, false);
+            return;
+        }
         for (int i = 0; i < ns; i++)
             for (int j = 0; j < ns; j++)
                 if (i != j) {
@@ -3115,7 +3150,18 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                     KEY_IS(c, i, "ITS") || KEY_IS(c, i, "HIS") || KEY_IS(c, i, "HER") || KEY_IS(c, i, "THEIR") ||
                     KEY_IS(c, i, "HIM") || KEY_IS(c, i, "THEM");
         }
-        if (!named && strlen(sc) == 6 && country_based(sc) &&
+        /* ("detained hundreds of people protesting against the law": protesters, OPP) */
+        static const char *const protesting[] = {"PROTESTING", "DEMONSTRATING", "RALLYING", "MARCHING"};
+        bool protesters = false;
+        for (int i = vo->end; arrest && i < hi && i < vo->end + 6 && !protesters; i++)
+            protesters = key_among(c, i, protesting, DT_ARRAY_LEN(protesting));
+        if (!named && protesters && strlen(sc) == 6 && country_based(sc)) {
+            char opp[7];
+            memcpy(opp, sc, 3);
+            memcpy(opp + 3, "OPP", 4);
+            if ((tgt = scan_context_mention(c, vo->end, coder_intern(c, opp, 6), -3)) >= 0)
+                trace_printf(c, "  no target named: people protesting, %s\n", opp);
+        } else if (!named && strlen(sc) == 6 && country_based(sc) &&
             (tgt = scan_context_mention(c, vo->end, coder_intern(c, sc, 3), -2)) >= 0) {
             domestic = true;
             trace_printf(c, "  no target named: the source's own country, %.3s\n", sc);
@@ -3126,7 +3172,8 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
      * of the source's own country (GUIDELINES 3: protesters are OPP), also when a place
      * of that country follows ("dispersed the rally in Minsk"). */
     if ((tgt < 0 || domestic) && !both && src >= 0 && cs.code && !ve->is_noun && c->m[src].ncodes == 1 &&
-        strcmp(code_str(c, cs.code), "175") == 0 && (protest_object(c, vo->end, hi) || padj >= 0)) {
+        strcmp(code_str(c, cs.code), "175") == 0 &&
+        (protest_object(c, vo->end, hi) || padj >= 0 || recent_protesters(c, c->m[src].codes[0]))) {
         const char *sc = code_str(c, c->m[src].codes[0]);
         char opp[7];
         if (strlen(sc) == 6 && country_based(sc) && strcmp(sc + 3, "OPP") != 0) {

@@ -400,6 +400,19 @@ static bool former_before(const dt_coder *c, int i)
     return k >= 0 && (c->ct[k].wflags & WF_FORMER);
 }
 
+/* A two-letter family name written first ("Li Keqiang", "Wu Qian", "Ma Zhaoxu": "Li"
+ * alone later), not a word that opens sentences ("He", "In", "As"). */
+static bool short_family_name(const dt_coder *c, int i, const mention *m)
+{
+    static const char *const words[] = {"HE", "IN", "ON", "AT", "AS", "IS", "AN", "OF", "TO", "BY",
+                                        "OR", "NO", "SO", "DO", "GO", "UP", "MY", "WE", "ME", "BE",
+                                        "IF", "IT", "US", "AM", "OH", "OK", "UN", "EU"};
+    const tok *t = &c->toks[i];
+    return t->key_len == 2 && i == m->name_start && m->name_end - m->name_start >= 2 &&
+           (t->flags & TOKF_CAP) && !(t->flags & TOKF_ALLCAP) &&
+           !key_among(c, i, words, DT_ARRAY_LEN(words));
+}
+
 /* Person names used alone later in the document ("Kim", "Trump"). */
 static void remember_alias(dt_coder *c, const mention *m)
 {
@@ -411,7 +424,8 @@ static void remember_alias(dt_coder *c, const mention *m)
         if (k == 1 && idx[1] == idx[0])
             break;
         const tok *t = &c->toks[i];
-        if (!(t->flags & (TOKF_CAP | TOKF_ALLCAP)) || t->key_len < 3 || (c->ct[i].wflags & ~0u & (WF_TITLE | WF_DET)))
+        if (!(t->flags & (TOKF_CAP | TOKF_ALLCAP)) || (t->key_len < 3 && !short_family_name(c, i, m)) ||
+            (c->ct[i].wflags & ~0u & (WF_TITLE | WF_DET)))
             continue;
         const char *key = c->keys.data + t->key;
         alias *found = NULL;
