@@ -2586,12 +2586,14 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             /* A paired code with a compound subject and nobody else: among themselves
              * (also, for cooperation, "they" or "the two countries" standing for a pair:
              * "The UAE and Israel announced they would normalize ties"; and for any act,
-             * a pair named as one actor or as a pair: "North and South Korea exchanged
-             * fire", "the two sides clashed"). */
+             * a pair named as one actor or as the sides: "North and South Korea exchanged
+             * fire", "the two sides clashed"; not "the two countries fought a war", most
+             * often the background of a story). */
             if (tgt < 0 && src >= 0 && (cs.flags & CF_PAIRED) &&
                 (c->m[src].ncompound > 1 ||
                  (c->m[src].ncodes > 1 && cs.code &&
-                  (code_root(c, cs.code) <= 8 || c->m[src].type != MT_PRONOUN))))
+                  (code_root(c, cs.code) <= 8 || c->m[src].type == MT_ACTOR ||
+                   (c->m[src].type == MT_REF && KEY_IS(c, c->m[src].end - 1, "SIDES"))))))
                 both = true;
             /* A coordinated verb that reduces relations and names nobody ("X expelled
              * Y's envoy and suspended trade", "X blames Y, suspends talks") acts on
@@ -3073,7 +3075,12 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         c->m[src].ncodes == 1 && vo->end + 1 < hi && KEY_IS(c, vo->end, "THE") &&
         (c->toks[vo->end + 1].flags & TOKF_LOWER) &&
         strncmp(code_str(c, c->m[src].codes[0]), code_str(c, c->solo_src), 3) != 0) {
-        bool judged = true;
+        /* (only a launch or test named as such: "the deportation" is some other act) */
+        static const char *const launches[] = {"LAUNCH", "LAUNCHES", "TEST", "TESTS", "FIRING",
+                                               "FIRINGS", "DETONATION", "SALVO", "BLAST"};
+        bool judged = false;
+        for (int q = vo->end + 1; q < hi && q <= vo->end + 2 && !judged; q++)
+            judged = key_among(c, q, launches, DT_ARRAY_LEN(launches));
         for (int q = vo->end; q < hi && judged; q++)
             judged = c->ct[q].mention < 0 && !(c->toks[q].flags & (TOKF_CAP | TOKF_ALLCAP));
         if (judged && (tgt = scan_context_mention(c, vo->end, c->solo_src, c->solo_sentence)) >= 0)

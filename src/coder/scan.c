@@ -1039,9 +1039,20 @@ static bool distinct_pair(const dt_coder *c, const sid got[2], bool states)
  * Korea"), in its sentence or the two before; 0 when there is none. */
 static int last_named_pair(const dt_coder *c, int mi, bool states, sid got[2])
 {
+    sid single[2];
+    int nsingle = 0;
     for (int j = mi - 1; j >= 0; j--) {
         const mention *o = &c->m[j];
         int n = 0;
+        /* (two actors named apart in its own sentence come first: "Malaysia released the
+         * body to Iran, and the two countries lifted the bans") */
+        if (o->ncodes == 1 && o->type != MT_PRONOUN && o->compound < 0) {
+            if (nsingle == 0 || (single[0] != o->codes[0] &&
+                                 (!states || strncmp(code_str(c, single[0]), code_str(c, o->codes[0]), 3) != 0)))
+                single[nsingle++] = o->codes[0];
+            if (nsingle == 2)
+                return 0;
+        }
         if (o->ncompound == 2 && !o->wished) {
             for (int k = j; k < mi && n < 2; k++)
                 if (c->m[k].compound == j && c->m[k].ncodes == 1)
