@@ -3081,8 +3081,10 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         bool judged = false;
         for (int q = vo->end + 1; q < hi && q <= vo->end + 2 && !judged; q++)
             judged = key_among(c, q, launches, DT_ARRAY_LEN(launches));
+        /* (a phrase known to name no actor, "U.N. resolutions", names nobody) */
         for (int q = vo->end; q < hi && judged; q++)
-            judged = c->ct[q].mention < 0 && !(c->toks[q].flags & (TOKF_CAP | TOKF_ALLCAP));
+            judged = c->ct[q].mention < 0 ? !(c->toks[q].flags & (TOKF_CAP | TOKF_ALLCAP))
+                                          : c->m[c->ct[q].mention].ncodes == 0;
         if (judged && (tgt = scan_context_mention(c, vo->end, c->solo_src, c->solo_sentence)) >= 0)
             trace_printf(c, "  no target named: the actor of the one-sided act judged, in sentence %d, %s\n",
                          c->solo_sentence, code_str(c, c->solo_src));
