@@ -3049,10 +3049,11 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     /* "U.S. warships fired missiles at a Syrian air base. Russia condemned the strike": a
      * disapproval (root 11) of an act named by "the" and a noun, in a clause that names
      * nobody after the verb, by a side that took no part in the events of the sentence
-     * before, is aimed at the one actor who did them all, when those events were
+     * before (or the one before it, when the sentence between told none), is aimed at
+     * the one actor who did them all, when those events were
      * acts (roots 14-20): what was said is not "the launch" judged after it. */
     if (tgt < 0 && !both && src >= 0 && !ve->is_noun && !(cs.flags & CF_SOLO) && cs.code &&
-        code_root(c, cs.code) == 11 && c->ctx_sentence >= 0 && c->sentence - c->ctx_sentence == 1 &&
+        code_root(c, cs.code) == 11 && c->ctx_sentence >= 0 && c->sentence - c->ctx_sentence <= 2 &&
         c->ctx_material && c->nctx > 0 && c->m[src].ncodes == 1 && vo->end + 1 < hi && KEY_IS(c, vo->end, "THE") &&
         (c->toks[vo->end + 1].flags & TOKF_LOWER)) {
         bool judged = true;
