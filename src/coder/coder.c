@@ -3893,6 +3893,7 @@ int dt_coder_begin_doc(dt_coder *c, const char *date)
     c->nrecent = 0;
     c->next_group = 0;
     c->naliases = 0;
+    memset(c->alias_bloom, 0, sizeof(c->alias_bloom));
     c->nlast_speaker = 0;
     c->ctx_sentence = -1;
     c->npctx = 0;

@@ -179,6 +179,7 @@ typedef struct doc_mention {
 
 typedef struct alias {
     const char *key;
+    uint64_t hash;      /* the key's token hash (text_key_hash), compared first */
     uint32_t len;
     sid codes[MAX_CODES];
     int ncodes;
@@ -202,6 +203,7 @@ struct dt_coder {
     int nrecent;        /* ring: total added */
     int next_group;
     alias *aliases;
+    uint64_t alias_bloom[16]; /* bit (hash & 1023) set for each alias: most tokens are none */
     size_t naliases, capaliases;
     sid last_speaker[MAX_CODES];
     int nlast_speaker;

@@ -430,12 +430,15 @@ static void remember_alias(dt_coder *c, const mention *m)
         const char *key = c->keys.data + t->key;
         alias *found = NULL;
         for (size_t a = 0; a < c->naliases; a++)
-            if (c->aliases[a].len == t->key_len && memcmp(c->aliases[a].key, key, t->key_len) == 0)
+            if (c->aliases[a].hash == t->hash && c->aliases[a].len == t->key_len &&
+                memcmp(c->aliases[a].key, key, t->key_len) == 0)
                 found = &c->aliases[a];
         if (!found) {
             alias al = {0};
             al.key = arena_strndup(&c->doc, key, t->key_len);
+            al.hash = t->hash;
             al.len = t->key_len;
+            c->alias_bloom[(t->hash & 1023) >> 6] |= 1ull << (t->hash & 63);
             if (!al.key || dict_push((void **)&c->aliases, &c->naliases, &c->capaliases, sizeof(al), &al) < 0)
                 return;
             found = &c->aliases[c->naliases - 1];
@@ -448,11 +451,13 @@ static void remember_alias(dt_coder *c, const mention *m)
 static const alias *find_alias(const dt_coder *c, int i)
 {
     const tok *t = &c->toks[i];
-    if (!(t->flags & (TOKF_CAP | TOKF_ALLCAP)) || (t->flags & TOKF_POSS))
+    if (!(t->flags & (TOKF_CAP | TOKF_ALLCAP)) || (t->flags & TOKF_POSS) ||
+        !(c->alias_bloom[(t->hash & 1023) >> 6] & (1ull << (t->hash & 63))))
         return NULL;
     const char *key = c->keys.data + t->key;
     for (size_t a = c->naliases; a-- > 0;)
-        if (c->aliases[a].len == t->key_len && memcmp(c->aliases[a].key, key, t->key_len) == 0)
+        if (c->aliases[a].hash == t->hash && c->aliases[a].len == t->key_len &&
+            memcmp(c->aliases[a].key, key, t->key_len) == 0)
             return &c->aliases[a];
     return NULL;
 }
@@ -2243,6 +2248,50 @@ int scan_context_mention(dt_coder *c, int at, sid code, int from_sentence)
     return mi;
 }
 
+/* A titled official named by words the dictionaries do not know, "Kenya's interior minister
+ * Kipchumba Murkomen" or "Mohammed al-Hassan, Oman's foreign minister,": the name's first
+ * and last words stand for the official later in the document ("Murkomen said ..."). */
+static void remember_titled_name(dt_coder *c, const mention *m)
+{
+    static const char *const particles[] = {"AL", "EL", "BIN", "BEN", "DE", "DA", "DOS", "DEL", "VAN", "VON"};
+    if (m->type != MT_ACTOR || m->kind == AK_PERSON || m->ncodes != 1 || m->end <= m->start ||
+        strlen(code_str(c, m->codes[0])) != 6 ||
+        !key_among(c, m->end - 1, person_titles, DT_ARRAY_LEN(person_titles)))
+        return;
+    int from = m->end, to = past_unknown_name(c, m);
+    /* (the apposition: NAME, TITLE, at the start of its sentence) */
+    if (to == m->end && m->start >= 2 && tok_punct(c, m->start - 1, ',') && m->end < c->ntok &&
+        tok_punct(c, m->end, ',')) {
+        to = m->start - 1;
+        from = to;
+        while (from > 0 && from > to - 4 && c->ct[from - 1].role == TR_NONE && c->ct[from - 1].mention < 0 &&
+               !c->ct[from - 1].wflags && (c->toks[from - 1].flags & TOKF_WORD) &&
+               ((c->toks[from - 1].flags & TOKF_CAP) || key_among(c, from - 1, particles, DT_ARRAY_LEN(particles))))
+            from--;
+        if (from > 0 || !(c->toks[from].flags & TOKF_CAP))
+            from = to;
+    }
+    if (to <= from)
+        return;
+    /* (a word already standing for someone else keeps him: "Unification Minister Kim
+     * Yeon-chul" does not make a later "Kim" the minister after Kim Jong Un was named) */
+    for (int k = 0; k < 2; k++) {
+        const tok *t = &c->toks[k == 0 ? from : to - 1];
+        for (size_t a = 0; a < c->naliases; a++) {
+            const alias *al = &c->aliases[a];
+            if (al->hash == t->hash && al->len == t->key_len &&
+                memcmp(al->key, c->keys.data + t->key, t->key_len) == 0 &&
+                (al->ncodes != 1 || al->codes[0] != m->codes[0]))
+                return;
+        }
+    }
+    mention named = *m;
+    named.kind = AK_PERSON;
+    named.name_start = from;
+    named.name_end = to;
+    remember_alias(c, &named);
+}
+
 void scan_commit_doc_context(dt_coder *c)
 {
     for (int i = 0; i < c->nm; i++) {
@@ -2250,6 +2299,7 @@ void scan_commit_doc_context(dt_coder *c)
         /* (mentions of no words were borrowed from the document: already in it) */
         if (m->ncodes <= 0 || m->start == m->end)
             continue;
+        remember_titled_name(c, m);
         /* (the speaker of a reporting verb is a subject too: "Zarif said Trump's threats
          * would not work. He urged Washington ..." is Zarif) */
         bool subject = i == c->speaker;
