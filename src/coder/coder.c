@@ -1243,9 +1243,10 @@ static void expand(dt_coder *c, const proto *p, sevent *ev, int *nev)
     bool meeting = code1 && strcmp(code_str(c, code1), "040") == 0;
     if (p->both) {
         int ns = collect_codes(c, p->src, scodes, sown, 64);
-        /* A pair whose pattern gives each member its own act ("riot police and
-         * protesters clashed" => 175:145): the first member's act, then the second's. */
-        if (ns == 2 && code1 && code2 && code2 != code1 && !meeting) {
+        /* A pair whose pattern gives each member its own kind of act ("riot police and
+         * protesters clashed" => 175:145): the first member's act, then the second's (not
+         * a visit and its hosting, 042:043, which a pair alone does not tell apart). */
+        if (ns == 2 && code1 && code2 && code_root(c, code2) != code_root(c, code1)) {
             add_sevent(c, ev, nev, scodes[0], scodes[1], code1, sown[0], sown[1], p->rule, subord, false);
             add_sevent(c, ev, nev, scodes[1], scodes[0], code2, sown[1], sown[0], p->rule, subord, false);
             return;
