@@ -824,6 +824,79 @@ static int situation_place(const dt_coder *c, int from, int hi, int src, int roo
     return -1;
 }
 
+/* Is the object after a verb (tokens [at, hi), past at most two determiners or
+ * adjectives) a protest: "the protests", "a rally", "the anti-government demonstrations"? */
+static bool protest_object(const dt_coder *c, int at, int hi)
+{
+    static const char *const words[] = {"PROTEST", "PROTESTS", "DEMONSTRATION", "DEMONSTRATIONS",
+                                        "RALLY", "RALLIES", "MARCH", "MARCHES", "SIT", "RIOT",
+                                        "RIOTS", "UNREST", "GATHERING", "GATHERINGS", "VIGIL"};
+    for (int i = at; i < hi && i < at + 4; i++) {
+        if (c->ct[i].mention >= 0 || c->ct[i].barrier)
+            return false;
+        if (key_among(c, i, words, sizeof(words) / sizeof(words[0])))
+            return true;
+    }
+    return false;
+}
+
+/* "Thousands of protesters stormed the residence. Police fired tear gas ...": the
+ * protesters (OPP) of the country of a security force `src` (COP, MIL) named in its
+ * sentence or the one before. */
+static bool recent_protesters(const dt_coder *c, sid src)
+{
+    const char *sc = code_str(c, src);
+    if (strlen(sc) != 6 || !country_based(sc) || (strcmp(sc + 3, "COP") != 0 && strcmp(sc + 3, "MIL") != 0))
+        return false;
+    for (int j = 0; j < c->nm; j++)
+        for (int q = 0; q < c->m[j].ncodes; q++) {
+            const char *k = code_str(c, c->m[j].codes[q]);
+            if (strlen(k) == 6 && strncmp(k, sc, 3) == 0 && strcmp(k + 3, "OPP") == 0)
+                return true;
+        }
+    int tot = DT_MIN(c->nrecent, DOC_RECENT);
+    for (int k = 1; k <= tot; k++) {
+        const doc_mention *dm = &c->recent[(c->nrecent - k) % DOC_RECENT];
+        if (c->sentence - dm->sentence > 1)
+            break;
+        for (int q = 0; q < dm->ncodes; q++) {
+            const char *x = code_str(c, dm->codes[q]);
+            if (strlen(x) == 6 && strncmp(x, sc, 3) == 0 && strcmp(x + 3, "OPP") == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* "each other" or "one another" as the object of the verb ending before `at`, past at
+ * most three words that name nobody ("imposed sanctions on each other"). */
+static bool each_other_after(const dt_coder *c, int at, int hi)
+{
+    for (int i = at; i + 1 < hi && i < at + 4; i++) {
+        if ((KEY_IS(c, i, "EACH") && KEY_IS(c, i + 1, "OTHER")) ||
+            (KEY_IS(c, i, "ONE") && KEY_IS(c, i + 1, "ANOTHER")))
+            return true;
+        if (c->ct[i].mention >= 0 || c->ct[i].barrier || c->ct[i].role == TR_VERB)
+            return false;
+    }
+    return false;
+}
+
+/* "during protests", "after rare protests", "amid the demonstrations": the first token of
+ * the protest noun of an adjunct in [at, end), or -1. */
+static int protest_adjunct(const dt_coder *c, int at, int end)
+{
+    static const char *const preps[] = {"DURING", "AMID", "AFTER", "FOLLOWING", "AT", "IN", "AMIDST"};
+    for (int i = at; i < end; i++) {
+        if (!key_among(c, i, preps, DT_ARRAY_LEN(preps)))
+            continue;
+        for (int k = i + 1; k < end && k <= i + 3; k++)
+            if (protest_object(c, k, k + 1))
+                return k;
+    }
+    return -1;
+}
+
 /* "Myanmar troops torched villages in Rakhine state", "Authorities lifted the curfew in
  * Dhaka", "imposed a curfew across the country", "Ethiopian troops shelled Mekelle": a
  * sector of a country (its army, police, government, rebels) acting materially on a place
@@ -1174,6 +1247,14 @@ static void expand(dt_coder *c, const proto *p, sevent *ev, int *nev)
     bool meeting = code1 && strcmp(code_str(c, code1), "040") == 0;
     if (p->both) {
         int ns = collect_codes(c, p->src, scodes, sown, 64);
+        /* A pair whose pattern gives each member its own kind of act ("riot police and
+         * protesters clashed" => 175:145): the first member's act, then the second's (not
+         * a visit and its hosting, 042:043, which a pair alone does not tell apart). */
+        if (ns == 2 && code1 && code2 && code_root(c, code2) != code_root(c, code1)) {
+            add_sevent(c, ev, nev, scodes[0], scodes[1], code1, sown[0], sown[1], p->rule, subord, false);
+            add_sevent(c, ev, nev, scodes[1], scodes[0], code2, sown[1], sown[0], p->rule, subord, false);
+            return;
+        }
         for (int i = 0; i < ns; i++)
             for (int j = 0; j < ns; j++)
                 if (i != j) {
@@ -2493,6 +2574,12 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         if (tgt < 0 && !both && src >= 0 && (cs.flags & CF_PAIRED) && cs.code2 == cs.code &&
             c->m[src].ncompound > 1 && !(hit && (hit->slots & PS_TARGET)))
             both = true;
+        /* "Armenia and Azerbaijan accused each other", "the two sides fired at one
+         * another": a reciprocal object makes the act go both ways among the subject's
+         * members, whatever its code. */
+        if (tgt < 0 && !both && src >= 0 && cs.code &&
+            (c->m[src].ncompound > 1 || c->m[src].ncodes > 1) && each_other_after(c, vend, vhi))
+            both = true;
         if (tgt < 0 && !both) {
             /* After a pattern that skipped an actor (^), search after the match. */
             tgt = find_target(c, hit && (hit->slots & PS_SKIP) ? mr.end : vend, vhi, src);
@@ -2507,9 +2594,15 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                              span_text(c, c->m[tgt].start, c->m[tgt].end));
             /* A paired code with a compound subject and nobody else: among themselves
              * (also, for cooperation, "they" or "the two countries" standing for a pair:
-             * "The UAE and Israel announced they would normalize ties"). */
+             * "The UAE and Israel announced they would normalize ties"; and for any act,
+             * a pair named as one actor or as the sides: "North and South Korea exchanged
+             * fire", "the two sides clashed"; not "the two countries fought a war", most
+             * often the background of a story). */
             if (tgt < 0 && src >= 0 && (cs.flags & CF_PAIRED) &&
-                (c->m[src].ncompound > 1 || (c->m[src].ncodes > 1 && cs.code && code_root(c, cs.code) <= 8)))
+                (c->m[src].ncompound > 1 ||
+                 (c->m[src].ncodes > 1 && cs.code &&
+                  (code_root(c, cs.code) <= 8 || c->m[src].type == MT_ACTOR ||
+                   (c->m[src].type == MT_REF && KEY_IS(c, c->m[src].end - 1, "SIDES"))))))
                 both = true;
             /* A coordinated verb that reduces relations and names nobody ("X expelled
              * Y's envoy and suspended trade", "X blames Y, suspends talks") acts on
@@ -2965,10 +3058,11 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     /* "U.S. warships fired missiles at a Syrian air base. Russia condemned the strike": a
      * disapproval (root 11) of an act named by "the" and a noun, in a clause that names
      * nobody after the verb, by a side that took no part in the events of the sentence
-     * before, is aimed at the one actor who did them all, when those events were
+     * before (or the one before it, when the sentence between told none), is aimed at
+     * the one actor who did them all, when those events were
      * acts (roots 14-20): what was said is not "the launch" judged after it. */
     if (tgt < 0 && !both && src >= 0 && !ve->is_noun && !(cs.flags & CF_SOLO) && cs.code &&
-        code_root(c, cs.code) == 11 && c->ctx_sentence >= 0 && c->sentence - c->ctx_sentence == 1 &&
+        code_root(c, cs.code) == 11 && c->ctx_sentence >= 0 && c->sentence - c->ctx_sentence <= 2 &&
         c->ctx_material && c->nctx > 0 && c->m[src].ncodes == 1 && vo->end + 1 < hi && KEY_IS(c, vo->end, "THE") &&
         (c->toks[vo->end + 1].flags & TOKF_LOWER)) {
         bool judged = true;
@@ -2981,6 +3075,29 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         if (judged && (tgt = scan_context_mention(c, vo->end, c->ctx_src[0], c->ctx_sentence)) >= 0)
             trace_printf(c, "  no target named: the actor of the act judged, in sentence %d, %s\n",
                          c->ctx_sentence, code_str(c, c->ctx_src[0]));
+    }
+    /* "North Korea fired a missile on Wednesday. [...] Seoul and Washington condemned the
+     * launch": the same for a one-sided act that had no target (so no event), in one of the
+     * two sentences before, when no event was told after it. */
+    if (tgt < 0 && !both && src >= 0 && !ve->is_noun && !(cs.flags & CF_SOLO) && cs.code &&
+        code_root(c, cs.code) == 11 && c->solo_sentence >= 0 && c->sentence > c->solo_sentence &&
+        c->sentence - c->solo_sentence <= 2 && c->ctx_sentence < c->solo_sentence &&
+        c->m[src].ncodes == 1 && vo->end + 1 < hi && KEY_IS(c, vo->end, "THE") &&
+        (c->toks[vo->end + 1].flags & TOKF_LOWER) &&
+        strncmp(code_str(c, c->m[src].codes[0]), code_str(c, c->solo_src), 3) != 0) {
+        /* (only a launch or test named as such: "the deportation" is some other act) */
+        static const char *const launches[] = {"LAUNCH", "LAUNCHES", "TEST", "TESTS", "FIRING",
+                                               "FIRINGS", "DETONATION", "SALVO", "BLAST"};
+        bool judged = false;
+        for (int q = vo->end + 1; q < hi && q <= vo->end + 2 && !judged; q++)
+            judged = key_among(c, q, launches, DT_ARRAY_LEN(launches));
+        /* (a phrase known to name no actor, "U.N. resolutions", names nobody) */
+        for (int q = vo->end; q < hi && judged; q++)
+            judged = c->ct[q].mention < 0 ? !(c->toks[q].flags & (TOKF_CAP | TOKF_ALLCAP))
+                                          : c->m[c->ct[q].mention].ncodes == 0;
+        if (judged && (tgt = scan_context_mention(c, vo->end, c->solo_src, c->solo_sentence)) >= 0)
+            trace_printf(c, "  no target named: the actor of the one-sided act judged, in sentence %d, %s\n",
+                         c->solo_sentence, code_str(c, c->solo_src));
     }
     /* "Taiwan put its forces on high alert as China held drills": raising alert or
      * mobilizing (151-154) with nobody named in its clause answers the subject of the "as"
@@ -3000,6 +3117,17 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             trace_printf(c, "  no target named: the subject of the \"%s\" clause after it, \"%s\"\n",
                          c->keys.data + c->toks[hi].key, span_text(c, c->m[tgt].start, c->m[tgt].end));
         }
+    }
+    /* "Police arrested 200 people during protests against the president": the one a
+     * protest is against is not the one arrested or dispersed. */
+    bool crowd_act = cs.code && !ve->is_noun && !both &&
+                     (strcmp(code_str(c, cs.code), "173") == 0 || strcmp(code_str(c, cs.code), "175") == 0);
+    int padj = crowd_act ? protest_adjunct(c, vo->end, hi) : -1;
+    if (tgt >= 0 && padj >= 0 && c->m[tgt].start > padj - 3 && c->m[tgt].start > vo->end &&
+        protest_adjunct(c, vo->end, c->m[tgt].start) >= 0) {
+        trace_printf(c, "  \"%s\" is the target of a protest told as an adjunct: not the target\n",
+                     span_text(c, c->m[tgt].start, c->m[tgt].end));
+        tgt = -1;
     }
     /* A place of the source's own country, the target found or, when the clause names
      * nobody else, one "in", "across" or "throughout" it: the country. */
@@ -3029,7 +3157,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         const char *sc = code_str(c, c->m[src].codes[0]);
         bool named = false;
         bool arrest = code_root(c, cs.code) == 17;
-        for (int i = vo->end; i < hi && !named; i++) {
+        for (int i = vo->end; i < (padj >= 0 ? padj : hi) && !named; i++) {
             int mi = c->ct[i].mention;
             if (!arrest) {
                 named = mi >= 0 && c->m[mi].ncodes > 0;
@@ -3041,15 +3169,52 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                     KEY_IS(c, i, "ITS") || KEY_IS(c, i, "HIS") || KEY_IS(c, i, "HER") || KEY_IS(c, i, "THEIR") ||
                     KEY_IS(c, i, "HIM") || KEY_IS(c, i, "THEM");
         }
-        if (!named && strlen(sc) == 6 && country_based(sc) &&
+        /* ("detained hundreds of people protesting against the law": protesters, OPP) */
+        static const char *const protesting[] = {"PROTESTING", "DEMONSTRATING", "RALLYING", "MARCHING"};
+        bool protesters = false;
+        for (int i = vo->end; arrest && i < hi && i < vo->end + 6 && !protesters; i++)
+            protesters = key_among(c, i, protesting, DT_ARRAY_LEN(protesting));
+        if (!named && protesters && strlen(sc) == 6 && country_based(sc)) {
+            char opp[7];
+            memcpy(opp, sc, 3);
+            memcpy(opp + 3, "OPP", 4);
+            if ((tgt = scan_context_mention(c, vo->end, coder_intern(c, opp, 6), -3)) >= 0)
+                trace_printf(c, "  no target named: people protesting, %s\n", opp);
+        } else if (!named && strlen(sc) == 6 && country_based(sc) &&
             (tgt = scan_context_mention(c, vo->end, coder_intern(c, sc, 3), -2)) >= 0) {
             domestic = true;
             trace_printf(c, "  no target named: the source's own country, %.3s\n", sc);
         }
     }
+    /* "Police dispersed the rally", "Security forces contained the protests": crowd
+     * control (175) of a protest that names nobody acts on its protesters, the opposition
+     * of the source's own country (GUIDELINES 3: protesters are OPP), also when a place
+     * of that country follows ("dispersed the rally in Minsk"). */
+    if ((tgt < 0 || domestic) && !both && src >= 0 && cs.code && !ve->is_noun && c->m[src].ncodes == 1 &&
+        strcmp(code_str(c, cs.code), "175") == 0 &&
+        (protest_object(c, vo->end, hi) || padj >= 0 || recent_protesters(c, c->m[src].codes[0]))) {
+        const char *sc = code_str(c, c->m[src].codes[0]);
+        char opp[7];
+        if (strlen(sc) == 6 && country_based(sc) && strcmp(sc + 3, "OPP") != 0) {
+            memcpy(opp, sc, 3);
+            memcpy(opp + 3, "OPP", 4);
+            int pm = scan_context_mention(c, vo->end, coder_intern(c, opp, 6), -3);
+            if (pm >= 0) {
+                tgt = pm;
+                domestic = false;
+            }
+            if (pm >= 0)
+                trace_printf(c, "  a protest named as the object: its protesters, %s\n", opp);
+        }
+    }
     bool solo = src >= 0 && !both && tgt < 0 && (cs.flags & CF_SOLO) && c->opts.solo;
-    if (solo)
+    if (solo) {
         trace_printf(c, "  no target: coded as a one-sided act (solo)\n");
+        if (!g.neg && !g.hypo && c->m[src].ncodes == 1) {
+            c->solo_src = c->m[src].codes[0];
+            c->solo_sentence = c->sentence;
+        }
+    }
     /* "Kyiv should return to the negotiating table", said Russia's minister: a pattern's
      * act asked of the subject needs no target of its own (the appeal is to the subject,
      * see below). */
@@ -3057,6 +3222,12 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                  c->speaker >= 0;
     if (!solo && !asked && (src < 0 || (!both && tgt < 0))) {
         trace_printf(c, "  no %s found: no event\n", src < 0 ? "source" : "target");
+        /* (a one-sided act told, "North Korea fired a missile", is what a judgement of
+         * "the launch" after it is about) */
+        if (src >= 0 && (cs.flags & CF_SOLO) && !g.neg && !g.hypo && c->m[src].ncodes == 1) {
+            c->solo_src = c->m[src].codes[0];
+            c->solo_sentence = c->sentence;
+        }
         /* It did not make an event of this clause, so it does not swallow the verbs
          * and nouns after it, except the words its pattern took as its object. */
         c->verb_matched[vi] = 0;
@@ -3473,6 +3644,8 @@ static int emit_events(dt_coder *c, sevent *ev, int nev)
             /* a target borrowed from an earlier sentence: say where from */
             if (c->m[ev[i].tmention].resolved_from == -2)
                 snprintf(from, sizeof(from), "(their country)");
+            else if (c->m[ev[i].tmention].resolved_from == -3)
+                snprintf(from, sizeof(from), "(the protesters)");
             else
                 snprintf(from, sizeof(from), "(sentence %d)", c->m[ev[i].tmention].resolved_from);
             tt = from;
@@ -3729,11 +3902,12 @@ int dt_coder_begin_doc(dt_coder *c, const char *date)
     c->nrecent = 0;
     c->next_group = 0;
     c->naliases = 0;
-    c->alias_bloom = 0;
+    memset(c->alias_bloom, 0, sizeof(c->alias_bloom));
     c->nlast_speaker = 0;
     c->ctx_sentence = -1;
     c->npctx = 0;
     c->pctx_sentence = -1;
+    c->solo_sentence = -1;
     buf_clear(&c->trace);
     c->date = DATE_NONE;
     if (date && *date) {

@@ -189,7 +189,7 @@ typedef struct doc_mention {
 
 typedef struct alias {
     const char *key;
-    uint64_t hash;      /* the key's token hash (tok.hash) */
+    uint64_t hash;      /* the key's token hash (text_key_hash), compared first */
     uint32_t len;
     sid codes[MAX_CODES];
     int ncodes;
@@ -213,8 +213,8 @@ struct dt_coder {
     int nrecent;        /* ring: total added */
     int next_group;
     alias *aliases;
+    uint64_t alias_bloom[16]; /* bit (hash & 1023) set for each alias: most tokens are none */
     size_t naliases, capaliases;
-    uint64_t alias_bloom; /* bit (hash >> 58) of each alias: most tokens need no search */
     sid last_speaker[MAX_CODES];
     int nlast_speaker;
     sid ctx_src[4], ctx_tgt[4]; /* the actors of the last sentence with events (targets named before) */
@@ -222,6 +222,8 @@ struct dt_coder {
     int nctx, ctx_sentence;     /* how many; that sentence, -1: none yet */
     sid pctx_src[4], pctx_tgt[4]; /* the same for the sentence with events before that */
     int npctx, pctx_sentence;
+    sid solo_src;       /* the actor of the last one-sided act (a launch, a test), coded or not */
+    int solo_sentence;  /* its sentence, -1: none yet */
     dt_event *events;
     size_t nevents, capevents;
 

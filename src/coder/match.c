@@ -351,6 +351,11 @@ static bool place(mstate *st, frame *fr, int nfr, int pos, uint8_t gap, const pe
             }
             if (run(st, fr, nfr, fwd ? span_end : span_start - 1, next_pending, fwd))
                 return true;
+            /* A skipped actor named by its hardware ("struck by Russian drones", RUSMIL)
+             * may lend its last word to the word after the skip ("by ^ &V17_AIR"). */
+            if (e->type == PE_SKIP && fwd && m->compound < 0 && span_end - span_start > 1 &&
+                run(st, fr, nfr, span_end - 1, next_pending, fwd))
+                return true;
             st->src = osrc;
             st->tgt = otgt;
             st->both = oboth;

@@ -405,6 +405,19 @@ static bool former_before(const dt_coder *c, int i)
     return k >= 0 && (c->ct[k].wflags & WF_FORMER);
 }
 
+/* A two-letter family name written first ("Li Keqiang", "Wu Qian", "Ma Zhaoxu": "Li"
+ * alone later), not a word that opens sentences ("He", "In", "As"). */
+static bool short_family_name(const dt_coder *c, int i, const mention *m)
+{
+    static const char *const words[] = {"HE", "IN", "ON", "AT", "AS", "IS", "AN", "OF", "TO", "BY",
+                                        "OR", "NO", "SO", "DO", "GO", "UP", "MY", "WE", "ME", "BE",
+                                        "IF", "IT", "US", "AM", "OH", "OK", "UN", "EU"};
+    const tok *t = &c->toks[i];
+    return t->key_len == 2 && i == m->name_start && m->name_end - m->name_start >= 2 &&
+           (t->flags & TOKF_CAP) && !(t->flags & TOKF_ALLCAP) &&
+           !key_among(c, i, words, DT_ARRAY_LEN(words));
+}
+
 /* Person names used alone later in the document ("Kim", "Trump"). */
 static void remember_alias(dt_coder *c, const mention *m)
 {
@@ -416,7 +429,8 @@ static void remember_alias(dt_coder *c, const mention *m)
         if (k == 1 && idx[1] == idx[0])
             break;
         const tok *t = &c->toks[i];
-        if (!(t->flags & (TOKF_CAP | TOKF_ALLCAP)) || t->key_len < 3 || (c->ct[i].wflags & ~0u & (WF_TITLE | WF_DET)))
+        if (!(t->flags & (TOKF_CAP | TOKF_ALLCAP)) || (t->key_len < 3 && !short_family_name(c, i, m)) ||
+            (c->ct[i].wflags & ~0u & (WF_TITLE | WF_DET)))
             continue;
         const char *key = c->keys.data + t->key;
         alias *found = NULL;
@@ -429,7 +443,7 @@ static void remember_alias(dt_coder *c, const mention *m)
             al.key = arena_strndup(&c->doc, key, t->key_len);
             al.hash = t->hash;
             al.len = t->key_len;
-            c->alias_bloom |= 1ULL << (t->hash >> 58);
+            c->alias_bloom[(t->hash & 1023) >> 6] |= 1ull << (t->hash & 63);
             if (!al.key || dict_push((void **)&c->aliases, &c->naliases, &c->capaliases, sizeof(al), &al) < 0)
                 return;
             found = &c->aliases[c->naliases - 1];
@@ -443,7 +457,7 @@ static const alias *find_alias(const dt_coder *c, int i)
 {
     const tok *t = &c->toks[i];
     if (!(t->flags & (TOKF_CAP | TOKF_ALLCAP)) || (t->flags & TOKF_POSS) ||
-        !((c->alias_bloom >> (t->hash >> 58)) & 1))
+        !(c->alias_bloom[(t->hash & 1023) >> 6] & (1ull << (t->hash & 63))))
         return NULL;
     const char *key = c->keys.data + t->key;
     for (size_t a = c->naliases; a-- > 0;)
@@ -1021,10 +1035,70 @@ static void resolve_kind(dt_coder *c, int mi, uint8_t kind, bool first_in_senten
 /* "the two leaders": the last two people with different codes (heads of government
  * first); "the two countries", "both sides" (pair): the last two actors of different
  * countries. */
+/* Two actors that can be "the two sides": different codes (the army and the rebels of
+ * one country are two sides), of different countries when states are meant. */
+static bool distinct_pair(const dt_coder *c, const sid got[2], bool states)
+{
+    if (got[0] == got[1])
+        return false;
+    return !states || strncmp(code_str(c, got[0]), code_str(c, got[1]), 3) != 0;
+}
+
+/* The two members of the nearest pair named together before mention mi: a compound of
+ * two ("Russia and Ukraine exchanged prisoners") or a coded pair ("North and South
+ * Korea"), in its sentence or the two before; 0 when there is none. */
+static int last_named_pair(const dt_coder *c, int mi, bool states, sid got[2])
+{
+    sid single[2];
+    int nsingle = 0;
+    for (int j = mi - 1; j >= 0; j--) {
+        const mention *o = &c->m[j];
+        int n = 0;
+        /* (two actors named apart in its own sentence come first: "Malaysia released the
+         * body to Iran, and the two countries lifted the bans") */
+        if (o->ncodes == 1 && o->type != MT_PRONOUN && o->compound < 0) {
+            if (nsingle == 0 || (single[0] != o->codes[0] &&
+                                 (!states || strncmp(code_str(c, single[0]), code_str(c, o->codes[0]), 3) != 0)))
+                single[nsingle++] = o->codes[0];
+            if (nsingle == 2)
+                return 0;
+        }
+        if (o->ncompound == 2 && !o->wished) {
+            for (int k = j; k < mi && n < 2; k++)
+                if (c->m[k].compound == j && c->m[k].ncodes == 1)
+                    got[n++] = c->m[k].codes[0];
+        } else if (o->type == MT_ACTOR && o->compound < 0 && o->ncodes == 2) {
+            got[n++] = o->codes[0];
+            got[n++] = o->codes[1];
+        }
+        if (n == 2 && distinct_pair(c, got, states))
+            return 2;
+    }
+    int tot = DT_MIN(c->nrecent, DOC_RECENT);
+    for (int k = 1; k <= tot; k++) {
+        const doc_mention *dm = &c->recent[(c->nrecent - k) % DOC_RECENT];
+        if (c->sentence - dm->sentence > 2)
+            break;
+        if (dm->ncodes == 2 && dm->plural && distinct_pair(c, dm->codes, states)) {
+            got[0] = dm->codes[0];
+            got[1] = dm->codes[1];
+            return 2;
+        }
+    }
+    return 0;
+}
+
 static void resolve_pair(dt_coder *c, int mi, bool people, bool states)
 {
     sid got[2];
     int n = 0;
+    /* "Russia and Ukraine exchanged prisoners, officials on both sides said. The two
+     * sides also ...": a pair named together is the pair, whoever was named after it. */
+    if (!people && (n = last_named_pair(c, mi, states, got)) == 2) {
+        sid t = got[0];
+        got[0] = got[1];
+        got[1] = t;
+    }
     for (int pass = 0; pass < 2 && n < 2; pass++) {
         /* pass 0: people in government (or any actor for pairs); pass 1: anyone */
         n = 0;
@@ -1713,7 +1787,8 @@ static void forget_mention(dt_coder *c, mention *m)
 
 /* "Iran-backed militia", "Russian-occupied Kherson": the actor before a hyphenated
  * "-backed", "-occupied" ... and another actor is a patron or occupier describing it,
- * neither source nor target of the sentence's act; it is no actor here. */
+ * neither source nor target of the sentence's act; it is no actor here. So is the place
+ * before "-based" or "-headquartered", before any noun. */
 static void drop_patrons(dt_coder *c)
 {
     static const char *const participles[] = {"BACKED", "SPONSORED", "FUNDED", "ALIGNED", "ALLIED",
@@ -1728,8 +1803,11 @@ static void drop_patrons(dt_coder *c)
         bool patron = false;
         for (size_t k = 0; k < DT_ARRAY_LEN(participles) && !patron; k++)
             patron = key_is_n(c, p, participles[k], strlen(participles[k]));
+        /* "the U.S.-based cleric", "a London-based rights group": where someone lives
+         * or works describes him, before an actor or not; he is not that state */
+        bool based = !patron && (key_is_n(c, p, "BASED", 5) || key_is_n(c, p, "HEADQUARTERED", 13));
         /* only before an actor: "Russian-backed attacks" are Russia's */
-        if (!patron || p + 1 >= c->ntok || c->ct[p + 1].mention < 0)
+        if (!based && (!patron || p + 1 >= c->ntok || c->ct[p + 1].mention < 0))
             continue;
         forget_mention(c, m);
     }
@@ -2140,7 +2218,7 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
     int nu = find_units(c, units, MAX_TOKENS);
     build_mentions(c, units, nu);
     /* Person names used alone later ("Kim") */
-    for (int i = 0, any = c->alias_bloom != 0; i < nt && any; i++) {
+    for (int i = 0, any = c->naliases != 0; i < nt && any; i++) {
         if (c->ct[i].role != TR_NONE)
             continue;
         const alias *al = find_alias(c, i);
@@ -2178,6 +2256,50 @@ int scan_context_mention(dt_coder *c, int at, sid code, int from_sentence)
     return mi;
 }
 
+/* A titled official named by words the dictionaries do not know, "Kenya's interior minister
+ * Kipchumba Murkomen" or "Mohammed al-Hassan, Oman's foreign minister,": the name's first
+ * and last words stand for the official later in the document ("Murkomen said ..."). */
+static void remember_titled_name(dt_coder *c, const mention *m)
+{
+    static const char *const particles[] = {"AL", "EL", "BIN", "BEN", "DE", "DA", "DOS", "DEL", "VAN", "VON"};
+    if (m->type != MT_ACTOR || m->kind == AK_PERSON || m->ncodes != 1 || m->end <= m->start ||
+        strlen(code_str(c, m->codes[0])) != 6 ||
+        !key_among(c, m->end - 1, person_titles, DT_ARRAY_LEN(person_titles)))
+        return;
+    int from = m->end, to = past_unknown_name(c, m);
+    /* (the apposition: NAME, TITLE, at the start of its sentence) */
+    if (to == m->end && m->start >= 2 && tok_punct(c, m->start - 1, ',') && m->end < c->ntok &&
+        tok_punct(c, m->end, ',')) {
+        to = m->start - 1;
+        from = to;
+        while (from > 0 && from > to - 4 && c->ct[from - 1].role == TR_NONE && c->ct[from - 1].mention < 0 &&
+               !c->ct[from - 1].wflags && (c->toks[from - 1].flags & TOKF_WORD) &&
+               ((c->toks[from - 1].flags & TOKF_CAP) || key_among(c, from - 1, particles, DT_ARRAY_LEN(particles))))
+            from--;
+        if (from > 0 || !(c->toks[from].flags & TOKF_CAP))
+            from = to;
+    }
+    if (to <= from)
+        return;
+    /* (a word already standing for someone else keeps him: "Unification Minister Kim
+     * Yeon-chul" does not make a later "Kim" the minister after Kim Jong Un was named) */
+    for (int k = 0; k < 2; k++) {
+        const tok *t = &c->toks[k == 0 ? from : to - 1];
+        for (size_t a = 0; a < c->naliases; a++) {
+            const alias *al = &c->aliases[a];
+            if (al->hash == t->hash && al->len == t->key_len &&
+                memcmp(al->key, c->keys.data + t->key, t->key_len) == 0 &&
+                (al->ncodes != 1 || al->codes[0] != m->codes[0]))
+                return;
+        }
+    }
+    mention named = *m;
+    named.kind = AK_PERSON;
+    named.name_start = from;
+    named.name_end = to;
+    remember_alias(c, &named);
+}
+
 void scan_commit_doc_context(dt_coder *c)
 {
     for (int i = 0; i < c->nm; i++) {
@@ -2185,6 +2307,7 @@ void scan_commit_doc_context(dt_coder *c)
         /* (mentions of no words were borrowed from the document: already in it) */
         if (m->ncodes <= 0 || m->start == m->end)
             continue;
+        remember_titled_name(c, m);
         /* (the speaker of a reporting verb is a subject too: "Zarif said Trump's threats
          * would not work. He urged Washington ..." is Zarif) */
         bool subject = i == c->speaker;
