@@ -1958,6 +1958,30 @@ static bool copula_between(const dt_coder *c, int a, int b)
 }
 static bool speaker_next_to(const dt_coder *c, int sp, int lo, int hi);
 
+/* "Moscow's missile strikes on Ukrainian cities were condemned by the EU": an act named
+ * by the subject of a passive judgement or rejection ("was condemned / rejected /
+ * criticised by") is that verb's content, as the object of the active verb is ("the EU
+ * condemned Moscow's strikes"). Only the first verb after the noun in its clause counts,
+ * with a form of "be" right before it and "by" right after it. */
+static bool judged_by_passive(const dt_coder *c, int from, int hi)
+{
+    for (int k = from; k < hi; k++) {
+        if (c->ct[k].role != TR_VERB)
+            continue;
+        if (k + 1 >= c->ntok || !KEY_IS(c, k + 1, "BY") || !(c->ct[k - 1].wflags & WF_AUX) ||
+            c->ct[k].verb < 0 || c->v[c->ct[k].verb].verb == UINT32_MAX)
+            return false;
+        if (rejection_verb(c, k))
+            return true;
+        const verb_entry *ve = &c->d->verbs[c->v[c->ct[k].verb].verb];
+        if (!ve->has_code || ve->code.code == SID_NONE)
+            return false;
+        const char *code = code_str(c, ve->code.code);
+        return code[0] == '1' && code[1] == '1';
+    }
+    return false;
+}
+
 static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *np, int *prev_subject)
 {
     verbocc *vo = &c->v[vi];
@@ -1994,6 +2018,11 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                              span_text(c, vo->start, vo->end));
                 return false;
             }
+        if (!adjunct && judged_by_passive(c, vo->end, hi)) {
+            trace_printf(c, "noun \"%s\": the act a passive judgement after it is about, not coded\n",
+                         span_text(c, vo->start, vo->end));
+            return false;
+        }
 
         /* Nor is one that a verb before it obstructs or rejects ("Hungary blocked EU aid
          * to Ukraine", "delayed the sanctions", "ruled out sanctions on China"): the aid or
