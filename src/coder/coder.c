@@ -1958,16 +1958,36 @@ static bool copula_between(const dt_coder *c, int a, int b)
 }
 static bool speaker_next_to(const dt_coder *c, int sp, int lo, int hi);
 
+/* A reaction noun of disapproval within four tokens after k ("drew sharp criticism",
+ * "came in for fierce criticism", "was met with fury"). */
+static bool reaction_after(const dt_coder *c, int k)
+{
+    static const char *const reactions[] = {
+        "CRITICISM", "CONDEMNATION", "CONDEMNATIONS", "REBUKE", "REBUKES", "REPRIMAND", "CENSURE",
+        "DENUNCIATION", "OUTRAGE", "ANGER", "FURY", "IRE", "INDIGNATION", "BACKLASH"};
+    for (int q = k + 1; q < c->ntok && q <= k + 4; q++)
+        if (key_among(c, q, reactions, DT_ARRAY_LEN(reactions)))
+            return true;
+    return false;
+}
+
 /* "Moscow's missile strikes on Ukrainian cities were condemned by the EU": an act named
  * by the subject of a passive judgement or rejection ("was condemned / rejected /
  * criticised by") is that verb's content, as the object of the active verb is ("the EU
  * condemned Moscow's strikes"). Only the first verb after the noun in its clause counts,
- * with a form of "be" right before it and "by" right after it. */
+ * with a form of "be" right before it and "by" right after it; so is the subject of a
+ * reaction drawn ("Russia's invasion of Ukraine drew condemnation from Japan", "came in
+ * for criticism", "was met with fury in Beijing"). */
 static bool judged_by_passive(const dt_coder *c, int from, int hi)
 {
-    for (int k = from; k < hi; k++) {
-        if (c->ct[k].role != TR_VERB)
+    static const char *const meets[] = {"CAME", "COMES", "COME", "MET", "MEETS"};
+    for (int k = from; k < c->ntok && k <= hi; k++) {
+        if ((c->ct[k].wflags & WF_ELICIT) && c->ct[k].role == TR_NONE)
+            return reaction_after(c, k);
+        if (k == hi || c->ct[k].role != TR_VERB)
             continue;
+        if (key_among(c, k, meets, DT_ARRAY_LEN(meets)))
+            return reaction_after(c, k);
         if (k + 1 >= c->ntok || !KEY_IS(c, k + 1, "BY") || !(c->ct[k - 1].wflags & WF_AUX) ||
             c->ct[k].verb < 0 || c->v[c->ct[k].verb].verb == UINT32_MAX)
             return false;
