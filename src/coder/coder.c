@@ -1988,6 +1988,9 @@ static bool judged_by_passive(const dt_coder *c, int from, int hi)
             continue;
         if (key_among(c, k, meets, DT_ARRAY_LEN(meets)))
             return reaction_after(c, k);
+        /* (a plural noun read as a verb in -s is passed over: "strikes on Houthi targets") */
+        if (c->ct[k].verb >= 0 && c->v[c->ct[k].verb].form == VF_S && !(c->ct[k - 1].wflags & WF_AUX))
+            continue;
         if (k + 1 >= c->ntok || !KEY_IS(c, k + 1, "BY") || !(c->ct[k - 1].wflags & WF_AUX) ||
             c->ct[k].verb < 0 || c->v[c->ct[k].verb].verb == UINT32_MAX)
             return false;
@@ -2061,6 +2064,13 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             if (c->ct[k].role == TR_VERB || (c->ct[k].tflags & TOKF_PUNCT))
                 break;
         }
+    }
+    /* "The U.S. and British strikes on Houthi targets were denounced by Iran": a plural
+     * noun read as a verb in -s, the subject of a passive judgement after it. */
+    if (!ve->is_noun && vo->form == VF_S && judged_by_passive(c, vo->end, hi)) {
+        trace_printf(c, "verb \"%s\": a noun, the act a passive judgement after it is about, not coded\n",
+                     span_text(c, vo->start, vo->end));
+        return false;
     }
     vgroup g = {0};
     if (!ve->is_noun) {
@@ -3438,7 +3448,10 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
          * "a promise to") */
         bool past_to = (vo->form == VF_ED || vo->form == VF_EN) && (c->ct[vo->start].wflags & WF_INTENT) &&
                        KEY_IS(c, vo->end, "TO");
-        if (vo->noun != UINT32_MAX && !past_to)
+        /* (nor is a verb negated right before it: "Putin did not threaten to use nuclear
+         * weapons against NATO" is no threat read as the noun) */
+        bool negated = vo->start > 0 && (c->ct[vo->start - 1].wflags & WF_NEG);
+        if (vo->noun != UINT32_MAX && !past_to && !negated)
             (void)code_entry(c, vi, vo->noun, protos, np, prev_subject);
         return;
     }
