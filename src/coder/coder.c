@@ -2039,6 +2039,53 @@ static bool copula_between(const dt_coder *c, int a, int b)
 }
 static bool speaker_next_to(const dt_coder *c, int sp, int lo, int hi);
 
+/* A reaction noun of disapproval within four tokens after k ("drew sharp criticism",
+ * "came in for fierce criticism", "was met with fury"). */
+static bool reaction_after(const dt_coder *c, int k)
+{
+    static const char *const reactions[] = {
+        "CRITICISM", "CONDEMNATION", "CONDEMNATIONS", "REBUKE", "REBUKES", "REPRIMAND", "CENSURE",
+        "DENUNCIATION", "OUTRAGE", "ANGER", "FURY", "IRE", "INDIGNATION", "BACKLASH"};
+    for (int q = k + 1; q < c->ntok && q <= k + 4; q++)
+        if (key_among(c, q, reactions, DT_ARRAY_LEN(reactions)))
+            return true;
+    return false;
+}
+
+/* "Moscow's missile strikes on Ukrainian cities were condemned by the EU": an act named
+ * by the subject of a passive judgement or rejection ("was condemned / rejected /
+ * criticised by") is that verb's content, as the object of the active verb is ("the EU
+ * condemned Moscow's strikes"). Only the first verb after the noun in its clause counts,
+ * with a form of "be" right before it and "by" right after it; so is the subject of a
+ * reaction drawn ("Russia's invasion of Ukraine drew condemnation from Japan", "came in
+ * for criticism", "was met with fury in Beijing"). */
+static bool judged_by_passive(const dt_coder *c, int from, int hi)
+{
+    static const char *const meets[] = {"CAME", "COMES", "COME", "MET", "MEETS"};
+    for (int k = from; k < c->ntok && k <= hi; k++) {
+        if ((c->ct[k].wflags & WF_ELICIT) && c->ct[k].role == TR_NONE)
+            return reaction_after(c, k);
+        if (k == hi || c->ct[k].role != TR_VERB)
+            continue;
+        if (key_among(c, k, meets, DT_ARRAY_LEN(meets)))
+            return reaction_after(c, k);
+        /* (a plural noun read as a verb in -s is passed over: "strikes on Houthi targets") */
+        if (c->ct[k].verb >= 0 && c->v[c->ct[k].verb].form == VF_S && !(c->ct[k - 1].wflags & WF_AUX))
+            continue;
+        if (k + 1 >= c->ntok || !KEY_IS(c, k + 1, "BY") || !(c->ct[k - 1].wflags & WF_AUX) ||
+            c->ct[k].verb < 0 || c->v[c->ct[k].verb].verb == UINT32_MAX)
+            return false;
+        if (rejection_verb(c, k))
+            return true;
+        const verb_entry *ve = &c->d->verbs[c->v[c->ct[k].verb].verb];
+        if (!ve->has_code || ve->code.code == SID_NONE)
+            return false;
+        const char *code = code_str(c, ve->code.code);
+        return code[0] == '1' && code[1] == '1';
+    }
+    return false;
+}
+
 static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *np, int *prev_subject)
 {
     verbocc *vo = &c->v[vi];
@@ -2075,6 +2122,11 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                              span_text(c, vo->start, vo->end));
                 return false;
             }
+        if (!adjunct && judged_by_passive(c, vo->end, hi)) {
+            trace_printf(c, "noun \"%s\": the act a passive judgement after it is about, not coded\n",
+                         span_text(c, vo->start, vo->end));
+            return false;
+        }
 
         /* Nor is one that a verb before it obstructs or rejects ("Hungary blocked EU aid
          * to Ukraine", "delayed the sanctions", "ruled out sanctions on China"): the aid or
@@ -2093,6 +2145,13 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             if (c->ct[k].role == TR_VERB || (c->ct[k].tflags & TOKF_PUNCT))
                 break;
         }
+    }
+    /* "The U.S. and British strikes on Houthi targets were denounced by Iran": a plural
+     * noun read as a verb in -s, the subject of a passive judgement after it. */
+    if (!ve->is_noun && vo->form == VF_S && judged_by_passive(c, vo->end, hi)) {
+        trace_printf(c, "verb \"%s\": a noun, the act a passive judgement after it is about, not coded\n",
+                     span_text(c, vo->start, vo->end));
+        return false;
     }
     vgroup g = {0};
     if (!ve->is_noun) {
@@ -3564,7 +3623,10 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
          * "a promise to") */
         bool past_to = (vo->form == VF_ED || vo->form == VF_EN) && (c->ct[vo->start].wflags & WF_INTENT) &&
                        KEY_IS(c, vo->end, "TO");
-        if (vo->noun != UINT32_MAX && !past_to)
+        /* (nor is a verb negated right before it: "Putin did not threaten to use nuclear
+         * weapons against NATO" is no threat read as the noun) */
+        bool negated = vo->start > 0 && (c->ct[vo->start - 1].wflags & WF_NEG);
+        if (vo->noun != UINT32_MAX && !past_to && !negated)
             (void)code_entry(c, vi, vo->noun, protos, np, prev_subject);
         return;
     }
