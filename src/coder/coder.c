@@ -97,6 +97,24 @@ static bool verb_like(const dt_coder *c, int i)
            (t->wflags & (WF_AUX | WF_HAVE | WF_DO | WF_FUTURE | WF_HYPO | WF_REPORT | WF_RESPOND));
 }
 
+/* The conjunction at i joins a lower-case adjective the dictionaries do not know
+ * ("nuclear", "ballistic", "chemical", "military", "humanitarian": by its ending) and an
+ * event noun that is no verb ("missile tests", "air strikes"). */
+static bool adjective_and_noun(const dt_coder *c, int i)
+{
+    if (i < 1 || i + 1 >= c->ntok)
+        return false;
+    const ctok *n = &c->ct[i + 1], *a = &c->ct[i - 1];
+    if (n->role != TR_VERB || n->verb < 0 || c->v[n->verb].verb != UINT32_MAX || c->v[n->verb].start != i + 1)
+        return false;
+    const tok *k = &c->toks[i - 1];
+    if (a->role != TR_NONE || a->wflags || a->mention >= 0 || !(k->flags & TOKF_LOWER) || k->key_len < 5)
+        return false;
+    const char *e = c->keys.data + k->key + k->key_len - 2;
+    return memcmp(e, "AL", 2) == 0 || memcmp(e, "IC", 2) == 0 || memcmp(e, "AR", 2) == 0 ||
+           memcmp(e, "RY", 2) == 0 || memcmp(e, "AN", 2) == 0;
+}
+
 static bool key_is(const dt_coder *c, int i, const char *w)
 {
     /* Keys are NUL-terminated: a mismatch is usually seen at the first letter. */
@@ -258,6 +276,10 @@ static void mark_barriers(dt_coder *c)
             /* "and re-impose": past the verb's prefix */
             if (j + 1 < c->ntok && (c->toks[j + 1].flags & TOKF_HYPH) && verb_prefix(c, j) && verb_like(c, j + 1))
                 j++;
+            /* "freeze its nuclear and missile tests": an adjective and an event noun that
+             * is no verb continue one noun phrase, not a new clause. */
+            if (!sub && j == i + 1 && adjective_and_noun(c, i))
+                continue;
             if (!sub && j < c->ntok && (verb_like(c, j) || c->ct[j].wflags & WF_NEG)) {
                 t->barrier = 1;
                 continue;
@@ -1984,7 +2006,8 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         /* An event noun that is the object of an event verb ("called for talks",
          * "could impose sanctions") is that verb's content, not an event of its own. */
         for (int j = 0; j < vi && !adjunct; j++)
-            if (c->verb_matched[j] && c->v[j].start >= lo && !barrier_between(c, c->v[j].end, vo->start) &&
+            if ((c->verb_matched[j] || c->noun_asks[j]) && c->v[j].start >= lo &&
+                !barrier_between(c, c->v[j].end, vo->start) &&
                 !copula_between(c, c->v[j].end, vo->start)) {
                 trace_printf(c, "noun \"%s\": the object of an earlier event verb, not coded\n",
                              span_text(c, vo->start, vo->end));
@@ -3166,6 +3189,13 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     }
     if (*np >= MAX_VERBS)
         return false;
+    /* An appeal, offer or demand named by a noun: what it asks for or offers is its
+     * content, as for the verb ("repeated his demand that Russia withdraw its forces", "an
+     * offer of $85 million in humanitarian aid to Turkey": no 073 of its own). */
+    if (ve->is_noun && (code_root(c, cs.code) == 2 || code_root(c, cs.code) == 3 || code_root(c, cs.code) == 10)) {
+        c->noun_asks[vi] = 1;
+        c->verb_code[vi] = cs.code;
+    }
     protos[*np] = (proto){src, tgt, both, cs, use, rule, vi, ve->is_noun, "", false};
     protos[*np].domestic = domestic;
     meeting_place(c, lo, hi, protos[*np].place);
@@ -3363,7 +3393,8 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
     }
     /* "demanded that Iran release the sailors": the content of an appeal or demand. */
     for (int j = vi - 1; j >= 0; j--) {
-        if (!c->verb_matched[j] || c->subject_of[j] < 0)
+        if (!(c->verb_matched[j] || (c->noun_asks[j] && c->v[j].end < c->ntok && KEY_IS(c, c->v[j].end, "THAT"))) ||
+            c->subject_of[j] < 0)
             continue;
         int e = c->v[j].end;
         /* (also "insisted that", a phrase that ends in "that") */
@@ -3579,6 +3610,7 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
             c->subject_of[v] = -1;
             c->verb_matched[v] = 0;
             c->verb_code[v] = SID_NONE;
+            c->noun_asks[v] = 0;
             c->object_end[v] = 0;
         }
         for (int v = 0; v < c->nv; v++)
