@@ -1024,6 +1024,19 @@ static sid future_code(dt_coder *c, const code_spec *cs)
 
 /* The codes of an actor (all members of a compound); owner[i] is the mention that
  * holds out[i]. */
+/* "stop supporting", "cease arming": a verb of stopping before an act in -ing. */
+static bool stop_doing(const dt_coder *c, const verbocc *vo, const char *lemma)
+{
+    if (strcmp(lemma, "stop") != 0 && strcmp(lemma, "halt") != 0 && strcmp(lemma, "cease") != 0 &&
+        strcmp(lemma, "quit") != 0)
+        return false;
+    int j = vo->end;
+    if (j >= c->ntok || c->ct[j].role != TR_VERB || c->ct[j].verb < 0)
+        return false;
+    const verbocc *nv = &c->v[c->ct[j].verb];
+    return nv->start == j && nv->verb != UINT32_MAX && nv->form == VF_ING;
+}
+
 /* The appeal (02x) or demand (10x) matching what the subject is asked to do. */
 static sid appeal_code(dt_coder *c, sid act, bool demand)
 {
@@ -1033,6 +1046,14 @@ static sid appeal_code(dt_coder *c, sid act, bool demand)
         int root = (a[0] - '0') * 10 + (a[1] - '0');
         if (strncmp(a, "084", 3) == 0)
             code = demand ? "1053" : "0253";
+        else if (strncmp(a, "081", 3) == 0)
+            code = demand ? "1051" : "0251";
+        else if (strncmp(a, "082", 3) == 0)
+            code = demand ? "1052" : "0252";
+        else if (strncmp(a, "085", 3) == 0)
+            code = demand ? "1054" : "0254";
+        else if (strncmp(a, "086", 3) == 0)
+            code = demand ? "1055" : "0255";
         else if (strncmp(a, "087", 3) == 0 || strncmp(a, "083", 3) == 0)
             code = demand ? "1056" : "0256";
         else if (root == 8)
@@ -1041,6 +1062,14 @@ static sid appeal_code(dt_coder *c, sid act, bool demand)
             code = demand ? "106" : "026";
         else if (root == 6)
             code = demand ? "101" : "021";
+        else if (strncmp(a, "071", 3) == 0)
+            code = demand ? "1031" : "0231";
+        else if (strncmp(a, "072", 3) == 0)
+            code = demand ? "1032" : "0232";
+        else if (strncmp(a, "073", 3) == 0)
+            code = demand ? "1033" : "0233";
+        else if (strncmp(a, "074", 3) == 0)
+            code = demand ? "1034" : "0234";
         else if (root == 7)
             code = demand ? "103" : "023";
         else if (root == 5)
@@ -2146,11 +2175,22 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         modal_after_noun(c, mr.end, hi, &g);
     code_spec cs;
     uint32_t rule;
+    bool stop_asked = false;
     if (hit) {
         cs = hit->code;
         rule = hit->rule;
         trace_printf(c, "%s \"%s\" (%s): pattern %s matched\n", ve->is_noun ? "noun" : "verb", span_text(c, vo->start, vo->end), lemma,
                      c->d->rules[hit->rule].text);
+    } else if (!ve->is_noun && g.hypo && (g.should || g.must) && !g.neg && stop_doing(c, vo, lemma)) {
+        /* "Sweden and Finland must stop supporting Kurdish militants", said Erdogan: a
+         * demand (must) or an appeal (should) to change a policy, from the speaker (below);
+         * the act to be stopped is not coded. */
+        cs = (code_spec){coder_intern(c, g.must ? "1042" : "0242", 4), SID_NONE, SID_NONE, 0};
+        rule = ve->rule;
+        mr = (match_result){-1, -1, false, vend};
+        stop_asked = true;
+        trace_printf(c, "verb \"%s\" (%s): to stop an act, asked with \"%s\"\n", span_text(c, vo->start, vo->end),
+                     lemma, g.must ? "must" : "should");
     } else if (ve->has_code && !ve->is_noun) {
         cs = ve->code;
         rule = ve->rule;
@@ -3133,7 +3173,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         if ((g.should || g.must) && !g.neg && cs.code && *np < MAX_VERBS) {
             int speaker = c->speaker >= 0 && c->m[c->speaker].ncodes > 0 ? head_of(c, c->speaker) : -1;
             if (speaker >= 0 && speaker != src && !same_actor_codes(c, &c->m[speaker], &c->m[src])) {
-                sid code = appeal_code(c, cs.code, g.must);
+                sid code = stop_asked ? cs.code : appeal_code(c, cs.code, g.must);
                 trace_printf(c, "  \"%s\" in reported speech: %s from the speaker to the subject\n",
                              g.must ? "must" : "should", code_str(c, code));
                 code_spec ap = {code, SID_NONE, SID_NONE, 0};
