@@ -2221,6 +2221,10 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     }
     if (cs.flags & CF_NULL || (!cs.code && !cs.code2)) {
         trace_printf(c, "  null code: no event\n");
+        /* The words its pattern took, up to a word after the noun, are no events either
+         * ("would suspend its joint exercises with South Korea": no exercise announced). */
+        if (hit && !ve->is_noun && mr.end > vo->end)
+            c->null_end[vi] = (int16_t)mr.end;
         return false;
     }
     /* "Police shot and killed five protesters": the verb before "and" took this verb's
@@ -2235,12 +2239,19 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
      * on, is the thing acted on when the verb's act is of another kind ("police dismantled
      * the protest camp outside government headquarters": the police did not protest; but
      * "imposed tariffs" is one act, the noun may still find its target). */
-    for (int j = 0; ve->is_noun && j < vi; j++)
+    for (int j = 0; ve->is_noun && j < vi; j++) {
+        /* (past the noun: "combat drills", a null pattern naming the noun itself, leaves
+         * the drills coded) */
+        if (c->null_end[j] > vo->end && c->v[j].end <= vo->start && c->v[j].start >= lo) {
+            trace_printf(c, "  in the words an earlier verb's null pattern took: not coded\n");
+            return false;
+        }
         if (c->object_end[j] > vo->start && c->v[j].end <= vo->start && c->v[j].start >= lo &&
             c->verb_code[j] && cs.code && code_root(c, c->verb_code[j]) != code_root(c, cs.code)) {
             trace_printf(c, "  in the object an earlier verb's pattern took: not coded\n");
             return false;
         }
+    }
     /* Source and target. */
     int src = mr.src, tgt = mr.tgt;
     /* "Britain's decision to cut aid to Kenya drew criticism from Uganda", "X fired a
@@ -3424,7 +3435,11 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
             int ms = om->compound >= 0 ? c->m[om->compound].start : om->start;
             while (ms > 0 && (c->ct[ms - 1].wflags & WF_DET) && c->ct[ms - 1].role == TR_NONE)
                 ms--;
-            if (ms > 0 && c->ct[ms - 1].role == TR_VERB && (c->ct[ms - 1].wflags & WF_INTENT)) {
+            /* (also across "that" after a hope named by a verb or a noun: "expressed hope
+             * that Pyongyang and Washington would hold a second summit") */
+            static const char *const hopes[] = {"HOPE", "HOPES", "HOPED", "HOPING", "WISH", "WISHES", "WISHED"};
+            bool hoped = ms > 1 && KEY_IS(c, ms - 1, "THAT") && key_among(c, ms - 2, hopes, DT_ARRAY_LEN(hopes));
+            if (hoped || (ms > 0 && c->ct[ms - 1].role == TR_VERB && (c->ct[ms - 1].wflags & WF_INTENT))) {
                 trace_printf(c, "verb \"%s\": what a hope or wish asks of others, not coded\n",
                              span_text(c, vo->start, vo->end));
                 return;
@@ -3651,6 +3666,7 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
             c->verb_matched[v] = 0;
             c->verb_code[v] = SID_NONE;
             c->noun_asks[v] = 0;
+            c->null_end[v] = 0;
             c->object_end[v] = 0;
         }
         for (int v = 0; v < c->nv; v++)
