@@ -1022,8 +1022,6 @@ static sid future_code(dt_coder *c, const code_spec *cs)
     return coder_intern(c, f, strlen(f));
 }
 
-/* The codes of an actor (all members of a compound); owner[i] is the mention that
- * holds out[i]. */
 /* "stop supporting", "cease arming": a verb of stopping before an act in -ing. */
 static bool stop_doing(const dt_coder *c, const verbocc *vo, const char *lemma)
 {
@@ -1037,6 +1035,8 @@ static bool stop_doing(const dt_coder *c, const verbocc *vo, const char *lemma)
     return nv->start == j && nv->verb != UINT32_MAX && nv->form == VF_ING;
 }
 
+/* The codes of an actor (all members of a compound); owner[i] is the mention that
+ * holds out[i]. */
 /* The appeal (02x) or demand (10x) matching what the subject is asked to do. */
 static sid appeal_code(dt_coder *c, sid act, bool demand)
 {
