@@ -97,6 +97,24 @@ static bool verb_like(const dt_coder *c, int i)
            (t->wflags & (WF_AUX | WF_HAVE | WF_DO | WF_FUTURE | WF_HYPO | WF_REPORT | WF_RESPOND));
 }
 
+/* The conjunction at i joins a lower-case adjective the dictionaries do not know
+ * ("nuclear", "ballistic", "chemical", "military", "humanitarian": by its ending) and an
+ * event noun that is no verb ("missile tests", "air strikes"). */
+static bool adjective_and_noun(const dt_coder *c, int i)
+{
+    if (i < 1 || i + 1 >= c->ntok)
+        return false;
+    const ctok *n = &c->ct[i + 1], *a = &c->ct[i - 1];
+    if (n->role != TR_VERB || n->verb < 0 || c->v[n->verb].verb != UINT32_MAX || c->v[n->verb].start != i + 1)
+        return false;
+    const tok *k = &c->toks[i - 1];
+    if (a->role != TR_NONE || a->wflags || a->mention >= 0 || !(k->flags & TOKF_LOWER) || k->key_len < 5)
+        return false;
+    const char *e = c->keys.data + k->key + k->key_len - 2;
+    return memcmp(e, "AL", 2) == 0 || memcmp(e, "IC", 2) == 0 || memcmp(e, "AR", 2) == 0 ||
+           memcmp(e, "RY", 2) == 0 || memcmp(e, "AN", 2) == 0;
+}
+
 static bool key_is(const dt_coder *c, int i, const char *w)
 {
     /* Keys are NUL-terminated: a mismatch is usually seen at the first letter. */
@@ -262,6 +280,10 @@ static void mark_barriers(dt_coder *c)
             /* "and re-impose": past the verb's prefix */
             if (j + 1 < c->ntok && (c->toks[j + 1].flags & TOKF_HYPH) && verb_prefix(c, j) && verb_like(c, j + 1))
                 j++;
+            /* "freeze its nuclear and missile tests": an adjective and an event noun that
+             * is no verb continue one noun phrase, not a new clause. */
+            if (!sub && j == i + 1 && adjective_and_noun(c, i))
+                continue;
             if (!sub && j < c->ntok && (verb_like(c, j) || c->ct[j].wflags & WF_NEG)) {
                 t->barrier = 1;
                 continue;
@@ -1077,6 +1099,19 @@ static sid future_code(dt_coder *c, const code_spec *cs)
     return coder_intern(c, f, strlen(f));
 }
 
+/* "stop supporting", "cease arming": a verb of stopping before an act in -ing. */
+static bool stop_doing(const dt_coder *c, const verbocc *vo, const char *lemma)
+{
+    if (strcmp(lemma, "stop") != 0 && strcmp(lemma, "halt") != 0 && strcmp(lemma, "cease") != 0 &&
+        strcmp(lemma, "quit") != 0)
+        return false;
+    int j = vo->end;
+    if (j >= c->ntok || c->ct[j].role != TR_VERB || c->ct[j].verb < 0)
+        return false;
+    const verbocc *nv = &c->v[c->ct[j].verb];
+    return nv->start == j && nv->verb != UINT32_MAX && nv->form == VF_ING;
+}
+
 /* The codes of an actor (all members of a compound); owner[i] is the mention that
  * holds out[i]. */
 /* The appeal (02x) or demand (10x) matching what the subject is asked to do. */
@@ -1088,6 +1123,14 @@ static sid appeal_code(dt_coder *c, sid act, bool demand)
         int root = (a[0] - '0') * 10 + (a[1] - '0');
         if (strncmp(a, "084", 3) == 0)
             code = demand ? "1053" : "0253";
+        else if (strncmp(a, "081", 3) == 0)
+            code = demand ? "1051" : "0251";
+        else if (strncmp(a, "082", 3) == 0)
+            code = demand ? "1052" : "0252";
+        else if (strncmp(a, "085", 3) == 0)
+            code = demand ? "1054" : "0254";
+        else if (strncmp(a, "086", 3) == 0)
+            code = demand ? "1055" : "0255";
         else if (strncmp(a, "087", 3) == 0 || strncmp(a, "083", 3) == 0)
             code = demand ? "1056" : "0256";
         else if (root == 8)
@@ -1096,6 +1139,14 @@ static sid appeal_code(dt_coder *c, sid act, bool demand)
             code = demand ? "106" : "026";
         else if (root == 6)
             code = demand ? "101" : "021";
+        else if (strncmp(a, "071", 3) == 0)
+            code = demand ? "1031" : "0231";
+        else if (strncmp(a, "072", 3) == 0)
+            code = demand ? "1032" : "0232";
+        else if (strncmp(a, "073", 3) == 0)
+            code = demand ? "1033" : "0233";
+        else if (strncmp(a, "074", 3) == 0)
+            code = demand ? "1034" : "0234";
         else if (root == 7)
             code = demand ? "103" : "023";
         else if (root == 5)
@@ -2116,7 +2167,8 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         /* An event noun that is the object of an event verb ("called for talks",
          * "could impose sanctions") is that verb's content, not an event of its own. */
         for (int j = 0; j < vi && !adjunct; j++)
-            if (c->verb_matched[j] && c->v[j].start >= lo && !barrier_between(c, c->v[j].end, vo->start) &&
+            if ((c->verb_matched[j] || c->noun_asks[j]) && c->v[j].start >= lo &&
+                !barrier_between(c, c->v[j].end, vo->start) &&
                 !copula_between(c, c->v[j].end, vo->start)) {
                 trace_printf(c, "noun \"%s\": the object of an earlier event verb, not coded\n",
                              span_text(c, vo->start, vo->end));
@@ -2271,11 +2323,22 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         modal_after_noun(c, mr.end, hi, &g);
     code_spec cs;
     uint32_t rule;
+    bool stop_asked = false;
     if (hit) {
         cs = hit->code;
         rule = hit->rule;
         trace_printf(c, "%s \"%s\" (%s): pattern %s matched\n", ve->is_noun ? "noun" : "verb", span_text(c, vo->start, vo->end), lemma,
                      c->d->rules[hit->rule].text);
+    } else if (!ve->is_noun && g.hypo && (g.should || g.must) && !g.neg && stop_doing(c, vo, lemma)) {
+        /* "Sweden and Finland must stop supporting Kurdish militants", said Erdogan: a
+         * demand (must) or an appeal (should) to change a policy, from the speaker (below);
+         * the act to be stopped is not coded. */
+        cs = (code_spec){coder_intern(c, g.must ? "1042" : "0242", 4), SID_NONE, SID_NONE, 0};
+        rule = ve->rule;
+        mr = (match_result){-1, -1, false, vend};
+        stop_asked = true;
+        trace_printf(c, "verb \"%s\" (%s): to stop an act, asked with \"%s\"\n", span_text(c, vo->start, vo->end),
+                     lemma, g.must ? "must" : "should");
     } else if (ve->has_code && !ve->is_noun) {
         cs = ve->code;
         rule = ve->rule;
@@ -2306,6 +2369,10 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     }
     if (cs.flags & CF_NULL || (!cs.code && !cs.code2)) {
         trace_printf(c, "  null code: no event\n");
+        /* The words its pattern took, up to a word after the noun, are no events either
+         * ("would suspend its joint exercises with South Korea": no exercise announced). */
+        if (hit && !ve->is_noun && mr.end > vo->end)
+            c->null_end[vi] = (int16_t)mr.end;
         return false;
     }
     /* "Police shot and killed five protesters": the verb before "and" took this verb's
@@ -2320,12 +2387,19 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
      * on, is the thing acted on when the verb's act is of another kind ("police dismantled
      * the protest camp outside government headquarters": the police did not protest; but
      * "imposed tariffs" is one act, the noun may still find its target). */
-    for (int j = 0; ve->is_noun && j < vi; j++)
+    for (int j = 0; ve->is_noun && j < vi; j++) {
+        /* (past the noun: "combat drills", a null pattern naming the noun itself, leaves
+         * the drills coded) */
+        if (c->null_end[j] > vo->end && c->v[j].end <= vo->start && c->v[j].start >= lo) {
+            trace_printf(c, "  in the words an earlier verb's null pattern took: not coded\n");
+            return false;
+        }
         if (c->object_end[j] > vo->start && c->v[j].end <= vo->start && c->v[j].start >= lo &&
             c->verb_code[j] && cs.code && code_root(c, c->verb_code[j]) != code_root(c, cs.code)) {
             trace_printf(c, "  in the object an earlier verb's pattern took: not coded\n");
             return false;
         }
+    }
     /* Source and target. */
     int src = mr.src, tgt = mr.tgt;
     /* "Britain's decision to cut aid to Kenya drew criticism from Uganda", "X fired a
@@ -3348,7 +3422,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         if ((g.should || g.must) && !g.neg && cs.code && *np < MAX_VERBS) {
             int speaker = c->speaker >= 0 && c->m[c->speaker].ncodes > 0 ? head_of(c, c->speaker) : -1;
             if (speaker >= 0 && speaker != src && !same_actor_codes(c, &c->m[speaker], &c->m[src])) {
-                sid code = appeal_code(c, cs.code, g.must);
+                sid code = stop_asked ? cs.code : appeal_code(c, cs.code, g.must);
                 trace_printf(c, "  \"%s\" in reported speech: %s from the speaker to the subject\n",
                              g.must ? "must" : "should", code_str(c, code));
                 code_spec ap = {code, SID_NONE, SID_NONE, 0};
@@ -3404,6 +3478,13 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     }
     if (*np >= MAX_VERBS)
         return false;
+    /* An appeal, offer or demand named by a noun: what it asks for or offers is its
+     * content, as for the verb ("repeated his demand that Russia withdraw its forces", "an
+     * offer of $85 million in humanitarian aid to Turkey": no 073 of its own). */
+    if (ve->is_noun && (code_root(c, cs.code) == 2 || code_root(c, cs.code) == 3 || code_root(c, cs.code) == 10)) {
+        c->noun_asks[vi] = 1;
+        c->verb_code[vi] = cs.code;
+    }
     protos[*np] = (proto){src, tgt, both, cs, use, rule, vi, ve->is_noun, "", false};
     protos[*np].domestic = domestic;
     meeting_place(c, lo, hi, protos[*np].place);
@@ -3592,7 +3673,11 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
             int ms = om->compound >= 0 ? c->m[om->compound].start : om->start;
             while (ms > 0 && (c->ct[ms - 1].wflags & WF_DET) && c->ct[ms - 1].role == TR_NONE)
                 ms--;
-            if (ms > 0 && c->ct[ms - 1].role == TR_VERB && (c->ct[ms - 1].wflags & WF_INTENT)) {
+            /* (also across "that" after a hope named by a verb or a noun: "expressed hope
+             * that Pyongyang and Washington would hold a second summit") */
+            static const char *const hopes[] = {"HOPE", "HOPES", "HOPED", "HOPING", "WISH", "WISHES", "WISHED"};
+            bool hoped = ms > 1 && KEY_IS(c, ms - 1, "THAT") && key_among(c, ms - 2, hopes, DT_ARRAY_LEN(hopes));
+            if (hoped || (ms > 0 && c->ct[ms - 1].role == TR_VERB && (c->ct[ms - 1].wflags & WF_INTENT))) {
                 trace_printf(c, "verb \"%s\": what a hope or wish asks of others, not coded\n",
                              span_text(c, vo->start, vo->end));
                 return;
@@ -3601,7 +3686,8 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
     }
     /* "demanded that Iran release the sailors": the content of an appeal or demand. */
     for (int j = vi - 1; j >= 0; j--) {
-        if (!c->verb_matched[j] || c->subject_of[j] < 0)
+        if (!(c->verb_matched[j] || (c->noun_asks[j] && c->v[j].end < c->ntok && KEY_IS(c, c->v[j].end, "THAT"))) ||
+            c->subject_of[j] < 0)
             continue;
         int e = c->v[j].end;
         /* (also "insisted that", a phrase that ends in "that") */
@@ -3822,6 +3908,8 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
             c->subject_of[v] = -1;
             c->verb_matched[v] = 0;
             c->verb_code[v] = SID_NONE;
+            c->noun_asks[v] = 0;
+            c->null_end[v] = 0;
             c->object_end[v] = 0;
         }
         for (int v = 0; v < c->nv; v++)

@@ -274,6 +274,9 @@ struct dt_coder {
     int subject_of[MAX_VERBS];
     uint8_t verb_matched[MAX_VERBS]; /* the verb matched a pattern or has a code */
     sid verb_code[MAX_VERBS];        /* the code it matched */
+    uint8_t noun_asks[MAX_VERBS];    /* an appeal, offer or demand noun that made an event:
+                                        what it asks for or offers is its content */
+    int16_t null_end[MAX_VERBS];     /* end of the words a verb's null pattern took (0: none) */
     int16_t object_end[MAX_VERBS];   /* end of the words its pattern took after it, when it
                                         made no event (0: none) */
 
