@@ -7,6 +7,7 @@
 #include "../text/text.h"
 
 #define MAX_TOKENS 400        /* tokens coded per sentence; the rest is ignored */
+#define FLAT_MATCHES (MAX_TOKENS * 8) /* a sentence's (word, token) matches listed at most */
 #define MAX_MENTIONS 128
 #define MAX_CODES 8           /* codes per mention (coded compounds) */
 #define MAX_VERBS 96
@@ -255,8 +256,8 @@ struct dt_coder {
     /* every (word, token) match of the sentence in token order, listed by the scan when
      * there is room (nmatches at most their length): a search for one word is one flat
      * loop, four words a step */
-    uint32_t flat_word[MAX_TOKENS * 8];
-    int16_t flat_pos[MAX_TOKENS * 8];
+    uint32_t flat_word[FLAT_MATCHES + 256]; /* (256: room for one more token's matches) */
+    int16_t flat_pos[FLAT_MATCHES + 256];
     /* a filter of the word ids in the sentence (bit word_bloom_bit(w)): a word whose bit
      * is clear is not there, and no index is built to learn it */
     uint64_t wbloom[64];

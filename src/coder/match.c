@@ -188,7 +188,7 @@ int match_word_positions_of(const dt_coder *cc, uint32_t word, const int16_t **p
         c->wpos_ready = true;
         /* (the scan listed the sentence's matches, c->nmatches of them, unless there
          * were too many: a pathological sentence gets the index at once) */
-        if (c->nmatches > (int)DT_ARRAY_LEN(c->flat_word)) {
+        if (c->nmatches > FLAT_MATCHES) {
             c->wpos_full = true;
             match_index_sentence(c);
         }

@@ -2173,15 +2173,14 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
         ct->barrier = 0;
         ct->nounword = 0;
         ct->match = c->lx.pool ? c->lx.pool + lx->match : NULL; /* (nmatch says how many) */
-        /* (the word filter, and the sentence's matches in one list for the matcher) */
-        const bool room = nflat + lx->nmatch <= (int)DT_ARRAY_LEN(c->flat_word);
+        /* (the word filter, and the sentence's matches in one list for the matcher; past
+         * FLAT_MATCHES the list is not used, and its last slots are written over) */
+        const int at = nflat < FLAT_MATCHES ? nflat : FLAT_MATCHES;
         for (uint16_t k = 0; k < lx->nmatch; k++) {
             uint32_t w = ct->match[k], b = word_bloom_bit(w);
             c->wbloom[b >> 6] |= 1ULL << (b & 63);
-            if (room) {
-                c->flat_word[nflat + k] = w;
-                c->flat_pos[nflat + k] = (int16_t)i;
-            }
+            c->flat_word[at + k] = w;
+            c->flat_pos[at + k] = (int16_t)i;
         }
         nflat += lx->nmatch;
     }
