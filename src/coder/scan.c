@@ -545,6 +545,8 @@ static sid same_sector_before(dt_coder *c, int mi, const char *sector)
     int tot = DT_MIN(c->nrecent, DOC_RECENT);
     uint32_t want = strlen(sector) == 3 ? pack3(sector) : 1;
     bool is_gov = strcmp(sector, "GOV") == 0;
+    bool two = m->end - m->start >= 2;
+    uint64_t prev = two ? c->toks[m->end - 2].hash : 0;
     const doc_mention *subj = NULL, *any = NULL;
     for (int k = 1, at = c->nrecent % DOC_RECENT; k <= tot; k++) {
         at = at > 0 ? at - 1 : DOC_RECENT - 1;
@@ -558,12 +560,15 @@ static sid same_sector_before(dt_coder *c, int mi, const char *sector)
             subj = dm;
             continue;
         }
-        if (dm->sector != want || (dm->head != head && (anew || subj)))
+        /* (a title of two words names the one it was the title of: "U.S. Secretary of State
+         * Antony Blinken met Chinese Foreign Minister Wang Yi. The foreign minister ...") */
+        bool titled = two && dm->title == head && dm->title_prev == prev;
+        if (dm->sector != want || (dm->head != head && !titled && (anew || subj)))
             continue;
         const char *code = code_str(c, dm->codes[0]);
         if (!country_based(code))
             continue;
-        if (dm->head == head)
+        if (dm->head == head || titled)
             return coder_intern(c, code, 3);
         /* (not the side of another actor of its sentence, "Kim had a conversation with the
          * envoys" are not Kim's, nor of the country of one named after it, what it acts on:
@@ -910,6 +915,19 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
 
 /* ---------------------------------------------------------------- references */
 
+static const char *const person_titles[] = {"MINISTER",   "PRESIDENT",  "PREMIER",   "CHANCELLOR", "SECRETARY",
+                                            "SPOKESMAN",  "SPOKESWOMAN", "SPOKESPERSON", "AMBASSADOR", "ENVOY",
+                                            "LEADER",     "KING",       "QUEEN",     "PRINCE",     "EMIR",
+                                            "NEGOTIATOR", "COUNTERPART", "DIPLOMAT", "COMMANDER",  "CHIEF"};
+
+/* One name of two states or more ("North and South Korea", "the two Koreas"): "they"
+ * after it stands for them. */
+static bool several_states(const dt_coder *c, const mention *m)
+{
+    return m->ncodes > 1 && country_based(code_str(c, m->codes[0])) && country_based(code_str(c, m->codes[1])) &&
+           memcmp(code_str(c, m->codes[0]), code_str(c, m->codes[1]), 3) != 0;
+}
+
 static void doc_push(dt_coder *c, const mention *m, bool subject, int group)
 {
     if (m->ncodes <= 0)
@@ -918,11 +936,18 @@ static void doc_push(dt_coder *c, const mention *m, bool subject, int group)
     memcpy(dm->codes, m->codes, sizeof(sid) * (size_t)m->ncodes);
     dm->ncodes = m->ncodes;
     dm->kind = m->kind;
-    dm->plural = m->plural || m->ncompound > 1;
+    dm->plural = m->plural || m->ncompound > 1 || several_states(c, m);
     dm->subject = subject;
     dm->sentence = c->sentence;
     dm->group = group;
     dm->head = m->end > m->start ? c->toks[m->end - 1].hash : 0;
+    dm->title = dm->title_prev = 0;
+    for (int i = m->end - 2; i > m->start && m->end - m->start >= 3; i--)
+        if ((c->toks[i + 1].flags & TOKF_CAP) && key_among(c, i, person_titles, DT_ARRAY_LEN(person_titles))) {
+            dm->title = c->toks[i].hash;
+            dm->title_prev = c->toks[i - 1].hash;
+            break;
+        }
     const char *code = code_str(c, m->codes[0]);
     dm->sector = m->ncodes == 1 && strlen(code) == 6 ? pack3(code + 3) : 0;
     c->nrecent++;
@@ -1389,10 +1414,6 @@ static bool leaders_of(dt_coder *c, int mi)
 
 /* An actor named by a person's title: a state and an agent that is one person
  * ("Armenian Prime Minister", "the Egyptian foreign minister"). */
-static const char *const person_titles[] = {"MINISTER",   "PRESIDENT",  "PREMIER",   "CHANCELLOR", "SECRETARY",
-                                            "SPOKESMAN",  "SPOKESWOMAN", "SPOKESPERSON", "AMBASSADOR", "ENVOY",
-                                            "LEADER",     "KING",       "QUEEN",     "PRINCE",     "EMIR",
-                                            "NEGOTIATOR", "COUNTERPART", "DIPLOMAT", "COMMANDER",  "CHIEF"};
 
 static bool person_title(const dt_coder *c, const mention *m)
 {
@@ -1450,6 +1471,18 @@ static bool same_head_before(dt_coder *c, int mi)
     return true;
 }
 
+static bool pred_sector(const doc_mention *dm, const void *arg)
+{
+    return dm->sector == *(const uint32_t *)arg && dm->ncodes == 1;
+}
+
+/* A word for an armed group's members: rebels, insurgents, militants. */
+static bool armed_word(const dt_coder *c, int k)
+{
+    static const char *const words[] = {"REBELS", "INSURGENTS", "MILITANTS", "GUERRILLAS"};
+    return k >= 0 && key_among(c, k, words, DT_ARRAY_LEN(words));
+}
+
 static void resolve_references(dt_coder *c)
 {
     c->speaker = find_speaker(c);
@@ -1479,6 +1512,18 @@ static void resolve_references(dt_coder *c)
                     resolve_kind(c, mi, r->kind, false);
                     if (r->kind == AK_STATE)
                         state_of(c, m, r->gov);
+                    /* "the rebels", "the militants" with no armed group named before them:
+                     * the rebels of the country whose rebels were last named ("Syrian
+                     * forces shelled rebel positions. The rebels accused the army") */
+                    if (r->kind == AK_GROUP && m->ncodes == 0 && armed_word(c, m->end - 1)) {
+                        uint32_t reb = pack3("REB");
+                        const doc_mention *dm = doc_find(c, pred_sector, &reb, 8);
+                        if (dm) {
+                            copy_codes(m, dm->codes, 1);
+                            m->kind = AK_ACTOR;
+                            m->resolved_from = c->sentence;
+                        }
+                    }
                 }
             }
             else if (r->type == RK_LEADERS && leaders_of(c, mi))
@@ -1528,7 +1573,7 @@ static void resolve_references(dt_coder *c)
             int pick = -1;
             for (int j = mi - 1; j >= 0; j--) {
                 int h = c->m[j].compound >= 0 ? c->m[j].compound : j;
-                if (c->m[h].ncompound > 1 || ((c->m[j].plural || c->m[j].kind == AK_GROUP) && c->m[j].ncodes > 0)) {
+                if (c->m[h].ncompound > 1 || ((c->m[j].plural || c->m[j].kind == AK_GROUP || several_states(c, &c->m[j])) && c->m[j].ncodes > 0)) {
                     pick = c->m[h].ncompound > 1 ? h : j;
                     break;
                 }
@@ -1988,6 +2033,21 @@ static sid sender_after(dt_coder *c, const mention *m)
     return coder_intern(c, cc, 3);
 }
 
+/* Whether the word at k, after "firm", is a noun that "firm" describes: a lower-case word
+ * that is no function word, no past form ("a firm based in Dubai") and no verb used as one
+ * ("the firm announced"). */
+static bool firm_adjective(const dt_coder *c, int k)
+{
+    if (k >= c->ntok || !(c->toks[k].flags & TOKF_LOWER) || !(c->toks[k].flags & TOKF_WORD) || c->ct[k].wflags != 0)
+        return false;
+    const tok *t = &c->toks[k];
+    if (t->key_len > 3 && memcmp(c->keys.data + t->key + t->key_len - 2, "ED", 2) == 0)
+        return false;
+    if (c->ct[k].role == TR_VERB)
+        return c->ct[k].verb >= 0 && (c->v[c->ct[k].verb].form == VF_BASE || c->v[c->ct[k].verb].verb == UINT32_MAX);
+    return c->ct[k].role == TR_NONE;
+}
+
 static void resolve_agents(dt_coder *c)
 {
     for (int mi = 0; mi < c->nm; mi++) {
@@ -2001,9 +2061,19 @@ static void resolve_agents(dt_coder *c)
         bool lower = (c->toks[m->start].flags & TOKF_LOWER) && m->end < c->ntok && (c->toks[m->end].flags & TOKF_LOWER);
         bool title = m->start > 0 && c->ct[m->start - 1].role == TR_VERB && m->end < c->ntok &&
                      (c->toks[m->start].flags & TOKF_CAP) && (c->toks[m->end].flags & TOKF_CAP);
+        /* (but a past form after "the military" is its act: "The military condemned the
+         * attacks") */
         if (m->end == m->start + 1 && m->end < c->ntok && (lower || title) &&
             (KEY_IS(c, m->start, "MILITARY") || KEY_IS(c, m->start, "SECURITY")) &&
-            c->ct[m->end].role == TR_VERB) {
+            c->ct[m->end].role == TR_VERB &&
+            !(m->start > 0 && KEY_IS(c, m->start - 1, "THE") && c->ct[m->end].verb >= 0 &&
+              c->v[c->ct[m->end].verb].form == VF_ED && c->v[c->ct[m->end].verb].verb != UINT32_MAX)) {
+            forget_mention(c, m);
+            continue;
+        }
+        /* "his firm commitment", "a firm stance": "firm" before a plain lower-case noun is
+         * the adjective, no business. */
+        if (KEY_IS(c, m->end - 1, "FIRM") && firm_adjective(c, m->end)) {
             forget_mention(c, m);
             continue;
         }
