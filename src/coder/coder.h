@@ -151,6 +151,8 @@ typedef struct mention {
     uint32_t rule;      /* actor entry rule, or UINT32_MAX */
     int ref;            /* MT_REF: the ref entry */
     int resolved_from;  /* for references: sentence of the antecedent, -1 */
+    sid base;           /* an agent's country named before "-based" ("Pakistan-based
+                           militants"), 0 if none */
 } mention;
 
 typedef struct verbocc {

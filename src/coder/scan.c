@@ -1854,6 +1854,12 @@ static void drop_patrons(dt_coder *c)
         /* only before an actor: "Russian-backed attacks" are Russia's */
         if (!based && (!patron || p + 1 >= c->ntok || c->ct[p + 1].mention < 0))
             continue;
+        /* (but a state's name there says where an agent after it is based: "Pakistan-based
+         * militants" are Pakistan's, as the guidelines code armed groups) */
+        int ai = based && p + 1 < c->ntok ? c->ct[p + 1].mention : -1;
+        if (ai >= 0 && c->m[ai].start == p + 1 && c->m[ai].type == MT_AGENT_ONLY && m->type == MT_ACTOR &&
+            m->ncodes == 1 && strlen(code_str(c, m->codes[0])) == 3 && country_based(code_str(c, m->codes[0])))
+            c->m[ai].base = m->codes[0];
         forget_mention(c, m);
     }
 }
@@ -2140,7 +2146,7 @@ static void resolve_agents(dt_coder *c)
          * government and the opposition"), that country, before a place named after a verb
          * ("... resumed talks in Mexico City" says where they met); else the country of
          * the document. */
-        sid loc = place_after(c, m, false);
+        sid loc = m->base ? m->base : place_after(c, m, false);
         if (!loc)
             loc = sender_after(c, m);
         for (int j = 0; j < c->nm && !loc && m->compound >= 0; j++) {
