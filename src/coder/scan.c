@@ -941,13 +941,12 @@ static void doc_push(dt_coder *c, const mention *m, bool subject, int group)
     dm->sentence = c->sentence;
     dm->group = group;
     dm->head = m->end > m->start ? c->toks[m->end - 1].hash : 0;
-    dm->title = dm->title_prev = 0;
-    for (int i = m->end - 2; i > m->start && m->end - m->start >= 3; i--)
-        if ((c->toks[i + 1].flags & TOKF_CAP) && key_among(c, i, person_titles, DT_ARRAY_LEN(person_titles))) {
-            dm->title = c->toks[i].hash;
-            dm->title_prev = c->toks[i - 1].hash;
-            break;
-        }
+    /* (the two words before the person's own name, when the span has them: "Foreign
+     * Minister" of "Chinese Foreign Minister Wang Yi"; compared only with an agent's words) */
+    int t = m->name_start - 1;
+    bool titled = t > m->start && m->name_start < m->end;
+    dm->title = titled ? c->toks[t].hash : 0;
+    dm->title_prev = titled ? c->toks[t - 1].hash : 0;
     const char *code = code_str(c, m->codes[0]);
     dm->sector = m->ncodes == 1 && strlen(code) == 6 ? pack3(code + 3) : 0;
     c->nrecent++;
