@@ -1630,6 +1630,8 @@ static void resolve_references(dt_coder *c)
 
 /* ---------------------------------------------------------------- compounds */
 
+static bool nationality_adjective(const dt_coder *c, const mention *m);
+
 static void find_compounds(dt_coder *c)
 {
     for (int i = 0; i + 1 < c->nm; i++) {
@@ -1667,6 +1669,12 @@ static void find_compounds(dt_coder *c)
                 bool verb_after = after < c->ntok && (c->ct[after].role == TR_VERB ||
                                                       (c->ct[after].wflags & (WF_AUX | WF_FUTURE | WF_HYPO | WF_HAVE |
                                                                               WF_RESPOND | WF_REPORT)));
+                /* (not a noun after a state's adjective: "condemned the U.S. and British
+                 * strikes" names two strikers, no clause of "British") */
+                if (verb_after && c->ct[after].role == TR_VERB && (c->toks[after].flags & TOKF_LOWER) &&
+                    c->ct[after].verb >= 0 && c->v[c->ct[after].verb].form != VF_ED &&
+                    c->v[c->ct[after].verb].form != VF_EN && nationality_adjective(c, nx))
+                    verb_after = false;
                 bool object_before = before >= 0 && c->ct[before].role == TR_VERB && nmem == 1;
                 /* "China hopes India and Pakistan will settle ...": after a verb of wishing
                  * or intention right after its actor, an actor pair before a modal is the
