@@ -258,6 +258,13 @@ static int skip_det(const dt_coder *c, int i)
 static int skip_list_modifiers(const dt_coder *c, int i)
 {
     i = skip_det(c, i);
+    /* (a count, also an approximate one: "the United States and about 20 allies") */
+    if (i + 1 < c->ntok && (c->toks[i + 1].flags & TOKF_NUMBER) &&
+        (KEY_IS(c, i, "ABOUT") || KEY_IS(c, i, "SOME") || KEY_IS(c, i, "NEARLY") || KEY_IS(c, i, "AROUND") ||
+         KEY_IS(c, i, "ALMOST")))
+        i++;
+    if (i < c->ntok && (c->toks[i].flags & TOKF_NUMBER))
+        i++;
     for (int k = 0; k < 2 && i < c->ntok; k++) {
         const ctok *t = &c->ct[i];
         if (t->role != TR_NONE || t->wflags || t->nounword || !(t->tflags & TOKF_LOWER) ||
