@@ -1175,6 +1175,47 @@ static void resolve_pair(dt_coder *c, int mi, bool people, bool states)
     }
 }
 
+/* "the three countries": the countries of the last three actors named together, a compound
+ * of three in its sentence or the two before ("Australia, Britain and the United States
+ * announced a pact. France accused the three countries of betrayal"). */
+static void resolve_trio(dt_coder *c, int mi)
+{
+    const sid *codes = NULL;
+    sid got[3];
+    for (int j = mi - 1; j >= 0 && !codes; j--) {
+        const mention *o = &c->m[j];
+        if (o->ncompound != 3 || o->wished)
+            continue;
+        int n = 0;
+        for (int k = j; k < mi && n < 3; k++)
+            if (c->m[k].compound == j && c->m[k].ncodes == 1)
+                got[n++] = c->m[k].codes[0];
+        if (n == 3)
+            codes = got;
+    }
+    int tot = DT_MIN(c->nrecent, DOC_RECENT);
+    for (int k = 1; k <= tot && !codes; k++) {
+        const doc_mention *dm = &c->recent[(c->nrecent - k) % DOC_RECENT];
+        if (c->sentence - dm->sentence > 2)
+            break;
+        if (dm->ncodes == 3 && dm->plural)
+            codes = dm->codes;
+    }
+    if (!codes)
+        return;
+    mention *m = &c->m[mi];
+    m->ncodes = 0;
+    for (int q = 0; q < 3; q++) {
+        const char *k = code_str(c, codes[q]);
+        if (!country_based(k))
+            return;
+        m->codes[m->ncodes++] = coder_intern(c, k, 3);
+    }
+    m->kind = AK_ACTOR;
+    m->plural = 1;
+    m->resolved_from = c->sentence - 1;
+}
+
 /* "the North" means North Korea only when North Korea was named in the document. */
 static void resolve_code_ref(dt_coder *c, int mi, const ref_entry *r)
 {
@@ -1534,6 +1575,8 @@ static void resolve_references(dt_coder *c)
             }
             else if (r->type == RK_LEADERS && leaders_of(c, mi))
                 ;
+            else if (r->type == RK_TRIO)
+                resolve_trio(c, mi);
             else if (r->type == RK_LEADERS || r->type == RK_PAIR)
                 resolve_pair(c, mi, r->type == RK_LEADERS, r->type == RK_PAIR && r->kind == AK_STATE);
             else
