@@ -554,7 +554,7 @@ static sid same_sector_before(dt_coder *c, int mi, const char *sector)
     bool is_gov = strcmp(sector, "GOV") == 0;
     bool two = m->end - m->start >= 2;
     uint64_t prev = two ? c->toks[m->end - 2].hash : 0;
-    const doc_mention *subj = NULL, *any = NULL;
+    const doc_mention *subj = NULL, *any = NULL, *tit = NULL;
     for (int k = 1, at = c->nrecent % DOC_RECENT; k <= tot; k++) {
         at = at > 0 ? at - 1 : DOC_RECENT - 1;
         const doc_mention *dm = &c->recent[at];
@@ -575,8 +575,15 @@ static sid same_sector_before(dt_coder *c, int mi, const char *sector)
         const char *code = code_str(c, dm->codes[0]);
         if (!country_based(code))
             continue;
-        if (dm->head == head || titled)
+        if (dm->head == head || (titled && dm->subject))
             return coder_intern(c, code, 3);
+        /* (of two so titled, the subject: "Indian Foreign Minister S. Jaishankar met Chinese
+         * Foreign Minister Wang Yi. The foreign minister ..." is Jaishankar) */
+        if (titled) {
+            if (!tit)
+                tit = dm;
+            continue;
+        }
         /* (not the side of another actor of its sentence, "Kim had a conversation with the
          * envoys" are not Kim's, nor of the country of one named after it, what it acts on:
          * "KYIV - Russian forces invaded Ukraine. The army said it had shot down five Russian
@@ -594,6 +601,8 @@ static sid same_sector_before(dt_coder *c, int mi, const char *sector)
         else if (!any)
             any = dm;
     }
+    if (tit)
+        subj = tit;
     if (!subj)
         subj = any;
     return subj ? coder_intern(c, code_str(c, subj->codes[0]), 3) : SID_NONE;
