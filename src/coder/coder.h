@@ -187,9 +187,9 @@ typedef struct doc_mention {
     int group;          /* compound id within the document, -1 */
     uint64_t head;      /* hash of its last word ("army" of "Pakistan's army"), 0 if none */
     uint32_t sector;    /* one six-letter code's last three letters, packed ("MIL"), else 0 */
-    uint64_t title;     /* hash of the last word of a title before a name ("minister" of
-                           "Chinese Foreign Minister Wang Yi"), 0 if none */
-    uint64_t title_prev; /* hash of the word before that title word ("foreign"), 0 if none */
+    uint64_t title;     /* hash of the word before a person's own name in its span
+                           ("minister" of "Chinese Foreign Minister Wang Yi"), 0 if none */
+    uint64_t title_prev; /* hash of the word before that one ("foreign"), 0 if none */
 } doc_mention;
 
 typedef struct alias {

@@ -931,11 +931,6 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
 
 /* ---------------------------------------------------------------- references */
 
-static const char *const person_titles[] = {"MINISTER",   "PRESIDENT",  "PREMIER",   "CHANCELLOR", "SECRETARY",
-                                            "SPOKESMAN",  "SPOKESWOMAN", "SPOKESPERSON", "AMBASSADOR", "ENVOY",
-                                            "LEADER",     "KING",       "QUEEN",     "PRINCE",     "EMIR",
-                                            "NEGOTIATOR", "COUNTERPART", "DIPLOMAT", "COMMANDER",  "CHIEF"};
-
 /* One name of two states or more ("North and South Korea", "the two Koreas"): "they"
  * after it stands for them. */
 static bool several_states(const dt_coder *c, const mention *m)
@@ -1470,6 +1465,10 @@ static bool leaders_of(dt_coder *c, int mi)
 
 /* An actor named by a person's title: a state and an agent that is one person
  * ("Armenian Prime Minister", "the Egyptian foreign minister"). */
+static const char *const person_titles[] = {"MINISTER",   "PRESIDENT",  "PREMIER",   "CHANCELLOR", "SECRETARY",
+                                            "SPOKESMAN",  "SPOKESWOMAN", "SPOKESPERSON", "AMBASSADOR", "ENVOY",
+                                            "LEADER",     "KING",       "QUEEN",     "PRINCE",     "EMIR",
+                                            "NEGOTIATOR", "COUNTERPART", "DIPLOMAT", "COMMANDER",  "CHIEF"};
 
 static bool person_title(const dt_coder *c, const mention *m)
 {
