@@ -152,6 +152,8 @@ typedef struct mention {
     uint32_t rule;      /* actor entry rule, or UINT32_MAX */
     int ref;            /* MT_REF: the ref entry */
     int resolved_from;  /* for references: sentence of the antecedent, -1 */
+    sid base;           /* an agent's country named before "-based" ("Pakistan-based
+                           militants"), 0 if none */
 } mention;
 
 typedef struct verbocc {
@@ -186,6 +188,9 @@ typedef struct doc_mention {
     int group;          /* compound id within the document, -1 */
     uint64_t head;      /* hash of its last word ("army" of "Pakistan's army"), 0 if none */
     uint32_t sector;    /* one six-letter code's last three letters, packed ("MIL"), else 0 */
+    uint64_t title;     /* hash of the word before a person's own name in its span
+                           ("minister" of "Chinese Foreign Minister Wang Yi"), 0 if none */
+    uint64_t title_prev; /* hash of the word before that one ("foreign"), 0 if none */
 } doc_mention;
 
 typedef struct alias {

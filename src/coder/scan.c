@@ -258,6 +258,13 @@ static int skip_det(const dt_coder *c, int i)
 static int skip_list_modifiers(const dt_coder *c, int i)
 {
     i = skip_det(c, i);
+    /* (a count, also an approximate one: "the United States and about 20 allies") */
+    if (i + 1 < c->ntok && (c->toks[i + 1].flags & TOKF_NUMBER) &&
+        (KEY_IS(c, i, "ABOUT") || KEY_IS(c, i, "SOME") || KEY_IS(c, i, "NEARLY") || KEY_IS(c, i, "AROUND") ||
+         KEY_IS(c, i, "ALMOST")))
+        i++;
+    if (i < c->ntok && (c->toks[i].flags & TOKF_NUMBER))
+        i++;
     for (int k = 0; k < 2 && i < c->ntok; k++) {
         const ctok *t = &c->ct[i];
         if (t->role != TR_NONE || t->wflags || t->nounword || !(t->tflags & TOKF_LOWER) ||
@@ -545,7 +552,9 @@ static sid same_sector_before(dt_coder *c, int mi, const char *sector)
     int tot = DT_MIN(c->nrecent, DOC_RECENT);
     uint32_t want = strlen(sector) == 3 ? pack3(sector) : 1;
     bool is_gov = strcmp(sector, "GOV") == 0;
-    const doc_mention *subj = NULL, *any = NULL;
+    bool two = m->end - m->start >= 2;
+    uint64_t prev = two ? c->toks[m->end - 2].hash : 0;
+    const doc_mention *subj = NULL, *any = NULL, *tit = NULL;
     for (int k = 1, at = c->nrecent % DOC_RECENT; k <= tot; k++) {
         at = at > 0 ? at - 1 : DOC_RECENT - 1;
         const doc_mention *dm = &c->recent[at];
@@ -558,13 +567,23 @@ static sid same_sector_before(dt_coder *c, int mi, const char *sector)
             subj = dm;
             continue;
         }
-        if (dm->sector != want || (dm->head != head && (anew || subj)))
+        /* (a title of two words names the one it was the title of: "U.S. Secretary of State
+         * Antony Blinken met Chinese Foreign Minister Wang Yi. The foreign minister ...") */
+        bool titled = two && dm->title == head && dm->title_prev == prev;
+        if (dm->sector != want || (dm->head != head && !titled && (anew || subj)))
             continue;
         const char *code = code_str(c, dm->codes[0]);
         if (!country_based(code))
             continue;
-        if (dm->head == head)
+        if (dm->head == head || (titled && dm->subject))
             return coder_intern(c, code, 3);
+        /* (of two so titled, the subject: "Indian Foreign Minister S. Jaishankar met Chinese
+         * Foreign Minister Wang Yi. The foreign minister ..." is Jaishankar) */
+        if (titled) {
+            if (!tit)
+                tit = dm;
+            continue;
+        }
         /* (not the side of another actor of its sentence, "Kim had a conversation with the
          * envoys" are not Kim's, nor of the country of one named after it, what it acts on:
          * "KYIV - Russian forces invaded Ukraine. The army said it had shot down five Russian
@@ -582,6 +601,8 @@ static sid same_sector_before(dt_coder *c, int mi, const char *sector)
         else if (!any)
             any = dm;
     }
+    if (tit)
+        subj = tit;
     if (!subj)
         subj = any;
     return subj ? coder_intern(c, code_str(c, subj->codes[0]), 3) : SID_NONE;
@@ -910,6 +931,14 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
 
 /* ---------------------------------------------------------------- references */
 
+/* One name of two states or more ("North and South Korea", "the two Koreas"): "they"
+ * after it stands for them. */
+static bool several_states(const dt_coder *c, const mention *m)
+{
+    return m->ncodes > 1 && country_based(code_str(c, m->codes[0])) && country_based(code_str(c, m->codes[1])) &&
+           memcmp(code_str(c, m->codes[0]), code_str(c, m->codes[1]), 3) != 0;
+}
+
 static void doc_push(dt_coder *c, const mention *m, bool subject, int group)
 {
     if (m->ncodes <= 0)
@@ -918,11 +947,17 @@ static void doc_push(dt_coder *c, const mention *m, bool subject, int group)
     memcpy(dm->codes, m->codes, sizeof(sid) * (size_t)m->ncodes);
     dm->ncodes = m->ncodes;
     dm->kind = m->kind;
-    dm->plural = m->plural || m->ncompound > 1;
+    dm->plural = m->plural || m->ncompound > 1 || several_states(c, m);
     dm->subject = subject;
     dm->sentence = c->sentence;
     dm->group = group;
     dm->head = m->end > m->start ? c->toks[m->end - 1].hash : 0;
+    /* (the two words before the person's own name, when the span has them: "Foreign
+     * Minister" of "Chinese Foreign Minister Wang Yi"; compared only with an agent's words) */
+    int t = m->name_start - 1;
+    bool titled = t > m->start && m->name_start < m->end;
+    dm->title = titled ? c->toks[t].hash : 0;
+    dm->title_prev = titled ? c->toks[t - 1].hash : 0;
     const char *code = code_str(c, m->codes[0]);
     dm->sector = m->ncodes == 1 && strlen(code) == 6 ? pack3(code + 3) : 0;
     c->nrecent++;
@@ -1142,6 +1177,47 @@ static void resolve_pair(dt_coder *c, int mi, bool people, bool states)
         m->plural = 1;
         m->resolved_from = c->sentence - 1;
     }
+}
+
+/* "the three countries": the countries of the last three actors named together, a compound
+ * of three in its sentence or the two before ("Australia, Britain and the United States
+ * announced a pact. France accused the three countries of betrayal"). */
+static void resolve_trio(dt_coder *c, int mi)
+{
+    const sid *codes = NULL;
+    sid got[3];
+    for (int j = mi - 1; j >= 0 && !codes; j--) {
+        const mention *o = &c->m[j];
+        if (o->ncompound != 3 || o->wished)
+            continue;
+        int n = 0;
+        for (int k = j; k < mi && n < 3; k++)
+            if (c->m[k].compound == j && c->m[k].ncodes == 1)
+                got[n++] = c->m[k].codes[0];
+        if (n == 3)
+            codes = got;
+    }
+    int tot = DT_MIN(c->nrecent, DOC_RECENT);
+    for (int k = 1; k <= tot && !codes; k++) {
+        const doc_mention *dm = &c->recent[(c->nrecent - k) % DOC_RECENT];
+        if (c->sentence - dm->sentence > 2)
+            break;
+        if (dm->ncodes == 3 && dm->plural)
+            codes = dm->codes;
+    }
+    if (!codes)
+        return;
+    mention *m = &c->m[mi];
+    m->ncodes = 0;
+    for (int q = 0; q < 3; q++) {
+        const char *k = code_str(c, codes[q]);
+        if (!country_based(k))
+            return;
+        m->codes[m->ncodes++] = coder_intern(c, k, 3);
+    }
+    m->kind = AK_ACTOR;
+    m->plural = 1;
+    m->resolved_from = c->sentence - 1;
 }
 
 /* "the North" means North Korea only when North Korea was named in the document. */
@@ -1450,6 +1526,18 @@ static bool same_head_before(dt_coder *c, int mi)
     return true;
 }
 
+static bool pred_sector(const doc_mention *dm, const void *arg)
+{
+    return dm->sector == *(const uint32_t *)arg && dm->ncodes == 1;
+}
+
+/* A word for an armed group's members: rebels, insurgents, militants. */
+static bool armed_word(const dt_coder *c, int k)
+{
+    static const char *const words[] = {"REBELS", "INSURGENTS", "MILITANTS", "GUERRILLAS"};
+    return k >= 0 && key_among(c, k, words, DT_ARRAY_LEN(words));
+}
+
 static void resolve_references(dt_coder *c)
 {
     c->speaker = find_speaker(c);
@@ -1479,10 +1567,24 @@ static void resolve_references(dt_coder *c)
                     resolve_kind(c, mi, r->kind, false);
                     if (r->kind == AK_STATE)
                         state_of(c, m, r->gov);
+                    /* "the rebels", "the militants" with no armed group named before them:
+                     * the rebels of the country whose rebels were last named ("Syrian
+                     * forces shelled rebel positions. The rebels accused the army") */
+                    if (r->kind == AK_GROUP && m->ncodes == 0 && armed_word(c, m->end - 1)) {
+                        uint32_t reb = pack3("REB");
+                        const doc_mention *dm = doc_find(c, pred_sector, &reb, 8);
+                        if (dm) {
+                            copy_codes(m, dm->codes, 1);
+                            m->kind = AK_ACTOR;
+                            m->resolved_from = c->sentence;
+                        }
+                    }
                 }
             }
             else if (r->type == RK_LEADERS && leaders_of(c, mi))
                 ;
+            else if (r->type == RK_TRIO)
+                resolve_trio(c, mi);
             else if (r->type == RK_LEADERS || r->type == RK_PAIR)
                 resolve_pair(c, mi, r->type == RK_LEADERS, r->type == RK_PAIR && r->kind == AK_STATE);
             else
@@ -1528,7 +1630,7 @@ static void resolve_references(dt_coder *c)
             int pick = -1;
             for (int j = mi - 1; j >= 0; j--) {
                 int h = c->m[j].compound >= 0 ? c->m[j].compound : j;
-                if (c->m[h].ncompound > 1 || ((c->m[j].plural || c->m[j].kind == AK_GROUP) && c->m[j].ncodes > 0)) {
+                if (c->m[h].ncompound > 1 || ((c->m[j].plural || c->m[j].kind == AK_GROUP || several_states(c, &c->m[j])) && c->m[j].ncodes > 0)) {
                     pick = c->m[h].ncompound > 1 ? h : j;
                     break;
                 }
@@ -1586,6 +1688,8 @@ static void resolve_references(dt_coder *c)
 
 /* ---------------------------------------------------------------- compounds */
 
+static bool nationality_adjective(const dt_coder *c, const mention *m);
+
 static void find_compounds(dt_coder *c)
 {
     for (int i = 0; i + 1 < c->nm; i++) {
@@ -1623,6 +1727,12 @@ static void find_compounds(dt_coder *c)
                 bool verb_after = after < c->ntok && (c->ct[after].role == TR_VERB ||
                                                       (c->ct[after].wflags & (WF_AUX | WF_FUTURE | WF_HYPO | WF_HAVE |
                                                                               WF_RESPOND | WF_REPORT)));
+                /* (not a noun after a state's adjective: "condemned the U.S. and British
+                 * strikes" names two strikers, no clause of "British") */
+                if (verb_after && c->ct[after].role == TR_VERB && (c->toks[after].flags & TOKF_LOWER) &&
+                    c->ct[after].verb >= 0 && c->v[c->ct[after].verb].form != VF_ED &&
+                    c->v[c->ct[after].verb].form != VF_EN && nationality_adjective(c, nx))
+                    verb_after = false;
                 bool object_before = before >= 0 && c->ct[before].role == TR_VERB && nmem == 1;
                 /* "China hopes India and Pakistan will settle ...": after a verb of wishing
                  * or intention right after its actor, an actor pair before a modal is the
@@ -1809,6 +1919,12 @@ static void drop_patrons(dt_coder *c)
         /* only before an actor: "Russian-backed attacks" are Russia's */
         if (!based && (!patron || p + 1 >= c->ntok || c->ct[p + 1].mention < 0))
             continue;
+        /* (but a state's name there says where an agent after it is based: "Pakistan-based
+         * militants" are Pakistan's, as the guidelines code armed groups) */
+        int ai = based && p + 1 < c->ntok ? c->ct[p + 1].mention : -1;
+        if (ai >= 0 && c->m[ai].start == p + 1 && c->m[ai].type == MT_AGENT_ONLY && m->type == MT_ACTOR &&
+            m->ncodes == 1 && strlen(code_str(c, m->codes[0])) == 3 && country_based(code_str(c, m->codes[0])))
+            c->m[ai].base = m->codes[0];
         forget_mention(c, m);
     }
 }
@@ -1988,6 +2104,21 @@ static sid sender_after(dt_coder *c, const mention *m)
     return coder_intern(c, cc, 3);
 }
 
+/* Whether the word at k, after "firm", is a noun that "firm" describes: a lower-case word
+ * that is no function word, no past form ("a firm based in Dubai") and no verb used as one
+ * ("the firm announced"). */
+static bool firm_adjective(const dt_coder *c, int k)
+{
+    if (k >= c->ntok || !(c->toks[k].flags & TOKF_LOWER) || !(c->toks[k].flags & TOKF_WORD) || c->ct[k].wflags != 0)
+        return false;
+    const tok *t = &c->toks[k];
+    if (t->key_len > 3 && memcmp(c->keys.data + t->key + t->key_len - 2, "ED", 2) == 0)
+        return false;
+    if (c->ct[k].role == TR_VERB)
+        return c->ct[k].verb >= 0 && (c->v[c->ct[k].verb].form == VF_BASE || c->v[c->ct[k].verb].verb == UINT32_MAX);
+    return c->ct[k].role == TR_NONE;
+}
+
 static void resolve_agents(dt_coder *c)
 {
     for (int mi = 0; mi < c->nm; mi++) {
@@ -2001,9 +2132,19 @@ static void resolve_agents(dt_coder *c)
         bool lower = (c->toks[m->start].flags & TOKF_LOWER) && m->end < c->ntok && (c->toks[m->end].flags & TOKF_LOWER);
         bool title = m->start > 0 && c->ct[m->start - 1].role == TR_VERB && m->end < c->ntok &&
                      (c->toks[m->start].flags & TOKF_CAP) && (c->toks[m->end].flags & TOKF_CAP);
+        /* (but a past form after "the military" is its act: "The military condemned the
+         * attacks") */
         if (m->end == m->start + 1 && m->end < c->ntok && (lower || title) &&
             (KEY_IS(c, m->start, "MILITARY") || KEY_IS(c, m->start, "SECURITY")) &&
-            c->ct[m->end].role == TR_VERB) {
+            c->ct[m->end].role == TR_VERB &&
+            !(m->start > 0 && KEY_IS(c, m->start - 1, "THE") && c->ct[m->end].verb >= 0 &&
+              c->v[c->ct[m->end].verb].form == VF_ED && c->v[c->ct[m->end].verb].verb != UINT32_MAX)) {
+            forget_mention(c, m);
+            continue;
+        }
+        /* "his firm commitment", "a firm stance": "firm" before a plain lower-case noun is
+         * the adjective, no business. */
+        if (KEY_IS(c, m->end - 1, "FIRM") && firm_adjective(c, m->end)) {
             forget_mention(c, m);
             continue;
         }
@@ -2070,7 +2211,7 @@ static void resolve_agents(dt_coder *c)
          * government and the opposition"), that country, before a place named after a verb
          * ("... resumed talks in Mexico City" says where they met); else the country of
          * the document. */
-        sid loc = place_after(c, m, false);
+        sid loc = m->base ? m->base : place_after(c, m, false);
         if (!loc)
             loc = sender_after(c, m);
         for (int j = 0; j < c->nm && !loc && m->compound >= 0; j++) {

@@ -249,7 +249,7 @@ typedef struct trie_node {
 static inline const phrase_payload *node_payload(const dt_dict *d, const trie_node *tn, uint32_t p);
 
 /* References: "the country" -> the last state named; "the North" -> PRK if named. */
-enum ref_kind { RK_KIND = 0, RK_CODE, RK_LEADERS, RK_PAIR };
+enum ref_kind { RK_KIND = 0, RK_CODE, RK_LEADERS, RK_PAIR, RK_TRIO };
 typedef struct ref_entry {
     uint8_t type;      /* enum ref_kind */
     uint8_t kind;      /* enum actor_kind (RK_KIND); RK_PAIR: AK_STATE for the pair's countries */

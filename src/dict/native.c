@@ -685,6 +685,11 @@ static int entry_ref(nctx *c, dt_slice rest)
         r.type = RK_PAIR;
         found = true;
     }
+    if (!found && str_ieq(what.ptr, what.len, "trio")) {
+        r.type = RK_TRIO; /* the countries of the last three named together */
+        r.kind = AK_STATE;
+        found = true;
+    }
     if (!found && str_ieq(what.ptr, what.len, "states")) {
         r.type = RK_PAIR; /* the pair's countries */
         r.kind = AK_STATE;
