@@ -1197,7 +1197,13 @@ static void resolve_trio(dt_coder *c, int mi)
         if (n == 3)
             codes = got;
     }
-    int tot = DT_MIN(c->nrecent, DOC_RECENT);
+    /* (not from earlier sentences when this one names actors of its own before it: "Moon
+     * joined Trump and Kim ..., the first time leaders of the three countries had met" are
+     * those three, not three states listed in the sentence before) */
+    int named = 0;
+    for (int j = 0; j < mi && !codes; j++)
+        named += c->m[j].ncodes > 0 && c->m[j].type != MT_REF;
+    int tot = named >= 2 ? 0 : DT_MIN(c->nrecent, DOC_RECENT);
     for (int k = 1; k <= tot && !codes; k++) {
         const doc_mention *dm = &c->recent[(c->nrecent - k) % DOC_RECENT];
         if (c->sentence - dm->sentence > 2)
