@@ -737,6 +737,36 @@ static bool mediator(const dt_coder *c, const mention *m)
     return p >= 0 && key_among(c, p, parts, DT_ARRAY_LEN(parts));
 }
 
+/* "a deal brokered by China", "an exchange mediated by the UAE": verb occurrence vo is a
+ * participle of brokering or mediating, with "by" right after it, describing the noun
+ * before it (the thing brokered, whose parties are the clause's subject). */
+static bool brokered_noun(const dt_coder *c, const verbocc *vo)
+{
+    static const char *const parts[] = {"BROKERED", "MEDIATED", "FACILITATED"};
+    int k = vo->start - 1;
+    return k > 0 && vo->end == vo->start + 1 && key_among(c, vo->start, parts, DT_ARRAY_LEN(parts)) &&
+           vo->end < c->ntok && (c->ct[vo->end].wflags & WF_BY) && c->ct[vo->end].role == TR_NONE &&
+           c->ct[k].mention < 0 && !(c->ct[k].tflags & TOKF_PUNCT) &&
+           !(c->ct[k].wflags & (WF_PREP | WF_CONJ | WF_DET | WF_AUX | WF_HAVE));
+}
+
+/* "talks in Pretoria mediated by the African Union": a participle of mediating right
+ * after a place that follows an event noun and "in" or "at" describes the noun, not the
+ * place. Returns the noun's token, or -1. */
+static int mediated_after_place(const dt_coder *c, const verbocc *vo)
+{
+    static const char *const parts[] = {"BROKERED", "MEDIATED", "FACILITATED"};
+    int k = vo->start - 1;
+    if (k < 2 || c->ct[k].mention < 0 || vo->end >= c->ntok || !(c->ct[vo->end].wflags & WF_BY) ||
+        !key_among(c, vo->start, parts, DT_ARRAY_LEN(parts)))
+        return -1;
+    int p = c->m[c->ct[k].mention].start - 1;
+    if (p < 1 || !(KEY_IS(c, p, "IN") || KEY_IS(c, p, "AT")))
+        return -1;
+    const ctok *n = &c->ct[p - 1];
+    return n->role == TR_VERB && n->verb >= 0 && c->v[n->verb].noun != UINT32_MAX ? p - 1 : -1;
+}
+
 /* Token k is the "with" of an encounter "during" or "at" which an act happened ("during a
  * phone call with", "at his summit with"), after `from`: the actor after it is that
  * encounter's partner. */
@@ -1432,6 +1462,9 @@ static bool is_noun_use(const dt_coder *c, const verbocc *vo)
     /* After a document that says what its author does, an "-ing" form is a verb: "passed a
      * resolution urging China to ...", "a joint statement calling on Russia". */
     if (vo->form == VF_ING && document_word(c, k))
+        return false;
+    /* "a deal brokered by China": the participle describing the noun is a verb */
+    if (brokered_noun(c, vo))
         return false;
     /* A capitalised month name before a number is the month ("the year ending March 31";
      * "Protesters March On Parliament", a title-case headline, keeps the verb). */
@@ -2509,7 +2542,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     int reduced_target = -1;
     if (!passive && !ve->is_noun && (vo->form == VF_ED || vo->form == VF_EN) && !g.aux && !g.have && !g.get &&
         src < 0 && tgt < 0 && g.start > lo && c->ct[g.start - 1].mention >= 0 &&
-        c->m[c->ct[g.start - 1].mention].end == g.start) {
+        c->m[c->ct[g.start - 1].mention].end == g.start && mediated_after_place(c, vo) < 0) {
         int mi = c->ct[g.start - 1].mention;
         int k = c->m[mi].start - 1;
         while (k >= lo && (c->ct[k].wflags & (WF_DET | WF_ADVERB)) && c->ct[k].role == TR_NONE)
@@ -2538,15 +2571,18 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             trace_printf(c, "  participle after an actor (reduced relative): passive\n");
         }
     } else if (!passive && !ve->is_noun && (vo->form == VF_ED || vo->form == VF_EN) && !g.aux && !g.have &&
-               !g.get && src < 0 && tgt < 0 && g.start > lo && c->ct[g.start - 1].role == TR_VERB &&
-               c->ct[g.start - 1].verb >= 0 && c->v[c->ct[g.start - 1].verb].noun != UINT32_MAX &&
+               !g.get && src < 0 && tgt < 0 && g.start > lo &&
+               ((c->ct[g.start - 1].role == TR_VERB && c->ct[g.start - 1].verb >= 0 &&
+                 c->v[c->ct[g.start - 1].verb].noun != UINT32_MAX) || brokered_noun(c, vo) ||
+                mediated_after_place(c, vo) >= 0) &&
                vo->end < hi && (c->ct[vo->end].wflags & WF_BY) && c->ct[vo->end].role == TR_NONE) {
         /* "a prisoner exchange mediated by the UAE", "a truce brokered by Egypt": a
          * participle with "by" right after an event noun describes it; the "by" actor acts
          * on the noun's parties (its actors, else the clause's subject). */
-        int nv = c->ct[g.start - 1].verb;
+        int nt = mediated_after_place(c, vo) >= 0 ? mediated_after_place(c, vo) : g.start - 1;
+        int nv = c->ct[nt].role == TR_VERB ? c->ct[nt].verb : -1;
         int parties = -1;
-        for (int q = *np - 1; q >= 0 && parties < 0; q--)
+        for (int q = *np - 1; nv >= 0 && q >= 0 && parties < 0; q--)
             if (protos[q].verb == nv && protos[q].noun)
                 parties = protos[q].src;
         if (parties < 0)
@@ -3603,7 +3639,11 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
             between |= c->ct[k].mention >= 0;
             barrier |= c->ct[k].barrier != 0;
         }
-        if (!between && !barrier) {
+        /* (not a participle with "by" that describes an event noun of the phrase: "swapped
+         * prisoners in an exchange mediated by the UAE", "agreed to restore ties under a
+         * deal brokered by China": the "by" actor mediates, coded on its own) */
+        bool describes_noun = brokered_noun(c, vo);
+        if (!between && !barrier && !describes_noun) {
             if (c->opts.explain) {
                 char first[256];
                 snprintf(first, sizeof(first), "%s", span_text(c, c->v[j].start, c->v[j].end));
