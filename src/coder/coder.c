@@ -2084,7 +2084,10 @@ static int strike_source(dt_coder *c, int v, int lo, int tgt)
  * keeps the old reading.) */
 static bool adjunct_encounter(dt_coder *c, const verbocc *vo, int lo)
 {
-    if (vo->end >= c->ntok || !KEY_IS(c, vo->end, "WITH"))
+    /* (also a visit "to" a place or "by" its visitor: "praised Iran's commitment during a
+     * visit to Tehran", "freed three detainees during a visit by Pompeo to Pyongyang") */
+    if (vo->end >= c->ntok ||
+        !(KEY_IS(c, vo->end, "WITH") || KEY_IS(c, vo->end, "TO") || KEY_IS(c, vo->end, "BY")))
         return false;
     int k = vo->start - 1;
     static const char *const owners[] = {"HIS", "HER", "THEIR", "ITS"};
