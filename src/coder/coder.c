@@ -2085,19 +2085,33 @@ static int strike_source(dt_coder *c, int v, int lo, int tgt)
 static bool adjunct_encounter(dt_coder *c, const verbocc *vo, int lo)
 {
     /* (also a visit "to" a place or "by" its visitor: "praised Iran's commitment during a
-     * visit to Tehran", "freed three detainees during a visit by Pompeo to Pyongyang") */
-    if (vo->end >= c->ntok ||
-        !(KEY_IS(c, vo->end, "WITH") || KEY_IS(c, vo->end, "TO") || KEY_IS(c, vo->end, "BY")))
+     * visit to Tehran", "freed three detainees during a visit by Pompeo to Pyongyang"; and
+     * an encounter "in" which it happened: "in a phone call with his Pakistani counterpart",
+     * not "$750 million in humanitarian aid to Yemen") */
+    static const char *const visits[] = {"VISIT", "TRIP", "TOUR"};
+    static const char *const encounters[] = {"CALL", "TALKS", "MEETING", "CONVERSATION", "VISIT"};
+    if (vo->end >= c->ntok)
         return false;
+    bool with = KEY_IS(c, vo->end, "WITH");
+    /* (a visit of "their" is of people named before, not of the state that is the
+     * subject: "accused Pakistan of harassing the mother and wife of X during their visit
+     * to see him") */
+    if (!with && (!(KEY_IS(c, vo->end, "TO") || KEY_IS(c, vo->end, "BY")) ||
+                  !key_among(c, vo->end - 1, visits, DT_ARRAY_LEN(visits)) ||
+                  (vo->start >= 1 && KEY_IS(c, vo->start - 1, "THEIR"))))
+        return false;
+    bool in_ok = key_among(c, vo->end - 1, encounters, DT_ARRAY_LEN(encounters));
     int k = vo->start - 1;
     static const char *const owners[] = {"HIS", "HER", "THEIR", "ITS"};
     for (int n = 0; k >= lo && n < 3 && (c->ct[k].mention < 0 || key_among(c, k, owners, DT_ARRAY_LEN(owners))) &&
                     !(c->toks[k].flags & TOKF_NUMBER) &&
-                    !KEY_IS(c, k, "'S") && !KEY_IS(c, k, "DURING") && !KEY_IS(c, k, "AT") &&
+                    !KEY_IS(c, k, "'S") && !KEY_IS(c, k, "DURING") && !KEY_IS(c, k, "AT") && !KEY_IS(c, k, "IN") &&
                     (c->ct[k].tflags & TOKF_WORD) && !(c->ct[k].wflags & (WF_PREP | WF_CONJ));
          n++)
         k--;
-    if (k < lo || !(KEY_IS(c, k, "DURING") || KEY_IS(c, k, "AT")) || c->ct[k].role != TR_NONE)
+    /* ("in a phone call with his Pakistani counterpart": "in" too) */
+    if (k < lo || !(KEY_IS(c, k, "DURING") || KEY_IS(c, k, "AT") || (in_ok && KEY_IS(c, k, "IN"))) ||
+        c->ct[k].role != TR_NONE)
         return false;
     trace_printf(c, "noun \"%s\": an encounter during which the act happened, its own event\n",
                  span_text(c, vo->start, vo->end));
@@ -2590,6 +2604,15 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                 parties = protos[q].src;
         if (parties < 0)
             parties = find_subject(c, g.start, lo);
+        /* (a deal or talks that are no event noun of the clause: its subject are the parties
+         * only when it names two, "Saudi Arabia and Iran agreed ... under a deal brokered by
+         * China"; not "The first ship carrying Ukrainian grain left Odesa under the deal
+         * brokered by Turkey") */
+        if (parties >= 0 && nv < 0) {
+            const mention *pm = &c->m[c->m[parties].compound >= 0 ? c->m[parties].compound : parties];
+            if (pm->ncompound < 2 && pm->ncodes < 2)
+                parties = -1;
+        }
         if (parties >= 0) {
             passive = true;
             by = by_agent(c, vo->end, hi, false, &by_found);
@@ -3646,6 +3669,13 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
          * prisoners in an exchange mediated by the UAE", "agreed to restore ties under a
          * deal brokered by China": the "by" actor mediates, coded on its own) */
         bool describes_noun = brokered_noun(c, vo);
+        /* (nor an encounter during which the act happened: "pledged new military aid during
+         * his visit to Kyiv") */
+        if (!describes_noun && vo->noun != UINT32_MAX) {
+            int alo, ahi;
+            clause_range(c, vo->start, vo->end, &alo, &ahi);
+            describes_noun = adjunct_encounter(c, vo, alo);
+        }
         if (!between && !barrier && !describes_noun) {
             if (c->opts.explain) {
                 char first[256];
