@@ -2602,16 +2602,21 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         for (int q = *np - 1; nv >= 0 && q >= 0 && parties < 0; q--)
             if (protos[q].verb == nv && protos[q].noun)
                 parties = protos[q].src;
+        bool from_subject = parties < 0;
         if (parties < 0)
             parties = find_subject(c, g.start, lo);
-        /* (a deal or talks that are no event noun of the clause: its subject are the parties
-         * only when it names two, "Saudi Arabia and Iran agreed ... under a deal brokered by
-         * China"; not "The first ship carrying Ukrainian grain left Odesa under the deal
-         * brokered by Turkey") */
-        if (parties >= 0 && nv < 0) {
+        /* (the subject of the clause are the parties only when it names two, "Saudi Arabia
+         * and Iran agreed ... under a deal brokered by China"; not "The first ship carrying
+         * Ukrainian grain left Odesa under the deal brokered by Turkey", nor "Israel freed 39
+         * Palestinian prisoners under a truce brokered by Qatar") */
+        if (parties >= 0 && from_subject) {
             const mention *pm = &c->m[c->m[parties].compound >= 0 ? c->m[parties].compound : parties];
-            if (pm->ncompound < 2 && pm->ncodes < 2)
-                parties = -1;
+            if (pm->ncompound < 2 && pm->ncodes < 2) {
+                /* (nor is the clause's subject the mediator's partner: "Russia violated a
+                 * ceasefire mediated by France with Georgia" has no mediation by Russia) */
+                trace_printf(c, "  participle with \"by\" after a noun whose parties are not named: no event\n");
+                return false;
+            }
         }
         if (parties >= 0) {
             passive = true;
