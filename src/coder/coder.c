@@ -744,10 +744,12 @@ static bool brokered_noun(const dt_coder *c, const verbocc *vo)
 {
     static const char *const parts[] = {"BROKERED", "MEDIATED", "FACILITATED"};
     int k = vo->start - 1;
-    return k > 0 && vo->end == vo->start + 1 && key_among(c, vo->start, parts, DT_ARRAY_LEN(parts)) &&
-           vo->end < c->ntok && (c->ct[vo->end].wflags & WF_BY) && c->ct[vo->end].role == TR_NONE &&
+    /* (the cheap tests first: this is asked of every verb) */
+    return (vo->form == VF_ED || vo->form == VF_EN) && vo->end == vo->start + 1 && vo->end < c->ntok &&
+           (c->ct[vo->end].wflags & WF_BY) && k > 0 && c->ct[vo->end].role == TR_NONE &&
            c->ct[k].mention < 0 && !(c->ct[k].tflags & TOKF_PUNCT) &&
-           !(c->ct[k].wflags & (WF_PREP | WF_CONJ | WF_DET | WF_AUX | WF_HAVE));
+           !(c->ct[k].wflags & (WF_PREP | WF_CONJ | WF_DET | WF_AUX | WF_HAVE)) &&
+           key_among(c, vo->start, parts, DT_ARRAY_LEN(parts));
 }
 
 /* "talks in Pretoria mediated by the African Union": a participle of mediating right
@@ -1454,7 +1456,17 @@ static bool floating_quantifier(const dt_coder *c, int q)
             c->ct[q - 1].mention >= 0);
 }
 
+static bool noun_use(const dt_coder *c, const verbocc *vo);
+
+/* Whether verb occurrence vo is used as a noun or adjective here, not as a verb ("a deal
+ * brokered by China": the participle describing the noun is a verb; asked only when the
+ * rest says noun, as it is asked of every verb). */
 static bool is_noun_use(const dt_coder *c, const verbocc *vo)
+{
+    return noun_use(c, vo) && !brokered_noun(c, vo);
+}
+
+static bool noun_use(const dt_coder *c, const verbocc *vo)
 {
     int k = vo->start - 1;
     if (k < 0)
@@ -1462,9 +1474,6 @@ static bool is_noun_use(const dt_coder *c, const verbocc *vo)
     /* After a document that says what its author does, an "-ing" form is a verb: "passed a
      * resolution urging China to ...", "a joint statement calling on Russia". */
     if (vo->form == VF_ING && document_word(c, k))
-        return false;
-    /* "a deal brokered by China": the participle describing the noun is a verb */
-    if (brokered_noun(c, vo))
         return false;
     /* A capitalised month name before a number is the month ("the year ending March 31";
      * "Protesters March On Parliament", a title-case headline, keeps the verb). */
@@ -2100,7 +2109,11 @@ static bool adjunct_encounter(dt_coder *c, const verbocc *vo, int lo)
                   !key_among(c, vo->end - 1, visits, DT_ARRAY_LEN(visits)) ||
                   (vo->start >= 1 && KEY_IS(c, vo->start - 1, "THEIR"))))
         return false;
-    bool in_ok = key_among(c, vo->end - 1, encounters, DT_ARRAY_LEN(encounters));
+    /* (nor a visit in a clause of what would or will be: "said he would like to meet Kim at
+     * the DMZ during his visit to South Korea" tells no visit made) */
+    for (int q = lo; !with && q < vo->start; q++)
+        if ((c->ct[q].wflags & (WF_FUTURE | WF_HYPO)) && c->ct[q].role == TR_NONE)
+            return false;
     int k = vo->start - 1;
     static const char *const owners[] = {"HIS", "HER", "THEIR", "ITS"};
     for (int n = 0; k >= lo && n < 3 && (c->ct[k].mention < 0 || key_among(c, k, owners, DT_ARRAY_LEN(owners))) &&
@@ -2110,7 +2123,8 @@ static bool adjunct_encounter(dt_coder *c, const verbocc *vo, int lo)
          n++)
         k--;
     /* ("in a phone call with his Pakistani counterpart": "in" too) */
-    if (k < lo || !(KEY_IS(c, k, "DURING") || KEY_IS(c, k, "AT") || (in_ok && KEY_IS(c, k, "IN"))) ||
+    if (k < lo || !(KEY_IS(c, k, "DURING") || KEY_IS(c, k, "AT") ||
+                    (KEY_IS(c, k, "IN") && key_among(c, vo->end - 1, encounters, DT_ARRAY_LEN(encounters)))) ||
         c->ct[k].role != TR_NONE)
         return false;
     trace_printf(c, "noun \"%s\": an encounter during which the act happened, its own event\n",
@@ -3673,10 +3687,11 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
         /* (not a participle with "by" that describes an event noun of the phrase: "swapped
          * prisoners in an exchange mediated by the UAE", "agreed to restore ties under a
          * deal brokered by China": the "by" actor mediates, coded on its own) */
-        bool describes_noun = brokered_noun(c, vo);
+        bool describes_noun = vo->end < c->ntok && (c->ct[vo->end].wflags & WF_BY) && brokered_noun(c, vo);
         /* (nor an encounter during which the act happened: "pledged new military aid during
          * his visit to Kyiv") */
-        if (!describes_noun && vo->noun != UINT32_MAX) {
+        if (!describes_noun && vo->noun != UINT32_MAX && vo->end < c->ntok &&
+            (KEY_IS(c, vo->end, "WITH") || KEY_IS(c, vo->end, "TO") || KEY_IS(c, vo->end, "BY"))) {
             int alo, ahi;
             clause_range(c, vo->start, vo->end, &alo, &ahi);
             describes_noun = adjunct_encounter(c, vo, alo);
