@@ -1626,6 +1626,11 @@ static int event_noun_agent(const dt_coder *c, int from, int hi)
             continue;
         int e = c->v[c->ct[k].verb].end;
         if (e < hi && (c->ct[e].wflags & WF_BY) && c->ct[e].role == TR_NONE) {
+            /* (a broker or mediator of the act is not the one who acts: "Two Americans
+             * were freed in a swap brokered by Saudi Arabia") */
+            static const char *const brokers[] = {"BROKERED", "MEDIATED", "FACILITATED"};
+            if (key_among(c, e - 1, brokers, DT_ARRAY_LEN(brokers)))
+                return -1;
             bool found;
             return by_agent(c, e, hi, true, &found);
         }
