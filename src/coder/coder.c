@@ -737,6 +737,38 @@ static bool mediator(const dt_coder *c, const mention *m)
     return p >= 0 && key_among(c, p, parts, DT_ARRAY_LEN(parts));
 }
 
+/* "a deal brokered by China", "an exchange mediated by the UAE": verb occurrence vo is a
+ * participle of brokering or mediating, with "by" right after it, describing the noun
+ * before it (the thing brokered, whose parties are the clause's subject). */
+static bool brokered_noun(const dt_coder *c, const verbocc *vo)
+{
+    static const char *const parts[] = {"BROKERED", "MEDIATED", "FACILITATED"};
+    int k = vo->start - 1;
+    /* (the cheap tests first: this is asked of every verb) */
+    return (vo->form == VF_ED || vo->form == VF_EN) && vo->end == vo->start + 1 && vo->end < c->ntok &&
+           (c->ct[vo->end].wflags & WF_BY) && k > 0 && c->ct[vo->end].role == TR_NONE &&
+           c->ct[k].mention < 0 && !(c->ct[k].tflags & TOKF_PUNCT) &&
+           !(c->ct[k].wflags & (WF_PREP | WF_CONJ | WF_DET | WF_AUX | WF_HAVE)) &&
+           key_among(c, vo->start, parts, DT_ARRAY_LEN(parts));
+}
+
+/* "talks in Pretoria mediated by the African Union": a participle of mediating right
+ * after a place that follows an event noun and "in" or "at" describes the noun, not the
+ * place. Returns the noun's token, or -1. */
+static int mediated_after_place(const dt_coder *c, const verbocc *vo)
+{
+    static const char *const parts[] = {"BROKERED", "MEDIATED", "FACILITATED"};
+    int k = vo->start - 1;
+    if (k < 2 || c->ct[k].mention < 0 || vo->end >= c->ntok || !(c->ct[vo->end].wflags & WF_BY) ||
+        !key_among(c, vo->start, parts, DT_ARRAY_LEN(parts)))
+        return -1;
+    int p = c->m[c->ct[k].mention].start - 1;
+    if (p < 1 || !(KEY_IS(c, p, "IN") || KEY_IS(c, p, "AT")))
+        return -1;
+    const ctok *n = &c->ct[p - 1];
+    return n->role == TR_VERB && n->verb >= 0 && c->v[n->verb].noun != UINT32_MAX ? p - 1 : -1;
+}
+
 /* Token k is the "with" of an encounter "during" or "at" which an act happened ("during a
  * phone call with", "at his summit with"), after `from`: the actor after it is that
  * encounter's partner. */
@@ -1424,7 +1456,17 @@ static bool floating_quantifier(const dt_coder *c, int q)
             c->ct[q - 1].mention >= 0);
 }
 
+static bool noun_use(const dt_coder *c, const verbocc *vo);
+
+/* Whether verb occurrence vo is used as a noun or adjective here, not as a verb ("a deal
+ * brokered by China": the participle describing the noun is a verb; asked only when the
+ * rest says noun, as it is asked of every verb). */
 static bool is_noun_use(const dt_coder *c, const verbocc *vo)
+{
+    return noun_use(c, vo) && !brokered_noun(c, vo);
+}
+
+static bool noun_use(const dt_coder *c, const verbocc *vo)
 {
     int k = vo->start - 1;
     if (k < 0)
@@ -1584,6 +1626,11 @@ static int event_noun_agent(const dt_coder *c, int from, int hi)
             continue;
         int e = c->v[c->ct[k].verb].end;
         if (e < hi && (c->ct[e].wflags & WF_BY) && c->ct[e].role == TR_NONE) {
+            /* (a broker or mediator of the act is not the one who acts: "Two Americans
+             * were freed in a swap brokered by Saudi Arabia") */
+            static const char *const brokers[] = {"BROKERED", "MEDIATED", "FACILITATED"};
+            if (key_among(c, e - 1, brokers, DT_ARRAY_LEN(brokers)))
+                return -1;
             bool found;
             return by_agent(c, e, hi, true, &found);
         }
@@ -2051,17 +2098,39 @@ static int strike_source(dt_coder *c, int v, int lo, int tgt)
  * keeps the old reading.) */
 static bool adjunct_encounter(dt_coder *c, const verbocc *vo, int lo)
 {
-    if (vo->end >= c->ntok || !KEY_IS(c, vo->end, "WITH"))
+    /* (also a visit "to" a place or "by" its visitor: "praised Iran's commitment during a
+     * visit to Tehran", "freed three detainees during a visit by Pompeo to Pyongyang"; and
+     * an encounter "in" which it happened: "in a phone call with his Pakistani counterpart",
+     * not "$750 million in humanitarian aid to Yemen") */
+    static const char *const visits[] = {"VISIT", "TRIP", "TOUR"};
+    static const char *const encounters[] = {"CALL", "TALKS", "MEETING", "CONVERSATION", "VISIT"};
+    if (vo->end >= c->ntok)
         return false;
+    bool with = KEY_IS(c, vo->end, "WITH");
+    /* (a visit of "their" is of people named before, not of the state that is the
+     * subject: "accused Pakistan of harassing the mother and wife of X during their visit
+     * to see him") */
+    if (!with && (!(KEY_IS(c, vo->end, "TO") || KEY_IS(c, vo->end, "BY")) ||
+                  !key_among(c, vo->end - 1, visits, DT_ARRAY_LEN(visits)) ||
+                  (vo->start >= 1 && KEY_IS(c, vo->start - 1, "THEIR"))))
+        return false;
+    /* (nor a visit in a clause of what would or will be: "said he would like to meet Kim at
+     * the DMZ during his visit to South Korea" tells no visit made) */
+    for (int q = lo; !with && q < vo->start; q++)
+        if ((c->ct[q].wflags & (WF_FUTURE | WF_HYPO)) && c->ct[q].role == TR_NONE)
+            return false;
     int k = vo->start - 1;
     static const char *const owners[] = {"HIS", "HER", "THEIR", "ITS"};
     for (int n = 0; k >= lo && n < 3 && (c->ct[k].mention < 0 || key_among(c, k, owners, DT_ARRAY_LEN(owners))) &&
                     !(c->toks[k].flags & TOKF_NUMBER) &&
-                    !KEY_IS(c, k, "'S") && !KEY_IS(c, k, "DURING") && !KEY_IS(c, k, "AT") &&
+                    !KEY_IS(c, k, "'S") && !KEY_IS(c, k, "DURING") && !KEY_IS(c, k, "AT") && !KEY_IS(c, k, "IN") &&
                     (c->ct[k].tflags & TOKF_WORD) && !(c->ct[k].wflags & (WF_PREP | WF_CONJ));
          n++)
         k--;
-    if (k < lo || !(KEY_IS(c, k, "DURING") || KEY_IS(c, k, "AT")) || c->ct[k].role != TR_NONE)
+    /* ("in a phone call with his Pakistani counterpart": "in" too) */
+    if (k < lo || !(KEY_IS(c, k, "DURING") || KEY_IS(c, k, "AT") ||
+                    (KEY_IS(c, k, "IN") && key_among(c, vo->end - 1, encounters, DT_ARRAY_LEN(encounters)))) ||
+        c->ct[k].role != TR_NONE)
         return false;
     trace_printf(c, "noun \"%s\": an encounter during which the act happened, its own event\n",
                  span_text(c, vo->start, vo->end));
@@ -2509,7 +2578,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     int reduced_target = -1;
     if (!passive && !ve->is_noun && (vo->form == VF_ED || vo->form == VF_EN) && !g.aux && !g.have && !g.get &&
         src < 0 && tgt < 0 && g.start > lo && c->ct[g.start - 1].mention >= 0 &&
-        c->m[c->ct[g.start - 1].mention].end == g.start) {
+        c->m[c->ct[g.start - 1].mention].end == g.start && mediated_after_place(c, vo) < 0) {
         int mi = c->ct[g.start - 1].mention;
         int k = c->m[mi].start - 1;
         while (k >= lo && (c->ct[k].wflags & (WF_DET | WF_ADVERB)) && c->ct[k].role == TR_NONE)
@@ -2538,19 +2607,36 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             trace_printf(c, "  participle after an actor (reduced relative): passive\n");
         }
     } else if (!passive && !ve->is_noun && (vo->form == VF_ED || vo->form == VF_EN) && !g.aux && !g.have &&
-               !g.get && src < 0 && tgt < 0 && g.start > lo && c->ct[g.start - 1].role == TR_VERB &&
-               c->ct[g.start - 1].verb >= 0 && c->v[c->ct[g.start - 1].verb].noun != UINT32_MAX &&
+               !g.get && src < 0 && tgt < 0 && g.start > lo &&
+               ((c->ct[g.start - 1].role == TR_VERB && c->ct[g.start - 1].verb >= 0 &&
+                 c->v[c->ct[g.start - 1].verb].noun != UINT32_MAX) || brokered_noun(c, vo) ||
+                mediated_after_place(c, vo) >= 0) &&
                vo->end < hi && (c->ct[vo->end].wflags & WF_BY) && c->ct[vo->end].role == TR_NONE) {
         /* "a prisoner exchange mediated by the UAE", "a truce brokered by Egypt": a
          * participle with "by" right after an event noun describes it; the "by" actor acts
          * on the noun's parties (its actors, else the clause's subject). */
-        int nv = c->ct[g.start - 1].verb;
+        int nt = mediated_after_place(c, vo) >= 0 ? mediated_after_place(c, vo) : g.start - 1;
+        int nv = c->ct[nt].role == TR_VERB ? c->ct[nt].verb : -1;
         int parties = -1;
-        for (int q = *np - 1; q >= 0 && parties < 0; q--)
+        for (int q = *np - 1; nv >= 0 && q >= 0 && parties < 0; q--)
             if (protos[q].verb == nv && protos[q].noun)
                 parties = protos[q].src;
+        bool from_subject = parties < 0;
         if (parties < 0)
             parties = find_subject(c, g.start, lo);
+        /* (the subject of the clause are the parties only when it names two, "Saudi Arabia
+         * and Iran agreed ... under a deal brokered by China"; not "The first ship carrying
+         * Ukrainian grain left Odesa under the deal brokered by Turkey", nor "Israel freed 39
+         * Palestinian prisoners under a truce brokered by Qatar") */
+        if (parties >= 0 && from_subject) {
+            const mention *pm = &c->m[c->m[parties].compound >= 0 ? c->m[parties].compound : parties];
+            if (pm->ncompound < 2 && pm->ncodes < 2) {
+                /* (nor is the clause's subject the mediator's partner: "Russia violated a
+                 * ceasefire mediated by France with Georgia" has no mediation by Russia) */
+                trace_printf(c, "  participle with \"by\" after a noun whose parties are not named: no event\n");
+                return false;
+            }
+        }
         if (parties >= 0) {
             passive = true;
             by = by_agent(c, vo->end, hi, false, &by_found);
@@ -3603,7 +3689,19 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
             between |= c->ct[k].mention >= 0;
             barrier |= c->ct[k].barrier != 0;
         }
-        if (!between && !barrier) {
+        /* (not a participle with "by" that describes an event noun of the phrase: "swapped
+         * prisoners in an exchange mediated by the UAE", "agreed to restore ties under a
+         * deal brokered by China": the "by" actor mediates, coded on its own) */
+        bool describes_noun = vo->end < c->ntok && (c->ct[vo->end].wflags & WF_BY) && brokered_noun(c, vo);
+        /* (nor an encounter during which the act happened: "pledged new military aid during
+         * his visit to Kyiv") */
+        if (!describes_noun && vo->noun != UINT32_MAX && vo->end < c->ntok &&
+            (KEY_IS(c, vo->end, "WITH") || KEY_IS(c, vo->end, "TO") || KEY_IS(c, vo->end, "BY"))) {
+            int alo, ahi;
+            clause_range(c, vo->start, vo->end, &alo, &ahi);
+            describes_noun = adjunct_encounter(c, vo, alo);
+        }
+        if (!between && !barrier && !describes_noun) {
             if (c->opts.explain) {
                 char first[256];
                 snprintf(first, sizeof(first), "%s", span_text(c, c->v[j].start, c->v[j].end));
