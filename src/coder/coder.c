@@ -581,8 +581,14 @@ static bool governed_by_prep(const dt_coder *c, const mention *m)
 {
     if (m->compound >= 0)
         m = &c->m[m->compound];
+    /* (a compass word before a place is part of its noun phrase: "air strikes on
+     * southern Lebanon killed ..." has its subject before "on") */
+    static const char *const compass[] = {"SOUTHERN", "NORTHERN", "EASTERN", "WESTERN", "CENTRAL",
+                                          "NORTHEASTERN", "NORTHWESTERN", "SOUTHEASTERN",
+                                          "SOUTHWESTERN"};
     int k = m->start - 1;
-    while (k >= 0 && (c->ct[k].wflags & WF_DET) && c->ct[k].role == TR_NONE)
+    while (k >= 0 && c->ct[k].role == TR_NONE &&
+           ((c->ct[k].wflags & WF_DET) || key_among(c, k, compass, DT_ARRAY_LEN(compass))))
         k--;
     if (k >= 1 && KEY_IS(c, k, "OF") && quantity_word(c, k - 1))
         return false;
@@ -1446,6 +1452,16 @@ static bool is_noun_use(const dt_coder *c, const verbocc *vo)
         k--;
     if (k < 0)
         return false;
+    /* "The U.S. strike on a Syrian air base", "an Israeli attack on the camp": a base form
+     * between an actor opened by a determiner and "on" or "against" is the act's noun,
+     * when the dictionaries have that noun (else the verb's patterns still code it: "a
+     * Brazilian ban on package tours to South Korea"). */
+    if (vo->form == VF_BASE && vo->noun != UINT32_MAX && c->ct[k].role == TR_MENTION && c->ct[k].mention >= 0 && vo->end < c->ntok &&
+        (KEY_IS(c, vo->end, "ON") || KEY_IS(c, vo->end, "AGAINST"))) {
+        int ms = c->m[c->ct[k].mention].start - 1;
+        if (ms >= 0 && c->ct[ms].role == TR_NONE && (c->ct[ms].wflags & WF_DET))
+            return true;
+    }
     /* A determiner or possessive before one or two adjectives: "their initial historic
      * meeting", "an unannounced visit". */
     for (int back = 1, q = k; back <= 3 && q >= 0; back++, q--) {
@@ -2713,7 +2729,10 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         if (tgt < 0 && !both && src >= 0 && cs.code &&
             (c->m[src].ncompound > 1 || c->m[src].ncodes > 1) && each_other_after(c, vend, vhi))
             both = true;
-        if (tgt < 0 && !both) {
+        /* A one-sided act whose pattern skips the actors it names ("fired a missile in
+         * protest against U.S.-South Korean drills") has no target among them. */
+        bool solo_skip = hit && (hit->slots & PS_SKIP) && (cs.flags & CF_SOLO);
+        if (tgt < 0 && !both && !solo_skip) {
             /* After a pattern that skipped an actor (^), search after the match. */
             tgt = find_target(c, hit && (hit->slots & PS_SKIP) ? mr.end : vend, vhi, src);
             /* An object relative clause ("the exercises which North Korea protested
