@@ -2576,6 +2576,27 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     }
     if (passive) {
         int subj = reduced_target >= 0 ? reduced_target : find_subject(c, g.start, lo);
+        /* "The detention of two Canadians by China was condemned by Canada": a judgement
+         * of an act named with its owner after "by" is aimed at that owner (not at those
+         * the act was done to, named before it). */
+        int jroot = code_root(c, cs.code);
+        for (int q = lo + 1; reduced_target < 0 && (jroot == 11 || jroot == 12) && q + 1 < g.start; q++) {
+            if (!KEY_IS(c, q, "BY") || c->ct[q].role != TR_NONE)
+                continue;
+            int a = q + 1;
+            while (a < g.start && c->ct[a].role == TR_NONE && (c->ct[a].wflags & WF_DET))
+                a++;
+            if (a >= g.start || c->ct[a].mention < 0 || c->m[c->ct[a].mention].ncodes <= 0)
+                break;
+            for (int k = lo; k < q; k++)
+                if (c->ct[k].role == TR_VERB && c->ct[k].verb >= 0 && c->v[c->ct[k].verb].noun != UINT32_MAX &&
+                    (subj < 0 || c->m[subj].start > k)) {
+                    subj = head_of(c, c->ct[a].mention);
+                    trace_printf(c, "  the judged act's owner after \"by\" is the target\n");
+                    break;
+                }
+            break;
+        }
         /* the second of two coordinated passive participles: the subject before "and" */
         if (subj < 0 && reduced_target < 0 && g.start == lo && lo > 0 && (c->ct[lo - 1].wflags & WF_CONJ) &&
             c->ct[lo - 1].barrier) {
