@@ -581,8 +581,14 @@ static bool governed_by_prep(const dt_coder *c, const mention *m)
 {
     if (m->compound >= 0)
         m = &c->m[m->compound];
+    /* (a compass word before a place is part of its noun phrase: "air strikes on
+     * southern Lebanon killed ..." has its subject before "on") */
+    static const char *const compass[] = {"SOUTHERN", "NORTHERN", "EASTERN", "WESTERN", "CENTRAL",
+                                          "NORTHEASTERN", "NORTHWESTERN", "SOUTHEASTERN",
+                                          "SOUTHWESTERN"};
     int k = m->start - 1;
-    while (k >= 0 && (c->ct[k].wflags & WF_DET) && c->ct[k].role == TR_NONE)
+    while (k >= 0 && c->ct[k].role == TR_NONE &&
+           ((c->ct[k].wflags & WF_DET) || key_among(c, k, compass, DT_ARRAY_LEN(compass))))
         k--;
     if (k >= 1 && KEY_IS(c, k, "OF") && quantity_word(c, k - 1))
         return false;
@@ -1488,6 +1494,16 @@ static bool noun_use(const dt_coder *c, const verbocc *vo)
         k--;
     if (k < 0)
         return false;
+    /* "The U.S. strike on a Syrian air base", "an Israeli attack on the camp": a base form
+     * between an actor opened by a determiner and "on" or "against" is the act's noun,
+     * when the dictionaries have that noun (else the verb's patterns still code it: "a
+     * Brazilian ban on package tours to South Korea"). */
+    if (vo->form == VF_BASE && vo->noun != UINT32_MAX && c->ct[k].role == TR_MENTION && c->ct[k].mention >= 0 && vo->end < c->ntok &&
+        (KEY_IS(c, vo->end, "ON") || KEY_IS(c, vo->end, "AGAINST"))) {
+        int ms = c->m[c->ct[k].mention].start - 1;
+        if (ms >= 0 && c->ct[ms].role == TR_NONE && (c->ct[ms].wflags & WF_DET))
+            return true;
+    }
     /* A determiner or possessive before one or two adjectives: "their initial historic
      * meeting", "an unannounced visit". */
     for (int back = 1, q = k; back <= 3 && q >= 0; back++, q--) {
@@ -2646,6 +2662,27 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     }
     if (passive) {
         int subj = reduced_target >= 0 ? reduced_target : find_subject(c, g.start, lo);
+        /* "The detention of two Canadians by China was condemned by Canada": a judgement
+         * of an act named with its owner after "by" is aimed at that owner (not at those
+         * the act was done to, named before it). */
+        int jroot = code_root(c, cs.code);
+        for (int q = lo + 1; reduced_target < 0 && (jroot == 11 || jroot == 12) && q + 1 < g.start; q++) {
+            if (!KEY_IS(c, q, "BY") || c->ct[q].role != TR_NONE)
+                continue;
+            int a = q + 1;
+            while (a < g.start && c->ct[a].role == TR_NONE && (c->ct[a].wflags & WF_DET))
+                a++;
+            if (a >= g.start || c->ct[a].mention < 0 || c->m[c->ct[a].mention].ncodes <= 0)
+                break;
+            for (int k = lo; k < q; k++)
+                if (c->ct[k].role == TR_VERB && c->ct[k].verb >= 0 && c->v[c->ct[k].verb].noun != UINT32_MAX &&
+                    (subj < 0 || c->m[subj].start > k)) {
+                    subj = head_of(c, c->ct[a].mention);
+                    trace_printf(c, "  the judged act's owner after \"by\" is the target\n");
+                    break;
+                }
+            break;
+        }
         /* the second of two coordinated passive participles: the subject before "and" */
         if (subj < 0 && reduced_target < 0 && g.start == lo && lo > 0 && (c->ct[lo - 1].wflags & WF_CONJ) &&
             c->ct[lo - 1].barrier) {
@@ -2799,7 +2836,10 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         if (tgt < 0 && !both && src >= 0 && cs.code &&
             (c->m[src].ncompound > 1 || c->m[src].ncodes > 1) && each_other_after(c, vend, vhi))
             both = true;
-        if (tgt < 0 && !both) {
+        /* A one-sided act whose pattern skips the actors it names ("fired a missile in
+         * protest against U.S.-South Korean drills") has no target among them. */
+        bool solo_skip = hit && (hit->slots & PS_SKIP) && (cs.flags & CF_SOLO);
+        if (tgt < 0 && !both && !solo_skip) {
             /* After a pattern that skipped an actor (^), search after the match. */
             tgt = find_target(c, hit && (hit->slots & PS_SKIP) ? mr.end : vend, vhi, src);
             /* An object relative clause ("the exercises which North Korea protested
