@@ -726,11 +726,17 @@ static bool same_actor_codes(const dt_coder *c, const mention *a, const mention 
     return false;
 }
 
+/* Token i is a participle of brokering or mediating ("brokered", "mediated", "facilitated"). */
+static bool broker_word(const dt_coder *c, int i)
+{
+    static const char *const parts[] = {"BROKERED", "MEDIATED", "FACILITATED"};
+    return key_among(c, i, parts, DT_ARRAY_LEN(parts));
+}
+
 /* "a truce brokered by Egypt", "an Egyptian-brokered truce", "talks mediated by Qatar":
  * the actor names who brokered or mediated a thing. */
 static bool mediator(const dt_coder *c, const mention *m)
 {
-    static const char *const parts[] = {"BROKERED", "MEDIATED", "FACILITATED"};
     int e = m->end, b = m->start - 1;
     while (b >= 0 && (c->ct[b].wflags & WF_DET) && c->ct[b].role == TR_NONE)
         b--;
@@ -740,7 +746,7 @@ static bool mediator(const dt_coder *c, const mention *m)
     static const char *const askers[] = {"REQUEST", "BEHEST", "BEHALF"};
     if (b > 0 && KEY_IS(c, b, "OF") && key_among(c, b - 1, askers, DT_ARRAY_LEN(askers)))
         return true;
-    return p >= 0 && key_among(c, p, parts, DT_ARRAY_LEN(parts));
+    return p >= 0 && broker_word(c, p);
 }
 
 /* "a deal brokered by China", "an exchange mediated by the UAE": verb occurrence vo is a
@@ -748,14 +754,13 @@ static bool mediator(const dt_coder *c, const mention *m)
  * before it (the thing brokered, whose parties are the clause's subject). */
 static bool brokered_noun(const dt_coder *c, const verbocc *vo)
 {
-    static const char *const parts[] = {"BROKERED", "MEDIATED", "FACILITATED"};
     int k = vo->start - 1;
     /* (the cheap tests first: this is asked of every verb) */
     return (vo->form == VF_ED || vo->form == VF_EN) && vo->end == vo->start + 1 && vo->end < c->ntok &&
            (c->ct[vo->end].wflags & WF_BY) && k > 0 && c->ct[vo->end].role == TR_NONE &&
            c->ct[k].mention < 0 && !(c->ct[k].tflags & TOKF_PUNCT) &&
            !(c->ct[k].wflags & (WF_PREP | WF_CONJ | WF_DET | WF_AUX | WF_HAVE)) &&
-           key_among(c, vo->start, parts, DT_ARRAY_LEN(parts));
+           broker_word(c, vo->start);
 }
 
 /* "talks in Pretoria mediated by the African Union": a participle of mediating right
@@ -763,10 +768,9 @@ static bool brokered_noun(const dt_coder *c, const verbocc *vo)
  * place. Returns the noun's token, or -1. */
 static int mediated_after_place(const dt_coder *c, const verbocc *vo)
 {
-    static const char *const parts[] = {"BROKERED", "MEDIATED", "FACILITATED"};
     int k = vo->start - 1;
     if (k < 2 || c->ct[k].mention < 0 || vo->end >= c->ntok || !(c->ct[vo->end].wflags & WF_BY) ||
-        !key_among(c, vo->start, parts, DT_ARRAY_LEN(parts)))
+        !broker_word(c, vo->start))
         return -1;
     int p = c->m[c->ct[k].mention].start - 1;
     if (p < 1 || !(KEY_IS(c, p, "IN") || KEY_IS(c, p, "AT")))
@@ -1644,8 +1648,7 @@ static int event_noun_agent(const dt_coder *c, int from, int hi)
         if (e < hi && (c->ct[e].wflags & WF_BY) && c->ct[e].role == TR_NONE) {
             /* (a broker or mediator of the act is not the one who acts: "Two Americans
              * were freed in a swap brokered by Saudi Arabia") */
-            static const char *const brokers[] = {"BROKERED", "MEDIATED", "FACILITATED"};
-            if (key_among(c, e - 1, brokers, DT_ARRAY_LEN(brokers)))
+            if (broker_word(c, e - 1))
                 return -1;
             bool found;
             return by_agent(c, e, hi, true, &found);
@@ -1949,17 +1952,26 @@ static bool rejection_verb(const dt_coder *c, int k)
     return false;
 }
 
+/* The opposition (protesters, GUIDELINES 3) of the state whose code begins `country`:
+ * "KOR..." -> KOROPP. */
+static sid opposition_code(dt_coder *c, const char *country)
+{
+    char opp[7];
+    memcpy(opp, country, 3);
+    memcpy(opp + 3, "OPP", 4);
+    return coder_intern(c, opp, 6);
+}
+
 /* A crowd, protest or strike with no actor of its own, over tokens [start, end): a mention
  * made for the opposition of the country whose three-letter code is `country`, or -1. */
 static int opposition_mention(dt_coder *c, int start, int end, const char *country, const char *why)
 {
-    char opp[8];
-    snprintf(opp, sizeof(opp), "%.3sOPP", country);
-    int src = scan_context_mention(c, start, coder_intern(c, opp, 6), -1);
+    sid opp = opposition_code(c, country);
+    int src = scan_context_mention(c, start, opp, -1);
     if (src >= 0) {
         c->m[src].end = end;
         c->m[src].plural = 1;
-        trace_printf(c, "  %s: %s\n", why, opp);
+        trace_printf(c, "  %s: %s\n", why, code_str(c, opp));
     }
     return src;
 }
@@ -3156,20 +3168,19 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                      c->m[src].type != MT_PRONOUN && c->m[src].type != MT_REF &&
                      plain_plural_noun(c, &c->m[src]);
         if ((crowd && strlen(sc) == 3 && country_based(sc)) || group) {
-            char opp[8];
-            snprintf(opp, sizeof(opp), "%.3sOPP", sc);
+            sid opp = opposition_code(c, sc);
             if (group)
-                trace_printf(c, "  a social group protesting: %s\n", opp);
-            c->m[src].codes[0] = coder_intern(c, opp, 6);
-            trace_printf(c, "  a crowd of %s protesting: %s\n", sc, opp);
+                trace_printf(c, "  a social group protesting: %s\n", code_str(c, opp));
+            c->m[src].codes[0] = opp;
+            trace_printf(c, "  a crowd of %s protesting: %s\n", sc, code_str(c, opp));
             /* (a target that is only its own country, a place "in Belgrade", gives way to
              * one the clause names: "against the government") */
             /* (... and so does the opposition itself: "against the arrest of an opposition
              * governor" is no protest against the protesters) */
             bool own = tgt >= 0 && c->m[tgt].ncodes == 1 &&
                        ((strlen(code_str(c, c->m[tgt].codes[0])) == 3 &&
-                         strncmp(code_str(c, c->m[tgt].codes[0]), opp, 3) == 0) ||
-                        strcmp(code_str(c, c->m[tgt].codes[0]), opp) == 0);
+                         strncmp(code_str(c, c->m[tgt].codes[0]), code_str(c, opp), 3) == 0) ||
+                        c->m[tgt].codes[0] == opp);
             if ((tgt < 0 || own) && !both) {
                 int t2 = find_target(c, hit && (hit->slots & PS_SKIP) ? mr.end : vo->end, hi, src);
                 /* ... or the one it protests outside of, as the dictionary's crowd patterns
@@ -3434,11 +3445,9 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         for (int i = vo->end; arrest && i < hi && i < vo->end + 6 && !protesters; i++)
             protesters = key_among(c, i, protesting, DT_ARRAY_LEN(protesting));
         if (!named && protesters && strlen(sc) == 6 && country_based(sc)) {
-            char opp[7];
-            memcpy(opp, sc, 3);
-            memcpy(opp + 3, "OPP", 4);
-            if ((tgt = scan_context_mention(c, vo->end, coder_intern(c, opp, 6), -3)) >= 0)
-                trace_printf(c, "  no target named: people protesting, %s\n", opp);
+            sid opp = opposition_code(c, sc);
+            if ((tgt = scan_context_mention(c, vo->end, opp, -3)) >= 0)
+                trace_printf(c, "  no target named: people protesting, %s\n", code_str(c, opp));
         } else if (!named && strlen(sc) == 6 && country_based(sc) &&
             (tgt = scan_context_mention(c, vo->end, coder_intern(c, sc, 3), -2)) >= 0) {
             domestic = true;
@@ -3453,17 +3462,15 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         strcmp(code_str(c, cs.code), "175") == 0 &&
         (protest_object(c, vo->end, hi) || padj >= 0 || recent_protesters(c, c->m[src].codes[0]))) {
         const char *sc = code_str(c, c->m[src].codes[0]);
-        char opp[7];
         if (strlen(sc) == 6 && country_based(sc) && strcmp(sc + 3, "OPP") != 0) {
-            memcpy(opp, sc, 3);
-            memcpy(opp + 3, "OPP", 4);
-            int pm = scan_context_mention(c, vo->end, coder_intern(c, opp, 6), -3);
+            sid opp = opposition_code(c, sc);
+            int pm = scan_context_mention(c, vo->end, opp, -3);
             if (pm >= 0) {
                 tgt = pm;
                 domestic = false;
             }
             if (pm >= 0)
-                trace_printf(c, "  a protest named as the object: its protesters, %s\n", opp);
+                trace_printf(c, "  a protest named as the object: its protesters, %s\n", code_str(c, opp));
         }
     }
     bool solo = src >= 0 && !both && tgt < 0 && (cs.flags & CF_SOLO) && c->opts.solo;
