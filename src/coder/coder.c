@@ -200,22 +200,6 @@ static bool relative_before(const dt_coder *c, int i)
     return false;
 }
 
-/* The reporting word at token i opens a relative clause set off by commas, closed by a
- * comma and the main verb: "Germany, which says Navalny was poisoned, urged Russia ..."
- * (not "Abe met Khamenei, who said Iran would not negotiate": that clause runs on). */
-static bool relative_report(const dt_coder *c, int i)
-{
-    if (i < 2 || !(KEY_IS(c, i - 1, "WHICH") || KEY_IS(c, i - 1, "WHO")) || !tok_is_comma(c, i - 2))
-        return false;
-    for (int k = i + 1; k + 1 < c->ntok && k <= i + 12; k++) {
-        if ((c->toks[k].flags & TOKF_PUNCT) && !tok_is_comma(c, k))
-            return false;
-        if (tok_is_comma(c, k))
-            return c->ct[k + 1].role == TR_VERB;
-    }
-    return false;
-}
-
 /* Mark the tokens that end a clause for pattern matching and searches. */
 static void mark_barriers(dt_coder *c)
 {
@@ -264,9 +248,7 @@ static void mark_barriers(dt_coder *c)
         }
         /* "a bombing claimed by the Taliban killed ...": a participle in -ed with "by"
          * describes a noun; it reports nothing. */
-        /* (nor one in a relative clause set off by commas: "Germany, which says Navalny was
-         * poisoned, urged Russia to investigate" is Germany's appeal) */
-        if ((t->wflags & WF_REPORT) && !relative_report(c, i) &&
+        if ((t->wflags & WF_REPORT) &&
             !(i + 1 < c->ntok && (c->ct[i + 1].wflags & WF_BY) && c->toks[i].key_len > 3 &&
               memcmp(c->keys.data + c->toks[i].key + c->toks[i].key_len - 2, "ED", 2) == 0) &&
             !(i > 0 && ((c->ct[i - 1].wflags & WF_DET) || (c->ct[i - 1].tflags & TOKF_POSS) ||
