@@ -184,6 +184,22 @@ static bool declared_truce(const dt_coder *c, int i)
     return false;
 }
 
+/* A relative clause opened by ", who" or ", which" within the dozen tokens before the
+ * comma at token i, with no verb of another clause between its opening and that comma
+ * other than its own. */
+static bool relative_before(const dt_coder *c, int i)
+{
+    for (int k = i - 1; k >= 1 && k >= i - 12; k--) {
+        if ((c->toks[k].flags & TOKF_PUNCT) && !tok_is_comma(c, k))
+            return false;
+        if (KEY_IS(c, k, "WHO") || KEY_IS(c, k, "WHICH"))
+            return tok_is_comma(c, k - 1) && k + 1 < i;
+        if (tok_is_comma(c, k))
+            return false;
+    }
+    return false;
+}
+
 /* Mark the tokens that end a clause for pattern matching and searches. */
 static void mark_barriers(dt_coder *c)
 {
@@ -206,6 +222,11 @@ static void mark_barriers(dt_coder *c)
              * only; the participle's own patterns still reach back to the subject). */
             if (ch == ',' && i + 1 < c->ntok && c->ct[i + 1].role == TR_VERB && c->toks[i + 1].key_len > 4 &&
                 memcmp(c->keys.data + c->toks[i + 1].key + c->toks[i + 1].key_len - 3, "ING", 3) == 0)
+                t->barrier = 2;
+            /* "Putin, who denied meddling in the election, met Trump": the comma before a
+             * verb closes a relative clause opened by ", who" or ", which"; the relative
+             * verb does not reach past it (the main verb still finds its subject before). */
+            else if (ch == ',' && i + 1 < c->ntok && c->ct[i + 1].role == TR_VERB && relative_before(c, i))
                 t->barrier = 2;
             continue;
         }
@@ -327,6 +348,7 @@ static void clause_range(const dt_coder *c, int v0, int v1, int *lo, int *hi)
 typedef struct vgroup {
     bool neg, future, hypo, aux, infinitive, intent_to, get, have;
     bool attempt;       /* "tried/attempted to VERB": coded as the act */
+    bool caused;        /* "prompted/prompting X to VERB": X's act, caused by the act before */
     bool should, must;  /* the modal was "should" / "must" */
     bool habitual;      /* "has long denounced", "routinely condemns": no one event */
     int start;          /* first token of the verb group */
@@ -399,7 +421,10 @@ static bool no_evidence_that(const dt_coder *c, int q)
  * starts at a, not itself negated, intended or hypothetical. */
 static bool caused(const dt_coder *c, int a, int lo)
 {
-    static const char *const causes[] = {"PROMPTED", "FORCED", "COMPELLED", "SPURRED", "PERSUADED", "CONVINCED"};
+    /* The participles too: a wire sentence's result clause (", prompting Tehran to summon
+     * the British ambassador") tells of what the first act made the actor do. */
+    static const char *const causes[] = {"PROMPTED",  "FORCED",    "COMPELLED",  "SPURRED",  "PERSUADED",
+                                         "CONVINCED", "PROMPTING", "FORCING",    "SPURRING", "COMPELLING"};
     int k = a - 1;
     while (k >= lo && (c->ct[k].wflags & WF_DET) && c->ct[k].role == TR_NONE)
         k--;
@@ -540,7 +565,7 @@ static vgroup verb_group(const dt_coder *c, int v, int lo)
                     int om = c->ct[k].mention;
                     if (c->m[om].compound >= 0)
                         om = c->m[om].compound;
-                    g.attempt = object && caused(c, c->m[om].start, lo);
+                    g.attempt = g.caused = object && caused(c, c->m[om].start, lo);
                 }
             }
             i = k;
@@ -659,7 +684,23 @@ static int past_prep_aside(const dt_coder *c, int v, int lo)
 
 static int find_subject(const dt_coder *c, int v, int lo)
 {
+    /* "a truce with Israel, which released 39 prisoners", "hosted by Qatar, who has urged
+     * ...": the subject of a relative clause's verb is the actor right before ", which"
+     * or ", who", also when a preposition governs it. */
+    if (v - 3 >= lo && (KEY_IS(c, v - 1, "WHICH") || KEY_IS(c, v - 1, "WHO")) && c->ct[v - 1].role == TR_NONE &&
+        tok_is_comma(c, v - 2) && c->ct[v - 3].mention >= 0 && c->m[c->ct[v - 3].mention].ncodes > 0)
+        return head_of(c, c->ct[v - 3].mention);
     v = past_prep_aside(c, v, lo);
+    /* "Zarif, who was denied a visa to attend a U.N. meeting, condemned the United
+     * States": after a relative clause set off by commas, the subject is the actor
+     * before ", who", not one inside the clause. */
+    if (v - 1 > lo && c->ct[v - 1].barrier == 2 && tok_is_comma(c, v - 1) && relative_before(c, v - 1)) {
+        int k = v - 2;
+        while (k > lo && !KEY_IS(c, k, "WHO") && !KEY_IS(c, k, "WHICH"))
+            k--;
+        if (k - 1 > lo)
+            v = k - 1;
+    }
     for (int i = v - 1; i >= lo; i--) {
         int mi = c->ct[i].mention;
         if (mi < 0)
@@ -1067,6 +1108,17 @@ static int relative_antecedent(const dt_coder *c, int src, int lo)
         }
     }
     return -1;
+}
+
+/* "..., which Beijing called an escalation": a relative clause opened by ", which" and
+ * its own subject, commenting on the act of the clause before it. */
+static bool comment_relative(const dt_coder *c, int src)
+{
+    const mention *s = &c->m[c->m[src].compound >= 0 ? c->m[src].compound : src];
+    int k = s->start - 1;
+    while (k > 0 && (c->ct[k].wflags & WF_DET) && c->ct[k].role == TR_NONE)
+        k--;
+    return k > 0 && KEY_IS(c, k, "WHICH") && c->ct[k].role == TR_NONE && tok_is_comma(c, k - 1);
 }
 
 static bool adjectival_participle(const dt_coder *c, int i)
@@ -2856,8 +2908,31 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             tgt = find_target(c, hit && (hit->slots & PS_SKIP) ? mr.end : vend, vhi, src);
             /* An object relative clause ("the exercises which North Korea protested
              * against"): the target is the antecedent before "which". */
-            if (tgt < 0 && src >= 0)
-                tgt = relative_antecedent(c, src, lo);
+            if (tgt < 0 && src >= 0) {
+                int ant = relative_antecedent(c, src, lo);
+                /* "The United States fired missiles at a Syrian air base, which Russia
+                 * condemned": a judgement (disapproval, rejection, praise) in a
+                 * ", which" clause is of the act before, aimed at that act's actor, not at
+                 * its target or a place named before "which". And "..., prompting Ottawa
+                 * to express concern": a reaction the act caused, naming nobody, is to the
+                 * act's actor. */
+                const proto *before = *np > 0 ? &protos[*np - 1] : NULL;
+                bool judged_act = !ve->is_noun && cs.code && before && before->src >= 0 && !before->both &&
+                                  (code_root(c, cs.code) == 11 || code_root(c, cs.code) == 12 ||
+                                   strcmp(code_str(c, cs.code), "051") == 0) &&
+                                  comment_relative(c, src) &&
+                                  (ant < 0 || (before->tgt >= 0 && same_actor_codes(c, &c->m[ant], &c->m[before->tgt])) ||
+                                   governed_by_prep(c, &c->m[ant]));
+                bool reaction = !ve->is_noun && cs.code && g.caused && ant < 0 && before && before->src >= 0 &&
+                                !before->both;
+                if ((judged_act || reaction) && !same_actor_codes(c, &c->m[before->src], &c->m[src])) {
+                    tgt = before->src;
+                    trace_printf(c, "  %s the act before: its actor \"%s\"\n",
+                                 judged_act ? "a comment on" : "a reaction to",
+                                 span_text(c, c->m[tgt].start, c->m[tgt].end));
+                } else
+                    tgt = ant;
+            }
             if (tgt < 0 && src >= 0 && !ve->is_noun && cs.code &&
                 (tgt = situation_place(c, hit && (hit->slots & PS_SKIP) ? mr.end : vend, vhi, src,
                                        code_root(c, cs.code))) >= 0)
@@ -3513,6 +3588,10 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     /* What is denied did not happen ("Japan denied that it had violated Chinese airspace",
      * "denied sending troops"): a verb after "deny" in its clause is not coded. */
     for (int q = (ve->is_noun ? vo->start : g.start) - 1; q >= lo; q--) {
+        /* (the denial of a relative clause ends with it: "Putin, who denied meddling in
+         * the election, met Trump") */
+        if (c->ct[q].barrier == 2 && q == g.start - 1 && !ve->is_noun && tok_is_comma(c, q) && relative_before(c, q))
+            break;
         if (c->ct[q].wflags & WF_DENY) {
             trace_printf(c, "  denied: no event\n");
             return false;
@@ -3721,6 +3800,22 @@ static bool pictured(const dt_coder *c, int i)
     return key_among(c, k, media, DT_ARRAY_LEN(media));
 }
 
+/* "X, who denied meddling in the election, met Y": the verb at token v follows the comma
+ * that closes a relative clause (", who" or ", which" a few words before the earlier verb
+ * at token prev), so it is the main clause's verb, not part of that clause's phrase. */
+static bool relative_closed(const dt_coder *c, int prev, int v)
+{
+    if (v < 1 || !tok_is_comma(c, v - 1) || c->v[c->ct[v].verb].form == VF_ING)
+        return false;
+    for (int k = prev - 1; k >= 1 && k >= prev - 4; k--) {
+        if (c->ct[k].role != TR_NONE)
+            return false;
+        if (KEY_IS(c, k, "WHO") || KEY_IS(c, k, "WHICH"))
+            return tok_is_comma(c, k - 1);
+    }
+    return false;
+}
+
 static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_subject)
 {
     verbocc *vo = &c->v[vi];
@@ -3748,6 +3843,10 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
             clause_range(c, vo->start, vo->end, &alo, &ahi);
             describes_noun = adjunct_encounter(c, vo, alo);
         }
+        /* (nor the main verb after a relative clause set off by commas: "Putin, who
+         * denied meddling in the election, met Trump") */
+        if (!between && !barrier && !describes_noun && relative_closed(c, c->v[j].start, vo->start))
+            break;
         if (!between && !barrier && !describes_noun) {
             if (c->opts.explain) {
                 char first[256];
@@ -3838,9 +3937,13 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
         /* (also "insisted that", a phrase that ends in "that") */
         /* (and what a hope or expectation about another side asks for: "hopes Russia and
          * Ukraine will resume negotiations", an appeal by a verb of wishing) */
+        /* (a demand in a relative clause ends with it: "Erdogan, who has demanded that
+         * Riyadh prove ..., met Pompeo") */
         if (((e < c->ntok && KEY_IS(c, e, "THAT")) || KEY_IS(c, e - 1, "THAT") ||
              ((c->ct[c->v[j].start].wflags & WF_INTENT) && !barrier_between(c, e, vo->start))) &&
-            appeal_or_demand(c, j)) {
+            appeal_or_demand(c, j) &&
+            !(vo->start > 0 && c->ct[vo->start - 1].barrier == 2 && tok_is_comma(c, vo->start - 1) &&
+              relative_before(c, vo->start - 1))) {
             trace_printf(c, "verb \"%s\": what a demand or appeal asks for, not coded\n",
                          span_text(c, vo->start, vo->end));
             return;
