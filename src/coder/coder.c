@@ -2695,7 +2695,8 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         /* "a prisoner exchange mediated by the UAE", "a truce brokered by Egypt": a
          * participle with "by" right after an event noun describes it; the "by" actor acts
          * on the noun's parties (its actors, else the clause's subject). */
-        int nt = mediated_after_place(c, vo) >= 0 ? mediated_after_place(c, vo) : g.start - 1;
+        int mp = mediated_after_place(c, vo);
+        int nt = mp >= 0 ? mp : g.start - 1;
         int nv = c->ct[nt].role == TR_VERB ? c->ct[nt].verb : -1;
         int parties = -1;
         for (int q = *np - 1; nv >= 0 && q >= 0 && parties < 0; q--)

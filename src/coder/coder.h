@@ -7,7 +7,8 @@
 #include "../text/text.h"
 
 #define MAX_TOKENS 400        /* tokens coded per sentence; the rest is ignored */
-#define FLAT_MATCHES (MAX_TOKENS * 8) /* a sentence's (word, token) matches listed at most */
+#define FLAT_MATCHES (MAX_TOKENS * 4) /* a sentence's (word, token) matches listed at most
+                                      (as many as wseen_pos holds: past them, the index) */
 #define MAX_MENTIONS 128
 #define MAX_CODES 8           /* codes per mention (coded compounds) */
 #define MAX_VERBS 96
@@ -126,7 +127,6 @@ typedef struct ctok {
         };
     };
     const uint32_t *match;
-    uint32_t lex;       /* index into lexicon.lex at the time of coding */
     uint16_t tflags;    /* TOKF_* */
     int16_t mention;    /* mention covering the token, -1 */
     int16_t verb;       /* verb occurrence covering it, -1 */

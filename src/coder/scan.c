@@ -425,6 +425,20 @@ static bool short_family_name(const dt_coder *c, int i, const mention *m)
            !key_among(c, i, words, DT_ARRAY_LEN(words));
 }
 
+/* The alias whose key is token t's, or NULL (the document's aliases have distinct keys;
+ * the filter answers most tokens without a search). */
+static alias *alias_of(const dt_coder *c, const tok *t)
+{
+    if (!(c->alias_bloom[(t->hash & 1023) >> 6] & (1ull << (t->hash & 63))))
+        return NULL;
+    const char *key = c->keys.data + t->key;
+    for (size_t a = c->naliases; a-- > 0;)
+        if (c->aliases[a].hash == t->hash && c->aliases[a].len == t->key_len &&
+            memcmp(c->aliases[a].key, key, t->key_len) == 0)
+            return &c->aliases[a];
+    return NULL;
+}
+
 /* Person names used alone later in the document ("Kim", "Trump"). */
 static void remember_alias(dt_coder *c, const mention *m)
 {
@@ -440,11 +454,7 @@ static void remember_alias(dt_coder *c, const mention *m)
             (c->ct[i].wflags & ~0u & (WF_TITLE | WF_DET)))
             continue;
         const char *key = c->keys.data + t->key;
-        alias *found = NULL;
-        for (size_t a = 0; a < c->naliases; a++)
-            if (c->aliases[a].hash == t->hash && c->aliases[a].len == t->key_len &&
-                memcmp(c->aliases[a].key, key, t->key_len) == 0)
-                found = &c->aliases[a];
+        alias *found = alias_of(c, t);
         if (!found) {
             alias al = {0};
             al.key = arena_strndup(&c->doc, key, t->key_len);
@@ -463,15 +473,9 @@ static void remember_alias(dt_coder *c, const mention *m)
 static const alias *find_alias(const dt_coder *c, int i)
 {
     const tok *t = &c->toks[i];
-    if (!(t->flags & (TOKF_CAP | TOKF_ALLCAP)) || (t->flags & TOKF_POSS) ||
-        !(c->alias_bloom[(t->hash & 1023) >> 6] & (1ull << (t->hash & 63))))
+    if (!(t->flags & (TOKF_CAP | TOKF_ALLCAP)) || (t->flags & TOKF_POSS))
         return NULL;
-    const char *key = c->keys.data + t->key;
-    for (size_t a = c->naliases; a-- > 0;)
-        if (c->aliases[a].hash == t->hash && c->aliases[a].len == t->key_len &&
-            memcmp(c->aliases[a].key, key, t->key_len) == 0)
-            return &c->aliases[a];
-    return NULL;
+    return alias_of(c, t);
 }
 
 /* Token i names a state's mission abroad: "embassy", "consulate" (and "mission" when
@@ -1829,11 +1833,8 @@ static bool nationality_adjective(const dt_coder *c, const mention *m)
     const tok *t = &c->toks[m->end - 1];
     const char *k = c->keys.data + t->key;
     size_t n = t->key_len;
-    if (t->flags & TOKF_ALLCAP)
+    if ((t->flags & TOKF_ALLCAP) || key_among(c, m->end - 1, words, DT_ARRAY_LEN(words)))
         return true;
-    for (size_t i = 0; i < DT_ARRAY_LEN(words); i++)
-        if (strlen(words[i]) == n && memcmp(k, words[i], n) == 0)
-            return true;
     for (size_t i = 0; i < DT_ARRAY_LEN(endings); i++) {
         size_t l = strlen(endings[i]);
         if (n > l + 1 && memcmp(k + n - l, endings[i], l) == 0)
@@ -2312,7 +2313,6 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
             return DT_ENOMEM;
         ctok *ct = &c->ct[i];
         ct->lxc = *lx;
-        ct->lex = (uint32_t)(lx - c->lx.lex);
         ct->tflags = t->flags;
         ct->mention = -1;
         ct->verb = -1;
@@ -2364,7 +2364,7 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
     int nu = find_units(c, units, MAX_TOKENS);
     build_mentions(c, units, nu);
     /* Person names used alone later ("Kim") */
-    for (int i = 0, any = c->naliases != 0; i < nt && any; i++) {
+    for (int i = 0; i < nt && c->naliases; i++) {
         if (c->ct[i].role != TR_NONE)
             continue;
         const alias *al = find_alias(c, i);
@@ -2430,14 +2430,9 @@ static void remember_titled_name(dt_coder *c, const mention *m)
     /* (a word already standing for someone else keeps him: "Unification Minister Kim
      * Yeon-chul" does not make a later "Kim" the minister after Kim Jong Un was named) */
     for (int k = 0; k < 2; k++) {
-        const tok *t = &c->toks[k == 0 ? from : to - 1];
-        for (size_t a = 0; a < c->naliases; a++) {
-            const alias *al = &c->aliases[a];
-            if (al->hash == t->hash && al->len == t->key_len &&
-                memcmp(al->key, c->keys.data + t->key, t->key_len) == 0 &&
-                (al->ncodes != 1 || al->codes[0] != m->codes[0]))
-                return;
-        }
+        const alias *al = alias_of(c, &c->toks[k == 0 ? from : to - 1]);
+        if (al && (al->ncodes != 1 || al->codes[0] != m->codes[0]))
+            return;
     }
     mention named = *m;
     named.kind = AK_PERSON;

@@ -188,10 +188,10 @@ enum { PN_PRE_ACTOR = 1, PN_POST_ACTOR = 2 };
 enum { PS_SOURCE = 1, PS_TARGET = 2, PS_BOTH = 4, PS_SKIP = 8 };
 
 enum pattern_syntax { SYN_NATIVE, SYN_TABARI, SYN_PETRARCH };
-/* Compile a pattern (the text after the leading '-' and before the code) into *out
- * (elements appended to d->pels). On error returns DT_EPARSE with *why and *col. */
 /* The index of the set named `name` ("&DIPLOMAT", any case), or -1. */
 int32_t dict_find_set(const dt_dict *d, const char *name);
+/* Compile a pattern (the text after the leading '-' and before the code) into *out
+ * (elements appended to d->pels). On error returns DT_EPARSE with *why and *col. */
 int pattern_compile(dt_dict *d, const char *s, size_t n, int syntax, pattern *out,
                     const char **why, size_t *col);
 
