@@ -839,8 +839,6 @@ static bool encounter_partner(const dt_coder *c, int k, int from)
     return j >= from && (KEY_IS(c, j, "DURING") || KEY_IS(c, j, "AT"));
 }
 
-/* The target: the first actor after `from` in the clause that is not the source (nor
- * the source's own country), skipping actors in locative phrases ("in Hanoi"). */
 /* "Chile and Colombia recalled their ambassadors": "their" X after a compound subject is
  * the members' own, not one member acting on another. */
 static bool own_of_compound(const dt_coder *c, const mention *m, int src)
@@ -854,6 +852,8 @@ static bool own_of_compound(const dt_coder *c, const mention *m, int src)
     return false;
 }
 
+/* The target: the first actor after `from` in the clause that is not the source (nor
+ * the source's own country), skipping actors in locative phrases ("in Hanoi"). */
 static int find_target(const dt_coder *c, int from, int hi, int src)
 {
     for (int i = from; i < hi; i++) {
@@ -939,7 +939,7 @@ static bool protest_object(const dt_coder *c, int at, int hi)
     for (int i = at; i < hi && i < at + 4; i++) {
         if (c->ct[i].mention >= 0 || c->ct[i].barrier)
             return false;
-        if (key_among(c, i, words, sizeof(words) / sizeof(words[0])))
+        if (key_among(c, i, words, DT_ARRAY_LEN(words)))
             return true;
     }
     return false;
@@ -948,27 +948,30 @@ static bool protest_object(const dt_coder *c, int at, int hi)
 /* "Thousands of protesters stormed the residence. Police fired tear gas ...": the
  * protesters (OPP) of the country of a security force `src` (COP, MIL) named in its
  * sentence or the one before. */
+/* Code k is the opposition (OPP) of the state whose code begins sc. */
+static bool opposition_of(const dt_coder *c, sid k, const char *sc)
+{
+    const char *x = code_str(c, k);
+    return strlen(x) == 6 && strncmp(x, sc, 3) == 0 && strcmp(x + 3, "OPP") == 0;
+}
+
 static bool recent_protesters(const dt_coder *c, sid src)
 {
     const char *sc = code_str(c, src);
     if (strlen(sc) != 6 || !country_based(sc) || (strcmp(sc + 3, "COP") != 0 && strcmp(sc + 3, "MIL") != 0))
         return false;
     for (int j = 0; j < c->nm; j++)
-        for (int q = 0; q < c->m[j].ncodes; q++) {
-            const char *k = code_str(c, c->m[j].codes[q]);
-            if (strlen(k) == 6 && strncmp(k, sc, 3) == 0 && strcmp(k + 3, "OPP") == 0)
+        for (int q = 0; q < c->m[j].ncodes; q++)
+            if (opposition_of(c, c->m[j].codes[q], sc))
                 return true;
-        }
     int tot = DT_MIN(c->nrecent, DOC_RECENT);
     for (int k = 1; k <= tot; k++) {
         const doc_mention *dm = &c->recent[(c->nrecent - k) % DOC_RECENT];
         if (c->sentence - dm->sentence > 1)
             break;
-        for (int q = 0; q < dm->ncodes; q++) {
-            const char *x = code_str(c, dm->codes[q]);
-            if (strlen(x) == 6 && strncmp(x, sc, 3) == 0 && strcmp(x + 3, "OPP") == 0)
+        for (int q = 0; q < dm->ncodes; q++)
+            if (opposition_of(c, dm->codes[q], sc))
                 return true;
-        }
     }
     return false;
 }
@@ -2286,6 +2289,16 @@ static bool judged_by_passive(const dt_coder *c, int from, int hi)
     return false;
 }
 
+/* A one-sided act told (a launch, a test), not denied or hypothetical, by one actor: what
+ * a judgement of "the launch" a sentence or two later is about. */
+static void note_solo(dt_coder *c, const mention *m, const vgroup *g)
+{
+    if (!g->neg && !g->hypo && m->ncodes == 1) {
+        c->solo_src = m->codes[0];
+        c->solo_sentence = c->sentence;
+    }
+}
+
 static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *np, int *prev_subject)
 {
     verbocc *vo = &c->v[vi];
@@ -3552,10 +3565,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     bool solo = src >= 0 && !both && tgt < 0 && (cs.flags & CF_SOLO) && c->opts.solo;
     if (solo) {
         trace_printf(c, "  no target: coded as a one-sided act (solo)\n");
-        if (!g.neg && !g.hypo && c->m[src].ncodes == 1) {
-            c->solo_src = c->m[src].codes[0];
-            c->solo_sentence = c->sentence;
-        }
+        note_solo(c, &c->m[src], &g);
     }
     /* "Kyiv should return to the negotiating table", said Russia's minister: a pattern's
      * act asked of the subject needs no target of its own (the appeal is to the subject,
@@ -3566,10 +3576,8 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         trace_printf(c, "  no %s found: no event\n", src < 0 ? "source" : "target");
         /* (a one-sided act told, "North Korea fired a missile", is what a judgement of
          * "the launch" after it is about) */
-        if (src >= 0 && (cs.flags & CF_SOLO) && !g.neg && !g.hypo && c->m[src].ncodes == 1) {
-            c->solo_src = c->m[src].codes[0];
-            c->solo_sentence = c->sentence;
-        }
+        if (src >= 0 && (cs.flags & CF_SOLO))
+            note_solo(c, &c->m[src], &g);
         /* It did not make an event of this clause, so it does not swallow the verbs
          * and nouns after it, except the words its pattern took as its object. */
         c->verb_matched[vi] = 0;
