@@ -234,3 +234,34 @@ TEST(dict_bundled_loads_cleanly)
     }
     dt_dict_free(d);
 }
+
+/* The compiled trie keeps each node's children as one sorted run (binary search above
+ * eight): every phrase under a node with many children is found, and no other. */
+TEST(dict_node_with_many_children_finds_each)
+{
+    char text[8192];
+    size_t at = 0;
+    for (int i = 0; i < 40; i++)
+        at += (size_t)snprintf(text + at, sizeof(text) - at, "state Zqland w%02d => Z%02d\n", i * 2, i);
+    dt_dict *d = load_clean(text);
+    if (!d)
+        return;
+    CHECK(d->compiled && d->kids != NULL && d->edge_cap == 0);
+    int32_t zq = dict_word_find(d, "ZQLAND", 6);
+    CHECK(zq >= 0);
+    uint32_t node = zq >= 0 ? dict_child(d, 0, (uint32_t)zq) : 0;
+    CHECK(node != 0);
+    for (int i = 0; i < 80 && node; i++) {
+        char w[8];
+        snprintf(w, sizeof(w), "W%02d", i);
+        int32_t id = dict_word_find(d, w, 3);
+        /* even numbers are phrases; odd ones are no words of the dictionary at all */
+        CHECK((id >= 0) == (i % 2 == 0));
+        if (id >= 0)
+            CHECK(dict_child(d, node, (uint32_t)id) != 0);
+    }
+    /* a word of the dictionary that follows no "Zqland" */
+    CHECK_INT((long)dict_child(d, node, (uint32_t)zq), 0);
+    CHECK_INT(dict_add_phrase(d, (const uint32_t[]){(uint32_t)zq}, 1, (phrase_payload){0}), DT_EINVAL);
+    dt_dict_free(d);
+}

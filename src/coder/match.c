@@ -58,7 +58,7 @@ static void set_cache_fill(dt_coder *c, int p)
                     c->set_count[p]++;
                 }
             }
-            if (tn->nchildren && sp < 64) {
+            if (tn->kids && sp < 64) {
                 stack[sp].node = child;
                 stack[sp].pos = pos + 1;
                 sp++;

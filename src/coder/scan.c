@@ -162,7 +162,7 @@ static void walk(dt_coder *c, int i, scan_best *b)
                     h->exact = exact;
                 }
             }
-            if (tn->nchildren && sp < (int)DT_ARRAY_LEN(stack)) {
+            if (tn->kids && sp < (int)DT_ARRAY_LEN(stack)) {
                 stack[sp].node = child;
                 stack[sp].pos = pos + 1;
                 stack[sp].exact = exact;

@@ -98,7 +98,7 @@ static void walk(walk_ctx *w, uint32_t node, int pos, int depth, int words, size
             w->path[depth] = (int16_t)pos;
             size_t l = letters + compat_word_letters(d, t->match[k]);
             consider(w, child, depth + 1, words + 1, l);
-            if (d->nodes[child].nchildren)
+            if (d->nodes[child].kids)
                 walk(w, child, pos + 1, depth + 1, words + 1, l);
         }
     }
@@ -117,7 +117,7 @@ static void walk(walk_ctx *w, uint32_t node, int pos, int depth, int words, size
                     w->path[depth] = (int16_t)q;
                     size_t l = letters + compat_word_letters(d, t->match[k]);
                     consider(w, child, depth + 1, words + 1, l);
-                    if (d->nodes[child].nchildren)
+                    if (d->nodes[child].kids)
                         walk(w, child, q + 1, depth + 1, words + 1, l);
                 }
             }

@@ -196,18 +196,18 @@ static int grow_edges(dt_dict *d)
     return 0;
 }
 
-static int64_t new_node(dt_dict *d, uint16_t depth)
+static int64_t new_node(dt_dict *d)
 {
-    trie_node n = {.payloads = UINT32_MAX, .npayloads = 0, .depth = depth, .nchildren = 0};
+    trie_node n = {.payloads = UINT32_MAX, .npayloads = 0, .kids = 0};
     return DICT_PUSH(d, nodes, &n);
 }
 
 
 int dict_add_phrase(dt_dict *d, const uint32_t *words, size_t n, phrase_payload pl)
 {
-    if (n == 0)
+    if (n == 0 || d->compiled)
         return DT_EINVAL;
-    if (d->nnodes == 0 && new_node(d, 0) < 0)
+    if (d->nnodes == 0 && new_node(d) < 0)
         return DT_ENOMEM;
     uint32_t node = 0;
     for (size_t i = 0; i < n; i++) {
@@ -215,7 +215,7 @@ int dict_add_phrase(dt_dict *d, const uint32_t *words, size_t n, phrase_payload 
         if (!child) {
             if (grow_edges(d))
                 return DT_ENOMEM;
-            int64_t c = new_node(d, (uint16_t)DT_MIN(i + 1, 0xFFFF));
+            int64_t c = new_node(d);
             if (c < 0)
                 return DT_ENOMEM;
             child = (uint32_t)c;
@@ -225,7 +225,7 @@ int dict_add_phrase(dt_dict *d, const uint32_t *words, size_t n, phrase_payload 
                 j = (j + 1) & mask;
             d->edges[j] = (struct trie_edge){node, words[i], child};
             d->nedges++;
-            d->nodes[node].nchildren++;
+            d->nodes[node].kids++;
         }
         node = child;
     }
@@ -279,6 +279,52 @@ int dict_add_phrase(dt_dict *d, const uint32_t *words, size_t n, phrase_payload 
         d->payload_next[p] = (uint32_t)id;
     }
     tn->npayloads++;
+    return 0;
+}
+
+static int cmp_kid(const void *a, const void *b)
+{
+    uint32_t x = ((const struct trie_kid *)a)->word, y = ((const struct trie_kid *)b)->word;
+    return (x > y) - (x < y);
+}
+
+/* The edge table becomes one sorted run of children per node (dict.h: kids). Nodes hold
+ * their child counts while loading and where their run begins after. */
+static int build_kids(dt_dict *d)
+{
+    size_t total = 1; /* (run 0 stands for "no children") */
+    for (size_t n = 0; n < d->nnodes; n++)
+        if (d->nodes[n].kids)
+            total += 1 + (size_t)d->nodes[n].kids;
+    if (total > UINT32_MAX)
+        return DT_ENOMEM;
+    d->kids = calloc(total, sizeof(*d->kids));
+    if (!d->kids)
+        return DT_ENOMEM;
+    uint32_t at = 1;
+    for (size_t n = 0; n < d->nnodes; n++) {
+        uint32_t count = d->nodes[n].kids;
+        if (!count)
+            continue;
+        d->nodes[n].kids = at;
+        at += 1 + count;
+    }
+    for (size_t i = 0; i < d->edge_cap; i++) {
+        const struct trie_edge *e = &d->edges[i];
+        if (!e->child)
+            continue;
+        struct trie_kid *run = &d->kids[d->nodes[e->node].kids];
+        run[1 + run->word++] = (struct trie_kid){e->word, e->child};
+    }
+    for (size_t n = 0; n < d->nnodes; n++)
+        if (d->nodes[n].kids) {
+            struct trie_kid *run = &d->kids[d->nodes[n].kids];
+            qsort(run + 1, run->word, sizeof(*run), cmp_kid);
+        }
+    d->nkids = total;
+    free(d->edges);
+    d->edges = NULL;
+    d->edge_cap = 0;
     return 0;
 }
 
@@ -689,7 +735,7 @@ int dict_compile(dt_dict *d)
 {
     if (d->compiled)
         return 0;
-    if (d->nnodes == 0 && new_node(d, 0) < 0)
+    if (d->nnodes == 0 && new_node(d) < 0)
         return DT_ENOMEM;
     if (d->npending)
         qsort(d->pending, d->npending, sizeof(*d->pending), cmp_pending);
@@ -783,8 +829,9 @@ int dict_compile(dt_dict *d)
     d->stats.actors = d->nactors;
     d->stats.refs = d->nrefs;
     d->stats.sets = d->nsets;
-    d->stats.bytes = d->mem.total + d->nnodes * sizeof(trie_node) +
-                     d->edge_cap * sizeof(struct trie_edge) +
+    if (build_kids(d))
+        return DT_ENOMEM;
+    d->stats.bytes = d->mem.total + d->nnodes * sizeof(trie_node) + d->nkids * sizeof(struct trie_kid) +
                      d->npayloads * sizeof(phrase_payload) + d->nwords * sizeof(dict_word) +
                      d->word_index_cap * 4 + d->str_index_cap * 4 + d->nstrs * sizeof(char *) +
                      d->npatterns * (sizeof(pattern) + sizeof(pattern_filter)) + d->npels * sizeof(pel) +
@@ -804,7 +851,7 @@ int dict_init(dt_dict *d)
         return DT_ENOMEM;
     if (grow_index(&d->str_index, &d->str_index_cap, 1, str_hash_of, d))
         return DT_ENOMEM;
-    if (new_node(d, 0) < 0)
+    if (new_node(d) < 0)
         return DT_ENOMEM;
     d->opt.min_words = 0;
     return dict_add_closed_class(d);
@@ -835,6 +882,7 @@ void dict_release(dt_dict *d)
     free(d->word_index);
     free(d->nodes);
     free(d->edges);
+    free(d->kids);
     free(d->payloads);
     free(d->actors);
     free(d->alts);

@@ -237,9 +237,10 @@ typedef struct phrase_payload {
 
 typedef struct trie_node {
     uint32_t payloads;  /* index into dict->payloads */
-    uint16_t npayloads;
-    uint16_t depth;
-    uint32_t nchildren;
+    uint32_t npayloads;
+    /* While loading: the number of children. Compiled: where the node's children begin in
+     * dict->kids (0: it has none). Either way non-zero when the node has children. */
+    uint32_t kids;
     /* a copy of the first payload (dict_compile): most nodes have one, and the phrase
      * scan then reads it from the node's own cache line */
     phrase_payload first;
@@ -314,11 +315,16 @@ struct dt_dict {
     size_t word_index_cap;
     size_t max_word_len;
 
-    /* trie: node 0 is the root; edges in an open-addressing table */
+    /* trie: node 0 is the root; while loading, edges in an open-addressing table */
     trie_node *nodes;
     size_t nnodes, capnodes;
     struct trie_edge { uint32_t node, word, child; } *edges;
-    size_t nedges, edge_cap;   /* edge_cap is a power of two */
+    size_t nedges, edge_cap;   /* edge_cap is a power of two; 0 once compiled */
+    /* compiled: each node's children in one run, their count first ({n, 0}), then the
+     * (word, child) pairs sorted by word. A node's children share a cache line, where the
+     * edge table scattered them over its whole size. */
+    struct trie_kid { uint32_t word, child; } *kids;
+    size_t nkids;
 
     phrase_payload *payloads;
     size_t npayloads, cappayloads;
@@ -447,6 +453,29 @@ static inline uint64_t edge_hash(uint32_t node, uint32_t word)
 /* Child of node for word, or 0 (the root is never a child). */
 static inline uint32_t dict_child(const dt_dict *d, uint32_t node, uint32_t word)
 {
+    if (d->kids) {
+        if (node == 0)
+            return word < d->nwords ? d->root_child[word] : 0;
+        uint32_t at = d->nodes[node].kids;
+        if (!at)
+            return 0;
+        const struct trie_kid *k = &d->kids[at] + 1;
+        uint32_t n = k[-1].word;
+        /* (a few nodes, "the ...", have dozens of children: halve down to eight) */
+        while (n > 8) {
+            uint32_t half = n / 2;
+            if (k[half].word <= word) {
+                k += half;
+                n -= half;
+            } else {
+                n = half;
+            }
+        }
+        for (uint32_t i = 0; i < n; i++)
+            if (k[i].word >= word)
+                return k[i].word == word ? k[i].child : 0;
+        return 0;
+    }
     if (!d->edge_cap)
         return 0;
     size_t mask = d->edge_cap - 1;
