@@ -252,7 +252,7 @@ TEST(dict_node_with_many_children_finds_each)
     uint32_t node = zq >= 0 ? dict_child(d, 0, (uint32_t)zq) : 0;
     CHECK(node != 0);
     for (int i = 0; i < 80 && node; i++) {
-        char w[8];
+        char w[16];
         snprintf(w, sizeof(w), "W%02d", i);
         int32_t id = dict_word_find(d, w, 3);
         /* even numbers are phrases; odd ones are no words of the dictionary at all */
