@@ -490,13 +490,13 @@ static inline uint32_t dict_child(const dt_dict *d, uint32_t node, uint32_t word
     }
 }
 
-/* dict_child, with the root's children read from a table once the dictionary is compiled
- * (every phrase lookup starts there). */
 static inline const phrase_payload *node_payload(const dt_dict *d, const trie_node *tn, uint32_t p)
 {
     return p == 0 ? &tn->first : &d->payloads[tn->payloads + p];
 }
 
+/* dict_child, with the root's children read from a table once the dictionary is compiled
+ * (every phrase lookup starts there). */
 static inline uint32_t dict_step(const dt_dict *d, uint32_t node, uint32_t word)
 {
     if (node == 0 && d->root_child)
