@@ -4004,6 +4004,45 @@ static bool subsumed_by_sector(const dt_coder *c, const sevent *ev, int nev, int
     return false;
 }
 
+/* "Israel and Hamas agreed to a U.S.-brokered ceasefire", "held Russian-mediated talks":
+ * an actor joined by a hyphen to a participle of brokering or mediating is the broker of
+ * what the sentence's pair agreed to or held (a cooperative act, roots 03-08, coded both
+ * ways): it mediates (045) with each of them. Not an actor that
+ * made a thing ("U.S.-made jets"), nor a truce the pair broke (root 19 or 196). */
+static void hyphen_brokers(dt_coder *c, sevent *ev, int *nev)
+{
+    int n0 = *nev;
+    for (int mi = 0; mi < c->nm && n0 >= 2; mi++) {
+        const mention *m = &c->m[mi];
+        int e = m->end;
+        if (e >= c->ntok || !(c->toks[e].flags & TOKF_HYPH) || m->type != MT_ACTOR || m->ncodes != 1 ||
+            c->ct[e].verb < 0 || !broker_word(c, e))
+            continue;
+        const verbocc *vo = &c->v[c->ct[e].verb];
+        if (vo->verb == UINT32_MAX)
+            continue;
+        /* ("facilitated" has no code of its own: here it is the mediation, 045) */
+        const verb_entry *ve = &c->d->verbs[vo->verb];
+        sid code = ve->code.code ? ve->code.code : coder_intern(c, "045", 3);
+        const char *x = code_str(c, m->codes[0]);
+        for (int i = 0; i < n0; i++) {
+            int root = code_root(c, ev[i].code);
+            if (root < 3 || root > 8 || same_country(x, code_str(c, ev[i].src)) ||
+                same_country(x, code_str(c, ev[i].tgt)))
+                continue;
+            bool pair = false;
+            for (int j = 0; j < n0 && !pair; j++)
+                pair = j != i && ev[j].src == ev[i].tgt && ev[j].tgt == ev[i].src && ev[j].code == ev[i].code;
+            if (!pair)
+                continue;
+            trace_printf(c, "broker \"%s\" joined to \"%s\": it mediates with the pair\n",
+                         span_text(c, m->start, m->end), span_text(c, e, e + 1));
+            add_sevent(c, ev, nev, m->codes[0], ev[i].src, code, mi, ev[i].smention, ve->rule, false,
+                       false);
+        }
+    }
+}
+
 static int emit_events(dt_coder *c, sevent *ev, int nev)
 {
     /* Subordinate events only when nothing else was found. */
@@ -4212,6 +4251,7 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
             int nev = 0;
             for (int i = 0; i < np; i++)
                 expand(c, &protos[i], ev, &nev);
+            hyphen_brokers(c, ev, &nev);
             if (nev == 0)
                 trace_printf(c, "no events\n");
             added = emit_events(c, ev, nev);

@@ -2040,8 +2040,9 @@ static void sort_mentions(dt_coder *c)
             c->ct[i].mention = (int16_t)k;
 }
 
-/* The country of a place named "in", "inside" or "within" up to two words after an agent
- * ("militants in Syria", "a militant camp inside Pakistan", "soldiers in southern Israel");
+/* The country of a place named "in", "inside", "within" or "near" up to two words after an
+ * agent ("militants in Syria", "a militant camp inside Pakistan", "soldiers in southern
+ * Israel", "Kurdish forces near Qamishli");
  * with verbs among those words
  * only when `past_verbs` ("protesters gathered in Paris"). */
 static sid place_after(dt_coder *c, const mention *m, bool past_verbs)
@@ -2049,10 +2050,16 @@ static sid place_after(dt_coder *c, const mention *m, bool past_verbs)
     for (int q = m->end; q < c->ntok && q <= m->end + 2; q++) {
         if (!past_verbs && c->ct[q].role == TR_VERB)
             return SID_NONE;
-        if (!(KEY_IS(c, q, "IN") || KEY_IS(c, q, "INSIDE") || KEY_IS(c, q, "WITHIN")))
+        if (!(KEY_IS(c, q, "IN") || KEY_IS(c, q, "INSIDE") || KEY_IS(c, q, "WITHIN") || KEY_IS(c, q, "NEAR")))
             continue;
         int k = skip_det_dir(c, q + 1, c->ntok);
         int pm = k < c->ntok ? c->ct[k].mention : -1;
+        /* (a place "near" a border is on either side of it: "ambushed by jihadists near the
+         * Malian border") */
+        if (pm >= 0 && KEY_IS(c, q, "NEAR") &&
+            (nationality_adjective(c, &c->m[pm]) ||
+             (c->m[pm].end < c->ntok && (KEY_IS(c, c->m[pm].end, "BORDER") || KEY_IS(c, c->m[pm].end, "FRONTIER")))))
+            return SID_NONE;
         if (pm >= 0 && c->m[pm].start == k && c->m[pm].ncodes > 0 && c->m[pm].type == MT_ACTOR &&
             country_based(code_str(c, c->m[pm].codes[0]))) {
             char cc[4];
@@ -2124,6 +2131,49 @@ static bool firm_adjective(const dt_coder *c, int k)
     if (c->ct[k].role == TR_VERB)
         return c->ct[k].verb >= 0 && (c->v[c->ct[k].verb].form == VF_BASE || c->v[c->ct[k].verb].verb == UINT32_MAX);
     return c->ct[k].role == TR_NONE;
+}
+
+/* "Russian and Ukrainian peace negotiators", "Greek and Turkish defence officials",
+ * "Russian and Ukrainian military officials": an agent after nationality adjectives (one
+ * or a list), past at most one word the dictionaries do not know, is theirs. Each bare
+ * adjective takes the agent's sector (one that already has a sector keeps it) and the
+ * agent's own mention goes, so the list is the actor. Returns whether it did. */
+static bool agent_of_adjectives(dt_coder *c, mention *m, const agent_entry *ag, bool former)
+{
+    int p = m->start - 1;
+    if (p >= 1 && c->ct[p].mention < 0 && c->ct[p].role == TR_NONE && c->ct[p].wflags == 0 &&
+        (c->toks[p].flags & TOKF_LOWER) && (c->toks[p].flags & TOKF_WORD))
+        p--;
+    int pm = p >= 0 ? c->ct[p].mention : -1;
+    if (pm < 0 || c->m[pm].end != p + 1 || c->m[pm].type != MT_ACTOR)
+        return false;
+    int head = c->m[pm].compound >= 0 ? c->m[pm].compound : pm;
+    int nmem = 0;
+    for (int j = head; j <= pm; j++) {
+        const mention *o = &c->m[j];
+        if (j != pm && o->compound != head)
+            continue;
+        if (o->type != MT_ACTOR || o->ncodes != 1 || !country_based(code_str(c, o->codes[0])))
+            return false;
+        size_t l = strlen(code_str(c, o->codes[0]));
+        /* (bare adjectives, or in a list right before the agent an adjective with its
+         * sector word, "Ukrainian military"; not "a spokesperson for the Chinese military") */
+        bool sector_word = l == 6 && o->kind == AK_ACTOR && c->m[pm].compound >= 0 && p == m->start - 1;
+        if (!((l == 3 && o->kind == AK_STATE && nationality_adjective(c, o)) || sector_word))
+            return false;
+        nmem++;
+    }
+    if (c->m[pm].compound >= 0 && nmem != c->m[head].ncompound)
+        return false;
+    for (int j = head; j <= pm; j++) {
+        mention *o = &c->m[j];
+        if ((j != pm && o->compound != head) || strlen(code_str(c, o->codes[0])) != 3)
+            continue;
+        o->codes[0] = combine(c, o->codes[0], ag, AK_STATE, former);
+        o->kind = AK_ACTOR;
+    }
+    forget_mention(c, m);
+    return true;
 }
 
 static void resolve_agents(dt_coder *c)
@@ -2212,12 +2262,20 @@ static void resolve_agents(dt_coder *c)
             m->ncodes = 1;
             continue;
         }
+        if (agent_of_adjectives(c, m, ag, former))
+            continue;
         /* "militants in Syria", "a militant camp inside Pakistan": the country of a place
          * named right after it, or of the state that sent it ("troops sent by Moscow");
          * after a country's actor in a compound ("the Venezuelan
          * government and the opposition"), that country, before a place named after a verb
          * ("... resumed talks in Mexico City" says where they met); else the country of
          * the document. */
+        /* Hostages are seldom of the place they are held in or of those who hold them
+         * ("Hamas released two hostages", "hostages held in Gaza"): without a nationality
+         * of their own they are nobody's. */
+        static const char *const hostages[] = {"HOSTAGES", "HOSTAGE", "CAPTIVES", "ABDUCTEES"};
+        if (!m->base && key_among(c, m->end - 1, hostages, DT_ARRAY_LEN(hostages)))
+            continue;
         sid loc = m->base ? m->base : place_after(c, m, false);
         if (!loc)
             loc = sender_after(c, m);
