@@ -2253,8 +2253,8 @@ static bool copula_between(const dt_coder *c, int a, int b)
 static bool speaker_next_to(const dt_coder *c, int sp, int lo, int hi);
 
 /* '"A reckless provocation," South Korea's foreign ministry said of the missile launch': a
- * judgement named by a noun that opens the sentence (after "a", "an" or "the" and at most
- * three other words), then a comma, the speaker, the reporting word and "of". It is the
+ * judgement named by a noun that opens the sentence (at most four words before it: "a",
+ * "blatant"), then a comma, the speaker, the reporting word and "of". It is the
  * speaker's, with the code of the noun's first `speaker` pattern, aimed at the actor named
  * after "of" (docs/coding.md, judgements said before their speaker). Returns that
  * pattern's rule and sets *cs, or UINT32_MAX. */
@@ -2264,9 +2264,9 @@ static uint32_t fronted_judgement(const dt_coder *c, const verb_entry *ve, const
     int q = 0;
     while (q < vo->start && (c->toks[q].flags & TOKF_QUOTE))
         q++;
-    if (lo > q || vo->start - q > 4 || !(KEY_IS(c, q, "A") || KEY_IS(c, q, "AN") || KEY_IS(c, q, "THE")))
+    if (lo > q || vo->start - q > 4)
         return UINT32_MAX;
-    for (int k = q + 1; k < vo->start; k++)
+    for (int k = q; k < vo->start; k++)
         if (c->ct[k].mention >= 0 || (c->toks[k].flags & TOKF_PUNCT) || (c->ct[k].wflags & WF_REPORT))
             return UINT32_MAX;
     int k = vo->end;
@@ -2275,7 +2275,9 @@ static uint32_t fronted_judgement(const dt_coder *c, const verb_entry *ve, const
             return UINT32_MAX;
     if (k >= c->ntok || !tok_is_comma(c, k))
         return UINT32_MAX;
-    for (k++; k < c->ntok && (c->toks[k].flags & TOKF_QUOTE); k++)
+    for (k++; k < c->ntok && ((c->toks[k].flags & TOKF_QUOTE) || (c->ct[k].wflags & WF_DET)) &&
+              c->ct[k].role == TR_NONE;
+         k++)
         ;
     int sp = k < c->ntok ? c->ct[k].mention : -1;
     if (sp < 0 || c->m[sp].ncodes == 0 || c->m[sp].start != k || c->m[sp].end + 1 >= c->ntok ||
