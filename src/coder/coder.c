@@ -2257,9 +2257,10 @@ static bool speaker_next_to(const dt_coder *c, int sp, int lo, int hi);
  * "blatant"), then a comma, the speaker, the reporting word and "of". It is the
  * speaker's, with the code of the noun's first `speaker` pattern, aimed at the actor named
  * after "of" (docs/coding.md, judgements said before their speaker). Returns that
- * pattern's rule and sets *cs, or UINT32_MAX. */
+ * pattern's rule and sets *cs and *speaker (the mention before the reporting word), or
+ * UINT32_MAX. */
 static uint32_t fronted_judgement(const dt_coder *c, const verb_entry *ve, const verbocc *vo, int lo,
-                                  code_spec *cs)
+                                  code_spec *cs, int *speaker)
 {
     int q = 0;
     while (q < vo->start && (c->toks[q].flags & TOKF_QUOTE))
@@ -2280,6 +2281,10 @@ static uint32_t fronted_judgement(const dt_coder *c, const verb_entry *ve, const
          k++)
         ;
     int sp = k < c->ntok ? c->ct[k].mention : -1;
+    /* (a title, then the name: "NATO Secretary General Jens Stoltenberg said of") */
+    for (int n = 0; sp >= 0 && n < 2 && c->m[sp].end < c->ntok && c->ct[c->m[sp].end].mention >= 0; n++)
+        if (c->m[c->ct[c->m[sp].end].mention].start == c->m[sp].end && c->m[sp].start == k)
+            k = c->m[sp].end, sp = c->ct[k].mention;
     if (sp < 0 || c->m[sp].ncodes == 0 || c->m[sp].start != k || c->m[sp].end + 1 >= c->ntok ||
         !(c->ct[c->m[sp].end].wflags & WF_REPORT) || !KEY_IS(c, c->m[sp].end + 1, "OF"))
         return UINT32_MAX;
@@ -2287,6 +2292,7 @@ static uint32_t fronted_judgement(const dt_coder *c, const verb_entry *ve, const
         const pattern *p = &c->d->patterns[ve->patterns + i];
         if ((p->code.flags & CF_SPEAKER) && p->code.code != SID_NONE) {
             *cs = p->code;
+            *speaker = sp;
             return p->rule;
         }
     }
@@ -2548,6 +2554,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     code_spec cs;
     uint32_t rule;
     bool stop_asked = false;
+    int fronted_speaker = -1;
     if (hit) {
         cs = hit->code;
         rule = hit->rule;
@@ -2570,7 +2577,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         trace_printf(c, "verb \"%s\" (%s): no pattern matched, verb code %s (%s)\n",
                      span_text(c, vo->start, vo->end), lemma, cs.code ? code_str(c, cs.code) : "---",
                      c->d->rules[rule].text);
-    } else if (ve->is_noun && (rule = fronted_judgement(c, ve, vo, lo, &cs)) != UINT32_MAX) {
+    } else if (ve->is_noun && (rule = fronted_judgement(c, ve, vo, lo, &cs, &fronted_speaker)) != UINT32_MAX) {
         mr = (match_result){-1, -1, false, vend};
         trace_printf(c, "noun \"%s\" (%s): a judgement said before its speaker, of what follows \"of\"\n",
                      span_text(c, vo->start, vo->end), lemma);
@@ -3080,6 +3087,10 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     if (cs.flags & CF_SPEAKER) {
         int sp = c->speaker;
         bool outside = sp >= 0 && c->m[sp].ncodes > 0 && speaker_next_to(c, sp, lo, hi);
+        if (fronted_speaker >= 0) {
+            sp = fronted_speaker;
+            outside = true;
+        }
         /* '"...," Sarah Jackson, Amnesty International's deputy director, said': a name
          * the dictionaries do not know, then the title that says whom she speaks for */
         for (int q = vo->end; !outside && q < c->ntok && c->ct[q].role != TR_VERB; q++) {
@@ -3164,6 +3175,11 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             (c->ct[c->m[sp].end].wflags & WF_REPORT) && KEY_IS(c, c->m[sp].end + 1, "OF")) {
             int k = c->m[sp].end + 2;
             while (k < c->ntok && (c->ct[k].wflags & WF_DET) && c->ct[k].role == TR_NONE)
+                k++;
+            /* (after up to two plain lower-case words: "of the new U.N. sanctions") */
+            for (int n = 0; n < 2 && k < c->ntok && c->ct[k].role == TR_NONE && c->ct[k].wflags == 0 &&
+                            (c->toks[k].flags & TOKF_LOWER);
+                 n++)
                 k++;
             if (k < c->ntok && c->ct[k].mention >= 0 && c->m[c->ct[k].mention].ncodes > 0)
                 who = head_of(c, c->ct[k].mention);
