@@ -1509,6 +1509,16 @@ static bool document_word(const dt_coder *c, int k)
         if (c->ct[q].role == TR_VERB || c->ct[q].barrier)
             break;
     }
+    /* ... also in the passive: "a resolution demanding a ceasefire was vetoed by the
+     * United States" */
+    static const char *const be[] = {"IS", "WAS", "WERE", "ARE", "BEEN"};
+    for (int q = k + 2; q + 1 < c->ntok && q <= k + 16; q++) {
+        if (c->ct[q].wflags & WF_REPORT)
+            break;
+        if (key_among(c, q, be, DT_ARRAY_LEN(be)) &&
+            ((c->ct[q + 1].wflags & WF_OBSTRUCT) || key_among(c, q + 1, vetoes, 4) || rejection_verb(c, q + 1)))
+            return false;
+    }
     return true;
 }
 
@@ -2242,6 +2252,53 @@ static bool copula_between(const dt_coder *c, int a, int b)
 }
 static bool speaker_next_to(const dt_coder *c, int sp, int lo, int hi);
 
+/* '"A reckless provocation," South Korea's foreign ministry said of the missile launch': a
+ * judgement named by a noun that opens the sentence (at most four words before it: "a",
+ * "blatant"), then a comma, the speaker, the reporting word and "of". It is the
+ * speaker's, with the code of the noun's first `speaker` pattern, aimed at the actor named
+ * after "of" (docs/coding.md, judgements said before their speaker). Returns that
+ * pattern's rule and sets *cs and *speaker (the mention before the reporting word), or
+ * UINT32_MAX. */
+static uint32_t fronted_judgement(const dt_coder *c, const verb_entry *ve, const verbocc *vo, int lo,
+                                  code_spec *cs, int *speaker)
+{
+    int q = 0;
+    while (q < vo->start && (c->toks[q].flags & TOKF_QUOTE))
+        q++;
+    if (lo > q || vo->start - q > 4)
+        return UINT32_MAX;
+    for (int k = q; k < vo->start; k++)
+        if (c->ct[k].mention >= 0 || (c->toks[k].flags & TOKF_PUNCT) || (c->ct[k].wflags & WF_REPORT))
+            return UINT32_MAX;
+    int k = vo->end;
+    for (int n = 0; k < c->ntok && n < 4 && !tok_is_comma(c, k); n++, k++)
+        if (c->ct[k].mention >= 0 || (c->ct[k].wflags & WF_REPORT) || (c->toks[k].flags & TOKF_PUNCT))
+            return UINT32_MAX;
+    if (k >= c->ntok || !tok_is_comma(c, k))
+        return UINT32_MAX;
+    for (k++; k < c->ntok && ((c->toks[k].flags & TOKF_QUOTE) || (c->ct[k].wflags & WF_DET)) &&
+              c->ct[k].role == TR_NONE;
+         k++)
+        ;
+    int sp = k < c->ntok ? c->ct[k].mention : -1;
+    /* (a title, then the name: "NATO Secretary General Jens Stoltenberg said of") */
+    for (int n = 0; sp >= 0 && n < 2 && c->m[sp].end < c->ntok && c->ct[c->m[sp].end].mention >= 0; n++)
+        if (c->m[c->ct[c->m[sp].end].mention].start == c->m[sp].end && c->m[sp].start == k)
+            k = c->m[sp].end, sp = c->ct[k].mention;
+    if (sp < 0 || c->m[sp].ncodes == 0 || c->m[sp].start != k || c->m[sp].end + 1 >= c->ntok ||
+        !(c->ct[c->m[sp].end].wflags & WF_REPORT) || !KEY_IS(c, c->m[sp].end + 1, "OF"))
+        return UINT32_MAX;
+    for (uint32_t i = 0; i < ve->npatterns; i++) {
+        const pattern *p = &c->d->patterns[ve->patterns + i];
+        if ((p->code.flags & CF_SPEAKER) && p->code.code != SID_NONE) {
+            *cs = p->code;
+            *speaker = sp;
+            return p->rule;
+        }
+    }
+    return UINT32_MAX;
+}
+
 /* A reaction noun of disapproval within four tokens after k ("drew sharp criticism",
  * "came in for fierce criticism", "was met with fury"). */
 static bool reaction_after(const dt_coder *c, int k)
@@ -2336,6 +2393,17 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                              span_text(c, vo->start, vo->end));
                 return false;
             }
+        /* '"An act of aggression," Iran said of the Israeli strikes on Damascus': the act
+         * spoken of is what was said about it, not an event of its own. */
+        for (int k = vo->start - 1, n = 0; k > 0 && n < 5 && !adjunct; k--, n++) {
+            if (KEY_IS(c, k, "OF") && c->ct[k].role == TR_NONE && (c->ct[k - 1].wflags & WF_REPORT)) {
+                trace_printf(c, "noun \"%s\": what a speaker said something of, not coded\n",
+                             span_text(c, vo->start, vo->end));
+                return false;
+            }
+            if (c->ct[k].role == TR_VERB || (c->toks[k].flags & TOKF_PUNCT))
+                break;
+        }
         if (!adjunct && judged_by_passive(c, vo->end, hi)) {
             trace_printf(c, "noun \"%s\": the act a passive judgement after it is about, not coded\n",
                          span_text(c, vo->start, vo->end));
@@ -2486,6 +2554,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     code_spec cs;
     uint32_t rule;
     bool stop_asked = false;
+    int fronted_speaker = -1;
     if (hit) {
         cs = hit->code;
         rule = hit->rule;
@@ -2508,6 +2577,10 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         trace_printf(c, "verb \"%s\" (%s): no pattern matched, verb code %s (%s)\n",
                      span_text(c, vo->start, vo->end), lemma, cs.code ? code_str(c, cs.code) : "---",
                      c->d->rules[rule].text);
+    } else if (ve->is_noun && (rule = fronted_judgement(c, ve, vo, lo, &cs, &fronted_speaker)) != UINT32_MAX) {
+        mr = (match_result){-1, -1, false, vend};
+        trace_printf(c, "noun \"%s\" (%s): a judgement said before its speaker, of what follows \"of\"\n",
+                     span_text(c, vo->start, vo->end), lemma);
     } else if (ve->is_noun && (strcmp(lemma, "protest") == 0 || strcmp(lemma, "demonstration") == 0) &&
                protest_spread_place(c, vo, lo, hi) >= 0) {
         cs = (code_spec){coder_intern(c, "141", 3), SID_NONE, SID_NONE, 0};
@@ -3014,6 +3087,10 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     if (cs.flags & CF_SPEAKER) {
         int sp = c->speaker;
         bool outside = sp >= 0 && c->m[sp].ncodes > 0 && speaker_next_to(c, sp, lo, hi);
+        if (fronted_speaker >= 0) {
+            sp = fronted_speaker;
+            outside = true;
+        }
         /* '"...," Sarah Jackson, Amnesty International's deputy director, said': a name
          * the dictionaries do not know, then the title that says whom she speaks for */
         for (int q = vo->end; !outside && q < c->ntok && c->ct[q].role != TR_VERB; q++) {
@@ -3098,6 +3175,11 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             (c->ct[c->m[sp].end].wflags & WF_REPORT) && KEY_IS(c, c->m[sp].end + 1, "OF")) {
             int k = c->m[sp].end + 2;
             while (k < c->ntok && (c->ct[k].wflags & WF_DET) && c->ct[k].role == TR_NONE)
+                k++;
+            /* (after up to two plain lower-case words: "of the new U.N. sanctions") */
+            for (int n = 0; n < 2 && k < c->ntok && c->ct[k].role == TR_NONE && c->ct[k].wflags == 0 &&
+                            (c->toks[k].flags & TOKF_LOWER);
+                 n++)
                 k++;
             if (k < c->ntok && c->ct[k].mention >= 0 && c->m[c->ct[k].mention].ncodes > 0)
                 who = head_of(c, c->ct[k].mention);

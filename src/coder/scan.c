@@ -749,7 +749,10 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
             /* "Saudi-led warplanes", "U.S.-led forces": the leader's own */
             bool led = nx && nx->start == x->end + 1 && (c->toks[x->end].flags & TOKF_HYPH) &&
                        key_is_n(c, x->end, "LED", 3);
-            if (nx && nx->kind == PK_AGENT && nx->start - x->end <= 3 &&
+            /* (not across "a" or "an": "branded the United States a terrorist state",
+             * "called Netanyahu a terrorist" name the actor, they are no agent of it) */
+            bool named_as = nx && nx->start > x->end && (KEY_IS(c, x->end, "A") || KEY_IS(c, x->end, "AN"));
+            if (nx && nx->kind == PK_AGENT && nx->start - x->end <= 3 && !named_as &&
                 (nx->start == x->end || between_only(c, x->end, nx->start, WF_DET, true) || led ||
                  (nx->start - x->end <= 2 && c->ct[x->end].tflags & TOKF_POSS))) {
                 /* ACTOR AGENT PERSON: "Chinese President Xi Jinping" -> the person */
