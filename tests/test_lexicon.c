@@ -1,6 +1,7 @@
-/* test_lexicon.c — the coder's token cache (white box): emptying it when full must not
- * change what is coded. */
+/* test_lexicon.c — the coder's token cache (white box): emptying it when full, keeping sets
+ * as lists, and keeping each token's first walk step must not change what is coded. */
 #include "../src/coder/coder.h"
+#include "../src/util/json.h"
 #include "harness.h"
 
 #include <stdlib.h>
@@ -28,15 +29,24 @@ static char *code_with_cache(const dt_dict *d, const char *text, size_t limit)
     return out.data;
 }
 
-TEST(lexicon_cleared_when_full_codes_the_same)
+/* The bundled dictionaries, or NULL (a failure recorded). */
+static dt_dict *load_bundled(void)
 {
     const char *spec[] = {test_path("data/dict")};
     dt_dict *d = NULL;
     dt_error err;
     if (dt_dict_load(&d, spec, 1, NULL, NULL, &err)) {
         harness_fail(__FILE__, __LINE__, "cannot load data/dict: %s", err.msg);
-        return;
+        return NULL;
     }
+    return d;
+}
+
+TEST(lexicon_cleared_when_full_codes_the_same)
+{
+    dt_dict *d = load_bundled();
+    if (!d)
+        return;
     /* Sentences that code, each with new numbers: the cache fills again and again, and
      * each sentence begins with words cached before ("Japan", "The"). */
     buf text;
@@ -97,4 +107,62 @@ TEST(lexicon_many_sets_code_the_same)
     dt_dict_free(d1);
     dt_dict_free(d2);
     remove(path);
+}
+
+/* Codes every sentence of tests/data/sentences.jsonl (a document each) and returns all it
+ * coded, every field that names a word of the text, an issue or a rule. */
+static char *code_test_sentences(const dt_dict *d, bool first_steps)
+{
+    char *text;
+    size_t len;
+    if (file_read_all(test_path("tests/data/sentences.jsonl"), 0, &text, &len, NULL))
+        return NULL;
+    dt_coder *c;
+    if (dt_coder_new(&c, d, NULL)) {
+        free(text);
+        return NULL;
+    }
+    c->lx.no_first_steps = !first_steps;
+    buf out;
+    buf_init(&out, 0);
+    arena a;
+    arena_init(&a, 0);
+    for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+        arena_reset(&a);
+        json_value *v;
+        size_t tl, n;
+        if (json_parse(&a, line, strlen(line), &v, NULL, NULL) ||
+            dt_coder_begin_doc(c, json_get_str(v, "date", NULL)))
+            continue;
+        const char *t = json_get_str(v, "text", &tl);
+        if (!t || dt_coder_code(c, t, tl, 0) < 0)
+            continue;
+        const dt_event *e = dt_coder_events(c, &n);
+        for (size_t i = 0; i < n; i++)
+            buf_printf(&out, "%s|%s|%s|%s|%s|%s|%s\n", e[i].source, e[i].target, e[i].code, e[i].source_text,
+                       e[i].target_text, e[i].issues, e[i].rule);
+    }
+    buf_putc(&out, 0);
+    arena_free(&a);
+    dt_coder_free(c);
+    free(text);
+    return out.data;
+}
+
+/* A token's first walk step kept in the cache (walk_first) finds what the walk finds when
+ * it takes that step itself: phrases, their kinds and rules, issues, discards. */
+TEST(lexicon_first_steps_code_the_same)
+{
+    dt_dict *d = load_bundled();
+    if (!d)
+        return;
+    char *kept = code_test_sentences(d, true), *walked = code_test_sentences(d, false);
+    CHECK(kept && walked);
+    if (kept && walked) {
+        CHECK(strlen(kept) > 50000); /* (thousands of events) */
+        CHECK_STR(kept, walked);
+    }
+    free(kept);
+    free(walked);
+    dt_dict_free(d);
 }

@@ -20,7 +20,7 @@
 /* What a distinct token string matches in the dictionary, computed once per coder. */
 typedef struct lexeme {
     uint32_t match;     /* offset into lexicon.pool: word ids this token matches */
-    uint32_t root0;     /* the trie node match[0] leads to from the root (0: none) */
+    uint32_t walk1;     /* its walk_first in lexicon.wf, plus one (0: none) */
     uint32_t flags;     /* WF_* of the exact word */
     uint8_t nmatch;     /* (a word has a handful: itself, a base form, stems) */
     uint8_t vfrom;      /* matches from here on are by a verb ending (-ed -en -ing) */
@@ -34,6 +34,51 @@ typedef struct lexeme {
  * one; the word continues some phrase (a word below the trie's root). A token that begins
  * phrases but is none alone, before one that continues none, needs no walk. */
 enum { ST_BEGINS = 1, ST_ALONE = 2, ST_INNER = 4 };
+
+/* The phrase walk's kinds of hit (scan.c, scan_best): the slot a payload fills, -1 for
+ * none (a name or agent reached by a verb ending names nobody: "spying" is no spy). */
+enum { WH_ACTOR, WH_AGENT, WH_VERB, WH_EVNOUN, WH_REF, WH_NOUN, WH_ADJ, WH_N };
+static inline int walk_slot(const phrase_payload *pl, bool verbform)
+{
+    switch (pl->kind) {
+    case PK_ACTOR: return verbform ? -1 : WH_ACTOR;
+    case PK_AGENT: return verbform ? -1 : WH_AGENT;
+    case PK_VERB: return pl->evnoun ? WH_EVNOUN : WH_VERB;
+    case PK_REF: return WH_REF;
+    case PK_NOUNWORD: return WH_NOUN;
+    case PK_ADJ: return WH_ADJ;
+    default: return -1;
+    }
+}
+
+/* The first step of a phrase walk from a token, which depends on the token alone: what its
+ * matches are as one-word phrases, and the trie nodes the walk goes on from. Computed once
+ * per distinct token (lexicon.c, first_step) in one cache line, so that a walk does not
+ * read the first word's trie nodes and payloads again at every occurrence. */
+#define WF_ISSUES 2
+#define WF_NEXT 4
+typedef struct walk_first {
+    uint32_t hit[WH_N];          /* per WH_* slot, a payload handle (payload_handle), 0: none */
+    uint8_t exact;               /* per slot: the word matched as itself */
+    uint8_t discard;             /* 1: a discard phrase, 2: one that discards the story */
+    uint8_t nissue, nnext;
+    uint32_t issue[WF_ISSUES];   /* PK_ISSUE indices met, in order (repeats kept) */
+    uint32_t next[WF_NEXT];      /* the nodes to go on from, by their runs of children
+                                    (dict_step_at), in match order */
+    uint8_t next_exact, next_verbform; /* per next: the path's flags */
+    uint8_t pad[6];
+} walk_first;                    /* 64 bytes */
+
+/* A payload's handle in a walk_first: a node's first payload by its node, the others by
+ * their index (never 0: node 0 is the root, which has no payload a walk reads). */
+static inline uint32_t payload_handle(const dt_dict *d, uint32_t node, uint32_t p)
+{
+    return p == 0 ? node << 1 : ((d->nodes[node].payloads + p) << 1) | 1;
+}
+static inline const phrase_payload *handle_payload(const dt_dict *d, uint32_t h)
+{
+    return h & 1 ? &d->payloads[h >> 1] : &d->nodes[h >> 1].first;
+}
 
 #define LEX_INLINE 16
 /* A dictionary with at most this many sets keeps each lexeme's sets as a bit mask. */
@@ -53,6 +98,9 @@ typedef struct lexicon {
     size_t nlex, caplex;
     uint32_t *pool;
     size_t npool, cappool;
+    walk_first *wf;     /* line-aligned */
+    size_t nwf, capwf;
+    bool no_first_steps; /* keep no walk_first (tests: the walk then takes every step) */
     size_t limit;       /* entries before the cache is flushed */
 } lexicon;
 
@@ -117,7 +165,7 @@ typedef struct ctok {
         lexeme lxc;
         struct {
             uint32_t match_off; /* (lexeme.match: the offset of `match` in the pool) */
-            uint32_t root0;     /* the trie node match[0] leads to from the root */
+            uint32_t walk1;     /* the first step of a walk from here (lexicon.wf), plus one */
             uint32_t wflags;    /* WF_* */
             uint8_t nmatch;
             uint8_t vfrom;      /* match[vfrom..] are by a verb ending */

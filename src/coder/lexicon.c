@@ -17,6 +17,7 @@ void lexicon_free(lexicon *lx)
     free(lx->slots);
     free(lx->lex);
     free(lx->pool);
+    free(lx->wf);
     memset(lx, 0, sizeof(*lx));
 }
 
@@ -28,6 +29,7 @@ void lexicon_clear(lexicon *lx)
     lx->count = 0;
     lx->nlex = 0;
     lx->npool = 0;
+    lx->nwf = 0;
 }
 
 /* Word w is one more match of lexeme e (its matches are the last ones in the pool). At
@@ -69,6 +71,60 @@ static int try_base(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, s
     return add_match(lx, e, (uint32_t)w);
 }
 
+/* The first step of a walk from a token of this lexeme (coder.h, walk_first): the loop of
+ * scan.c's walk() at the root, its results kept. A token with more issues or more nodes
+ * to go on from than a walk_first holds gets none (walk() then takes the step itself). */
+static int first_step(lexicon *lx, lexeme *e, const dt_dict *d)
+{
+    walk_first f;
+    memset(&f, 0, sizeof(f));
+    for (uint16_t k = 0; k < e->nmatch; k++) {
+        uint32_t child = dict_step(d, 0, lx->pool[e->match + k]);
+        if (!child)
+            continue;
+        const trie_node *tn = &d->nodes[child];
+        bool exact = k == 0 && e->exact;
+        bool verbform = k >= e->vfrom;
+        for (uint32_t p = 0; p < tn->npayloads; p++) {
+            const phrase_payload *pl = node_payload(d, tn, p);
+            if (pl->kind == PK_ISSUE) {
+                if (f.nissue == WF_ISSUES)
+                    return 0;
+                f.issue[f.nissue++] = pl->index;
+            } else if (pl->kind == PK_DISCARD) {
+                f.discard |= pl->form ? 3 : 1;
+            }
+            int slot = walk_slot(pl, verbform);
+            /* (all one word long: the first reading wins, or an exact one over it) */
+            if (slot >= 0 && (!f.hit[slot] || (exact && !(f.exact & (1u << slot))))) {
+                f.hit[slot] = payload_handle(d, child, p);
+                f.exact = (uint8_t)((f.exact & ~(1u << slot)) | (exact ? 1u << slot : 0));
+            }
+        }
+        if (tn->kids) {
+            if (f.nnext == WF_NEXT)
+                return 0;
+            f.next_exact |= (uint8_t)(exact ? 1u << f.nnext : 0);
+            f.next_verbform |= (uint8_t)(verbform ? 1u << f.nnext : 0);
+            f.next[f.nnext++] = tn->kids;
+        }
+    }
+    if (lx->nwf == lx->capwf) {
+        size_t nc = lx->capwf ? lx->capwf * 2 : 1024;
+        walk_first *w = aligned_alloc(64, nc * sizeof(*w));
+        if (!w)
+            return DT_ENOMEM;
+        if (lx->nwf)
+            memcpy(w, lx->wf, lx->nwf * sizeof(*w));
+        free(lx->wf);
+        lx->wf = w;
+        lx->capwf = nc;
+    }
+    lx->wf[lx->nwf++] = f;
+    e->walk1 = (uint32_t)lx->nwf;
+    return 0;
+}
+
 static int compute(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, size_t n, bool allcap)
 {
     e->match = (uint32_t)lx->npool;
@@ -77,7 +133,7 @@ static int compute(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, si
     e->vfrom = 0;
     e->starts = 0;
     e->sets = 0;
-    e->root0 = 0;
+    e->walk1 = 0;
     e->flags = 0;
     int rc;
     int32_t w = dict_word_find(d, key, n);
@@ -170,7 +226,8 @@ static int compute(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, si
                 e->starts |= ST_ALONE;
         }
     }
-    e->root0 = e->nmatch ? dict_step(d, 0, lx->pool[e->match]) : 0;
+    if ((e->starts & ST_BEGINS) && !lx->no_first_steps && (rc = first_step(lx, e, d)))
+        return rc;
     if (!d->set_by_word_start) {
         e->sets = 1; /* no index: every token may begin a member */
         return 0;

@@ -46,7 +46,7 @@ static void set_cache_fill(dt_coder *c, int p)
             continue;
         const ctok *t = &c->ct[pos];
         for (uint16_t k = 0; k < t->nmatch; k++) {
-            uint32_t child = node == 0 && k == 0 ? t->root0 : dict_step(d, node, t->match[k]);
+            uint32_t child = dict_step(d, node, t->match[k]);
             if (!child)
                 continue;
             const trie_node *tn = &d->nodes[child];

@@ -92,9 +92,22 @@ typedef struct phrase_hit {
 } phrase_hit;           /* 16 bytes: walk clears seven of them per token */
 
 typedef struct scan_best {
-    phrase_hit actor, agent, verb, evnoun, ref, noun, adj;
+    union {
+        struct { phrase_hit actor, agent, verb, evnoun, ref, noun, adj; }; /* (WH_* order) */
+        phrase_hit hit[WH_N];
+    };
     bool discard, discard_story;
 } scan_best;
+
+/* A PK_ISSUE payload met by a walk: the sentence's issue, once. */
+static void note_issue(dt_coder *c, uint32_t index)
+{
+    for (int x = 0; x < c->nissues; x++)
+        if (c->issues[x] == index)
+            return;
+    if (c->nissues < (int)DT_ARRAY_LEN(c->issues))
+        c->issues[c->nissues++] = index;
+}
 
 /* Longest match of each kind starting at token i. */
 static void walk(dt_coder *c, int i, scan_best *b)
@@ -102,18 +115,46 @@ static void walk(dt_coder *c, int i, scan_best *b)
     const dt_dict *d = c->d;
     /* Field by field: a memset of the whole struct compiles to a slow string store. */
     phrase_hit none = {NULL, 0, false};
-    b->actor = b->agent = b->verb = b->evnoun = b->ref = b->noun = b->adj = none;
+    for (int k = 0; k < WH_N; k++)
+        b->hit[k] = none;
     b->discard = b->discard_story = false;
-    struct { uint32_t node; int pos; bool exact, verbform; } stack[256];
+    if (i >= c->ntok || c->ct[i].role == TR_SKIP)
+        return;
+    /* (a node by its run of children: dict_step_at) */
+    struct { uint32_t at; int pos; bool exact, verbform; } stack[256];
     int sp = 0;
-    stack[sp].node = 0;
-    stack[sp].pos = i;
-    stack[sp].exact = true;
-    stack[sp].verbform = false;
-    sp++;
+    if (c->ct[i].walk1) {
+        /* The first word's step as the token's lexeme keeps it (lexicon.c, first_step):
+         * its one-word hits, then the nodes to go on from, in the order the loop below
+         * would have met them. */
+        const walk_first *f = &c->lx.wf[c->ct[i].walk1 - 1];
+        for (int k = 0; k < WH_N; k++)
+            if (f->hit[k]) {
+                b->hit[k].pl = handle_payload(d, f->hit[k]);
+                b->hit[k].len = 1;
+                b->hit[k].exact = (f->exact >> k) & 1;
+            }
+        for (int k = 0; k < f->nissue; k++)
+            note_issue(c, f->issue[k]);
+        b->discard = f->discard & 1;
+        b->discard_story = (f->discard & 2) != 0;
+        for (int k = 0; k < f->nnext; k++) {
+            stack[sp].at = f->next[k];
+            stack[sp].pos = i + 1;
+            stack[sp].exact = (f->next_exact >> k) & 1;
+            stack[sp].verbform = (f->next_verbform >> k) & 1;
+            sp++;
+        }
+    } else {
+        stack[sp].at = 0;
+        stack[sp].pos = i;
+        stack[sp].exact = true;
+        stack[sp].verbform = false;
+        sp++;
+    }
     while (sp > 0) {
         sp--;
-        uint32_t node = stack[sp].node;
+        uint32_t at = stack[sp].at;
         int pos = stack[sp].pos;
         bool path_exact = stack[sp].exact;
         bool path_verbform = stack[sp].verbform;
@@ -121,7 +162,7 @@ static void walk(dt_coder *c, int i, scan_best *b)
             continue;
         const ctok *t = &c->ct[pos];
         for (uint16_t k = 0; k < t->nmatch; k++) {
-            uint32_t child = node == 0 && k == 0 ? t->root0 : dict_step(d, node, t->match[k]);
+            uint32_t child = dict_step_at(d, at, t->match[k]);
             if (!child)
                 continue;
             const trie_node *tn = &d->nodes[child];
@@ -129,41 +170,29 @@ static void walk(dt_coder *c, int i, scan_best *b)
             bool exact = path_exact && k == 0 && t->exact;
             /* a word reached by a verb ending (-ed -en -ing) names no actor or agent */
             bool verbform = path_verbform || k >= t->vfrom;
-            for (uint16_t p = 0; p < tn->npayloads; p++) {
+            for (uint32_t p = 0; p < tn->npayloads; p++) {
                 const phrase_payload *pl = node_payload(d, tn, p);
-                phrase_hit *h = NULL;
-                switch (pl->kind) {
-                case PK_ACTOR: h = verbform ? NULL : &b->actor; break;
-                case PK_AGENT: h = verbform ? NULL : &b->agent; break;
-                case PK_VERB: h = pl->evnoun ? &b->evnoun : &b->verb; break;
-                case PK_REF: h = &b->ref; break;
-                case PK_NOUNWORD: h = &b->noun; break;
-                case PK_ADJ: h = &b->adj; break;
-                case PK_ISSUE: {
-                    bool have = false;
-                    for (int x = 0; x < c->nissues; x++)
-                        have |= c->issues[x] == pl->index;
-                    if (!have && c->nissues < (int)DT_ARRAY_LEN(c->issues))
-                        c->issues[c->nissues++] = pl->index;
-                    break;
-                }
-                case PK_DISCARD:
+                if (pl->kind == PK_ISSUE) {
+                    note_issue(c, pl->index);
+                } else if (pl->kind == PK_DISCARD) {
                     b->discard = true;
                     if (pl->form)
                         b->discard_story = true;
-                    break;
-                default: break;
                 }
+                int slot = walk_slot(pl, verbform);
+                if (slot < 0)
+                    continue;
                 /* Longest wins; on a tie, the reading whose words matched as
                  * themselves ("kicked" the verb form, not "kick" + ending). */
-                if (h && (len > h->len || (len == h->len && exact && !h->exact))) {
+                phrase_hit *h = &b->hit[slot];
+                if (len > h->len || (len == h->len && exact && !h->exact)) {
                     h->len = len;
                     h->pl = pl;
                     h->exact = exact;
                 }
             }
             if (tn->kids && sp < (int)DT_ARRAY_LEN(stack)) {
-                stack[sp].node = child;
+                stack[sp].at = tn->kids;
                 stack[sp].pos = pos + 1;
                 stack[sp].exact = exact;
                 stack[sp].verbform = verbform;

@@ -450,6 +450,28 @@ static inline uint64_t edge_hash(uint32_t node, uint32_t word)
     return hash_u64(((uint64_t)node << 32) | word);
 }
 
+/* Compiled: the child for word in the run of children that begins at kids[at] (at != 0),
+ * or 0. */
+static inline uint32_t dict_kid(const dt_dict *d, uint32_t at, uint32_t word)
+{
+    const struct trie_kid *k = &d->kids[at] + 1;
+    uint32_t n = k[-1].word;
+    /* (a few nodes, "the ...", have dozens of children: halve down to eight) */
+    while (n > 8) {
+        uint32_t half = n / 2;
+        if (k[half].word <= word) {
+            k += half;
+            n -= half;
+        } else {
+            n = half;
+        }
+    }
+    for (uint32_t i = 0; i < n; i++)
+        if (k[i].word >= word)
+            return k[i].word == word ? k[i].child : 0;
+    return 0;
+}
+
 /* Child of node for word, or 0 (the root is never a child). */
 static inline uint32_t dict_child(const dt_dict *d, uint32_t node, uint32_t word)
 {
@@ -457,24 +479,7 @@ static inline uint32_t dict_child(const dt_dict *d, uint32_t node, uint32_t word
         if (node == 0)
             return word < d->nwords ? d->root_child[word] : 0;
         uint32_t at = d->nodes[node].kids;
-        if (!at)
-            return 0;
-        const struct trie_kid *k = &d->kids[at] + 1;
-        uint32_t n = k[-1].word;
-        /* (a few nodes, "the ...", have dozens of children: halve down to eight) */
-        while (n > 8) {
-            uint32_t half = n / 2;
-            if (k[half].word <= word) {
-                k += half;
-                n -= half;
-            } else {
-                n = half;
-            }
-        }
-        for (uint32_t i = 0; i < n; i++)
-            if (k[i].word >= word)
-                return k[i].word == word ? k[i].child : 0;
-        return 0;
+        return at ? dict_kid(d, at, word) : 0;
     }
     if (!d->edge_cap)
         return 0;
@@ -496,7 +501,7 @@ static inline const phrase_payload *node_payload(const dt_dict *d, const trie_no
 }
 
 /* dict_child, with the root's children read from a table once the dictionary is compiled
- * (every phrase lookup starts there). */
+ * (every phrase lookup starts there), and no search for a word that continues no phrase. */
 static inline uint32_t dict_step(const dt_dict *d, uint32_t node, uint32_t word)
 {
     if (node == 0 && d->root_child)
@@ -505,6 +510,17 @@ static inline uint32_t dict_step(const dt_dict *d, uint32_t node, uint32_t word)
     if (d->word_inner && (word >= d->nwords || !d->word_inner[word]))
         return 0;
     return dict_child(d, node, word);
+}
+
+/* dict_step in a compiled dictionary from a node known by its run of children (kids[at];
+ * 0: the root), which saves reading the node again. */
+static inline uint32_t dict_step_at(const dt_dict *d, uint32_t at, uint32_t word)
+{
+    if (word >= d->nwords)
+        return 0;
+    if (at == 0)
+        return d->root_child[word];
+    return d->word_inner[word] ? dict_kid(d, at, word) : 0;
 }
 
 /* Resolve the codes of an actor on a date. Returns the number of codes written to
