@@ -663,6 +663,22 @@ static bool members_of(const dt_coder *c, const mention *m)
            c->ct[k - 1].role == TR_NONE && key_among(c, k - 1, people, DT_ARRAY_LEN(people));
 }
 
+/* "Families of French hostages held by Hamas urged Paris ...", "relatives of Israeli
+ * civilians": the kin of civilians or of a people speak as those civilians, of their
+ * own country, not for whoever holds them. */
+static bool kin_of(const dt_coder *c, const mention *m)
+{
+    static const char *const kin[] = {"FAMILIES", "FAMILY", "RELATIVES", "PARENTS", "MOTHERS", "WIVES"};
+    int k = m->start - 1;
+    while (k >= 0 && (c->ct[k].wflags & WF_DET) && c->ct[k].role == TR_NONE)
+        k--;
+    if (k <= 0 || c->ct[k].role != TR_NONE || !KEY_IS(c, k, "OF") || c->ct[k - 1].role != TR_NONE ||
+        !key_among(c, k - 1, kin, DT_ARRAY_LEN(kin)) || m->ncodes != 1)
+        return false;
+    const char *code = code_str(c, m->codes[0]);
+    return country_based(code) && (strlen(code) == 3 || strcmp(code + 3, "CVL") == 0);
+}
+
 /* "Erdogan, in a speech to his party's lawmakers, accused Israel": a prepositional phrase
  * set off by commas between the subject and its verb is passed over. */
 static int past_prep_aside(const dt_coder *c, int v, int lo)
@@ -710,7 +726,7 @@ static int find_subject(const dt_coder *c, int v, int lo)
         if (governed_by_prep(c, m) && !intent_owner(c, m)) {
             /* (the group the attackers are from is the subject, when nothing before
              * them is) */
-            if (members_of(c, m) && m->ncodes > 0) {
+            if ((members_of(c, m) || kin_of(c, m)) && m->ncodes > 0) {
                 int k = m->start - 1;
                 while (k >= lo && c->ct[k].mention < 0)
                     k--;
@@ -2749,7 +2765,11 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         int k = c->m[mi].start - 1;
         while (k >= lo && (c->ct[k].wflags & (WF_DET | WF_ADVERB)) && c->ct[k].role == TR_NONE)
             k--;
-        bool object_of_verb = k >= lo && c->ct[k].role == TR_VERB;
+        /* (a participle joined by a hyphen to an actor before it describes the actor
+         * after it, "Turkish-backed rebels captured ...": no verb that takes it as object) */
+        bool object_of_verb = k >= lo && c->ct[k].role == TR_VERB &&
+                              !((c->toks[k].flags & TOKF_HYPH) && k > lo && c->ct[k - 1].role != TR_VERB &&
+                                (c->toks[k - 1].flags & TOKF_CAP));
         /* A finite auxiliary later in the clause is the main verb group; an actor right
          * after the participle is its object, so it is an active past tense instead. */
         bool verb_follows = false;

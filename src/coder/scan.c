@@ -697,6 +697,51 @@ static bool delegate_word(const dt_coder *c, int k)
     return key_among(c, k, words, DT_ARRAY_LEN(words));
 }
 
+/* "-led" and a noun of armed force after it: "Saudi-led air strikes", "a U.S.-led
+ * military operation", "the Russian-led offensive" (not "Egyptian-led mediation"). */
+static bool led_force(const dt_coder *c, int k)
+{
+    static const char *const acts[] = {"STRIKES", "STRIKE", "AIRSTRIKES", "AIRSTRIKE", "RAIDS", "RAID",
+                                       "BOMBING", "BOMBINGS", "BOMBARDMENT", "OFFENSIVE", "ASSAULT",
+                                       "INVASION", "INTERVENTION", "BOMBERS", "AIRCRAFT", "JETS",
+                                       "WARPLANES", "CAMPAIGN", "OPERATION", "OPERATIONS", "ATTACKS",
+                                       "ATTACK"};
+    if (k + 1 >= c->ntok || !(c->toks[k].flags & TOKF_HYPH) || !KEY_IS(c, k, "LED"))
+        return false;
+    int n = k + 1;
+    if (KEY_IS(c, n, "AIR") || KEY_IS(c, n, "MILITARY") || KEY_IS(c, n, "AERIAL") || KEY_IS(c, n, "GROUND"))
+        n++;
+    return n < c->ntok && key_among(c, n, acts, DT_ARRAY_LEN(acts));
+}
+
+/* An international organisation's name ("U.N.", "the EU"). */
+static bool igo_unit(const dt_coder *c, const unit *u)
+{
+    const actor_entry *e = &c->d->actors[u->pl->index];
+    if (e->kind != AK_ORG)
+        return false;
+    sid codes[MAX_CODES];
+    size_t n = dict_actor_codes(c->d, e, c->date, codes, MAX_CODES);
+    return n > 0 && strncmp(code_str(c, codes[0]), "IGO", 3) == 0;
+}
+
+/* STATE ['s] BODY AGENT, the body an international organisation and the agent one who
+ * represents a state to it: "Israel's U.N. ambassador", "Russia's UN envoy"; or BODY ['s]
+ * STATE AGENT, the body's envoy for a state: "the U.N.'s Syria envoy". The first named is
+ * the owner either way. */
+static bool state_delegate(const dt_coder *c, const unit *x, const unit *nx, const unit *ag)
+{
+    static const char *const words[] = {"AMBASSADOR", "AMBASSADORS", "ENVOY", "ENVOYS",
+                                        "DELEGATION", "DELEGATE", "DELEGATES",
+                                        "REPRESENTATIVE", "REPRESENTATIVES"};
+    if (ag->kind != PK_AGENT || ag->start != nx->end || !key_among(c, ag->end - 1, words, DT_ARRAY_LEN(words)))
+        return false;
+    if (!(nx->start == x->end || (nx->start == x->end + 1 && (c->ct[x->end].tflags & TOKF_POSS))))
+        return false;
+    uint8_t xk = c->d->actors[x->pl->index].kind, nk = c->d->actors[nx->pl->index].kind;
+    return (xk == AK_STATE && igo_unit(c, nx)) || (nk == AK_STATE && igo_unit(c, x));
+}
+
 static bool leader_of_group(const dt_coder *c, const unit *x, const unit *nx)
 {
     static const char *const heads[] = {"LEADER",  "LEADERS",   "COMMANDER", "COMMANDERS",  "CHIEF",
@@ -775,6 +820,12 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
             const actor_entry *ae = &c->d->actors[x->pl->index];
             /* ACTOR ['s] [words] AGENT : "South Korea's foreign ministry" */
             unit *nx = k + 1 < nu ? &u[k + 1] : NULL;
+            /* "Israel's U.N. ambassador", "the Chinese UN envoy": a state's delegate to an
+             * international body is the state's; the body only says where it sits. */
+            int body = nx && nx->kind == PK_ACTOR && k + 2 < nu &&
+                       state_delegate(c, x, nx, &u[k + 2]) ? 1 : 0;
+            if (body)
+                nx = &u[k + 2];
             /* "Saudi-led warplanes", "U.S.-led forces": the leader's own */
             bool led = nx && nx->start == x->end + 1 && (c->toks[x->end].flags & TOKF_HYPH) &&
                        key_is_n(c, x->end, "LED", 3);
@@ -782,10 +833,10 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
              * "called Netanyahu a terrorist" name the actor, they are no agent of it) */
             bool named_as = nx && nx->start > x->end && (KEY_IS(c, x->end, "A") || KEY_IS(c, x->end, "AN"));
             if (nx && nx->kind == PK_AGENT && nx->start - x->end <= 3 && !named_as &&
-                (nx->start == x->end || between_only(c, x->end, nx->start, WF_DET, true) || led ||
+                (nx->start == x->end || between_only(c, x->end, nx->start, WF_DET, true) || led || body ||
                  (nx->start - x->end <= 2 && c->ct[x->end].tflags & TOKF_POSS))) {
                 /* ACTOR AGENT PERSON: "Chinese President Xi Jinping" -> the person */
-                unit *nn = k + 2 < nu ? &u[k + 2] : NULL;
+                unit *nn = k + 2 + body < nu ? &u[k + 2 + body] : NULL;
                 if (nn && nn->kind == PK_ACTOR && nn->start == nx->end &&
                     c->d->actors[nn->pl->index].kind == AK_PERSON) {
                     int mi = new_mention(c, x->start, nn->end, MT_ACTOR);
@@ -804,12 +855,12 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
                             m->codes[m->ncodes++] = combine(c, base[q], agent_of(c, nx), ae->kind, former);
                     }
                     remember_alias(c, m);
-                    k += 2;
+                    k += 2 + body;
                     continue;
                 }
                 /* "the Chinese defence ministry spokesman": the spokesman speaks for the
                  * body named before him; he is the body's. */
-                unit *sp = k + 2 < nu ? &u[k + 2] : NULL;
+                unit *sp = k + 2 + body < nu ? &u[k + 2 + body] : NULL;
                 bool spokes = sp && sp->kind == PK_AGENT && sp->start == nx->end && spokes_word(c, sp->start);
                 int mi = new_mention(c, x->start, spokes ? sp->end : nx->end, MT_ACTOR);
                 if (mi < 0)
@@ -821,7 +872,7 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
                 m->plural = spokes ? 0 : nx->pl->form;
                 if (ae->kind == AK_STATE)
                     m->kind = AK_ACTOR;
-                k += spokes ? 2 : 1;
+                k += (spokes ? 2 : 1) + body;
                 continue;
             }
             /* "the U.S. side", "the Chinese side" (diplomatic usage): the state itself;
@@ -838,6 +889,14 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
             set_codes_from_actor(c, m, ae);
             m->plural = m->ncodes == 1 && strcmp(code_str(c, m->codes[0]), "UIS") != 0 &&
                         group_name_plural(c, x->start, x->end);
+            /* "Saudi-led air strikes", "the U.S.-led invasion": force led by a state is
+             * its military's (the guidelines code a coalition by its leader's). */
+            if (!side && ae->kind == AK_STATE && led_force(c, x->end)) {
+                agent_entry mil = {dict_find_str(c->d, "MIL", 3), 0, 0};
+                if (mil.code)
+                    for (int q = 0; q < m->ncodes; q++)
+                        m->codes[q] = combine(c, m->codes[q], &mil, AK_STATE, false);
+            }
             if (former && ae->kind == AK_PERSON && !c->d->opt.tabari) {
                 agent_entry eli = {dict_find_str(c->d, "ELI", 3), 0, 0};
                 if (eli.code)
