@@ -3093,6 +3093,23 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         src = head_of(c, c->speaker);
         trace_printf(c, "  a collective's hope voiced by a speaker after the clause: the speaker is the source\n");
     }
+    /* "X rejected the U.N. resolution, calling it a hostile act": "it" or "them" right after
+     * a participle of the subject's speech is what the subject acted on just before. */
+    if (src >= 0 && tgt >= 0 && !ve->is_noun && vo->form == VF_ING && vo->start > 0 && tok_is_comma(c, vo->start - 1) &&
+        c->m[tgt].type == MT_PRONOUN && c->m[tgt].start == vo->end &&
+        (KEY_IS(c, vo->end, "IT") || KEY_IS(c, vo->end, "THEM"))) {
+        for (int q = *np - 1; q >= 0; q--) {
+            const proto *pq = &protos[q];
+            if (pq->src < 0 || pq->tgt < 0 || pq->both || c->v[pq->verb].end > vo->start)
+                continue;
+            if (same_actor_codes(c, &c->m[pq->src], &c->m[src]) && c->m[pq->tgt].type != MT_PRONOUN) {
+                tgt = pq->tgt;
+                trace_printf(c, "  \"%s\" after the subject's participle: what the subject acted on before\n",
+                             c->keys.data + c->toks[vo->end].key);
+            }
+            break;
+        }
+    }
     if (src >= 0)
         c->subject_of[vi] = src;
     /* (not a headline's bare noun read as a verb after a preposition: in "X blames Y for
