@@ -679,6 +679,19 @@ static bool kin_of(const dt_coder *c, const mention *m)
     return country_based(code) && (strlen(code) == 3 || strcmp(code + 3, "CVL") == 0);
 }
 
+static bool document_word(const dt_coder *c, int k);
+
+/* "A joint statement by France and Germany condemned ...", "a letter from the ministers
+ * urged ...": the author named after "by" or "from" a document word speaks through it. */
+static bool document_author(const dt_coder *c, const mention *m)
+{
+    int k = m->start - 1;
+    while (k > 0 && (c->ct[k].wflags & WF_DET) && c->ct[k].role == TR_NONE)
+        k--;
+    return k > 0 && c->ct[k].role == TR_NONE && (KEY_IS(c, k, "BY") || KEY_IS(c, k, "FROM")) &&
+           document_word(c, k - 1);
+}
+
 /* "Erdogan, in a speech to his party's lawmakers, accused Israel": a prepositional phrase
  * set off by commas between the subject and its verb is passed over. */
 static int past_prep_aside(const dt_coder *c, int v, int lo)
@@ -726,7 +739,7 @@ static int find_subject(const dt_coder *c, int v, int lo)
         if (governed_by_prep(c, m) && !intent_owner(c, m)) {
             /* (the group the attackers are from is the subject, when nothing before
              * them is) */
-            if ((members_of(c, m) || kin_of(c, m)) && m->ncodes > 0) {
+            if ((members_of(c, m) || kin_of(c, m) || document_author(c, m)) && m->ncodes > 0) {
                 int k = m->start - 1;
                 while (k >= lo && c->ct[k].mention < 0)
                     k--;
@@ -3091,6 +3104,32 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                      span_text(c, c->m[tgt].start, c->m[tgt].end));
         tgt = -1;
     }
+    /* "The international community hopes X and Y can resume dialogue, President Z told W":
+     * a hope or appeal voiced for a collective by a speaker after the clause is the
+     * speaker's own (docs/coding.md, a leader voicing a collective). */
+    if (src >= 0 && cs.code && code_root(c, cs.code) <= 2 && c->m[src].ncodes == 1 &&
+        strcmp(code_str(c, c->m[src].codes[0]), "INT") == 0 && c->speaker >= 0 &&
+        c->m[c->speaker].ncodes > 0 && c->m[c->speaker].start >= hi && speaker_next_to(c, c->speaker, lo, hi)) {
+        src = head_of(c, c->speaker);
+        trace_printf(c, "  a collective's hope voiced by a speaker after the clause: the speaker is the source\n");
+    }
+    /* "X rejected the U.N. resolution, calling it a hostile act": "it" or "them" right after
+     * a participle of the subject's speech is what the subject acted on just before. */
+    if (src >= 0 && tgt >= 0 && !ve->is_noun && vo->form == VF_ING && vo->start > 0 && tok_is_comma(c, vo->start - 1) &&
+        c->m[tgt].type == MT_PRONOUN && c->m[tgt].start == vo->end &&
+        (KEY_IS(c, vo->end, "IT") || KEY_IS(c, vo->end, "THEM"))) {
+        for (int q = *np - 1; q >= 0; q--) {
+            const proto *pq = &protos[q];
+            if (pq->src < 0 || pq->tgt < 0 || pq->both || c->v[pq->verb].end > vo->start)
+                continue;
+            if (same_actor_codes(c, &c->m[pq->src], &c->m[src]) && c->m[pq->tgt].type != MT_PRONOUN) {
+                tgt = pq->tgt;
+                trace_printf(c, "  \"%s\" after the subject's participle: what the subject acted on before\n",
+                             c->keys.data + c->toks[vo->end].key);
+            }
+            break;
+        }
+    }
     if (src >= 0)
         c->subject_of[vi] = src;
     /* (not a headline's bare noun read as a verb after a preposition: in "X blames Y for
@@ -3231,6 +3270,24 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         if (one_actor && (who = scan_context_mention(c, vo->end, c->ctx_src[0], c->ctx_sentence)) >= 0 &&
             same_actor_codes(c, &c->m[who], &c->m[sp]))
             who = -1;
+        /* "Britain pressed for Iran to release the tanker, with Hunt saying the seizure was
+         * illegal": speech told as a participle after the speaker's side's act judges the
+         * act's target, when the clause names nobody (docs/coding.md, speech after the act) */
+        /* ("Britain asked Iran to ..., saying the seizure was illegal": with no speaker
+         * named, the one who acted speaks) */
+        bool after_act = who < 0 && mr.tgt < 0 && lo > 1 && (KEY_IS(c, lo - 1, "SAYING") || KEY_IS(c, lo - 1, "ADDING"));
+        for (int q = *np - 1; after_act && q >= 0 && who < 0; q--) {
+            const proto *pq = &protos[q];
+            if (pq->tgt < 0 || pq->src < 0 || pq->both || c->v[pq->verb].end >= lo)
+                continue;
+            if (sp < 0 && tok_is_comma(c, lo - 2))
+                sp = pq->src;
+            if (sp >= 0 && same_actor_codes(c, &c->m[pq->src], &c->m[sp]) &&
+                !same_actor_codes(c, &c->m[pq->tgt], &c->m[sp])) {
+                who = pq->tgt;
+                trace_printf(c, "  speech after the speaker's act: about its target\n");
+            }
+        }
         src = sp;
         tgt = who;
         both = false;
