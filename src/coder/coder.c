@@ -934,6 +934,52 @@ static int find_target(const dt_coder *c, int from, int hi, int src)
  * demand, disapproval or rejection whose object is a situation "in" a place, with no other
  * actor in the clause, the place's country. (Not a place right after the verb: "met in
  * Tokyo", "protested in Paris" say where, not whom.) */
+/* The kind of act of a root that a later sentence may judge by its noun: 0 reducing
+ * relations, 1 coercion, 2 force; -1 other roots. */
+static int act_kind(int root)
+{
+    return root == 16 ? 0 : root == 17 ? 1 : root >= 18 && root <= 20 ? 2 : -1;
+}
+
+/* "[...] condemned the sanctions (as interference in ...)": the noun right after "the"
+ * (past one lower-case word) names an act of a kind told in the last five sentences but
+ * not in the last sentence with events, the clause names nobody up to its end or an "as",
+ * and the judge `src` is not of the act's actor's country: a mention of the act's actor,
+ * else -1. */
+static int named_act_actor(dt_coder *c, int src, int at, int hi)
+{
+    static const char *const nouns[3][8] = {
+        {"SANCTIONS", "SANCTION", "EXPULSION", "EXPULSIONS", "TARIFFS", "EMBARGO", "BAN", "BOYCOTT"},
+        {"ARREST", "ARRESTS", "DETENTION", "DETENTIONS", "CRACKDOWN", "SEIZURE", "DEPORTATION",
+         "DEPORTATIONS"},
+        {"STRIKE", "STRIKES", "AIRSTRIKE", "AIRSTRIKES", "ATTACK", "ATTACKS", "SHELLING", "BOMBING"},
+    };
+    int kind = -1;
+    for (int q = at; q < hi && q <= at + 1 && kind < 0; q++) {
+        if (c->ct[q].mention >= 0 || !(c->toks[q].flags & TOKF_LOWER))
+            return -1;
+        for (int k = 0; k < 3 && kind < 0; k++)
+            if (key_among(c, q, nouns[k], DT_ARRAY_LEN(nouns[k])))
+                kind = k;
+    }
+    /* (an act of the last sentence with events is left to the rules for those events) */
+    if (kind < 0 || c->act_sentence[kind] < 0 || c->sentence - c->act_sentence[kind] > 5 ||
+        c->act_sentence[kind] == c->ctx_sentence)
+        return -1;
+    for (int q = at; q < hi && !KEY_IS(c, q, "AS"); q++)
+        if (c->ct[q].mention >= 0 || (c->toks[q].flags & (TOKF_CAP | TOKF_ALLCAP)))
+            return -1;
+    sid actor = c->act_src[kind];
+    const char *sc = code_str(c, c->m[src].codes[0]);
+    if (strncmp(sc, code_str(c, actor), 3) == 0)
+        return -1;
+    int tgt = scan_context_mention(c, at - 1, actor, c->act_sentence[kind]);
+    if (tgt >= 0)
+        trace_printf(c, "  no target named: the actor of the act named, in sentence %d, %s\n",
+                     c->act_sentence[kind], code_str(c, actor));
+    return tgt;
+}
+
 static int situation_place(const dt_coder *c, int from, int hi, int src, int root)
 {
     if (root != 1 && root != 2 && root != 10 && root != 11 && root != 12)
@@ -953,6 +999,14 @@ static int situation_place(const dt_coder *c, int from, int hi, int src, int roo
             !country_based(code_str(c, c->m[mi].codes[0])) ||
             (src >= 0 && same_actor_codes(c, &c->m[mi], &c->m[src])))
             return -1;
+        /* "condemned the sanctions as interference in Venezuela's internal affairs": the
+         * state whose affairs are meddled in is the victim of the act judged, no place
+         * (a judgement only: "should stop interfering in X's affairs" asks the subject). */
+        int k = c->m[mi].end;
+        if ((root == 11 || root == 12) && k < hi && KEY_IS(c, k, "'S"))
+            for (int q = k + 1; q < hi && q <= k + 3; q++)
+                if (KEY_IS(c, q, "AFFAIRS"))
+                    return -1;
         return head_of(c, mi);
     }
     return -1;
@@ -3502,6 +3556,15 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             }
         }
     }
+    /* "The United States imposed sanctions on Venezuela. [...] Russia condemned the
+     * sanctions as interference": a disapproval or praise of an act named by "the" and
+     * its noun, naming nobody after it, is aimed at the actor of the last act of that
+     * kind, in the last five sentences, when the judge is not of its actor's country (before
+     * the other side of the last events: the act named is the more telling). */
+    if (tgt < 0 && !both && src >= 0 && !ve->is_noun && !(cs.flags & CF_SOLO) && cs.code &&
+        (code_root(c, cs.code) == 11 || strcmp(code_str(c, cs.code), "051") == 0) &&
+        c->m[src].ncodes == 1 && vo->end + 1 < hi && KEY_IS(c, vo->end, "THE"))
+        tgt = named_act_actor(c, src, vo->end + 1, hi);
     /* A statement, disapproval, rejection or threat (roots 01, 11-13) that names no
      * target, by an actor of the document's last events (one or two sentences back), is
      * aimed at the other actor of that event: "Moscow denies any involvement", "Islamabad
@@ -3584,7 +3647,9 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         c->ctx_material && c->nctx > 0 && c->m[src].ncodes == 1 && vo->end + 1 < hi && KEY_IS(c, vo->end, "THE") &&
         (c->toks[vo->end + 1].flags & TOKF_LOWER)) {
         bool judged = true;
-        for (int q = vo->end; q < hi && judged; q++)
+        /* (what the act is called after "as" names its victim, not its actor: "condemned
+         * the sanctions as interference in Venezuela's internal affairs") */
+        for (int q = vo->end; q < hi && judged && !(q > vo->end + 1 && KEY_IS(c, q, "AS")); q++)
             judged = c->ct[q].mention < 0 && !(c->toks[q].flags & (TOKF_CAP | TOKF_ALLCAP));
         const char *sc = code_str(c, c->m[src].codes[0]);
         for (int q = 0; q < c->nctx && judged; q++)
@@ -4432,6 +4497,13 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
                     c->ctx_tgt[nctx++] = ev[i].tgt;
                     material &= code_root(c, ev[i].code) >= 14;
                 }
+            for (int i = 0; i < nev; i++) {
+                int kind = act_kind(code_root(c, ev[i].code));
+                if (ev[i].tgt && kind >= 0) {
+                    c->act_src[kind] = ev[i].src;
+                    c->act_sentence[kind] = c->sentence;
+                }
+            }
             if (nctx) {
                 c->ctx_material = material;
                 c->nctx = nctx;
@@ -4514,6 +4586,8 @@ int dt_coder_begin_doc(dt_coder *c, const char *date)
     c->npctx = 0;
     c->pctx_sentence = -1;
     c->solo_sentence = -1;
+    for (size_t k = 0; k < DT_ARRAY_LEN(c->act_sentence); k++)
+        c->act_sentence[k] = -1;
     buf_clear(&c->trace);
     c->date = DATE_NONE;
     if (date && *date) {

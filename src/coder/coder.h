@@ -278,6 +278,11 @@ struct dt_coder {
     int npctx, pctx_sentence;
     sid solo_src;       /* the actor of the last one-sided act (a launch, a test), coded or not */
     int solo_sentence;  /* its sentence, -1: none yet */
+    /* the actor and sentence of the last act of each kind that a later sentence may judge
+     * by its noun ("the sanctions", "the expulsions", "the arrests", "the strikes"):
+     * reducing relations (16), coercion (17), force (18-20); sentence -1: none yet */
+    sid act_src[3];
+    int act_sentence[3];
     dt_event *events;
     size_t nevents, capevents;
 
