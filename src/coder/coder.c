@@ -200,6 +200,28 @@ static bool relative_before(const dt_coder *c, int i)
     return false;
 }
 
+/* The comma at token i is followed by an actor and its verb (not a reporting one, not
+ * an -ing form) and preceded by a verb of its own clause. */
+static bool comma_new_clause(const dt_coder *c, int i)
+{
+    int mi = i + 1 < c->ntok ? c->ct[i + 1].mention : -1;
+    if (mi < 0 || c->m[mi].start != i + 1 || c->m[mi].ncodes <= 0)
+        return false;
+    int v = c->m[mi].end;
+    if (v >= c->ntok || c->ct[v].role != TR_VERB || (c->ct[v].wflags & WF_REPORT) ||
+        (c->toks[v].key_len > 4 && memcmp(c->keys.data + c->toks[v].key + c->toks[v].key_len - 3, "ING", 3) == 0))
+        return false;
+    for (int k = i - 1; k >= 0; k--) {
+        if (c->ct[k].barrier || ((c->toks[k].flags & TOKF_PUNCT) && !tok_is_comma(c, k)))
+            return false;
+        if (tok_is_comma(c, k))
+            return false;
+        if (c->ct[k].role == TR_VERB)
+            return true;
+    }
+    return false;
+}
+
 /* Mark the tokens that end a clause for pattern matching and searches. */
 static void mark_barriers(dt_coder *c)
 {
@@ -228,6 +250,11 @@ static void mark_barriers(dt_coder *c)
              * verb does not reach past it (the main verb still finds its subject before). */
             else if (ch == ',' && i + 1 < c->ntok && c->ct[i + 1].role == TR_VERB && relative_before(c, i))
                 t->barrier = 2;
+            /* "Thousands protest in Cuba over shortages, Biden backs demonstrators": after a
+             * clause with its verb, a comma and an actor with a verb of its own start a new
+             * clause (not "Russia, China condemn ...": no verb before the comma). */
+            else if (ch == ',' && comma_new_clause(c, i))
+                t->barrier = 1;
             continue;
         }
         if (t->role != TR_NONE)

@@ -641,13 +641,22 @@ static sid same_sector_before(dt_coder *c, int mi, const char *sector)
     return subj ? coder_intern(c, code_str(c, subj->codes[0]), 3) : SID_NONE;
 }
 
+/* "Thousands of Cubans took to the streets in anti-government protests": the government
+ * protested against in "anti-government" is that of the sentence's first actor (the
+ * protesters' own), not the last government named before (a foreign leader backing them). */
+static bool anti_government(const dt_coder *c, const mention *m)
+{
+    return m->start > 0 && (c->toks[m->start].flags & TOKF_HYPH) && KEY_IS(c, m->start - 1, "ANTI") &&
+           m->end == m->start + 1 && KEY_IS(c, m->start, "GOVERNMENT");
+}
+
 /* A state's own institution named alone, parliament or the courts (LEG, JUD), is that of
  * the country of the sentence's first actor, when it comes before it: "The president asked
  * parliament to impose martial law" is the president's parliament, whatever country the
  * article named first. */
 static sid own_institution(dt_coder *c, int mi, const char *sector)
 {
-    if (strcmp(sector, "LEG") != 0 && strcmp(sector, "JUD") != 0)
+    if (strcmp(sector, "LEG") != 0 && strcmp(sector, "JUD") != 0 && !anti_government(c, &c->m[mi]))
         return SID_NONE;
     for (int j = 0; j < mi; j++) {
         const mention *o = &c->m[j];
@@ -2388,6 +2397,8 @@ static void resolve_agents(dt_coder *c)
         /* (a definite description is resolved from what came before it: before the
          * document has a location, not from an actor named later in its own sentence,
          * "The Justice Department charged two Chinese hackers") */
+        if (!loc && anti_government(c, m))
+            loc = own_institution(c, mi, dict_str(c->d, ag->code));
         if (!loc)
             loc = same_sector_before(c, mi, dict_str(c->d, ag->code));
         if (!loc)
