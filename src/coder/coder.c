@@ -2466,6 +2466,17 @@ static void note_solo(dt_coder *c, const mention *m, const vgroup *g)
     }
 }
 
+/* The length of the part of an actor code that names the actor as a whole, without the
+ * office: a state's three letters; an organisation's region and body ("IGOEUREEC", the EU;
+ * "IGOWSTNAT", NATO), but for the UN's agencies the UN itself ("IGOUNO"). */
+static size_t whole_actor_len(const char *code)
+{
+    size_t n = strlen(code);
+    if (n < 6 || (strncmp(code, "IGO", 3) != 0 && strncmp(code, "NGO", 3) != 0))
+        return 3;
+    return n >= 9 && strncmp(code + 3, "UNO", 3) != 0 ? 9 : 6;
+}
+
 static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *np, int *prev_subject)
 {
     verbocc *vo = &c->v[vi];
@@ -3645,7 +3656,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             if (other == SID_NONE || strncmp(sc, code_str(c, other), 3) == 0)
                 continue;
             const char *oc = code_str(c, other);
-            size_t ol = strlen(oc) >= 6 && (strncmp(oc, "IGO", 3) == 0 || strncmp(oc, "NGO", 3) == 0) ? 6 : 3;
+            size_t ol = whole_actor_len(oc);
             if (strlen(oc) > ol)
                 other = coder_intern(c, oc, ol);
             bool seen = false;
