@@ -2375,6 +2375,20 @@ static bool judged_by_passive(const dt_coder *c, int from, int hi)
     return false;
 }
 
+/* "condemned the launch": a launch or test named by "the" right after the verb (a one-sided
+ * act of that kind, told a sentence or two before, is the one judged). */
+static bool judges_launch(const dt_coder *c, int at, int hi)
+{
+    static const char *const launches[] = {"LAUNCH", "LAUNCHES", "TEST", "TESTS", "FIRING",
+                                           "FIRINGS", "DETONATION", "SALVO", "BLAST"};
+    if (at + 1 >= hi || !KEY_IS(c, at, "THE") || !(c->toks[at + 1].flags & TOKF_LOWER))
+        return false;
+    for (int q = at + 1; q < hi && q <= at + 2; q++)
+        if (key_among(c, q, launches, DT_ARRAY_LEN(launches)))
+            return true;
+    return false;
+}
+
 /* A one-sided act told (a launch, a test), not denied or hypothetical, by one actor: what
  * a judgement of "the launch" a sentence or two later is about. */
 static void note_solo(dt_coder *c, const mention *m, const vgroup *g)
@@ -3511,6 +3525,10 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         c->sentence - c->ctx_sentence <= 2 && c->m[src].ncodes == 1 && cs.code) {
         int root = code_root(c, cs.code);
         bool verbal = root == 1 || (root >= 11 && root <= 13);
+        /* (not "condemned the launch" after a launch told with no target: that one is judged) */
+        if (verbal && root == 11 && c->solo_sentence >= 0 && c->sentence > c->solo_sentence &&
+            c->sentence - c->solo_sentence <= 2 && judges_launch(c, vo->end, hi))
+            verbal = false;
         /* Not when the clause names anyone after the verb, even someone the coder could
          * not resolve or does not know ("against them", "with Bolton's suggestions", "all
          * sides", "each other"); an actor the pattern skips ("take the matter to ^ the
@@ -3596,19 +3614,14 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     }
     /* "North Korea fired a missile on Wednesday. [...] Seoul and Washington condemned the
      * launch": the same for a one-sided act that had no target (so no event), in one of the
-     * two sentences before, when no event was told after it. */
+     * two sentences before, when no act of force was told after it ("The launch came a day
+     * after Seoul and Washington began their drills. The military condemned the launch"). */
     if (tgt < 0 && !both && src >= 0 && !ve->is_noun && !(cs.flags & CF_SOLO) && cs.code &&
         code_root(c, cs.code) == 11 && c->solo_sentence >= 0 && c->sentence > c->solo_sentence &&
-        c->sentence - c->solo_sentence <= 2 && c->ctx_sentence < c->solo_sentence &&
-        c->m[src].ncodes == 1 && vo->end + 1 < hi && KEY_IS(c, vo->end, "THE") &&
-        (c->toks[vo->end + 1].flags & TOKF_LOWER) &&
-        strncmp(code_str(c, c->m[src].codes[0]), code_str(c, c->solo_src), 3) != 0) {
+        c->sentence - c->solo_sentence <= 2 && (c->ctx_sentence < c->solo_sentence || !c->ctx_material) &&
+        c->m[src].ncodes == 1 && strncmp(code_str(c, c->m[src].codes[0]), code_str(c, c->solo_src), 3) != 0) {
         /* (only a launch or test named as such: "the deportation" is some other act) */
-        static const char *const launches[] = {"LAUNCH", "LAUNCHES", "TEST", "TESTS", "FIRING",
-                                               "FIRINGS", "DETONATION", "SALVO", "BLAST"};
-        bool judged = false;
-        for (int q = vo->end + 1; q < hi && q <= vo->end + 2 && !judged; q++)
-            judged = key_among(c, q, launches, DT_ARRAY_LEN(launches));
+        bool judged = judges_launch(c, vo->end, hi);
         /* (a phrase known to name no actor, "U.N. resolutions", names nobody) */
         for (int q = vo->end; q < hi && judged; q++)
             judged = c->ct[q].mention < 0 ? !(c->toks[q].flags & (TOKF_CAP | TOKF_ALLCAP))

@@ -969,7 +969,12 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
                 direct = false;
             if (via_prep || direct) {
                 const actor_entry *ae = &c->d->actors[nx->pl->index];
-                int mi = new_mention(c, x->start, nx->end, MT_ACTOR);
+                /* "a spokesman for the Chinese coast guard": he is the body's that follows
+                 * the state's adjective, as "the Chinese coast guard spokesman" is. */
+                const unit *body = via_prep && spokes_word(c, x->end - 1) && k + 2 < nu ? &u[k + 2] : NULL;
+                if (body && (body->kind != PK_AGENT || body->start != nx->end))
+                    body = NULL;
+                int mi = new_mention(c, x->start, body ? body->end : nx->end, MT_ACTOR);
                 if (mi < 0)
                     continue;
                 mention *m = &c->m[mi];
@@ -977,7 +982,14 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
                 m->name_end = nx->end;
                 set_codes_from_actor(c, m, ae);
                 for (int q = 0; q < m->ncodes; q++)
-                    m->codes[q] = combine(c, m->codes[q], ag, ae->kind, former);
+                    m->codes[q] = combine(c, m->codes[q], body ? agent_of(c, body) : ag, ae->kind, former);
+                if (body) {
+                    m->plural = 0;
+                    if (ae->kind == AK_STATE)
+                        m->kind = AK_ACTOR;
+                    k += 2;
+                    continue;
+                }
                 m->plural = x->pl->form;
                 if (ae->kind == AK_STATE)
                     m->kind = AK_ACTOR;
@@ -2607,7 +2619,15 @@ void scan_commit_doc_context(dt_coder *c)
         if (m->compound >= 0) {
             group = c->next_group + m->compound;
         }
-        doc_push(c, m, subject, group);
+        /* "A Chinese coast guard spokesman said ... He urged Manila ...": one person named
+         * by a title alone, who speaks or acts, is the "he" of the next sentences. */
+        if (subject && !m->plural && (person_title(c, m) || (m->kind == AK_ACTOR && spokes_word(c, m->start)))) {
+            mention titled = *m;
+            titled.kind = AK_PERSON;
+            doc_push(c, &titled, subject, group);
+        } else {
+            doc_push(c, m, subject, group);
+        }
         /* (not a pair that is only hoped to act: "Japan hoped Syria and Kuwait would
          * meet halfway. They then held talks" is about the speakers) */
         if (m->ncompound > 1 && !m->wished) {
