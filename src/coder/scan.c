@@ -1189,7 +1189,7 @@ static bool distinct_pair(const dt_coder *c, const sid got[2], bool states)
 /* The two members of the nearest pair named together before mention mi: a compound of
  * two ("Russia and Ukraine exchanged prisoners") or a coded pair ("North and South
  * Korea"), in its sentence or the two before; 0 when there is none. */
-static int last_named_pair(const dt_coder *c, int mi, bool states, sid got[2])
+static int last_named_pair(const dt_coder *c, int mi, bool states, int reach, sid got[2])
 {
     sid single[2];
     int nsingle = 0;
@@ -1216,11 +1216,23 @@ static int last_named_pair(const dt_coder *c, int mi, bool states, sid got[2])
         if (n == 2 && distinct_pair(c, got, states))
             return 2;
     }
-    int tot = DT_MIN(c->nrecent, DOC_RECENT);
+    /* (two states named apart in a later sentence come first: "Washington said it was open
+     * to talks with Pyongyang. Negotiations between the two countries have stalled"; not
+     * for "the allies", named together only, further back) */
+    int tot = DT_MIN(c->nrecent, DOC_RECENT), apart_sentence = -1;
+    sid apart = SID_NONE;
     for (int k = 1; k <= tot; k++) {
         const doc_mention *dm = &c->recent[(c->nrecent - k) % DOC_RECENT];
-        if (c->sentence - dm->sentence > 2)
+        if (c->sentence - dm->sentence > reach)
             break;
+        if (states && reach <= 2 && dm->ncodes == 1 && !dm->plural && country_based(code_str(c, dm->codes[0]))) {
+            if (dm->sentence != apart_sentence) {
+                apart_sentence = dm->sentence;
+                apart = dm->codes[0];
+            } else if (strncmp(code_str(c, apart), code_str(c, dm->codes[0]), 3) != 0) {
+                return 0;
+            }
+        }
         if (dm->ncodes == 2 && dm->plural && distinct_pair(c, dm->codes, states)) {
             got[0] = dm->codes[0];
             got[1] = dm->codes[1];
@@ -1234,12 +1246,22 @@ static void resolve_pair(dt_coder *c, int mi, bool people, bool states)
 {
     sid got[2];
     int n = 0;
+    /* "the allies": only states named together, further back ("South Korea and the United
+     * States began drills. [...] Pyongyang warned the allies would pay a heavy price"); with
+     * none, allies not named (UIS). */
+    bool allies = states && KEY_IS(c, c->m[mi].end - 1, "ALLIES");
     /* "Russia and Ukraine exchanged prisoners, officials on both sides said. The two
      * sides also ...": a pair named together is the pair, whoever was named after it. */
-    if (!people && (n = last_named_pair(c, mi, states, got)) == 2) {
+    if (!people && (n = last_named_pair(c, mi, states, allies ? 10 : 2, got)) == 2) {
         sid t = got[0];
         got[0] = got[1];
         got[1] = t;
+    } else if (allies) {
+        c->m[mi].codes[0] = coder_intern(c, "UIS", 3);
+        c->m[mi].ncodes = 1;
+        c->m[mi].kind = AK_ACTOR;
+        c->m[mi].plural = 1;
+        return;
     }
     for (int pass = 0; pass < 2 && n < 2; pass++) {
         /* pass 0: people in government (or any actor for pairs); pass 1: anyone */
