@@ -454,6 +454,10 @@ static bool habit_word(const dt_coder *c, int i, int lo)
     char first = c->keys.data[t->key];
     if (first == 'L')
         return KEY_IS(c, i, "LONG") && i > lo && (c->ct[i - 1].wflags & WF_HAVE);
+    /* "has repeatedly offered talks" (a simple past, "police repeatedly fired tear gas",
+     * tells one day's acts) */
+    if (first == 'R' && KEY_IS(c, i, "REPEATEDLY"))
+        return i > lo && (c->ct[i - 1].wflags & WF_HAVE);
     /* (the first letter first: this runs before nearly every verb) */
     for (size_t k = 0; k < DT_ARRAY_LEN(words); k++)
         if (words[k][0] == first && key_is_n(c, i, words[k], strlen(words[k])))
@@ -3562,7 +3566,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                         : strncmp(sc, code_str(c, xt[q]), 3) == 0 ? xs[q]
                                                                   : SID_NONE;
             if (q == nx - 1 && nothers == 0 && xs == c->ctx_src && c->npctx > 0 &&
-                c->sentence - c->pctx_sentence <= 2 && other == SID_NONE) {
+                c->sentence - c->pctx_sentence <= 3 && other == SID_NONE) {
                 xs = c->pctx_src;
                 xt = c->pctx_tgt;
                 nx = c->npctx;
