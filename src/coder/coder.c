@@ -3114,6 +3114,26 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             }
         }
     }
+    /* "U.S. raises tariffs on Chinese cars; Beijing vows retaliation": a disapproval or
+     * threat with nobody named, by a subject right after a semicolon, answers the actor of
+     * the clause before it that acted on the subject's country. */
+    if (tgt < 0 && !both && src >= 0 && !ve->is_noun && cs.code && *np > 0 && c->m[src].ncodes == 1 &&
+        c->m[src].start > 0 && (c->toks[c->m[src].start - 1].flags & TOKF_PUNCT) &&
+        c->norm.data[c->toks[c->m[src].start - 1].start] == ';' &&
+        (code_root(c, cs.code) == 11 || code_root(c, cs.code) == 13)) {
+        const char *sc = code_str(c, c->m[src].codes[0]);
+        for (int q = *np - 1; q >= 0 && tgt < 0; q--) {
+            const proto *pq = &protos[q];
+            if (pq->src < 0 || pq->tgt < 0 || pq->both || c->m[pq->tgt].ncodes != 1 || c->m[pq->src].ncodes != 1 ||
+                c->m[pq->src].end > c->m[src].start ||
+                strncmp(sc, code_str(c, c->m[pq->tgt].codes[0]), 3) != 0 ||
+                strncmp(sc, code_str(c, c->m[pq->src].codes[0]), 3) == 0)
+                continue;
+            tgt = pq->src;
+            trace_printf(c, "  after a semicolon: the actor of the clause before, \"%s\"\n",
+                         span_text(c, c->m[tgt].start, c->m[tgt].end));
+        }
+    }
     /* "Japan denied that it had violated Chinese airspace": the target of a denial is its
      * accuser, never an actor of the denied clause. */
     if (tgt >= 0 && !both && !ve->is_noun && vo->end < hi && KEY_IS(c, vo->end, "THAT") &&

@@ -1062,6 +1062,12 @@ static void doc_push(dt_coder *c, const mention *m, bool subject, int group)
     /* (the two words before the person's own name, when the span has them: "Foreign
      * Minister" of "Chinese Foreign Minister Wang Yi"; compared only with an agent's words) */
     int t = m->name_start - 1;
+    /* (... or the word of the agent before "of" or "for": "envoy" of "a special envoy of
+     * the Association of Southeast Asian Nations") */
+    if (t > m->start && (c->ct[t].wflags & WF_DET))
+        t--;
+    if (t > m->start && (KEY_IS(c, t, "OF") || KEY_IS(c, t, "FOR")))
+        t--;
     bool titled = t > m->start && m->name_start < m->end;
     dm->title = titled ? c->toks[t].hash : 0;
     dm->title_prev = titled ? c->toks[t - 1].hash : 0;
@@ -2301,6 +2307,21 @@ static bool agent_of_adjectives(dt_coder *c, mention *m, const agent_entry *ag, 
     return true;
 }
 
+/* The last one-actor mention of the last six sentences whose span had `word` as the title
+ * before a name or the agent before "of" or "for"; NULL when none. */
+static const doc_mention *titled_before(const dt_coder *c, uint64_t word)
+{
+    int tot = DT_MIN(c->nrecent, DOC_RECENT);
+    for (int k = 1; k <= tot; k++) {
+        const doc_mention *dm = &c->recent[(c->nrecent - k) % DOC_RECENT];
+        if (c->sentence - dm->sentence > 6)
+            break;
+        if (dm->sentence < c->sentence && dm->title == word && dm->ncodes == 1 && !dm->plural)
+            return dm;
+    }
+    return NULL;
+}
+
 static void resolve_agents(dt_coder *c)
 {
     for (int mi = 0; mi < c->nm; mi++) {
@@ -2401,6 +2422,26 @@ static void resolve_agents(dt_coder *c)
         static const char *const hostages[] = {"HOSTAGES", "HOSTAGE", "CAPTIVES", "ABDUCTEES"};
         if (!m->base && key_among(c, m->end - 1, hostages, DT_ARRAY_LEN(hostages)))
             continue;
+        /* "a ministry spokeswoman": she speaks for the body named right before her word */
+        if (mi > 0 && m->end == m->start + 1 && spokes_word(c, m->start) && c->m[mi - 1].end == m->start &&
+            c->m[mi - 1].type == MT_AGENT_ONLY && c->m[mi - 1].ncodes > 0) {
+            copy_codes(m, c->m[mi - 1].codes, c->m[mi - 1].ncodes);
+            m->kind = AK_ACTOR;
+            m->resolved_from = c->m[mi - 1].resolved_from;
+            continue;
+        }
+        /* "A special envoy of the Association of Southeast Asian Nations arrived for talks.
+         * The envoy urged the generals ...": "the" and the one word of an agent named
+         * before with its body after "of" or "for" is that body's (an organisation too). */
+        if (!m->base && m->end == m->start + 1 && m->start > 0 && KEY_IS(c, m->start - 1, "THE")) {
+            const doc_mention *dm = titled_before(c, c->toks[m->start].hash);
+            if (dm) {
+                copy_codes(m, dm->codes, dm->ncodes);
+                m->kind = AK_ACTOR;
+                m->resolved_from = dm->sentence;
+                continue;
+            }
+        }
         sid loc = m->base ? m->base : place_after(c, m, false);
         if (!loc)
             loc = sender_after(c, m);
