@@ -3581,12 +3581,15 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         int nothers = 0;
         const sid *xs = c->ctx_src, *xt = c->ctx_tgt;
         int nx = c->nctx, xsent = c->ctx_sentence;
+        /* (an act judged by "the" and its noun, "It condemned the exercises", may be told
+         * three sentences back, past a sentence of other events) */
+        int back = vo->end + 1 < hi && KEY_IS(c, vo->end, "THE") && (c->toks[vo->end + 1].flags & TOKF_LOWER) ? 3 : 2;
         for (int q = 0; q < nx && verbal && nothers < MAX_CODES; q++) {
             sid other = strncmp(sc, code_str(c, xs[q]), 3) == 0   ? xt[q]
                         : strncmp(sc, code_str(c, xt[q]), 3) == 0 ? xs[q]
                                                                   : SID_NONE;
             if (q == nx - 1 && nothers == 0 && xs == c->ctx_src && c->npctx > 0 &&
-                c->sentence - c->pctx_sentence <= 3 && other == SID_NONE) {
+                c->sentence - c->pctx_sentence <= back && other == SID_NONE) {
                 xs = c->pctx_src;
                 xt = c->pctx_tgt;
                 nx = c->npctx;

@@ -1056,6 +1056,7 @@ static void doc_push(dt_coder *c, const mention *m, bool subject, int group)
     dm->kind = m->kind;
     dm->plural = m->plural || m->ncompound > 1 || several_states(c, m);
     dm->subject = subject;
+    dm->titled_one = false;
     dm->sentence = c->sentence;
     dm->group = group;
     dm->head = m->end > m->start ? c->toks[m->end - 1].hash : 0;
@@ -1106,6 +1107,13 @@ static bool pred_one_person(const doc_mention *dm, const void *arg)
 {
     const sid *avoid = arg;
     return dm->kind == AK_PERSON && !dm->plural && (!avoid || dm->codes[0] != *avoid);
+}
+
+/* ... or one named by a title alone who spoke or acted (the topic, two sentences back at
+ * most: further back, a "he" is more often someone the dictionaries do not know) */
+static bool pred_one_speaker(const doc_mention *dm, const void *arg)
+{
+    return pred_one_person(dm, arg) || (dm->titled_one && !dm->plural);
 }
 
 static bool pred_nonperson(const doc_mention *dm, const void *arg)
@@ -1162,7 +1170,7 @@ static void resolve_kind(dt_coder *c, int mi, uint8_t kind, bool first_in_senten
         if (c->sentence - x->sentence > 2)
             break;
         if (x->subject && x->codes[0] != avoid &&
-            (kind == AK_ACTOR ? pred_nonperson(x, NULL) : one ? pred_one_person(x, NULL) : pred_kind(x, &kind)))
+            (kind == AK_ACTOR ? pred_nonperson(x, NULL) : one ? pred_one_speaker(x, NULL) : pred_kind(x, &kind)))
             dm = x;
     }
     if (!dm) {
@@ -2682,15 +2690,11 @@ void scan_commit_doc_context(dt_coder *c)
         if (m->compound >= 0) {
             group = c->next_group + m->compound;
         }
+        doc_push(c, m, subject, group);
         /* "A Chinese coast guard spokesman said ... He urged Manila ...": one person named
          * by a title alone, who speaks or acts, is the "he" of the next sentences. */
-        if (subject && !m->plural && (person_title(c, m) || (m->kind == AK_ACTOR && spokes_word(c, m->start)))) {
-            mention titled = *m;
-            titled.kind = AK_PERSON;
-            doc_push(c, &titled, subject, group);
-        } else {
-            doc_push(c, m, subject, group);
-        }
+        c->recent[(c->nrecent - 1) % DOC_RECENT].titled_one =
+            subject && !m->plural && (person_title(c, m) || (m->kind == AK_ACTOR && spokes_word(c, m->start)));
         /* (not a pair that is only hoped to act: "Japan hoped Syria and Kuwait would
          * meet halfway. They then held talks" is about the speakers) */
         if (m->ncompound > 1 && !m->wished) {
