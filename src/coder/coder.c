@@ -481,6 +481,10 @@ static bool habit_word(const dt_coder *c, int i, int lo)
     char first = c->keys.data[t->key];
     if (first == 'L')
         return KEY_IS(c, i, "LONG") && i > lo && (c->ct[i - 1].wflags & WF_HAVE);
+    /* "has repeatedly offered talks" (a simple past, "police repeatedly fired tear gas",
+     * tells one day's acts) */
+    if (first == 'R' && KEY_IS(c, i, "REPEATEDLY"))
+        return i > lo && (c->ct[i - 1].wflags & WF_HAVE);
     /* (the first letter first: this runs before nearly every verb) */
     for (size_t k = 0; k < DT_ARRAY_LEN(words); k++)
         if (words[k][0] == first && key_is_n(c, i, words[k], strlen(words[k])))
@@ -2456,6 +2460,20 @@ static bool judged_by_passive(const dt_coder *c, int from, int hi)
     return false;
 }
 
+/* "condemned the launch": a launch or test named by "the" right after the verb (a one-sided
+ * act of that kind, told a sentence or two before, is the one judged). */
+static bool judges_launch(const dt_coder *c, int at, int hi)
+{
+    static const char *const launches[] = {"LAUNCH", "LAUNCHES", "TEST", "TESTS", "FIRING",
+                                           "FIRINGS", "DETONATION", "SALVO", "BLAST"};
+    if (at + 1 >= hi || !KEY_IS(c, at, "THE") || !(c->toks[at + 1].flags & TOKF_LOWER))
+        return false;
+    for (int q = at + 1; q < hi && q <= at + 2; q++)
+        if (key_among(c, q, launches, DT_ARRAY_LEN(launches)))
+            return true;
+    return false;
+}
+
 /* A one-sided act told (a launch, a test), not denied or hypothetical, by one actor: what
  * a judgement of "the launch" a sentence or two later is about. */
 static void note_solo(dt_coder *c, const mention *m, const vgroup *g)
@@ -3188,6 +3206,26 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             }
         }
     }
+    /* "U.S. raises tariffs on Chinese cars; Beijing vows retaliation": a disapproval or
+     * threat with nobody named, by a subject right after a semicolon, answers the actor of
+     * the clause before it that acted on the subject's country. */
+    if (tgt < 0 && !both && src >= 0 && !ve->is_noun && cs.code && *np > 0 && c->m[src].ncodes == 1 &&
+        c->m[src].start > 0 && (c->toks[c->m[src].start - 1].flags & TOKF_PUNCT) &&
+        c->norm.data[c->toks[c->m[src].start - 1].start] == ';' &&
+        (code_root(c, cs.code) == 11 || code_root(c, cs.code) == 13)) {
+        const char *sc = code_str(c, c->m[src].codes[0]);
+        for (int q = *np - 1; q >= 0 && tgt < 0; q--) {
+            const proto *pq = &protos[q];
+            if (pq->src < 0 || pq->tgt < 0 || pq->both || c->m[pq->tgt].ncodes != 1 || c->m[pq->src].ncodes != 1 ||
+                c->m[pq->src].end > c->m[src].start ||
+                strncmp(sc, code_str(c, c->m[pq->tgt].codes[0]), 3) != 0 ||
+                strncmp(sc, code_str(c, c->m[pq->src].codes[0]), 3) == 0)
+                continue;
+            tgt = pq->src;
+            trace_printf(c, "  after a semicolon: the actor of the clause before, \"%s\"\n",
+                         span_text(c, c->m[tgt].start, c->m[tgt].end));
+        }
+    }
     /* "Japan denied that it had violated Chinese airspace": the target of a denial is its
      * accuser, never an actor of the denied clause. */
     if (tgt >= 0 && !both && !ve->is_noun && vo->end < hi && KEY_IS(c, vo->end, "THAT") &&
@@ -3612,6 +3650,10 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         c->sentence - c->ctx_sentence <= 2 && c->m[src].ncodes == 1 && cs.code) {
         int root = code_root(c, cs.code);
         bool verbal = root == 1 || (root >= 11 && root <= 13);
+        /* (not "condemned the launch" after a launch told with no target: that one is judged) */
+        if (verbal && root == 11 && c->solo_sentence >= 0 && c->sentence > c->solo_sentence &&
+            c->sentence - c->solo_sentence <= 2 && judges_launch(c, vo->end, hi))
+            verbal = false;
         /* Not when the clause names anyone after the verb, even someone the coder could
          * not resolve or does not know ("against them", "with Bolton's suggestions", "all
          * sides", "each other"); an actor the pattern skips ("take the matter to ^ the
@@ -3640,12 +3682,15 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         int nothers = 0;
         const sid *xs = c->ctx_src, *xt = c->ctx_tgt;
         int nx = c->nctx, xsent = c->ctx_sentence;
+        /* (an act judged by "the" and its noun, "It condemned the exercises", may be told
+         * three sentences back, past a sentence of other events) */
+        int back = vo->end + 1 < hi && KEY_IS(c, vo->end, "THE") && (c->toks[vo->end + 1].flags & TOKF_LOWER) ? 3 : 2;
         for (int q = 0; q < nx && verbal && nothers < MAX_CODES; q++) {
             sid other = strncmp(sc, code_str(c, xs[q]), 3) == 0   ? xt[q]
                         : strncmp(sc, code_str(c, xt[q]), 3) == 0 ? xs[q]
                                                                   : SID_NONE;
             if (q == nx - 1 && nothers == 0 && xs == c->ctx_src && c->npctx > 0 &&
-                c->sentence - c->pctx_sentence <= 2 && other == SID_NONE) {
+                c->sentence - c->pctx_sentence <= back && other == SID_NONE) {
                 xs = c->pctx_src;
                 xt = c->pctx_tgt;
                 nx = c->npctx;
@@ -3699,19 +3744,14 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     }
     /* "North Korea fired a missile on Wednesday. [...] Seoul and Washington condemned the
      * launch": the same for a one-sided act that had no target (so no event), in one of the
-     * two sentences before, when no event was told after it. */
+     * two sentences before, when no act of force was told after it ("The launch came a day
+     * after Seoul and Washington began their drills. The military condemned the launch"). */
     if (tgt < 0 && !both && src >= 0 && !ve->is_noun && !(cs.flags & CF_SOLO) && cs.code &&
         code_root(c, cs.code) == 11 && c->solo_sentence >= 0 && c->sentence > c->solo_sentence &&
-        c->sentence - c->solo_sentence <= 2 && c->ctx_sentence < c->solo_sentence &&
-        c->m[src].ncodes == 1 && vo->end + 1 < hi && KEY_IS(c, vo->end, "THE") &&
-        (c->toks[vo->end + 1].flags & TOKF_LOWER) &&
-        strncmp(code_str(c, c->m[src].codes[0]), code_str(c, c->solo_src), 3) != 0) {
+        c->sentence - c->solo_sentence <= 2 && (c->ctx_sentence < c->solo_sentence || !c->ctx_material) &&
+        c->m[src].ncodes == 1 && strncmp(code_str(c, c->m[src].codes[0]), code_str(c, c->solo_src), 3) != 0) {
         /* (only a launch or test named as such: "the deportation" is some other act) */
-        static const char *const launches[] = {"LAUNCH", "LAUNCHES", "TEST", "TESTS", "FIRING",
-                                               "FIRINGS", "DETONATION", "SALVO", "BLAST"};
-        bool judged = false;
-        for (int q = vo->end + 1; q < hi && q <= vo->end + 2 && !judged; q++)
-            judged = key_among(c, q, launches, DT_ARRAY_LEN(launches));
+        bool judged = judges_launch(c, vo->end, hi);
         /* (a phrase known to name no actor, "U.N. resolutions", names nobody) */
         for (int q = vo->end; q < hi && judged; q++)
             judged = c->ct[q].mention < 0 ? !(c->toks[q].flags & (TOKF_CAP | TOKF_ALLCAP))

@@ -232,6 +232,8 @@ typedef struct doc_mention {
     uint8_t kind;
     uint8_t plural;
     uint8_t subject;    /* was the subject of an event verb */
+    bool titled_one;    /* one person named by a title alone ("a coast guard spokesman") who
+                           spoke or acted: a "he" or "she" after it */
     int sentence;
     int group;          /* compound id within the document, -1 */
     uint64_t head;      /* hash of its last word ("army" of "Pakistan's army"), 0 if none */

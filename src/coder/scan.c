@@ -978,7 +978,12 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
                 direct = false;
             if (via_prep || direct) {
                 const actor_entry *ae = &c->d->actors[nx->pl->index];
-                int mi = new_mention(c, x->start, nx->end, MT_ACTOR);
+                /* "a spokesman for the Chinese coast guard": he is the body's that follows
+                 * the state's adjective, as "the Chinese coast guard spokesman" is. */
+                const unit *body = via_prep && spokes_word(c, x->end - 1) && k + 2 < nu ? &u[k + 2] : NULL;
+                if (body && (body->kind != PK_AGENT || body->start != nx->end))
+                    body = NULL;
+                int mi = new_mention(c, x->start, body ? body->end : nx->end, MT_ACTOR);
                 if (mi < 0)
                     continue;
                 mention *m = &c->m[mi];
@@ -986,7 +991,14 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
                 m->name_end = nx->end;
                 set_codes_from_actor(c, m, ae);
                 for (int q = 0; q < m->ncodes; q++)
-                    m->codes[q] = combine(c, m->codes[q], ag, ae->kind, former);
+                    m->codes[q] = combine(c, m->codes[q], body ? agent_of(c, body) : ag, ae->kind, former);
+                if (body) {
+                    m->plural = 0;
+                    if (ae->kind == AK_STATE)
+                        m->kind = AK_ACTOR;
+                    k += 2;
+                    continue;
+                }
                 m->plural = x->pl->form;
                 if (ae->kind == AK_STATE)
                     m->kind = AK_ACTOR;
@@ -1053,12 +1065,19 @@ static void doc_push(dt_coder *c, const mention *m, bool subject, int group)
     dm->kind = m->kind;
     dm->plural = m->plural || m->ncompound > 1 || several_states(c, m);
     dm->subject = subject;
+    dm->titled_one = false;
     dm->sentence = c->sentence;
     dm->group = group;
     dm->head = m->end > m->start ? c->toks[m->end - 1].hash : 0;
     /* (the two words before the person's own name, when the span has them: "Foreign
      * Minister" of "Chinese Foreign Minister Wang Yi"; compared only with an agent's words) */
     int t = m->name_start - 1;
+    /* (... or the word of the agent before "of" or "for": "envoy" of "a special envoy of
+     * the Association of Southeast Asian Nations") */
+    if (t > m->start && (c->ct[t].wflags & WF_DET))
+        t--;
+    if (t > m->start && (KEY_IS(c, t, "OF") || KEY_IS(c, t, "FOR")))
+        t--;
     bool titled = t > m->start && m->name_start < m->end;
     dm->title = titled ? c->toks[t].hash : 0;
     dm->title_prev = titled ? c->toks[t - 1].hash : 0;
@@ -1097,6 +1116,13 @@ static bool pred_one_person(const doc_mention *dm, const void *arg)
 {
     const sid *avoid = arg;
     return dm->kind == AK_PERSON && !dm->plural && (!avoid || dm->codes[0] != *avoid);
+}
+
+/* ... or one named by a title alone who spoke or acted (the topic, two sentences back at
+ * most: further back, a "he" is more often someone the dictionaries do not know) */
+static bool pred_one_speaker(const doc_mention *dm, const void *arg)
+{
+    return pred_one_person(dm, arg) || (dm->titled_one && !dm->plural);
 }
 
 static bool pred_nonperson(const doc_mention *dm, const void *arg)
@@ -1153,7 +1179,7 @@ static void resolve_kind(dt_coder *c, int mi, uint8_t kind, bool first_in_senten
         if (c->sentence - x->sentence > 2)
             break;
         if (x->subject && x->codes[0] != avoid &&
-            (kind == AK_ACTOR ? pred_nonperson(x, NULL) : one ? pred_one_person(x, NULL) : pred_kind(x, &kind)))
+            (kind == AK_ACTOR ? pred_nonperson(x, NULL) : one ? pred_one_speaker(x, NULL) : pred_kind(x, &kind)))
             dm = x;
     }
     if (!dm) {
@@ -1186,7 +1212,7 @@ static bool distinct_pair(const dt_coder *c, const sid got[2], bool states)
 /* The two members of the nearest pair named together before mention mi: a compound of
  * two ("Russia and Ukraine exchanged prisoners") or a coded pair ("North and South
  * Korea"), in its sentence or the two before; 0 when there is none. */
-static int last_named_pair(const dt_coder *c, int mi, bool states, sid got[2])
+static int last_named_pair(const dt_coder *c, int mi, bool states, int reach, sid got[2])
 {
     sid single[2];
     int nsingle = 0;
@@ -1213,11 +1239,23 @@ static int last_named_pair(const dt_coder *c, int mi, bool states, sid got[2])
         if (n == 2 && distinct_pair(c, got, states))
             return 2;
     }
-    int tot = DT_MIN(c->nrecent, DOC_RECENT);
+    /* (two states named apart in a later sentence come first: "Washington said it was open
+     * to talks with Pyongyang. Negotiations between the two countries have stalled"; not
+     * for "the allies", named together only, further back) */
+    int tot = DT_MIN(c->nrecent, DOC_RECENT), apart_sentence = -1;
+    sid apart = SID_NONE;
     for (int k = 1; k <= tot; k++) {
         const doc_mention *dm = &c->recent[(c->nrecent - k) % DOC_RECENT];
-        if (c->sentence - dm->sentence > 2)
+        if (c->sentence - dm->sentence > reach)
             break;
+        if (states && reach <= 2 && dm->ncodes == 1 && !dm->plural && country_based(code_str(c, dm->codes[0]))) {
+            if (dm->sentence != apart_sentence) {
+                apart_sentence = dm->sentence;
+                apart = dm->codes[0];
+            } else if (strncmp(code_str(c, apart), code_str(c, dm->codes[0]), 3) != 0) {
+                return 0;
+            }
+        }
         if (dm->ncodes == 2 && dm->plural && distinct_pair(c, dm->codes, states)) {
             got[0] = dm->codes[0];
             got[1] = dm->codes[1];
@@ -1231,12 +1269,22 @@ static void resolve_pair(dt_coder *c, int mi, bool people, bool states)
 {
     sid got[2];
     int n = 0;
+    /* "the allies": only states named together, further back ("South Korea and the United
+     * States began drills. [...] Pyongyang warned the allies would pay a heavy price"); with
+     * none, allies not named (UIS). */
+    bool allies = states && KEY_IS(c, c->m[mi].end - 1, "ALLIES");
     /* "Russia and Ukraine exchanged prisoners, officials on both sides said. The two
      * sides also ...": a pair named together is the pair, whoever was named after it. */
-    if (!people && (n = last_named_pair(c, mi, states, got)) == 2) {
+    if (!people && (n = last_named_pair(c, mi, states, allies ? 10 : 2, got)) == 2) {
         sid t = got[0];
         got[0] = got[1];
         got[1] = t;
+    } else if (allies) {
+        c->m[mi].codes[0] = coder_intern(c, "UIS", 3);
+        c->m[mi].ncodes = 1;
+        c->m[mi].kind = AK_ACTOR;
+        c->m[mi].plural = 1;
+        return;
     }
     for (int pass = 0; pass < 2 && n < 2; pass++) {
         /* pass 0: people in government (or any actor for pairs); pass 1: anyone */
@@ -2276,6 +2324,21 @@ static bool agent_of_adjectives(dt_coder *c, mention *m, const agent_entry *ag, 
     return true;
 }
 
+/* The last one-actor mention of the last six sentences whose span had `word` as the title
+ * before a name or the agent before "of" or "for"; NULL when none. */
+static const doc_mention *titled_before(const dt_coder *c, uint64_t word)
+{
+    int tot = DT_MIN(c->nrecent, DOC_RECENT);
+    for (int k = 1; k <= tot; k++) {
+        const doc_mention *dm = &c->recent[(c->nrecent - k) % DOC_RECENT];
+        if (c->sentence - dm->sentence > 6)
+            break;
+        if (dm->sentence < c->sentence && dm->title == word && dm->ncodes == 1 && !dm->plural)
+            return dm;
+    }
+    return NULL;
+}
+
 static void resolve_agents(dt_coder *c)
 {
     for (int mi = 0; mi < c->nm; mi++) {
@@ -2376,6 +2439,26 @@ static void resolve_agents(dt_coder *c)
         static const char *const hostages[] = {"HOSTAGES", "HOSTAGE", "CAPTIVES", "ABDUCTEES"};
         if (!m->base && key_among(c, m->end - 1, hostages, DT_ARRAY_LEN(hostages)))
             continue;
+        /* "a ministry spokeswoman": she speaks for the body named right before her word */
+        if (mi > 0 && m->end == m->start + 1 && spokes_word(c, m->start) && c->m[mi - 1].end == m->start &&
+            c->m[mi - 1].type == MT_AGENT_ONLY && c->m[mi - 1].ncodes > 0) {
+            copy_codes(m, c->m[mi - 1].codes, c->m[mi - 1].ncodes);
+            m->kind = AK_ACTOR;
+            m->resolved_from = c->m[mi - 1].resolved_from;
+            continue;
+        }
+        /* "A special envoy of the Association of Southeast Asian Nations arrived for talks.
+         * The envoy urged the generals ...": "the" and the one word of an agent named
+         * before with its body after "of" or "for" is that body's (an organisation too). */
+        if (!m->base && m->end == m->start + 1 && m->start > 0 && KEY_IS(c, m->start - 1, "THE")) {
+            const doc_mention *dm = titled_before(c, c->toks[m->start].hash);
+            if (dm) {
+                copy_codes(m, dm->codes, dm->ncodes);
+                m->kind = AK_ACTOR;
+                m->resolved_from = dm->sentence;
+                continue;
+            }
+        }
         sid loc = m->base ? m->base : place_after(c, m, false);
         if (!loc)
             loc = sender_after(c, m);
@@ -2619,6 +2702,10 @@ void scan_commit_doc_context(dt_coder *c)
             group = c->next_group + m->compound;
         }
         doc_push(c, m, subject, group);
+        /* "A Chinese coast guard spokesman said ... He urged Manila ...": one person named
+         * by a title alone, who speaks or acts, is the "he" of the next sentences. */
+        c->recent[(c->nrecent - 1) % DOC_RECENT].titled_one =
+            subject && !m->plural && (person_title(c, m) || (m->kind == AK_ACTOR && spokes_word(c, m->start)));
         /* (not a pair that is only hoped to act: "Japan hoped Syria and Kuwait would
          * meet halfway. They then held talks" is about the speakers) */
         if (m->ncompound > 1 && !m->wished) {
