@@ -746,11 +746,16 @@ static bool leader_of_group(const dt_coder *c, const unit *x, const unit *nx)
 {
     static const char *const heads[] = {"LEADER",  "LEADERS",   "COMMANDER", "COMMANDERS",  "CHIEF",
                                         "CHIEFS",  "SPOKESMAN", "SPOKESWOMAN", "SPOKESPERSON"};
-    if (!key_among(c, x->end - 1, heads, DT_ARRAY_LEN(heads)) || nx->start <= x->end || !(KEY_IS(c, x->end, "OF") || KEY_IS(c, x->end, "FOR")))
+    /* (the agent "head of" holds its "of": "the head of the military council") */
+    bool of_in = x->end - x->start >= 2 && KEY_IS(c, x->end - 1, "OF") &&
+                 (KEY_IS(c, x->end - 2, "HEAD") || KEY_IS(c, x->end - 2, "CHIEF"));
+    if (!of_in && (!key_among(c, x->end - 1, heads, DT_ARRAY_LEN(heads)) || nx->start <= x->end ||
+                   !(KEY_IS(c, x->end, "OF") || KEY_IS(c, x->end, "FOR"))))
         return false;
-    if (x->end + 1 == nx->start)
+    int from = of_in ? x->end : x->end + 1;
+    if (from == nx->start)
         return true;
-    int q = skip_det(c, x->end + 1);
+    int q = skip_det(c, from);
     for (int names = 0; q < nx->start && names < 2; names++, q++)
         if (c->ct[q].role != TR_NONE || c->ct[q].wflags != 0 || !(c->toks[q].flags & TOKF_CAP))
             return false;
@@ -1229,10 +1234,25 @@ static void resolve_pair(dt_coder *c, int mi, bool people, bool states)
         got[0] = got[1];
         got[1] = t;
     }
+    /* "France urged restraint on both sides", "Abe urged both sides to avoid a clash": the
+     * one actor of its sentence named before the sides is not one of them; the sides were
+     * named before the sentence. */
+    /* (one country, named once or twice: "Speaking in Tokyo, Japanese Prime Minister Shinzo
+     * Abe urged both sides ...") */
+    const char *one = NULL;
+    bool outside = !people && n < 2;
+    for (int j = 0; j < mi && outside; j++) {
+        if (c->m[j].ncodes <= 0 || c->m[j].type == MT_PRONOUN)
+            continue;
+        const char *k = code_str(c, c->m[j].codes[0]);
+        outside = c->m[j].ncodes == 1 && (!one || strncmp(one, k, 3) == 0);
+        one = k;
+    }
+    outside = outside && one;
     for (int pass = 0; pass < 2 && n < 2; pass++) {
         /* pass 0: people in government (or any actor for pairs); pass 1: anyone */
         n = 0;
-        for (int j = mi - 1; j >= 0 && n < 2; j--) {
+        for (int j = outside ? -1 : mi - 1; j >= 0 && n < 2; j--) {
             const mention *o = &c->m[j];
             if (o->ncodes <= 0 || o->type == MT_PRONOUN || (people && o->kind != AK_PERSON))
                 continue;
@@ -1246,7 +1266,8 @@ static void resolve_pair(dt_coder *c, int mi, bool people, bool states)
         int tot = DT_MIN(c->nrecent, DOC_RECENT);
         for (int k = 1; k <= tot && n < 2; k++) {
             const doc_mention *dm = &c->recent[(c->nrecent - k) % DOC_RECENT];
-            if ((people && dm->kind != AK_PERSON) || c->sentence - dm->sentence > 10 || dm->ncodes != 1)
+            if ((people && dm->kind != AK_PERSON) || c->sentence - dm->sentence > 10 || dm->ncodes != 1 ||
+                (outside && dm->sentence == c->sentence))
                 continue;
             const char *code = code_str(c, dm->codes[0]);
             if (people && pass == 0 && (strlen(code) < 6 || strcmp(code + 3, "GOV") != 0))
@@ -2267,6 +2288,25 @@ static bool agent_of_adjectives(dt_coder *c, mention *m, const agent_entry *ag, 
     return true;
 }
 
+/* "Sudan's ruling military council", "Iran's powerful Revolutionary Guards": a state's
+ * possessive with one or two lower-case words before the agent still owns it. */
+static sid state_owner_before(const dt_coder *c, const mention *m)
+{
+    int p = m->start - 1;
+    int words = 0;
+    while (p >= 0 && words < 2 && (c->toks[p].flags & TOKF_LOWER) && c->ct[p].mention < 0) {
+        p--;
+        words++;
+    }
+    if (words == 0 || p < 1 || !(c->ct[p].tflags & TOKF_POSS) || c->ct[p - 1].mention < 0)
+        return SID_NONE;
+    const mention *o = &c->m[c->ct[p - 1].mention];
+    if (o->type != MT_ACTOR || o->kind != AK_STATE || o->ncodes != 1 || o->end != p)
+        return SID_NONE;
+    const char *k = code_str(c, o->codes[0]);
+    return strlen(k) == 3 && country_based(k) ? o->codes[0] : SID_NONE;
+}
+
 static void resolve_agents(dt_coder *c)
 {
     for (int mi = 0; mi < c->nm; mi++) {
@@ -2367,13 +2407,17 @@ static void resolve_agents(dt_coder *c)
         static const char *const hostages[] = {"HOSTAGES", "HOSTAGE", "CAPTIVES", "ABDUCTEES"};
         if (!m->base && key_among(c, m->end - 1, hostages, DT_ARRAY_LEN(hostages)))
             continue;
-        sid loc = m->base ? m->base : place_after(c, m, false);
+        sid loc = m->base ? m->base : state_owner_before(c, m);
+        if (!loc)
+            loc = place_after(c, m, false);
         if (!loc)
             loc = sender_after(c, m);
         for (int j = 0; j < c->nm && !loc && m->compound >= 0; j++) {
             const mention *o = &c->m[j];
-            if (o->end <= m->start && o->compound == m->compound && o->ncodes > 0 && o->type == MT_ACTOR &&
-                country_based(code_str(c, o->codes[0]))) {
+            /* (an agent before it counts once resolved: "Sudan's ruling military council and
+             * the opposition") */
+            if (o->end <= m->start && o->compound == m->compound && o->ncodes > 0 &&
+                (o->type == MT_ACTOR || o->type == MT_AGENT_ONLY) && country_based(code_str(c, o->codes[0]))) {
                 char cc[4];
                 memcpy(cc, code_str(c, o->codes[0]), 3);
                 cc[3] = 0;
