@@ -276,6 +276,8 @@ struct dt_coder {
     int nctx, ctx_sentence;     /* how many; that sentence, -1: none yet */
     sid pctx_src[4], pctx_tgt[4]; /* the same for the sentence with events before that */
     int npctx, pctx_sentence;
+    sid yield_src;      /* the one actor of the last sentence's concessions and offers (03, 05-08) */
+    int yield_sentence; /* its sentence, -1: none yet */
     sid solo_src;       /* the actor of the last one-sided act (a launch, a test), coded or not */
     int solo_sentence;  /* its sentence, -1: none yet */
     dt_event *events;
