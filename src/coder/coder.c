@@ -3848,8 +3848,33 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                 g.habitual = KEY_IS(c, k + 1, "YEARS") || KEY_IS(c, k + 1, "DECADES") || KEY_IS(c, k + 1, "MONTHS");
         }
     }
+    /* "Washington imposed the sanctions after former President Donald Trump quit the deal in
+     * 2018": an act in a clause of "after", "since", "when" or "before" dated to a year
+     * before the article's is a background anchor, no event of the news. */
+    if (!g.habitual && vo->form != VF_ING && vo->form != VF_S && !g.future && c->date != DATE_NONE) {
+        bool sub = false;
+        for (int k = vo->start - 1; k >= lo - 1 && k >= 0 && k >= vo->start - 8 && !sub; k--) {
+            if (tok_is_comma(c, k) || (c->ct[k].role == TR_VERB && c->ct[k].verb != c->ct[vo->start].verb))
+                break;
+            sub = KEY_IS(c, k, "AFTER") || KEY_IS(c, k, "SINCE") || KEY_IS(c, k, "WHEN") || KEY_IS(c, k, "BEFORE");
+        }
+        int y, mo, d;
+        date_to_ymd(c->date, &y, &mo, &d);
+        for (int k = vo->end; sub && k + 1 < hi && !g.habitual; k++) {
+            if (tok_is_comma(c, k))
+                break;
+            const tok *n = &c->toks[k + 1];
+            if (!KEY_IS(c, k, "IN") || n->key_len != 4)
+                continue;
+            const char *yk = c->keys.data + n->key;
+            int year = 0;
+            for (int q = 0; q < 4 && yk[q] >= '0' && yk[q] <= '9'; q++)
+                year = year * 10 + (yk[q] - '0');
+            g.habitual = year >= 1900 && year < y;
+        }
+    }
     if (g.habitual) {
-        trace_printf(c, "  habitual (\"has long\", \"routinely\"): no event\n");
+        trace_printf(c, "  habitual (\"has long\", \"routinely\") or long past: no event\n");
         return false;
     }
     if (g.infinitive && !g.intent_to && !g.attempt) {
@@ -4505,6 +4530,18 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
                 yone = !ysrc || ysrc == ev[i].src;
                 ysrc = ev[i].src;
             }
+            /* (the two sides of the sentence's last fight, threat or truce, which "both
+             * sides" named by a third party later are) */
+            for (int i = nev - 1; i >= 0; i--) {
+                int r = code_root(c, ev[i].code);
+                if (!ev[i].tgt || (r < 13 && r != 8) ||
+                    strncmp(code_str(c, ev[i].src), code_str(c, ev[i].tgt), 3) == 0)
+                    continue;
+                c->fight_a = ev[i].src;
+                c->fight_b = ev[i].tgt;
+                c->fight_sentence = c->sentence;
+                break;
+            }
             if (yone && ysrc) {
                 c->yield_src = ysrc;
                 c->yield_sentence = c->sentence;
@@ -4592,6 +4629,7 @@ int dt_coder_begin_doc(dt_coder *c, const char *date)
     c->pctx_sentence = -1;
     c->solo_sentence = -1;
     c->yield_sentence = -1;
+    c->fight_sentence = -1;
     buf_clear(&c->trace);
     c->date = DATE_NONE;
     if (date && *date) {

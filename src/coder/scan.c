@@ -495,6 +495,7 @@ static void remember_alias(dt_coder *c, const mention *m)
             found = &c->aliases[c->naliases - 1];
         }
         found->ncodes = m->ncodes;
+        found->kind = AK_PERSON;
         memcpy(found->codes, m->codes, sizeof(sid) * (size_t)m->ncodes);
     }
 }
@@ -1240,7 +1241,7 @@ static void resolve_pair(dt_coder *c, int mi, bool people, bool states)
     /* (one country, named once or twice: "Speaking in Tokyo, Japanese Prime Minister Shinzo
      * Abe urged both sides ...") */
     const char *one = NULL;
-    bool outside = !people && n < 2;
+    bool outside = !people;
     for (int j = 0; j < mi && outside; j++) {
         if (c->m[j].ncodes <= 0 || c->m[j].type == MT_PRONOUN)
             continue;
@@ -1248,7 +1249,18 @@ static void resolve_pair(dt_coder *c, int mi, bool people, bool states)
         outside = c->m[j].ncodes == 1 && (!one || strncmp(one, k, 3) == 0);
         one = k;
     }
-    outside = outside && one;
+    outside = outside && one && (n < 2 || c->fight_sentence >= 0);
+    /* (and of a fight, threat or truce told in the last six sentences, its two sides: "Islamic
+     * Jihad fired rockets at Israeli towns. [...] Egyptian mediators held talks with both
+     * sides") */
+    if (outside && c->fight_sentence >= 0 && c->sentence - c->fight_sentence <= 6 &&
+        strncmp(one, code_str(c, c->fight_a), 3) != 0 && strncmp(one, code_str(c, c->fight_b), 3) != 0) {
+        got[0] = c->fight_b;
+        got[1] = c->fight_a;
+        n = 2;
+    } else if (n == 2) {
+        outside = false;
+    }
     for (int pass = 0; pass < 2 && n < 2; pass++) {
         /* pass 0: people in government (or any actor for pairs); pass 1: anyone */
         n = 0;
@@ -2014,6 +2026,40 @@ static void forget_mention(dt_coder *c, mention *m)
     m->start = m->end;
 }
 
+/* "the Tigray People's Liberation Front (TPLF)", "the Syrian Democratic Forces (SDF)": an
+ * acronym in brackets after a body's name is that name again, no second actor (which would
+ * break the pair "Ethiopia and the TPLF" before its verb); an acronym the dictionaries do not
+ * know ("SDF", left out for its other meanings) names the body for the rest of the article. */
+static void fold_acronyms(dt_coder *c)
+{
+    for (int mi = 0; mi < c->nm; mi++) {
+        mention *m = &c->m[mi];
+        int p = m->end;
+        if (m->start == m->end || m->ncodes != 1 || m->type != MT_ACTOR || m->kind == AK_PERSON ||
+            p + 2 >= c->ntok || !tok_punct(c, p, '(') || !tok_punct(c, p + 2, ')') ||
+            !(c->toks[p + 1].flags & TOKF_ALLCAP) || c->toks[p + 1].key_len < 2)
+            continue;
+        int oi = c->ct[p + 1].mention;
+        if (oi >= 0 && oi != mi && c->m[oi].ncodes == 1 && c->m[oi].codes[0] == m->codes[0]) {
+            forget_mention(c, &c->m[oi]);
+            continue;
+        }
+        if (oi >= 0 || c->ct[p + 1].role != TR_NONE || m->kind == AK_STATE || alias_of(c, &c->toks[p + 1]))
+            continue;
+        const tok *t = &c->toks[p + 1];
+        alias al = {0};
+        al.key = arena_strndup(&c->doc, c->keys.data + t->key, t->key_len);
+        al.hash = t->hash;
+        al.len = t->key_len;
+        al.ncodes = 1;
+        al.codes[0] = m->codes[0];
+        al.kind = m->kind;
+        if (!al.key || dict_push((void **)&c->aliases, &c->naliases, &c->capaliases, sizeof(al), &al) < 0)
+            continue;
+        c->alias_bloom[(t->hash & 1023) >> 6] |= 1ull << (t->hash & 63);
+    }
+}
+
 /* "Iran-backed militia", "Russian-occupied Kherson": the actor before a hyphenated
  * "-backed", "-occupied" ... and another actor is a patron or occupier describing it,
  * neither source nor target of the sentence's act; it is no actor here. So is the place
@@ -2566,10 +2612,11 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
         int mi = new_mention(c, i, i + 1, MT_ALIAS);
         if (mi >= 0) {
             copy_codes(&c->m[mi], al->codes, al->ncodes);
-            c->m[mi].kind = AK_PERSON;
+            c->m[mi].kind = al->kind;
         }
     }
     sort_mentions(c);
+    fold_acronyms(c);
     drop_patrons(c);
     drop_owners(c);
     mark_pronouns(c);
