@@ -1840,6 +1840,10 @@ static void find_compounds(dt_coder *c)
         while (j + 1 < c->nm) {
             mention *cur = &c->m[j], *nx = &c->m[j + 1];
             int p = past_unknown_name(c, cur);
+            /* (past an acronym in brackets: "the European Union (EU) and Russia") */
+            if (tok_punct(c, p, '(') && tok_punct(c, p + 2, ')') && c->ct[p + 1].mention < 0 &&
+                (c->toks[p + 1].flags & TOKF_ALLCAP))
+                p += 3;
             bool hyph = p == nx->start && (c->toks[nx->start].flags & TOKF_HYPH);
             bool comma = tok_punct(c, p, ',') && skip_det(c, p + 1) == nx->start;
             /* ("Kyiv and its Western allies", "the US and their allies": past the possessive) */
@@ -2029,7 +2033,8 @@ static void forget_mention(dt_coder *c, mention *m)
 /* "the Tigray People's Liberation Front (TPLF)", "the Syrian Democratic Forces (SDF)": an
  * acronym in brackets after a body's name is that name again, no second actor (which would
  * break the pair "Ethiopia and the TPLF" before its verb); an acronym the dictionaries do not
- * know ("SDF", left out for its other meanings) names the body for the rest of the article. */
+ * know ("SDF", left out for its other meanings) names the body for the rest of the article
+ * (three letters at least: "Islamic State (IS)" must not make every capital "IS" a name). */
 static void fold_acronyms(dt_coder *c)
 {
     for (int mi = 0; mi < c->nm; mi++) {
@@ -2041,10 +2046,18 @@ static void fold_acronyms(dt_coder *c)
             continue;
         int oi = c->ct[p + 1].mention;
         if (oi >= 0 && oi != mi && c->m[oi].ncodes == 1 && c->m[oi].codes[0] == m->codes[0]) {
+            /* (taken out of the list: an empty mention left there would stand between the
+             * members of a compound) */
             forget_mention(c, &c->m[oi]);
+            memmove(&c->m[oi], &c->m[oi + 1], sizeof(mention) * (size_t)(c->nm - oi - 1));
+            c->nm--;
+            for (int k = 0; k < c->nm; k++)
+                for (int i = c->m[k].start; i < c->m[k].end; i++)
+                    c->ct[i].mention = (int16_t)k;
             continue;
         }
-        if (oi >= 0 || c->ct[p + 1].role != TR_NONE || m->kind == AK_STATE || alias_of(c, &c->toks[p + 1]))
+        if (oi >= 0 || c->ct[p + 1].role != TR_NONE || m->kind == AK_STATE || c->toks[p + 1].key_len < 3 ||
+            alias_of(c, &c->toks[p + 1]))
             continue;
         const tok *t = &c->toks[p + 1];
         alias al = {0};
