@@ -3742,6 +3742,28 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             trace_printf(c, "  no target named: the actor of the act judged, in sentence %d, %s\n",
                          c->ctx_sentence, code_str(c, c->ctx_src[0]));
     }
+    /* "The coalition declared a ceasefire with the Houthis. [...] The U.N. envoy welcomed the
+     * move", "The Houthis dismissed the announcement": a welcome or rejection (roots 05, 12)
+     * of a concession, offer or act of cooperation named by "the"
+     * and a noun, with nobody named after the verb, is aimed at the one actor of the last
+     * such act, told in one of the three sentences before by another side. */
+    if (tgt < 0 && !both && src >= 0 && !ve->is_noun && !(cs.flags & CF_SOLO) && cs.code &&
+        (code_root(c, cs.code) == 5 || code_root(c, cs.code) == 12) && c->yield_sentence >= 0 && c->sentence > c->yield_sentence &&
+        c->sentence - c->yield_sentence <= 3 && c->m[src].ncodes == 1 && vo->end + 1 < hi &&
+        KEY_IS(c, vo->end, "THE") &&
+        strncmp(code_str(c, c->m[src].codes[0]), code_str(c, c->yield_src), 3) != 0) {
+        static const char *const moves[] = {"MOVE",     "DECISION",   "ANNOUNCEMENT", "STEP",      "CEASEFIRE",
+                                            "TRUCE",    "INITIATIVE", "OFFER",        "GESTURE",   "PLEDGE",
+                                            "RELEASE",  "WITHDRAWAL", "PROPOSAL",     "CEASE-FIRE", "PAUSE"};
+        int q = vo->end + 1;
+        bool judged = key_among(c, q, moves, DT_ARRAY_LEN(moves)) && (c->toks[q].flags & TOKF_LOWER) &&
+                      (q + 1 >= hi || c->ct[q + 1].mention < 0);
+        for (q = vo->end; q < hi && judged; q++)
+            judged = c->ct[q].mention < 0 && !(c->toks[q].flags & (TOKF_CAP | TOKF_ALLCAP));
+        if (judged && (tgt = scan_context_mention(c, vo->end, c->yield_src, c->yield_sentence)) >= 0)
+            trace_printf(c, "  no target named: the actor of the act welcomed, in sentence %d, %s\n",
+                         c->yield_sentence, code_str(c, c->yield_src));
+    }
     /* "North Korea fired a missile on Wednesday. [...] Seoul and Washington condemned the
      * launch": the same for a one-sided act that had no target (so no event), in one of the
      * two sentences before, when no act of force was told after it ("The launch came a day
@@ -3956,8 +3978,46 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         trace_printf(c, "  hypothetical (could/may/expected to): no event\n");
         return false;
     }
+    /* "The kingdom has been fighting the Houthis since 2015", "have been fighting for
+     * years": a state of things since a year long past or for years is habitual too. */
+    if (!g.habitual && g.have && vo->form == VF_ING) {
+        for (int k = vo->end; k + 1 < hi && !g.habitual; k++) {
+            if (tok_is_comma(c, k))
+                break;
+            const tok *n = &c->toks[k + 1];
+            if (KEY_IS(c, k, "SINCE"))
+                g.habitual = n->key_len == 4 && (c->keys.data[n->key] == '1' || c->keys.data[n->key] == '2');
+            else if (KEY_IS(c, k, "FOR"))
+                g.habitual = KEY_IS(c, k + 1, "YEARS") || KEY_IS(c, k + 1, "DECADES") || KEY_IS(c, k + 1, "MONTHS");
+        }
+    }
+    /* "Washington imposed the sanctions after former President Donald Trump quit the deal in
+     * 2018": an act in a clause of "after", "since", "when" or "before" dated to a year
+     * before the article's is a background anchor, no event of the news. */
+    if (!g.habitual && vo->form != VF_ING && vo->form != VF_S && !g.future && c->date != DATE_NONE) {
+        bool sub = false;
+        for (int k = vo->start - 1; k >= lo - 1 && k >= 0 && k >= vo->start - 8 && !sub; k--) {
+            if (tok_is_comma(c, k) || (c->ct[k].role == TR_VERB && c->ct[k].verb != c->ct[vo->start].verb))
+                break;
+            sub = KEY_IS(c, k, "AFTER") || KEY_IS(c, k, "SINCE") || KEY_IS(c, k, "WHEN") || KEY_IS(c, k, "BEFORE");
+        }
+        int y, mo, d;
+        date_to_ymd(c->date, &y, &mo, &d);
+        for (int k = vo->end; sub && k + 1 < hi && !g.habitual; k++) {
+            if (tok_is_comma(c, k))
+                break;
+            const tok *n = &c->toks[k + 1];
+            if (!KEY_IS(c, k, "IN") || n->key_len != 4)
+                continue;
+            const char *yk = c->keys.data + n->key;
+            int year = 0;
+            for (int q = 0; q < 4 && yk[q] >= '0' && yk[q] <= '9'; q++)
+                year = year * 10 + (yk[q] - '0');
+            g.habitual = year >= 1900 && year < y;
+        }
+    }
     if (g.habitual) {
-        trace_printf(c, "  habitual (\"has long\", \"routinely\"): no event\n");
+        trace_printf(c, "  habitual (\"has long\", \"routinely\") or long past: no event\n");
         return false;
     }
     if (g.infinitive && !g.intent_to && !g.attempt) {
@@ -4199,6 +4259,33 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
         if (k >= 1 && c->ct[k].role == TR_NONE && (c->ct[k].wflags & WF_PREP) &&
             key_among(c, k - 1, objections, DT_ARRAY_LEN(objections))) {
             trace_printf(c, "verb \"%s\": what is objected to, not coded\n",
+                         span_text(c, vo->start, vo->end));
+            return;
+        }
+    }
+    /* "The Saudi-led coalition fighting in Yemen declared a ceasefire", "Russian troops
+     * fighting in Ukraine shelled Kharkiv": a participle right after the subject that opens
+     * the sentence, before "in" and the clause's own verb, describes the subject; it tells
+     * no event of the news. */
+    if (vo->form == VF_ING && vo->start >= 1 && vo->end < c->ntok && KEY_IS(c, vo->end, "IN") &&
+        c->ct[vo->start - 1].mention >= 0) {
+        const mention *om = &c->m[c->ct[vo->start - 1].mention];
+        int ms = om->compound >= 0 ? c->m[om->compound].start : om->start;
+        while (ms > 0 && (c->ct[ms - 1].wflags & WF_DET) && c->ct[ms - 1].role == TR_NONE)
+            ms--;
+        /* (at the start, or after a dateline's dash) */
+        bool described = ms == 0 || (ms >= 2 && (c->toks[ms - 1].flags & TOKF_PUNCT) &&
+                                     c->norm.data[c->toks[ms - 1].start] == '-');
+        bool main_after = false;
+        for (int k = vo->end; k < c->ntok && described && !main_after; k++) {
+            if (tok_is_comma(c, k) || ((c->toks[k].flags & TOKF_PUNCT) && c->norm.data[c->toks[k].start] == ';'))
+                break;
+            const ctok *t = &c->ct[k];
+            main_after = t->role == TR_VERB && t->verb >= 0 && c->v[t->verb].start == k &&
+                         (c->v[t->verb].form == VF_ED || c->v[t->verb].form == VF_S);
+        }
+        if (described && main_after) {
+            trace_printf(c, "verb \"%s\": describes the subject before the clause's verb, not coded\n",
                          span_text(c, vo->start, vo->end));
             return;
         }
@@ -4582,6 +4669,33 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
                     c->act_sentence[kind] = c->sentence;
                 }
             }
+            /* (the one actor of the sentence's concessions, offers and cooperation, which
+             * "the move" welcomed later is) */
+            sid ysrc = SID_NONE;
+            bool yone = true;
+            for (int i = 0; i < nev && yone; i++) {
+                int r = code_root(c, ev[i].code);
+                if (!ev[i].tgt || r < 3 || r > 8 || r == 4)
+                    continue;
+                yone = !ysrc || ysrc == ev[i].src;
+                ysrc = ev[i].src;
+            }
+            /* (the two sides of the sentence's last fight, threat or truce, which "both
+             * sides" named by a third party later are) */
+            for (int i = nev - 1; i >= 0; i--) {
+                int r = code_root(c, ev[i].code);
+                if (!ev[i].tgt || (r < 13 && r != 8) ||
+                    strncmp(code_str(c, ev[i].src), code_str(c, ev[i].tgt), 3) == 0)
+                    continue;
+                c->fight_a = ev[i].src;
+                c->fight_b = ev[i].tgt;
+                c->fight_sentence = c->sentence;
+                break;
+            }
+            if (yone && ysrc) {
+                c->yield_src = ysrc;
+                c->yield_sentence = c->sentence;
+            }
             if (nctx) {
                 c->ctx_material = material;
                 c->nctx = nctx;
@@ -4666,6 +4780,8 @@ int dt_coder_begin_doc(dt_coder *c, const char *date)
     c->solo_sentence = -1;
     for (size_t k = 0; k < DT_ARRAY_LEN(c->act_sentence); k++)
         c->act_sentence[k] = -1;
+    c->yield_sentence = -1;
+    c->fight_sentence = -1;
     buf_clear(&c->trace);
     c->date = DATE_NONE;
     if (date && *date) {

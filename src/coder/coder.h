@@ -249,6 +249,7 @@ typedef struct alias {
     uint32_t len;
     sid codes[MAX_CODES];
     int ncodes;
+    uint8_t kind;       /* AK_PERSON for a person's name, else the body's ("SDF") */
 } alias;
 
 /* ---------------------------------------------------------------- coder */
@@ -278,6 +279,10 @@ struct dt_coder {
     int nctx, ctx_sentence;     /* how many; that sentence, -1: none yet */
     sid pctx_src[4], pctx_tgt[4]; /* the same for the sentence with events before that */
     int npctx, pctx_sentence;
+    sid fight_a, fight_b; /* the two sides of the last fight, threat or truce (roots 08, 13-20) */
+    int fight_sentence;   /* its sentence, -1: none yet */
+    sid yield_src;      /* the one actor of the last sentence's concessions and offers (03, 05-08) */
+    int yield_sentence; /* its sentence, -1: none yet */
     sid solo_src;       /* the actor of the last one-sided act (a launch, a test), coded or not */
     int solo_sentence;  /* its sentence, -1: none yet */
     /* the actor and sentence of the last act of each kind that a later sentence may judge

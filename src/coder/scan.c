@@ -495,6 +495,7 @@ static void remember_alias(dt_coder *c, const mention *m)
             found = &c->aliases[c->naliases - 1];
         }
         found->ncodes = m->ncodes;
+        found->kind = AK_PERSON;
         memcpy(found->codes, m->codes, sizeof(sid) * (size_t)m->ncodes);
     }
 }
@@ -755,11 +756,16 @@ static bool leader_of_group(const dt_coder *c, const unit *x, const unit *nx)
 {
     static const char *const heads[] = {"LEADER",  "LEADERS",   "COMMANDER", "COMMANDERS",  "CHIEF",
                                         "CHIEFS",  "SPOKESMAN", "SPOKESWOMAN", "SPOKESPERSON"};
-    if (!key_among(c, x->end - 1, heads, DT_ARRAY_LEN(heads)) || nx->start <= x->end || !(KEY_IS(c, x->end, "OF") || KEY_IS(c, x->end, "FOR")))
+    /* (the agent "head of" holds its "of": "the head of the military council") */
+    bool of_in = x->end - x->start >= 2 && KEY_IS(c, x->end - 1, "OF") &&
+                 (KEY_IS(c, x->end - 2, "HEAD") || KEY_IS(c, x->end - 2, "CHIEF"));
+    if (!of_in && (!key_among(c, x->end - 1, heads, DT_ARRAY_LEN(heads)) || nx->start <= x->end ||
+                   !(KEY_IS(c, x->end, "OF") || KEY_IS(c, x->end, "FOR"))))
         return false;
-    if (x->end + 1 == nx->start)
+    int from = of_in ? x->end : x->end + 1;
+    if (from == nx->start)
         return true;
-    int q = skip_det(c, x->end + 1);
+    int q = skip_det(c, from);
     for (int names = 0; q < nx->start && names < 2; names++, q++)
         if (c->ct[q].role != TR_NONE || c->ct[q].wflags != 0 || !(c->toks[q].flags & TOKF_CAP))
             return false;
@@ -1286,10 +1292,36 @@ static void resolve_pair(dt_coder *c, int mi, bool people, bool states)
         c->m[mi].plural = 1;
         return;
     }
+    /* "France urged restraint on both sides", "Abe urged both sides to avoid a clash": the
+     * one actor of its sentence named before the sides is not one of them; the sides were
+     * named before the sentence. */
+    /* (one country, named once or twice: "Speaking in Tokyo, Japanese Prime Minister Shinzo
+     * Abe urged both sides ...") */
+    const char *one = NULL;
+    bool outside = !people;
+    for (int j = 0; j < mi && outside; j++) {
+        if (c->m[j].ncodes <= 0 || c->m[j].type == MT_PRONOUN)
+            continue;
+        const char *k = code_str(c, c->m[j].codes[0]);
+        outside = c->m[j].ncodes == 1 && (!one || strncmp(one, k, 3) == 0);
+        one = k;
+    }
+    outside = outside && one && (n < 2 || c->fight_sentence >= 0);
+    /* (and of a fight, threat or truce told in the last six sentences, its two sides: "Islamic
+     * Jihad fired rockets at Israeli towns. [...] Egyptian mediators held talks with both
+     * sides") */
+    if (outside && c->fight_sentence >= 0 && c->sentence - c->fight_sentence <= 6 &&
+        strncmp(one, code_str(c, c->fight_a), 3) != 0 && strncmp(one, code_str(c, c->fight_b), 3) != 0) {
+        got[0] = c->fight_b;
+        got[1] = c->fight_a;
+        n = 2;
+    } else if (n == 2) {
+        outside = false;
+    }
     for (int pass = 0; pass < 2 && n < 2; pass++) {
         /* pass 0: people in government (or any actor for pairs); pass 1: anyone */
         n = 0;
-        for (int j = mi - 1; j >= 0 && n < 2; j--) {
+        for (int j = outside ? -1 : mi - 1; j >= 0 && n < 2; j--) {
             const mention *o = &c->m[j];
             if (o->ncodes <= 0 || o->type == MT_PRONOUN || (people && o->kind != AK_PERSON))
                 continue;
@@ -1303,7 +1335,8 @@ static void resolve_pair(dt_coder *c, int mi, bool people, bool states)
         int tot = DT_MIN(c->nrecent, DOC_RECENT);
         for (int k = 1; k <= tot && n < 2; k++) {
             const doc_mention *dm = &c->recent[(c->nrecent - k) % DOC_RECENT];
-            if ((people && dm->kind != AK_PERSON) || c->sentence - dm->sentence > 10 || dm->ncodes != 1)
+            if ((people && dm->kind != AK_PERSON) || c->sentence - dm->sentence > 10 || dm->ncodes != 1 ||
+                (outside && dm->sentence == c->sentence))
                 continue;
             const char *code = code_str(c, dm->codes[0]);
             if (people && pass == 0 && (strlen(code) < 6 || strcmp(code + 3, "GOV") != 0))
@@ -1864,6 +1897,10 @@ static void find_compounds(dt_coder *c)
         while (j + 1 < c->nm) {
             mention *cur = &c->m[j], *nx = &c->m[j + 1];
             int p = past_unknown_name(c, cur);
+            /* (past an acronym in brackets: "the European Union (EU) and Russia") */
+            if (tok_punct(c, p, '(') && tok_punct(c, p + 2, ')') && c->ct[p + 1].mention < 0 &&
+                (c->toks[p + 1].flags & TOKF_ALLCAP))
+                p += 3;
             bool hyph = p == nx->start && (c->toks[nx->start].flags & TOKF_HYPH);
             bool comma = tok_punct(c, p, ',') && skip_det(c, p + 1) == nx->start;
             /* ("Kyiv and its Western allies", "the US and their allies": past the possessive) */
@@ -2048,6 +2085,49 @@ static void forget_mention(dt_coder *c, mention *m)
     }
     m->ncodes = 0;
     m->start = m->end;
+}
+
+/* "the Tigray People's Liberation Front (TPLF)", "the Syrian Democratic Forces (SDF)": an
+ * acronym in brackets after a body's name is that name again, no second actor (which would
+ * break the pair "Ethiopia and the TPLF" before its verb); an acronym the dictionaries do not
+ * know ("SDF", left out for its other meanings) names the body for the rest of the article
+ * (three letters at least: "Islamic State (IS)" must not make every capital "IS" a name). */
+static void fold_acronyms(dt_coder *c)
+{
+    for (int mi = 0; mi < c->nm; mi++) {
+        mention *m = &c->m[mi];
+        int p = m->end;
+        if (m->start == m->end || m->ncodes != 1 || m->type != MT_ACTOR || m->kind == AK_PERSON ||
+            p + 2 >= c->ntok || !tok_punct(c, p, '(') || !tok_punct(c, p + 2, ')') ||
+            !(c->toks[p + 1].flags & TOKF_ALLCAP) || c->toks[p + 1].key_len < 2)
+            continue;
+        int oi = c->ct[p + 1].mention;
+        if (oi >= 0 && oi != mi && c->m[oi].ncodes == 1 && c->m[oi].codes[0] == m->codes[0]) {
+            /* (taken out of the list: an empty mention left there would stand between the
+             * members of a compound) */
+            forget_mention(c, &c->m[oi]);
+            memmove(&c->m[oi], &c->m[oi + 1], sizeof(mention) * (size_t)(c->nm - oi - 1));
+            c->nm--;
+            for (int k = 0; k < c->nm; k++)
+                for (int i = c->m[k].start; i < c->m[k].end; i++)
+                    c->ct[i].mention = (int16_t)k;
+            continue;
+        }
+        if (oi >= 0 || c->ct[p + 1].role != TR_NONE || m->kind == AK_STATE || c->toks[p + 1].key_len < 3 ||
+            alias_of(c, &c->toks[p + 1]))
+            continue;
+        const tok *t = &c->toks[p + 1];
+        alias al = {0};
+        al.key = arena_strndup(&c->doc, c->keys.data + t->key, t->key_len);
+        al.hash = t->hash;
+        al.len = t->key_len;
+        al.ncodes = 1;
+        al.codes[0] = m->codes[0];
+        al.kind = m->kind;
+        if (!al.key || dict_push((void **)&c->aliases, &c->naliases, &c->capaliases, sizeof(al), &al) < 0)
+            continue;
+        c->alias_bloom[(t->hash & 1023) >> 6] |= 1ull << (t->hash & 63);
+    }
 }
 
 /* "Iran-backed militia", "Russian-occupied Kherson": the actor before a hyphenated
@@ -2339,6 +2419,25 @@ static const doc_mention *titled_before(const dt_coder *c, uint64_t word)
     return NULL;
 }
 
+/* "Sudan's ruling military council", "Iran's powerful Revolutionary Guards": a state's
+ * possessive with one or two lower-case words before the agent still owns it. */
+static sid state_owner_before(const dt_coder *c, const mention *m)
+{
+    int p = m->start - 1;
+    int words = 0;
+    while (p >= 0 && words < 2 && (c->toks[p].flags & TOKF_LOWER) && c->ct[p].mention < 0) {
+        p--;
+        words++;
+    }
+    if (words == 0 || p < 1 || !(c->ct[p].tflags & TOKF_POSS) || c->ct[p - 1].mention < 0)
+        return SID_NONE;
+    const mention *o = &c->m[c->ct[p - 1].mention];
+    if (o->type != MT_ACTOR || o->kind != AK_STATE || o->ncodes != 1 || o->end != p)
+        return SID_NONE;
+    const char *k = code_str(c, o->codes[0]);
+    return strlen(k) == 3 && country_based(k) ? o->codes[0] : SID_NONE;
+}
+
 static void resolve_agents(dt_coder *c)
 {
     for (int mi = 0; mi < c->nm; mi++) {
@@ -2459,13 +2558,17 @@ static void resolve_agents(dt_coder *c)
                 continue;
             }
         }
-        sid loc = m->base ? m->base : place_after(c, m, false);
+        sid loc = m->base ? m->base : state_owner_before(c, m);
+        if (!loc)
+            loc = place_after(c, m, false);
         if (!loc)
             loc = sender_after(c, m);
         for (int j = 0; j < c->nm && !loc && m->compound >= 0; j++) {
             const mention *o = &c->m[j];
-            if (o->end <= m->start && o->compound == m->compound && o->ncodes > 0 && o->type == MT_ACTOR &&
-                country_based(code_str(c, o->codes[0]))) {
+            /* (an agent before it counts once resolved: "Sudan's ruling military council and
+             * the opposition") */
+            if (o->end <= m->start && o->compound == m->compound && o->ncodes > 0 &&
+                (o->type == MT_ACTOR || o->type == MT_AGENT_ONLY) && country_based(code_str(c, o->codes[0]))) {
                 char cc[4];
                 memcpy(cc, code_str(c, o->codes[0]), 3);
                 cc[3] = 0;
@@ -2616,10 +2719,11 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
         int mi = new_mention(c, i, i + 1, MT_ALIAS);
         if (mi >= 0) {
             copy_codes(&c->m[mi], al->codes, al->ncodes);
-            c->m[mi].kind = AK_PERSON;
+            c->m[mi].kind = al->kind;
         }
     }
     sort_mentions(c);
+    fold_acronyms(c);
     drop_patrons(c);
     drop_owners(c);
     mark_pronouns(c);
