@@ -316,11 +316,24 @@ static int build_kids(dt_dict *d)
         struct trie_kid *run = &d->kids[d->nodes[e->node].kids];
         run[1 + run->word++] = (struct trie_kid){e->word, e->child};
     }
-    for (size_t n = 0; n < d->nnodes; n++)
-        if (d->nodes[n].kids) {
-            struct trie_kid *run = &d->kids[d->nodes[n].kids];
-            qsort(run + 1, run->word, sizeof(*run), cmp_kid);
+    for (size_t n = 0; n < d->nnodes; n++) {
+        if (!d->nodes[n].kids)
+            continue;
+        struct trie_kid *run = &d->kids[d->nodes[n].kids];
+        uint32_t count = run->word;
+        if (count > 16) {
+            qsort(run + 1, count, sizeof(*run), cmp_kid);
+            continue;
         }
+        /* (most runs are a child or two: sorted in place) */
+        for (uint32_t i = 2; i <= count; i++) {
+            struct trie_kid x = run[i];
+            uint32_t j = i;
+            for (; j > 1 && run[j - 1].word > x.word; j--)
+                run[j] = run[j - 1];
+            run[j] = x;
+        }
+    }
     d->nkids = total;
     free(d->edges);
     d->edges = NULL;
