@@ -912,11 +912,46 @@ static bool own_of_compound(const dt_coder *c, const mention *m, int src)
     return false;
 }
 
+/* Does an "after" at i, past a comma, open a clause with actors of its own and their verb:
+ * "called a general strike for Sunday, a day after police and opposition supporters
+ * clashed"? Those actors are of the earlier act, not the target of this one. */
+static bool after_clause(const dt_coder *c, int i, int hi)
+{
+    if (!KEY_IS(c, i, "AFTER") || c->ct[i].role != TR_NONE)
+        return false;
+    bool comma = false;
+    for (int k = i - 1; k >= 0 && k >= i - 3 && !comma; k--)
+        comma = tok_is_comma(c, k);
+    if (!comma)
+        return false;
+    int j = i + 1, actors = 0;
+    while (j < hi) {
+        if (c->ct[j].role == TR_NONE && (c->ct[j].wflags & WF_DET)) {
+            j++;
+        } else if (c->ct[j].mention >= 0) {
+            j = c->m[c->ct[j].mention].end;
+            actors++;
+        } else if (actors > 0 && KEY_IS(c, j, "AND")) {
+            j++;
+        } else {
+            break;
+        }
+    }
+    /* (past the rest of the last actor's phrase, "opposition supporters", and adverbs) */
+    for (int k = 0; k < 2 && j < hi && c->ct[j].role == TR_NONE && c->ct[j].mention < 0 &&
+                    (c->toks[j].flags & TOKF_LOWER) && !(c->ct[j].tflags & TOKF_PUNCT);
+         k++)
+        j++;
+    return actors > 0 && j < hi && c->ct[j].role == TR_VERB;
+}
+
 /* The target: the first actor after `from` in the clause that is not the source (nor
  * the source's own country), skipping actors in locative phrases ("in Hanoi"). */
 static int find_target(const dt_coder *c, int from, int hi, int src)
 {
     for (int i = from; i < hi; i++) {
+        if (after_clause(c, i, hi))
+            return -1;
         int mi = c->ct[i].mention;
         if (mi < 0)
             continue;
@@ -1008,6 +1043,47 @@ static int named_act_actor(dt_coder *c, int src, int at, int hi)
     if (tgt >= 0)
         trace_printf(c, "  no target named: the actor of the act named, in sentence %d, %s\n",
                      c->act_sentence[kind], code_str(c, actor));
+    return tgt;
+}
+
+/* "They demanded a new election. The prime minister rejected the demand": a denial (016)
+ * or rejection (root 12) of "the demand", "the allegations" (past one lower-case word),
+ * naming nobody up to the clause's end, answers the author of the last demand or appeal,
+ * or accusation, in the last three sentences, when that is another actor than the one
+ * answering (of the same country too: a government answers its opposition); else -1. */
+static int answered_speech_actor(dt_coder *c, int src, int at, int hi, bool deny)
+{
+    static const char *const nouns[2][8] = {
+        {"DEMAND", "DEMANDS", "CALL", "CALLS", "ULTIMATUM", "REQUEST", "APPEAL", "APPEALS"},
+        {"ALLEGATION", "ALLEGATIONS", "ACCUSATION", "ACCUSATIONS", "CHARGE", "CHARGES", "CLAIM",
+         "CLAIMS"},
+    };
+    int kind = -1;
+    for (int q = at; q < hi && q <= at + 1 && kind < 0; q++) {
+        if (c->ct[q].mention >= 0 || !(c->toks[q].flags & TOKF_LOWER))
+            return -1;
+        for (int k = deny ? 1 : 0; k < 2 && kind < 0; k++)
+            if (key_among(c, q, nouns[k], DT_ARRAY_LEN(nouns[k])))
+                kind = 3 + k;
+    }
+    if (kind < 0 || c->act_sentence[kind] < 0 || c->sentence - c->act_sentence[kind] > 3)
+        return -1;
+    /* (not after another act of its own sentence: "Pompeo blamed Nigeria, which rejected
+     * the accusation" answers the accusation told just before, left to other rules) */
+    for (int q = 0; q < at - 1; q++)
+        if (c->ct[q].role == TR_VERB && !(c->ct[q].wflags & WF_REPORT) && c->ct[q].verb >= 0 &&
+            c->v[c->ct[q].verb].verb != UINT32_MAX)
+            return -1;
+    for (int q = at; q < hi; q++)
+        if (c->ct[q].mention >= 0 || (c->toks[q].flags & (TOKF_CAP | TOKF_ALLCAP)))
+            return -1;
+    sid actor = c->act_src[kind];
+    if (c->m[src].codes[0] == actor)
+        return -1;
+    int tgt = scan_context_mention(c, at - 1, actor, c->act_sentence[kind]);
+    if (tgt >= 0)
+        trace_printf(c, "  no target named: the author of the %s answered, in sentence %d, %s\n",
+                     kind == 3 ? "demand" : "accusation", c->act_sentence[kind], code_str(c, actor));
     return tgt;
 }
 
@@ -3641,6 +3717,10 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         (code_root(c, cs.code) == 11 || strcmp(code_str(c, cs.code), "051") == 0) &&
         c->m[src].ncodes == 1 && vo->end + 1 < hi && KEY_IS(c, vo->end, "THE"))
         tgt = named_act_actor(c, src, vo->end + 1, hi);
+    if (tgt < 0 && !both && src >= 0 && !ve->is_noun && !(cs.flags & CF_SOLO) && cs.code &&
+        (code_root(c, cs.code) == 12 || strcmp(code_str(c, cs.code), "016") == 0) &&
+        c->m[src].ncodes == 1 && vo->end + 1 < hi && KEY_IS(c, vo->end, "THE"))
+        tgt = answered_speech_actor(c, src, vo->end + 1, hi, code_root(c, cs.code) != 12);
     /* A statement, disapproval, rejection or threat (roots 01, 11-13) that names no
      * target, by an actor of the document's last events (one or two sentences back), is
      * aimed at the other actor of that event: "Moscow denies any involvement", "Islamabad
@@ -3680,6 +3760,9 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
          * denied the charge") */
         sid others[MAX_CODES];
         int nothers = 0;
+        /* ("The army denied the report": the report's author, not the other side) */
+        bool report_named = vo->end + 1 < hi && KEY_IS(c, vo->end, "THE") &&
+                            (KEY_IS(c, vo->end + 1, "REPORT") || KEY_IS(c, vo->end + 1, "REPORTS"));
         const sid *xs = c->ctx_src, *xt = c->ctx_tgt;
         int nx = c->nctx, xsent = c->ctx_sentence;
         /* (an act judged by "the" and its noun, "It condemned the exercises", may be told
@@ -3698,11 +3781,20 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                 q = -1;
                 continue;
             }
-            if (other == SID_NONE || strncmp(sc, code_str(c, other), 3) == 0)
+            /* (an event between a country's opposition and its state, by the full code,
+             * kept whole: "Police arrested opposition leader Imran Khan. His party
+             * condemned the arrest" answers the police, not Pakistan) */
+            bool home = strlen(sc) == 6 && country_based(sc) && strncmp(sc, code_str(c, xs[q]), 3) == 0 &&
+                        strncmp(sc, code_str(c, xt[q]), 3) == 0 && xs[q] != xt[q] &&
+                        (strcmp(code_str(c, xs[q]) + 3, "OPP") == 0 || strcmp(code_str(c, xt[q]) + 3, "OPP") == 0) &&
+                        !report_named;
+            if (home)
+                other = c->m[src].codes[0] == xt[q] ? xs[q] : c->m[src].codes[0] == xs[q] ? xt[q] : SID_NONE;
+            if (other == SID_NONE || (!home && strncmp(sc, code_str(c, other), 3) == 0))
                 continue;
             const char *oc = code_str(c, other);
             size_t ol = whole_actor_len(oc);
-            if (strlen(oc) > ol)
+            if (!home && strlen(oc) > ol)
                 other = coder_intern(c, oc, ol);
             bool seen = false;
             for (int k = 0; k < nothers; k++)
@@ -4663,7 +4755,12 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
                     material &= code_root(c, ev[i].code) >= 14;
                 }
             for (int i = 0; i < nev; i++) {
-                int kind = act_kind(code_root(c, ev[i].code));
+                int root = code_root(c, ev[i].code);
+                int kind = act_kind(root);
+                if (kind < 0)
+                    kind = root == 2 || root == 10                           ? 3
+                           : strncmp(code_str(c, ev[i].code), "112", 3) == 0 ? 4
+                                                                              : -1;
                 if (ev[i].tgt && kind >= 0) {
                     c->act_src[kind] = ev[i].src;
                     c->act_sentence[kind] = c->sentence;

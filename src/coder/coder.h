@@ -287,9 +287,11 @@ struct dt_coder {
     int solo_sentence;  /* its sentence, -1: none yet */
     /* the actor and sentence of the last act of each kind that a later sentence may judge
      * by its noun ("the sanctions", "the expulsions", "the arrests", "the strikes"):
-     * reducing relations (16), coercion (17), force (18-20); sentence -1: none yet */
-    sid act_src[3];
-    int act_sentence[3];
+     * reducing relations (16), coercion (17), force (18-20); and of the last demand or
+     * appeal (02, 10) and accusation (112) that a later denial or rejection may answer by
+     * its noun ("the demand", "the allegations"); sentence -1: none yet */
+    sid act_src[5];
+    int act_sentence[5];
     dt_event *events;
     size_t nevents, capevents;
 

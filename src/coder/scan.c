@@ -2438,6 +2438,35 @@ static sid state_owner_before(const dt_coder *c, const mention *m)
     return strlen(k) == 3 && country_based(k) ? o->codes[0] : SID_NONE;
 }
 
+/* A police force or an armed force (COP, MIL). */
+static bool pred_security(const doc_mention *dm, const void *arg)
+{
+    (void)arg;
+    return dm->sector == pack3("COP") || dm->sector == pack3("MIL");
+}
+
+/* "Police spokesman Resila Onyango said officers had arrested 105 protesters": a lone
+ * "officers" (a military word in the dictionaries) are police officers when the police were
+ * the last security force named, in its sentence or the two before. */
+static bool police_officers(const dt_coder *c, int mi, const agent_entry *ag)
+{
+    const mention *m = &c->m[mi];
+    if (m->end != m->start + 1 || (!KEY_IS(c, m->start, "OFFICERS") && !KEY_IS(c, m->start, "OFFICER")) ||
+        strcmp(dict_str(c->d, ag->code), "MIL") != 0)
+        return false;
+    for (int j = c->nm - 1; j >= 0; j--) {
+        const mention *o = &c->m[j];
+        if (j == mi || o->ncodes <= 0 || o->end > m->start || !country_based(code_str(c, o->codes[0])))
+            continue;
+        if (sector_code(code_str(c, o->codes[0]), "COP"))
+            return true;
+        if (sector_code(code_str(c, o->codes[0]), "MIL"))
+            return false;
+    }
+    const doc_mention *dm = doc_find(c, pred_security, NULL, 2);
+    return dm && dm->sector == pack3("COP");
+}
+
 static void resolve_agents(dt_coder *c)
 {
     for (int mi = 0; mi < c->nm; mi++) {
@@ -2480,6 +2509,22 @@ static void resolve_agents(dt_coder *c)
         }
         if (!ag)
             continue;
+        agent_entry cop = {dict_find_str(c->d, "COP", 3), 0, 0};
+        if (cop.code && police_officers(c, mi, ag))
+            ag = &cop;
+        /* "accused foreign intelligence services of funding the demonstrations": a state's
+         * armed force or secret service called "foreign" is some unnamed state's (UIS,
+         * guidelines). (Not officials: "foreign diplomats who meddle" are often nobody's.) */
+        const char *sector = dict_str(c->d, ag->code);
+        if (!m->is_possessive_pron && m->start > 0 && KEY_IS(c, m->start - 1, "FOREIGN") &&
+            (c->toks[m->start - 1].flags & TOKF_LOWER) && c->ct[m->start - 1].mention < 0 &&
+            (strcmp(sector, "MIL") == 0 || strcmp(sector, "SPY") == 0)) {
+            m->codes[0] = coder_intern(c, "UIS", 3);
+            m->ncodes = 1;
+            m->kind = AK_ACTOR;
+            m->resolved_from = c->sentence;
+            continue;
+        }
         bool former = former_before(c, m->start);
         if (m->is_possessive_pron) {
             /* "his government": the owner's country */
@@ -2502,9 +2547,17 @@ static void resolve_agents(dt_coder *c)
                 resolve_kind(c, mi, AK_ACTOR, false);
             m = &c->m[mi];
             m->type = MT_ACTOR;
+            static const char *const heads[] = {"LEADER", "LEADERS", "LEADERSHIP", "SPOKESMAN",
+                                                "SPOKESWOMAN", "SPOKESPERSON", "OFFICIALS"};
+            bool group_own = (wf & (WF_PRON_IT | WF_PRON_PL)) && strcmp(dict_str(c->d, ag->code), "GOV") == 0 &&
+                             key_among(c, m->end - 1, heads, DT_ARRAY_LEN(heads));
             for (int q = 0; q < m->ncodes; q++) {
                 const char *a = code_str(c, m->codes[q]);
                 agent_entry ag2 = *ag;
+                /* (a party's or an armed group's own leaders and spokesmen are the group:
+                 * "the Move Forward Party ... banned its leaders from politics") */
+                if (group_own && strlen(a) == 6 && country_based(a) && (sector_code(a, "OPP") || sector_code(a, "REB")))
+                    continue;
                 if (strlen(a) > 3 && country_based(a)) {
                     char cc[4];
                     memcpy(cc, a, 3);
