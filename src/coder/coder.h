@@ -283,6 +283,10 @@ struct dt_coder {
      * reducing relations (16), coercion (17), force (18-20); sentence -1: none yet */
     sid act_src[3];
     int act_sentence[3];
+    /* the actor, target and sentence of the last act of coercion or force (17-20) by an
+     * armed group (xxxREB), which a later "condemned the attack" may judge; -1: none yet */
+    sid armed_src, armed_tgt;
+    int armed_sentence;
     dt_event *events;
     size_t nevents, capevents;
 
