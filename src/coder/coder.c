@@ -1045,9 +1045,9 @@ static bool earlier_year(const dt_coder *c)
  * named by "the" and its noun (past one lower-case word), naming nobody up to the end of
  * the clause or an "as", is aimed at the armed group whose act of coercion or force was
  * the last in the last five sentences, when the judge is no armed group and is of the
- * group's country, of the country it struck, or an international organisation (a
- * government's own forces' answer told between is not the act condemned): a mention of
- * the group, else -1. */
+ * group's country, of the country it struck, or an international organisation, or when
+ * no other act of force or coercion came after it (a government's own forces' answer
+ * told between is not the act condemned): a mention of the group, else -1. */
 static int armed_act_actor(dt_coder *c, int src, int at, int hi)
 {
     static const char *const nouns[] = {"ATTACK", "ATTACKS", "ASSAULT", "BOMBING", "BOMBINGS", "AMBUSH",
@@ -1063,13 +1063,22 @@ static int armed_act_actor(dt_coder *c, int src, int at, int hi)
     }
     if (!named)
         return -1;
-    for (int q = at; q < hi && !KEY_IS(c, q, "AS"); q++)
+    /* (up to a verb coordinated after "and": "condemned the attack and offered to help
+     * Mozambique") */
+    for (int q = at; q < hi && !KEY_IS(c, q, "AS"); q++) {
+        if (KEY_IS(c, q, "AND") && q + 1 < hi && c->ct[q + 1].role == TR_VERB)
+            break;
         if (c->ct[q].mention >= 0 || (c->toks[q].flags & (TOKF_CAP | TOKF_ALLCAP)))
             return -1;
+    }
     const char *sc = code_str(c, c->m[src].codes[0]);
     const char *gc = code_str(c, c->armed_src), *vc = code_str(c, c->armed_tgt);
+    /* (a judge of a third country only when no other act of force or coercion was told
+     * after the group's: "The United States condemned the attack" on a town in
+     * Mozambique, but not a strike answering the group, judged by an ally of the struck) */
+    bool last = c->act_sentence[1] <= c->armed_sentence && c->act_sentence[2] <= c->armed_sentence;
     if ((strlen(sc) >= 6 && memcmp(sc + 3, "REB", 3) == 0) ||
-        !(strncmp(sc, gc, 3) == 0 || strncmp(sc, vc, 3) == 0 || strncmp(sc, "IGO", 3) == 0))
+        !(strncmp(sc, gc, 3) == 0 || strncmp(sc, vc, 3) == 0 || strncmp(sc, "IGO", 3) == 0 || last))
         return -1;
     int tgt = scan_context_mention(c, at - 1, c->armed_src, c->armed_sentence);
     if (tgt >= 0)
