@@ -798,6 +798,18 @@ static int find_subject(const dt_coder *c, int v, int lo)
 
 /* A state acting on itself: "PRK" and "PRKGOV" name the same country, one of them bare.
  * (Different sectors of one country, "COLGOV" and "COLREB", are different actors.) */
+static bool armed_group(const char *a)
+{
+    return strlen(a) >= 6 && memcmp(a + 3, "REB", 3) == 0;
+}
+
+/* Are a and b on one side of a conflict: the same country's, both armed groups or both
+ * not ("AFGGOV" and "AFGCOP" are, "AFGREB" and "AFGCOP" are not). */
+static bool same_side(const char *a, const char *b)
+{
+    return strncmp(a, b, 3) == 0 && armed_group(a) == armed_group(b);
+}
+
 static bool same_country(const char *a, const char *b)
 {
     size_t la = strlen(a), lb = strlen(b);
@@ -1084,6 +1096,74 @@ static int answered_speech_actor(dt_coder *c, int src, int at, int hi, bool deny
     if (tgt >= 0)
         trace_printf(c, "  no target named: the author of the %s answered, in sentence %d, %s\n",
                      kind == 3 ? "demand" : "accusation", c->act_sentence[kind], code_str(c, actor));
+    return tgt;
+}
+
+/* Does the sentence name a year (1900-2099) before the year of the document's date? */
+static bool earlier_year(const dt_coder *c)
+{
+    char day[16];
+    dt_date_format(c->date, day, sizeof(day));
+    int year = 0;
+    for (int i = 0; i < 4 && day[i] >= '0' && day[i] <= '9'; i++)
+        year = year * 10 + (day[i] - '0');
+    for (int q = 0; q < c->ntok; q++) {
+        const char *w = c->keys.data + c->toks[q].key;
+        if (!(c->toks[q].flags & TOKF_NUMBER) || strlen(w) != 4)
+            continue;
+        int y = 0;
+        for (int i = 0; i < 4 && y >= 0; i++)
+            y = w[i] >= '0' && w[i] <= '9' ? y * 10 + (w[i] - '0') : -1;
+        if (y >= 1900 && y < year)
+            return true;
+    }
+    return false;
+}
+
+/* "Boko Haram fighters killed 18 soldiers. Troops repelled the attackers. President Buhari
+ * condemned the attack": a disapproval of an attack, bombing, ambush, killing or kidnapping
+ * named by "the" and its noun (past one lower-case word), naming nobody up to the end of
+ * the clause or an "as", is aimed at the armed group whose act of coercion or force was
+ * the last in the last five sentences, when the judge is no armed group and is of the
+ * group's country, of the country it struck, or an international organisation, or when
+ * no other act of force or coercion came after it (a government's own forces' answer
+ * told between is not the act condemned): a mention of the group, else -1. */
+static int armed_act_actor(dt_coder *c, int src, int at, int hi)
+{
+    static const char *const nouns[] = {"ATTACK", "ATTACKS", "ASSAULT", "BOMBING", "BOMBINGS", "AMBUSH",
+                                        "RAID", "KILLING", "KILLINGS", "MASSACRE", "KIDNAPPING",
+                                        "KIDNAPPINGS", "ABDUCTION", "ABDUCTIONS", "BLAST"};
+    if (c->armed_sentence < 0 || c->sentence - c->armed_sentence > 5)
+        return -1;
+    bool named = false;
+    for (int q = at; q < hi && q <= at + 1 && !named; q++) {
+        if (c->ct[q].mention >= 0 || !(c->toks[q].flags & TOKF_LOWER))
+            return -1;
+        named = key_among(c, q, nouns, DT_ARRAY_LEN(nouns));
+    }
+    if (!named)
+        return -1;
+    /* (up to a verb coordinated after "and": "condemned the attack and offered to help
+     * Mozambique") */
+    for (int q = at; q < hi && !KEY_IS(c, q, "AS"); q++) {
+        if (KEY_IS(c, q, "AND") && q + 1 < hi && c->ct[q + 1].role == TR_VERB)
+            break;
+        if (c->ct[q].mention >= 0 || (c->toks[q].flags & (TOKF_CAP | TOKF_ALLCAP)))
+            return -1;
+    }
+    const char *sc = code_str(c, c->m[src].codes[0]);
+    const char *gc = code_str(c, c->armed_src), *vc = code_str(c, c->armed_tgt);
+    /* (a judge of a third country only when no other act of force or coercion was told
+     * after the group's: "The United States condemned the attack" on a town in
+     * Mozambique, but not a strike answering the group, judged by an ally of the struck) */
+    bool last = c->act_sentence[1] <= c->armed_sentence && c->act_sentence[2] <= c->armed_sentence;
+    if ((strlen(sc) >= 6 && memcmp(sc + 3, "REB", 3) == 0) ||
+        !(strncmp(sc, gc, 3) == 0 || strncmp(sc, vc, 3) == 0 || strncmp(sc, "IGO", 3) == 0 || last))
+        return -1;
+    int tgt = scan_context_mention(c, at - 1, c->armed_src, c->armed_sentence);
+    if (tgt >= 0)
+        trace_printf(c, "  no target named: the armed group of the last attack, in sentence %d, %s\n",
+                     c->armed_sentence, gc);
     return tgt;
 }
 
@@ -1482,6 +1562,21 @@ static int collect_codes(dt_coder *c, int head, sid *out, int *owner, int cap)
     return n;
 }
 
+/* Are a and b two organs of one state ("COLGOV" and "COLMIL")? A minister visiting or
+ * meeting his country's troops or police consults no one but his own state. */
+static bool state_organs(const char *a, const char *b)
+{
+    static const char *const organs[] = {"GOV", "MIL", "COP", "SPY"};
+    if (strlen(a) < 6 || strlen(b) < 6 || memcmp(a, b, 3) != 0)
+        return false;
+    bool sa = false, sb = false;
+    for (size_t k = 0; k < DT_ARRAY_LEN(organs); k++) {
+        sa |= memcmp(a + 3, organs[k], 3) == 0;
+        sb |= memcmp(b + 3, organs[k], 3) == 0;
+    }
+    return sa && sb;
+}
+
 typedef struct sevent {
     sid src, tgt, code;
     int smention, tmention;
@@ -1495,7 +1590,8 @@ static void add_sevent(const dt_coder *c, sevent *ev, int *nev, sid s, sid t, si
     /* t == SID_NONE (tm < 0): a one-sided act with no target. A domestic event (a sector
      * acting on its own country's place) is not a state acting on itself. */
     if (!s || !code || (!t && tm >= 0) || s == t ||
-        (t && !domestic && same_country(code_str(c, s), code_str(c, t))))
+        (t && !domestic && same_country(code_str(c, s), code_str(c, t))) ||
+        (t && code_root(c, code) == 4 && state_organs(code_str(c, s), code_str(c, t))))
         return;
     for (int i = 0; i < *nev; i++)
         if (ev[i].src == s && ev[i].tgt == t && ev[i].code == code)
@@ -3714,6 +3810,9 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
      * kind, in the last five sentences, when the judge is not of its actor's country (before
      * the other side of the last events: the act named is the more telling). */
     if (tgt < 0 && !both && src >= 0 && !ve->is_noun && !(cs.flags & CF_SOLO) && cs.code &&
+        code_root(c, cs.code) == 11 && c->m[src].ncodes == 1 && vo->end + 1 < hi && KEY_IS(c, vo->end, "THE"))
+        tgt = armed_act_actor(c, src, vo->end + 1, hi);
+    if (tgt < 0 && !both && src >= 0 && !ve->is_noun && !(cs.flags & CF_SOLO) && cs.code &&
         (code_root(c, cs.code) == 11 || strcmp(code_str(c, cs.code), "051") == 0) &&
         c->m[src].ncodes == 1 && vo->end + 1 < hi && KEY_IS(c, vo->end, "THE"))
         tgt = named_act_actor(c, src, vo->end + 1, hi);
@@ -3769,9 +3868,9 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
          * three sentences back, past a sentence of other events) */
         int back = vo->end + 1 < hi && KEY_IS(c, vo->end, "THE") && (c->toks[vo->end + 1].flags & TOKF_LOWER) ? 3 : 2;
         for (int q = 0; q < nx && verbal && nothers < MAX_CODES; q++) {
-            sid other = strncmp(sc, code_str(c, xs[q]), 3) == 0   ? xt[q]
-                        : strncmp(sc, code_str(c, xt[q]), 3) == 0 ? xs[q]
-                                                                  : SID_NONE;
+            sid other = same_side(sc, code_str(c, xs[q]))   ? xt[q]
+                        : same_side(sc, code_str(c, xt[q])) ? xs[q]
+                                                            : SID_NONE;
             if (q == nx - 1 && nothers == 0 && xs == c->ctx_src && c->npctx > 0 &&
                 c->sentence - c->pctx_sentence <= back && other == SID_NONE) {
                 xs = c->pctx_src;
@@ -3790,11 +3889,12 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                         !report_named;
             if (home)
                 other = c->m[src].codes[0] == xt[q] ? xs[q] : c->m[src].codes[0] == xs[q] ? xt[q] : SID_NONE;
-            if (other == SID_NONE || (!home && strncmp(sc, code_str(c, other), 3) == 0))
+            if (other == SID_NONE || (!home && same_side(sc, code_str(c, other))))
                 continue;
             const char *oc = code_str(c, other);
             size_t ol = whole_actor_len(oc);
-            if (!home && strlen(oc) > ol)
+            /* (a rival at home keeps its sector: the rebels' foe is the police, not the country) */
+            if (!home && strlen(oc) > ol && strncmp(sc, oc, 3) != 0)
                 other = coder_intern(c, oc, ol);
             bool seen = false;
             for (int k = 0; k < nothers; k++)
@@ -4050,6 +4150,31 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             k--;
         if (k >= 0 && (KEY_IS(c, k, "BEFORE") || KEY_IS(c, k, "UNTIL"))) {
             trace_printf(c, "  a time clause (\"before/until\" + present): not yet an event\n");
+            return false;
+        }
+    }
+    /* "Talks collapsed in 2019 after the group bombed a police academy": an act in an
+     * "after", "since" or "when" clause of a sentence that names a year before the
+     * document's is a background anchor, no news (a "before" clause may tell the news of
+     * the day: "hours before Pence arrived in Seoul"). */
+    if (!ve->is_noun && src >= 0 && c->date != DATE_NONE) {
+        int k = c->m[src].start - 1;
+        while (k >= 0 && c->ct[k].role == TR_NONE && (c->ct[k].wflags & WF_DET))
+            k--;
+        if (k >= 0 && (KEY_IS(c, k, "AFTER") || KEY_IS(c, k, "SINCE") || KEY_IS(c, k, "WHEN")) &&
+            earlier_year(c)) {
+            trace_printf(c, "  an \"after\" clause in a sentence of an earlier year: background, no event\n");
+            return false;
+        }
+    }
+    /* "has 20,000 troops in Somalia to help the government fight the insurgents": a bare
+     * verb whose subject follows "to help" tells the purpose of the help, no act. */
+    if (!ve->is_noun && src >= 0 && !g.aux && !g.have && !g.future && vo->form == VF_BASE) {
+        int k = c->m[src].start - 1;
+        while (k >= 0 && c->ct[k].role == TR_NONE && (c->ct[k].wflags & WF_DET))
+            k--;
+        if (k >= 1 && KEY_IS(c, k, "HELP") && KEY_IS(c, k - 1, "TO")) {
+            trace_printf(c, "  the purpose of \"to help\": no event\n");
             return false;
         }
     }
@@ -4765,6 +4890,12 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
                     c->act_src[kind] = ev[i].src;
                     c->act_sentence[kind] = c->sentence;
                 }
+                const char *es = code_str(c, ev[i].src);
+                if (ev[i].tgt && kind >= 1 && strlen(es) >= 6 && memcmp(es + 3, "REB", 3) == 0) {
+                    c->armed_src = ev[i].src;
+                    c->armed_tgt = ev[i].tgt;
+                    c->armed_sentence = c->sentence;
+                }
             }
             /* (the one actor of the sentence's concessions, offers and cooperation, which
              * "the move" welcomed later is) */
@@ -4879,6 +5010,7 @@ int dt_coder_begin_doc(dt_coder *c, const char *date)
         c->act_sentence[k] = -1;
     c->yield_sentence = -1;
     c->fight_sentence = -1;
+    c->armed_sentence = -1;
     buf_clear(&c->trace);
     c->date = DATE_NONE;
     if (date && *date) {

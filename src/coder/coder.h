@@ -292,6 +292,10 @@ struct dt_coder {
      * its noun ("the demand", "the allegations"); sentence -1: none yet */
     sid act_src[5];
     int act_sentence[5];
+    /* the actor, target and sentence of the last act of coercion or force (17-20) by an
+     * armed group (xxxREB), which a later "condemned the attack" may judge; -1: none yet */
+    sid armed_src, armed_tgt;
+    int armed_sentence;
     dt_event *events;
     size_t nevents, capevents;
 

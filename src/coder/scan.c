@@ -2130,6 +2130,26 @@ static void fold_acronyms(dt_coder *c)
     }
 }
 
+static bool group_noun(const dt_coder *c, int k)
+{
+    static const char *const words[] = {"GROUP", "FACTION", "ORGANISATION", "ORGANIZATION", "OUTFIT", "NETWORK"};
+    return key_among(c, k, words, DT_ARRAY_LEN(words));
+}
+
+/* The group noun at k as a reference to the last armed group named, as "the group". */
+static void refer_to_group(dt_coder *c, int k)
+{
+    for (size_t r = 0; r < c->d->nrefs; r++)
+        if (c->d->refs[r].type == RK_KIND && c->d->refs[r].kind == AK_GROUP) {
+            int mi = new_mention(c, k, k + 1, MT_REF);
+            if (mi >= 0) {
+                c->m[mi].rule = c->d->refs[r].rule;
+                c->m[mi].ref = (int)r;
+            }
+            return;
+        }
+}
+
 /* "Iran-backed militia", "Russian-occupied Kherson": the actor before a hyphenated
  * "-backed", "-occupied" ... and another actor is a patron or occupier describing it,
  * neither source nor target of the sentence's act; it is no actor here. So is the place
@@ -2151,6 +2171,13 @@ static void drop_patrons(dt_coder *c)
         /* "the U.S.-based cleric", "a London-based rights group": where someone lives
          * or works describes him, before an actor or not; he is not that state */
         bool based = !patron && (key_is_n(c, p, "BASED", 5) || key_is_n(c, p, "HEADQUARTERED", 13));
+        /* "the al Qaeda-linked group", "the Islamic State-affiliated faction": the patron
+         * describes a group named before; the group is the one meant */
+        if (patron && p + 1 < c->ntok && c->ct[p + 1].mention < 0 && group_noun(c, p + 1)) {
+            forget_mention(c, m);
+            refer_to_group(c, p + 1);
+            continue;
+        }
         /* only before an actor: "Russian-backed attacks" are Russia's */
         if (!based && (!patron || p + 1 >= c->ntok || c->ct[p + 1].mention < 0))
             continue;
