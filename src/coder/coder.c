@@ -768,8 +768,8 @@ static int find_subject(const dt_coder *c, int v, int lo)
         const mention *m = &c->m[mi];
         i = m->start;
         if (governed_by_prep(c, m) && !intent_owner(c, m)) {
-            /* (the group the attackers are from is the subject, when nothing before
-             * them is) */
+            /* (the group the attackers are from, the civilians whose kin speak, the
+             * author of a statement: the subject, when nothing before them is) */
             if ((members_of(c, m) || kin_of(c, m) || document_author(c, m)) && m->ncodes > 0) {
                 int k = m->start - 1;
                 while (k >= lo && c->ct[k].mention < 0)
@@ -796,8 +796,7 @@ static int find_subject(const dt_coder *c, int v, int lo)
     return -1;
 }
 
-/* A state acting on itself: "PRK" and "PRKGOV" name the same country, one of them bare.
- * (Different sectors of one country, "COLGOV" and "COLREB", are different actors.) */
+/* An armed group's code ("AFGREB"). */
 static bool armed_group(const char *a)
 {
     return strlen(a) >= 6 && memcmp(a + 3, "REB", 3) == 0;
@@ -810,6 +809,8 @@ static bool same_side(const char *a, const char *b)
     return strncmp(a, b, 3) == 0 && armed_group(a) == armed_group(b);
 }
 
+/* A state acting on itself: "PRK" and "PRKGOV" name the same country, one of them bare.
+ * (Different sectors of one country, "COLGOV" and "COLREB", are different actors.) */
 static bool same_country(const char *a, const char *b)
 {
     size_t la = strlen(a), lb = strlen(b);
@@ -1008,15 +1009,16 @@ static int find_target(const dt_coder *c, int from, int hi, int src)
     return -1;
 }
 
-/* "urged restraint in Lebanon", "condemned the attack in Kabul": for a statement, appeal,
- * demand, disapproval or rejection whose object is a situation "in" a place, with no other
- * actor in the clause, the place's country. (Not a place right after the verb: "met in
- * Tokyo", "protested in Paris" say where, not whom.) */
-/* The kind of act of a root that a later sentence may judge by its noun: 0 reducing
- * relations, 1 coercion, 2 force; -1 other roots. */
+/* The kinds of act a later sentence may answer by its noun (dt_coder.act_src): reducing
+ * relations, coercion and force ("condemned the sanctions"), demands and appeals, and
+ * accusations ("rejected the demand", "denied the allegations"). */
+enum { ACT_REDUCE, ACT_COERCE, ACT_FORCE, ACT_DEMAND, ACT_ACCUSE, ACT_KINDS };
+
+/* The kind of act of a root that a later sentence may judge by its noun: ACT_REDUCE,
+ * ACT_COERCE or ACT_FORCE; -1 other roots. */
 static int act_kind(int root)
 {
-    return root == 16 ? 0 : root == 17 ? 1 : root >= 18 && root <= 20 ? 2 : -1;
+    return root == 16 ? ACT_REDUCE : root == 17 ? ACT_COERCE : root >= 18 && root <= 20 ? ACT_FORCE : -1;
 }
 
 /* "[...] condemned the sanctions (as interference in ...)": the noun right after "the"
@@ -1063,7 +1065,7 @@ static int named_act_actor(dt_coder *c, int src, int at, int hi)
  * naming nobody up to the clause's end, answers the author of the last demand or appeal,
  * or accusation, in the last three sentences, when that is another actor than the one
  * answering (of the same country too: a government answers its opposition); else -1. */
-static int answered_speech_actor(dt_coder *c, int src, int at, int hi, bool deny)
+static int answered_speech_actor(dt_coder *c, int src, int vstart, int at, int hi, bool deny)
 {
     static const char *const nouns[2][8] = {
         {"DEMAND", "DEMANDS", "CALL", "CALLS", "ULTIMATUM", "REQUEST", "APPEAL", "APPEALS"},
@@ -1076,13 +1078,13 @@ static int answered_speech_actor(dt_coder *c, int src, int at, int hi, bool deny
             return -1;
         for (int k = deny ? 1 : 0; k < 2 && kind < 0; k++)
             if (key_among(c, q, nouns[k], DT_ARRAY_LEN(nouns[k])))
-                kind = 3 + k;
+                kind = k == 0 ? ACT_DEMAND : ACT_ACCUSE;
     }
     if (kind < 0 || c->act_sentence[kind] < 0 || c->sentence - c->act_sentence[kind] > 3)
         return -1;
     /* (not after another act of its own sentence: "Pompeo blamed Nigeria, which rejected
      * the accusation" answers the accusation told just before, left to other rules) */
-    for (int q = 0; q < at - 1; q++)
+    for (int q = 0; q < vstart; q++)
         if (c->ct[q].role == TR_VERB && !(c->ct[q].wflags & WF_REPORT) && c->ct[q].verb >= 0 &&
             c->v[c->ct[q].verb].verb != UINT32_MAX)
             return -1;
@@ -1095,7 +1097,7 @@ static int answered_speech_actor(dt_coder *c, int src, int at, int hi, bool deny
     int tgt = scan_context_mention(c, at - 1, actor, c->act_sentence[kind]);
     if (tgt >= 0)
         trace_printf(c, "  no target named: the author of the %s answered, in sentence %d, %s\n",
-                     kind == 3 ? "demand" : "accusation", c->act_sentence[kind], code_str(c, actor));
+                     kind == ACT_DEMAND ? "demand" : "accusation", c->act_sentence[kind], code_str(c, actor));
     return tgt;
 }
 
@@ -1156,8 +1158,8 @@ static int armed_act_actor(dt_coder *c, int src, int at, int hi)
     /* (a judge of a third country only when no other act of force or coercion was told
      * after the group's: "The United States condemned the attack" on a town in
      * Mozambique, but not a strike answering the group, judged by an ally of the struck) */
-    bool last = c->act_sentence[1] <= c->armed_sentence && c->act_sentence[2] <= c->armed_sentence;
-    if ((strlen(sc) >= 6 && memcmp(sc + 3, "REB", 3) == 0) ||
+    bool last = c->act_sentence[ACT_COERCE] <= c->armed_sentence && c->act_sentence[ACT_FORCE] <= c->armed_sentence;
+    if (armed_group(sc) ||
         !(strncmp(sc, gc, 3) == 0 || strncmp(sc, vc, 3) == 0 || strncmp(sc, "IGO", 3) == 0 || last))
         return -1;
     int tgt = scan_context_mention(c, at - 1, c->armed_src, c->armed_sentence);
@@ -1167,6 +1169,10 @@ static int armed_act_actor(dt_coder *c, int src, int at, int hi)
     return tgt;
 }
 
+/* "urged restraint in Lebanon", "condemned the attack in Kabul": for a statement, appeal,
+ * demand, disapproval or rejection whose object is a situation "in" a place, with no other
+ * actor in the clause, the place's country. (Not a place right after the verb: "met in
+ * Tokyo", "protested in Paris" say where, not whom.) */
 static int situation_place(const dt_coder *c, int from, int hi, int src, int root)
 {
     if (root != 1 && root != 2 && root != 10 && root != 11 && root != 12)
@@ -3804,11 +3810,13 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             }
         }
     }
-    /* "The United States imposed sanctions on Venezuela. [...] Russia condemned the
-     * sanctions as interference": a disapproval or praise of an act named by "the" and
-     * its noun, naming nobody after it, is aimed at the actor of the last act of that
-     * kind, in the last five sentences, when the judge is not of its actor's country (before
-     * the other side of the last events: the act named is the more telling). */
+    /* An act named by "the" and its noun, naming nobody after it, answered by its actor
+     * (before the other side of the last events: the act named is the more telling):
+     * "condemned the attack", the last armed group's (armed_act_actor); "The United States
+     * imposed sanctions on Venezuela. [...] Russia condemned the sanctions as
+     * interference", the last act of that kind in the last five sentences, when the judge
+     * is not of its actor's country (named_act_actor); "rejected the demand", "denied the
+     * allegations", the last demand's or accusation's author (answered_speech_actor). */
     if (tgt < 0 && !both && src >= 0 && !ve->is_noun && !(cs.flags & CF_SOLO) && cs.code &&
         code_root(c, cs.code) == 11 && c->m[src].ncodes == 1 && vo->end + 1 < hi && KEY_IS(c, vo->end, "THE"))
         tgt = armed_act_actor(c, src, vo->end + 1, hi);
@@ -3819,7 +3827,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     if (tgt < 0 && !both && src >= 0 && !ve->is_noun && !(cs.flags & CF_SOLO) && cs.code &&
         (code_root(c, cs.code) == 12 || strcmp(code_str(c, cs.code), "016") == 0) &&
         c->m[src].ncodes == 1 && vo->end + 1 < hi && KEY_IS(c, vo->end, "THE"))
-        tgt = answered_speech_actor(c, src, vo->end + 1, hi, code_root(c, cs.code) != 12);
+        tgt = answered_speech_actor(c, src, vo->start, vo->end + 1, hi, code_root(c, cs.code) != 12);
     /* A statement, disapproval, rejection or threat (roots 01, 11-13) that names no
      * target, by an actor of the document's last events (one or two sentences back), is
      * aimed at the other actor of that event: "Moscow denies any involvement", "Islamabad
@@ -4156,7 +4164,8 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     /* "Talks collapsed in 2019 after the group bombed a police academy": an act in an
      * "after", "since" or "when" clause of a sentence that names a year before the
      * document's is a background anchor, no news (a "before" clause may tell the news of
-     * the day: "hours before Pence arrived in Seoul"). */
+     * the day: "hours before Pence arrived in Seoul"; the rule for acts dated "in YEAR"
+     * below takes "before" too, the act's own year being named). */
     if (!ve->is_noun && src >= 0 && c->date != DATE_NONE) {
         int k = c->m[src].start - 1;
         while (k >= 0 && c->ct[k].role == TR_NONE && (c->ct[k].wflags & WF_DET))
@@ -4883,15 +4892,16 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
                 int root = code_root(c, ev[i].code);
                 int kind = act_kind(root);
                 if (kind < 0)
-                    kind = root == 2 || root == 10                           ? 3
-                           : strncmp(code_str(c, ev[i].code), "112", 3) == 0 ? 4
+                    kind = root == 2 || root == 10                           ? ACT_DEMAND
+                           : strncmp(code_str(c, ev[i].code), "112", 3) == 0 ? ACT_ACCUSE
                                                                               : -1;
                 if (ev[i].tgt && kind >= 0) {
                     c->act_src[kind] = ev[i].src;
                     c->act_sentence[kind] = c->sentence;
                 }
                 const char *es = code_str(c, ev[i].src);
-                if (ev[i].tgt && kind >= 1 && strlen(es) >= 6 && memcmp(es + 3, "REB", 3) == 0) {
+                /* (coercion or force only: kinds 1 and 2, not a group's demand or charge) */
+                if (ev[i].tgt && (kind == ACT_COERCE || kind == ACT_FORCE) && armed_group(es)) {
                     c->armed_src = ev[i].src;
                     c->armed_tgt = ev[i].tgt;
                     c->armed_sentence = c->sentence;
@@ -4923,6 +4933,10 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
             if (yone && ysrc) {
                 c->yield_src = ysrc;
                 c->yield_sentence = c->sentence;
+            } else if (ysrc) {
+                /* (concessions by two actors: "the move" after them is neither's alone,
+                 * nor the one of an earlier sentence) */
+                c->yield_sentence = -1;
             }
             if (nctx) {
                 c->ctx_material = material;
@@ -4941,7 +4955,7 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
 int dt_coder_new(dt_coder **out, const dt_dict *d, const dt_coder_opts *opts)
 {
     *out = NULL;
-    if (!d)
+    if (!d || !d->compiled) /* (dt_dict_load compiles; the scan reads the compiled trie) */
         return DT_EINVAL;
     dt_coder *c = calloc(1, sizeof(*c));
     if (!c)

@@ -68,6 +68,7 @@ typedef struct walk_first {
     uint8_t next_exact, next_verbform; /* per next: the path's flags */
     uint8_t pad[6];
 } walk_first;                    /* 64 bytes */
+_Static_assert(sizeof(walk_first) == 64, "a walk_first is one cache line");
 
 /* A payload's handle in a walk_first: a node's first payload by its node, the others by
  * their index (never 0: node 0 is the root, which has no payload a walk reads). */
@@ -290,7 +291,7 @@ struct dt_coder {
      * reducing relations (16), coercion (17), force (18-20); and of the last demand or
      * appeal (02, 10) and accusation (112) that a later denial or rejection may answer by
      * its noun ("the demand", "the allegations"); sentence -1: none yet */
-    sid act_src[5];
+    sid act_src[5];        /* (by ACT_* in coder.c) */
     int act_sentence[5];
     /* the actor, target and sentence of the last act of coercion or force (17-20) by an
      * armed group (xxxREB), which a later "condemned the attack" may judge; -1: none yet */

@@ -50,7 +50,7 @@ static void set_cache_fill(dt_coder *c, int p)
             if (!child)
                 continue;
             const trie_node *tn = &d->nodes[child];
-            for (uint16_t q = 0; q < tn->npayloads; q++) {
+            for (uint32_t q = 0; q < tn->npayloads; q++) {
                 const phrase_payload *pl = node_payload(d, tn, q);
                 if (pl->kind == PK_SETMEMBER && c->nset_hits < (int)DT_ARRAY_LEN(c->set_hits) &&
                     c->set_count[p] < 255) {

@@ -1997,7 +1997,7 @@ bool mention_stem_same_actor(const dt_coder *c, const mention *m, size_t drop)
     if (!node)
         return false;
     const trie_node *tn = &c->d->nodes[node];
-    for (uint16_t p = 0; p < tn->npayloads; p++) {
+    for (uint32_t p = 0; p < tn->npayloads; p++) {
         const phrase_payload *pl = &c->d->payloads[tn->payloads + p];
         if (pl->kind == PK_ACTOR && pl->rule == m->rule)
             return true;

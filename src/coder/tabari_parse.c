@@ -42,7 +42,7 @@ static int kind_rank(uint8_t kind)
 static void consider(walk_ctx *w, uint32_t node, int depth, int words, size_t letters)
 {
     const trie_node *tn = &w->d->nodes[node];
-    for (uint16_t p = 0; p < tn->npayloads; p++) {
+    for (uint32_t p = 0; p < tn->npayloads; p++) {
         const phrase_payload *pl = &w->d->payloads[tn->payloads + p];
         if (pl->kind == PK_DISCARD) {
             w->discard = true;

@@ -506,7 +506,7 @@ static inline uint32_t dict_step(const dt_dict *d, uint32_t node, uint32_t word)
 {
     if (node == 0 && d->root_child)
         return word < d->nwords ? d->root_child[word] : 0;
-    /* Most words continue no phrase: no probe of the edge table for them. */
+    /* Most words continue no phrase: no search of the node's children for them. */
     if (d->word_inner && (word >= d->nwords || !d->word_inner[word]))
         return 0;
     return dict_child(d, node, word);
