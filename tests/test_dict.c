@@ -235,33 +235,38 @@ TEST(dict_bundled_loads_cleanly)
     dt_dict_free(d);
 }
 
-/* The compiled trie keeps each node's children as one sorted run (binary search above
- * eight): every phrase under a node with many children is found, and no other. */
-TEST(dict_node_with_many_children_finds_each)
+/* The compiled trie keeps each node's children as one sorted run (searched in place, halved
+ * above eight; sorted in place up to sixteen, by qsort above): every phrase under a node
+ * is found, and no other word, also one the dictionary has elsewhere. */
+TEST(dict_node_children_are_found_at_every_run_length)
 {
-    char text[8192];
-    size_t at = 0;
-    for (int i = 0; i < 40; i++)
-        at += (size_t)snprintf(text + at, sizeof(text) - at, "state Zqland w%02d => Z%02d\n", i * 2, i);
-    dt_dict *d = load_clean(text);
-    if (!d)
-        return;
-    CHECK(d->compiled && d->kids != NULL && d->edge_cap == 0);
-    int32_t zq = dict_word_find(d, "ZQLAND", 6);
-    CHECK(zq >= 0);
-    uint32_t node = zq >= 0 ? dict_child(d, 0, (uint32_t)zq) : 0;
-    CHECK(node != 0);
-    for (int i = 0; i < 80 && node; i++) {
-        char w[16];
-        snprintf(w, sizeof(w), "W%02d", i);
-        int32_t id = dict_word_find(d, w, 3);
-        /* even numbers are phrases; odd ones are no words of the dictionary at all */
-        CHECK((id >= 0) == (i % 2 == 0));
-        if (id >= 0)
-            CHECK(dict_child(d, node, (uint32_t)id) != 0);
+    static const int counts[] = {1, 2, 8, 9, 16, 17, 40};
+    for (size_t r = 0; r < DT_ARRAY_LEN(counts); r++) {
+        int kids = counts[r];
+        char text[8192];
+        size_t at = (size_t)snprintf(text, sizeof(text), "state Vqland w01 => VQL\n");
+        /* (written in descending order: the runs must be sorted, not kept as written) */
+        for (int i = kids - 1; i >= 0; i--)
+            at += (size_t)snprintf(text + at, sizeof(text) - at, "state Zqland w%02d => Z%02d\n", i * 2, i);
+        dt_dict *d = load_clean(text);
+        if (!d)
+            return;
+        CHECK(d->compiled && d->kids != NULL && d->edge_cap == 0);
+        int32_t zq = dict_word_find(d, "ZQLAND", 6);
+        uint32_t node = zq >= 0 ? dict_child(d, 0, (uint32_t)zq) : 0;
+        CHECK(node != 0);
+        for (int i = 0; i < 2 * kids + 2 && node; i++) {
+            char w[16];
+            snprintf(w, sizeof(w), "W%02d", i);
+            int32_t id = dict_word_find(d, w, 3);
+            bool child = i % 2 == 0 && i < 2 * kids;
+            /* (W01 is a word of the dictionary, under "Vqland" only) */
+            CHECK((id >= 0) == (child || i == 1));
+            if (id >= 0)
+                CHECK((dict_child(d, node, (uint32_t)id) != 0) == child);
+        }
+        CHECK_INT((long)dict_child(d, node, (uint32_t)zq), 0);
+        CHECK_INT(dict_add_phrase(d, (const uint32_t[]){(uint32_t)zq}, 1, (phrase_payload){0}), DT_EINVAL);
+        dt_dict_free(d);
     }
-    /* a word of the dictionary that follows no "Zqland" */
-    CHECK_INT((long)dict_child(d, node, (uint32_t)zq), 0);
-    CHECK_INT(dict_add_phrase(d, (const uint32_t[]){(uint32_t)zq}, 1, (phrase_payload){0}), DT_EINVAL);
-    dt_dict_free(d);
 }

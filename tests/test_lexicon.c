@@ -109,16 +109,14 @@ TEST(lexicon_many_sets_code_the_same)
     remove(path);
 }
 
-/* Codes every sentence of tests/data/sentences.jsonl (a document each) and returns all it
- * coded, every field that names a word of the text, an issue or a rule. */
-static char *code_test_sentences(const dt_dict *d, bool first_steps)
+/* Codes JSON Lines of documents (id, date, text; each its own document) and returns all it
+ * coded, every field that names a word of the text, an issue or a rule; NULL on failure.
+ * first_steps: keep each token's first walk step with its lexeme (walk_first). */
+static char *code_jsonl(const dt_dict *d, const char *jsonl, bool first_steps)
 {
-    char *text;
-    size_t len;
-    if (file_read_all(test_path("tests/data/sentences.jsonl"), 0, &text, &len, NULL))
-        return NULL;
+    char *text = strdup(jsonl);
     dt_coder *c;
-    if (dt_coder_new(&c, d, NULL)) {
+    if (!text || dt_coder_new(&c, d, NULL)) {
         free(text);
         return NULL;
     }
@@ -139,8 +137,9 @@ static char *code_test_sentences(const dt_dict *d, bool first_steps)
             continue;
         const dt_event *e = dt_coder_events(c, &n);
         for (size_t i = 0; i < n; i++)
-            buf_printf(&out, "%s|%s|%s|%s|%s|%s|%s\n", e[i].source, e[i].target, e[i].code, e[i].source_text,
-                       e[i].target_text, e[i].issues, e[i].rule);
+            buf_printf(&out, "%s|%d|%s|%s|%s|%s|%s|%s|%s\n", json_get_str(v, "id", NULL), e[i].sentence,
+                       e[i].source, e[i].target, e[i].code, e[i].source_text, e[i].target_text, e[i].issues,
+                       e[i].rule);
     }
     buf_putc(&out, 0);
     arena_free(&a);
@@ -156,11 +155,71 @@ TEST(lexicon_first_steps_code_the_same)
     dt_dict *d = load_bundled();
     if (!d)
         return;
-    char *kept = code_test_sentences(d, true), *walked = code_test_sentences(d, false);
+    char *file = NULL, *kept = NULL, *walked = NULL;
+    size_t len;
+    if (file_read_all(test_path("tests/data/sentences.jsonl"), 0, &file, &len, NULL) == 0) {
+        kept = code_jsonl(d, file, true);
+        walked = code_jsonl(d, file, false);
+    }
+    free(file);
     CHECK(kept && walked);
     if (kept && walked) {
         CHECK(strlen(kept) > 50000); /* (thousands of events) */
         CHECK_STR(kept, walked);
+    }
+    free(kept);
+    free(walked);
+    dt_dict_free(d);
+}
+
+/* The same in a dictionary made for it: a name reached by a verb ending is no name past the
+ * first word ("Zqrunning zqland" is Zqland's, "the zqrun zqland" the body's), a word with
+ * more issues than a kept step holds (the walk then takes the step itself), issues kept in
+ * order, a discarded sentence and a discarded story. */
+TEST(lexicon_first_steps_in_a_small_dictionary)
+{
+    static const char dict[] = "state   Zqland => ZQL\n"
+                               "state   Wevia => WEV\n"
+                               "org     zqrun zqland | zqrun wevia council => ZQR\n"
+                               "verb    zqcondemn => 111\n"
+                               "issue   zqnuke => ZQNUKE\n"
+                               "issue   zqnuke => ZQATOM\n"
+                               "issue   zqnuke => ZQBOMB\n"
+                               "issue   zqtrade => ZQTRADE\n"
+                               "discard zqfootball\n"
+                               "discard story: zqhoroscope\n";
+    static const char docs[] =
+        "{\"id\":\"a\",\"date\":\"2020-01-01\",\"text\":\"Zqland zqcondemned Wevia over the zqnuke "
+        "plan. The zqrun zqland zqcondemned Wevia. Zqrunning zqland zqcondemned Wevia over zqtrade.\"}\n"
+        "{\"id\":\"b\",\"date\":\"2020-01-01\",\"text\":\"Zqland zqcondemned Wevia after the zqfootball "
+        "match. Wevia zqcondemned Zqland.\"}\n"
+        "{\"id\":\"c\",\"date\":\"2020-01-01\",\"text\":\"Zqland zqcondemned Wevia. The zqhoroscope "
+        "zqcondemned Zqland.\"}\n";
+    char path[] = "/tmp/detente-lex-XXXXXX";
+    int fd = mkstemp(path);
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!f) {
+        harness_fail(__FILE__, __LINE__, "cannot write a temporary dictionary");
+        return;
+    }
+    fputs(dict, f);
+    fclose(f);
+    const char *spec[] = {path};
+    dt_dict *d = NULL;
+    dt_error err;
+    CHECK_INT(dt_dict_load(&d, spec, 1, NULL, NULL, &err), 0);
+    remove(path);
+    if (!d)
+        return;
+    char *kept = code_jsonl(d, docs, true), *walked = code_jsonl(d, docs, false);
+    CHECK(kept && walked);
+    if (kept && walked) {
+        CHECK_STR(kept, walked);
+        CHECK(strstr(kept, "a|0|ZQL|WEV|111|Zqland|Wevia|ZQNUKE,ZQATOM,ZQBOMB|") != NULL);
+        CHECK(strstr(kept, "a|1|ZQR|WEV|111|") != NULL);
+        CHECK(strstr(kept, "a|2|ZQL|WEV|111|zqland|Wevia|ZQTRADE|") != NULL);
+        CHECK(strstr(kept, "b|0|") == NULL && strstr(kept, "b|1|WEV|ZQL|111|") != NULL);
+        CHECK(strstr(kept, "c|") == NULL);
     }
     free(kept);
     free(walked);
