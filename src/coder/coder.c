@@ -3833,8 +3833,15 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
      * aimed at the other actor of that event: "Moscow denies any involvement", "Islamabad
      * also vowed to take the matter to the Security Council". (Wider, with appeals,
      * intentions or sanctions, it made as many wrong events as right ones.) */
+    /* (an act judged by "the" and its noun, "It condemned the exercises", may be told
+     * three sentences back, past a sentence of other events or two of none: "Poland said
+     * it would close a border crossing. [two sentences of background] Minsk condemned the
+     * move"; only by a judge named for itself, not "human rights groups" placed by the
+     * article's location) */
+    bool the_act = vo->end + 1 < hi && KEY_IS(c, vo->end, "THE") && (c->toks[vo->end + 1].flags & TOKF_LOWER);
+    bool named_judge = src >= 0 && c->m[src].type == MT_ACTOR;
     if (tgt < 0 && !both && src >= 0 && !ve->is_noun && !(cs.flags & CF_SOLO) && c->ctx_sentence >= 0 &&
-        c->sentence - c->ctx_sentence <= 2 && c->m[src].ncodes == 1 && cs.code) {
+        c->sentence - c->ctx_sentence <= (the_act && named_judge ? 3 : 2) && c->m[src].ncodes == 1 && cs.code) {
         int root = code_root(c, cs.code);
         bool verbal = root == 1 || (root >= 11 && root <= 13);
         /* (not "condemned the launch" after a launch told with no target: that one is judged) */
@@ -3872,9 +3879,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                             (KEY_IS(c, vo->end + 1, "REPORT") || KEY_IS(c, vo->end + 1, "REPORTS"));
         const sid *xs = c->ctx_src, *xt = c->ctx_tgt;
         int nx = c->nctx, xsent = c->ctx_sentence;
-        /* (an act judged by "the" and its noun, "It condemned the exercises", may be told
-         * three sentences back, past a sentence of other events) */
-        int back = vo->end + 1 < hi && KEY_IS(c, vo->end, "THE") && (c->toks[vo->end + 1].flags & TOKF_LOWER) ? 3 : 2;
+        int back = the_act ? 3 : 2;
         for (int q = 0; q < nx && verbal && nothers < MAX_CODES; q++) {
             sid other = same_side(sc, code_str(c, xs[q]))   ? xt[q]
                         : same_side(sc, code_str(c, xt[q])) ? xs[q]

@@ -1744,11 +1744,19 @@ static void resolve_references(dt_coder *c)
                 /* "The Indian minister told Nepal's premier that his country would ...": the
                  * speaker's own state */
                 const mention *sp = c->speaker >= 0 && c->speaker < mi ? &c->m[c->speaker] : NULL;
-                if (r->kind == AK_STATE && sp && sp->ncodes > 0 && (KEY_IS(c, m->start, "HIS") || KEY_IS(c, m->start, "HER")) &&
-                    (sp->kind == AK_PERSON || person_title(c, sp))) {
+                /* (and so is "the country" right after the speaker's reporting verb:
+                 * "Lithuania's foreign minister said the country would not back down") */
+                bool own = sp && (KEY_IS(c, m->start, "HIS") || KEY_IS(c, m->start, "HER") ||
+                                  (!states && !r->gov && m->start > 0 && sp->end == m->start - 1 &&
+                                   (c->ct[m->start - 1].wflags & WF_REPORT)));
+                if (r->kind == AK_STATE && own && sp->ncodes > 0 && (sp->kind == AK_PERSON || person_title(c, sp))) {
                     copy_codes(m, sp->codes, sp->ncodes);
                     m->kind = AK_STATE;
                     state_of(c, m, r->gov);
+                    /* ("the country" is the country itself, not the minister's office) */
+                    for (int q = 0; q < m->ncodes && KEY_IS(c, m->start, "THE"); q++)
+                        if (country_based(code_str(c, m->codes[q])))
+                            m->codes[q] = coder_intern(c, code_str(c, m->codes[q]), 3);
                 } else if ((r->kind == AK_ORG || r->kind == AK_GROUP) && same_head_before(c, mi)) {
                     ;
                 } else if (states && resolve_described(c, mi, states)) {
