@@ -2481,6 +2481,26 @@ static int strike_source(dt_coder *c, int v, int lo, int tgt)
  * pattern still drops an earlier one, "at last week's meeting", "during the previous
  * talks"; a number or a possessive before it, "at the 2018 summit", "at Kim's meeting",
  * keeps the old reading.) */
+/* "The deployment follows a visit to Warsaw last month by Lloyd Austin": an event noun
+ * inside a clause (not its head: "Talks last week ended in failure" tells the news) dated
+ * by "last week", "last month" or "last year" in its own phrase is a background anchor. */
+static bool earlier_time_noun(const dt_coder *c, const verbocc *vo, int lo, int hi)
+{
+    static const char *const spans[] = {"WEEK", "MONTH", "YEAR"};
+    int k = lo;
+    while (k < vo->start && c->ct[k].role == TR_NONE && (c->ct[k].wflags & WF_DET))
+        k++;
+    if (k >= vo->start)
+        return false;
+    for (k = vo->end; k + 1 < hi; k++) {
+        if (tok_is_comma(c, k) || c->ct[k].role == TR_VERB)
+            return false;
+        if (KEY_IS(c, k, "LAST") && key_among(c, k + 1, spans, DT_ARRAY_LEN(spans)))
+            return true;
+    }
+    return false;
+}
+
 static bool adjunct_encounter(dt_coder *c, const verbocc *vo, int lo)
 {
     /* (also a visit "to" a place or "by" its visitor: "praised Iran's commitment during a
@@ -2721,6 +2741,11 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             if (c->ct[k].role == TR_VERB || (c->toks[k].flags & TOKF_PUNCT))
                 break;
         }
+        if (!adjunct && earlier_time_noun(c, vo, lo, hi)) {
+            trace_printf(c, "noun \"%s\": dated last week, month or year, a background anchor\n",
+                         span_text(c, vo->start, vo->end));
+            return false;
+        }
         if (!adjunct && judged_by_passive(c, vo->end, hi)) {
             trace_printf(c, "noun \"%s\": the act a passive judgement after it is about, not coded\n",
                          span_text(c, vo->start, vo->end));
@@ -2767,6 +2792,20 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             int j = k - 1;
             while (j >= plo && c->ct[j].role != TR_VERB && !(c->ct[j].wflags & (WF_FUTURE | WF_HYPO)))
                 j--;
+            /* (a word that continues the phrase of a verb before it is that verb's: "urged
+             * Washington to stop arms sales to Taiwan and cut military ties" shares the
+             * infinitive of "stop", not the plain form of "sales") */
+            while (j >= plo && c->ct[j].role == TR_VERB && c->ct[j].verb > 0) {
+                int u = c->ct[j].verb, p = u - 1;
+                /* (not past "to" or an actor: "committed to dismantling and destroying" keeps
+                 * its own) */
+                bool joined = c->v[p].start >= plo;
+                for (int q = c->v[p].end; joined && q < c->v[u].start; q++)
+                    joined = c->ct[q].mention < 0 && c->ct[q].barrier == 0 && !KEY_IS(c, q, "TO");
+                if (!joined)
+                    break;
+                j = c->v[p].start;
+            }
             vgroup pg = {0};
             if (j >= plo && c->ct[j].role == TR_VERB && c->ct[j].verb >= 0)
                 pg = verb_group(c, c->v[c->ct[j].verb].start, plo);
@@ -3368,11 +3407,12 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             bool reduce = cs.code && code_str(c, cs.code)[0] == '1' &&
                           (code_str(c, cs.code)[1] == '6' || strcmp(code_str(c, cs.code), "114") == 0);
             /* (... or after its condemnation, in a headline's row: "X condemns Y's strikes,
-             * vows response") */
+             * vows response", or joined by "and": "accused Washington of stoking tension and
+             * warned that Moscow would take steps") */
             bool judged = cs.code && code_root(c, cs.code) == 13 && *np > 0 &&
                           ((protos[*np - 1].code.flags & CF_SPEAKER) ||
                            (protos[*np - 1].use_code != SID_NONE && code_root(c, protos[*np - 1].use_code) == 11 &&
-                            tok_is_comma(c, g.start - 1))) &&
+                            g.start > 0 && (tok_is_comma(c, g.start - 1) || KEY_IS(c, g.start - 1, "AND")))) &&
                           protos[*np - 1].src == src;
             if (tgt < 0 && !both && coordinated && (reduce || judged)) {
                 for (int q = *np - 1; q >= 0 && tgt < 0; q--)
@@ -3772,8 +3812,10 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
      * "Moscow vowed retaliation after Norway expelled ...": a threat (13) that names nobody
      * is aimed at the subject of the condition ("if", "unless") or of the act it answers
      * ("after", "as") that ends its clause, when that is another side; so is a disapproval
-     * (11) of the act it answers ("Tokyo protested after Chinese ships entered ..."). */
-    int croot = cs.code ? code_root(c, cs.code) : 0;
+     * (11) of the act it answers ("Tokyo protested after Chinese ships entered ..."); an
+     * act announced as a threat counts as one ("said Washington would reimpose the
+     * sanctions if Caracas failed to keep its promises"). */
+    int croot = cs.code ? code_root(c, g.future ? future_code(c, &cs) : cs.code) : 0;
     if (tgt < 0 && !both && src >= 0 && (croot == 13 || croot == 11) && c->m[src].ncodes > 0) {
         int q = mr.end > vend ? mr.end : vend;
         while (q < c->ntok && c->ct[q].barrier != 1)
