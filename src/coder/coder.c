@@ -679,19 +679,25 @@ static bool intent_owner(const dt_coder *c, const mention *m)
     return m->type == MT_PRONOUN && m->end < c->ntok && (c->ct[m->end].wflags & WF_INTENT);
 }
 
-/* The subject of a verb: the nearest actor to the left in the clause that is not the
- * object of a preposition (but "of its decision to VERB" is its act). */
+/* The token before the preposition (one of preps) that comes right before mention m past
+ * its determiners ("members of the Taliban": "members"), or -1. */
+static int word_before_prep(const dt_coder *c, const mention *m, const char *const *preps, size_t n)
+{
+    int k = m->start - 1;
+    while (k >= 0 && (c->ct[k].wflags & WF_DET) && c->ct[k].role == TR_NONE)
+        k--;
+    return k > 0 && c->ct[k].role == TR_NONE && key_among(c, k, preps, n) ? k - 1 : -1;
+}
+
 /* "Gunmen from the Islamic State group killed ...", "members of the Taliban": a group named
  * after "from" or "of" by the unnamed people who act for it. */
 static bool members_of(const dt_coder *c, const mention *m)
 {
     static const char *const people[] = {"GUNMEN", "GUNMAN", "MEMBERS", "ATTACKERS", "ASSAILANTS",
                                          "OPERATIVES", "KIDNAPPERS", "ABDUCTORS", "ELEMENTS"};
-    int k = m->start - 1;
-    while (k >= 0 && (c->ct[k].wflags & WF_DET) && c->ct[k].role == TR_NONE)
-        k--;
-    return k > 0 && c->ct[k].role == TR_NONE && (KEY_IS(c, k, "FROM") || KEY_IS(c, k, "OF")) &&
-           c->ct[k - 1].role == TR_NONE && key_among(c, k - 1, people, DT_ARRAY_LEN(people));
+    static const char *const preps[] = {"FROM", "OF"};
+    int w = word_before_prep(c, m, preps, DT_ARRAY_LEN(preps));
+    return w >= 0 && c->ct[w].role == TR_NONE && key_among(c, w, people, DT_ARRAY_LEN(people));
 }
 
 /* "Families of French hostages held by Hamas urged Paris ...", "relatives of Israeli
@@ -700,11 +706,9 @@ static bool members_of(const dt_coder *c, const mention *m)
 static bool kin_of(const dt_coder *c, const mention *m)
 {
     static const char *const kin[] = {"FAMILIES", "FAMILY", "RELATIVES", "PARENTS", "MOTHERS", "WIVES"};
-    int k = m->start - 1;
-    while (k >= 0 && (c->ct[k].wflags & WF_DET) && c->ct[k].role == TR_NONE)
-        k--;
-    if (k <= 0 || c->ct[k].role != TR_NONE || !KEY_IS(c, k, "OF") || c->ct[k - 1].role != TR_NONE ||
-        !key_among(c, k - 1, kin, DT_ARRAY_LEN(kin)) || m->ncodes != 1)
+    static const char *const of[] = {"OF"};
+    int w = word_before_prep(c, m, of, 1);
+    if (w < 0 || c->ct[w].role != TR_NONE || !key_among(c, w, kin, DT_ARRAY_LEN(kin)) || m->ncodes != 1)
         return false;
     const char *code = code_str(c, m->codes[0]);
     return country_based(code) && (strlen(code) == 3 || strcmp(code + 3, "CVL") == 0);
@@ -716,11 +720,9 @@ static bool document_word(const dt_coder *c, int k);
  * urged ...": the author named after "by" or "from" a document word speaks through it. */
 static bool document_author(const dt_coder *c, const mention *m)
 {
-    int k = m->start - 1;
-    while (k > 0 && (c->ct[k].wflags & WF_DET) && c->ct[k].role == TR_NONE)
-        k--;
-    return k > 0 && c->ct[k].role == TR_NONE && (KEY_IS(c, k, "BY") || KEY_IS(c, k, "FROM")) &&
-           document_word(c, k - 1);
+    static const char *const preps[] = {"BY", "FROM"};
+    int w = word_before_prep(c, m, preps, DT_ARRAY_LEN(preps));
+    return w >= 0 && document_word(c, w);
 }
 
 /* "Erdogan, in a speech to his party's lawmakers, accused Israel": a prepositional phrase
@@ -742,6 +744,8 @@ static int past_prep_aside(const dt_coder *c, int v, int lo)
     return p;
 }
 
+/* The subject of a verb: the nearest actor to the left in the clause that is not the
+ * object of a preposition (but "of its decision to VERB" is its act). */
 static int find_subject(const dt_coder *c, int v, int lo)
 {
     /* "a truce with Israel, which released 39 prisoners", "hosted by Qatar, who has urged

@@ -468,6 +468,20 @@ static alias *alias_of(const dt_coder *c, const tok *t)
     return NULL;
 }
 
+/* A new alias of the document for token t's word (its codes are the caller's to set), or
+ * NULL when out of memory. */
+static alias *new_alias(dt_coder *c, const tok *t)
+{
+    alias al = {0};
+    al.key = arena_strndup(&c->doc, c->keys.data + t->key, t->key_len);
+    al.hash = t->hash;
+    al.len = t->key_len;
+    if (!al.key || dict_push((void **)&c->aliases, &c->naliases, &c->capaliases, sizeof(al), &al) < 0)
+        return NULL;
+    c->alias_bloom[(t->hash & 1023) >> 6] |= 1ull << (t->hash & 63);
+    return &c->aliases[c->naliases - 1];
+}
+
 /* Person names used alone later in the document ("Kim", "Trump"). */
 static void remember_alias(dt_coder *c, const mention *m)
 {
@@ -482,18 +496,9 @@ static void remember_alias(dt_coder *c, const mention *m)
         if (!(t->flags & (TOKF_CAP | TOKF_ALLCAP)) || (t->key_len < 3 && !short_family_name(c, i, m)) ||
             (c->ct[i].wflags & ~0u & (WF_TITLE | WF_DET)))
             continue;
-        const char *key = c->keys.data + t->key;
         alias *found = alias_of(c, t);
-        if (!found) {
-            alias al = {0};
-            al.key = arena_strndup(&c->doc, key, t->key_len);
-            al.hash = t->hash;
-            al.len = t->key_len;
-            c->alias_bloom[(t->hash & 1023) >> 6] |= 1ull << (t->hash & 63);
-            if (!al.key || dict_push((void **)&c->aliases, &c->naliases, &c->capaliases, sizeof(al), &al) < 0)
-                return;
-            found = &c->aliases[c->naliases - 1];
-        }
+        if (!found && !(found = new_alias(c, t)))
+            return;
         found->ncodes = m->ncodes;
         found->kind = AK_PERSON;
         memcpy(found->codes, m->codes, sizeof(sid) * (size_t)m->ncodes);
@@ -2083,6 +2088,16 @@ static void share_agent(dt_coder *c)
     }
 }
 
+/* Each token's mention, from the mentions' spans (after they were moved). */
+static void index_mentions(dt_coder *c)
+{
+    for (int i = 0; i < c->ntok; i++)
+        c->ct[i].mention = -1;
+    for (int k = 0; k < c->nm; k++)
+        for (int i = c->m[k].start; i < c->m[k].end; i++)
+            c->ct[i].mention = (int16_t)k;
+}
+
 /* A mention that turns out to be no actor: its words are plain words again and it
  * keeps no words (loops over mentions skip those). */
 static void forget_mention(dt_coder *c, mention *m)
@@ -2116,25 +2131,18 @@ static void fold_acronyms(dt_coder *c)
             forget_mention(c, &c->m[oi]);
             memmove(&c->m[oi], &c->m[oi + 1], sizeof(mention) * (size_t)(c->nm - oi - 1));
             c->nm--;
-            for (int k = 0; k < c->nm; k++)
-                for (int i = c->m[k].start; i < c->m[k].end; i++)
-                    c->ct[i].mention = (int16_t)k;
+            index_mentions(c);
             continue;
         }
         if (oi >= 0 || c->ct[p + 1].role != TR_NONE || m->kind == AK_STATE || c->toks[p + 1].key_len < 3 ||
             alias_of(c, &c->toks[p + 1]))
             continue;
-        const tok *t = &c->toks[p + 1];
-        alias al = {0};
-        al.key = arena_strndup(&c->doc, c->keys.data + t->key, t->key_len);
-        al.hash = t->hash;
-        al.len = t->key_len;
-        al.ncodes = 1;
-        al.codes[0] = m->codes[0];
-        al.kind = m->kind;
-        if (!al.key || dict_push((void **)&c->aliases, &c->naliases, &c->capaliases, sizeof(al), &al) < 0)
+        alias *al = new_alias(c, &c->toks[p + 1]);
+        if (!al)
             continue;
-        c->alias_bloom[(t->hash & 1023) >> 6] |= 1ull << (t->hash & 63);
+        al->ncodes = 1;
+        al->codes[0] = m->codes[0];
+        al->kind = m->kind;
     }
 }
 
@@ -2296,11 +2304,7 @@ static void sort_mentions(dt_coder *c)
         }
         c->m[j + 1] = x;
     }
-    for (int i = 0; i < c->ntok; i++)
-        c->ct[i].mention = -1;
-    for (int k = 0; k < c->nm; k++)
-        for (int i = c->m[k].start; i < c->m[k].end; i++)
-            c->ct[i].mention = (int16_t)k;
+    index_mentions(c);
 }
 
 /* The country of a place named "in", "inside", "within" or "near" up to two words after an
