@@ -1013,11 +1013,6 @@ static int find_target(const dt_coder *c, int from, int hi, int src)
     return -1;
 }
 
-/* The kinds of act a later sentence may answer by its noun (dt_coder.act_src): reducing
- * relations, coercion and force ("condemned the sanctions"), demands and appeals, and
- * accusations ("rejected the demand", "denied the allegations"). */
-enum { ACT_REDUCE, ACT_COERCE, ACT_FORCE, ACT_DEMAND, ACT_ACCUSE, ACT_KINDS };
-
 /* The kind of act of a root that a later sentence may judge by its noun: ACT_REDUCE,
  * ACT_COERCE or ACT_FORCE; -1 other roots. */
 static int act_kind(int root)

@@ -255,6 +255,11 @@ typedef struct alias {
 
 /* ---------------------------------------------------------------- coder */
 
+/* The kinds of act a later sentence may answer by its noun (dt_coder.act_src): reducing
+ * relations, coercion and force ("condemned the sanctions"), demands and appeals, and
+ * accusations ("rejected the demand", "denied the allegations"). */
+enum { ACT_REDUCE, ACT_COERCE, ACT_FORCE, ACT_DEMAND, ACT_ACCUSE, ACT_KINDS };
+
 struct dt_coder {
     const dt_dict *d;
     dt_coder_opts opts;
@@ -291,8 +296,8 @@ struct dt_coder {
      * reducing relations (16), coercion (17), force (18-20); and of the last demand or
      * appeal (02, 10) and accusation (112) that a later denial or rejection may answer by
      * its noun ("the demand", "the allegations"); sentence -1: none yet */
-    sid act_src[5];        /* (by ACT_* in coder.c) */
-    int act_sentence[5];
+    sid act_src[ACT_KINDS];
+    int act_sentence[ACT_KINDS];
     /* the actor, target and sentence of the last act of coercion or force (17-20) by an
      * armed group (xxxREB), which a later "condemned the attack" may judge; -1: none yet */
     sid armed_src, armed_tgt;
