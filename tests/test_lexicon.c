@@ -42,6 +42,26 @@ static dt_dict *load_bundled(void)
     return d;
 }
 
+/* A dictionary written for a test (native format), or NULL (a failure recorded). */
+static dt_dict *load_text(const char *text)
+{
+    char path[] = "/tmp/detente-lex-XXXXXX";
+    int fd = mkstemp(path);
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!f) {
+        harness_fail(__FILE__, __LINE__, "cannot write a temporary dictionary");
+        return NULL;
+    }
+    fputs(text, f);
+    fclose(f);
+    const char *spec[] = {path};
+    dt_dict *d = NULL;
+    dt_error err;
+    CHECK_INT(dt_dict_load(&d, spec, 1, NULL, NULL, &err), 0);
+    remove(path);
+    return d;
+}
+
 TEST(lexicon_cleared_when_full_codes_the_same)
 {
     dt_dict *d = load_bundled();
@@ -195,20 +215,7 @@ TEST(lexicon_first_steps_in_a_small_dictionary)
         "match. Wevia zqcondemned Zqland.\"}\n"
         "{\"id\":\"c\",\"date\":\"2020-01-01\",\"text\":\"Zqland zqcondemned Wevia. The zqhoroscope "
         "zqcondemned Zqland.\"}\n";
-    char path[] = "/tmp/detente-lex-XXXXXX";
-    int fd = mkstemp(path);
-    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
-    if (!f) {
-        harness_fail(__FILE__, __LINE__, "cannot write a temporary dictionary");
-        return;
-    }
-    fputs(dict, f);
-    fclose(f);
-    const char *spec[] = {path};
-    dt_dict *d = NULL;
-    dt_error err;
-    CHECK_INT(dt_dict_load(&d, spec, 1, NULL, NULL, &err), 0);
-    remove(path);
+    dt_dict *d = load_text(dict);
     if (!d)
         return;
     char *kept = code_jsonl(d, docs, true), *walked = code_jsonl(d, docs, false);
@@ -223,5 +230,76 @@ TEST(lexicon_first_steps_in_a_small_dictionary)
     }
     free(kept);
     free(walked);
+    dt_dict_free(d);
+}
+
+/* A pattern's required group {A | B | ...}, every option of which needs a word, is kept in
+ * its filter (pattern_filter.req_alt), and a pattern none of whose options can be in the
+ * sentence is not tried. Coding the test file with and without those filters gives the
+ * same events; a filter that rejected a pattern that matches changes them. */
+TEST(pattern_group_filter_codes_the_same)
+{
+    dt_dict *d = load_bundled();
+    if (!d)
+        return;
+    size_t grouped = 0;
+    for (size_t i = 0; i < d->npatterns; i++)
+        grouped += d->pfilters[i].nreq_alt > 0;
+    CHECK(grouped > 500); /* (about a third of the bundled patterns) */
+    char *file = NULL, *with = NULL, *without = NULL;
+    size_t len;
+    if (file_read_all(test_path("tests/data/sentences.jsonl"), 0, &file, &len, NULL) == 0) {
+        with = code_jsonl(d, file, true);
+        for (size_t i = 0; i < d->npatterns; i++)
+            d->pfilters[i].nreq_alt = 0;
+        without = code_jsonl(d, file, true);
+    }
+    free(file);
+    CHECK(with && without);
+    if (with && without) {
+        CHECK(strlen(with) > 50000);
+        CHECK_STR(with, without);
+    }
+    free(with);
+    free(without);
+    dt_dict_free(d);
+}
+
+/* Which groups the filter keeps: a required group of words (options of one word or more),
+ * not an optional one, not one with an option that needs no word (a set); and a kept group
+ * lets its pattern be tried when any one option's words are all in the sentence. */
+TEST(pattern_group_filter_keeps_groups_of_words)
+{
+    dt_dict *d = load_text("state Zqland => ZQL\n"
+                           "state Wevia => WEV\n"
+                           "set &ZQTHING = zqwidget | zqgadget\n"
+                           "verb zqwarn => 130\n"
+                           "- * + {zqover | zqabout the zqplan} => 138\n"
+                           "- * + {zqover | &ZQTHING} => 131\n"
+                           "- * + {zqover | zqabout}? zqtwice => 132\n");
+    if (!d)
+        return;
+    CHECK_INT(d->npatterns, 3);
+    int seen = 0;
+    for (size_t i = 0; i < d->npatterns; i++) {
+        const char *code = dict_str(d, d->patterns[i].code.code);
+        CHECK_INT(d->pfilters[i].nreq_alt, strcmp(code, "138") == 0 ? 1 : 0);
+        seen |= strcmp(code, "138") == 0 ? 1 : strcmp(code, "131") == 0 ? 2 : strcmp(code, "132") == 0 ? 4 : 0;
+    }
+    CHECK_INT(seen, 7);
+    char *got = code_jsonl(d,
+                           "{\"id\":\"a\",\"date\":\"2020-01-01\",\"text\":\"Zqland zqwarned Wevia zqabout the zqplan.\"}\n"
+                           "{\"id\":\"b\",\"date\":\"2020-01-01\",\"text\":\"Zqland zqwarned Wevia zqover it.\"}\n"
+                           "{\"id\":\"c\",\"date\":\"2020-01-01\",\"text\":\"Zqland zqwarned Wevia zqabout the zqwidget.\"}\n"
+                           "{\"id\":\"e\",\"date\":\"2020-01-01\",\"text\":\"Zqland zqwarned Wevia zqabout it.\"}\n",
+                           true);
+    CHECK(got != NULL);
+    if (got) {
+        CHECK(strstr(got, "a|0|ZQL|WEV|138|") != NULL);
+        CHECK(strstr(got, "b|0|ZQL|WEV|138|") != NULL);
+        CHECK(strstr(got, "c|0|ZQL|WEV|131|") != NULL); /* the set's option (not filtered) */
+        CHECK(strstr(got, "e|0|ZQL|WEV|130|") != NULL); /* no option whole: the verb's code */
+    }
+    free(got);
     dt_dict_free(d);
 }

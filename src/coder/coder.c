@@ -2896,6 +2896,8 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             const int16_t *ps;
             possible = match_word_positions(c, f->req[q], &ps) > 0;
         }
+        for (uint8_t q = 0; q < f->nreq_alt && possible; q++)
+            possible = match_group_possible(c, f->req_alt[q]);
         const pattern *p = &c->d->patterns[ve->patterns + k];
         if (possible && pattern_match(c, p, vo->start, vend, lo, vhi, &mr)) {
             hit = p;

@@ -423,6 +423,9 @@ static inline int match_word_positions(const dt_coder *c, uint32_t word, const i
 /* Whether a member of set starts at token p and ends by hi (the pattern caches must be
  * set up for the sentence, as they are when it has verbs). */
 bool match_set_member_at(dt_coder *c, int p, uint32_t set, int hi);
+/* Whether some option of the group {A | B | ...} alt_pats[alt] may be in the sentence
+ * (false: none can be, by the word filter). */
+bool match_group_possible(const dt_coder *c, uint32_t alt);
 /* Whether a member of set occurs anywhere in the sentence (fills the set cache once). */
 bool match_sentence_has_set_of(dt_coder *c, uint32_t set);
 static inline bool match_sentence_has_set(dt_coder *c, uint32_t set)

@@ -383,6 +383,15 @@ static bool option_impossible(const dt_coder *c, uint32_t si)
     return false;
 }
 
+bool match_group_possible(const dt_coder *c, uint32_t alt)
+{
+    const alt_list *al = &c->d->alt_pats[alt];
+    for (uint32_t k = 0; k < al->n; k++)
+        if (!option_impossible(c, al->first + k))
+            return true;
+    return false;
+}
+
 static bool run(mstate *st, frame *fr, int nfr, int pos, uint8_t pending, bool fwd)
 {
     if (++st->steps > MAX_STEPS)

@@ -744,6 +744,26 @@ static int root_of(const dt_dict *d, sid code)
     return r >= 1 && r <= 20 ? r : 0;
 }
 
+/* A group {A | B | ...} that the pattern requires (top level, not optional), every option
+ * of which needs a word: recorded in the pattern's filter (at most two groups). */
+static void filter_required_groups(const dt_dict *d, const pattern *p, pattern_filter *f)
+{
+    const pseq halves[2] = {p->pre, p->post};
+    f->nreq_alt = 0;
+    for (int h = 0; h < 2; h++)
+        for (uint32_t k = 0; k < halves[h].n && f->nreq_alt < DT_ARRAY_LEN(f->req_alt); k++) {
+            const pel *e = &d->pels[halves[h].first + k];
+            if (e->type != PE_ALT || e->optional)
+                continue;
+            const alt_list *al = &d->alt_pats[e->arg];
+            bool keyed = al->n > 0;
+            for (uint32_t q = 0; q < al->n && keyed; q++)
+                keyed = d->seq_key[al->first + q] != UINT32_MAX;
+            if (keyed)
+                f->req_alt[f->nreq_alt++] = e->arg;
+        }
+}
+
 int dict_compile(dt_dict *d)
 {
     if (d->compiled)
@@ -770,7 +790,7 @@ int dict_compile(dt_dict *d)
         d->patterns[i] = d->pending[i].p;
         const pattern *pp = &d->patterns[i];
         pattern_filter *f = &d->pfilters[i];
-        *f = (pattern_filter){pp->need, pp->nreq, pp->nreq_set, 0, {0}, {0}};
+        *f = (pattern_filter){pp->need, pp->nreq, pp->nreq_set, 0, {0}, {0}, {0}};
         memcpy(f->req, pp->req, sizeof(f->req));
         memcpy(f->req_set, pp->req_set, sizeof(f->req_set));
         d->stats.patterns_by_root[root_of(d, d->pending[i].p.code.code)]++;
@@ -817,6 +837,10 @@ int dict_compile(dt_dict *d)
             }
         }
     }
+    /* Each pattern's required groups whose every option needs a word (after seq_key):
+     * the coder tries no pattern none of whose options can be in the sentence. */
+    for (size_t i = 0; i < d->npatterns; i++)
+        filter_required_groups(d, &d->patterns[i], &d->pfilters[i]);
     /* Rule texts, "file:line" (written by hand: snprintf was a sixteenth of the load). */
     for (size_t i = 0; i < d->nrules; i++) {
         char tmp[600];

@@ -177,9 +177,12 @@ typedef struct pattern {
  * of every verb and the whole pattern only for the few that pass (a verb's filters share
  * cache lines; its patterns take one line each). */
 typedef struct pattern_filter {
-    uint8_t need, nreq, nreq_set, pad;
+    uint8_t need, nreq, nreq_set, nreq_alt;
     uint32_t req[3];
     uint32_t req_set[2];
+    /* required groups {A | B | ...} (alt_pats) each of whose options needs a word: the
+     * pattern cannot match when no option's words are in the sentence */
+    uint32_t req_alt[2];
 } pattern_filter;
 
 /* A required (not optional, top-level) actor slot before / after the verb. */
