@@ -1472,10 +1472,10 @@ static sid future_code(dt_coder *c, const code_spec *cs)
 }
 
 /* "stop supporting", "cease arming": a verb of stopping before an act in -ing. */
-static bool stop_doing(const dt_coder *c, const verbocc *vo, const char *lemma)
+static bool stop_doing(const dt_coder *c, const verbocc *vo, sid lemma)
 {
-    if (strcmp(lemma, "stop") != 0 && strcmp(lemma, "halt") != 0 && strcmp(lemma, "cease") != 0 &&
-        strcmp(lemma, "quit") != 0)
+    if (!lemma_is(c, lemma, LM_STOP) && !lemma_is(c, lemma, LM_HALT) && !lemma_is(c, lemma, LM_CEASE) &&
+        !lemma_is(c, lemma, LM_QUIT))
         return false;
     int j = vo->end;
     if (j >= c->ntok || c->ct[j].role != TR_VERB || c->ct[j].verb < 0)
@@ -2298,12 +2298,11 @@ static int parenthetical_subject(const dt_coder *c, int v, int lo)
  * "refused", "rebuffed", "turned down". */
 static bool rejection_verb(const dt_coder *c, int k)
 {
-    static const char *const lemmas[] = {"rule out", "reject", "dismiss", "refuse", "rebuff", "turn down"};
     if (k < 0 || c->ct[k].role != TR_VERB || c->ct[k].verb < 0 || c->v[c->ct[k].verb].verb == UINT32_MAX)
         return false;
-    const char *lemma = dict_str(c->d, c->d->verbs[c->v[c->ct[k].verb].verb].lemma);
-    for (size_t i = 0; i < DT_ARRAY_LEN(lemmas); i++)
-        if (strcmp(lemma, lemmas[i]) == 0)
+    sid lemma = c->d->verbs[c->v[c->ct[k].verb].verb].lemma;
+    for (int i = LM_RULE_OUT; i <= LM_TURN_DOWN; i++)
+        if (lemma_is(c, lemma, i))
             return true;
     return false;
 }
@@ -2702,7 +2701,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     bool adjunct = ve->is_noun && adjunct_encounter(c, vo, lo);
     /* "Russia said protests in Ukraine spread to Kharkiv": "protests" that open a clause
      * with no actor of their own and spread over a country are the noun, not the verb. */
-    if (!ve->is_noun && strcmp(lemma, "protest") == 0 && !subject_before(c, lo, vo->start) &&
+    if (!ve->is_noun && lemma_is(c, ve->lemma, LM_PROTEST) && !subject_before(c, lo, vo->start) &&
         protest_spread_place(c, vo, lo, hi) >= 0) {
         trace_printf(c, "verb \"%s\": a protest spreading over a country, read as the noun\n",
                      span_text(c, vo->start, vo->end));
@@ -2896,8 +2895,8 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             const int16_t *ps;
             possible = match_word_positions(c, f->req[q], &ps) > 0;
         }
-        for (uint8_t q = 0; q < f->nreq_alt && possible; q++)
-            possible = match_group_possible(c, f->req_alt[q]);
+        if (possible && f->nreq_alt)
+            possible = match_groups_possible(c, c->d->group_bits + f->groups, f->nreq_alt);
         const pattern *p = &c->d->patterns[ve->patterns + k];
         if (possible && pattern_match(c, p, vo->start, vend, lo, vhi, &mr)) {
             hit = p;
@@ -2917,7 +2916,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         rule = hit->rule;
         trace_printf(c, "%s \"%s\" (%s): pattern %s matched\n", ve->is_noun ? "noun" : "verb", span_text(c, vo->start, vo->end), lemma,
                      c->d->rules[hit->rule].text);
-    } else if (!ve->is_noun && g.hypo && (g.should || g.must) && !g.neg && stop_doing(c, vo, lemma)) {
+    } else if (!ve->is_noun && g.hypo && (g.should || g.must) && !g.neg && stop_doing(c, vo, ve->lemma)) {
         /* "Sweden and Finland must stop supporting Kurdish militants", said Erdogan: a
          * demand (must) or an appeal (should) to change a policy, from the speaker (below);
          * the act to be stopped is not coded. */
@@ -2938,7 +2937,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         mr = (match_result){-1, -1, false, vend};
         trace_printf(c, "noun \"%s\" (%s): a judgement said before its speaker, of what follows \"of\"\n",
                      span_text(c, vo->start, vo->end), lemma);
-    } else if (ve->is_noun && (strcmp(lemma, "protest") == 0 || strcmp(lemma, "demonstration") == 0) &&
+    } else if (ve->is_noun && (lemma_is(c, ve->lemma, LM_PROTEST) || lemma_is(c, ve->lemma, LM_DEMONSTRATION)) &&
                protest_spread_place(c, vo, lo, hi) >= 0) {
         cs = (code_spec){coder_intern(c, "141", 3), SID_NONE, SID_NONE, 0};
         rule = ve->rule;
@@ -3745,7 +3744,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     bool people = src >= 0 && nationality_plural(c, &c->m[src]) && !KEY_IS(c, c->m[src].start - 1, "THE");
     /* ("protest" is a government's verbal protest, 111, unless a crowd protests: the
      * dictionary knows crowd words, the coder a people in the plural) */
-    if (people && !ve->is_noun && cs.code && code_root(c, cs.code) == 11 && strcmp(lemma, "protest") == 0) {
+    if (people && !ve->is_noun && cs.code && code_root(c, cs.code) == 11 && lemma_is(c, ve->lemma, LM_PROTEST)) {
         cs.code = coder_intern(c, "141", 3);
         trace_printf(c, "  a people protesting: a demonstration, 141\n");
     }
@@ -5010,6 +5009,13 @@ int dt_coder_new(dt_coder **out, const dt_dict *d, const dt_coder_opts *opts)
         return DT_ENOMEM;
     c->d = d;
     c->set_diplomat = dict_find_set(d, "&DIPLOMAT");
+    static const char *const lemmas[LM_N] = {
+        [LM_PROTEST] = "protest", [LM_DEMONSTRATION] = "demonstration", [LM_STOP] = "stop",
+        [LM_HALT] = "halt", [LM_CEASE] = "cease", [LM_QUIT] = "quit", [LM_RULE_OUT] = "rule out",
+        [LM_REJECT] = "reject", [LM_DISMISS] = "dismiss", [LM_REFUSE] = "refuse",
+        [LM_REBUFF] = "rebuff", [LM_TURN_DOWN] = "turn down"};
+    for (int i = 0; i < LM_N; i++)
+        c->lemma_sid[i] = dict_find_str(d, lemmas[i], strlen(lemmas[i]));
     if (opts)
         c->opts = *opts;
     lexicon_init(&c->lx);

@@ -260,11 +260,16 @@ typedef struct alias {
  * accusations ("rejected the demand", "denied the allegations"). */
 enum { ACT_REDUCE, ACT_COERCE, ACT_FORCE, ACT_DEMAND, ACT_ACCUSE, ACT_KINDS };
 
+/* Verb lemmas some rules ask about, compared by their string ids (dt_coder.lemma_sid). */
+enum { LM_PROTEST, LM_DEMONSTRATION, LM_STOP, LM_HALT, LM_CEASE, LM_QUIT, LM_RULE_OUT, LM_REJECT,
+       LM_DISMISS, LM_REFUSE, LM_REBUFF, LM_TURN_DOWN, LM_N };
+
 struct dt_coder {
     const dt_dict *d;
     dt_coder_opts opts;
     lexicon lx;
     int32_t set_diplomat; /* the dictionary's &DIPLOMAT set (expulsions' targets), or -1 */
+    sid lemma_sid[LM_N];  /* the LM_* lemmas' string ids (SID_NONE: not in the dictionary) */
 
     /* the document */
     arena doc;          /* event strings, aliases */
@@ -406,7 +411,6 @@ bool pattern_match(const dt_coder *c, const pattern *p, int vstart, int vend, in
                    match_result *r);
 /* Index the sentence's words (positions per word id) for pattern matching. */
 void match_index_sentence(dt_coder *c);
-static inline uint32_t word_bloom_bit(uint32_t w) { return (w * 0x9E3779B1u) >> 20; }
 /* False when word id w is certainly not in the sentence (true: it may be). */
 static inline bool word_maybe_in_sentence(const dt_coder *c, uint32_t w)
 {
@@ -423,9 +427,30 @@ static inline int match_word_positions(const dt_coder *c, uint32_t word, const i
 /* Whether a member of set starts at token p and ends by hi (the pattern caches must be
  * set up for the sentence, as they are when it has verbs). */
 bool match_set_member_at(dt_coder *c, int p, uint32_t set, int hi);
-/* Whether some option of the group {A | B | ...} alt_pats[alt] may be in the sentence
- * (false: none can be, by the word filter). */
-bool match_group_possible(const dt_coder *c, uint32_t alt);
+/* Whether a verb entry's lemma (its string id) is the LM_* lemma `which`. */
+static inline bool lemma_is(const dt_coder *c, sid lemma, int which)
+{
+    return c->lemma_sid[which] != SID_NONE && lemma == c->lemma_sid[which];
+}
+/* Whether each of a pattern filter's n groups (encoded at g, dict.group_bits) has an
+ * option all of whose required words may be in the sentence (false: some group has none,
+ * by the word filter). */
+static inline bool match_groups_possible(const dt_coder *c, const uint16_t *g, uint8_t n)
+{
+    for (uint8_t q = 0; q < n; q++) {
+        const uint16_t *end = g + 1 + g[0];
+        bool any = false;
+        for (const uint16_t *o = g + 1; o < end && !any; o += 1 + o[0]) {
+            any = true;
+            for (uint16_t j = 1; j <= o[0] && any; j++)
+                any = (c->wbloom[o[j] >> 6] >> (o[j] & 63)) & 1;
+        }
+        if (!any)
+            return false;
+        g = end;
+    }
+    return true;
+}
 /* Whether a member of set occurs anywhere in the sentence (fills the set cache once). */
 bool match_sentence_has_set_of(dt_coder *c, uint32_t set);
 static inline bool match_sentence_has_set(dt_coder *c, uint32_t set)

@@ -383,17 +383,6 @@ static bool option_impossible(const dt_coder *c, uint32_t si)
     return false;
 }
 
-bool match_group_possible(const dt_coder *c, uint32_t alt)
-{
-    /* (every option has a key word: the filter keeps no other group) */
-    const alt_list *al = &c->d->alt_pats[alt];
-    const uint32_t *key = &c->d->seq_key[al->first];
-    for (uint32_t k = 0; k < al->n; k++)
-        if (word_maybe_in_sentence(c, key[k]) && !option_impossible(c, al->first + k))
-            return true;
-    return false;
-}
-
 static bool run(mstate *st, frame *fr, int nfr, int pos, uint8_t pending, bool fwd)
 {
     if (++st->steps > MAX_STEPS)

@@ -744,14 +744,17 @@ static int root_of(const dt_dict *d, sid code)
     return r >= 1 && r <= 20 ? r : 0;
 }
 
-/* A group {A | B | ...} that the pattern requires (top level, not optional), every option
- * of which needs a word: recorded in the pattern's filter (at most two groups). */
-static void filter_required_groups(const dt_dict *d, const pattern *p, pattern_filter *f)
+#define GROUP_WORDS 4
+/* The groups {A | B | ...} that the pattern requires (top level, not optional), every
+ * option of which needs a word, appended to d->group_bits for the pattern's filter (at most
+ * two groups; of an option, its first GROUP_WORDS required words). */
+static int filter_required_groups(dt_dict *d, const pattern *p, pattern_filter *f)
 {
     const pseq halves[2] = {p->pre, p->post};
     f->nreq_alt = 0;
+    f->groups = (uint32_t)d->ngroup_bits;
     for (int h = 0; h < 2; h++)
-        for (uint32_t k = 0; k < halves[h].n && f->nreq_alt < DT_ARRAY_LEN(f->req_alt); k++) {
+        for (uint32_t k = 0; k < halves[h].n && f->nreq_alt < 2; k++) {
             const pel *e = &d->pels[halves[h].first + k];
             if (e->type != PE_ALT || e->optional)
                 continue;
@@ -759,9 +762,33 @@ static void filter_required_groups(const dt_dict *d, const pattern *p, pattern_f
             bool keyed = al->n > 0;
             for (uint32_t q = 0; q < al->n && keyed; q++)
                 keyed = d->seq_key[al->first + q] != UINT32_MAX;
-            if (keyed)
-                f->req_alt[f->nreq_alt++] = e->arg;
+            if (!keyed)
+                continue;
+            size_t at = d->ngroup_bits;
+            uint16_t len = 0;
+            if (DICT_PUSH(d, group_bits, &len) < 0)
+                return DT_ENOMEM;
+            for (uint32_t q = 0; q < al->n; q++) {
+                const pseq *sq = &d->seqs[al->first + q];
+                size_t head = d->ngroup_bits;
+                uint16_t nw = 0;
+                if (DICT_PUSH(d, group_bits, &nw) < 0)
+                    return DT_ENOMEM;
+                for (uint32_t i = 0; i < sq->n && nw < GROUP_WORDS; i++) {
+                    const pel *w = &d->pels[sq->first + i];
+                    if (w->type != PE_WORD || w->optional)
+                        continue;
+                    uint16_t bit = (uint16_t)word_bloom_bit(w->arg);
+                    if (DICT_PUSH(d, group_bits, &bit) < 0)
+                        return DT_ENOMEM;
+                    nw++;
+                }
+                d->group_bits[head] = nw;
+            }
+            d->group_bits[at] = (uint16_t)(d->ngroup_bits - at - 1);
+            f->nreq_alt++;
         }
+    return 0;
 }
 
 int dict_compile(dt_dict *d)
@@ -790,7 +817,7 @@ int dict_compile(dt_dict *d)
         d->patterns[i] = d->pending[i].p;
         const pattern *pp = &d->patterns[i];
         pattern_filter *f = &d->pfilters[i];
-        *f = (pattern_filter){pp->need, pp->nreq, pp->nreq_set, 0, {0}, {0}, {0}};
+        *f = (pattern_filter){pp->need, pp->nreq, pp->nreq_set, 0, {0}, {0}, 0};
         memcpy(f->req, pp->req, sizeof(f->req));
         memcpy(f->req_set, pp->req_set, sizeof(f->req_set));
         d->stats.patterns_by_root[root_of(d, d->pending[i].p.code.code)]++;
@@ -839,8 +866,12 @@ int dict_compile(dt_dict *d)
     }
     /* Each pattern's required groups whose every option needs a word (after seq_key):
      * the coder tries no pattern none of whose options can be in the sentence. */
+    free(d->group_bits);
+    d->group_bits = NULL;
+    d->ngroup_bits = d->capgroup_bits = 0;
     for (size_t i = 0; i < d->npatterns; i++)
-        filter_required_groups(d, &d->patterns[i], &d->pfilters[i]);
+        if (filter_required_groups(d, &d->patterns[i], &d->pfilters[i]))
+            return DT_ENOMEM;
     /* Rule texts, "file:line" (written by hand: snprintf was a sixteenth of the load). */
     for (size_t i = 0; i < d->nrules; i++) {
         char tmp[600];
@@ -873,7 +904,7 @@ int dict_compile(dt_dict *d)
                      d->word_index_cap * 4 + d->str_index_cap * 4 + d->nstrs * sizeof(char *) +
                      d->npatterns * (sizeof(pattern) + sizeof(pattern_filter)) + d->npels * sizeof(pel) +
                      d->nactors * sizeof(actor_entry) + d->nalts * sizeof(code_alt) +
-                     d->nrules * sizeof(rule_loc);
+                     d->nrules * sizeof(rule_loc) + d->ngroup_bits * sizeof(*d->group_bits);
     d->compiled = true;
     return 0;
 }
@@ -930,6 +961,7 @@ void dict_release(dt_dict *d)
     free(d->pfilters);
     free(d->pels);
     free(d->seqs);
+    free(d->group_bits);
     free(d->seq_key);
     free(d->alt_pats);
     free(d->refs);

@@ -180,10 +180,15 @@ typedef struct pattern_filter {
     uint8_t need, nreq, nreq_set, nreq_alt;
     uint32_t req[3];
     uint32_t req_set[2];
-    /* required groups {A | B | ...} (alt_pats) each of whose options needs a word: the
-     * pattern cannot match when no option's words are in the sentence */
-    uint32_t req_alt[2];
+    /* required groups {A | B | ...} each of whose options needs a word, nreq_alt of them
+     * from dict.group_bits[groups] on: the pattern cannot match when no option's words
+     * are in the sentence */
+    uint32_t groups;
 } pattern_filter;
+
+/* The bit of word id w in the coder's per-sentence word filter (4096 bits; the pattern
+ * filters' groups hold these bits, computed once at compile). */
+static inline uint32_t word_bloom_bit(uint32_t w) { return (w * 0x9E3779B1u) >> 20; }
 
 /* A required (not optional, top-level) actor slot before / after the verb. */
 enum { PN_PRE_ACTOR = 1, PN_POST_ACTOR = 2 };
@@ -344,6 +349,9 @@ struct dt_dict {
     uint32_t *seq_key;     /* per seq (compiled): its first required word (a PE_WORD, not
                               optional), UINT32_MAX when it has none */
     alt_list *alt_pats;    size_t nalt_pats, capalt_pats;
+    /* the pattern filters' groups (compiled), each: its length in entries, then per option
+     * the count of its required words (at most GROUP_WORDS) and their word_bloom_bit()s */
+    uint16_t *group_bits;  size_t ngroup_bits, capgroup_bits;
     ref_entry *refs;       size_t nrefs, caprefs;
     sid *sets;             size_t nsets, capsets;      /* set id -> name sid */
     /* first word of each set member (build time), then per word id the sets that have a
