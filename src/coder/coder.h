@@ -343,6 +343,7 @@ struct dt_coder {
     /* a filter of the word ids in the sentence (bit word_bloom_bit(w)): a word whose bit
      * is clear is not there, and no index is built to learn it */
     uint64_t wbloom[64];
+    uint32_t lexi[MAX_TOKENS]; /* the sentence's tokens' lexemes (indices into lx.lex), as the scan finds them */
     /* set members starting at each token, found once per sentence when first needed */
     int16_t set_first[MAX_TOKENS];    /* -1: not yet looked up */
     uint8_t set_count[MAX_TOKENS];

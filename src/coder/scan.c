@@ -2740,39 +2740,50 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
             all_caps = false;
     /* Each token's lexeme, and what the scan reads of it, in one pass. Interning a new key
      * may move the pool: then the match pointers are taken again after the pass. */
-    memset(c->wbloom, 0, sizeof(c->wbloom));
-    const uint32_t *pool = c->lx.pool;
-    int nflat = 0;
+    /* In three passes, each over the sentence's tokens, so that the memory reads of one
+     * pass are independent of each other and overlap: the cache slots (the lexemes'
+     * indices; interning a new key may move the arrays, not the indices), the lexemes,
+     * then their matches. */
+    uint32_t *lexi = c->lexi;
     for (int i = 0; i < nt; i++) {
         const tok *t = &c->toks[i];
         bool allcap = (t->flags & TOKF_ALLCAP) || all_caps;
         const lexeme *lx = lexicon_get(&c->lx, c->d, c->keys.data + t->key, t->key_len, t->hash, allcap);
         if (!lx)
             return DT_ENOMEM;
+        lexi[i] = (uint32_t)(lx - c->lx.lex);
+        __builtin_prefetch(lx);
+    }
+    const lexeme *lex = c->lx.lex;
+    const uint32_t *pool = c->lx.pool;
+    for (int i = 0; i < nt; i++) {
         ctok *ct = &c->ct[i];
-        ct->lxc = *lx;
-        ct->tflags = t->flags;
+        ct->lxc = lex[lexi[i]];
+        ct->tflags = c->toks[i].flags;
         ct->mention = -1;
         ct->verb = -1;
         ct->role = TR_NONE;
         ct->barrier = 0;
         ct->nounword = 0;
-        ct->match = c->lx.pool ? c->lx.pool + lx->match : NULL; /* (nmatch says how many) */
-        /* (the word filter, and the sentence's matches in one list for the matcher; past
-         * FLAT_MATCHES the list is not used, and its last slots are written over) */
+        ct->match = pool ? pool + ct->match_off : NULL; /* (nmatch says how many) */
+        __builtin_prefetch(ct->match);
+    }
+    /* (the word filter, and the sentence's matches in one list for the matcher; past
+     * FLAT_MATCHES the list is not used, and its last slots are written over) */
+    memset(c->wbloom, 0, sizeof(c->wbloom));
+    int nflat = 0;
+    for (int i = 0; i < nt; i++) {
+        const ctok *ct = &c->ct[i];
         const int at = nflat < FLAT_MATCHES ? nflat : FLAT_MATCHES;
-        for (uint16_t k = 0; k < lx->nmatch; k++) {
+        for (uint16_t k = 0; k < ct->nmatch; k++) {
             uint32_t w = ct->match[k], b = word_bloom_bit(w);
             c->wbloom[b >> 6] |= 1ULL << (b & 63);
             c->flat_word[at + k] = w;
             c->flat_pos[at + k] = (int16_t)i;
         }
-        nflat += lx->nmatch;
+        nflat += ct->nmatch;
     }
     c->nmatches = nflat;
-    if (c->lx.pool != pool)
-        for (int i = 0; i < nt; i++)
-            c->ct[i].match = c->lx.pool + c->ct[i].match_off;
     if (nt == 0)
         return 0;
     strip_dateline(c);
