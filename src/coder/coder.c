@@ -4954,15 +4954,17 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
                 }
             }
             /* (the one actor of the sentence's concessions, offers and cooperation, which
-             * "the move" welcomed later is) */
+             * "the move" welcomed later is; of a welcome (051), the one welcomed: "The United
+             * States welcomed Berlin's move. Kyiv praised the decision" praises Berlin) */
             sid ysrc = SID_NONE;
             bool yone = true;
             for (int i = 0; i < nev && yone; i++) {
                 int r = code_root(c, ev[i].code);
                 if (!ev[i].tgt || r < 3 || r > 8 || r == 4)
                     continue;
-                yone = !ysrc || ysrc == ev[i].src;
-                ysrc = ev[i].src;
+                sid who = r == 5 && strcmp(code_str(c, ev[i].code), "051") == 0 ? ev[i].tgt : ev[i].src;
+                yone = !ysrc || ysrc == who;
+                ysrc = who;
             }
             /* (the two sides of the sentence's last fight, threat or truce, which "both
              * sides" named by a third party later are) */
