@@ -3885,6 +3885,10 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         c->sentence - c->ctx_sentence <= (the_act && named_judge ? 3 : 2) && c->m[src].ncodes == 1 && cs.code) {
         int root = code_root(c, cs.code);
         bool verbal = root == 1 || (root >= 11 && root <= 13);
+        /* (not a bare refusal to comment, "Gazprom declined to comment.": to whom or on
+         * what is not told, and the last event's other side is a guess) */
+        if (verbal && root == 1 && strcmp(code_str(c, cs.code), "011") == 0)
+            verbal = false;
         /* (not "condemned the launch" after a launch told with no target: that one is judged) */
         if (verbal && root == 11 && c->solo_sentence >= 0 && c->sentence > c->solo_sentence &&
             c->sentence - c->solo_sentence <= 2 && judges_launch(c, vo->end, hi))
