@@ -3886,6 +3886,10 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         c->sentence - c->ctx_sentence <= (the_act && named_judge ? 3 : 2) && c->m[src].ncodes == 1 && cs.code) {
         int root = code_root(c, cs.code);
         bool verbal = root == 1 || (root >= 11 && root <= 13);
+        /* (not a bare refusal to comment, "Gazprom declined to comment.": to whom or on
+         * what is not told, and the last event's other side is a guess) */
+        if (verbal && root == 1 && strcmp(code_str(c, cs.code), "011") == 0)
+            verbal = false;
         /* (not "condemned the launch" after a launch told with no target: that one is judged) */
         if (verbal && root == 11 && c->solo_sentence >= 0 && c->sentence > c->solo_sentence &&
             c->sentence - c->solo_sentence <= 2 && judges_launch(c, vo->end, hi))
@@ -4955,15 +4959,17 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
                 }
             }
             /* (the one actor of the sentence's concessions, offers and cooperation, which
-             * "the move" welcomed later is) */
+             * "the move" welcomed later is; of a welcome (051), the one welcomed: "The United
+             * States welcomed Berlin's move. Kyiv praised the decision" praises Berlin) */
             sid ysrc = SID_NONE;
             bool yone = true;
             for (int i = 0; i < nev && yone; i++) {
                 int r = code_root(c, ev[i].code);
                 if (!ev[i].tgt || r < 3 || r > 8 || r == 4)
                     continue;
-                yone = !ysrc || ysrc == ev[i].src;
-                ysrc = ev[i].src;
+                sid who = r == 5 && strcmp(code_str(c, ev[i].code), "051") == 0 ? ev[i].tgt : ev[i].src;
+                yone = !ysrc || ysrc == who;
+                ysrc = who;
             }
             /* (the two sides of the sentence's last fight, threat or truce, which "both
              * sides" named by a third party later are) */

@@ -1504,6 +1504,16 @@ static int find_speaker(const dt_coder *c)
             k--;
         if (k >= 0 && c->ct[k].mention >= 0)
             return c->ct[k].mention;
+        /* "The United States welcomed Berlin's move and said it would ...": a reporting verb
+         * right after "and" shares the subject that opens the sentence, not the nearest
+         * actor of the first clause's object */
+        if (k > 1 && KEY_IS(c, k, "AND") && c->ct[k].role == TR_NONE) {
+            int s0 = skip_det(c, 0);
+            int sm = s0 < k ? c->ct[s0].mention : -1;
+            if (sm >= 0 && c->m[sm].start == s0 && c->m[sm].ncodes > 0 && c->m[sm].end < k &&
+                c->ct[c->m[sm].end].role == TR_VERB)
+                return sm;
+        }
         /* "Kim Yo Jong, the powerful sister of leader Kim Jong Un, said": the actor
          * before an apposition set off by commas */
         if (k > 2 && tok_punct(c, k, ',')) {

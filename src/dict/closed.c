@@ -73,7 +73,11 @@ static const closed_group groups[] = {
     /* (the nouns "attempt(s)" are intentions: "his attempts to end the war") */
     /* (and so is going on with it: "continued to shell Kharkiv", "would continue to
      * support Ukraine") */
-    {"TRY TRIES TRIED TRYING ATTEMPTED ATTEMPTING CONTINUE CONTINUES CONTINUED CONTINUING", WF_TRY},
+    /* (and so is moving to do it: "the Commerce Department moved on Friday to block
+     * shipments to Huawei", "EU moves to sanction"; not the noun "the move to") */
+    {"TRY TRIES TRIED TRYING ATTEMPTED ATTEMPTING CONTINUE CONTINUES CONTINUED CONTINUING MOVED "
+     "MOVES MOVING",
+     WF_TRY},
     /* (what these draw, "criticism from X", is the act of X, not the object of the verb
      * before: "the decision to cut aid drew criticism from Kenya") */
     {"DRAW DRAWS DREW DRAWN DRAWING SPARK SPARKS SPARKED SPARKING TRIGGERED TRIGGERING PROMPTED "
