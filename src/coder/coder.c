@@ -501,6 +501,13 @@ static vgroup verb_group(const dt_coder *c, int v, int lo)
     if (i >= lo && (c->toks[v].flags & TOKF_HYPH) && verb_prefix(c, i))
         i--;
     int steps = 0;
+    /* "was considering halting all trade", "is weighing imposing sanctions": an option
+     * weighed, not an act (the gerund right after the verb of weighing) */
+    if (i >= lo && c->toks[v].key_len > 3 &&
+        memcmp(c->keys.data + c->toks[v].key + c->toks[v].key_len - 3, "ING", 3) == 0 &&
+        (KEY_IS(c, i, "CONSIDERING") || KEY_IS(c, i, "WEIGHING") || KEY_IS(c, i, "MULLING") ||
+         KEY_IS(c, i, "CONTEMPLATING")))
+        g.hypo = true;
     while (i >= lo && steps < 8) {
         const ctok *t = &c->ct[i];
         if (t->role != TR_NONE)
@@ -2743,6 +2750,19 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             if (c->ct[k].role == TR_VERB || (c->toks[k].flags & TOKF_PUNCT))
                 break;
         }
+        /* "a day after President Tsai returned from a meeting with McCarthy": an encounter
+         * come back from is over before the news (guidelines §4, 5), no event of its own. */
+        {
+            int k = vo->start - 1;
+            if (k > 0 && (c->ct[k].wflags & WF_DET))
+                k--;
+            static const char *const back[] = {"RETURNED", "RETURNING", "RETURNS", "RETURN", "BACK"};
+            if (KEY_IS(c, k, "FROM") && key_among(c, k - 1, back, DT_ARRAY_LEN(back))) {
+                trace_printf(c, "noun \"%s\": come back from, over before the news, not coded\n",
+                             span_text(c, vo->start, vo->end));
+                return false;
+            }
+        }
         if (!adjunct && earlier_time_noun(c, vo, lo, hi)) {
             trace_printf(c, "noun \"%s\": dated last week, month or year, a background anchor\n",
                          span_text(c, vo->start, vo->end));
@@ -4072,6 +4092,27 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                              c->ctx_sentence, code_str(c, sides[k]));
             }
     }
+    /* "The White House said it was concerned by Iran's announcement. France, Germany and
+     * Britain called the move a dangerous development": a disapproval of "the" and a noun,
+     * naming nobody up to its end or "as", by a judge of neither side, right after a
+     * sentence whose events were all disapprovals (root 11) of one actor by others, joins
+     * them: the reactions of an article follow one another, each judging the same act. */
+    if (tgt < 0 && !both && src >= 0 && !ve->is_noun && !(cs.flags & CF_SOLO) && cs.code &&
+        code_root(c, cs.code) == 11 && c->ctx_judging && c->ctx_sentence >= 0 &&
+        c->sentence - c->ctx_sentence == 1 && c->nctx > 0 && the_act) {
+        bool judged = true;
+        for (int q = vo->end; q < hi && judged && !(q > vo->end + 1 && KEY_IS(c, q, "AS")); q++)
+            judged = c->ct[q].mention < 0 && !(c->toks[q].flags & (TOKF_CAP | TOKF_ALLCAP));
+        for (int k = 0; k < c->m[src].ncodes && judged; k++) {
+            const char *sc = code_str(c, c->m[src].codes[k]);
+            for (int q = 0; q < c->nctx && judged; q++)
+                judged = c->ctx_tgt[q] == c->ctx_tgt[0] && !same_side(sc, code_str(c, c->ctx_src[q])) &&
+                         !same_side(sc, code_str(c, c->ctx_tgt[q]));
+        }
+        if (judged && (tgt = scan_context_mention(c, vo->end, c->ctx_tgt[0], c->ctx_sentence)) >= 0)
+            trace_printf(c, "  no target named: the one judged in sentence %d, %s\n", c->ctx_sentence,
+                         code_str(c, c->ctx_tgt[0]));
+    }
     /* "Taiwan put its forces on high alert as China held drills": raising alert or
      * mobilizing (151-154) with nobody named in its clause answers the subject of the "as"
      * or "while" clause right after it, when that is another side ("after" tells only what
@@ -4971,7 +5012,7 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
                 trace_printf(c, "no events\n");
             added = emit_events(c, ev, nev);
             int nctx = 0;
-            bool material = true;
+            bool material = true, judging = true;
             for (int i = 0; i < nev && nctx < (int)DT_ARRAY_LEN(c->ctx_src); i++)
                 if (ev[i].tgt)
                     nctx++;
@@ -4987,6 +5028,7 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
                     c->ctx_src[nctx] = ev[i].src;
                     c->ctx_tgt[nctx++] = ev[i].tgt;
                     material &= code_root(c, ev[i].code) >= 14;
+                    judging &= code_root(c, ev[i].code) == 11;
                 }
             for (int i = 0; i < nev; i++) {
                 int root = code_root(c, ev[i].code);
@@ -5046,6 +5088,7 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
             }
             if (nctx) {
                 c->ctx_material = material;
+                c->ctx_judging = judging;
                 c->nctx = nctx;
                 c->ctx_sentence = c->sentence;
             }
