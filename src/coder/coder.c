@@ -501,6 +501,13 @@ static vgroup verb_group(const dt_coder *c, int v, int lo)
     if (i >= lo && (c->toks[v].flags & TOKF_HYPH) && verb_prefix(c, i))
         i--;
     int steps = 0;
+    /* "was considering halting all trade", "is weighing imposing sanctions": an option
+     * weighed, not an act (the gerund right after the verb of weighing) */
+    if (i >= lo && c->toks[v].key_len > 3 &&
+        memcmp(c->keys.data + c->toks[v].key + c->toks[v].key_len - 3, "ING", 3) == 0 &&
+        (KEY_IS(c, i, "CONSIDERING") || KEY_IS(c, i, "WEIGHING") || KEY_IS(c, i, "MULLING") ||
+         KEY_IS(c, i, "CONTEMPLATING")))
+        g.hypo = true;
     while (i >= lo && steps < 8) {
         const ctok *t = &c->ct[i];
         if (t->role != TR_NONE)
@@ -2657,7 +2664,10 @@ static bool judged_by_passive(const dt_coder *c, int from, int hi)
 }
 
 /* "condemned the launch": a launch or test named by "the" right after the verb (a one-sided
- * act of that kind, told a sentence or two before, is the one judged). */
+ * act of that kind, or a show of force, told up to LAUNCH_BACK sentences before, is the one
+ * judged: an article on a launch tells the reactions to it one after another, with
+ * drills, flight paths and phone calls between). */
+enum { LAUNCH_BACK = 5 };
 static bool judges_launch(const dt_coder *c, int at, int hi)
 {
     static const char *const launches[] = {"LAUNCH", "LAUNCHES", "TEST", "TESTS", "FIRING",
@@ -2738,6 +2748,19 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             }
             if (c->ct[k].role == TR_VERB || (c->toks[k].flags & TOKF_PUNCT))
                 break;
+        }
+        /* "a day after President Tsai returned from a meeting with McCarthy": an encounter
+         * come back from is over before the news (guidelines §4, 5), no event of its own. */
+        {
+            int k = vo->start - 1;
+            if (k > 0 && (c->ct[k].wflags & WF_DET))
+                k--;
+            static const char *const back[] = {"RETURNED", "RETURNING", "RETURNS", "RETURN", "BACK"};
+            if (KEY_IS(c, k, "FROM") && key_among(c, k - 1, back, DT_ARRAY_LEN(back))) {
+                trace_printf(c, "noun \"%s\": come back from, over before the news, not coded\n",
+                             span_text(c, vo->start, vo->end));
+                return false;
+            }
         }
         if (!adjunct && earlier_time_noun(c, vo, lo, hi)) {
             trace_printf(c, "noun \"%s\": dated last week, month or year, a background anchor\n",
@@ -3891,8 +3914,13 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         if (verbal && root == 1 && strcmp(code_str(c, cs.code), "011") == 0)
             verbal = false;
         /* (not "condemned the launch" after a launch told with no target: that one is judged) */
+        /* (further back than two sentences, only when the rule for it below applies:
+         * no act of force told since, and a judge of another country) */
         if (verbal && root == 11 && c->solo_sentence >= 0 && c->sentence > c->solo_sentence &&
-            c->sentence - c->solo_sentence <= 2 && judges_launch(c, vo->end, hi))
+            c->sentence - c->solo_sentence <= LAUNCH_BACK && judges_launch(c, vo->end, hi) &&
+            (c->sentence - c->solo_sentence <= 2 ||
+             ((c->ctx_sentence <= c->solo_sentence || !c->ctx_material) &&
+              strncmp(code_str(c, c->m[src].codes[0]), code_str(c, c->solo_src), 3) != 0)))
             verbal = false;
         /* Not when the clause names anyone after the verb, even someone the coder could
          * not resolve or does not know ("against them", "with Bolton's suggestions", "all
@@ -4021,7 +4049,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
      * after Seoul and Washington began their drills. The military condemned the launch"). */
     if (tgt < 0 && !both && src >= 0 && !ve->is_noun && !(cs.flags & CF_SOLO) && cs.code &&
         code_root(c, cs.code) == 11 && c->solo_sentence >= 0 && c->sentence > c->solo_sentence &&
-        c->sentence - c->solo_sentence <= 2 && (c->ctx_sentence < c->solo_sentence || !c->ctx_material) &&
+        c->sentence - c->solo_sentence <= LAUNCH_BACK && (c->ctx_sentence <= c->solo_sentence || !c->ctx_material) &&
         c->m[src].ncodes == 1 && strncmp(code_str(c, c->m[src].codes[0]), code_str(c, c->solo_src), 3) != 0) {
         /* (only a launch or test named as such: "the deportation" is some other act) */
         bool judged = judges_launch(c, vo->end, hi);
@@ -4032,6 +4060,63 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         if (judged && (tgt = scan_context_mention(c, vo->end, c->solo_src, c->solo_sentence)) >= 0)
             trace_printf(c, "  no target named: the actor of the one-sided act judged, in sentence %d, %s\n",
                          c->solo_sentence, code_str(c, c->solo_src));
+    }
+    /* "South Korea and the United States began their annual exercises. [...] North Korea's
+     * foreign ministry denounced the exercises (as a rehearsal for war against the North)":
+     * the same for a disapproval of a joint act, told by the last sentence with events as
+     * a pair coded both ways (exercises, a pact signed, a meeting), by a judge of neither
+     * side, up to three sentences back when the judge is named for itself: it is aimed at
+     * both sides, each as a whole. */
+    if (tgt < 0 && !both && src >= 0 && !ve->is_noun && !(cs.flags & CF_SOLO) && cs.code &&
+        code_root(c, cs.code) == 11 && c->ctx_sentence >= 0 && !c->ctx_material && c->nctx >= 2 &&
+        c->sentence - c->ctx_sentence <= (named_judge ? 3 : 2) && c->m[src].ncodes == 1 && the_act) {
+        bool judged = true;
+        for (int q = vo->end; q < hi && judged && !(q > vo->end + 1 && KEY_IS(c, q, "AS")); q++)
+            judged = c->ct[q].mention < 0 && !(c->toks[q].flags & (TOKF_CAP | TOKF_ALLCAP));
+        const char *sc = code_str(c, c->m[src].codes[0]);
+        sid sides[4];
+        int nsides = 0;
+        for (int q = 0; q < c->nctx && judged; q++) {
+            bool back = false;
+            for (int r = 0; r < c->nctx && !back; r++)
+                back = c->ctx_src[r] == c->ctx_tgt[q] && c->ctx_tgt[r] == c->ctx_src[q];
+            judged = back && !same_side(sc, code_str(c, c->ctx_src[q])) && !same_side(sc, code_str(c, c->ctx_tgt[q]));
+            const char *oc = code_str(c, c->ctx_src[q]);
+            sid side = coder_intern(c, oc, whole_actor_len(oc));
+            bool seen = false;
+            for (int k = 0; k < nsides; k++)
+                seen |= sides[k] == side;
+            if (judged && !seen && nsides < (int)DT_ARRAY_LEN(sides))
+                sides[nsides++] = side;
+        }
+        if (judged && nsides >= 2 && (tgt = scan_context_mention(c, vo->end, sides[0], c->ctx_sentence)) >= 0)
+            for (int k = 0; k < nsides; k++) {
+                if (k > 0 && c->m[tgt].ncodes < MAX_CODES)
+                    c->m[tgt].codes[c->m[tgt].ncodes++] = sides[k];
+                trace_printf(c, "  no target named: a side of the joint act judged, in sentence %d, %s\n",
+                             c->ctx_sentence, code_str(c, sides[k]));
+            }
+    }
+    /* "The White House said it was concerned by Iran's announcement. France, Germany and
+     * Britain called the move a dangerous development": a disapproval of "the" and a noun,
+     * naming nobody up to its end or "as", by a judge of neither side, right after a
+     * sentence whose events were all disapprovals (root 11) of one actor by others, joins
+     * them: the reactions of an article follow one another, each judging the same act. */
+    if (tgt < 0 && !both && src >= 0 && !ve->is_noun && !(cs.flags & CF_SOLO) && cs.code &&
+        code_root(c, cs.code) == 11 && c->ctx_judging && c->ctx_sentence >= 0 &&
+        c->sentence - c->ctx_sentence == 1 && c->nctx > 0 && the_act) {
+        bool judged = true;
+        for (int q = vo->end; q < hi && judged && !(q > vo->end + 1 && KEY_IS(c, q, "AS")); q++)
+            judged = c->ct[q].mention < 0 && !(c->toks[q].flags & (TOKF_CAP | TOKF_ALLCAP));
+        for (int k = 0; k < c->m[src].ncodes && judged; k++) {
+            const char *sc = code_str(c, c->m[src].codes[k]);
+            for (int q = 0; q < c->nctx && judged; q++)
+                judged = c->ctx_tgt[q] == c->ctx_tgt[0] && !same_side(sc, code_str(c, c->ctx_src[q])) &&
+                         !same_side(sc, code_str(c, c->ctx_tgt[q]));
+        }
+        if (judged && (tgt = scan_context_mention(c, vo->end, c->ctx_tgt[0], c->ctx_sentence)) >= 0)
+            trace_printf(c, "  no target named: the one judged in sentence %d, %s\n", c->ctx_sentence,
+                         code_str(c, c->ctx_tgt[0]));
     }
     /* "Taiwan put its forces on high alert as China held drills": raising alert or
      * mobilizing (151-154) with nobody named in its clause answers the subject of the "as"
@@ -4266,6 +4351,16 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                 g.habitual = n->key_len == 4 && (c->keys.data[n->key] == '1' || c->keys.data[n->key] == '2');
             else if (KEY_IS(c, k, "FOR"))
                 g.habitual = KEY_IS(c, k + 1, "YEARS") || KEY_IS(c, k + 1, "DECADES") || KEY_IS(c, k + 1, "MONTHS");
+        }
+    }
+    /* "Washington has accused Moscow for years of deploying ...": a present perfect with
+     * "for years" (decades, months) within four words after the verb is habitual as well. */
+    if (!g.habitual && g.have && vo->form != VF_ING) {
+        for (int k = vo->end; k + 1 < hi && k <= vo->end + 4 && !g.habitual; k++) {
+            if (tok_is_comma(c, k))
+                break;
+            g.habitual = KEY_IS(c, k, "FOR") && (KEY_IS(c, k + 1, "YEARS") || KEY_IS(c, k + 1, "DECADES") ||
+                                                 KEY_IS(c, k + 1, "MONTHS"));
         }
     }
     /* "Washington imposed the sanctions after former President Donald Trump quit the deal in
@@ -4922,7 +5017,7 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
                 trace_printf(c, "no events\n");
             added = emit_events(c, ev, nev);
             int nctx = 0;
-            bool material = true;
+            bool material = true, judging = true;
             for (int i = 0; i < nev && nctx < (int)DT_ARRAY_LEN(c->ctx_src); i++)
                 if (ev[i].tgt)
                     nctx++;
@@ -4938,6 +5033,7 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
                     c->ctx_src[nctx] = ev[i].src;
                     c->ctx_tgt[nctx++] = ev[i].tgt;
                     material &= code_root(c, ev[i].code) >= 14;
+                    judging &= code_root(c, ev[i].code) == 11;
                 }
             for (int i = 0; i < nev; i++) {
                 int root = code_root(c, ev[i].code);
@@ -4949,6 +5045,12 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
                 if (ev[i].tgt && kind >= 0) {
                     c->act_src[kind] = ev[i].src;
                     c->act_sentence[kind] = c->sentence;
+                }
+                /* (a show of force aimed at someone, "fired a missile over Japan", is a
+                 * launch "the launch" may judge later, as one with no target is) */
+                if (ev[i].tgt && strcmp(code_str(c, ev[i].code), "150") == 0) {
+                    c->solo_src = ev[i].src;
+                    c->solo_sentence = c->sentence;
                 }
                 const char *es = code_str(c, ev[i].src);
                 /* (coercion or force only: kinds 1 and 2, not a group's demand or charge) */
@@ -4993,6 +5095,7 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
             }
             if (nctx) {
                 c->ctx_material = material;
+                c->ctx_judging = judging;
                 c->nctx = nctx;
                 c->ctx_sentence = c->sentence;
             }

@@ -287,6 +287,7 @@ struct dt_coder {
     int nlast_speaker;
     sid ctx_src[4], ctx_tgt[4]; /* the actors of the last sentence with events (targets named before) */
     bool ctx_material;  /* all those events were acts (roots 14-20), not words */
+    bool ctx_judging;   /* all those events were disapprovals (root 11) */
     int nctx, ctx_sentence;     /* how many; that sentence, -1: none yet */
     sid pctx_src[4], pctx_tgt[4]; /* the same for the sentence with events before that */
     int npctx, pctx_sentence;

@@ -830,6 +830,14 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
             c->ct[x->start - 1].role == TR_NONE && c->ct[x->start - 1].nmatch == 0 &&
             (c->toks[x->start - 1].flags & (TOKF_WORD | TOKF_CAP | TOKF_ALLCAP)) == (TOKF_WORD | TOKF_CAP))
             continue;
+        /* ... and one right before a capitalized "Treaty", "Agreement", "Accord", "Pact" or
+         * "Convention": the name of a text ("the Intermediate-Range Nuclear **Forces**
+         * Treaty", "a Status of Forces Agreement"), no body of the state before it. */
+        if (x->kind == PK_AGENT && (c->toks[x->start].flags & TOKF_CAP) && x->end < c->ntok &&
+            (c->toks[x->end].flags & TOKF_CAP) &&
+            (KEY_IS(c, x->end, "TREATY") || KEY_IS(c, x->end, "AGREEMENT") || KEY_IS(c, x->end, "ACCORD") ||
+             KEY_IS(c, x->end, "PACT") || KEY_IS(c, x->end, "CONVENTION")))
+            continue;
         /* "pro-Russian separatists", "pro-government militias": the side they are for
          * describes them; it is no actor of theirs. */
         if (x->start > 0 && (c->toks[x->start].flags & TOKF_HYPH) && key_is_n(c, x->start - 1, "PRO", 3))
