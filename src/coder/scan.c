@@ -2506,6 +2506,13 @@ static bool police_officers(const dt_coder *c, int mi, const agent_entry *ag)
     return dm && dm->sector == pack3("COP");
 }
 
+/* an international court named before: an organisation whose code holds JUD */
+static bool pred_court(const doc_mention *dm, const void *arg)
+{
+    const dt_coder *c = arg;
+    return dm->kind == AK_ORG && dm->ncodes == 1 && strstr(code_str(c, dm->codes[0]), "JUD") != NULL;
+}
+
 static void resolve_agents(dt_coder *c)
 {
     for (int mi = 0; mi < c->nm; mi++) {
@@ -2563,6 +2570,20 @@ static void resolve_agents(dt_coder *c)
             m->kind = AK_ACTOR;
             m->resolved_from = c->sentence;
             continue;
+        }
+        /* "The World Court ordered Myanmar to ... Myanmar said the court had presented a
+         * distorted picture": "the court" ("the tribunal") alone is the international court
+         * named in the last eight sentences, not a court of the last country named. */
+        if (sector[0] == 'J' && m->end == m->start + 1 && m->start > 0 && KEY_IS(c, m->start - 1, "THE") &&
+            (KEY_IS(c, m->start, "COURT") || KEY_IS(c, m->start, "TRIBUNAL")) &&
+            !(m->end < c->ntok && KEY_IS(c, m->end, "OF"))) {
+            const doc_mention *dm = doc_find(c, pred_court, c, 8);
+            if (dm) {
+                copy_codes(m, dm->codes, 1);
+                m->kind = AK_ORG;
+                m->resolved_from = dm->sentence;
+                continue;
+            }
         }
         bool former = former_before(c, m->start);
         if (m->is_possessive_pron) {
