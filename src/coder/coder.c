@@ -4009,6 +4009,43 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             trace_printf(c, "  no target named: the actor of the act judged, in sentence %d, %s\n",
                          c->ctx_sentence, code_str(c, c->ctx_src[0]));
     }
+    /* "The International Criminal Court issued an arrest warrant for Putin. [...] The EU
+     * welcomed the warrant", "Medvedev mocked the ruling": a welcome, disapproval or
+     * rejection (roots 05, 11, 12) of a court's act named by "the" and its noun (warrant,
+     * ruling, verdict, judgment, order, decision, move), naming nobody after it up to an
+     * "as" or a verb after it, is aimed at the court that acted on another in one of the
+     * five sentences before, when the judge is not the court nor (a national court) of its
+     * country (before the rule for concessions: "South Africa welcomed the ruling. [...]
+     * Hamas welcomed the decision" is the court's, not South Africa's). */
+    if (tgt < 0 && !both && src >= 0 && !ve->is_noun && !(cs.flags & CF_SOLO) && cs.code &&
+        c->court_sentence >= 0 && c->sentence > c->court_sentence && c->sentence - c->court_sentence <= 5 &&
+        (code_root(c, cs.code) == 5 || code_root(c, cs.code) == 11 || code_root(c, cs.code) == 12) &&
+        c->m[src].ncodes == 1 && vo->end + 1 < hi && KEY_IS(c, vo->end, "THE") &&
+        c->m[src].codes[0] != c->court_src &&
+        (strncmp(code_str(c, c->court_src), "IGO", 3) == 0 ||
+         strncmp(code_str(c, c->m[src].codes[0]), code_str(c, c->court_src), 3) != 0)) {
+        static const char *const acts[] = {"WARRANT", "WARRANTS",  "RULING",   "RULINGS",   "VERDICT",
+                                           "JUDGMENT", "JUDGEMENT", "ORDER",   "DECISION",  "MOVE",
+                                           "INDICTMENT", "SENTENCE", "CHARGES", "OPINION"};
+        int q = vo->end + 1;
+        /* (past one lower-case word: "the court's interim order" is named by "court") */
+        if (q + 1 < hi && (c->toks[q].flags & TOKF_LOWER) && c->ct[q].mention < 0 && !key_among(c, q, acts, DT_ARRAY_LEN(acts)))
+            q++;
+        bool judged = key_among(c, q, acts, DT_ARRAY_LEN(acts)) && (c->toks[q].flags & TOKF_LOWER);
+        /* ("the move", "the decision" after a concession or offer told since the court's act
+         * are that act's: the rule for them, below) */
+        if (judged && (KEY_IS(c, q, "MOVE") || KEY_IS(c, q, "DECISION")) && c->yield_sentence > c->court_sentence)
+            judged = false;
+        /* (up to an "as" or a verb coordinated after it: "welcomed the warrant and urged
+         * Moscow to ...") */
+        for (q = vo->end; q < hi && judged && !(q > vo->end + 1 && (KEY_IS(c, q, "AS") || c->ct[q].role == TR_VERB));
+             q++)
+            judged = c->ct[q].mention < 0 ? !(c->toks[q].flags & (TOKF_CAP | TOKF_ALLCAP))
+                                          : c->m[c->ct[q].mention].ncodes == 0;
+        if (judged && (tgt = scan_context_mention(c, vo->end, c->court_src, c->court_sentence)) >= 0)
+            trace_printf(c, "  no target named: the court whose act is judged, in sentence %d, %s\n",
+                         c->court_sentence, code_str(c, c->court_src));
+    }
     /* "The coalition declared a ceasefire with the Houthis. [...] The U.N. envoy welcomed the
      * move", "The Houthis dismissed the announcement": a welcome or rejection (roots 05, 12)
      * of a concession, offer or act of cooperation named by "the"
@@ -4030,38 +4067,6 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         if (judged && (tgt = scan_context_mention(c, vo->end, c->yield_src, c->yield_sentence)) >= 0)
             trace_printf(c, "  no target named: the actor of the act welcomed, in sentence %d, %s\n",
                          c->yield_sentence, code_str(c, c->yield_src));
-    }
-    /* "The International Criminal Court issued an arrest warrant for Putin. [...] The EU
-     * welcomed the warrant", "Medvedev mocked the ruling": a welcome, disapproval or
-     * rejection (roots 05, 11, 12) of a court's act named by "the" and its noun (warrant,
-     * ruling, verdict, judgment, order, decision, move), naming nobody after it up to an
-     * "as" or a verb after it, is aimed at the court that acted on another in one of the
-     * five sentences before, when the judge is not the court nor (a national court) of its
-     * country. */
-    if (tgt < 0 && !both && src >= 0 && !ve->is_noun && !(cs.flags & CF_SOLO) && cs.code &&
-        c->court_sentence >= 0 && c->sentence > c->court_sentence && c->sentence - c->court_sentence <= 5 &&
-        (code_root(c, cs.code) == 5 || code_root(c, cs.code) == 11 || code_root(c, cs.code) == 12) &&
-        c->m[src].ncodes == 1 && vo->end + 1 < hi && KEY_IS(c, vo->end, "THE") &&
-        c->m[src].codes[0] != c->court_src &&
-        (strncmp(code_str(c, c->court_src), "IGO", 3) == 0 ||
-         strncmp(code_str(c, c->m[src].codes[0]), code_str(c, c->court_src), 3) != 0)) {
-        static const char *const acts[] = {"WARRANT", "WARRANTS",  "RULING",   "RULINGS",   "VERDICT",
-                                           "JUDGMENT", "JUDGEMENT", "ORDER",   "DECISION",  "MOVE",
-                                           "INDICTMENT", "SENTENCE", "CHARGES", "OPINION"};
-        int q = vo->end + 1;
-        /* (past one lower-case word: "the court's interim order" is named by "court") */
-        if (q + 1 < hi && (c->toks[q].flags & TOKF_LOWER) && c->ct[q].mention < 0 && !key_among(c, q, acts, DT_ARRAY_LEN(acts)))
-            q++;
-        bool judged = key_among(c, q, acts, DT_ARRAY_LEN(acts)) && (c->toks[q].flags & TOKF_LOWER);
-        /* (up to an "as" or a verb coordinated after it: "welcomed the warrant and urged
-         * Moscow to ...") */
-        for (q = vo->end; q < hi && judged && !(q > vo->end + 1 && (KEY_IS(c, q, "AS") || c->ct[q].role == TR_VERB));
-             q++)
-            judged = c->ct[q].mention < 0 ? !(c->toks[q].flags & (TOKF_CAP | TOKF_ALLCAP))
-                                          : c->m[c->ct[q].mention].ncodes == 0;
-        if (judged && (tgt = scan_context_mention(c, vo->end, c->court_src, c->court_sentence)) >= 0)
-            trace_printf(c, "  no target named: the court whose act is judged, in sentence %d, %s\n",
-                         c->court_sentence, code_str(c, c->court_src));
     }
     /* "North Korea fired a missile on Wednesday. [...] Seoul and Washington condemned the
      * launch": the same for a one-sided act that had no target (so no event), in one of the
@@ -5016,7 +5021,9 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
             bool yone = true;
             for (int i = 0; i < nev && yone; i++) {
                 int r = code_root(c, ev[i].code);
-                if (!ev[i].tgt || r < 3 || r > 8 || r == 4)
+                /* (a welcome of a court's act is no concession: the court's act stays the
+                 * one "the decision" welcomed later is) */
+                if (!ev[i].tgt || r < 3 || r > 8 || r == 4 || (c->court_sentence >= 0 && ev[i].tgt == c->court_src))
                     continue;
                 yone = !ysrc || ysrc == ev[i].src;
                 ysrc = ev[i].src;
