@@ -2729,7 +2729,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     if (ve->is_noun) {
         /* "Israel has long called for the agency to be dismantled": a verb form read
          * as the noun keeps the habit of its verb group (no one event). */
-        if (vo->form != VF_BASE && vo->start > lo && verb_group(c, vo->start, lo).habitual) {
+        if (vo->habitual) {
             trace_printf(c, "noun \"%s\": a verb form after a word of habit, no event\n",
                          span_text(c, vo->start, vo->end));
             return false;
@@ -4348,6 +4348,8 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     }
     if (g.habitual) {
         trace_printf(c, "  habitual (\"has long\", \"routinely\") or long past: no event\n");
+        if (!ve->is_noun)
+            vo->habitual = true;
         return false;
     }
     if (g.infinitive && !g.intent_to && !g.attempt) {
@@ -4995,7 +4997,10 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
             for (int i = 0; i < nev; i++) {
                 int root = code_root(c, ev[i].code);
                 int kind = act_kind(root);
-                if (ev[i].tgt && strstr(code_str(c, ev[i].src), "JUD")) {
+                const char *sc = code_str(c, ev[i].src);
+                /* (a court: JUD after the country or IGO, or after IGOUNO) */
+                if (ev[i].tgt && ((sc[3] == 'J' && sc[4] == 'U' && sc[5] == 'D') ||
+                                  (sc[3] == 'U' && sc[4] == 'N' && sc[5] == 'O' && sc[6] == 'J' && sc[7] == 'U' && sc[8] == 'D'))) {
                     c->court_src = ev[i].src;
                     c->court_sentence = c->sentence;
                 }

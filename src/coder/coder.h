@@ -210,6 +210,7 @@ typedef struct verbocc {
     uint32_t verb;      /* verb entry, or UINT32_MAX when the word is only an event noun */
     uint32_t noun;      /* event-noun entry for the same words, or UINT32_MAX */
     uint8_t form;       /* enum verb_form of the verb reading */
+    bool habitual;      /* the verb reading was habitual ("has long called for"): so is the noun's */
 } verbocc;
 
 /* A candidate event before expansion of compounds. */

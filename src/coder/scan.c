@@ -807,6 +807,7 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
                 v->verb = x->pl ? x->pl->index : UINT32_MAX;
                 v->noun = x->noun ? x->noun->index : UINT32_MAX;
                 v->form = x->pl ? x->pl->form : VF_OTHER;
+                v->habitual = false;
                 for (int i = x->start; i < x->end; i++) {
                     c->ct[i].role = TR_VERB;
                     c->ct[i].verb = (int16_t)c->nv;
