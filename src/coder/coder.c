@@ -1929,14 +1929,14 @@ static bool noun_use(const dt_coder *c, const verbocc *vo)
         c->v[t->verb].form == VF_ING && k > 0 && c->ct[k - 1].role == TR_NONE && (c->ct[k - 1].wflags & WF_PREP) &&
         !(c->ct[k - 1].wflags & WF_BY))
         return true;
-    /* "-ing" and "-s" forms after an ordinary word are nouns ("car bombing", "peace
-     * talks"); after an auxiliary, an actor, a comma or an adverb in -ly ("is extremely
-     * troubling") they are verbs (and after a document, above). */
-    /* ("would keep funding the agency", "kept shelling the town": the "-ing" after "keep"
-     * is the verb kept up) */
+    /* "would keep funding the agency", "kept shelling the town": the "-ing" after "keep"
+     * is the verb kept up. */
     if (vo->form == VF_ING && c->keys.data[c->toks[k].key] == 'K' &&
         (KEY_IS(c, k, "KEEP") || KEY_IS(c, k, "KEEPS") || KEY_IS(c, k, "KEPT")))
         return false;
+    /* "-ing" and "-s" forms after an ordinary word are nouns ("car bombing", "peace
+     * talks"); after an auxiliary, an actor, a comma or an adverb in -ly ("is extremely
+     * troubling") they are verbs (and after a document, above). */
     if ((vo->form == VF_ING || vo->form == VF_S) && t->role == TR_NONE && (t->tflags & TOKF_WORD) &&
         !(t->wflags & (WF_AUX | WF_ADVERB | WF_NEG | WF_HAVE | WF_DO | WF_FUTURE | WF_HYPO | WF_REL |
                        WF_CONJ | WF_PRON | WF_INTENT | WF_GET | WF_REPORT)) &&
