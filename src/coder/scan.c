@@ -712,6 +712,14 @@ static bool delegate_word(const dt_coder *c, int k)
     return key_among(c, k, words, DT_ARRAY_LEN(words));
 }
 
+/* The judges and prosecutors of an international court, named "at" it: "judges at the
+ * International Criminal Court", "prosecutors at the tribunal". */
+static bool bench_word(const dt_coder *c, int k)
+{
+    static const char *const words[] = {"JUDGES", "JUDGE", "PROSECUTORS", "PROSECUTOR"};
+    return key_among(c, k, words, DT_ARRAY_LEN(words));
+}
+
 /* "-led" and a noun of armed force after it: "Saudi-led air strikes", "a U.S.-led
  * military operation", "the Russian-led offensive" (not "Egyptian-led mediation"). */
 static bool led_force(const dt_coder *c, int k)
@@ -959,7 +967,8 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
             bool via_prep = gap_start < nx->start &&
                             (KEY_IS(c, gap_start, "OF") || (KEY_IS(c, gap_start, "IN") && !owned) ||
                              KEY_IS(c, gap_start, "FOR") ||
-                             (KEY_IS(c, gap_start, "FROM") && !owned && delegate_word(c, x->end - 1))) &&
+                             (KEY_IS(c, gap_start, "FROM") && !owned && delegate_word(c, x->end - 1)) ||
+                             (KEY_IS(c, gap_start, "AT") && !owned && bench_word(c, x->end - 1) && igo_unit(c, nx))) &&
                             skip_det(c, gap_start + 1) == nx->start;
             /* ... and the place of the owner's mission stands for the host government it
              * deals with ("reopened its embassy in Damascus" -> SYRGOV) */
