@@ -536,6 +536,9 @@ static vgroup verb_group(const dt_coder *c, int v, int lo)
             g.habitual = true; /* "has long denounced", "often condemns", "routinely" */
         else if ((f & WF_DO) || adverb_like(c, i))
             ;
+        else if (i == v - 1 && c->keys.data[c->toks[i].key] == 'K' &&
+                 (KEY_IS(c, i, "KEEP") || KEY_IS(c, i, "KEEPS") || KEY_IS(c, i, "KEPT")))
+            ; /* "would keep funding": the aspect, the mood is before it */
         else if (KEY_IS(c, i, "TO")) {
             g.infinitive = true;
             /* What comes before "to" decides: an intention ("plans to"), a headline
@@ -1933,6 +1936,11 @@ static bool noun_use(const dt_coder *c, const verbocc *vo)
         c->v[t->verb].form == VF_ING && k > 0 && c->ct[k - 1].role == TR_NONE && (c->ct[k - 1].wflags & WF_PREP) &&
         !(c->ct[k - 1].wflags & WF_BY))
         return true;
+    /* "would keep funding the agency", "kept shelling the town": the "-ing" after "keep"
+     * is the verb kept up. */
+    if (vo->form == VF_ING && c->keys.data[c->toks[k].key] == 'K' &&
+        (KEY_IS(c, k, "KEEP") || KEY_IS(c, k, "KEEPS") || KEY_IS(c, k, "KEPT")))
+        return false;
     /* "-ing" and "-s" forms after an ordinary word are nouns ("car bombing", "peace
      * talks"); after an auxiliary, an actor, a comma or an adverb in -ly ("is extremely
      * troubling") they are verbs (and after a document, above). */
@@ -2728,6 +2736,13 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         }
     }
     if (ve->is_noun) {
+        /* "Israel has long called for the agency to be dismantled": a verb form read
+         * as the noun keeps the habit of its verb group (no one event). */
+        if (vo->habitual) {
+            trace_printf(c, "noun \"%s\": a verb form after a word of habit, no event\n",
+                         span_text(c, vo->start, vo->end));
+            return false;
+        }
         /* An event noun that is the object of an event verb ("called for talks",
          * "could impose sanctions") is that verb's content, not an event of its own. */
         for (int j = 0; j < vi && !adjunct; j++)
@@ -3693,7 +3708,13 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
      * accused of") names neither side itself. */
     if (cs.code && strncmp(code_str(c, cs.code), "112", 3) == 0 && !ve->is_noun && !g.aux && !g.have && !g.get &&
         mr.tgt < 0 && mr.src < 0 && (vo->form == VF_ED || vo->form == VF_EN || vo->form == VF_ING)) {
-        bool relative = vo->form != VF_ING && !coordinated;
+        /* ("suspended funding for the agency after Israel accused a dozen of its staff":
+         * a verb with an actor right before it and an object after it has its own subject,
+         * no reduced relative as "fishermen accused of") */
+        bool relative = vo->form != VF_ING && !coordinated &&
+                        !(vo->start > 0 && c->ct[vo->start - 1].mention >= 0 &&
+                          c->m[c->ct[vo->start - 1].mention].ncodes > 0 && vo->end < c->ntok &&
+                          !KEY_IS(c, vo->end, "OF") && !KEY_IS(c, vo->end, "FOR"));
         for (int q = *np - 1; q >= 0; q--) {
             const proto *pp = &protos[q];
             int proot = code_root(c, pp->use_code);
@@ -4020,6 +4041,43 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         if (judged && (tgt = scan_context_mention(c, vo->end, c->ctx_src[0], c->ctx_sentence)) >= 0)
             trace_printf(c, "  no target named: the actor of the act judged, in sentence %d, %s\n",
                          c->ctx_sentence, code_str(c, c->ctx_src[0]));
+    }
+    /* "The International Criminal Court issued an arrest warrant for Putin. [...] The EU
+     * welcomed the warrant", "Medvedev mocked the ruling": a welcome, disapproval or
+     * rejection (roots 05, 11, 12) of a court's act named by "the" and its noun (warrant,
+     * ruling, verdict, judgment, order, decision, move), naming nobody after it up to an
+     * "as" or a verb after it, is aimed at the court that acted on another in one of the
+     * five sentences before, when the judge is not the court nor (a national court) of its
+     * country (before the rule for concessions: "South Africa welcomed the ruling. [...]
+     * Hamas welcomed the decision" is the court's, not South Africa's). */
+    if (tgt < 0 && !both && src >= 0 && !ve->is_noun && !(cs.flags & CF_SOLO) && cs.code &&
+        c->court_sentence >= 0 && c->sentence > c->court_sentence && c->sentence - c->court_sentence <= 5 &&
+        (code_root(c, cs.code) == 5 || code_root(c, cs.code) == 11 || code_root(c, cs.code) == 12) &&
+        c->m[src].ncodes == 1 && vo->end + 1 < hi && KEY_IS(c, vo->end, "THE") &&
+        c->m[src].codes[0] != c->court_src &&
+        (strncmp(code_str(c, c->court_src), "IGO", 3) == 0 ||
+         strncmp(code_str(c, c->m[src].codes[0]), code_str(c, c->court_src), 3) != 0)) {
+        static const char *const acts[] = {"WARRANT", "WARRANTS",  "RULING",   "RULINGS",   "VERDICT",
+                                           "JUDGMENT", "JUDGEMENT", "ORDER",   "DECISION",  "MOVE",
+                                           "INDICTMENT", "SENTENCE", "CHARGES", "OPINION"};
+        int q = vo->end + 1;
+        /* (past one lower-case word: "the court's interim order" is named by "court") */
+        if (q + 1 < hi && (c->toks[q].flags & TOKF_LOWER) && c->ct[q].mention < 0 && !key_among(c, q, acts, DT_ARRAY_LEN(acts)))
+            q++;
+        bool judged = key_among(c, q, acts, DT_ARRAY_LEN(acts)) && (c->toks[q].flags & TOKF_LOWER);
+        /* ("the move", "the decision" after a concession or offer told since the court's act
+         * are that act's: the rule for them, below) */
+        if (judged && (KEY_IS(c, q, "MOVE") || KEY_IS(c, q, "DECISION")) && c->yield_sentence > c->court_sentence)
+            judged = false;
+        /* (up to an "as" or a verb coordinated after it: "welcomed the warrant and urged
+         * Moscow to ...") */
+        for (q = vo->end; q < hi && judged && !(q > vo->end + 1 && (KEY_IS(c, q, "AS") || c->ct[q].role == TR_VERB));
+             q++)
+            judged = c->ct[q].mention < 0 ? !(c->toks[q].flags & (TOKF_CAP | TOKF_ALLCAP))
+                                          : c->m[c->ct[q].mention].ncodes == 0;
+        if (judged && (tgt = scan_context_mention(c, vo->end, c->court_src, c->court_sentence)) >= 0)
+            trace_printf(c, "  no target named: the court whose act is judged, in sentence %d, %s\n",
+                         c->court_sentence, code_str(c, c->court_src));
     }
     /* "The coalition declared a ceasefire with the Houthis. [...] The U.N. envoy welcomed the
      * move", "The Houthis dismissed the announcement": a welcome or rejection (roots 05, 12)
@@ -4390,6 +4448,8 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     }
     if (g.habitual) {
         trace_printf(c, "  habitual (\"has long\", \"routinely\") or long past: no event\n");
+        if (!ve->is_noun)
+            vo->habitual = true;
         return false;
     }
     if (g.infinitive && !g.intent_to && !g.attempt) {
@@ -5038,6 +5098,13 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
             for (int i = 0; i < nev; i++) {
                 int root = code_root(c, ev[i].code);
                 int kind = act_kind(root);
+                const char *sc = code_str(c, ev[i].src);
+                /* (a court: JUD after the country or IGO, or after IGOUNO) */
+                if (ev[i].tgt && ((sc[3] == 'J' && sc[4] == 'U' && sc[5] == 'D') ||
+                                  (sc[3] == 'U' && sc[4] == 'N' && sc[5] == 'O' && sc[6] == 'J' && sc[7] == 'U' && sc[8] == 'D'))) {
+                    c->court_src = ev[i].src;
+                    c->court_sentence = c->sentence;
+                }
                 if (kind < 0)
                     kind = root == 2 || root == 10                           ? ACT_DEMAND
                            : strncmp(code_str(c, ev[i].code), "112", 3) == 0 ? ACT_ACCUSE
@@ -5067,7 +5134,9 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
             bool yone = true;
             for (int i = 0; i < nev && yone; i++) {
                 int r = code_root(c, ev[i].code);
-                if (!ev[i].tgt || r < 3 || r > 8 || r == 4)
+                /* (a welcome of a court's act is no concession: the court's act stays the
+                 * one "the decision" welcomed later is) */
+                if (!ev[i].tgt || r < 3 || r > 8 || r == 4 || (c->court_sentence >= 0 && ev[i].tgt == c->court_src))
                     continue;
                 sid who = r == 5 && strcmp(code_str(c, ev[i].code), "051") == 0 ? ev[i].tgt : ev[i].src;
                 yone = !ysrc || ysrc == who;
@@ -5186,6 +5255,7 @@ int dt_coder_begin_doc(dt_coder *c, const char *date)
     for (size_t k = 0; k < DT_ARRAY_LEN(c->act_sentence); k++)
         c->act_sentence[k] = -1;
     c->yield_sentence = -1;
+    c->court_sentence = -1;
     c->fight_sentence = -1;
     c->armed_sentence = -1;
     buf_clear(&c->trace);

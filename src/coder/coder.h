@@ -210,6 +210,7 @@ typedef struct verbocc {
     uint32_t verb;      /* verb entry, or UINT32_MAX when the word is only an event noun */
     uint32_t noun;      /* event-noun entry for the same words, or UINT32_MAX */
     uint8_t form;       /* enum verb_form of the verb reading */
+    bool habitual;      /* the verb reading was habitual ("has long called for"): so is the noun's */
 } verbocc;
 
 /* A candidate event before expansion of compounds. */
@@ -295,6 +296,8 @@ struct dt_coder {
     int fight_sentence;   /* its sentence, -1: none yet */
     sid yield_src;      /* the one actor of the last sentence's concessions and offers (03, 05-08) */
     int yield_sentence; /* its sentence, -1: none yet */
+    sid court_src;      /* the last court (an actor whose code holds JUD) that acted on another */
+    int court_sentence; /* its sentence, -1: none yet */
     sid solo_src;       /* the actor of the last one-sided act (a launch, a test), coded or not */
     int solo_sentence;  /* its sentence, -1: none yet */
     /* the actor and sentence of the last act of each kind that a later sentence may judge

@@ -712,6 +712,14 @@ static bool delegate_word(const dt_coder *c, int k)
     return key_among(c, k, words, DT_ARRAY_LEN(words));
 }
 
+/* The judges and prosecutors of an international court, named "at" it: "judges at the
+ * International Criminal Court", "prosecutors at the tribunal". */
+static bool bench_word(const dt_coder *c, int k)
+{
+    static const char *const words[] = {"JUDGES", "JUDGE", "PROSECUTORS", "PROSECUTOR"};
+    return key_among(c, k, words, DT_ARRAY_LEN(words));
+}
+
 /* "-led" and a noun of armed force after it: "Saudi-led air strikes", "a U.S.-led
  * military operation", "the Russian-led offensive" (not "Egyptian-led mediation"). */
 static bool led_force(const dt_coder *c, int k)
@@ -807,6 +815,7 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
                 v->verb = x->pl ? x->pl->index : UINT32_MAX;
                 v->noun = x->noun ? x->noun->index : UINT32_MAX;
                 v->form = x->pl ? x->pl->form : VF_OTHER;
+                v->habitual = false;
                 for (int i = x->start; i < x->end; i++) {
                     c->ct[i].role = TR_VERB;
                     c->ct[i].verb = (int16_t)c->nv;
@@ -966,7 +975,8 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
             bool via_prep = gap_start < nx->start &&
                             (KEY_IS(c, gap_start, "OF") || (KEY_IS(c, gap_start, "IN") && !owned) ||
                              KEY_IS(c, gap_start, "FOR") ||
-                             (KEY_IS(c, gap_start, "FROM") && !owned && delegate_word(c, x->end - 1))) &&
+                             (KEY_IS(c, gap_start, "FROM") && !owned && delegate_word(c, x->end - 1)) ||
+                             (KEY_IS(c, gap_start, "AT") && !owned && bench_word(c, x->end - 1) && igo_unit(c, nx))) &&
                             skip_det(c, gap_start + 1) == nx->start;
             /* ... and the place of the owner's mission stands for the host government it
              * deals with ("reopened its embassy in Damascus" -> SYRGOV) */
@@ -2524,6 +2534,13 @@ static bool police_officers(const dt_coder *c, int mi, const agent_entry *ag)
     return dm && dm->sector == pack3("COP");
 }
 
+/* an international court named before: an organisation whose code holds JUD */
+static bool pred_court(const doc_mention *dm, const void *arg)
+{
+    const dt_coder *c = arg;
+    return dm->kind == AK_ORG && dm->ncodes == 1 && strstr(code_str(c, dm->codes[0]), "JUD") != NULL;
+}
+
 static void resolve_agents(dt_coder *c)
 {
     for (int mi = 0; mi < c->nm; mi++) {
@@ -2581,6 +2598,20 @@ static void resolve_agents(dt_coder *c)
             m->kind = AK_ACTOR;
             m->resolved_from = c->sentence;
             continue;
+        }
+        /* "The World Court ordered Myanmar to ... Myanmar said the court had presented a
+         * distorted picture": "the court" ("the tribunal") alone is the international court
+         * named in the last eight sentences, not a court of the last country named. */
+        if (sector[0] == 'J' && m->end == m->start + 1 && m->start > 0 && KEY_IS(c, m->start - 1, "THE") &&
+            (KEY_IS(c, m->start, "COURT") || KEY_IS(c, m->start, "TRIBUNAL")) &&
+            !(m->end < c->ntok && KEY_IS(c, m->end, "OF"))) {
+            const doc_mention *dm = doc_find(c, pred_court, c, 8);
+            if (dm) {
+                copy_codes(m, dm->codes, 1);
+                m->kind = AK_ORG;
+                m->resolved_from = dm->sentence;
+                continue;
+            }
         }
         bool former = former_before(c, m->start);
         if (m->is_possessive_pron) {
