@@ -71,6 +71,14 @@ static void set_cache_fill(dt_coder *c, int p)
 static int set_ends_from(const dt_coder *cc, int p, uint32_t set, int hi, int *ends, int cap)
 {
     dt_coder *c = (dt_coder *)cc; /* the cache is filled lazily: coding state, not results */
+    /* No member of the set begins with the token's words (the lexeme's sets): nothing to
+     * walk the trie for. */
+    const ctok *t = &c->ct[p];
+    if (!t->sets)
+        return 0;
+    if (c->d->nsets <= LEX_SET_BITS && c->d->set_by_word_start && set < c->d->nsets &&
+        !((t->match[t->nmatch + set / 32] >> (set % 32)) & 1))
+        return 0;
     if (c->set_first[p] < 0)
         set_cache_fill(c, p);
     int n = 0;
