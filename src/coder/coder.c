@@ -485,6 +485,10 @@ static bool habit_word(const dt_coder *c, int i, int lo)
      * tells one day's acts) */
     if (first == 'R' && KEY_IS(c, i, "REPEATEDLY"))
         return i > lo && (c->ct[i - 1].wflags & WF_HAVE);
+    /* "Pyongyang would always stand with Moscow", "will always support": a pledge after
+     * "will" or "would", not a habit */
+    if (first == 'A' && i > lo && (c->ct[i - 1].wflags & (WF_FUTURE | WF_HYPO)) && KEY_IS(c, i, "ALWAYS"))
+        return false;
     /* (the first letter first: this runs before nearly every verb) */
     for (size_t k = 0; k < DT_ARRAY_LEN(words); k++)
         if (words[k][0] == first && key_is_n(c, i, words[k], strlen(words[k])))
@@ -754,6 +758,33 @@ static int past_prep_aside(const dt_coder *c, int v, int lo)
     return p;
 }
 
+/* "Japanese Prime Minister Fumio Kishida, attending a NATO summit in Lithuania, condemned
+ * the launch", "Kim Yo Jong, the leader's sister, accused ...": an aside set off by commas
+ * right before the verb, opened by a participle in -ing or by "the" after a named actor,
+ * describes that actor; the verb's subject is before it (the comma before the aside). */
+static int past_described_aside(const dt_coder *c, int v, int lo)
+{
+    if (v - 4 < lo || !tok_is_comma(c, v - 1))
+        return v;
+    int p = v - 2;
+    while (p > lo && p > v - 12 && !tok_is_comma(c, p)) {
+        if ((c->ct[p].wflags & (WF_REPORT | WF_REL | WF_CONJ)) || (c->toks[p].flags & TOKF_PUNCT))
+            return v;
+        p--;
+    }
+    if (p <= lo || p + 1 >= v - 1 || !tok_is_comma(c, p) || c->ct[p - 1].mention < 0 ||
+        c->m[c->ct[p - 1].mention].ncodes <= 0 || c->ct[p - 1].role == TR_VERB)
+        return v;
+    const tok *a = &c->toks[p + 1];
+    bool ing = c->ct[p + 1].role == TR_VERB && a->key_len > 4 &&
+               memcmp(c->keys.data + a->key + a->key_len - 3, "ING", 3) == 0;
+    /* (after "the", an actor in the possessive: "the leader's", "the North's") */
+    int am = c->ct[p + 1].mention >= 0 ? c->ct[p + 1].mention : c->ct[p + 2].mention;
+    bool the = KEY_IS(c, p + 1, "THE") && am >= 0 && c->m[am].end < v - 1 &&
+               (KEY_IS(c, c->m[am].end, "'S") || KEY_IS(c, c->m[am].end - 1, "'S"));
+    return ing || the ? p : v;
+}
+
 /* The subject of a verb: the nearest actor to the left in the clause that is not the
  * object of a preposition (but "of its decision to VERB" is its act). */
 static int find_subject(const dt_coder *c, int v, int lo)
@@ -765,6 +796,7 @@ static int find_subject(const dt_coder *c, int v, int lo)
         tok_is_comma(c, v - 2) && c->ct[v - 3].mention >= 0 && c->m[c->ct[v - 3].mention].ncodes > 0)
         return head_of(c, c->ct[v - 3].mention);
     v = past_prep_aside(c, v, lo);
+    v = past_described_aside(c, v, lo);
     /* "Zarif, who was denied a visa to attend a U.N. meeting, condemned the United
      * States": after a relative clause set off by commas, the subject is the actor
      * before ", who", not one inside the clause. */
@@ -1925,6 +1957,12 @@ static bool noun_use(const dt_coder *c, const verbocc *vo)
                          (k > 1 && KEY_IS(c, k - 1, "BACK") && KEY_IS(c, k - 2, "HIT")));
         return !response;
     }
+    /* ("accused the United States of repeatedly violating its airspace": an adverb in -ly
+     * between the preposition and the gerund) */
+    if (vo->form == VF_ING && t->role == TR_NONE && k > 0 && adverb_like(c, k) && c->ct[k - 1].role == TR_NONE &&
+        (c->ct[k - 1].wflags & WF_PREP) && !(c->ct[k - 1].wflags & WF_BY) && c->toks[k].key_len > 3 &&
+        memcmp(c->keys.data + c->toks[k].key + c->toks[k].key_len - 2, "LY", 2) == 0)
+        return true;
     /* A participle after a determiner or preposition is an adjective ("the detained
      * activists", "release of detained activists"). */
     if ((vo->form == VF_ED || vo->form == VF_EN) && t->role == TR_NONE && (t->wflags & (WF_PREP | WF_DET)) &&
