@@ -2613,6 +2613,28 @@ static void resolve_agents(dt_coder *c)
                 continue;
             }
         }
+        /* "Soldiers in Niger detained the president ... France condemned it ... ECOWAS
+         * threatened to use force against the coup leaders": "the junta", "the coup leaders"
+         * named without a country are of the country whose armed force was named last in
+         * the eight sentences before (not of the last country named). */
+        if (!m->is_possessive_pron && !m->base && (sector[0] == 'G' || sector[0] == 'M') &&
+            (KEY_IS(c, m->end - 1, "JUNTA") ||
+             (m->end - 1 > 0 && KEY_IS(c, m->end - 2, "COUP") &&
+              (KEY_IS(c, m->end - 1, "LEADERS") || KEY_IS(c, m->end - 1, "LEADER"))))) {
+            uint32_t mil = pack3("MIL");
+            const doc_mention *dm = doc_find(c, pred_sector, &mil, 8);
+            if (dm && dm->sentence < c->sentence) {
+                char cc[4];
+                memcpy(cc, code_str(c, dm->codes[0]), 3);
+                cc[3] = 0;
+                agent_entry ag2 = *ag;
+                m->codes[0] = combine(c, coder_intern(c, cc, 3), &ag2, AK_STATE, false);
+                m->ncodes = 1;
+                m->kind = AK_ACTOR;
+                m->resolved_from = dm->sentence;
+                continue;
+            }
+        }
         bool former = former_before(c, m->start);
         if (m->is_possessive_pron) {
             /* "his government": the owner's country */
