@@ -1910,11 +1910,15 @@ static void resolve_references(dt_coder *c)
             /* (an object "them" is not the subject of its own verb: "troops opened fire on
              * them" is not the troops; only a verb and lower-case words between them) */
             int skip = -1;
-            if (KEY_IS(c, m->start, "THEM") && mi > 0 && c->m[mi - 1].compound < 0) {
+            /* (nor after "and": "dispersed the protesters and arrested them"; nor an object
+             * right after a verb) */
+            if (KEY_IS(c, m->start, "THEM") && mi > 0 && c->m[mi - 1].compound < 0 &&
+                !(c->m[mi - 1].start > 0 && c->ct[c->m[mi - 1].start - 1].role == TR_VERB)) {
                 bool verb = false, plain = true;
                 for (int q = c->m[mi - 1].end; q < m->start && plain; q++) {
                     verb |= c->ct[q].role == TR_VERB;
-                    plain = (c->toks[q].flags & TOKF_LOWER) && c->ct[q].mention < 0;
+                    plain = (c->toks[q].flags & TOKF_LOWER) && c->ct[q].mention < 0 && !KEY_IS(c, q, "AND") &&
+                            !KEY_IS(c, q, "OR") && !KEY_IS(c, q, "BUT");
                 }
                 if (verb && plain)
                     skip = mi - 1;
