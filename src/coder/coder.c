@@ -4080,6 +4080,45 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             trace_printf(c, "  no target named: the actor of the act judged, in sentence %d, %s\n",
                          c->ctx_sentence, code_str(c, c->ctx_src[0]));
     }
+    /* "Opposition leader Maria Corina Machado rejected the result", "Merkel criticised the
+     * vote as neither free nor fair": a rejection or disapproval (roots 11, 12) of "the
+     * (election, official, ...) result(s)" ("outcome", "election", "vote"), naming nobody
+     * after it, is aimed by an opposition at its own country's government, which declared
+     * them, and by a state's actor at the other country last named in the six sentences
+     * before (the country that voted). */
+    if (tgt < 0 && !both && src >= 0 && !ve->is_noun && !(cs.flags & CF_SOLO) && cs.code &&
+        (code_root(c, cs.code) == 11 || code_root(c, cs.code) == 12) && c->m[src].ncodes == 1 &&
+        vo->end + 1 < hi && KEY_IS(c, vo->end, "THE")) {
+        const char *sc = code_str(c, c->m[src].codes[0]);
+        int q = vo->end + 1;
+        static const char *const kinds[] = {"ELECTION", "ELECTORAL", "OFFICIAL", "PROVISIONAL", "PRELIMINARY",
+                                            "FINAL", "VOTE", "POLL", "ANNOUNCED", "DECLARED", "REFERENDUM"};
+        static const char *const what[] = {"RESULT", "RESULTS", "OUTCOME", "ELECTION", "VOTE"};
+        if (q + 1 < hi && key_among(c, q, kinds, DT_ARRAY_LEN(kinds)) && key_among(c, q + 1, what, DT_ARRAY_LEN(what)))
+            q++;
+        size_t sl = strlen(sc);
+        if ((sl == 3 || sl == 6) && country_based(sc) && (c->toks[q].flags & TOKF_LOWER) &&
+            key_among(c, q, what, DT_ARRAY_LEN(what)) && !(q + 1 < hi && c->ct[q + 1].mention >= 0) &&
+            !(q + 2 < hi && (KEY_IS(c, q + 1, "OF") || KEY_IS(c, q + 1, "IN")) && c->ct[q + 2].mention >= 0)) {
+            char cc[7] = {0};
+            if (sl == 6 && strcmp(sc + 3, "OPP") == 0) {
+                memcpy(cc, sc, 3);
+                memcpy(cc + 3, "GOV", 4);
+            } else {
+                int tot = DT_MIN(c->nrecent, DOC_RECENT);
+                for (int k = 1; k <= tot && !cc[0]; k++) {
+                    const doc_mention *dm = &c->recent[(c->nrecent - k) % DOC_RECENT];
+                    if (c->sentence - dm->sentence > 6)
+                        break;
+                    const char *ds = dm->ncodes == 1 ? code_str(c, dm->codes[0]) : "";
+                    if (dm->sentence < c->sentence && strlen(ds) >= 3 && country_based(ds) && strncmp(ds, sc, 3) != 0)
+                        memcpy(cc, ds, 3);
+                }
+            }
+            if (cc[0] && (tgt = scan_context_mention(c, vo->end, coder_intern(c, cc, strlen(cc)), c->sentence)) >= 0)
+                trace_printf(c, "  no target named: the results judged are those of %s\n", cc);
+        }
+    }
     /* "The International Criminal Court issued an arrest warrant for Putin. [...] The EU
      * welcomed the warrant", "Medvedev mocked the ruling": a welcome, disapproval or
      * rejection (roots 05, 11, 12) of a court's act named by "the" and its noun (warrant,

@@ -1175,7 +1175,12 @@ static void resolve_kind(dt_coder *c, int mi, uint8_t kind, bool first_in_senten
     /* "Khan thanked him": an object "him" is not the subject that opens its sentence (that
      * would be "himself"). */
     sid avoid = SID_NONE;
-    if (one && KEY_IS(c, m->start, "HIM") && mi > 0 && c->m[0].ncodes == 1 && skip_det(c, 0) == c->m[0].start)
+    /* (unless "him" is the object of another named subject's verb: "Morales resigned after
+     * the head of the armed forces urged him to step down" is Morales) */
+    if (one && KEY_IS(c, m->start, "HIM") && mi > 0 && c->m[0].ncodes == 1 && skip_det(c, 0) == c->m[0].start &&
+        !(mi > 1 && m->start >= 2 && c->ct[m->start - 1].role == TR_VERB && c->ct[m->start - 2].mention == mi - 1 &&
+          c->m[mi - 1].type != MT_PRONOUN && c->m[mi - 1].kind != AK_PERSON && c->m[mi - 1].ncodes > 0 &&
+          c->m[mi - 1].codes[0] != c->m[0].codes[0]))
         avoid = c->m[0].codes[0];
     /* In the sentence: the first (or nearest) earlier actor of that kind. */
     int pick = -1;
@@ -1762,6 +1767,46 @@ static bool armed_word(const dt_coder *c, int k)
     return k >= 0 && key_among(c, k, words, DT_ARRAY_LEN(words));
 }
 
+/* "Brazil and Colombia offered to mediate between the government and the opposition": a
+ * state that mediates "between the government and ..." is a third party; the government is
+ * that of the last country named in the document (in the six sentences before) that is none
+ * of the actors named before it in the sentence (before: Colombia's). Called only after
+ * "between". */
+static void mediated_government(dt_coder *c, int mi)
+{
+    mention *m = &c->m[mi];
+    int p = m->start - 2;
+    bool mediate = false;
+    for (int q = p; q >= 0 && q >= p - 2 && !mediate; q--)
+        mediate = KEY_IS(c, q, "MEDIATE") || KEY_IS(c, q, "MEDIATION") || KEY_IS(c, q, "MEDIATING") ||
+                  KEY_IS(c, q, "MEDIATOR") || KEY_IS(c, q, "MEDIATORS");
+    if (!mediate || m->ncodes != 1)
+        return;
+    int tot = DT_MIN(c->nrecent, DOC_RECENT);
+    for (int k = 1; k <= tot; k++) {
+        const doc_mention *dm = &c->recent[(c->nrecent - k) % DOC_RECENT];
+        if (c->sentence - dm->sentence > 6)
+            return;
+        if (dm->sentence >= c->sentence || dm->ncodes < 1)
+            continue;
+        const char *s = code_str(c, dm->codes[0]);
+        if (strlen(s) < 3 || !country_based(s))
+            continue;
+        bool named = false;
+        for (int j = 0; j < mi && !named; j++)
+            for (int q = 0; q < c->m[j].ncodes && !named; q++)
+                named = strncmp(code_str(c, c->m[j].codes[q]), s, 3) == 0;
+        if (named)
+            continue;
+        m->codes[0] = coder_intern(c, s, 3);
+        m->ncodes = 1;
+        m->kind = AK_STATE;
+        m->resolved_from = dm->sentence;
+        state_of(c, m, true);
+        return;
+    }
+}
+
 static void resolve_references(dt_coder *c)
 {
     c->speaker = find_speaker(c);
@@ -1799,6 +1844,8 @@ static void resolve_references(dt_coder *c)
                     resolve_kind(c, mi, r->kind, false);
                     if (r->kind == AK_STATE)
                         state_of(c, m, r->gov);
+                    if (r->kind == AK_STATE && r->gov && m->start > 0 && KEY_IS(c, m->start - 1, "BETWEEN"))
+                        mediated_government(c, mi);
                     /* "the rebels", "the militants" with no armed group named before them:
                      * the rebels of the country whose rebels were last named ("Syrian
                      * forces shelled rebel positions. The rebels accused the army") */
@@ -1860,7 +1907,25 @@ static void resolve_references(dt_coder *c)
              * protesters as they threatened to march": the protesters; "the Houthis warned
              * that they would ...", as in the document below). */
             int pick = -1;
+            /* (an object "them" is not the subject of its own verb: "troops opened fire on
+             * them" is not the troops; only a verb and lower-case words between them) */
+            int skip = -1;
+            /* (nor after "and": "dispersed the protesters and arrested them"; nor an object
+             * right after a verb) */
+            if (KEY_IS(c, m->start, "THEM") && mi > 0 && c->m[mi - 1].compound < 0 &&
+                !(c->m[mi - 1].start > 0 && c->ct[c->m[mi - 1].start - 1].role == TR_VERB)) {
+                bool verb = false, plain = true;
+                for (int q = c->m[mi - 1].end; q < m->start && plain; q++) {
+                    verb |= c->ct[q].role == TR_VERB;
+                    plain = (c->toks[q].flags & TOKF_LOWER) && c->ct[q].mention < 0 && !KEY_IS(c, q, "AND") &&
+                            !KEY_IS(c, q, "OR") && !KEY_IS(c, q, "BUT");
+                }
+                if (verb && plain)
+                    skip = mi - 1;
+            }
             for (int j = mi - 1; j >= 0; j--) {
+                if (j == skip)
+                    continue;
                 int h = c->m[j].compound >= 0 ? c->m[j].compound : j;
                 if (c->m[h].ncompound > 1 || ((c->m[j].plural || c->m[j].kind == AK_GROUP || several_states(c, &c->m[j])) && c->m[j].ncodes > 0)) {
                     pick = c->m[h].ncompound > 1 ? h : j;
@@ -2609,6 +2674,28 @@ static void resolve_agents(dt_coder *c)
             if (dm) {
                 copy_codes(m, dm->codes, 1);
                 m->kind = AK_ORG;
+                m->resolved_from = dm->sentence;
+                continue;
+            }
+        }
+        /* "Soldiers in Niger detained the president ... France condemned it ... ECOWAS
+         * threatened to use force against the coup leaders": "the junta", "the coup leaders"
+         * named without a country are of the country whose armed force was named last in
+         * the eight sentences before (not of the last country named). */
+        if (!m->is_possessive_pron && !m->base && (sector[0] == 'G' || sector[0] == 'M') &&
+            (KEY_IS(c, m->end - 1, "JUNTA") ||
+             (m->end - 1 > 0 && KEY_IS(c, m->end - 2, "COUP") &&
+              (KEY_IS(c, m->end - 1, "LEADERS") || KEY_IS(c, m->end - 1, "LEADER"))))) {
+            uint32_t mil = pack3("MIL");
+            const doc_mention *dm = doc_find(c, pred_sector, &mil, 8);
+            if (dm && dm->sentence < c->sentence) {
+                char cc[4];
+                memcpy(cc, code_str(c, dm->codes[0]), 3);
+                cc[3] = 0;
+                agent_entry ag2 = *ag;
+                m->codes[0] = combine(c, coder_intern(c, cc, 3), &ag2, AK_STATE, false);
+                m->ncodes = 1;
+                m->kind = AK_ACTOR;
                 m->resolved_from = dm->sentence;
                 continue;
             }
