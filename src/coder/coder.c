@@ -847,6 +847,15 @@ static bool same_actor_codes(const dt_coder *c, const mention *a, const mention 
 {
     if (mention_same_actor(c, a, b))
         return true;
+    /* ("Japarov and Rahmon ... agreed to pull back their troops": the pair's own forces are
+     * an actor's own only when no other member's are among them) */
+    if ((a->pair_own || b->pair_own) && a->ncodes > 0 && b->ncodes > 0) {
+        const mention *p = a->pair_own ? a : b, *o = a->pair_own ? b : a;
+        for (int j = 0; j < p->ncodes; j++)
+            if (!same_country(code_str(c, o->codes[0]), code_str(c, p->codes[j])) && o->codes[0] != p->codes[j])
+                return false;
+        return true;
+    }
     for (int i = 0; i < a->ncodes; i++)
         for (int j = 0; j < b->ncodes; j++)
             if (a->codes[i] == b->codes[j] || same_country(code_str(c, a->codes[i]), code_str(c, b->codes[j])))
