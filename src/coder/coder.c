@@ -863,6 +863,25 @@ static bool same_actor_codes(const dt_coder *c, const mention *a, const mention 
     return false;
 }
 
+/* "said the deal did not amount to a recognition of Israel", "does not mean an end to
+ * the talks": an event noun after a negated verb of meaning (amount to, mean, constitute,
+ * imply, represent), past "to" and an article, is what the act is said not to be. */
+static bool noun_denied(const dt_coder *c, int k)
+{
+    static const char *const means[] = {"AMOUNT", "AMOUNTED", "MEAN", "MEANT", "CONSTITUTE", "CONSTITUTED",
+                                        "IMPLY", "IMPLIED", "REPRESENT", "REPRESENTED", "SIGNAL"};
+    int q = k - 1;
+    while (q >= 0 && k - q <= 3 && (KEY_IS(c, q, "A") || KEY_IS(c, q, "AN") || KEY_IS(c, q, "THE") ||
+                                    KEY_IS(c, q, "ANY") || KEY_IS(c, q, "TO")))
+        q--;
+    if (q < 1 || q == k - 1 || !(c->ct[q - 1].wflags & WF_NEG))
+        return false;
+    for (size_t i = 0; i < DT_ARRAY_LEN(means); i++)
+        if (key_is_n(c, q, means[i], strlen(means[i])))
+            return true;
+    return false;
+}
+
 /* Token i is a participle of brokering or mediating ("brokered", "mediated", "facilitated"). */
 static bool broker_word(const dt_coder *c, int i)
 {
@@ -3964,6 +3983,13 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                 q = c->m[mq].end - 1;
                 continue;
             }
+            /* (nor the source's own agent by a possessive: "Ethiopia's foreign ministry
+             * denied that its army was involved") */
+            if (mq >= 0 && c->m[mq].is_possessive_pron && c->m[mq].ncodes == 1 &&
+                strncmp(code_str(c, c->m[mq].codes[0]), code_str(c, c->m[src].codes[0]), 3) == 0) {
+                q = c->m[mq].end - 1;
+                continue;
+            }
             verbal = mq < 0 && !(c->toks[q].flags & (TOKF_CAP | TOKF_ALLCAP)) && !KEY_IS(c, q, "ALL") &&
                      !KEY_IS(c, q, "EACH") && !KEY_IS(c, q, "BOTH");
         }
@@ -4804,6 +4830,11 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
         return;
     }
     if (vo->noun != UINT32_MAX) {
+        if (noun_denied(c, vo->start)) {
+            trace_printf(c, "noun \"%s\": what a negated verb of meaning names, not coded\n",
+                         span_text(c, vo->start, vo->end));
+            return;
+        }
         (void)code_entry(c, vi, vo->noun, protos, np, prev_subject);
         return;
     }
