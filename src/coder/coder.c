@@ -879,10 +879,38 @@ static bool same_actor_codes(const dt_coder *c, const mention *a, const mention 
 {
     if (mention_same_actor(c, a, b))
         return true;
+    /* ("Japarov and Rahmon ... agreed to pull back their troops": the pair's own forces are
+     * an actor's own only when no other member's are among them) */
+    if ((a->pair_own || b->pair_own) && a->ncodes > 0 && b->ncodes > 0) {
+        const mention *p = a->pair_own ? a : b, *o = a->pair_own ? b : a;
+        for (int j = 0; j < p->ncodes; j++)
+            if (!same_country(code_str(c, o->codes[0]), code_str(c, p->codes[j])) && o->codes[0] != p->codes[j])
+                return false;
+        return true;
+    }
     for (int i = 0; i < a->ncodes; i++)
         for (int j = 0; j < b->ncodes; j++)
             if (a->codes[i] == b->codes[j] || same_country(code_str(c, a->codes[i]), code_str(c, b->codes[j])))
                 return true;
+    return false;
+}
+
+/* "said the deal did not amount to a recognition of Israel", "does not mean an end to
+ * the talks": an event noun after a negated verb of meaning (amount to, mean, constitute,
+ * imply, represent), past "to" and an article, is what the act is said not to be. */
+static bool noun_denied(const dt_coder *c, int k)
+{
+    static const char *const means[] = {"AMOUNT", "AMOUNTED", "MEAN", "MEANT", "CONSTITUTE", "CONSTITUTED",
+                                        "IMPLY", "IMPLIED", "REPRESENT", "REPRESENTED", "SIGNAL"};
+    int q = k - 1;
+    while (q >= 0 && k - q <= 3 && (KEY_IS(c, q, "A") || KEY_IS(c, q, "AN") || KEY_IS(c, q, "THE") ||
+                                    KEY_IS(c, q, "ANY") || KEY_IS(c, q, "TO")))
+        q--;
+    if (q < 1 || q == k - 1 || !(c->ct[q - 1].wflags & WF_NEG))
+        return false;
+    for (size_t i = 0; i < DT_ARRAY_LEN(means); i++)
+        if (key_is_n(c, q, means[i], strlen(means[i])))
+            return true;
     return false;
 }
 
@@ -3993,6 +4021,13 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                 q = c->m[mq].end - 1;
                 continue;
             }
+            /* (nor the source's own agent by a possessive: "Ethiopia's foreign ministry
+             * denied that its army was involved") */
+            if (mq >= 0 && c->m[mq].is_possessive_pron && c->m[mq].ncodes == 1 &&
+                strncmp(code_str(c, c->m[mq].codes[0]), code_str(c, c->m[src].codes[0]), 3) == 0) {
+                q = c->m[mq].end - 1;
+                continue;
+            }
             verbal = mq < 0 && !(c->toks[q].flags & (TOKF_CAP | TOKF_ALLCAP)) && !KEY_IS(c, q, "ALL") &&
                      !KEY_IS(c, q, "EACH") && !KEY_IS(c, q, "BOTH");
         }
@@ -4872,6 +4907,11 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
         return;
     }
     if (vo->noun != UINT32_MAX) {
+        if (noun_denied(c, vo->start)) {
+            trace_printf(c, "noun \"%s\": what a negated verb of meaning names, not coded\n",
+                         span_text(c, vo->start, vo->end));
+            return;
+        }
         (void)code_entry(c, vi, vo->noun, protos, np, prev_subject);
         return;
     }

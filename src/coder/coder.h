@@ -195,6 +195,7 @@ typedef struct mention {
     uint8_t type;       /* enum mention_type */
     uint8_t plural;
     uint8_t is_possessive_pron;
+    uint8_t pair_own;   /* "their troops" of a compound of countries: one code each, bare */
     int compound;       /* index of the first mention of its compound, or -1 */
     int ncompound;      /* members (on the first mention only) */
     bool wished;        /* compound only as the subject of a wished clause ("hopes X and Y will") */

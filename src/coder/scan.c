@@ -1987,6 +1987,8 @@ static void resolve_references(dt_coder *c)
 
 static bool nationality_adjective(const dt_coder *c, const mention *m);
 
+static void forget_mention(dt_coder *c, mention *m);
+
 static void find_compounds(dt_coder *c)
 {
     for (int i = 0; i + 1 < c->nm; i++) {
@@ -2082,10 +2084,25 @@ static void find_compounds(dt_coder *c)
         }
         if (!closed || nmem < 2)
             continue;
+        /* "The presidents of the two countries, Sadyr Japarov and Emomali Rahmon, met":
+         * "the two" (both) and a plural, then a comma and the pair by name, is the pair
+         * again, no third member. */
+        if (nmem == 3 && c->m[members[0]].type == MT_REF && c->m[members[0]].end < c->ntok &&
+            tok_punct(c, c->m[members[0]].end, ',')) {
+            int s0 = c->m[members[0]].start + (KEY_IS(c, c->m[members[0]].start, "THE") ? 1 : 0);
+            if (s0 < c->m[members[0]].end && (KEY_IS(c, s0, "TWO") || KEY_IS(c, s0, "BOTH"))) {
+                forget_mention(c, &c->m[members[0]]);
+                c->m[members[0]].ncompound = 0;
+                members[0] = members[1];
+                members[1] = members[2];
+                nmem = 2;
+                a = &c->m[members[0]];
+            }
+        }
         /* A comma list must end with a conjunction to be a compound: already ensured by
          * `closed`; unresolved pronouns do not join. */
         for (int k = 0; k < nmem; k++) {
-            c->m[members[k]].compound = i;
+            c->m[members[k]].compound = members[0];
         }
         a->ncompound = nmem;
         a->wished = wished;
@@ -2277,6 +2294,13 @@ static void drop_patrons(dt_coder *c)
         bool patron = false;
         for (size_t k = 0; k < DT_ARRAY_LEN(participles) && !patron; k++)
             patron = key_is_n(c, p, participles[k], strlen(participles[k]));
+        /* "the Russian-led Collective Security Treaty Organization": the state leading a
+         * named international organisation describes it (not "Saudi-led coalition", a
+         * force of the state's own) */
+        if (!patron && p + 1 < c->ntok && key_is_n(c, p, "LED", 3) && c->ct[p + 1].mention >= 0 &&
+            c->m[c->ct[p + 1].mention].start == p + 1 && c->m[c->ct[p + 1].mention].ncodes > 0 &&
+            strncmp(code_str(c, c->m[c->ct[p + 1].mention].codes[0]), "IGO", 3) == 0)
+            patron = true;
         /* "the U.S.-based cleric", "a London-based rights group": where someone lives
          * or works describes him, before an actor or not; he is not that state */
         bool based = !patron && (key_is_n(c, p, "BASED", 5) || key_is_n(c, p, "HEADQUARTERED", 13));
@@ -2718,8 +2742,39 @@ static void resolve_agents(dt_coder *c)
                     copy_codes(&c->m[mi], c->m[sp].codes, c->m[sp].ncodes);
                 else if (c->nlast_speaker)
                     copy_codes(&c->m[mi], c->last_speaker, c->nlast_speaker);
-            } else
+            } else {
+                /* "Japarov and Rahmon met ... and agreed to pull back their troops": a plural
+                 * possessive after a compound of two or more countries is the compound's, each
+                 * member's agent (not the country named last, "the Uzbek city"). */
+                int first = -1;
+                if ((wf & WF_PRON_PL) && KEY_IS(c, m->start, "THEIR"))
+                    for (int j = 0; j < mi && first < 0; j++)
+                        if (c->m[j].compound == j && c->m[j].ncompound > 1)
+                            first = j;
+                int n = 0;
+                sid cs[MAX_CODES];
+                for (int j = first; first >= 0 && j < mi && n < MAX_CODES; j++)
+                    if (c->m[j].compound == first && c->m[j].ncodes > 0 && strlen(code_str(c, c->m[j].codes[0])) >= 3) {
+                        bool seen = false;
+                        for (int q = 0; q < n; q++)
+                            seen |= memcmp(code_str(c, cs[q]), code_str(c, c->m[j].codes[0]), 3) == 0;
+                        if (!seen)
+                            cs[n++] = c->m[j].codes[0];
+                    }
+                if (n > 1) {
+                    /* (each member's country, bare: an act of the pair on "their troops" is
+                     * aimed at the other member, not at the actor's own forces) */
+                    for (int q = 0; q < n; q++)
+                        cs[q] = coder_intern(c, code_str(c, cs[q]), 3);
+                    copy_codes(&c->m[mi], cs, n);
+                    c->m[mi].resolved_from = c->sentence;
+                    c->m[mi].type = MT_ACTOR;
+                    c->m[mi].kind = AK_ACTOR;
+                    c->m[mi].pair_own = 1;
+                    continue;
+                }
                 resolve_kind(c, mi, AK_ACTOR, false);
+            }
             m = &c->m[mi];
             m->type = MT_ACTOR;
             static const char *const heads[] = {"LEADER", "LEADERS", "LEADERSHIP", "SPOKESMAN",
