@@ -234,7 +234,7 @@ TEST(lexicon_first_steps_in_a_small_dictionary)
 }
 
 /* A pattern's required group {A | B | ...}, every option of which needs a word, is kept in
- * its filter (pattern_filter.req_alt), and a pattern none of whose options can be in the
+ * its filter (pattern_filter.groups), and a pattern none of whose options can be in the
  * sentence is not tried. Coding the test file with and without those filters gives the
  * same events; a filter that rejected a pattern that matches changes them. */
 TEST(pattern_group_filter_codes_the_same)
@@ -274,7 +274,7 @@ TEST(pattern_group_filter_keeps_groups_of_words)
                            "state Wevia => WEV\n"
                            "set &ZQTHING = zqwidget | zqgadget\n"
                            "verb zqwarn => 130\n"
-                           "- * + {zqover | zqabout the zqplan} => 138\n"
+                           "- * + {zqover | zqabout zqvery? the zqplan} => 138\n"
                            "- * + {zqover | &ZQTHING} => 131\n"
                            "- * + {zqover | zqabout}? zqtwice => 132\n");
     if (!d)
@@ -301,5 +301,21 @@ TEST(pattern_group_filter_keeps_groups_of_words)
         CHECK(strstr(got, "e|0|ZQL|WEV|130|") != NULL); /* no option whole: the verb's code */
     }
     free(got);
+    /* The filter itself, on the sentence the coder holds: the 138 pattern's group has an
+     * option whose words are all there ("zqabout the zqplan", "zqvery" being optional),
+     * and none in "Zqland zqwarned Wevia zqabout it". */
+    dt_coder *c;
+    CHECK_INT(dt_coder_new(&c, d, NULL), 0);
+    for (size_t i = 0; c && i < d->npatterns; i++) {
+        const pattern_filter *f = &d->pfilters[i];
+        if (strcmp(dict_str(d, d->patterns[i].code.code), "138") != 0)
+            continue;
+        const char *has = "Zqland zqwarned Wevia zqabout the zqplan.", *lacks = "Zqland zqwarned Wevia zqabout it.";
+        CHECK(dt_coder_code(c, has, strlen(has), 1) >= 0);
+        CHECK(match_groups_possible(c, d->group_bits + f->groups, f->nreq_alt));
+        CHECK(dt_coder_code(c, lacks, strlen(lacks), 1) >= 0);
+        CHECK(!match_groups_possible(c, d->group_bits + f->groups, f->nreq_alt));
+    }
+    dt_coder_free(c);
     dt_dict_free(d);
 }

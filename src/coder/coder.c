@@ -2737,6 +2737,23 @@ static bool judged_by_passive(const dt_coder *c, int from, int hi)
     return false;
 }
 
+/* Whether the words from `from` to hi name nobody: no capitalized word and no actor (with
+ * `uncoded`, an actor without a code here, "U.N. resolutions", names nobody either). The
+ * look stops, past the first two words, at "as" (with `at_as`: what the act is called
+ * names its victim, "condemned the sanctions as interference in Venezuela's affairs") and
+ * at a verb (with `at_verb`: "welcomed the warrant and urged Moscow to ..."). */
+static bool nobody_named_after(const dt_coder *c, int from, int hi, bool at_as, bool at_verb, bool uncoded)
+{
+    for (int q = from; q < hi; q++) {
+        if (q > from + 1 && ((at_as && KEY_IS(c, q, "AS")) || (at_verb && c->ct[q].role == TR_VERB)))
+            return true;
+        int mi = c->ct[q].mention;
+        if (mi < 0 ? (c->toks[q].flags & (TOKF_CAP | TOKF_ALLCAP)) != 0 : !(uncoded && c->m[mi].ncodes == 0))
+            return false;
+    }
+    return true;
+}
+
 /* "condemned the launch": a launch or test named by "the" right after the verb (a one-sided
  * act of that kind, or a show of force, told up to LAUNCH_BACK sentences before, is the one
  * judged: an article on a launch tells the reactions to it one after another, with
@@ -2755,7 +2772,7 @@ static bool judges_launch(const dt_coder *c, int at, int hi)
 }
 
 /* A one-sided act told (a launch, a test), not denied or hypothetical, by one actor: what
- * a judgement of "the launch" a sentence or two later is about. */
+ * a judgement of "the launch" up to LAUNCH_BACK sentences later is about. */
 static void note_solo(dt_coder *c, const mention *m, const vgroup *g)
 {
     if (!g->neg && !g->hypo && m->ncodes == 1) {
@@ -4105,8 +4122,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         bool judged = true;
         /* (what the act is called after "as" names its victim, not its actor: "condemned
          * the sanctions as interference in Venezuela's internal affairs") */
-        for (int q = vo->end; q < hi && judged && !(q > vo->end + 1 && KEY_IS(c, q, "AS")); q++)
-            judged = c->ct[q].mention < 0 && !(c->toks[q].flags & (TOKF_CAP | TOKF_ALLCAP));
+        judged = judged && nobody_named_after(c, vo->end, hi, true, false, false);
         const char *sc = code_str(c, c->m[src].codes[0]);
         for (int q = 0; q < c->nctx && judged; q++)
             judged = c->ctx_src[q] == c->ctx_src[0] && strncmp(sc, code_str(c, c->ctx_src[q]), 3) != 0 &&
@@ -4178,15 +4194,17 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             q++;
         bool judged = key_among(c, q, acts, DT_ARRAY_LEN(acts)) && (c->toks[q].flags & TOKF_LOWER);
         /* ("the move", "the decision" after a concession or offer told since the court's act
-         * are that act's: the rule for them, below) */
-        if (judged && (KEY_IS(c, q, "MOVE") || KEY_IS(c, q, "DECISION")) && c->yield_sentence > c->court_sentence)
+         * are that act's: the rule for them, below; and so after any other act told since
+         * by others than the court: "[the warrant] Russia said it would widen its
+         * offensive. [...] France condemned the move" judges Russia) */
+        if (judged && (KEY_IS(c, q, "MOVE") || KEY_IS(c, q, "DECISION")) &&
+            (c->yield_sentence > c->court_sentence ||
+             (c->ctx_sentence > c->court_sentence && c->nctx > 0 && c->ctx_src[0] != c->court_src &&
+              c->ctx_tgt[0] != c->court_src)))
             judged = false;
         /* (up to an "as" or a verb coordinated after it: "welcomed the warrant and urged
          * Moscow to ...") */
-        for (q = vo->end; q < hi && judged && !(q > vo->end + 1 && (KEY_IS(c, q, "AS") || c->ct[q].role == TR_VERB));
-             q++)
-            judged = c->ct[q].mention < 0 ? !(c->toks[q].flags & (TOKF_CAP | TOKF_ALLCAP))
-                                          : c->m[c->ct[q].mention].ncodes == 0;
+        judged = judged && nobody_named_after(c, vo->end, hi, true, true, true);
         if (judged && (tgt = scan_context_mention(c, vo->end, c->court_src, c->court_sentence)) >= 0)
             trace_printf(c, "  no target named: the court whose act is judged, in sentence %d, %s\n",
                          c->court_sentence, code_str(c, c->court_src));
@@ -4207,16 +4225,16 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         int q = vo->end + 1;
         bool judged = key_among(c, q, moves, DT_ARRAY_LEN(moves)) && (c->toks[q].flags & TOKF_LOWER) &&
                       (q + 1 >= hi || c->ct[q + 1].mention < 0);
-        for (q = vo->end; q < hi && judged; q++)
-            judged = c->ct[q].mention < 0 && !(c->toks[q].flags & (TOKF_CAP | TOKF_ALLCAP));
+        judged = judged && nobody_named_after(c, vo->end, hi, false, false, false);
         if (judged && (tgt = scan_context_mention(c, vo->end, c->yield_src, c->yield_sentence)) >= 0)
             trace_printf(c, "  no target named: the actor of the act welcomed, in sentence %d, %s\n",
                          c->yield_sentence, code_str(c, c->yield_src));
     }
     /* "North Korea fired a missile on Wednesday. [...] Seoul and Washington condemned the
-     * launch": the same for a one-sided act that had no target (so no event), in one of the
-     * two sentences before, when no act of force was told after it ("The launch came a day
-     * after Seoul and Washington began their drills. The military condemned the launch"). */
+     * launch": the same for a one-sided act (a launch or test, or a show of force with a
+     * target), up to LAUNCH_BACK sentences before, when no act of force was told after it
+     * ("The launch came a day after Seoul and Washington began their drills. The military
+     * condemned the launch"). */
     if (tgt < 0 && !both && src >= 0 && !ve->is_noun && !(cs.flags & CF_SOLO) && cs.code &&
         code_root(c, cs.code) == 11 && c->solo_sentence >= 0 && c->sentence > c->solo_sentence &&
         c->sentence - c->solo_sentence <= LAUNCH_BACK && (c->ctx_sentence <= c->solo_sentence || !c->ctx_material) &&
@@ -4224,9 +4242,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         /* (only a launch or test named as such: "the deportation" is some other act) */
         bool judged = judges_launch(c, vo->end, hi);
         /* (a phrase known to name no actor, "U.N. resolutions", names nobody) */
-        for (int q = vo->end; q < hi && judged; q++)
-            judged = c->ct[q].mention < 0 ? !(c->toks[q].flags & (TOKF_CAP | TOKF_ALLCAP))
-                                          : c->m[c->ct[q].mention].ncodes == 0;
+        judged = judged && nobody_named_after(c, vo->end, hi, false, false, true);
         if (judged && (tgt = scan_context_mention(c, vo->end, c->solo_src, c->solo_sentence)) >= 0)
             trace_printf(c, "  no target named: the actor of the one-sided act judged, in sentence %d, %s\n",
                          c->solo_sentence, code_str(c, c->solo_src));
@@ -4241,8 +4257,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         code_root(c, cs.code) == 11 && c->ctx_sentence >= 0 && !c->ctx_material && c->nctx >= 2 &&
         c->sentence - c->ctx_sentence <= (named_judge ? 3 : 2) && c->m[src].ncodes == 1 && the_act) {
         bool judged = true;
-        for (int q = vo->end; q < hi && judged && !(q > vo->end + 1 && KEY_IS(c, q, "AS")); q++)
-            judged = c->ct[q].mention < 0 && !(c->toks[q].flags & (TOKF_CAP | TOKF_ALLCAP));
+        judged = judged && nobody_named_after(c, vo->end, hi, true, false, false);
         const char *sc = code_str(c, c->m[src].codes[0]);
         sid sides[4];
         int nsides = 0;
@@ -4276,8 +4291,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         code_root(c, cs.code) == 11 && c->ctx_judging && c->ctx_sentence >= 0 &&
         c->sentence - c->ctx_sentence == 1 && c->nctx > 0 && the_act) {
         bool judged = true;
-        for (int q = vo->end; q < hi && judged && !(q > vo->end + 1 && KEY_IS(c, q, "AS")); q++)
-            judged = c->ct[q].mention < 0 && !(c->toks[q].flags & (TOKF_CAP | TOKF_ALLCAP));
+        judged = judged && nobody_named_after(c, vo->end, hi, true, false, false);
         for (int k = 0; k < c->m[src].ncodes && judged; k++) {
             const char *sc = code_str(c, c->m[src].codes[k]);
             for (int q = 0; q < c->nctx && judged; q++)
@@ -5310,7 +5324,7 @@ int dt_coder_new(dt_coder **out, const dt_dict *d, const dt_coder_opts *opts)
         [LM_REJECT] = "reject", [LM_DISMISS] = "dismiss", [LM_REFUSE] = "refuse",
         [LM_REBUFF] = "rebuff", [LM_TURN_DOWN] = "turn down"};
     for (int i = 0; i < LM_N; i++)
-        c->lemma_sid[i] = dict_find_str(d, lemmas[i], strlen(lemmas[i]));
+        c->lemma_sid[i] = lemmas[i] ? dict_find_str(d, lemmas[i], strlen(lemmas[i])) : SID_NONE;
     if (opts)
         c->opts = *opts;
     lexicon_init(&c->lx);

@@ -184,6 +184,11 @@ typedef struct ctok {
     uint8_t nounword;   /* a noun/adjective from the dictionary (clause splitting) */
 } ctok;
 
+/* The sets a token's words begin members of, kept after its matches in the lexicon's pool
+ * (lexicon.c): a mask of LEX_SET_BITS bits when the dictionary has no more sets, else a
+ * count and the sets. Only when t->sets. */
+static inline const uint32_t *ctok_sets(const ctok *t) { return t->match + t->nmatch; }
+
 enum mention_type { MT_ACTOR, MT_AGENT_ONLY, MT_PRONOUN, MT_REF, MT_ALIAS };
 
 typedef struct mention {
@@ -262,7 +267,9 @@ typedef struct alias {
  * accusations ("rejected the demand", "denied the allegations"). */
 enum { ACT_REDUCE, ACT_COERCE, ACT_FORCE, ACT_DEMAND, ACT_ACCUSE, ACT_KINDS };
 
-/* Verb lemmas some rules ask about, compared by their string ids (dt_coder.lemma_sid). */
+/* Verb lemmas some rules ask about, compared by their string ids (dt_coder.lemma_sid;
+ * each needs its text in dt_coder_new's table). The rejections, LM_RULE_OUT to
+ * LM_TURN_DOWN, stay together: rejection_verb loops over that range. */
 enum { LM_PROTEST, LM_DEMONSTRATION, LM_STOP, LM_HALT, LM_CEASE, LM_QUIT, LM_RULE_OUT, LM_REJECT,
        LM_DISMISS, LM_REFUSE, LM_REBUFF, LM_TURN_DOWN, LM_N };
 
@@ -348,7 +355,6 @@ struct dt_coder {
     /* a filter of the word ids in the sentence (bit word_bloom_bit(w)): a word whose bit
      * is clear is not there, and no index is built to learn it */
     uint64_t wbloom[64];
-    uint32_t lexi[MAX_TOKENS]; /* the sentence's tokens' lexemes (indices into lx.lex), as the scan finds them */
     /* set members starting at each token, found once per sentence when first needed */
     int16_t set_first[MAX_TOKENS];    /* -1: not yet looked up */
     uint8_t set_count[MAX_TOKENS];
@@ -418,10 +424,13 @@ bool pattern_match(const dt_coder *c, const pattern *p, int vstart, int vend, in
 /* Index the sentence's words (positions per word id) for pattern matching. */
 void match_index_sentence(dt_coder *c);
 /* False when word id w is certainly not in the sentence (true: it may be). */
+static inline bool bloom_has_bit(const dt_coder *c, uint32_t b)
+{
+    return (c->wbloom[b >> 6] >> (b & 63)) & 1;
+}
 static inline bool word_maybe_in_sentence(const dt_coder *c, uint32_t w)
 {
-    uint32_t b = word_bloom_bit(w);
-    return (c->wbloom[b >> 6] >> (b & 63)) & 1;
+    return bloom_has_bit(c, word_bloom_bit(w));
 }
 /* Positions of a word id in the sentence, in increasing order; returns the count. */
 int match_word_positions_of(const dt_coder *c, uint32_t word, const int16_t **pos);
@@ -449,7 +458,7 @@ static inline bool match_groups_possible(const dt_coder *c, const uint16_t *g, u
         for (const uint16_t *o = g + 1; o < end && !any; o += 1 + o[0]) {
             any = true;
             for (uint16_t j = 1; j <= o[0] && any; j++)
-                any = (c->wbloom[o[j] >> 6] >> (o[j] & 63)) & 1;
+                any = bloom_has_bit(c, o[j]);
         }
         if (!any)
             return false;

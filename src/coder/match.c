@@ -77,7 +77,7 @@ static int set_ends_from(const dt_coder *cc, int p, uint32_t set, int hi, int *e
     if (!t->sets)
         return 0;
     if (c->d->nsets <= LEX_SET_BITS && c->d->set_by_word_start && set < c->d->nsets &&
-        !((t->match[t->nmatch + set / 32] >> (set % 32)) & 1))
+        !((ctok_sets(t)[set / 32] >> (set % 32)) & 1))
         return 0;
     if (c->set_first[p] < 0)
         set_cache_fill(c, p);
@@ -112,7 +112,7 @@ bool match_sentence_has_set_of(dt_coder *c, uint32_t set)
                 if (!c->ct[p].sets)
                     continue;
                 uint64_t m[LEX_SET_BITS / 64];
-                memcpy(m, c->ct[p].match + c->ct[p].nmatch, sizeof(m));
+                memcpy(m, ctok_sets(&c->ct[p]), sizeof(m));
                 for (size_t w = 0; w < LEX_SET_BITS / 64; w++)
                     acc[w] |= m[w];
             }
@@ -122,7 +122,7 @@ bool match_sentence_has_set_of(dt_coder *c, uint32_t set)
             for (int p = 0; p < c->ntok; p++) {
                 if (!c->ct[p].sets)
                     continue;
-                const uint32_t *sets = c->ct[p].match + c->ct[p].nmatch;
+                const uint32_t *sets = ctok_sets(&c->ct[p]);
                 for (uint32_t i = 1; i <= sets[0]; i++)
                     c->set_bits[sets[i] / 64] |= 1ULL << (sets[i] % 64);
             }

@@ -2746,11 +2746,11 @@ static void resolve_agents(dt_coder *c)
                 /* "Japarov and Rahmon met ... and agreed to pull back their troops": a plural
                  * possessive after a compound of two or more countries is the compound's, each
                  * member's agent (not the country named last, "the Uzbek city"). */
-                int first = -1;
+                int first = -1; /* (the nearest such compound before: its first mention) */
                 if ((wf & WF_PRON_PL) && KEY_IS(c, m->start, "THEIR"))
-                    for (int j = 0; j < mi && first < 0; j++)
-                        if (c->m[j].compound == j && c->m[j].ncompound > 1)
-                            first = j;
+                    for (int j = mi - 1; j >= 0 && first < 0; j--)
+                        if (c->m[j].compound >= 0 && c->m[c->m[j].compound].ncompound > 1)
+                            first = c->m[j].compound;
                 int n = 0;
                 sid cs[MAX_CODES];
                 for (int j = first; first >= 0 && j < mi && n < MAX_CODES; j++)
@@ -2929,13 +2929,12 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
     for (int i = 0; i < nt && all_caps; i++)
         if ((c->toks[i].flags & TOKF_WORD) && c->toks[i].key_len > 1 && !(c->toks[i].flags & TOKF_ALLCAP))
             all_caps = false;
-    /* Each token's lexeme, and what the scan reads of it, in one pass. Interning a new key
-     * may move the pool: then the match pointers are taken again after the pass. */
     /* In three passes, each over the sentence's tokens, so that the memory reads of one
      * pass are independent of each other and overlap: the cache slots (the lexemes'
      * indices; interning a new key may move the arrays, not the indices), the lexemes,
-     * then their matches. */
-    uint32_t *lexi = c->lexi;
+     * then their matches; the second and third reads are also hinted ahead with a
+     * prefetch. */
+    uint32_t lexi[MAX_TOKENS]; /* the tokens' lexemes, as indices into c->lx.lex */
     for (int i = 0; i < nt; i++) {
         const tok *t = &c->toks[i];
         bool allcap = (t->flags & TOKF_ALLCAP) || all_caps;

@@ -785,6 +785,10 @@ static int filter_required_groups(dt_dict *d, const pattern *p, pattern_filter *
                 }
                 d->group_bits[head] = nw;
             }
+            if (d->ngroup_bits - at - 1 > UINT16_MAX) {
+                d->ngroup_bits = at; /* (too long to encode: the group is not filtered) */
+                continue;
+            }
             d->group_bits[at] = (uint16_t)(d->ngroup_bits - at - 1);
             f->nreq_alt++;
         }
