@@ -1293,6 +1293,19 @@ static bool protest_object(const dt_coder *c, int at, int hi)
 /* "Thousands of protesters stormed the residence. Police fired tear gas ...": the
  * protesters (OPP) of the country of a security force `src` (COP, MIL) named in its
  * sentence or the one before. */
+/* a country (one code) named in an earlier sentence, other than the one whose code
+ * begins `sc` */
+struct other_state {
+    const dt_coder *c;
+    const char *sc;
+};
+static bool pred_other_state(const doc_mention *dm, const void *arg)
+{
+    const struct other_state *os = arg;
+    const char *ds = dm->ncodes == 1 ? code_str(os->c, dm->codes[0]) : "";
+    return dm->sentence < os->c->sentence && strlen(ds) >= 3 && country_based(ds) && strncmp(ds, os->sc, 3) != 0;
+}
+
 /* Code k is the opposition (OPP) of the state whose code begins sc. */
 static bool opposition_of(const dt_coder *c, sid k, const char *sc)
 {
@@ -4156,15 +4169,10 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                 memcpy(cc, sc, 3);
                 memcpy(cc + 3, "GOV", 4);
             } else {
-                int tot = DT_MIN(c->nrecent, DOC_RECENT);
-                for (int k = 1; k <= tot && !cc[0]; k++) {
-                    const doc_mention *dm = &c->recent[(c->nrecent - k) % DOC_RECENT];
-                    if (c->sentence - dm->sentence > 6)
-                        break;
-                    const char *ds = dm->ncodes == 1 ? code_str(c, dm->codes[0]) : "";
-                    if (dm->sentence < c->sentence && strlen(ds) >= 3 && country_based(ds) && strncmp(ds, sc, 3) != 0)
-                        memcpy(cc, ds, 3);
-                }
+                struct other_state os = {c, sc};
+                const doc_mention *dm = doc_find(c, pred_other_state, &os, 6);
+                if (dm)
+                    memcpy(cc, code_str(c, dm->codes[0]), 3);
             }
             if (cc[0] && (tgt = scan_context_mention(c, vo->end, coder_intern(c, cc, strlen(cc)), c->sentence)) >= 0)
                 trace_printf(c, "  no target named: the results judged are those of %s\n", cc);

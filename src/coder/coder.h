@@ -267,6 +267,11 @@ typedef struct alias {
  * accusations ("rejected the demand", "denied the allegations"). */
 enum { ACT_REDUCE, ACT_COERCE, ACT_FORCE, ACT_DEMAND, ACT_ACCUSE, ACT_KINDS };
 
+/* The most recent mention of the document's memory (c->recent, this sentence's included)
+ * that satisfies pred, at most max_back sentences back; NULL when none. */
+typedef bool (*dm_pred)(const doc_mention *dm, const void *arg);
+const doc_mention *doc_find(const dt_coder *c, dm_pred pred, const void *arg, int max_back);
+
 /* Verb lemmas some rules ask about, compared by their string ids (dt_coder.lemma_sid;
  * each needs its text in dt_coder_new's table). The rejections, LM_RULE_OUT to
  * LM_TURN_DOWN, stay together: rejection_verb loops over that range. */

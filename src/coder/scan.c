@@ -1115,9 +1115,7 @@ static void doc_push(dt_coder *c, const mention *m, bool subject, int group)
     c->nrecent++;
 }
 
-/* The most recent earlier mention in the document satisfying pred. */
-typedef bool (*dm_pred)(const doc_mention *dm, const void *arg);
-static const doc_mention *doc_find(const dt_coder *c, dm_pred pred, const void *arg, int max_back)
+const doc_mention *doc_find(const dt_coder *c, dm_pred pred, const void *arg, int max_back)
 {
     int n = DT_MIN(c->nrecent, DOC_RECENT);
     for (int k = 1; k <= n; k++) {
@@ -1767,6 +1765,28 @@ static bool armed_word(const dt_coder *c, int k)
     return k >= 0 && key_among(c, k, words, DT_ARRAY_LEN(words));
 }
 
+/* a country named in an earlier sentence that none of the sentence's mentions before
+ * mention `mi` names */
+struct other_country {
+    const dt_coder *c;
+    int mi;
+};
+static bool pred_other_country(const doc_mention *dm, const void *arg)
+{
+    const struct other_country *oc = arg;
+    const dt_coder *c = oc->c;
+    if (dm->sentence >= c->sentence || dm->ncodes < 1)
+        return false;
+    const char *s = code_str(c, dm->codes[0]);
+    if (strlen(s) < 3 || !country_based(s))
+        return false;
+    for (int j = 0; j < oc->mi; j++)
+        for (int q = 0; q < c->m[j].ncodes; q++)
+            if (strncmp(code_str(c, c->m[j].codes[q]), s, 3) == 0)
+                return false;
+    return true;
+}
+
 /* "Brazil and Colombia offered to mediate between the government and the opposition": a
  * state that mediates "between the government and ..." is a third party; the government is
  * that of the last country named in the document (in the six sentences before) that is none
@@ -1782,29 +1802,15 @@ static void mediated_government(dt_coder *c, int mi)
                   KEY_IS(c, q, "MEDIATOR") || KEY_IS(c, q, "MEDIATORS");
     if (!mediate || m->ncodes != 1)
         return;
-    int tot = DT_MIN(c->nrecent, DOC_RECENT);
-    for (int k = 1; k <= tot; k++) {
-        const doc_mention *dm = &c->recent[(c->nrecent - k) % DOC_RECENT];
-        if (c->sentence - dm->sentence > 6)
-            return;
-        if (dm->sentence >= c->sentence || dm->ncodes < 1)
-            continue;
-        const char *s = code_str(c, dm->codes[0]);
-        if (strlen(s) < 3 || !country_based(s))
-            continue;
-        bool named = false;
-        for (int j = 0; j < mi && !named; j++)
-            for (int q = 0; q < c->m[j].ncodes && !named; q++)
-                named = strncmp(code_str(c, c->m[j].codes[q]), s, 3) == 0;
-        if (named)
-            continue;
-        m->codes[0] = coder_intern(c, s, 3);
-        m->ncodes = 1;
-        m->kind = AK_STATE;
-        m->resolved_from = dm->sentence;
-        state_of(c, m, true);
+    struct other_country oc = {c, mi};
+    const doc_mention *dm = doc_find(c, pred_other_country, &oc, 6);
+    if (!dm)
         return;
-    }
+    m->codes[0] = coder_intern(c, code_str(c, dm->codes[0]), 3);
+    m->ncodes = 1;
+    m->kind = AK_STATE;
+    m->resolved_from = dm->sentence;
+    state_of(c, m, true);
 }
 
 static void resolve_references(dt_coder *c)
