@@ -135,6 +135,28 @@ TEST(cli_extract_and_code_report_bad_sources)
     free(out);
 }
 
+/* libcurl is opened at the first URL, not linked (docs/performance.md, "Process start"):
+ * a machine without it still runs everything else, and a URL gets a message that says
+ * what is missing; the sources after it are still read. No network is needed: the
+ * library is looked for before any connection. */
+TEST(cli_url_without_libcurl_is_reported)
+{
+    char cmd[600], *out;
+    snprintf(cmd, sizeof(cmd),
+             "(DETENTE_LIBCURL=/nonexistent/libcurl.so.4 %s code --dict tests/data/mini.dict -q "
+             "http://127.0.0.1:9/a.html tests/data/ingest/article.html; echo \"status $?\")", bin());
+    CHECK_INT(test_run(cmd, &out, 1), 0);
+    CHECK(strstr(out, "http://127.0.0.1:9/a.html: fetching URLs needs libcurl: /nonexistent/libcurl.so.4") != NULL);
+    CHECK(strstr(out, "\"date\":\"2018-06-12\"") != NULL); /* the file after the URL */
+    CHECK(strstr(out, "status 3") != NULL);
+    free(out);
+    /* and the program itself does not need it to start */
+    snprintf(cmd, sizeof(cmd), "ldd %s | grep -c libcurl", bin());
+    test_run(cmd, &out, 0);
+    CHECK(out != NULL && out[0] == '0');
+    free(out);
+}
+
 /* Real Reuters-21578 articles (Debian's r-cran-tm) through `detente code` end to end: every
  * article read with its date, split and coded (commodity news holds few political events). */
 TEST(cli_code_reuters_21578_end_to_end)

@@ -1,8 +1,13 @@
 /* fetch.c — http(s) sources through libcurl: a whole-transfer timeout, a size cap, a few
- * redirects at most, only http and https, and a User-Agent that says who we are. */
+ * redirects at most, only http and https, and a User-Agent that says who we are.
+ *
+ * libcurl is opened with dlopen at the first URL, not linked: it brings some twenty
+ * libraries (TLS, Kerberos, LDAP, SSH, ...) whose loading cost every run of the program
+ * about 14 ms before main, fetching or not (docs/performance.md, "Process start"). */
 #include "ingest.h"
 
 #include <curl/curl.h>
+#include <dlfcn.h>
 #include <pthread.h>
 
 #define USER_AGENT "Detente/" DT_VERSION " (+event coder)"
@@ -12,9 +17,49 @@ bool fetch_is_url(const char *s)
     return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0;
 }
 
+/* The few libcurl functions used, found in the library at the first fetch. */
+static struct {
+    CURLcode (*global_init)(long flags);
+    CURL *(*easy_init)(void);
+    CURLcode (*setopt)(CURL *c, CURLoption o, ...);
+    CURLcode (*perform)(CURL *c);
+    CURLcode (*getinfo)(CURL *c, CURLINFO i, ...);
+    const char *(*strerror)(CURLcode e);
+    void (*cleanup)(CURL *c);
+} cu;
+
+/* (DETENTE_LIBCURL names another file: how the tests see a machine without libcurl) */
+#define CURL_LIB "libcurl.so.4"
 static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
-static CURLcode curl_init_rc;
-static void curl_init(void) { curl_init_rc = curl_global_init(CURL_GLOBAL_DEFAULT); }
+static char curl_problem[256]; /* empty once libcurl is loaded and started */
+
+/* (a function's address out of dlsym's object pointer, as POSIX allows) */
+#define CURL_SYM(field, name) \
+    (*(void **)(void *)&cu.field = dlsym(lib, name)) != NULL
+
+static void curl_init(void)
+{
+    const char *name = getenv("DETENTE_LIBCURL");
+    if (!name || !*name)
+        name = CURL_LIB;
+    void *lib = dlopen(name, RTLD_NOW | RTLD_LOCAL);
+    if (!lib) {
+        const char *e = dlerror();
+        snprintf(curl_problem, sizeof curl_problem, "fetching URLs needs libcurl: %s",
+                 e ? e : name);
+        return;
+    }
+    if (!(CURL_SYM(global_init, "curl_global_init") && CURL_SYM(easy_init, "curl_easy_init") &&
+          CURL_SYM(setopt, "curl_easy_setopt") && CURL_SYM(perform, "curl_easy_perform") &&
+          CURL_SYM(getinfo, "curl_easy_getinfo") && CURL_SYM(strerror, "curl_easy_strerror") &&
+          CURL_SYM(cleanup, "curl_easy_cleanup"))) {
+        snprintf(curl_problem, sizeof curl_problem, "%s lacks a function this program needs",
+                 name);
+        return;
+    }
+    if (cu.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+        snprintf(curl_problem, sizeof curl_problem, "libcurl could not start");
+}
 
 typedef struct sink {
     buf *body;
@@ -44,60 +89,60 @@ int fetch_url(const char *url, const fetch_opts *o, buf *body, char content_type
         return DT_EINVAL;
     }
     pthread_once(&curl_once, curl_init);
-    if (curl_init_rc != CURLE_OK) {
-        err_set(err, DT_ENET, url, 0, 0, "libcurl could not start");
+    if (curl_problem[0]) {
+        err_set(err, DT_ENET, url, 0, 0, "%s", curl_problem);
         return DT_ENET;
     }
     size_t cap = o && o->max_bytes ? o->max_bytes : (32u << 20);
     buf_free(body);
     buf_init(body, cap);
-    CURL *c = curl_easy_init();
+    CURL *c = cu.easy_init();
     if (!c)
         return DT_ENOMEM;
     sink s = {body, content_type, false};
     long timeout = o && o->timeout_s ? o->timeout_s : 30;
     long redirects = o && o->max_redirects ? o->max_redirects : 5;
-    curl_easy_setopt(c, CURLOPT_URL, url);
-    curl_easy_setopt(c, CURLOPT_USERAGENT, USER_AGENT);
-    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
-    curl_easy_setopt(c, CURLOPT_MAXREDIRS, redirects);
-    curl_easy_setopt(c, CURLOPT_TIMEOUT, timeout);
-    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, timeout < 10 ? timeout : 10L);
-    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");  /* gzip, deflate as the server likes */
-    curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)cap);
+    cu.setopt(c, CURLOPT_URL, url);
+    cu.setopt(c, CURLOPT_USERAGENT, USER_AGENT);
+    cu.setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
+    cu.setopt(c, CURLOPT_MAXREDIRS, redirects);
+    cu.setopt(c, CURLOPT_TIMEOUT, timeout);
+    cu.setopt(c, CURLOPT_CONNECTTIMEOUT, timeout < 10 ? timeout : 10L);
+    cu.setopt(c, CURLOPT_NOSIGNAL, 1L);
+    cu.setopt(c, CURLOPT_ACCEPT_ENCODING, "");  /* gzip, deflate as the server likes */
+    cu.setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)cap);
 #if LIBCURL_VERSION_NUM >= 0x075500
-    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+    cu.setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+    cu.setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
 #else
-    curl_easy_setopt(c, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
-    curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+    cu.setopt(c, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+    cu.setopt(c, CURLOPT_REDIR_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
 #endif
-    curl_easy_setopt(c, CURLOPT_FILETIME, 1L);
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-    curl_easy_setopt(c, CURLOPT_WRITEDATA, &s);
-    CURLcode cr = curl_easy_perform(c);
+    cu.setopt(c, CURLOPT_FILETIME, 1L);
+    cu.setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+    cu.setopt(c, CURLOPT_WRITEDATA, &s);
+    CURLcode cr = cu.perform(c);
     int rc = 0;
     long status = 0;
-    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+    cu.getinfo(c, CURLINFO_RESPONSE_CODE, &status);
     if (s.over || cr == CURLE_FILESIZE_EXCEEDED) {
         err_set(err, DT_ELIMIT, url, 0, 0, "larger than %zu bytes", cap);
         rc = DT_ELIMIT;
     } else if (cr != CURLE_OK) {
-        err_set(err, DT_ENET, url, 0, 0, "%s", curl_easy_strerror(cr));
+        err_set(err, DT_ENET, url, 0, 0, "%s", cu.strerror(cr));
         rc = DT_ENET;
     } else if (status >= 400) {
         err_set(err, DT_ENET, url, 0, 0, "HTTP status %ld", status);
         rc = DT_ENET;
     }
     char *ct = NULL, *eff = NULL;
-    if (curl_easy_getinfo(c, CURLINFO_CONTENT_TYPE, &ct) == CURLE_OK && ct)
+    if (cu.getinfo(c, CURLINFO_CONTENT_TYPE, &ct) == CURLE_OK && ct)
         snprintf(content_type, 256, "%s", ct);
-    if (curl_easy_getinfo(c, CURLINFO_EFFECTIVE_URL, &eff) == CURLE_OK && eff)
+    if (cu.getinfo(c, CURLINFO_EFFECTIVE_URL, &eff) == CURLE_OK && eff)
         snprintf(final_url, 2048, "%s", eff);
     curl_off_t ft = -1;
-    if (curl_easy_getinfo(c, CURLINFO_FILETIME_T, &ft) == CURLE_OK && ft > 0)
+    if (cu.getinfo(c, CURLINFO_FILETIME_T, &ft) == CURLE_OK && ft > 0)
         dt_date_format((int32_t)(ft / 86400), last_modified, 11);
-    curl_easy_cleanup(c);
+    cu.cleanup(c);
     return rc;
 }
