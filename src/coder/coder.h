@@ -66,7 +66,8 @@ typedef struct walk_first {
     uint32_t next[WF_NEXT];      /* the nodes to go on from, by their runs of children
                                     (dict_step_at), in match order */
     uint8_t next_exact, next_verbform; /* per next: the path's flags */
-    uint8_t pad[6];
+    uint8_t hits;                /* per slot: hit[slot] is set (the walk reads only these) */
+    uint8_t pad[5];
 } walk_first;                    /* 64 bytes */
 _Static_assert(sizeof(walk_first) == 64, "a walk_first is one cache line");
 

@@ -98,6 +98,7 @@ static int first_step(lexicon *lx, lexeme *e, const dt_dict *d)
             /* (all one word long: the first reading wins, or an exact one over it) */
             if (slot >= 0 && (!f.hit[slot] || (exact && !(f.exact & (1u << slot))))) {
                 f.hit[slot] = payload_handle(d, child, p);
+                f.hits |= (uint8_t)(1u << slot);
                 f.exact = (uint8_t)((f.exact & ~(1u << slot)) | (exact ? 1u << slot : 0));
             }
         }

@@ -4,6 +4,9 @@
 #include "coder.h"
 
 #include <stdio.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -113,10 +116,15 @@ static void note_issue(dt_coder *c, uint32_t index)
 static void walk(dt_coder *c, int i, scan_best *b)
 {
     const dt_dict *d = c->d;
-    /* Field by field: a memset of the whole struct compiles to a slow string store. */
-    phrase_hit none = {NULL, 0, false};
+    /* (seven 16-byte stores: a memset compiles to a slow string store) */
+#if defined(__SSE2__)
+    _Static_assert(sizeof(phrase_hit) == 16, "a hit is one vector store");
     for (int k = 0; k < WH_N; k++)
-        b->hit[k] = none;
+        _mm_storeu_si128((__m128i *)(void *)&b->hit[k], _mm_setzero_si128());
+#else
+    for (int k = 0; k < WH_N; k++)
+        b->hit[k] = (phrase_hit){NULL, 0, false};
+#endif
     b->discard = b->discard_story = false;
     if (i >= c->ntok || c->ct[i].role == TR_SKIP)
         return;
@@ -128,12 +136,12 @@ static void walk(dt_coder *c, int i, scan_best *b)
          * its one-word hits, then the nodes to go on from, in the order the loop below
          * would have met them. */
         const walk_first *f = &c->lx.wf[c->ct[i].walk1 - 1];
-        for (int k = 0; k < WH_N; k++)
-            if (f->hit[k]) {
-                b->hit[k].pl = handle_payload(d, f->hit[k]);
-                b->hit[k].len = 1;
-                b->hit[k].exact = (f->exact >> k) & 1;
-            }
+        for (unsigned m = f->hits; m; m &= m - 1) {
+            int k = __builtin_ctz(m);
+            b->hit[k].pl = handle_payload(d, f->hit[k]);
+            b->hit[k].len = 1;
+            b->hit[k].exact = (f->exact >> k) & 1;
+        }
         for (int k = 0; k < f->nissue; k++)
             note_issue(c, f->issue[k]);
         b->discard = f->discard & 1;
