@@ -1,7 +1,7 @@
 #!/bin/sh
 # Coding throughput of `detente code` on a fixed corpus, made by bench/mkcorpus from
 # Reuters-21578 (Debian package r-cran-tm) and the bundled sample: sentences/s, MB/s,
-# events/s, peak RSS, for 1 and 2 threads; dictionary load time and model size. With
+# events/s, peak RSS, for 1 and 2 threads; process start, dictionary load time and model size. With
 # the Phoenix (PETRARCH-2) dictionaries too when ../shared/reference holds them.
 #
 #   sh bench/throughput.sh            (BENCH_MB=500 by default; BENCH_THREADS="1 2")
@@ -43,6 +43,18 @@ run() {
         printf "%-9s threads %d: %9.0f sentences/s  %6.1f MB/s  %8.0f events/s  wall %.2f s  user %.2f s  peak RSS %.1f MiB  (%d sentences, %d events)\n",
                l, t, s / w, b / w / 1e6, e / w, w, u, r / 1024, s, e }'
 }
+
+# avg_ms CMD...: the mean wall time of 20 runs of a short command, in ms
+avg_ms() {
+    t0=$(date +%s%N)
+    i=0
+    while [ $i -lt 20 ]; do "$@" > /dev/null 2>&1 || true; i=$((i + 1)); done
+    t1=$(date +%s%N)
+    awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", (b - a) / 20 / 1e6 }'
+}
+: > build/bench/empty.jsonl
+echo "== process start: detente --version $(avg_ms ./detente --version) ms;" \
+     "detente code on an empty input (start + bundled load) $(avg_ms ./detente code --threads 1 build/bench/empty.jsonl) ms (means of 20)"
 
 echo "== bundled dictionaries"
 ./build/bench/dict_load data/dict
