@@ -14,7 +14,7 @@ CFLAGS_W  = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wstrict-pro
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -I/usr/include/libxml2
 CFLAGS   ?= $(OPT) -g
 ALL_CFLAGS = $(CFLAGS_W) $(CFLAGS) $(EXTRA_CFLAGS)
-LDLIBS   += -lsqlite3 -lxml2 -lz -ldl -lpthread -lm
+LDLIBS   += -lsqlite3 -lz -ldl -lpthread -lm
 
 LIB_SRC  := $(sort $(wildcard src/util/*.c src/text/*.c src/dict/*.c src/coder/*.c src/ingest/*.c \
                               src/store/*.c src/analysis/*.c src/report/*.c))

@@ -25,7 +25,7 @@ done
 for t in fuzz/fuzz_*.c; do
     name=$(basename "$t" .c)
     echo "building $name"
-    $CC $FLAGS -Isrc -o "$OUT/$name" "$t" $OBJS -lsqlite3 -lxml2 -lz -ldl -lpthread -lm
+    $CC $FLAGS -Isrc -o "$OUT/$name" "$t" $OBJS -lsqlite3 -lz -ldl -lpthread -lm
 done
 if [ -n "${FUZZ_SECONDS:-}" ]; then
     for t in fuzz/fuzz_*.c; do

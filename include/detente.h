@@ -37,6 +37,7 @@ enum {
     DT_EVERSION = -10,/* data from a newer version */
     DT_ENET = -11,    /* network error */
     DT_EFORMAT = -12, /* unknown or unsupported format */
+    DT_ENOLIB = -13,  /* a shared library opened at first use (libcurl, libxml2) is missing */
 };
 
 /* Human-readable text for an error code; never NULL, static storage. */

@@ -135,13 +135,13 @@ TEST(cli_extract_and_code_report_bad_sources)
     free(out);
 }
 
-/* libcurl is opened at the first URL, not linked (docs/performance.md, "Process start"):
- * a machine without it still runs everything else, and a URL gets a message that says
- * what is missing; the sources after it are still read. No network is needed: the
- * library is looked for before any connection. */
-TEST(cli_url_without_libcurl_is_reported)
+/* libcurl and libxml2 are opened at first use, not linked (docs/performance.md, "Process
+ * start"): a machine without one still runs everything else, and a source that needs it
+ * gets a message that says what is missing; the sources after it are still read. No
+ * network is needed: the library is looked for before any connection. */
+TEST(cli_missing_libraries_are_reported)
 {
-    char cmd[600], *out;
+    char cmd[700], *out;
     snprintf(cmd, sizeof(cmd),
              "(DETENTE_LIBCURL=/nonexistent/libcurl.so.4 %s code --dict tests/data/mini.dict -q "
              "http://127.0.0.1:9/a.html tests/data/ingest/article.html; echo \"status $?\")", bin());
@@ -150,8 +150,19 @@ TEST(cli_url_without_libcurl_is_reported)
     CHECK(strstr(out, "\"date\":\"2018-06-12\"") != NULL); /* the file after the URL */
     CHECK(strstr(out, "status 3") != NULL);
     free(out);
-    /* and the program itself does not need it to start */
-    snprintf(cmd, sizeof(cmd), "ldd %s | grep -c libcurl", bin());
+    /* without libxml2: pages and feeds are skipped with the reason, JSON Lines are coded */
+    snprintf(cmd, sizeof(cmd),
+             "(printf '{\"id\":\"j1\",\"date\":\"2017-08-29\",\"text\":\"North Korea fired a missile "
+             "over Japan.\"}\\n' | DETENTE_LIBXML2=/nonexistent/libxml2.so.2 %s code --dict tests/data/mini.dict "
+             "-q tests/data/ingest/article.html tests/data/ingest/feed.rss -; echo \"status $?\")", bin());
+    CHECK_INT(test_run(cmd, &out, 1), 0);
+    CHECK(strstr(out, "article.html: byte 0: reading XML and HTML needs libxml2: /nonexistent/libxml2.so.2") != NULL);
+    CHECK(strstr(out, "feed.rss: byte 0: reading XML and HTML needs libxml2") != NULL);
+    CHECK(strstr(out, "\"id\":\"j1\"") != NULL);
+    CHECK(strstr(out, "status 3") != NULL);
+    free(out);
+    /* and the program itself needs neither to start */
+    snprintf(cmd, sizeof(cmd), "ldd %s | grep -c 'libcurl\\|libxml2'", bin());
     test_run(cmd, &out, 0);
     CHECK(out != NULL && out[0] == '0');
     free(out);

@@ -5,8 +5,8 @@
 
 #include "../dict/compat.h"
 
-#include <libxml/parser.h>
-#include <libxml/tree.h>
+#include "../ingest/xmllib.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -212,6 +212,10 @@ int validate_petrarch(const char *path, const char *text, size_t len, const char
     if (len > (size_t)INT32_MAX) {
         err_set(err, DT_ELIMIT, path, 0, 0, "suite too large");
         return DT_ELIMIT;
+    }
+    if (xml_lib_open()) {
+        err_set(err, DT_ENOLIB, path, 0, 0, "%s", xml_lib_problem());
+        return DT_ENOLIB;
     }
     xmlDoc *doc = xmlReadMemory(text, (int)len, path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
                                                           XML_PARSE_NOWARNING | XML_PARSE_RECOVER);

@@ -4,8 +4,7 @@
  * description, summary; HTML inside cleaned to text). */
 #include "html.h"
 
-#include <libxml/parser.h>
-#include <libxml/tree.h>
+#include "xmllib.h"
 
 static bool is_el(const xmlNode *n, const char *name)
 {
@@ -165,6 +164,8 @@ int feed_parse(const char *xml, size_t n, const char *name, arena *mem, feed_ite
 {
     if (n > INT32_MAX)
         return DT_ELIMIT;
+    if (xml_lib_open())
+        return DT_ENOLIB;
     int opts = XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
                XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
     xmlDocPtr doc = xmlReadMemory(xml, (int)n, NULL, "UTF-8", opts);

@@ -3,7 +3,8 @@
  *
  * libcurl is opened with dlopen at the first URL, not linked: it brings some twenty
  * libraries (TLS, Kerberos, LDAP, SSH, ...) whose loading cost every run of the program
- * about 14 ms before main, fetching or not (docs/performance.md, "Process start"). */
+ * about 14 ms before main, fetching or not (docs/performance.md, "Process start");
+ * libxml2 likewise (xmllib.h). */
 #include "ingest.h"
 
 #include <curl/curl.h>
@@ -39,22 +40,16 @@ static char curl_problem[256]; /* empty once libcurl is loaded and started */
 
 static void curl_init(void)
 {
-    const char *name = getenv("DETENTE_LIBCURL");
-    if (!name || !*name)
-        name = CURL_LIB;
-    void *lib = dlopen(name, RTLD_NOW | RTLD_LOCAL);
-    if (!lib) {
-        const char *e = dlerror();
-        snprintf(curl_problem, sizeof curl_problem, "fetching URLs needs libcurl: %s",
-                 e ? e : name);
+    void *lib = lib_open("DETENTE_LIBCURL", CURL_LIB, "fetching URLs needs libcurl", curl_problem,
+                         sizeof curl_problem);
+    if (!lib)
         return;
-    }
     if (!(CURL_SYM(global_init, "curl_global_init") && CURL_SYM(easy_init, "curl_easy_init") &&
           CURL_SYM(setopt, "curl_easy_setopt") && CURL_SYM(perform, "curl_easy_perform") &&
           CURL_SYM(getinfo, "curl_easy_getinfo") && CURL_SYM(strerror, "curl_easy_strerror") &&
           CURL_SYM(cleanup, "curl_easy_cleanup"))) {
-        snprintf(curl_problem, sizeof curl_problem, "%s lacks a function this program needs",
-                 name);
+        snprintf(curl_problem, sizeof curl_problem, "the libcurl found lacks a function this "
+                 "program needs");
         return;
     }
     if (cu.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)

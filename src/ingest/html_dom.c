@@ -3,10 +3,9 @@
  * metadata a page carries (titles, canonical URL, publication dates, JSON-LD). */
 #include "html.h"
 
-#include <libxml/HTMLparser.h>
-#include <libxml/parserInternals.h>
+#include "xmllib.h"
+
 #include <stdlib.h>
-#include <libxml/tree.h>
 
 /* ---------------------------------------------------------------- tags */
 
@@ -602,6 +601,8 @@ int hpage_build(hpage *p, const char *html, size_t n)
 {
     if (n > INT32_MAX)
         return DT_ELIMIT;
+    if (xml_lib_open())
+        return DT_ENOLIB;
     htmlSAXHandler sax;
     memset(&sax, 0, sizeof(sax));
     sax.startElement = on_start;

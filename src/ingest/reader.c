@@ -2,6 +2,7 @@
  * format sniffing, the whole-document formats (text, HTML, feeds, Reuters XML), and what
  * every document gets on the way out: a text hash, a language check, duplicate removal. */
 #include "reader.h"
+#include "xmllib.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -529,7 +530,7 @@ int rd_html_doc(dt_reader *r, dt_doc *doc, const char *html, size_t n, const cha
     if (rc) {
         r->st.skipped++;
         diag_emit(diag, user, rc, r->name, 0, 0, offset, "%s: page skipped",
-                  rc == DT_EPARSE ? "not HTML" : dt_strerror(rc));
+                  rc == DT_EPARSE ? "not HTML" : rc == DT_ENOLIB ? xml_lib_problem() : dt_strerror(rc));
         return 0;
     }
     rd_doc_init(r, doc, "html", offset);
@@ -639,8 +640,9 @@ static int next_whole(dt_reader *r, dt_doc *doc, dt_diag_fn diag, void *user)
             r->st.records++;
             r->st.skipped++;
             diag_emit(diag, user, rc, r->name, 0, 0, 0, "%s: skipped",
-                      rc == DT_EFORMAT ? (r->fmt == RF_FEED ? "not an RSS or Atom feed" : "no Reuters articles")
-                                       : "unreadable XML");
+                      rc == DT_EFORMAT   ? (r->fmt == RF_FEED ? "not an RSS or Atom feed" : "no Reuters articles")
+                      : rc == DT_ENOLIB ? xml_lib_problem()
+                                        : "unreadable XML");
             return rc == DT_ENOMEM ? rc : 0;
         }
     }

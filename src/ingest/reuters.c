@@ -3,8 +3,7 @@
  * them) and RCV1 <newsitem> files (date attribute, <headline>, <text><p>...). */
 #include "ingest.h"
 
-#include <libxml/parser.h>
-#include <libxml/tree.h>
+#include "xmllib.h"
 
 static const xmlNode *child(const xmlNode *n, const char *name)
 {
@@ -173,6 +172,8 @@ int reuters_parse(const char *s, size_t n, const char *name, arena *mem, feed_it
 {
     if (n > INT32_MAX)
         return DT_ELIMIT;
+    if (xml_lib_open())
+        return DT_ENOLIB;
     int opts = XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_COMPACT;
     xmlDocPtr doc = xmlReadMemory(s, (int)n, NULL, "UTF-8", opts);
     if (!doc)

@@ -19,6 +19,7 @@ const char *dt_strerror(int code)
     case DT_EVERSION: return "made by a newer version";
     case DT_ENET: return "network error";
     case DT_EFORMAT: return "unknown or unsupported format";
+    case DT_ENOLIB: return "a shared library it needs is not installed";
     default: return "unknown error";
     }
 }

@@ -195,6 +195,11 @@ void diag_emit(dt_diag_fn fn, void *user, int code, const char *file, long line,
 
 /* Decode one code point at s[0..n). Returns its length (1..4) and stores the code
  * point, or returns 0 for an invalid sequence (then *cp = U+FFFD, consume 1 byte). */
+/* A shared library opened at first use (lib.c): the file named by the environment variable
+ * env when set (how the tests see a machine without it), else `file`; NULL when it cannot be
+ * opened, with problem set to "NEED: why". */
+void *lib_open(const char *env, const char *file, const char *need, char *problem, size_t cap);
+
 size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
 /* True when s[0..n) is valid UTF-8; on failure *bad is the offset of the first error. */
 bool utf8_valid(const char *s, size_t n, size_t *bad);

@@ -1,0 +1,21 @@
+/* lib.c — shared libraries opened at first use (libcurl for URLs, libxml2 for XML and
+ * HTML): linked, they and what they bring cost every run of the program at start
+ * (docs/performance.md, "Process start"). */
+#include "util.h"
+
+#include <dlfcn.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+void *lib_open(const char *env, const char *file, const char *need, char *problem, size_t cap)
+{
+    const char *name = getenv(env);
+    if (!name || !*name)
+        name = file;
+    void *lib = dlopen(name, RTLD_NOW | RTLD_LOCAL);
+    if (!lib) {
+        const char *e = dlerror();
+        snprintf(problem, cap, "%s: %s", need, e ? e : name);
+    }
+    return lib;
+}
