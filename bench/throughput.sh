@@ -44,17 +44,21 @@ run() {
                l, t, s / w, b / w / 1e6, e / w, w, u, r / 1024, s, e }'
 }
 
-# avg_ms CMD...: the mean wall time of 20 runs of a short command, in ms
+# avg_ms CMD...: the mean wall time of 20 runs of a short command, in ms (it must succeed)
 avg_ms() {
+    "$@" > /dev/null 2>&1 || { echo "bench: $* failed" >&2; exit 1; }
     t0=$(date +%s%N)
     i=0
-    while [ $i -lt 20 ]; do "$@" > /dev/null 2>&1 || true; i=$((i + 1)); done
+    while [ $i -lt 20 ]; do "$@" > /dev/null 2>&1; i=$((i + 1)); done
     t1=$(date +%s%N)
     awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", (b - a) / 20 / 1e6 }'
 }
-: > build/bench/empty.jsonl
-echo "== process start: detente --version $(avg_ms ./detente --version) ms;" \
-     "detente code on an empty input (start + bundled load) $(avg_ms ./detente code --threads 1 build/bench/empty.jsonl) ms (means of 20)"
+one=build/bench/one-sentence.jsonl
+printf '{"id":"start","date":"2020-01-01","text":"The talks ended."}\n' > "$one"
+start_ms=$(avg_ms ./detente --version)
+one_ms=$(avg_ms ./detente code --threads 1 "$one")
+echo "== process start: detente --version $start_ms ms;" \
+     "detente code on one sentence (start + bundled load) $one_ms ms (means of 20)"
 
 echo "== bundled dictionaries"
 ./build/bench/dict_load data/dict

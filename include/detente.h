@@ -356,7 +356,8 @@ typedef struct dt_article {
  * subscription notices are left out. html is any bytes (not NUL-terminated); charset is
  * the HTTP header's charset or NULL (then the page's own declaration, else UTF-8 or
  * windows-1252); url may be NULL (it gives a date when its path holds one). Returns 0,
- * DT_ENOMEM, or DT_EPARSE when the bytes are not HTML. Thread-safe. */
+ * DT_ENOMEM, DT_EPARSE when the bytes are not HTML, or DT_ENOLIB when libxml2 is not
+ * installed (it is opened at the first page). Thread-safe. */
 DT_NODISCARD int dt_extract_html(const void *html, size_t len, const char *url, const char *charset,
                                  dt_article *out);
 void dt_article_free(dt_article *a);

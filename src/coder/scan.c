@@ -117,7 +117,7 @@ static void walk(dt_coder *c, int i, scan_best *b)
 {
     const dt_dict *d = c->d;
     /* (seven 16-byte stores: a memset compiles to a slow string store) */
-#if defined(__SSE2__)
+#if defined(__SSE2__) && defined(__x86_64__)
     _Static_assert(sizeof(phrase_hit) == 16, "a hit is one vector store");
     for (int k = 0; k < WH_N; k++)
         _mm_storeu_si128((__m128i *)(void *)&b->hit[k], _mm_setzero_si128());

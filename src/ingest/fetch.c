@@ -8,7 +8,6 @@
 #include "ingest.h"
 
 #include <curl/curl.h>
-#include <dlfcn.h>
 #include <pthread.h>
 
 #define USER_AGENT "Detente/" DT_VERSION " (+event coder)"
@@ -18,42 +17,51 @@ bool fetch_is_url(const char *s)
     return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0;
 }
 
-/* The few libcurl functions used, found in the library at the first fetch. */
+/* The libcurl functions used, found in the library at the first fetch, each typed from
+ * libcurl's own declaration (field, then the library's name: curl.h makes some of those
+ * names macros when they are called, so the fields are named apart). Calls through them
+ * lose the compile-time checks of option arguments that curl.h adds for gcc. */
+#define CURL_FUNCTIONS(X)                                                                      \
+    X(global_init, curl_global_init) X(easy_init, curl_easy_init)                             \
+    X(setopt, curl_easy_setopt) X(perform, curl_easy_perform) X(getinfo, curl_easy_getinfo)   \
+    X(strerror, curl_easy_strerror) X(cleanup, curl_easy_cleanup)
+#define CURL_FIELD(field, sym) __typeof__(sym) *field;
 static struct {
-    CURLcode (*global_init)(long flags);
-    CURL *(*easy_init)(void);
-    CURLcode (*setopt)(CURL *c, CURLoption o, ...);
-    CURLcode (*perform)(CURL *c);
-    CURLcode (*getinfo)(CURL *c, CURLINFO i, ...);
-    const char *(*strerror)(CURLcode e);
-    void (*cleanup)(CURL *c);
+    CURL_FUNCTIONS(CURL_FIELD)
 } cu;
+#undef CURL_FIELD
 
 /* (DETENTE_LIBCURL names another file: how the tests see a machine without libcurl) */
 #define CURL_LIB "libcurl.so.4"
 static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
 static char curl_problem[256]; /* empty once libcurl is loaded and started */
-
-/* (a function's address out of dlsym's object pointer, as POSIX allows) */
-#define CURL_SYM(field, name) \
-    (*(void **)(void *)&cu.field = dlsym(lib, name)) != NULL
+static int curl_rc;            /* DT_ENOLIB: not installed; DT_ENET: could not start */
 
 static void curl_init(void)
 {
+    curl_rc = DT_ENOLIB;
     void *lib = lib_open("DETENTE_LIBCURL", CURL_LIB, "fetching URLs needs libcurl", curl_problem,
                          sizeof curl_problem);
     if (!lib)
         return;
-    if (!(CURL_SYM(global_init, "curl_global_init") && CURL_SYM(easy_init, "curl_easy_init") &&
-          CURL_SYM(setopt, "curl_easy_setopt") && CURL_SYM(perform, "curl_easy_perform") &&
-          CURL_SYM(getinfo, "curl_easy_getinfo") && CURL_SYM(strerror, "curl_easy_strerror") &&
-          CURL_SYM(cleanup, "curl_easy_cleanup"))) {
-        snprintf(curl_problem, sizeof curl_problem, "the libcurl found lacks a function this "
-                 "program needs");
+#define CURL_NAME(field, sym) #sym,
+#define CURL_SLOT(field, sym) (void **)(void *)&cu.field,
+    static const char *const names[] = {CURL_FUNCTIONS(CURL_NAME)};
+    void **const slots[] = {CURL_FUNCTIONS(CURL_SLOT)};
+#undef CURL_NAME
+#undef CURL_SLOT
+    const char *missing = lib_find(lib, names, slots, sizeof(names) / sizeof(names[0]));
+    if (missing) {
+        snprintf(curl_problem, sizeof curl_problem,
+                 "the libcurl found lacks %s, which this program needs", missing);
         return;
     }
-    if (cu.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+    curl_rc = DT_ENET;
+    if (cu.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
         snprintf(curl_problem, sizeof curl_problem, "libcurl could not start");
+        return;
+    }
+    curl_rc = 0;
 }
 
 typedef struct sink {
@@ -84,9 +92,9 @@ int fetch_url(const char *url, const fetch_opts *o, buf *body, char content_type
         return DT_EINVAL;
     }
     pthread_once(&curl_once, curl_init);
-    if (curl_problem[0]) {
-        err_set(err, DT_ENET, url, 0, 0, "%s", curl_problem);
-        return DT_ENET;
+    if (curl_rc) {
+        err_set(err, curl_rc, url, 0, 0, "%s", curl_problem);
+        return curl_rc;
     }
     size_t cap = o && o->max_bytes ? o->max_bytes : (32u << 20);
     buf_free(body);

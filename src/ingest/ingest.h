@@ -122,4 +122,9 @@ int fetch_url(const char *url, const fetch_opts *o, buf *body, char content_type
               char final_url[2048], char last_modified[11], dt_error *err);
 bool fetch_is_url(const char *s);
 
+/* libxml2, opened at the first call (xmllib.c): 0 once loaded, or DT_ENOLIB, and then
+ * xml_lib_problem() says why ("reading XML and HTML needs libxml2: ..."). */
+int xml_lib_open(void);
+const char *xml_lib_problem(void);
+
 #endif

@@ -2,7 +2,6 @@
  * format sniffing, the whole-document formats (text, HTML, feeds, Reuters XML), and what
  * every document gets on the way out: a text hash, a language check, duplicate removal. */
 #include "reader.h"
-#include "xmllib.h"
 
 #include <dirent.h>
 #include <errno.h>

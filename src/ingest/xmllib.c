@@ -4,7 +4,6 @@
 
 #include "../util/util.h"
 
-#include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,15 +21,13 @@ static void xml_load(void)
                          xml_problem, sizeof xml_problem);
     if (!lib)
         return;
-    const char *missing = NULL;
-    /* (a function's address out of dlsym's object pointer, as POSIX allows) */
-#define XML_LIB_SYM(fn)                                                                        \
-    if (!missing && !(*(void **)(void *)&xml_fn.fn = dlsym(lib, #fn)))                         \
-        missing = #fn;
-    XML_LIB_FUNCTIONS(XML_LIB_SYM)
-#undef XML_LIB_SYM
-    if (!missing && !(*(void **)(void *)&xml_fn.free_fn = dlsym(lib, "xmlFree")))
-        missing = "xmlFree";
+#define XML_LIB_NAME(fn) #fn,
+#define XML_LIB_SLOT(fn) (void **)(void *)&xml_fn.fn,
+    static const char *const names[] = {XML_LIB_FUNCTIONS(XML_LIB_NAME) "xmlFree"};
+    void **const slots[] = {XML_LIB_FUNCTIONS(XML_LIB_SLOT)(void **)(void *)&xml_fn.free_fn};
+#undef XML_LIB_NAME
+#undef XML_LIB_SLOT
+    const char *missing = lib_find(lib, names, slots, sizeof(names) / sizeof(names[0]));
     if (missing)
         snprintf(xml_problem, sizeof xml_problem, "the libxml2 found lacks %s, which this "
                  "program needs", missing);

@@ -2,11 +2,14 @@
  * fetch.c: linked, it and the ICU libraries it brings cost every run of the program about
  * 3 ms at start, reading XML or HTML or not (docs/performance.md, "Process start").
  *
- * Include this instead of the libxml2 headers: the libxml2 names the code calls then stand
- * for the functions found in the library, typed from the library's own declarations. Call
- * xml_lib_open() before the first of them (each reader's entry point does). */
+ * Include this instead of the libxml2 headers, and include no libxml2 header after it: the
+ * libxml2 names the code calls stand for the functions found in the library, typed from
+ * the library's own declarations. Call xml_lib_open() (ingest.h) before the first of them
+ * (each reader's entry point does). */
 #ifndef DT_XMLLIB_H
 #define DT_XMLLIB_H
+
+#include "ingest.h" /* (xml_lib_open, xml_lib_problem) */
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
@@ -29,11 +32,6 @@ typedef struct xml_lib {
 #undef XML_LIB_FIELD
 
 extern xml_lib xml_fn;
-
-/* 0 once libxml2 is loaded (the first call loads it, once per process), or DT_ENOLIB;
- * xml_lib_problem() then says why ("reading XML and HTML needs libxml2: ..."). */
-int xml_lib_open(void);
-const char *xml_lib_problem(void);
 
 #ifndef XML_LIB_NO_NAMES
 #define xmlReadMemory (xml_fn.xmlReadMemory)

@@ -182,6 +182,16 @@ static inline uint64_t hash_bytes(const void *p, size_t n)
 
 static inline uint64_t hash_u64(uint64_t a) { return hash_mix(a + 0x9e3779b97f4a7c15ULL); }
 
+/* ---------------------------------------------------------------- shared libraries */
+
+/* A shared library opened at first use (lib.c): the file named by the environment variable
+ * env when set (how the tests see a machine without it), else `file`; NULL when it cannot be
+ * opened, with problem set to "NEED: why". */
+void *lib_open(const char *env, const char *file, const char *need, char *problem, size_t cap);
+/* Each names[i] looked up in lib and stored through slots[i] (the address of a function
+ * pointer, as POSIX lets dlsym's result be used); the first name not found, or NULL. */
+const char *lib_find(void *lib, const char *const *names, void **const *slots, size_t n);
+
 /* ---------------------------------------------------------------- errors */
 
 /* Fill an optional dt_error. file may be NULL. */
@@ -195,11 +205,6 @@ void diag_emit(dt_diag_fn fn, void *user, int code, const char *file, long line,
 
 /* Decode one code point at s[0..n). Returns its length (1..4) and stores the code
  * point, or returns 0 for an invalid sequence (then *cp = U+FFFD, consume 1 byte). */
-/* A shared library opened at first use (lib.c): the file named by the environment variable
- * env when set (how the tests see a machine without it), else `file`; NULL when it cannot be
- * opened, with problem set to "NEED: why". */
-void *lib_open(const char *env, const char *file, const char *need, char *problem, size_t cap);
-
 size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
 /* True when s[0..n) is valid UTF-8; on failure *bad is the offset of the first error. */
 bool utf8_valid(const char *s, size_t n, size_t *bad);
