@@ -50,7 +50,7 @@ static void curl_init(void)
     void **const slots[] = {CURL_FUNCTIONS(CURL_SLOT)};
 #undef CURL_NAME
 #undef CURL_SLOT
-    const char *missing = lib_find(lib, names, slots, sizeof(names) / sizeof(names[0]));
+    const char *missing = lib_find(lib, names, slots, DT_ARRAY_LEN(names));
     if (missing) {
         snprintf(curl_problem, sizeof curl_problem,
                  "the libcurl found lacks %s, which this program needs", missing);

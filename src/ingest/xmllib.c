@@ -27,7 +27,7 @@ static void xml_load(void)
     void **const slots[] = {XML_LIB_FUNCTIONS(XML_LIB_SLOT)(void **)(void *)&xml_fn.free_fn};
 #undef XML_LIB_NAME
 #undef XML_LIB_SLOT
-    const char *missing = lib_find(lib, names, slots, sizeof(names) / sizeof(names[0]));
+    const char *missing = lib_find(lib, names, slots, DT_ARRAY_LEN(names));
     if (missing)
         snprintf(xml_problem, sizeof xml_problem, "the libxml2 found lacks %s, which this "
                  "program needs", missing);
