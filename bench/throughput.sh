@@ -9,19 +9,9 @@ set -eu
 cd "$(dirname "$0")/.."
 MB=${BENCH_MB:-500}
 THREADS=${BENCH_THREADS:-1 2}
-# the Reuters-21578 texts, wherever Debian's r-cran-tm package put them
-TM=${TM_TEXTS:-$(dpkg -L r-cran-tm 2>/dev/null | grep '/tm/texts$' | head -1)}
 SHARED=${DETENTE_SHARED:-../shared}
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing (apt-get install time)" >&2; exit 1; }
-[ -n "$TM" ] && [ -d "$TM" ] || { echo "bench: the Reuters texts are missing (apt-get install r-cran-tm)" >&2; exit 1; }
-
-corpus=build/bench/corpus-${MB}mb.jsonl
-if [ ! -s "$corpus" ]; then
-    echo "== building the corpus: $corpus"
-    ./build/bench/mkcorpus --mb "$MB" "$TM/acq" "$TM/crude" "$TM/reuters-21578.xml" \
-        data/sample/korea-2017-2019.jsonl > "$corpus.tmp"
-    mv "$corpus.tmp" "$corpus"
-fi
+corpus=$(sh bench/corpus.sh "$MB")
 bytes=$(wc -c < "$corpus")
 cat "$corpus" > /dev/null # into the page cache: the runs time coding, not the disk
 echo "== corpus: $corpus, $bytes bytes, sha256 $(sha256sum "$corpus" | cut -c1-16)"

@@ -2805,6 +2805,20 @@ static size_t whole_actor_len(const char *code)
     return n >= 9 && strncmp(code + 3, "UNO", 3) != 0 ? 9 : 6;
 }
 
+/* pattern_match, its time counted apart under DT_STAGE_TIMES (stages.h). */
+static inline bool pattern_match_timed(dt_coder *c, const pattern *p, int vstart, int vend, int lo, int hi,
+                                       match_result *r)
+{
+#ifdef DT_STAGE_TIMES
+    STAGE_START(match_t);
+    bool ok = pattern_match(c, p, vstart, vend, lo, hi, r);
+    STAGE_ADD(c, STG_MATCHER, match_t);
+    return ok;
+#else
+    return pattern_match(c, p, vstart, vend, lo, hi, r);
+#endif
+}
+
 static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *np, int *prev_subject)
 {
     verbocc *vo = &c->v[vi];
@@ -3020,6 +3034,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             continue;
         have |= (m->start < vo->start ? PN_PRE_ACTOR : 0) | (m->end > vend ? PN_POST_ACTOR : 0);
     }
+    STAGE_START(patterns_t);
     for (uint32_t k = 0; k < ve->npatterns; k++) {
         const pattern_filter *f = &c->d->pfilters[ve->patterns + k];
         bool possible = (f->need & have) == f->need;
@@ -3032,11 +3047,12 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         if (possible && f->nreq_alt)
             possible = match_groups_possible(c, c->d->group_bits + f->groups, f->nreq_alt);
         const pattern *p = &c->d->patterns[ve->patterns + k];
-        if (possible && pattern_match(c, p, vo->start, vend, lo, vhi, &mr)) {
+        if (possible && pattern_match_timed(c, p, vo->start, vend, lo, vhi, &mr)) {
             hit = p;
             break;
         }
     }
+    STAGE_ADD(c, STG_PATTERNS, patterns_t);
     /* ... also after the words the noun's pattern took: "his meeting with Kim would take
      * place in Singapore", "the summit with Kim might not take place". */
     if (ve->is_noun && hit && mr.end > vo->end)
@@ -5128,6 +5144,7 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
         return rc;
     if (c->ntok == 0)
         return 0;
+    STAGE_START(coding_t);
     /* Clauses and the pattern caches serve the verbs (and the trace shows the clauses): a
      * sentence without verbs needs neither. */
     if (c->nv > 0 || c->opts.explain) {
@@ -5168,8 +5185,10 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
             c->null_end[v] = 0;
             c->object_end[v] = 0;
         }
+        STAGE_START(verbs_t);
         for (int v = 0; v < c->nv; v++)
             code_verb(c, v, protos, &np, &prev_subject);
+        STAGE_ADD(c, STG_VERBS, verbs_t);
         /* "Talks between X and Y collapsed": an event noun that is the subject of an
          * event verb gives way to it. */
         for (int i = 0; i < np; i++) {
@@ -5311,10 +5330,59 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
     }
     scan_commit_doc_context(c);
     c->sentence++;
+    STAGE_ADD(c, STG_CODING, coding_t);
     return added;
 }
 
 /* ---------------------------------------------------------------- public API */
+
+#ifdef DT_STAGE_TIMES
+#include <time.h>
+
+static uint64_t clock_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* bench/stages.sh: each stage's time per sentence, then sentences by what they yield. */
+static void stage_report(const dt_coder *c)
+{
+    const coder_stages *st = &c->stages;
+    if (!st->sentences)
+        return;
+    uint64_t ticks = stage_now() - st->tick0, ns = clock_ns() - st->ns0;
+    double ns_tick = ticks ? (double)ns / (double)ticks : 0, per = ns_tick / (double)st->sentences;
+    static const char *const names[STG_N] = {
+        "scan: normalise", "scan: tokenize", "scan: token cache, lexemes, word filter",
+        "scan: dateline, phrase walks", "scan: mentions", "scan: aliases, sorting, acronyms",
+        "scan: pronouns", "scan: compounds, shared agents", "scan: agents' countries",
+        "scan: references", "coding, all", "- verbs, all", "-- pattern loops, all", "--- the matcher"};
+    uint64_t scan = 0;
+    for (int k = 0; k <= STG_SCAN_LAST; k++)
+        scan += st->ticks[k];
+    fprintf(stderr, "stage times: %llu sentences, nanoseconds a sentence\n", (unsigned long long)st->sentences);
+    for (int k = 0; k < STG_N; k++) {
+        fprintf(stderr, "  %-42s %7.0f\n", names[k], (double)st->ticks[k] * per);
+        if (k == STG_SCAN_LAST)
+            fprintf(stderr, "  %-42s %7.0f\n", "scan, all", (double)scan * per);
+    }
+    static const char *const kinds[SC_N] = {"no phrase, no verb", "phrases, no verb", "verbs, no event",
+                                            "events"};
+    double all = 0;
+    for (int k = 0; k < SC_N; k++)
+        all += (double)st->class_ticks[k];
+    fprintf(stderr, "sentences by what they yield: count, share, ns a sentence (scan), share of the time\n");
+    for (int k = 0; k < SC_N; k++) {
+        double n = st->class_n[k] ? (double)st->class_n[k] : 1;
+        fprintf(stderr, "  %-20s %9llu %5.1f %% %7.0f (%5.0f) %5.1f %%\n", kinds[k],
+                (unsigned long long)st->class_n[k], 100.0 * (double)st->class_n[k] / (double)st->sentences,
+                (double)st->class_ticks[k] / n * ns_tick, (double)st->class_scan[k] / n * ns_tick,
+                all > 0 ? 100.0 * (double)st->class_ticks[k] / all : 0);
+    }
+}
+#endif
 
 int dt_coder_new(dt_coder **out, const dt_dict *d, const dt_coder_opts *opts)
 {
@@ -5325,6 +5393,10 @@ int dt_coder_new(dt_coder **out, const dt_dict *d, const dt_coder_opts *opts)
     if (!c)
         return DT_ENOMEM;
     c->d = d;
+#ifdef DT_STAGE_TIMES
+    c->stages.tick0 = stage_now();
+    c->stages.ns0 = clock_ns();
+#endif
     c->set_diplomat = dict_find_set(d, "&DIPLOMAT");
     static const char *const lemmas[LM_N] = {
         [LM_PROTEST] = "protest", [LM_DEMONSTRATION] = "demonstration", [LM_STOP] = "stop",
@@ -5358,6 +5430,9 @@ void dt_coder_free(dt_coder *c)
 {
     if (!c)
         return;
+#ifdef DT_STAGE_TIMES
+    stage_report(c);
+#endif
     lexicon_free(&c->lx);
     arena_free(&c->doc);
     arena_free(&c->extra_mem);
@@ -5421,12 +5496,42 @@ struct split_ctx {
     int added;
 };
 
+#ifdef DT_STAGE_TIMES
+static uint64_t scan_ticks(const dt_coder *c)
+{
+    uint64_t sum = 0;
+    for (int k = 0; k <= STG_SCAN_LAST; k++)
+        sum += c->stages.ticks[k];
+    return sum;
+}
+#endif
+
+/* code_one_sentence; under DT_STAGE_TIMES (stages.h) its time is also counted by what the
+ * sentence yields. */
+static int code_sentence(dt_coder *c, const char *s, size_t n)
+{
+#ifdef DT_STAGE_TIMES
+    size_t nev = c->nevents;
+    uint64_t scan0 = scan_ticks(c), t0 = stage_now();
+    int r = code_one_sentence(c, s, n);
+    uint64_t t = stage_now() - t0;
+    int k = c->nevents > nev ? SC_EVENTS : c->nv > 0 ? SC_VERBS : c->nm > 0 ? SC_PHRASES : SC_NOTHING;
+    c->stages.sentences++;
+    c->stages.class_n[k]++;
+    c->stages.class_ticks[k] += t;
+    c->stages.class_scan[k] += scan_ticks(c) - scan0;
+    return r;
+#else
+    return code_one_sentence(c, s, n);
+#endif
+}
+
 static void on_sentence(void *user, size_t start, size_t len)
 {
     struct split_ctx *s = user;
     if (s->rc < 0)
         return;
-    int r = code_one_sentence(s->c, s->text + start, len);
+    int r = code_sentence(s->c, s->text + start, len);
     if (r < 0)
         s->rc = r;
     else
@@ -5438,7 +5543,7 @@ int dt_coder_code(dt_coder *c, const char *text, size_t len, int as_one_sentence
     if (!c || (!text && len))
         return DT_EINVAL;
     if (as_one_sentence)
-        return code_one_sentence(c, text, len);
+        return code_sentence(c, text, len);
     struct split_ctx s = {c, text, 0, 0};
     dt_split_sentences(text, len, on_sentence, &s);
     return s.rc < 0 ? s.rc : s.added;

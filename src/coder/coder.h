@@ -5,6 +5,7 @@
 
 #include "../dict/dict.h"
 #include "../text/text.h"
+#include "stages.h"
 
 #define MAX_TOKENS 400        /* tokens coded per sentence; the rest is ignored */
 #define FLAT_MATCHES (MAX_TOKENS * 4) /* a sentence's (word, token) matches listed at most
@@ -393,6 +394,9 @@ struct dt_coder {
     buf scratch;
 
     struct tb_state *tab; /* TABARI/PETRARCH coding policy (tabari_code.c), NULL until used */
+#ifdef DT_STAGE_TIMES
+    coder_stages stages; /* bench/stages.sh */
+#endif
 };
 
 /* tabari_code.c: dictionaries with opt.tabari or opt.petrarch are coded by TABARI's rules. */

@@ -2928,13 +2928,16 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
     c->speaker = -1;
     buf_clear(&c->norm);
     buf_clear(&c->keys);
+    STAGE_START(stage_t);
     text_normalize(s, n, &c->norm);
+    STAGE_LAP(c, STG_NORMALIZE, stage_t);
     if (!c->norm.data || c->norm.failed)
         return c->norm.failed ? DT_ELIMIT : (c->ntok = 0);
     int nt = tokenize(c->norm.data, c->norm.len, &c->toks, &c->tokcap, &c->keys, MAX_TOKENS);
     if (nt < 0)
         return nt;
     c->ntok = nt;
+    STAGE_LAP(c, STG_TOKENIZE, stage_t);
     /* A full cache is emptied before the sentence, never inside it: the tokens' lexemes
      * must all come from the same filling. */
     if (c->lx.count + (size_t)nt >= c->lx.limit)
@@ -2988,6 +2991,7 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
         nflat += ct->nmatch;
     }
     c->nmatches = nflat;
+    STAGE_LAP(c, STG_LEXICON, stage_t);
     if (nt == 0)
         return 0;
     strip_dateline(c);
@@ -3015,7 +3019,9 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
     }
     unit units[MAX_TOKENS];
     int nu = find_units(c, units, MAX_TOKENS);
+    STAGE_LAP(c, STG_PHRASES, stage_t);
     build_mentions(c, units, nu);
+    STAGE_LAP(c, STG_MENTIONS, stage_t);
     /* Person names used alone later ("Kim") */
     for (int i = 0; i < nt && c->naliases; i++) {
         if (c->ct[i].role != TR_NONE)
@@ -3033,13 +3039,18 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
     fold_acronyms(c);
     drop_patrons(c);
     drop_owners(c);
+    STAGE_LAP(c, STG_ALIASES, stage_t);
     mark_pronouns(c);
+    STAGE_LAP(c, STG_PRONOUNS, stage_t);
     sort_mentions(c);
     find_compounds(c);
     share_agent(c);
+    STAGE_LAP(c, STG_COMPOUNDS, stage_t);
     resolve_agents(c);
+    STAGE_LAP(c, STG_AGENTS, stage_t);
     resolve_references(c);
     press_audience(c);
+    STAGE_LAP(c, STG_REFERENCES, stage_t);
     return nt;
 }
 
