@@ -5346,6 +5346,15 @@ static uint64_t clock_ns(void)
     return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
+/* The scan's stages' time so far. */
+static uint64_t scan_ticks(const dt_coder *c)
+{
+    uint64_t sum = 0;
+    for (int k = 0; k <= STG_SCAN_LAST; k++)
+        sum += c->stages.ticks[k];
+    return sum;
+}
+
 /* bench/stages.sh: each stage's time per sentence, then sentences by what they yield. */
 static void stage_report(const dt_coder *c)
 {
@@ -5359,9 +5368,7 @@ static void stage_report(const dt_coder *c)
         "scan: dateline, phrase walks", "scan: mentions", "scan: aliases, sorting, acronyms",
         "scan: pronouns", "scan: compounds, shared agents", "scan: agents' countries",
         "scan: references", "coding, all", "- verbs, all", "-- pattern loops, all", "--- the matcher"};
-    uint64_t scan = 0;
-    for (int k = 0; k <= STG_SCAN_LAST; k++)
-        scan += st->ticks[k];
+    uint64_t scan = scan_ticks(c);
     fprintf(stderr, "stage times: %llu sentences, nanoseconds a sentence\n", (unsigned long long)st->sentences);
     for (int k = 0; k < STG_N; k++) {
         fprintf(stderr, "  %-42s %7.0f\n", names[k], (double)st->ticks[k] * per);
@@ -5495,16 +5502,6 @@ struct split_ctx {
     int rc;
     int added;
 };
-
-#ifdef DT_STAGE_TIMES
-static uint64_t scan_ticks(const dt_coder *c)
-{
-    uint64_t sum = 0;
-    for (int k = 0; k <= STG_SCAN_LAST; k++)
-        sum += c->stages.ticks[k];
-    return sum;
-}
-#endif
 
 /* code_one_sentence; under DT_STAGE_TIMES (stages.h) its time is also counted by what the
  * sentence yields. */
