@@ -5380,6 +5380,10 @@ static void stage_report(const dt_coder *c)
     double all = 0;
     for (int k = 0; k < SC_N; k++)
         all += (double)st->class_ticks[k];
+    /* (the coder is made before the first document is read and freed after the last is
+     * written: the rest is reading, splitting, output and waiting) */
+    fprintf(stderr, "  %-42s %7.0f\n", "scan and coding, all", all * per);
+    fprintf(stderr, "  %-42s %7.0f\n", "the rest: reading, splitting, output", ((double)ticks - all) * per);
     fprintf(stderr, "sentences by what they yield: count, share, ns a sentence (scan), share of the time\n");
     for (int k = 0; k < SC_N; k++) {
         double n = st->class_n[k] ? (double)st->class_n[k] : 1;
