@@ -2806,18 +2806,18 @@ static size_t whole_actor_len(const char *code)
 }
 
 /* pattern_match, its time counted apart under DT_STAGE_TIMES (stages.h). */
-static inline bool pattern_match_timed(dt_coder *c, const pattern *p, int vstart, int vend, int lo, int hi,
-                                       match_result *r)
-{
 #ifdef DT_STAGE_TIMES
+static bool pattern_match_timed(dt_coder *c, const pattern *p, int vstart, int vend, int lo, int hi,
+                                match_result *r)
+{
     STAGE_START(match_t);
     bool ok = pattern_match(c, p, vstart, vend, lo, hi, r);
     STAGE_ADD(c, STG_MATCHER, match_t);
     return ok;
-#else
-    return pattern_match(c, p, vstart, vend, lo, hi, r);
-#endif
 }
+#else
+#define pattern_match_timed pattern_match
+#endif
 
 static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *np, int *prev_subject)
 {
@@ -5337,15 +5337,6 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
 /* ---------------------------------------------------------------- public API */
 
 #ifdef DT_STAGE_TIMES
-#include <time.h>
-
-static uint64_t clock_ns(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
-
 /* The scan's stages' time so far. */
 static uint64_t scan_ticks(const dt_coder *c)
 {
@@ -5361,7 +5352,11 @@ static void stage_report(const dt_coder *c)
     const coder_stages *st = &c->stages;
     if (!st->sentences)
         return;
-    uint64_t ticks = stage_now() - st->tick0, ns = clock_ns() - st->ns0;
+    if (c->d->opt.tabari || c->d->opt.petrarch) {
+        fprintf(stderr, "stage times: only the native coder is timed, not TABARI's or PETRARCH's rules\n");
+        return;
+    }
+    uint64_t ticks = stage_now() - st->tick0, ns = stage_clock_ns() - st->ns0;
     double ns_tick = ticks ? (double)ns / (double)ticks : 0, per = ns_tick / (double)st->sentences;
     static const char *const names[STG_N] = {
         "scan: normalise", "scan: tokenize", "scan: token cache, lexemes, word filter",
@@ -5406,7 +5401,7 @@ int dt_coder_new(dt_coder **out, const dt_dict *d, const dt_coder_opts *opts)
     c->d = d;
 #ifdef DT_STAGE_TIMES
     c->stages.tick0 = stage_now();
-    c->stages.ns0 = clock_ns();
+    c->stages.ns0 = stage_clock_ns();
 #endif
     c->set_diplomat = dict_find_set(d, "&DIPLOMAT");
     static const char *const lemmas[LM_N] = {
@@ -5509,23 +5504,22 @@ struct split_ctx {
 
 /* code_one_sentence; under DT_STAGE_TIMES (stages.h) its time is also counted by what the
  * sentence yields. */
+#ifdef DT_STAGE_TIMES
 static int code_sentence(dt_coder *c, const char *s, size_t n)
 {
-#ifdef DT_STAGE_TIMES
-    size_t nev = c->nevents;
     uint64_t scan0 = scan_ticks(c), t0 = stage_now();
     int r = code_one_sentence(c, s, n);
     uint64_t t = stage_now() - t0;
-    int k = c->nevents > nev ? SC_EVENTS : c->nv > 0 ? SC_VERBS : c->nm > 0 ? SC_PHRASES : SC_NOTHING;
+    int k = r > 0 ? SC_EVENTS : c->nv > 0 ? SC_VERBS : c->nm > 0 ? SC_PHRASES : SC_NOTHING;
     c->stages.sentences++;
     c->stages.class_n[k]++;
     c->stages.class_ticks[k] += t;
     c->stages.class_scan[k] += scan_ticks(c) - scan0;
     return r;
-#else
-    return code_one_sentence(c, s, n);
-#endif
 }
+#else
+#define code_sentence code_one_sentence
+#endif
 
 static void on_sentence(void *user, size_t start, size_t len)
 {
