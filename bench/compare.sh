@@ -8,12 +8,14 @@
 #   sh bench/compare.sh OLD NEW [PAIRS] [CORPUS]    (default corpus: 50 MB, bench/corpus.sh)
 set -eu
 [ $# -ge 2 ] || { echo "usage: sh bench/compare.sh OLD NEW [PAIRS] [CORPUS]" >&2; exit 2; }
-abs() { case "$1" in /*) echo "$1" ;; *) echo "$(cd "$(dirname "$1")" && pwd)/$(basename "$1")" ;; esac; }
-a=$(abs "$1")
-b=$(abs "$2")
+a=$(realpath "$1")
+b=$(realpath "$2")
+for x in "$a" "$b"; do
+    [ -x "$x" ] || { echo "bench: $x is not an executable" >&2; exit 2; }
+done
 pairs=${3:-11}
 corpus=${4:-}
-[ -z "$corpus" ] || corpus=$(abs "$corpus")
+[ -z "$corpus" ] || corpus=$(realpath "$corpus")
 cd "$(dirname "$0")/.."
 [ -n "$corpus" ] || corpus=$(sh bench/corpus.sh 50)
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing (apt-get install time)" >&2; exit 1; }

@@ -8,10 +8,7 @@
 set -eu
 corpus=${1:-}
 # (a corpus named from elsewhere, taken before moving to the repository's top)
-case "$corpus" in
-"" | /*) ;;
-*) corpus=$(cd "$(dirname "$corpus")" && pwd)/$(basename "$corpus") ;;
-esac
+[ -z "$corpus" ] || corpus=$(realpath "$corpus")
 cd "$(dirname "$0")/.."
 [ -n "$corpus" ] || corpus=$(sh bench/corpus.sh 50)
 make -s BUILD=build/stages BIN=build/stages/detente EXTRA_CFLAGS=-DDT_STAGE_TIMES build/stages/detente
