@@ -2819,6 +2819,21 @@ static bool pattern_match_timed(dt_coder *c, const pattern *p, int vstart, int v
 #define pattern_match_timed pattern_match
 #endif
 
+/* Whether a verb entry none of whose patterns matched may still be coded: code_entry's
+ * fallbacks, each by a condition it needs (the act to be stopped must also be asked with
+ * "should" or "must", which code_entry checks then). */
+static bool entry_fallback(const dt_coder *c, const verb_entry *ve, const verbocc *vo, int lo, int hi)
+{
+    if (!ve->is_noun)
+        return ve->has_code || stop_doing(c, vo, ve->lemma);
+    code_spec cs;
+    int speaker;
+    if (fronted_judgement(c, ve, vo, lo, &cs, &speaker) != UINT32_MAX)
+        return true;
+    return (lemma_is(c, ve->lemma, LM_PROTEST) || lemma_is(c, ve->lemma, LM_DEMONSTRATION)) &&
+           protest_spread_place(c, vo, lo, hi) >= 0;
+}
+
 static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *np, int *prev_subject)
 {
     verbocc *vo = &c->v[vi];
@@ -2826,6 +2841,63 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     const char *lemma = dict_str(c->d, ve->lemma);
     int lo, hi;
     clause_range(c, vo->start, vo->end, &lo, &hi);
+    /* "Police beat and arrested protesters": a verb with nothing between it and "and"/"or"
+     * and a second verb shares that verb's object; its pattern and its target search go on
+     * after the second verb, in the second verb's clause. */
+    int vend = vo->end, vhi = hi;
+    if (!ve->is_noun && vo->end + 1 < c->ntok && c->ct[vo->end].barrier == 1 &&
+        (c->ct[vo->end].wflags & WF_CONJ) && c->ct[vo->end].role == TR_NONE &&
+        c->ct[vo->end + 1].role == TR_VERB && c->ct[vo->end + 1].verb >= 0) {
+        const verbocc *v2 = &c->v[c->ct[vo->end + 1].verb];
+        /* (a second word that may be an event noun, "X attacked and sanctions ...", only in
+         * a verb's form: "arrested", "arresting") */
+        bool verbal = v2->noun == UINT32_MAX || v2->form == VF_ED || v2->form == VF_EN || v2->form == VF_ING;
+        if (v2->start == vo->end + 1 && v2->verb != UINT32_MAX && verbal) {
+            int lo2;
+            clause_range(c, v2->start, v2->end, &lo2, &vhi);
+            vend = v2->end;
+        }
+    }
+    /* The pattern. */
+    const pattern *hit = NULL;
+    match_result mr = {-1, -1, false, vend};
+    /* Which sides of the verb hold a coded actor in the clause: a pattern whose actor slot
+     * has nothing to take cannot match. */
+    uint8_t have = 0;
+    /* (from the mentions, fewer than the clause's tokens; a mention reaching past the verb
+     * counts on both sides: the filter may let a pattern through, never stop one that
+     * could match) */
+    for (int k = 0; k < c->nm; k++) {
+        const mention *m = &c->m[k];
+        if (m->ncodes <= 0 || m->start >= vhi || m->end <= lo)
+            continue;
+        have |= (m->start < vo->start ? PN_PRE_ACTOR : 0) | (m->end > vend ? PN_POST_ACTOR : 0);
+    }
+    STAGE_START(patterns_t);
+    for (uint32_t k = 0; k < ve->npatterns; k++) {
+        const pattern_filter *f = &c->d->pfilters[ve->patterns + k];
+        bool possible = (f->need & have) == f->need;
+        for (uint8_t q = 0; q < f->nreq_set && possible; q++)
+            possible = match_sentence_has_set(c, f->req_set[q]);
+        for (uint8_t q = 0; q < f->nreq && possible; q++) {
+            const int16_t *ps;
+            possible = match_word_positions(c, f->req[q], &ps) > 0;
+        }
+        if (possible && f->nreq_alt)
+            possible = match_groups_possible(c, c->d->group_bits + f->groups, f->nreq_alt);
+        const pattern *p = &c->d->patterns[ve->patterns + k];
+        if (possible && pattern_match_timed(c, p, vo->start, vend, lo, vhi, &mr)) {
+            hit = p;
+            break;
+        }
+    }
+    STAGE_ADD(c, STG_PATTERNS, patterns_t);
+    /* Most tries end here, with no pattern matched and nothing to fall back on: the checks
+     * below would stop the entry or leave it as it is, and only the trace says which (with
+     * --explain they run, for the trace; the patterns come first either way, and neither
+     * they nor the checks change anything the coder keeps). */
+    if (!hit && !c->opts.explain && !entry_fallback(c, ve, vo, lo, hi))
+        return false;
     bool adjunct = ve->is_noun && adjunct_encounter(c, vo, lo);
     /* "Russia said protests in Ukraine spread to Kharkiv": "protests" that open a clause
      * with no actor of their own and spread over a country are the noun, not the verb. */
@@ -3002,57 +3074,6 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         /* "talks will take place next week", "sanctions could follow" */
         modal_after_noun(c, vo->end, hi, &g);
     }
-    /* "Police beat and arrested protesters": a verb with nothing between it and "and"/"or"
-     * and a second verb shares that verb's object; its pattern and its target search go on
-     * after the second verb, in the second verb's clause. */
-    int vend = vo->end, vhi = hi;
-    if (!ve->is_noun && vo->end + 1 < c->ntok && c->ct[vo->end].barrier == 1 &&
-        (c->ct[vo->end].wflags & WF_CONJ) && c->ct[vo->end].role == TR_NONE &&
-        c->ct[vo->end + 1].role == TR_VERB && c->ct[vo->end + 1].verb >= 0) {
-        const verbocc *v2 = &c->v[c->ct[vo->end + 1].verb];
-        /* (a second word that may be an event noun, "X attacked and sanctions ...", only in
-         * a verb's form: "arrested", "arresting") */
-        bool verbal = v2->noun == UINT32_MAX || v2->form == VF_ED || v2->form == VF_EN || v2->form == VF_ING;
-        if (v2->start == vo->end + 1 && v2->verb != UINT32_MAX && verbal) {
-            int lo2;
-            clause_range(c, v2->start, v2->end, &lo2, &vhi);
-            vend = v2->end;
-        }
-    }
-    /* The pattern. */
-    const pattern *hit = NULL;
-    match_result mr = {-1, -1, false, vend};
-    /* Which sides of the verb hold a coded actor in the clause: a pattern whose actor slot
-     * has nothing to take cannot match. */
-    uint8_t have = 0;
-    /* (from the mentions, fewer than the clause's tokens; a mention reaching past the verb
-     * counts on both sides: the filter may let a pattern through, never stop one that
-     * could match) */
-    for (int k = 0; k < c->nm; k++) {
-        const mention *m = &c->m[k];
-        if (m->ncodes <= 0 || m->start >= vhi || m->end <= lo)
-            continue;
-        have |= (m->start < vo->start ? PN_PRE_ACTOR : 0) | (m->end > vend ? PN_POST_ACTOR : 0);
-    }
-    STAGE_START(patterns_t);
-    for (uint32_t k = 0; k < ve->npatterns; k++) {
-        const pattern_filter *f = &c->d->pfilters[ve->patterns + k];
-        bool possible = (f->need & have) == f->need;
-        for (uint8_t q = 0; q < f->nreq_set && possible; q++)
-            possible = match_sentence_has_set(c, f->req_set[q]);
-        for (uint8_t q = 0; q < f->nreq && possible; q++) {
-            const int16_t *ps;
-            possible = match_word_positions(c, f->req[q], &ps) > 0;
-        }
-        if (possible && f->nreq_alt)
-            possible = match_groups_possible(c, c->d->group_bits + f->groups, f->nreq_alt);
-        const pattern *p = &c->d->patterns[ve->patterns + k];
-        if (possible && pattern_match_timed(c, p, vo->start, vend, lo, vhi, &mr)) {
-            hit = p;
-            break;
-        }
-    }
-    STAGE_ADD(c, STG_PATTERNS, patterns_t);
     /* ... also after the words the noun's pattern took: "his meeting with Kim would take
      * place in Singapore", "the summit with Kim might not take place". */
     if (ve->is_noun && hit && mr.end > vo->end)
