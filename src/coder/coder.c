@@ -2874,21 +2874,33 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         have |= (m->start < vo->start ? PN_PRE_ACTOR : 0) | (m->end > vend ? PN_POST_ACTOR : 0);
     }
     STAGE_START(patterns_t);
-    for (uint32_t k = 0; k < ve->npatterns; k++) {
-        const pattern_filter *f = &c->d->pfilters[ve->patterns + k];
-        bool possible = (f->need & have) == f->need;
-        for (uint8_t q = 0; q < f->nreq_set && possible; q++)
-            possible = match_sentence_has_set(c, f->req_set[q]);
-        for (uint8_t q = 0; q < f->nreq && possible; q++) {
-            const int16_t *ps;
-            possible = match_word_positions(c, f->req[q], &ps) > 0;
-        }
-        if (possible && f->nreq_alt)
-            possible = match_groups_possible(c, c->d->group_bits + f->groups, f->nreq_alt);
-        const pattern *p = &c->d->patterns[ve->patterns + k];
-        if (possible && pattern_match_timed(c, p, vo->start, vend, lo, vhi, &mr)) {
-            hit = p;
-            break;
+    for (uint32_t k0 = 0, bi = ve->blocks; k0 < ve->npatterns && !hit; k0 += 64, bi++) {
+        /* First the block's patterns out by a missing actor, set or word, all at once;
+         * then the others' filters and matches, in order. */
+        const pattern_block *b = &c->d->pblocks[bi];
+        uint32_t n = DT_MIN(ve->npatterns - k0, 64u);
+        uint64_t out = ((have & PN_PRE_ACTOR) ? 0 : b->pre) | ((have & PN_POST_ACTOR) ? 0 : b->post);
+        const pattern_key *key = &c->d->pkeys[b->keys];
+        for (uint16_t q = 0; q < b->nsets; q++)
+            out |= match_sentence_has_set(c, key[q].id) ? 0 : key[q].mask;
+        key += b->nsets;
+        for (uint16_t q = 0; q < b->nwords; q++)
+            out |= word_maybe_in_sentence(c, key[q].id) ? 0 : key[q].mask;
+        for (uint64_t left = ~out & (n == 64 ? ~0ULL : (1ULL << n) - 1); left; left &= left - 1) {
+            uint32_t k = k0 + (uint32_t)__builtin_ctzll(left);
+            const pattern_filter *f = &c->d->pfilters[ve->patterns + k];
+            bool possible = true;
+            for (uint8_t q = 0; q < f->nreq && possible; q++) {
+                const int16_t *ps;
+                possible = match_word_positions(c, f->req[q], &ps) > 0;
+            }
+            if (possible && f->nreq_alt)
+                possible = match_groups_possible(c, c->d->group_bits + f->groups, f->nreq_alt);
+            const pattern *p = &c->d->patterns[ve->patterns + k];
+            if (possible && pattern_match_timed(c, p, vo->start, vend, lo, vhi, &mr)) {
+                hit = p;
+                break;
+            }
         }
     }
     STAGE_ADD(c, STG_PATTERNS, patterns_t);

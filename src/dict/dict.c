@@ -795,6 +795,62 @@ static int filter_required_groups(dt_dict *d, const pattern *p, pattern_filter *
     return 0;
 }
 
+/* The key for id in a block's keys from `from` on (added when not there); NULL on
+ * out-of-memory. */
+static pattern_key *block_key(dt_dict *d, size_t from, uint32_t id)
+{
+    for (size_t i = from; i < d->npkeys; i++)
+        if (d->pkeys[i].id == id)
+            return &d->pkeys[i];
+    pattern_key k = {0, id};
+    return DICT_PUSH(d, pkeys, &k) < 0 ? NULL : &d->pkeys[d->npkeys - 1];
+}
+
+/* The verb entries' pattern blocks (pattern_block), from their patterns' filters. */
+static int build_pattern_blocks(dt_dict *d)
+{
+    free(d->pblocks);
+    free(d->pkeys);
+    d->pblocks = NULL;
+    d->pkeys = NULL;
+    d->npblocks = d->cappblocks = d->npkeys = d->cappkeys = 0;
+    for (size_t v = 0; v < d->nverbs; v++) {
+        verb_entry *ve = &d->verbs[v];
+        ve->blocks = (uint32_t)d->npblocks;
+        for (uint32_t k0 = 0; k0 < ve->npatterns; k0 += 64) {
+            pattern_block b = {0, 0, (uint32_t)d->npkeys, 0, 0};
+            uint32_t n = DT_MIN(ve->npatterns - k0, 64u);
+            /* the sets first, then the words */
+            for (int pass = 0; pass < 2; pass++) {
+                size_t from = d->npkeys;
+                for (uint32_t k = 0; k < n; k++) {
+                    const pattern_filter *f = &d->pfilters[ve->patterns + k0 + k];
+                    uint8_t nid = pass == 0 ? f->nreq_set : f->nreq;
+                    for (uint8_t q = 0; q < nid; q++) {
+                        pattern_key *key = block_key(d, from, pass == 0 ? f->req_set[q] : f->req[q]);
+                        if (!key)
+                            return DT_ENOMEM;
+                        key->mask |= 1ULL << k;
+                    }
+                }
+                /* (at most 64 patterns of 3 words or 2 sets) */
+                if (pass == 0)
+                    b.nsets = (uint16_t)(d->npkeys - from);
+                else
+                    b.nwords = (uint16_t)(d->npkeys - from);
+            }
+            for (uint32_t k = 0; k < n; k++) {
+                uint8_t need = d->pfilters[ve->patterns + k0 + k].need;
+                b.pre |= (uint64_t)((need & PN_PRE_ACTOR) != 0) << k;
+                b.post |= (uint64_t)((need & PN_POST_ACTOR) != 0) << k;
+            }
+            if (DICT_PUSH(d, pblocks, &b) < 0)
+                return DT_ENOMEM;
+        }
+    }
+    return 0;
+}
+
 int dict_compile(dt_dict *d)
 {
     if (d->compiled)
@@ -876,6 +932,8 @@ int dict_compile(dt_dict *d)
     for (size_t i = 0; i < d->npatterns; i++)
         if (filter_required_groups(d, &d->patterns[i], &d->pfilters[i]))
             return DT_ENOMEM;
+    if (build_pattern_blocks(d))
+        return DT_ENOMEM;
     /* Rule texts, "file:line" (written by hand: snprintf was a sixteenth of the load). */
     for (size_t i = 0; i < d->nrules; i++) {
         char tmp[600];
@@ -963,6 +1021,8 @@ void dict_release(dt_dict *d)
     free(d->verbs);
     free(d->patterns);
     free(d->pfilters);
+    free(d->pblocks);
+    free(d->pkeys);
     free(d->pels);
     free(d->seqs);
     free(d->group_bits);

@@ -186,6 +186,22 @@ typedef struct pattern_filter {
     uint32_t groups;
 } pattern_filter;
 
+/* A verb entry's patterns 64 at a time (compiled), for the coder's first look at them:
+ * which need an actor before the verb (pre) or after it (post), and for each set and each
+ * word some of them require, the patterns that require it (pattern_key: nsets sets, then
+ * nwords words, from dict.pkeys[keys] on). A pattern out by any of these cannot match;
+ * the rest go through their filters (pattern_filter) in order. */
+typedef struct pattern_block {
+    uint64_t pre, post;
+    uint32_t keys;
+    uint16_t nsets, nwords;
+} pattern_block;
+
+typedef struct pattern_key {
+    uint64_t mask; /* bit k: the block's pattern k requires id */
+    uint32_t id;   /* a set index or a word id */
+} pattern_key;
+
 /* The bit of word id w in the coder's per-sentence word filter (4096 bits; the pattern
  * filters' groups hold these bits, computed once at compile). */
 static inline uint32_t word_bloom_bit(uint32_t w) { return (w * 0x9E3779B1u) >> 20; }
@@ -210,6 +226,7 @@ typedef struct verb_entry {
     code_spec code;    /* default code when no pattern matches (code == SID_NONE: none) */
     uint32_t patterns; /* index into dict->patterns; sorted by weight, descending */
     uint32_t npatterns;
+    uint32_t blocks;   /* its first pattern_block (compiled): one per 64 patterns */
     uint32_t rule;
     uint8_t is_noun;   /* an event noun (native `noun`), not a verb */
     uint8_t has_code;
@@ -344,6 +361,8 @@ struct dt_dict {
     verb_entry *verbs;     size_t nverbs, capverbs;
     pattern *patterns;     size_t npatterns, cappatterns;
     pattern_filter *pfilters; /* per pattern, by the same index */
+    pattern_block *pblocks; size_t npblocks, cappblocks; /* per verb entry, from verbs[v].blocks */
+    pattern_key *pkeys;    size_t npkeys, cappkeys;
     pel *pels;             size_t npels, cappels;
     pseq *seqs;            size_t nseqs, capseqs;
     uint32_t *seq_key;     /* per seq (compiled): its first required word (a PE_WORD, not
