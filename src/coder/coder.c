@@ -5444,6 +5444,7 @@ int dt_coder_new(dt_coder **out, const dt_dict *d, const dt_coder_opts *opts)
         [LM_REBUFF] = "rebuff", [LM_TURN_DOWN] = "turn down"};
     for (int i = 0; i < LM_N; i++)
         c->lemma_sid[i] = lemmas[i] ? dict_find_str(d, lemmas[i], strlen(lemmas[i])) : SID_NONE;
+    c->sid_cop = dict_find_str(d, "COP", 3);
     if (opts)
         c->opts = *opts;
     lexicon_init(&c->lx);
@@ -5524,6 +5525,7 @@ int dt_coder_begin_doc(dt_coder *c, const char *date)
         arena_reset(&c->extra_mem);
         c->nextra = 0;
         memset(c->extra_index, 0, c->extra_index_cap * sizeof(*c->extra_index));
+        memset(c->combine_memo, 0, sizeof(c->combine_memo));
     }
     return 0;
 }

@@ -286,6 +286,10 @@ struct dt_coder {
     lexicon lx;
     int32_t set_diplomat; /* the dictionary's &DIPLOMAT set (expulsions' targets), or -1 */
     sid lemma_sid[LM_N];  /* the LM_* lemmas' string ids (SID_NONE: not in the dictionary) */
+    sid sid_cop;          /* the police's agent code, "COP" (SID_NONE: not in the dictionary) */
+    /* The last results of joining an actor's code and an agent's (scan.c, combine), by
+     * its arguments: most mentions join the same few. Emptied with the coder's own codes. */
+    struct combine_memo { sid actor, agent, out; uint32_t flags; } combine_memo[256];
 
     /* the document */
     arena doc;          /* event strings, aliases */

@@ -54,7 +54,7 @@ bool country_based(const char *code)
 
 /* Combine an actor code with an agent (sector) code: PRK + MIL = PRKMIL. TABARI
  * prefix agents (NGO~) go in front. IGO/NGO actors keep their code. */
-static sid combine(dt_coder *c, sid actor, const agent_entry *ag, uint8_t actor_kind, bool former)
+static sid combine_codes(dt_coder *c, sid actor, const agent_entry *ag, uint8_t actor_kind, bool former)
 {
     const dt_dict *d = c->d;
     const char *a = code_str(c, actor);
@@ -84,6 +84,22 @@ static sid combine(dt_coder *c, sid actor, const agent_entry *ag, uint8_t actor_
     }
     /* Codes the dictionary does not hold live in the coder's own table. */
     return coder_intern(c, out, ol);
+}
+
+/* combine_codes, its last results kept (c->combine_memo): of the arguments, it reads the
+ * actor, the agent's code and prefix flag, former, and whether the actor is a person, group
+ * or organisation. */
+static sid combine(dt_coder *c, sid actor, const agent_entry *ag, uint8_t actor_kind, bool former)
+{
+    bool own = actor_kind == AK_PERSON || actor_kind == AK_GROUP || actor_kind == AK_ORG;
+    uint32_t flags = 8u | (ag->prefix ? 1u : 0) | (former ? 2u : 0) | (own ? 4u : 0);
+    struct combine_memo *m = &c->combine_memo[(actor * 0x9E3779B1u ^ ag->code * 0x85EBCA77u ^ flags) >> 24];
+    if (m->flags == flags && m->actor == actor && m->agent == ag->code)
+        return m->out;
+    sid out = combine_codes(c, actor, ag, actor_kind, former);
+    if (out != SID_NONE)
+        *m = (struct combine_memo){actor, ag->code, out, flags};
+    return out;
 }
 
 /* ---------------------------------------------------------------- trie */
@@ -2686,7 +2702,7 @@ static void resolve_agents(dt_coder *c)
         }
         if (!ag)
             continue;
-        agent_entry cop = {dict_find_str(c->d, "COP", 3), 0, 0};
+        agent_entry cop = {c->sid_cop, 0, 0};
         if (cop.code && police_officers(c, mi, ag))
             ag = &cop;
         /* "accused foreign intelligence services of funding the demonstrations": a state's
