@@ -2805,6 +2805,17 @@ static size_t whole_actor_len(const char *code)
     return n >= 9 && strncmp(code + 3, "UNO", 3) != 0 ? 9 : 6;
 }
 
+/* Whether token p matches one of the words at w (a count, then the word ids). */
+static bool token_has_any(const dt_coder *c, int p, const uint32_t *w)
+{
+    const ctok *t = &c->ct[p];
+    for (uint16_t k = 0; k < t->nmatch; k++)
+        for (uint32_t j = 1; j <= w[0]; j++)
+            if (t->match[k] == w[j])
+                return true;
+    return false;
+}
+
 /* pattern_match, its time counted apart under DT_STAGE_TIMES (stages.h). */
 #ifdef DT_STAGE_TIMES
 static bool pattern_match_timed(dt_coder *c, const pattern *p, int vstart, int vend, int lo, int hi,
@@ -2889,7 +2900,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         for (uint64_t left = ~out & (n == 64 ? ~0ULL : (1ULL << n) - 1); left; left &= left - 1) {
             uint32_t k = k0 + (uint32_t)__builtin_ctzll(left);
             const pattern_filter *f = &c->d->pfilters[ve->patterns + k];
-            bool possible = true;
+            bool possible = !f->adj || (vend < vhi && token_has_any(c, vend, c->d->adj_words + f->adj));
             for (uint8_t q = 0; q < f->nreq && possible; q++) {
                 const int16_t *ps;
                 possible = match_word_positions(c, f->req[q], &ps) > 0;

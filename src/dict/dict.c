@@ -795,6 +795,58 @@ static int filter_required_groups(dt_dict *d, const pattern *p, pattern_filter *
     return 0;
 }
 
+/* The words one of which a pattern needs right after the verb (pattern_filter.adj): its
+ * first element after the verb, adjacent to it and not optional, a word, or a group each of
+ * whose options begins with one (not optional either). Writes at most cap; returns the
+ * count, 0 when the pattern has no such element or more words than cap. */
+static uint32_t adjacent_words(const dt_dict *d, const pattern *p, uint32_t *out, uint32_t cap)
+{
+    if (!p->post.n)
+        return 0;
+    const pel *e = &d->pels[p->post.first];
+    if (e->optional || e->maxgap != 0)
+        return 0;
+    if (e->type == PE_WORD) {
+        out[0] = e->arg;
+        return 1;
+    }
+    if (e->type != PE_ALT)
+        return 0;
+    const alt_list *al = &d->alt_pats[e->arg];
+    if (al->n == 0 || al->n > cap)
+        return 0;
+    for (uint32_t k = 0; k < al->n; k++) {
+        const pseq *sq = &d->seqs[al->first + k];
+        const pel *o = sq->n ? &d->pels[sq->first] : NULL;
+        if (!o || o->type != PE_WORD || o->optional)
+            return 0;
+        out[k] = o->arg;
+    }
+    return al->n;
+}
+
+/* Each pattern's adjacent words (adjacent_words), in dict.adj_words. */
+static int build_adjacent_words(dt_dict *d)
+{
+    free(d->adj_words);
+    d->adj_words = NULL;
+    d->nadj_words = d->capadj_words = 0;
+    uint32_t none = 0;
+    if (DICT_PUSH(d, adj_words, &none) < 0) /* (index 0: no words) */
+        return DT_ENOMEM;
+    for (size_t i = 0; i < d->npatterns; i++) {
+        uint32_t w[16];
+        uint32_t n = adjacent_words(d, &d->patterns[i], w, DT_ARRAY_LEN(w));
+        d->pfilters[i].adj = n ? (uint32_t)d->nadj_words : 0;
+        if (n && DICT_PUSH(d, adj_words, &n) < 0)
+            return DT_ENOMEM;
+        for (uint32_t k = 0; k < n; k++)
+            if (DICT_PUSH(d, adj_words, &w[k]) < 0)
+                return DT_ENOMEM;
+    }
+    return 0;
+}
+
 /* The key for id in a block's keys from `from` on (added when not there); NULL on
  * out-of-memory. */
 static pattern_key *block_key(dt_dict *d, size_t from, uint32_t id)
@@ -877,7 +929,7 @@ int dict_compile(dt_dict *d)
         d->patterns[i] = d->pending[i].p;
         const pattern *pp = &d->patterns[i];
         pattern_filter *f = &d->pfilters[i];
-        *f = (pattern_filter){pp->need, pp->nreq, pp->nreq_set, 0, {0}, {0}, 0};
+        *f = (pattern_filter){pp->need, pp->nreq, pp->nreq_set, 0, {0}, {0}, 0, 0};
         memcpy(f->req, pp->req, sizeof(f->req));
         memcpy(f->req_set, pp->req_set, sizeof(f->req_set));
         d->stats.patterns_by_root[root_of(d, d->pending[i].p.code.code)]++;
@@ -932,7 +984,7 @@ int dict_compile(dt_dict *d)
     for (size_t i = 0; i < d->npatterns; i++)
         if (filter_required_groups(d, &d->patterns[i], &d->pfilters[i]))
             return DT_ENOMEM;
-    if (build_pattern_blocks(d))
+    if (build_pattern_blocks(d) || build_adjacent_words(d))
         return DT_ENOMEM;
     /* Rule texts, "file:line" (written by hand: snprintf was a sixteenth of the load). */
     for (size_t i = 0; i < d->nrules; i++) {
@@ -1023,6 +1075,7 @@ void dict_release(dt_dict *d)
     free(d->pfilters);
     free(d->pblocks);
     free(d->pkeys);
+    free(d->adj_words);
     free(d->pels);
     free(d->seqs);
     free(d->group_bits);

@@ -184,6 +184,10 @@ typedef struct pattern_filter {
      * from dict.group_bits[groups] on: the pattern cannot match when no option's words
      * are in the sentence */
     uint32_t groups;
+    /* when the pattern's first element after the verb is a word, or a group of words, that
+     * must come right after it ("_to", "_{the | it}"): the words, from dict.adj_words[adj]
+     * on (a count, then the word ids); 0: none */
+    uint32_t adj;
 } pattern_filter;
 
 /* A verb entry's patterns 64 at a time (compiled), for the coder's first look at them:
@@ -371,6 +375,7 @@ struct dt_dict {
     /* the pattern filters' groups (compiled), each: its length in entries, then per option
      * the count of its required words (at most GROUP_WORDS) and their word_bloom_bit()s */
     uint16_t *group_bits;  size_t ngroup_bits, capgroup_bits;
+    uint32_t *adj_words;   size_t nadj_words, capadj_words; /* pattern_filter.adj (compiled) */
     ref_entry *refs;       size_t nrefs, caprefs;
     sid *sets;             size_t nsets, capsets;      /* set id -> name sid */
     /* first word of each set member (build time), then per word id the sets that have a
