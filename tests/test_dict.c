@@ -270,3 +270,37 @@ TEST(dict_node_children_are_found_at_every_run_length)
         dt_dict_free(d);
     }
 }
+
+/* A verb's patterns are looked at 64 at a time (pattern_block): those needing a word the
+ * sentence lacks are passed over, the one after the first 64 still found; a group that
+ * must come right after the verb matches there and nowhere else. */
+TEST(dict_patterns_past_the_first_64_and_adjacent_groups)
+{
+    char text[8192];
+    size_t at = (size_t)snprintf(text, sizeof(text),
+                                 "state Japan => JPN\nstate China => CHN\nverb warn\n"
+                                 "- *_{against | over} + => 111\n- * + => 130\n");
+    /* (70 patterns with words of their own: sorted by their letters, they come first) */
+    for (int i = 0; i < 70; i++)
+        at += (size_t)snprintf(text + at, sizeof(text) - at, "- * + about zqxword%02d => 1%02d\n", i,
+                               i % 10 + 20);
+    dt_dict *d = load_clean(text);
+    if (!d)
+        return;
+    uint32_t warn = UINT32_MAX;
+    for (size_t v = 0; v < d->nverbs; v++)
+        if (strcmp(dict_str(d, d->verbs[v].lemma), "warn") == 0)
+            warn = (uint32_t)v;
+    CHECK(warn != UINT32_MAX && d->verbs[warn].npatterns == 72);
+    char ev[64];
+    CHECK_INT(count_events(d, "2020-01-01", "Japan warned China.", ev, sizeof(ev)), 1);
+    CHECK_STR(ev, "JPN CHN 130");
+    CHECK_INT(count_events(d, "2020-01-01", "Japan warned China about zqxword67.", ev, sizeof(ev)), 1);
+    CHECK_STR(ev, "JPN CHN 127");
+    CHECK_INT(count_events(d, "2020-01-01", "Japan warned against China.", ev, sizeof(ev)), 1);
+    CHECK_STR(ev, "JPN CHN 111");
+    /* ("against" not right after the verb: the group's pattern does not match) */
+    CHECK_INT(count_events(d, "2020-01-01", "Japan warned China against it.", ev, sizeof(ev)), 1);
+    CHECK_STR(ev, "JPN CHN 130");
+    dt_dict_free(d);
+}
