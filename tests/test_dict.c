@@ -272,14 +272,16 @@ TEST(dict_node_children_are_found_at_every_run_length)
 }
 
 /* A verb's patterns are looked at 64 at a time (pattern_block): those needing a word the
- * sentence lacks are passed over, the one after the first 64 still found; a group that
- * must come right after the verb matches there and nowhere else. */
-TEST(dict_patterns_past_the_first_64_and_adjacent_groups)
+ * sentence lacks are passed over, the one after the first 64 still found; a group, or a
+ * word and a set's member, that must come right after the verb match there and nowhere
+ * else. */
+TEST(dict_patterns_past_the_first_64_and_adjacent_elements)
 {
     char text[8192];
     size_t at = (size_t)snprintf(text, sizeof(text),
-                                 "state Japan => JPN\nstate China => CHN\nverb warn\n"
-                                 "- *_{against | over} + => 111\n- * + => 130\n");
+                                 "state Japan => JPN\nstate China => CHN\nset &ARMS = missiles | rockets\n"
+                                 "verb warn\n- *_{against | over} + => 111\n- *_of_&ARMS + => 138\n"
+                                 "- * + => 130\n");
     /* (70 patterns with words of their own: sorted by their letters, they come first) */
     for (int i = 0; i < 70; i++)
         at += (size_t)snprintf(text + at, sizeof(text) - at, "- * + about zqxword%02d => 1%02d\n", i,
@@ -291,7 +293,7 @@ TEST(dict_patterns_past_the_first_64_and_adjacent_groups)
     for (size_t v = 0; v < d->nverbs; v++)
         if (strcmp(dict_str(d, d->verbs[v].lemma), "warn") == 0)
             warn = (uint32_t)v;
-    CHECK(warn != UINT32_MAX && d->verbs[warn].npatterns == 72);
+    CHECK(warn != UINT32_MAX && d->verbs[warn].npatterns == 73);
     char ev[64];
     CHECK_INT(count_events(d, "2020-01-01", "Japan warned China.", ev, sizeof(ev)), 1);
     CHECK_STR(ev, "JPN CHN 130");
@@ -301,6 +303,11 @@ TEST(dict_patterns_past_the_first_64_and_adjacent_groups)
     CHECK_STR(ev, "JPN CHN 111");
     /* ("against" not right after the verb: the group's pattern does not match) */
     CHECK_INT(count_events(d, "2020-01-01", "Japan warned China against it.", ev, sizeof(ev)), 1);
+    CHECK_STR(ev, "JPN CHN 130");
+    /* (a word, then a set's member, each right after the one before) */
+    CHECK_INT(count_events(d, "2020-01-01", "Japan warned of rockets from China.", ev, sizeof(ev)), 1);
+    CHECK_STR(ev, "JPN CHN 138");
+    CHECK_INT(count_events(d, "2020-01-01", "Japan warned of new rockets from China.", ev, sizeof(ev)), 1);
     CHECK_STR(ev, "JPN CHN 130");
     dt_dict_free(d);
 }

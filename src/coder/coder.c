@@ -2805,15 +2805,32 @@ static size_t whole_actor_len(const char *code)
     return n >= 9 && strncmp(code + 3, "UNO", 3) != 0 ? 9 : 6;
 }
 
-/* Whether token p matches one of the words at w (a count, then the word ids). */
-static bool token_has_any(const dt_coder *c, int p, const uint32_t *w)
+/* Whether the tokens from `at` on (before hi) can be what a pattern needs right after its
+ * verb (pattern_filter.adj; a, its positions in dict.adj_words): a word of each position's
+ * words, or a member of its set beginning there. */
+static bool adjacent_ok(dt_coder *c, int at, int hi, const uint32_t *a)
 {
-    const ctok *t = &c->ct[p];
-    for (uint16_t k = 0; k < t->nmatch; k++)
-        for (uint32_t j = 1; j <= w[0]; j++)
-            if (t->match[k] == w[j])
-                return true;
-    return false;
+    uint32_t n = *a++;
+    for (uint32_t q = 0; q < n; q++, at++) {
+        if (at >= hi)
+            return false;
+        if (*a & ADJ_SET) {
+            if (!match_set_member_at(c, at, *a & ~ADJ_SET, hi))
+                return false;
+            a++;
+            continue;
+        }
+        const ctok *t = &c->ct[at];
+        uint32_t nw = *a++;
+        bool any = false;
+        for (uint16_t k = 0; k < t->nmatch && !any; k++)
+            for (uint32_t j = 0; j < nw && !any; j++)
+                any = t->match[k] == a[j];
+        if (!any)
+            return false;
+        a += nw;
+    }
+    return true;
 }
 
 /* pattern_match, its time counted apart under DT_STAGE_TIMES (stages.h). */
@@ -2900,7 +2917,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         for (uint64_t left = ~out & (n == 64 ? ~0ULL : (1ULL << n) - 1); left; left &= left - 1) {
             uint32_t k = k0 + (uint32_t)__builtin_ctzll(left);
             const pattern_filter *f = &c->d->pfilters[ve->patterns + k];
-            bool possible = !f->adj || (vend < vhi && token_has_any(c, vend, c->d->adj_words + f->adj));
+            bool possible = !f->adj || adjacent_ok(c, vend, vhi, c->d->adj_words + f->adj);
             for (uint8_t q = 0; q < f->nreq && possible; q++) {
                 const int16_t *ps;
                 possible = match_word_positions(c, f->req[q], &ps) > 0;

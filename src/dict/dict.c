@@ -795,54 +795,78 @@ static int filter_required_groups(dt_dict *d, const pattern *p, pattern_filter *
     return 0;
 }
 
-/* The words one of which a pattern needs right after the verb (pattern_filter.adj): its
- * first element after the verb, adjacent to it and not optional, a word, or a group each of
- * whose options begins with one (not optional either). Writes at most cap; returns the
- * count, 0 when the pattern has no such element or more words than cap. */
-static uint32_t adjacent_words(const dt_dict *d, const pattern *p, uint32_t *out, uint32_t cap)
+/* What a pattern needs at the tokens right after the verb (pattern_filter.adj): its first
+ * elements after the verb, each adjacent to the one before and not optional, while each takes
+ * one token, at most ADJ_MAX of them: a word, or a group each of whose options begins with
+ * a word (the chain goes on past the group when every option is that one word), or a set (a
+ * member begins there; the chain ends, a member's length being open). Appended to
+ * dict.adj_words as their count, then per position ADJ_SET | set, or the number of words
+ * and the words; returns where, or 0 when the pattern needs nothing there. */
+static int64_t adjacent_chain(dt_dict *d, const pattern *p)
 {
-    if (!p->post.n)
-        return 0;
-    const pel *e = &d->pels[p->post.first];
-    if (e->optional || e->maxgap != 0)
-        return 0;
-    if (e->type == PE_WORD) {
-        out[0] = e->arg;
-        return 1;
+    uint32_t cons[ADJ_MAX][17];
+    uint32_t n = 0;
+    bool more = true;
+    for (uint32_t i = 0; i < p->post.n && n < ADJ_MAX && more; i++) {
+        const pel *e = &d->pels[p->post.first + i];
+        if (e->optional || e->maxgap != 0)
+            break;
+        uint32_t *c = cons[n];
+        if (e->type == PE_WORD) {
+            c[0] = 1;
+            c[1] = e->arg;
+        } else if (e->type == PE_SET) {
+            c[0] = ADJ_SET | e->arg;
+            more = false;
+        } else if (e->type == PE_ALT) {
+            const alt_list *al = &d->alt_pats[e->arg];
+            if (al->n == 0 || al->n > 16)
+                break;
+            uint32_t k = 0;
+            for (; k < al->n; k++) {
+                const pseq *sq = &d->seqs[al->first + k];
+                const pel *o = sq->n ? &d->pels[sq->first] : NULL;
+                if (!o || o->type != PE_WORD || o->optional)
+                    break;
+                c[1 + k] = o->arg;
+                more &= sq->n == 1;
+            }
+            if (k < al->n)
+                break;
+            c[0] = al->n;
+        } else {
+            break;
+        }
+        n++;
     }
-    if (e->type != PE_ALT)
+    if (n == 0)
         return 0;
-    const alt_list *al = &d->alt_pats[e->arg];
-    if (al->n == 0 || al->n > cap)
-        return 0;
-    for (uint32_t k = 0; k < al->n; k++) {
-        const pseq *sq = &d->seqs[al->first + k];
-        const pel *o = sq->n ? &d->pels[sq->first] : NULL;
-        if (!o || o->type != PE_WORD || o->optional)
-            return 0;
-        out[k] = o->arg;
+    int64_t at = (int64_t)d->nadj_words;
+    if (DICT_PUSH(d, adj_words, &n) < 0)
+        return -1;
+    for (uint32_t q = 0; q < n; q++) {
+        uint32_t len = cons[q][0] & ADJ_SET ? 1 : 1 + cons[q][0];
+        for (uint32_t k = 0; k < len; k++)
+            if (DICT_PUSH(d, adj_words, &cons[q][k]) < 0)
+                return -1;
     }
-    return al->n;
+    return at;
 }
 
-/* Each pattern's adjacent words (adjacent_words), in dict.adj_words. */
+/* Each pattern's adjacent chain (adjacent_chain), in dict.adj_words. */
 static int build_adjacent_words(dt_dict *d)
 {
     free(d->adj_words);
     d->adj_words = NULL;
     d->nadj_words = d->capadj_words = 0;
     uint32_t none = 0;
-    if (DICT_PUSH(d, adj_words, &none) < 0) /* (index 0: no words) */
+    if (DICT_PUSH(d, adj_words, &none) < 0) /* (index 0: nothing needed) */
         return DT_ENOMEM;
     for (size_t i = 0; i < d->npatterns; i++) {
-        uint32_t w[16];
-        uint32_t n = adjacent_words(d, &d->patterns[i], w, DT_ARRAY_LEN(w));
-        d->pfilters[i].adj = n ? (uint32_t)d->nadj_words : 0;
-        if (n && DICT_PUSH(d, adj_words, &n) < 0)
+        int64_t at = adjacent_chain(d, &d->patterns[i]);
+        if (at < 0)
             return DT_ENOMEM;
-        for (uint32_t k = 0; k < n; k++)
-            if (DICT_PUSH(d, adj_words, &w[k]) < 0)
-                return DT_ENOMEM;
+        d->pfilters[i].adj = (uint32_t)at;
     }
     return 0;
 }

@@ -184,11 +184,15 @@ typedef struct pattern_filter {
      * from dict.group_bits[groups] on: the pattern cannot match when no option's words
      * are in the sentence */
     uint32_t groups;
-    /* when the pattern's first element after the verb is a word, or a group of words, that
-     * must come right after it ("_to", "_{the | it}"): the words, from dict.adj_words[adj]
-     * on (a count, then the word ids); 0: none */
+    /* what the pattern needs at the tokens right after the verb ("_to &SETTLE", "_{the |
+     * it}"), from dict.adj_words[adj] on (dict.c, adjacent_chain); 0: nothing */
     uint32_t adj;
 } pattern_filter;
+
+/* pattern_filter.adj: at most this many positions; a position that needs a set's member
+ * is ADJ_SET | the set. */
+#define ADJ_MAX 3
+#define ADJ_SET 0x80000000u
 
 /* A verb entry's patterns 64 at a time (compiled), for the coder's first look at them:
  * which need an actor before the verb (pre) or after it (post), and for each set and each
