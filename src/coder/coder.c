@@ -2833,6 +2833,30 @@ static bool adjacent_ok(dt_coder *c, int at, int hi, const uint32_t *a)
     return true;
 }
 
+/* Whether word id w is at some token in [from, to). */
+static bool word_between(const dt_coder *c, uint32_t w, int from, int to)
+{
+    const int16_t *ps;
+    int n = match_word_positions(c, w, &ps);
+    for (int q = 0; q < n; q++)
+        if (ps[q] >= from && ps[q] < to)
+            return true;
+    return false;
+}
+
+/* Whether a member of set may begin at some token in [from, to): false only when the
+ * tokens' sets (ctok_sets, a bit mask in a dictionary of at most LEX_SET_BITS sets) say
+ * none does. */
+static bool set_may_start_between(const dt_coder *c, uint32_t set, int from, int to)
+{
+    if (c->d->nsets > LEX_SET_BITS || !c->d->set_by_word_start || set >= c->d->nsets)
+        return true;
+    for (int p = from; p < to; p++)
+        if (c->ct[p].sets && ((ctok_sets(&c->ct[p])[set / 32] >> (set % 32)) & 1))
+            return true;
+    return false;
+}
+
 /* pattern_match, its time counted apart under DT_STAGE_TIMES (stages.h). */
 #ifdef DT_STAGE_TIMES
 static bool pattern_match_timed(dt_coder *c, const pattern *p, int vstart, int vend, int lo, int hi,
@@ -2918,9 +2942,14 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             uint32_t k = k0 + (uint32_t)__builtin_ctzll(left);
             const pattern_filter *f = &c->d->pfilters[ve->patterns + k];
             bool possible = !f->adj || adjacent_ok(c, vend, vhi, c->d->adj_words + f->adj);
+            /* (a required word or set on its side of the verb, in the clause) */
             for (uint8_t q = 0; q < f->nreq && possible; q++) {
-                const int16_t *ps;
-                possible = match_word_positions(c, f->req[q], &ps) > 0;
+                bool after = (f->after >> q) & 1;
+                possible = word_between(c, f->req[q], after ? vend : lo, after ? vhi : vo->start);
+            }
+            for (uint8_t q = 0; q < f->nreq_set && possible; q++) {
+                bool after = (f->after >> (3 + q)) & 1;
+                possible = set_may_start_between(c, f->req_set[q], after ? vend : lo, after ? vhi : vo->start);
             }
             if (possible && f->nreq_alt)
                 possible = match_groups_possible(c, c->d->group_bits + f->groups, f->nreq_alt);

@@ -853,6 +853,24 @@ static int64_t adjacent_chain(dt_dict *d, const pattern *p)
     return at;
 }
 
+/* Which of a pattern's required words and sets (pattern_compile takes them from the top
+ * level, not optional) are after the verb: pattern_filter.after. */
+static void required_sides(const dt_dict *d, const pattern *p, pattern_filter *f)
+{
+    f->after = 0;
+    for (uint32_t i = 0; i < p->post.n; i++) {
+        const pel *e = &d->pels[p->post.first + i];
+        if (e->optional || (e->type != PE_WORD && e->type != PE_SET))
+            continue;
+        for (uint8_t q = 0; q < f->nreq; q++)
+            if (e->type == PE_WORD && f->req[q] == e->arg)
+                f->after |= (uint8_t)(1u << q);
+        for (uint8_t q = 0; q < f->nreq_set; q++)
+            if (e->type == PE_SET && f->req_set[q] == e->arg)
+                f->after |= (uint8_t)(1u << (3 + q));
+    }
+}
+
 /* Each pattern's adjacent chain (adjacent_chain), in dict.adj_words. */
 static int build_adjacent_words(dt_dict *d)
 {
@@ -953,7 +971,7 @@ int dict_compile(dt_dict *d)
         d->patterns[i] = d->pending[i].p;
         const pattern *pp = &d->patterns[i];
         pattern_filter *f = &d->pfilters[i];
-        *f = (pattern_filter){pp->need, pp->nreq, pp->nreq_set, 0, {0}, {0}, 0, 0};
+        *f = (pattern_filter){pp->need, pp->nreq, pp->nreq_set, 0, 0, {0}, {0}, 0, 0};
         memcpy(f->req, pp->req, sizeof(f->req));
         memcpy(f->req_set, pp->req_set, sizeof(f->req_set));
         d->stats.patterns_by_root[root_of(d, d->pending[i].p.code.code)]++;
@@ -1010,6 +1028,8 @@ int dict_compile(dt_dict *d)
             return DT_ENOMEM;
     if (build_pattern_blocks(d) || build_adjacent_words(d))
         return DT_ENOMEM;
+    for (size_t i = 0; i < d->npatterns; i++)
+        required_sides(d, &d->patterns[i], &d->pfilters[i]);
     /* Rule texts, "file:line" (written by hand: snprintf was a sixteenth of the load). */
     for (size_t i = 0; i < d->nrules; i++) {
         char tmp[600];

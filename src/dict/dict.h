@@ -178,6 +178,9 @@ typedef struct pattern {
  * cache lines; its patterns take one line each). */
 typedef struct pattern_filter {
     uint8_t need, nreq, nreq_set, nreq_alt;
+    /* bit q: req[q] (bit 3 + q: req_set[q]) is required after the verb, else before it
+     * (compiled: the coder looks for it on that side of the verb, in the clause) */
+    uint8_t after;
     uint32_t req[3];
     uint32_t req_set[2];
     /* required groups {A | B | ...} each of whose options needs a word, nreq_alt of them
