@@ -280,7 +280,7 @@ TEST(dict_patterns_past_the_first_64_and_adjacent_elements)
     char text[8192];
     size_t at = (size_t)snprintf(text, sizeof(text),
                                  "state Japan => JPN\nstate China => CHN\nset &ARMS = missiles | rockets\n"
-                                 "verb warn\n- *_{against | over} + => 111\n- *_of_&ARMS + => 138\n- zqxfirst * + => 125\n"
+                                 "verb warn\n- *_{against | over} + => 111\n- *_of_&ARMS + => 138\n- zqxfirst * + => 125\n- * + {zqxa | zqxb} => 129\n"
                                  "- * + => 130\n");
     /* (70 patterns with words of their own: sorted by their letters, they come first) */
     for (int i = 0; i < 70; i++)
@@ -293,7 +293,7 @@ TEST(dict_patterns_past_the_first_64_and_adjacent_elements)
     for (size_t v = 0; v < d->nverbs; v++)
         if (strcmp(dict_str(d, d->verbs[v].lemma), "warn") == 0)
             warn = (uint32_t)v;
-    CHECK(warn != UINT32_MAX && d->verbs[warn].npatterns == 74);
+    CHECK(warn != UINT32_MAX && d->verbs[warn].npatterns == 75);
     char ev[64];
     CHECK_INT(count_events(d, "2020-01-01", "Japan warned China.", ev, sizeof(ev)), 1);
     CHECK_STR(ev, "JPN CHN 130");
@@ -313,6 +313,11 @@ TEST(dict_patterns_past_the_first_64_and_adjacent_elements)
     CHECK_INT(count_events(d, "2020-01-01", "Japan zqxfirst warned China.", ev, sizeof(ev)), 1);
     CHECK_STR(ev, "JPN CHN 125");
     CHECK_INT(count_events(d, "2020-01-01", "Japan warned China zqxfirst.", ev, sizeof(ev)), 1);
+    CHECK_STR(ev, "JPN CHN 130");
+    /* (and a group required after it, after it) */
+    CHECK_INT(count_events(d, "2020-01-01", "Japan warned China zqxb.", ev, sizeof(ev)), 1);
+    CHECK_STR(ev, "JPN CHN 129");
+    CHECK_INT(count_events(d, "2020-01-01", "Japan zqxb warned China.", ev, sizeof(ev)), 1);
     CHECK_STR(ev, "JPN CHN 130");
     dt_dict_free(d);
 }

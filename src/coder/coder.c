@@ -2844,6 +2844,19 @@ static bool word_between(const dt_coder *c, uint32_t w, int from, int to)
     return false;
 }
 
+/* Whether one of the options of group `alt` (alt_pats; every option has a first required
+ * word, seq_key) has that word at some token in [from, to). */
+static bool group_between(const dt_coder *c, uint32_t alt, int from, int to)
+{
+    const alt_list *al = &c->d->alt_pats[alt];
+    for (uint32_t k = 0; k < al->n; k++) {
+        uint32_t key = c->d->seq_key[al->first + k];
+        if (key == UINT32_MAX || (word_maybe_in_sentence(c, key) && word_between(c, key, from, to)))
+            return true;
+    }
+    return false;
+}
+
 /* Whether a member of set may begin at some token in [from, to): false only when the
  * tokens' sets (ctok_sets, a bit mask in a dictionary of at most LEX_SET_BITS sets) say
  * none does. */
@@ -2953,6 +2966,10 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             }
             if (possible && f->nreq_alt)
                 possible = match_groups_possible(c, c->d->group_bits + f->groups, f->nreq_alt);
+            for (uint8_t q = 0; q < f->nreq_alt && possible; q++) {
+                bool after = (f->galt[q] & GALT_AFTER) != 0;
+                possible = group_between(c, f->galt[q] & ~GALT_AFTER, after ? vend : lo, after ? vhi : vo->start);
+            }
             const pattern *p = &c->d->patterns[ve->patterns + k];
             if (possible && pattern_match_timed(c, p, vo->start, vend, lo, vhi, &mr)) {
                 hit = p;

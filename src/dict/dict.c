@@ -790,7 +790,7 @@ static int filter_required_groups(dt_dict *d, const pattern *p, pattern_filter *
                 continue;
             }
             d->group_bits[at] = (uint16_t)(d->ngroup_bits - at - 1);
-            f->nreq_alt++;
+            f->galt[f->nreq_alt++] = e->arg | (h == 1 ? GALT_AFTER : 0);
         }
     return 0;
 }
@@ -971,7 +971,7 @@ int dict_compile(dt_dict *d)
         d->patterns[i] = d->pending[i].p;
         const pattern *pp = &d->patterns[i];
         pattern_filter *f = &d->pfilters[i];
-        *f = (pattern_filter){pp->need, pp->nreq, pp->nreq_set, 0, 0, {0}, {0}, 0, 0};
+        *f = (pattern_filter){pp->need, pp->nreq, pp->nreq_set, 0, 0, {0}, {0}, 0, 0, {0}};
         memcpy(f->req, pp->req, sizeof(f->req));
         memcpy(f->req_set, pp->req_set, sizeof(f->req_set));
         d->stats.patterns_by_root[root_of(d, d->pending[i].p.code.code)]++;

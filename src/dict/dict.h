@@ -190,7 +190,11 @@ typedef struct pattern_filter {
     /* what the pattern needs at the tokens right after the verb ("_to &SETTLE", "_{the |
      * it}"), from dict.adj_words[adj] on (dict.c, adjacent_chain); 0: nothing */
     uint32_t adj;
+    /* the groups of `groups`, each as its alt_pats index, GALT_AFTER when it is after the
+     * verb: one of its options' first word (seq_key) must be on that side, in the clause */
+    uint32_t galt[2];
 } pattern_filter;
+#define GALT_AFTER 0x80000000u
 
 /* pattern_filter.adj: at most this many positions; a position that needs a set's member
  * is ADJ_SET | the set. */
