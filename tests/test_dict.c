@@ -321,3 +321,17 @@ TEST(dict_patterns_past_the_first_64_and_adjacent_elements)
     CHECK_STR(ev, "JPN CHN 130");
     dt_dict_free(d);
 }
+
+/* A dictionary whose patterns require no word and no set: the coder's blocks then have no
+ * keys at all (taking their place once offset a null pointer, which clang's UBSan in
+ * fuzz_dict reports; gcc's does not). */
+TEST(dict_patterns_without_required_words)
+{
+    dt_dict *d = load_clean("state Japan => JPN\nstate China => CHN\nverb warn\n- * + => 130\n");
+    if (!d)
+        return;
+    char ev[64];
+    CHECK_INT(count_events(d, "2020-01-01", "Japan warned China.", ev, sizeof(ev)), 1);
+    CHECK_STR(ev, "JPN CHN 130");
+    dt_dict_free(d);
+}

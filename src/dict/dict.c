@@ -942,6 +942,9 @@ static int build_pattern_blocks(dt_dict *d)
                 return DT_ENOMEM;
         }
     }
+    /* (never NULL: the coder takes &pkeys[b->keys] of a block without keys too) */
+    if (!d->pkeys && !(d->pkeys = calloc(1, sizeof(*d->pkeys))))
+        return DT_ENOMEM;
     return 0;
 }
 
