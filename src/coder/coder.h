@@ -287,9 +287,6 @@ struct dt_coder {
     int32_t set_diplomat; /* the dictionary's &DIPLOMAT set (expulsions' targets), or -1 */
     sid lemma_sid[LM_N];  /* the LM_* lemmas' string ids (SID_NONE: not in the dictionary) */
     sid sid_cop;          /* the police's agent code, "COP" (SID_NONE: not in the dictionary) */
-    /* The last results of joining an actor's code and an agent's (scan.c, combine), by
-     * its arguments: most mentions join the same few. Emptied with the coder's own codes. */
-    struct combine_memo { sid actor, agent, out; uint32_t flags; } combine_memo[256];
 
     /* the document */
     arena doc;          /* event strings, aliases */
@@ -398,6 +395,10 @@ struct dt_coder {
     buf scratch;
 
     struct tb_state *tab; /* TABARI/PETRARCH coding policy (tabari_code.c), NULL until used */
+    /* The last results of joining an actor's code and an agent's (scan.c, combine), by
+     * its arguments: most mentions join the same few. Emptied with the coder's own codes.
+     * (At the end: 4 KiB that the fields read for every sentence stay clear of.) */
+    struct combine_memo { sid actor, agent, out; uint32_t flags; } combine_memo[256];
 #ifdef DT_STAGE_TIMES
     coder_stages stages; /* bench/stages.sh */
 #endif
