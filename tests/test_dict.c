@@ -335,3 +335,72 @@ TEST(dict_patterns_without_required_words)
     CHECK_STR(ev, "JPN CHN 130");
     dt_dict_free(d);
 }
+
+/* The first event of `text`, coded with or without the trace (which runs checks the plain
+ * run skips, and so fills the matcher's caches in another order). */
+static void first_event(dt_dict *d, const char *text, bool explain, char *out, size_t cap)
+{
+    dt_coder *c;
+    dt_coder_opts o = {.explain = explain};
+    snprintf(out, cap, "-");
+    if (dt_coder_new(&c, d, &o))
+        return;
+    size_t k = 0;
+    if (dt_coder_begin_doc(c, "2020-01-01") == 0 && dt_coder_code(c, text, strlen(text), 0) >= 0) {
+        const dt_event *e = dt_coder_events(c, &k);
+        if (k)
+            snprintf(out, cap, "%s %s %s", e[0].source, e[0].target, e[0].code);
+    }
+    dt_coder_free(c);
+}
+
+/* What the matcher finds does not depend on what it looked at before, even in a sentence
+ * that fills its caches: a set's members at more tokens than the set cache holds, and more
+ * words than the word map held (a stopped noun's patterns look at them first). */
+TEST(dict_matches_do_not_depend_on_what_was_looked_at_before)
+{
+    static char dict[16384], text[8192];
+    /* the set cache: "zz" eighty times, a set of forty members of one to forty "zz" */
+    size_t at = (size_t)snprintf(dict, sizeof(dict), "state Japan => JPN\nstate China => CHN\nset &A = zz");
+    for (int i = 2; i <= 40; i++) {
+        at += (size_t)snprintf(dict + at, sizeof(dict) - at, " |");
+        for (int k = 0; k < i; k++)
+            at += (size_t)snprintf(dict + at, sizeof(dict) - at, " zz");
+    }
+    snprintf(dict + at, sizeof(dict) - at,
+             "\nset &R = rr\nnoun talks\n- * &A _+ => 190\nverb warn\n- * &R + => 111\n- * + => 130\n");
+    at = (size_t)snprintf(text, sizeof(text), "Japan blocked talks");
+    for (int i = 0; i < 80; i++)
+        at += (size_t)snprintf(text + at, sizeof(text) - at, " zz");
+    snprintf(text + at, sizeof(text) - at, " then Japan warned rr China.");
+    dt_dict *d = load_clean(dict);
+    char plain[64], traced[64];
+    if (d) {
+        first_event(d, text, false, plain, sizeof(plain));
+        first_event(d, text, true, traced, sizeof(traced));
+        CHECK_STR(plain, "JPN CHN 111");
+        CHECK_STR(traced, "JPN CHN 111");
+        dt_dict_free(d);
+    }
+    /* the word map: 330 words that match two word ids each, forty patterns on the stopped
+     * noun that each look one up */
+    at = (size_t)snprintf(dict, sizeof(dict), "state Japan => JPN\nstate China => CHN\nset &W = q000x | q000xs");
+    for (int i = 1; i < 330; i++)
+        at += (size_t)snprintf(dict + at, sizeof(dict) - at, " | q%03dx | q%03dxs", i, i);
+    at += (size_t)snprintf(dict + at, sizeof(dict) - at, "\nnoun talks\n");
+    for (int i = 0; i < 40; i++)
+        at += (size_t)snprintf(dict + at, sizeof(dict) - at, "- * q%03dx _+ => 190\n", i);
+    snprintf(dict + at, sizeof(dict) - at, "verb warn\n- * q329x + => 111\n- * + => 130\n");
+    at = (size_t)snprintf(text, sizeof(text), "Japan blocked talks");
+    for (int i = 0; i < 329; i++)
+        at += (size_t)snprintf(text + at, sizeof(text) - at, " q%03dxs", i);
+    snprintf(text + at, sizeof(text) - at, " then Japan warned q329xs China.");
+    d = load_clean(dict);
+    if (d) {
+        first_event(d, text, false, plain, sizeof(plain));
+        first_event(d, text, true, traced, sizeof(traced));
+        CHECK_STR(plain, "JPN CHN 111");
+        CHECK_STR(traced, "JPN CHN 111");
+        dt_dict_free(d);
+    }
+}

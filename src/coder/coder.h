@@ -340,10 +340,12 @@ struct dt_coder {
     int nm;
     verbocc v[MAX_VERBS];
     int nv;
-    /* where each word id occurs in the sentence: an open-addressing map to positions */
-    struct word_pos { uint32_t word; uint16_t first, count, fill; } wpos[1024];
+    /* where each word id occurs in the sentence: an open-addressing map to positions (at
+     * most half full: room for every word of a sentence of up to FLAT_MATCHES matches, so
+     * that a look finds the same positions whether the map or the flat list answers it) */
+    struct word_pos { uint32_t word; uint16_t first, count, fill; } wpos[4096];
     int16_t wpos_list[MAX_TOKENS * 8];
-    uint16_t wpos_used[512]; /* slots in use, to clear them cheaply */
+    uint16_t wpos_used[2048]; /* slots in use, to clear them cheaply */
     int nwpos_used;
     size_t wpos_mask;        /* the slots in use this sentence, minus one */
     bool wpos_ready;         /* the word positions below describe the current sentence */
@@ -364,7 +366,7 @@ struct dt_coder {
      * is clear is not there, and no index is built to learn it */
     uint64_t wbloom[64];
     /* set members starting at each token, found once per sentence when first needed */
-    int16_t set_first[MAX_TOKENS];    /* -1: not yet looked up */
+    int16_t set_first[MAX_TOKENS];    /* -1: not yet looked up; -2: not kept (match.c) */
     uint8_t set_count[MAX_TOKENS];
     struct set_hit { uint32_t set; int16_t end; } set_hits[MAX_TOKENS * 4];
     int nset_hits;

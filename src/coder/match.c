@@ -27,12 +27,14 @@ typedef struct mstate {
     int end;            /* forward: first token after the match; backward: first token of it */
 } mstate;
 
-/* All set members that start at p, into the coder's per-sentence cache. */
-static void set_cache_fill(dt_coder *c, int p)
+/* A token's set members, at most this many (in the walk's order). */
+enum { SET_HITS_AT = 255 };
+
+/* All set members that start at p (at most SET_HITS_AT), into hits; returns how many. */
+static int set_walk(const dt_coder *c, int p, struct set_hit *hits)
 {
     const dt_dict *d = c->d;
-    c->set_first[p] = (int16_t)c->nset_hits;
-    c->set_count[p] = 0;
+    int n = 0;
     struct { uint32_t node; int pos; } stack[64];
     int sp = 0;
     stack[sp].node = 0;
@@ -52,11 +54,8 @@ static void set_cache_fill(dt_coder *c, int p)
             const trie_node *tn = &d->nodes[child];
             for (uint32_t q = 0; q < tn->npayloads; q++) {
                 const phrase_payload *pl = node_payload(d, tn, q);
-                if (pl->kind == PK_SETMEMBER && c->nset_hits < (int)DT_ARRAY_LEN(c->set_hits) &&
-                    c->set_count[p] < 255) {
-                    c->set_hits[c->nset_hits++] = (struct set_hit){pl->index, (int16_t)(pos + 1)};
-                    c->set_count[p]++;
-                }
+                if (pl->kind == PK_SETMEMBER && n < SET_HITS_AT)
+                    hits[n++] = (struct set_hit){pl->index, (int16_t)(pos + 1)};
             }
             if (tn->kids && sp < 64) {
                 stack[sp].node = child;
@@ -65,6 +64,25 @@ static void set_cache_fill(dt_coder *c, int p)
             }
         }
     }
+    return n;
+}
+
+/* The set members that start at p, into the sentence's cache when all of them fit
+ * (set_first[p] >= 0); when they do not, p is marked -2 and walked again at each look, so
+ * that what a look finds never depends on which tokens were looked at before. */
+static void set_cache_fill(dt_coder *c, int p)
+{
+    struct set_hit hits[SET_HITS_AT];
+    int n = set_walk(c, p, hits);
+    if (c->nset_hits + n > (int)DT_ARRAY_LEN(c->set_hits)) {
+        c->set_first[p] = -2;
+        c->set_count[p] = 0;
+        return;
+    }
+    c->set_first[p] = (int16_t)c->nset_hits;
+    c->set_count[p] = (uint8_t)n;
+    memcpy(&c->set_hits[c->nset_hits], hits, (size_t)n * sizeof(hits[0]));
+    c->nset_hits += n;
 }
 
 /* Ends (exclusive, below hi) of members of a set that start at p. */
@@ -79,14 +97,21 @@ static int set_ends_from(const dt_coder *cc, int p, uint32_t set, int hi, int *e
     if (c->d->nsets <= LEX_SET_BITS && c->d->set_by_word_start && set < c->d->nsets &&
         !((ctok_sets(t)[set / 32] >> (set % 32)) & 1))
         return 0;
-    if (c->set_first[p] < 0)
+    if (c->set_first[p] == -1)
         set_cache_fill(c, p);
-    int n = 0;
-    for (int i = 0; i < c->set_count[p] && n < cap; i++) {
-        const struct set_hit *h = &c->set_hits[c->set_first[p] + i];
-        if (h->set == set && h->end <= hi)
-            ends[n++] = h->end;
+    struct set_hit walked[SET_HITS_AT];
+    const struct set_hit *hits = walked;
+    int nh;
+    if (c->set_first[p] >= 0) {
+        hits = &c->set_hits[c->set_first[p]];
+        nh = c->set_count[p];
+    } else {
+        nh = set_walk(c, p, walked); /* (the cache is full: see set_cache_fill) */
     }
+    int n = 0;
+    for (int i = 0; i < nh && n < cap; i++)
+        if (hits[i].set == set && hits[i].end <= hi)
+            ends[n++] = hits[i].end;
     return n;
 }
 
@@ -142,6 +167,15 @@ static size_t wpos_slot(const dt_coder *c, uint32_t w)
     return s;
 }
 
+/* The map holds every word of a sentence of up to FLAT_MATCHES matches (coder.h), so that
+ * a word's positions are the same whether the map or the flat list gives them, and do not
+ * depend on which words were looked up first. */
+_Static_assert(sizeof(((dt_coder *)0)->wpos) / sizeof(((dt_coder *)0)->wpos[0]) / 2 >= FLAT_MATCHES,
+               "the word map holds a sentence of FLAT_MATCHES matches");
+_Static_assert(sizeof(((dt_coder *)0)->wpos_used) / sizeof(((dt_coder *)0)->wpos_used[0]) >=
+                   sizeof(((dt_coder *)0)->wpos) / sizeof(((dt_coder *)0)->wpos[0]) / 2,
+               "a slot in use is listed for each word the map holds");
+
 void match_index_sentence(dt_coder *c)
 {
     /* Clear only the slots the previous sentence used; count per word; then place the
@@ -165,7 +199,7 @@ void match_index_sentence(dt_coder *c)
             size_t s = wpos_slot(c, w);
             if (!c->wpos[s].count) {
                 if (c->nwpos_used >= cap)
-                    continue; /* a pathological sentence: this word is not indexed */
+                    continue; /* (past FLAT_MATCHES matches only: this word is not in the map) */
                 c->wpos[s].word = w;
                 c->wpos_used[c->nwpos_used++] = (uint16_t)s;
             }
