@@ -293,7 +293,9 @@ TEST(dict_patterns_past_the_first_64_and_adjacent_elements)
     for (size_t v = 0; v < d->nverbs; v++)
         if (strcmp(dict_str(d, d->verbs[v].lemma), "warn") == 0)
             warn = (uint32_t)v;
-    CHECK(warn != UINT32_MAX && d->verbs[warn].npatterns == 75);
+    CHECK(warn != UINT32_MAX);
+    if (warn != UINT32_MAX)
+        CHECK_INT((long long)d->verbs[warn].npatterns, 75);
     char ev[64];
     CHECK_INT(count_events(d, "2020-01-01", "Japan warned China.", ev, sizeof(ev)), 1);
     CHECK_STR(ev, "JPN CHN 130");
@@ -330,6 +332,7 @@ TEST(dict_patterns_without_required_words)
     dt_dict *d = load_clean("state Japan => JPN\nstate China => CHN\nverb warn\n- * + => 130\n");
     if (!d)
         return;
+    CHECK(d->pkeys != NULL);
     char ev[64];
     CHECK_INT(count_events(d, "2020-01-01", "Japan warned China.", ev, sizeof(ev)), 1);
     CHECK_STR(ev, "JPN CHN 130");
@@ -354,6 +357,20 @@ static void first_event(dt_dict *d, const char *text, bool explain, char *out, s
     dt_coder_free(c);
 }
 
+/* The first event of `text` with the dictionary `dict`, plain and traced, is `want`. */
+static void same_first_event(const char *dict, const char *text, const char *want)
+{
+    dt_dict *d = load_clean(dict);
+    if (!d)
+        return;
+    char plain[64], traced[64];
+    first_event(d, text, false, plain, sizeof(plain));
+    first_event(d, text, true, traced, sizeof(traced));
+    CHECK_STR(plain, want);
+    CHECK_STR(traced, want);
+    dt_dict_free(d);
+}
+
 /* What the matcher finds does not depend on what it looked at before, even in a sentence
  * that fills its caches: a set's members at more tokens than the set cache holds, and more
  * words than the word map held (a stopped noun's patterns look at them first). */
@@ -373,15 +390,7 @@ TEST(dict_matches_do_not_depend_on_what_was_looked_at_before)
     for (int i = 0; i < 80; i++)
         at += (size_t)snprintf(text + at, sizeof(text) - at, " zz");
     snprintf(text + at, sizeof(text) - at, " then Japan warned rr China.");
-    dt_dict *d = load_clean(dict);
-    char plain[64], traced[64];
-    if (d) {
-        first_event(d, text, false, plain, sizeof(plain));
-        first_event(d, text, true, traced, sizeof(traced));
-        CHECK_STR(plain, "JPN CHN 111");
-        CHECK_STR(traced, "JPN CHN 111");
-        dt_dict_free(d);
-    }
+    same_first_event(dict, text, "JPN CHN 111");
     /* the word map: 330 words that match two word ids each, forty patterns on the stopped
      * noun that each look one up */
     at = (size_t)snprintf(dict, sizeof(dict), "state Japan => JPN\nstate China => CHN\nset &W = q000x | q000xs");
@@ -395,12 +404,5 @@ TEST(dict_matches_do_not_depend_on_what_was_looked_at_before)
     for (int i = 0; i < 329; i++)
         at += (size_t)snprintf(text + at, sizeof(text) - at, " q%03dxs", i);
     snprintf(text + at, sizeof(text) - at, " then Japan warned q329xs China.");
-    d = load_clean(dict);
-    if (d) {
-        first_event(d, text, false, plain, sizeof(plain));
-        first_event(d, text, true, traced, sizeof(traced));
-        CHECK_STR(plain, "JPN CHN 111");
-        CHECK_STR(traced, "JPN CHN 111");
-        dt_dict_free(d);
-    }
+    same_first_event(dict, text, "JPN CHN 111");
 }

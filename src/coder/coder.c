@@ -2805,71 +2805,6 @@ static size_t whole_actor_len(const char *code)
     return n >= 9 && strncmp(code + 3, "UNO", 3) != 0 ? 9 : 6;
 }
 
-/* Whether the tokens from `at` on (before hi) can be what a pattern needs right after its
- * verb (pattern_filter.adj; a, its positions in dict.adj_words): a word of each position's
- * words, or a member of its set beginning there. */
-static bool adjacent_ok(dt_coder *c, int at, int hi, const uint32_t *a)
-{
-    uint32_t n = *a++;
-    for (uint32_t q = 0; q < n; q++, at++) {
-        if (at >= hi)
-            return false;
-        if (*a & ADJ_SET) {
-            if (!match_set_member_at(c, at, *a & ~ADJ_SET, hi))
-                return false;
-            a++;
-            continue;
-        }
-        const ctok *t = &c->ct[at];
-        uint32_t nw = *a++;
-        bool any = false;
-        for (uint16_t k = 0; k < t->nmatch && !any; k++)
-            for (uint32_t j = 0; j < nw && !any; j++)
-                any = t->match[k] == a[j];
-        if (!any)
-            return false;
-        a += nw;
-    }
-    return true;
-}
-
-/* Whether word id w is at some token in [from, to). */
-static bool word_between(const dt_coder *c, uint32_t w, int from, int to)
-{
-    const int16_t *ps;
-    int n = match_word_positions(c, w, &ps);
-    for (int q = 0; q < n; q++)
-        if (ps[q] >= from && ps[q] < to)
-            return true;
-    return false;
-}
-
-/* Whether one of the options of group `alt` (alt_pats; every option has a first required
- * word, seq_key) has that word at some token in [from, to). */
-static bool group_between(const dt_coder *c, uint32_t alt, int from, int to)
-{
-    const alt_list *al = &c->d->alt_pats[alt];
-    for (uint32_t k = 0; k < al->n; k++) {
-        uint32_t key = c->d->seq_key[al->first + k];
-        if (key == UINT32_MAX || (word_maybe_in_sentence(c, key) && word_between(c, key, from, to)))
-            return true;
-    }
-    return false;
-}
-
-/* Whether a member of set may begin at some token in [from, to): false only when the
- * tokens' sets (ctok_sets, a bit mask in a dictionary of at most LEX_SET_BITS sets) say
- * none does. */
-static bool set_may_start_between(const dt_coder *c, uint32_t set, int from, int to)
-{
-    if (c->d->nsets > LEX_SET_BITS || !c->d->set_by_word_start || set >= c->d->nsets)
-        return true;
-    for (int p = from; p < to; p++)
-        if (c->ct[p].sets && ((ctok_sets(&c->ct[p])[set / 32] >> (set % 32)) & 1))
-            return true;
-    return false;
-}
-
 /* pattern_match, its time counted apart under DT_STAGE_TIMES (stages.h). */
 #ifdef DT_STAGE_TIMES
 static bool pattern_match_timed(dt_coder *c, const pattern *p, int vstart, int vend, int lo, int hi,
@@ -2954,21 +2889,23 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         for (uint64_t left = ~out & (n == 64 ? ~0ULL : (1ULL << n) - 1); left; left &= left - 1) {
             uint32_t k = k0 + (uint32_t)__builtin_ctzll(left);
             const pattern_filter *f = &c->d->pfilters[ve->patterns + k];
-            bool possible = !f->adj || adjacent_ok(c, vend, vhi, c->d->adj_words + f->adj);
+            bool possible = !f->adj || match_adjacent_ok(c, vend, vhi, c->d->adj_words + f->adj);
             /* (a required word or set on its side of the verb, in the clause) */
             for (uint8_t q = 0; q < f->nreq && possible; q++) {
                 bool after = (f->after >> q) & 1;
-                possible = word_between(c, f->req[q], after ? vend : lo, after ? vhi : vo->start);
+                possible = match_word_between(c, f->req[q], after ? vend : lo, after ? vhi : vo->start);
             }
             for (uint8_t q = 0; q < f->nreq_set && possible; q++) {
-                bool after = (f->after >> (3 + q)) & 1;
-                possible = set_may_start_between(c, f->req_set[q], after ? vend : lo, after ? vhi : vo->start);
+                bool after = (f->after >> (DT_ARRAY_LEN(f->req) + q)) & 1;
+                possible =
+                    match_set_may_start_between(c, f->req_set[q], after ? vend : lo, after ? vhi : vo->start);
             }
             if (possible && f->nreq_alt)
                 possible = match_groups_possible(c, c->d->group_bits + f->groups, f->nreq_alt);
             for (uint8_t q = 0; q < f->nreq_alt && possible; q++) {
                 bool after = (f->galt[q] & GALT_AFTER) != 0;
-                possible = group_between(c, f->galt[q] & ~GALT_AFTER, after ? vend : lo, after ? vhi : vo->start);
+                possible =
+                    match_group_between(c, f->galt[q] & ~GALT_AFTER, after ? vend : lo, after ? vhi : vo->start);
             }
             const pattern *p = &c->d->patterns[ve->patterns + k];
             if (possible && pattern_match_timed(c, p, vo->start, vend, lo, vhi, &mr)) {

@@ -456,6 +456,15 @@ static inline int match_word_positions(const dt_coder *c, uint32_t word, const i
     /* (inline: most words asked about are not in the sentence, and the filter says so) */
     return word_maybe_in_sentence(c, word) ? match_word_positions_of(c, word, pos) : 0;
 }
+/* The filters code_entry applies before pattern_match (match.c), each a necessary
+ * condition of a match: what the tokens from `at` on (before hi) must be right after the
+ * verb (pattern_filter.adj; a: its positions in dict.adj_words); word id w at some token
+ * in [from, to); one of group `alt`'s options' first words there; a member of set
+ * possibly beginning there. */
+bool match_adjacent_ok(dt_coder *c, int at, int hi, const uint32_t *a);
+bool match_word_between(const dt_coder *c, uint32_t w, int from, int to);
+bool match_group_between(const dt_coder *c, uint32_t alt, int from, int to);
+bool match_set_may_start_between(const dt_coder *c, uint32_t set, int from, int to);
 /* Whether a member of set starts at token p and ends by hi (the pattern caches must be
  * set up for the sentence, as they are when it has verbs). */
 bool match_set_member_at(dt_coder *c, int p, uint32_t set, int hi);

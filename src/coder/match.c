@@ -470,6 +470,76 @@ static bool run(mstate *st, frame *fr, int nfr, int pos, uint8_t pending, bool f
     return ok;
 }
 
+/* ---------------------------------------------------------------- what a pattern needs, where */
+
+/* The filters code_entry applies before pattern_match: each a necessary condition of a
+ * match, looked for where run() and place() would look (keep them in step). */
+
+/* Whether the tokens from `at` on (before hi) can be what a pattern needs right after its
+ * verb (pattern_filter.adj; a, its positions in dict.adj_words): a word of each position's
+ * words, or a member of its set beginning there. */
+bool match_adjacent_ok(dt_coder *c, int at, int hi, const uint32_t *a)
+{
+    uint32_t n = *a++;
+    for (uint32_t q = 0; q < n; q++, at++) {
+        if (at >= hi)
+            return false;
+        if (*a & ADJ_SET) {
+            if (!match_set_member_at(c, at, *a & ~ADJ_SET, hi))
+                return false;
+            a++;
+            continue;
+        }
+        const ctok *t = &c->ct[at];
+        uint32_t nw = *a++;
+        bool any = false;
+        for (uint16_t k = 0; k < t->nmatch && !any; k++)
+            for (uint32_t j = 0; j < nw && !any; j++)
+                any = t->match[k] == a[j];
+        if (!any)
+            return false;
+        a += nw;
+    }
+    return true;
+}
+
+/* Whether word id w is at some token in [from, to). */
+bool match_word_between(const dt_coder *c, uint32_t w, int from, int to)
+{
+    const int16_t *ps;
+    int n = match_word_positions(c, w, &ps);
+    for (int q = 0; q < n; q++)
+        if (ps[q] >= from && ps[q] < to)
+            return true;
+    return false;
+}
+
+/* Whether one of the options of group `alt` (alt_pats; every option has a first required
+ * word, seq_key) has that word at some token in [from, to). */
+bool match_group_between(const dt_coder *c, uint32_t alt, int from, int to)
+{
+    const alt_list *al = &c->d->alt_pats[alt];
+    for (uint32_t k = 0; k < al->n; k++) {
+        uint32_t key = c->d->seq_key[al->first + k];
+        if (key == UINT32_MAX || (word_maybe_in_sentence(c, key) && match_word_between(c, key, from, to)))
+            return true;
+    }
+    return false;
+}
+
+/* Whether a member of set may begin at some token in [from, to): false only when the
+ * tokens' sets (ctok_sets, a bit mask in a dictionary of at most LEX_SET_BITS sets) say
+ * none does. */
+bool match_set_may_start_between(const dt_coder *c, uint32_t set, int from, int to)
+{
+    if (c->d->nsets > LEX_SET_BITS || !c->d->set_by_word_start || set >= c->d->nsets)
+        return true;
+    for (int p = from; p < to; p++)
+        if (c->ct[p].sets && ((ctok_sets(&c->ct[p])[set / 32] >> (set % 32)) & 1))
+            return true;
+    return false;
+}
+
 bool pattern_match(const dt_coder *c, const pattern *p, int vstart, int vend, int lo, int hi,
                    match_result *r)
 {

@@ -92,7 +92,9 @@ static sid combine_codes(dt_coder *c, sid actor, const agent_entry *ag, uint8_t 
 static sid combine(dt_coder *c, sid actor, const agent_entry *ag, uint8_t actor_kind, bool former)
 {
     bool own = actor_kind == AK_PERSON || actor_kind == AK_GROUP || actor_kind == AK_ORG;
-    uint32_t flags = 8u | (ag->prefix ? 1u : 0) | (former ? 2u : 0) | (own ? 4u : 0);
+    enum { MEMO_PREFIX = 1, MEMO_FORMER = 2, MEMO_OWN = 4, MEMO_USED = 8 };
+    uint32_t flags =
+        MEMO_USED | (ag->prefix ? MEMO_PREFIX : 0) | (former ? MEMO_FORMER : 0) | (own ? MEMO_OWN : 0);
     struct combine_memo *m = &c->combine_memo[(actor * 0x9E3779B1u ^ ag->code * 0x85EBCA77u ^ flags) >> 24];
     if (m->flags == flags && m->actor == actor && m->agent == ag->code)
         return m->out;

@@ -804,7 +804,7 @@ static int filter_required_groups(dt_dict *d, const pattern *p, pattern_filter *
  * and the words; returns where, or 0 when the pattern needs nothing there. */
 static int64_t adjacent_chain(dt_dict *d, const pattern *p)
 {
-    uint32_t cons[ADJ_MAX][17];
+    uint32_t cons[ADJ_MAX][1 + ADJ_GROUP_MAX];
     uint32_t n = 0;
     bool more = true;
     for (uint32_t i = 0; i < p->post.n && n < ADJ_MAX && more; i++) {
@@ -820,7 +820,7 @@ static int64_t adjacent_chain(dt_dict *d, const pattern *p)
             more = false;
         } else if (e->type == PE_ALT) {
             const alt_list *al = &d->alt_pats[e->arg];
-            if (al->n == 0 || al->n > 16)
+            if (al->n == 0 || al->n > ADJ_GROUP_MAX)
                 break;
             uint32_t k = 0;
             for (; k < al->n; k++) {
@@ -867,7 +867,7 @@ static void required_sides(const dt_dict *d, const pattern *p, pattern_filter *f
                 f->after |= (uint8_t)(1u << q);
         for (uint8_t q = 0; q < f->nreq_set; q++)
             if (e->type == PE_SET && f->req_set[q] == e->arg)
-                f->after |= (uint8_t)(1u << (3 + q));
+                f->after |= (uint8_t)(1u << (DT_ARRAY_LEN(f->req) + q));
     }
 }
 

@@ -178,7 +178,7 @@ typedef struct pattern {
  * cache lines; its patterns take one line each). */
 typedef struct pattern_filter {
     uint8_t need, nreq, nreq_set, nreq_alt;
-    /* bit q: req[q] (bit 3 + q: req_set[q]) is required after the verb, else before it
+    /* bit q: req[q] (bit 3 + q, past req: req_set[q]) is required after the verb, else before it
      * (compiled: the coder looks for it on that side of the verb, in the clause) */
     uint8_t after;
     uint32_t req[3];
@@ -200,6 +200,8 @@ typedef struct pattern_filter {
  * is ADJ_SET | the set. */
 #define ADJ_MAX 3
 #define ADJ_SET 0x80000000u
+/* a group at a position: at most this many options */
+#define ADJ_GROUP_MAX 16
 
 /* A verb entry's patterns 64 at a time (compiled), for the coder's first look at them:
  * which need an actor before the verb (pre) or after it (post), and for each set and each
