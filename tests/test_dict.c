@@ -286,6 +286,7 @@ TEST(dict_patterns_past_the_first_64_and_adjacent_elements)
     for (int i = 0; i < 70; i++)
         at += (size_t)snprintf(text + at, sizeof(text) - at, "- * + about zqxword%02d => 1%02d\n", i,
                                i % 10 + 20);
+    snprintf(text + at, sizeof(text) - at, "verb threaten => 138\n");
     dt_dict *d = load_clean(text);
     if (!d)
         return;
@@ -306,6 +307,9 @@ TEST(dict_patterns_past_the_first_64_and_adjacent_elements)
     /* ("against" not right after the verb: the group's pattern does not match) */
     CHECK_INT(count_events(d, "2020-01-01", "Japan warned China against it.", ev, sizeof(ev)), 1);
     CHECK_STR(ev, "JPN CHN 130");
+    /* (right after a second verb that shares the object: "warned and threatened over") */
+    CHECK_INT(count_events(d, "2020-01-01", "Japan warned and threatened over China.", ev, sizeof(ev)), 2);
+    CHECK_STR(ev, "JPN CHN 111");
     /* (a word, then a set's member, each right after the one before) */
     CHECK_INT(count_events(d, "2020-01-01", "Japan warned of rockets from China.", ev, sizeof(ev)), 1);
     CHECK_STR(ev, "JPN CHN 138");
