@@ -410,3 +410,17 @@ TEST(dict_matches_do_not_depend_on_what_was_looked_at_before)
     snprintf(text + at, sizeof(text) - at, " then Japan warned q329xs China.");
     same_first_event(dict, text, "JPN CHN 111");
 }
+
+/* A verb entry none of whose patterns matches is still coded by its fallbacks (the early
+ * end of a try that has none must not stop these): an act asked to be stopped with
+ * "must", a protest spreading over a country, a judgement said before its speaker. */
+TEST(dict_entries_without_a_pattern_matched_fall_back)
+{
+    static const char dict[] = "state Japan => JPN\nstate China => CHN\nstate Russia => RUS\n"
+                               "verb stop\nverb warn => 130\nverb say => 010\n"
+                               "noun protest\n- * zqxnever + => 145\n"
+                               "noun aggression\n- * + => 111 speaker\n";
+    same_first_event(dict, "Japan must stop warning China, Russia said.", "RUS JPN 1042");
+    same_first_event(dict, "Protests in China spread to Russia.", "RUSOPP RUS 141");
+    same_first_event(dict, "\"Aggression,\" Russia said of China.", "RUS CHN 111");
+}
