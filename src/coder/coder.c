@@ -2819,6 +2819,34 @@ static bool pattern_match_timed(dt_coder *c, const pattern *p, int vstart, int v
 #define pattern_match_timed pattern_match
 #endif
 
+/* Whether a pattern that its block let through passes its filter (pattern_filter), the
+ * verb at [vstart, vend) in the clause [lo, vhi): what must follow the verb right after it,
+ * each required word, set and group on its side of the verb. */
+static inline __attribute__((always_inline)) bool filter_passes(dt_coder *c, const pattern_filter *f, int lo,
+                                                                 int vstart, int vend, int vhi)
+{
+    if (f->adj && !match_adjacent_ok(c, vend, vhi, c->d->adj_words + f->adj))
+        return false;
+    for (uint8_t q = 0; q < f->nreq; q++) {
+        bool after = (f->after >> q) & 1;
+        if (!match_word_between(c, f->req[q], after ? vend : lo, after ? vhi : vstart))
+            return false;
+    }
+    for (uint8_t q = 0; q < f->nreq_set; q++) {
+        bool after = (f->after >> (DT_ARRAY_LEN(f->req) + q)) & 1;
+        if (!match_set_may_start_between(c, f->req_set[q], after ? vend : lo, after ? vhi : vstart))
+            return false;
+    }
+    if (f->nreq_alt && !match_groups_possible(c, c->d->group_bits + f->groups, f->nreq_alt))
+        return false;
+    for (uint8_t q = 0; q < f->nreq_alt; q++) {
+        bool after = (f->galt[q] & GALT_AFTER) != 0;
+        if (!match_group_between(c, f->galt[q] & ~GALT_AFTER, after ? vend : lo, after ? vhi : vstart))
+            return false;
+    }
+    return true;
+}
+
 /* Whether a verb entry none of whose patterns matched may still be coded: code_entry's
  * fallbacks, each by a condition it needs (the act to be stopped must also be asked with
  * "should" or "must", which code_entry checks then). */
@@ -2888,27 +2916,9 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             out |= word_maybe_in_sentence(c, key[q].id) ? 0 : key[q].mask;
         for (uint64_t left = ~out & (n == 64 ? ~0ULL : (1ULL << n) - 1); left; left &= left - 1) {
             uint32_t k = k0 + (uint32_t)__builtin_ctzll(left);
-            const pattern_filter *f = &c->d->pfilters[ve->patterns + k];
-            bool possible = !f->adj || match_adjacent_ok(c, vend, vhi, c->d->adj_words + f->adj);
-            /* (a required word or set on its side of the verb, in the clause) */
-            for (uint8_t q = 0; q < f->nreq && possible; q++) {
-                bool after = (f->after >> q) & 1;
-                possible = match_word_between(c, f->req[q], after ? vend : lo, after ? vhi : vo->start);
-            }
-            for (uint8_t q = 0; q < f->nreq_set && possible; q++) {
-                bool after = (f->after >> (DT_ARRAY_LEN(f->req) + q)) & 1;
-                possible =
-                    match_set_may_start_between(c, f->req_set[q], after ? vend : lo, after ? vhi : vo->start);
-            }
-            if (possible && f->nreq_alt)
-                possible = match_groups_possible(c, c->d->group_bits + f->groups, f->nreq_alt);
-            for (uint8_t q = 0; q < f->nreq_alt && possible; q++) {
-                bool after = (f->galt[q] & GALT_AFTER) != 0;
-                possible =
-                    match_group_between(c, f->galt[q] & ~GALT_AFTER, after ? vend : lo, after ? vhi : vo->start);
-            }
             const pattern *p = &c->d->patterns[ve->patterns + k];
-            if (possible && pattern_match_timed(c, p, vo->start, vend, lo, vhi, &mr)) {
+            if (filter_passes(c, &c->d->pfilters[ve->patterns + k], lo, vo->start, vend, vhi) &&
+                pattern_match_timed(c, p, vo->start, vend, lo, vhi, &mr)) {
                 hit = p;
                 break;
             }
