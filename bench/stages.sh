@@ -1,8 +1,9 @@
 #!/bin/sh
 # Where a sentence's coding time goes: builds detente with stage timing (-DDT_STAGE_TIMES,
 # src/coder/stages.h) into build/stages/ and codes a corpus on one thread; the coder writes
-# each stage's time per sentence, and the time of sentences by what they yield, to standard
-# error. The timed build runs 10-20 % slower than the plain one; read the shares.
+# each stage's time per sentence, the time of sentences by what they yield, and of verb-entry
+# tries by how they end, to standard error. The timed build runs 10-20 % slower than the
+# plain one; read the shares.
 #
 #   sh bench/stages.sh [CORPUS]      (default: the 50 MB benchmark corpus, bench/corpus.sh)
 set -eu

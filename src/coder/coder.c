@@ -2929,8 +2929,10 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
      * below would stop the entry or leave it as it is, and only the trace says which (with
      * --explain they run, for the trace; the patterns come first either way, and neither
      * they nor the checks change anything the coder keeps). */
-    if (!hit && !c->opts.explain && !entry_fallback(c, ve, vo, lo, hi))
+    if (!hit && !c->opts.explain && !entry_fallback(c, ve, vo, lo, hi)) {
+        STAGE_TRY_EMPTY(c);
         return false;
+    }
     bool adjunct = ve->is_noun && adjunct_encounter(c, vo, lo);
     /* "Russia said protests in Ukraine spread to Kharkiv": "protests" that open a clause
      * with no actor of their own and spread over a country are the noun, not the verb. */
@@ -4823,6 +4825,24 @@ static bool relative_closed(const dt_coder *c, int prev, int v)
     return false;
 }
 
+/* code_entry; under DT_STAGE_TIMES (stages.h) its time is also counted by how the try
+ * ends, with the time of its pattern loop. */
+#ifdef DT_STAGE_TIMES
+static bool code_entry_timed(dt_coder *c, int vi, uint32_t entry, proto *protos, int *np, int *prev_subject)
+{
+    uint64_t t0 = stage_now(), loops0 = c->stages.ticks[STG_PATTERNS];
+    c->stages.try_empty = false;
+    bool coded = code_entry(c, vi, entry, protos, np, prev_subject);
+    int k = coded ? TRY_CODED : c->stages.try_empty ? TRY_EMPTY : TRY_STOPPED;
+    c->stages.try_n[k]++;
+    c->stages.try_ticks[k] += stage_now() - t0;
+    c->stages.try_patterns[k] += c->stages.ticks[STG_PATTERNS] - loops0;
+    return coded;
+}
+#else
+#define code_entry_timed code_entry
+#endif
+
 static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_subject)
 {
     verbocc *vo = &c->v[vi];
@@ -4985,7 +5005,7 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
         break;
     }
     if (vo->verb != UINT32_MAX && !noun_ctx) {
-        if (code_entry(c, vi, vo->verb, protos, np, prev_subject))
+        if (code_entry_timed(c, vi, vo->verb, protos, np, prev_subject))
             return;
         /* (a past intention before "to" is no noun: "promised to invest in Egypt" is not
          * "a promise to") */
@@ -4995,7 +5015,7 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
          * weapons against NATO" is no threat read as the noun) */
         bool negated = vo->start > 0 && (c->ct[vo->start - 1].wflags & WF_NEG);
         if (vo->noun != UINT32_MAX && !past_to && !negated)
-            (void)code_entry(c, vi, vo->noun, protos, np, prev_subject);
+            (void)code_entry_timed(c, vi, vo->noun, protos, np, prev_subject);
         return;
     }
     if (vo->noun != UINT32_MAX) {
@@ -5004,7 +5024,7 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
                          span_text(c, vo->start, vo->end));
             return;
         }
-        (void)code_entry(c, vi, vo->noun, protos, np, prev_subject);
+        (void)code_entry_timed(c, vi, vo->noun, protos, np, prev_subject);
         return;
     }
     trace_printf(c, "verb \"%s\" (%s): used as a noun here, not coded\n", span_text(c, vo->start, vo->end),
@@ -5440,6 +5460,16 @@ static void stage_report(const dt_coder *c)
                 (unsigned long long)st->class_n[k], 100.0 * (double)st->class_n[k] / (double)st->sentences,
                 (double)st->class_ticks[k] / n * ns_tick, (double)st->class_scan[k] / n * ns_tick,
                 all > 0 ? 100.0 * (double)st->class_ticks[k] / all : 0);
+    }
+    static const char *const ends[TRY_N] = {"no pattern, no fallback", "stopped or null", "coded"};
+    uint64_t tries = st->try_n[TRY_EMPTY] + st->try_n[TRY_STOPPED] + st->try_n[TRY_CODED];
+    fprintf(stderr, "verb-entry tries by how they end: count, share, ns a try (its pattern loop), share of the time\n");
+    for (int k = 0; k < TRY_N && tries; k++) {
+        double n = st->try_n[k] ? (double)st->try_n[k] : 1;
+        fprintf(stderr, "  %-24s %9llu %5.1f %% %7.0f (%5.0f) %5.1f %%\n", ends[k],
+                (unsigned long long)st->try_n[k], 100.0 * (double)st->try_n[k] / (double)tries,
+                (double)st->try_ticks[k] / n * ns_tick, (double)st->try_patterns[k] / n * ns_tick,
+                all > 0 ? 100.0 * (double)st->try_ticks[k] / all : 0);
     }
 }
 #endif

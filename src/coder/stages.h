@@ -7,6 +7,7 @@
 #ifndef DT_CODER_STAGES_H
 #define DT_CODER_STAGES_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 enum coder_stage {
@@ -35,11 +36,16 @@ enum coder_stage {
 #include <time.h>
 /* What a sentence yields, for the second table. */
 enum { SC_NOTHING, SC_PHRASES, SC_VERBS, SC_EVENTS, SC_N };
+/* How a verb entry's try ends, for the third: no pattern matched and nothing to fall back
+ * on (code_entry's early end), stopped or null after that, an event to be. */
+enum { TRY_EMPTY, TRY_STOPPED, TRY_CODED, TRY_N };
 
 typedef struct coder_stages {
     uint64_t ticks[STG_N];
     uint64_t sentences;
     uint64_t class_n[SC_N], class_ticks[SC_N], class_scan[SC_N];
+    uint64_t try_n[TRY_N], try_ticks[TRY_N], try_patterns[TRY_N];
+    bool try_empty; /* the try being timed ended early (code_entry sets it) */
     uint64_t tick0, ns0; /* at the coder's creation: to turn ticks into nanoseconds */
 } coder_stages;
 
@@ -67,10 +73,13 @@ static inline uint64_t stage_now(void) { return stage_clock_ns(); }
         (t) = now_;                                \
     } while (0)
 #define STAGE_ADD(c, stage, t) ((c)->stages.ticks[(stage)] += stage_now() - (t))
+/* STAGE_TRY_EMPTY(c): the verb entry's try being timed ends early. */
+#define STAGE_TRY_EMPTY(c) ((c)->stages.try_empty = true)
 #else
 #define STAGE_START(t) ((void)0)
 #define STAGE_LAP(c, stage, t) ((void)0)
 #define STAGE_ADD(c, stage, t) ((void)0)
+#define STAGE_TRY_EMPTY(c) ((void)0)
 #endif
 
 #endif
