@@ -85,18 +85,23 @@ static void set_cache_fill(dt_coder *c, int p)
     c->nset_hits += n;
 }
 
+/* Whether a member of set may begin at token p: false when none begins with the token's
+ * words (the lexeme's sets: a bit mask in a dictionary of at most LEX_SET_BITS sets). */
+static inline bool set_may_start_at(const dt_coder *c, int p, uint32_t set)
+{
+    const ctok *t = &c->ct[p];
+    if (!t->sets)
+        return false;
+    return c->d->nsets > LEX_SET_BITS || !c->d->set_by_word_start || set >= c->d->nsets ||
+           ((ctok_sets(t)[set / 32] >> (set % 32)) & 1);
+}
+
 /* Ends (exclusive, below hi) of members of a set that start at p. */
 static int set_ends_from(const dt_coder *cc, int p, uint32_t set, int hi, int *ends, int cap)
 {
     dt_coder *c = (dt_coder *)cc; /* the cache is filled lazily: coding state, not results */
-    /* No member of the set begins with the token's words (the lexeme's sets): nothing to
-     * walk the trie for. */
-    const ctok *t = &c->ct[p];
-    if (!t->sets)
-        return 0;
-    if (c->d->nsets <= LEX_SET_BITS && c->d->set_by_word_start && set < c->d->nsets &&
-        !((ctok_sets(t)[set / 32] >> (set % 32)) & 1))
-        return 0;
+    if (!set_may_start_at(c, p, set))
+        return 0; /* (nothing to walk the trie for) */
     if (c->set_first[p] == -1)
         set_cache_fill(c, p);
     struct set_hit walked[SET_HITS_AT];
@@ -532,10 +537,8 @@ bool match_group_between(const dt_coder *c, uint32_t alt, int from, int to)
  * none does. */
 bool match_set_may_start_between(const dt_coder *c, uint32_t set, int from, int to)
 {
-    if (c->d->nsets > LEX_SET_BITS || !c->d->set_by_word_start || set >= c->d->nsets)
-        return true;
     for (int p = from; p < to; p++)
-        if (c->ct[p].sets && ((ctok_sets(&c->ct[p])[set / 32] >> (set % 32)) & 1))
+        if (set_may_start_at(c, p, set))
             return true;
     return false;
 }
