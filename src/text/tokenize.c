@@ -175,10 +175,44 @@ static int push(tok **toks, size_t *cap, size_t *n, buf *keys, const char *s, ui
     return 0;
 }
 
-/* The tokenizer's state for one sentence: the token array and the key buffer's data and
- * length live in locals (registers) rather than behind the caller's pointers. Room for
- * every token (at most one per byte) and for every ASCII key (its bytes, a NUL and the
- * eight-byte writes' overrun) is reserved up front, so the common case checks nothing. */
+
+#if defined(__SSE2__)
+/* What the byte after a plain word (a run of ASCII letters and digits) says about it, for
+ * the sixteen-byte path: 0, the word ends there; 1, the general path must look at it (an
+ * apostrophe or period that may continue it or end it in another token, a non-ASCII byte,
+ * or a letter or digit: the word is longer than the load); 2, the same for a number only
+ * (its comma or percent sign). */
+static const unsigned char after_tab[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 2, 0, 1, 0, 0, 0, 0, 2, 0, 1, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
+/* Sixteen 0xFF bytes, then sixteen zeros: loaded from 16 - len on, the mask of a word's
+ * first len bytes. */
+static const unsigned char head_mask[32] = {
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+};
+#endif
+
+/* The tokenizer's state for one sentence, as the general path sees it (the fast path in
+ * tokenize() keeps the token count and the key buffer's length in locals and writes them
+ * back before it hands a token over). Room for every token (at most one per byte) and for
+ * every ASCII key (its bytes, a NUL and the wide writes' overrun) is reserved up front, so
+ * the common case checks nothing. */
 typedef struct tz {
     tok **toks;
     size_t *cap;
@@ -186,6 +220,11 @@ typedef struct tz {
     buf *keys;
     const char *s;
     size_t n;
+    /* The text's last bytes (from tail_from to n, at most 32) followed by zeros: the
+     * sixteen-byte and eight-byte reads of a token near the end read them here instead of
+     * past the end of the text. */
+    size_t tail_from;
+    unsigned char tail[64];
 } tz;
 
 /* Room for the rest of the sentence's keys from byte `from` on (ASCII: at most nine bytes
@@ -195,18 +234,41 @@ static int tz_reserve_keys(tz *z, size_t from)
     return buf_reserve(z->keys, 9 * (z->n - from) + 64);
 }
 
+/* Copies the text's last bytes into z->tail (once per sentence, with fixed-size moves
+ * that may overlap rather than a call). */
+static void tz_fill_tail(tz *z)
+{
+    const unsigned char *s = (const unsigned char *)z->s;
+    size_t n = z->n, from = n > 32 ? n - 32 : 0, k = n - from;
+    unsigned char *t = z->tail;
+    memset(t, 0, sizeof(z->tail));
+    if (k >= 16) {
+        memcpy(t, s + from, 16);
+        memcpy(t + k - 16, s + n - 16, 16);
+    } else if (k >= 8) {
+        memcpy(t, s + from, 8);
+        memcpy(t + k - 8, s + n - 8, 8);
+    } else if (k >= 4) {
+        memcpy(t, s + from, 4);
+        memcpy(t + k - 4, s + n - 4, 4);
+    } else {
+        for (size_t i = 0; i < k; i++)
+            t[i] = s[from + i];
+    }
+    z->tail_from = from;
+}
+
 /* A token: plain ASCII words (and punctuation) in place; the rest through push(). */
 static inline __attribute__((always_inline)) int tz_emit(tz *z, uint32_t start, uint32_t len, uint16_t flags)
 {
     buf *keys = z->keys;
     uint32_t padded = (len + 7) & ~7u;
-    /* (a short token at the end of the text, a sentence's last word or its period, is
-     * read from a copy: push_ascii reads whole eight-byte chunks) */
-    unsigned char tail[16] = {0};
+    /* (a short token at the end of the text is read from the zero-padded copy of the
+     * text's end: push_ascii reads whole eight-byte chunks; it starts at most 23 bytes
+     * before the end, so inside the copy) */
     const unsigned char *from = (const unsigned char *)z->s + start;
-    if (start + padded > z->n && len <= sizeof(tail)) {
-        memcpy(tail, from, len);
-        from = tail;
+    if (start + padded > z->n && len <= 16) {
+        from = z->tail + (start - z->tail_from);
         padded = 0;
     }
     if (TOK_SWAR && start + padded <= z->n) {
@@ -230,12 +292,6 @@ static inline __attribute__((always_inline)) int tz_emit(tz *z, uint32_t start, 
     return rc ? rc : tz_reserve_keys(z, start);
 }
 
-/* The common word in one pass: plain ASCII letters and digits that end, inside the text,
- * at a byte which ends them whatever came before (a blank, most punctuation). The chunks
- * that find the word's end also make its key and case flags. Returns false, having
- * written nothing, for the rest: an apostrophe or period after the word (which may
- * continue it: "O'Brien", "U.S", or end it: "Korea's", "Corp."), a number's comma or
- * percent sign, non-ASCII bytes, the end of the text; the general path takes those. */
 /* Where the next token starts after a word ending at i (before byte d): past a blank, or
  * past a hyphen joining the next word ("Jong-un"), which *pending then records. */
 static inline size_t after_word(const unsigned char *s, size_t i, size_t n, unsigned char d, uint16_t *pending)
@@ -250,72 +306,15 @@ static inline size_t after_word(const unsigned char *s, size_t i, size_t n, unsi
     return i;
 }
 
-#if defined(__SSE2__)
-/* Sixteen 0xFF bytes, then sixteen zeros: loaded from 16 - len on, the mask of a word's
- * first len bytes. */
-static const unsigned char head_mask[32] = {
-    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-};
-
-/* The word of tz_plain_word when it is shorter than sixteen bytes and sixteen bytes of text
- * are there: one load classifies them, finds the word's end, and upper-cases the key.
- * Returns false, having written nothing, when the general path must take the word. */
-static inline __attribute__((always_inline)) bool tz_short_word(tz *z, size_t *pi, uint16_t *pending)
-{
-    const unsigned char *s = (const unsigned char *)z->s;
-    size_t st = *pi, n = z->n;
-    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + st));
-    /* (signed compares: bytes from 0x80 on are negative, neither letters nor digits) */
-    __m128i folded = _mm_or_si128(x, _mm_set1_epi8(0x20));
-    __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
-                                   _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
-    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
-    unsigned stop = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit)) & 0xFFFF;
-    if (!stop)
-        return false; /* sixteen bytes or more */
-    unsigned len = (unsigned)__builtin_ctz(stop);
-    unsigned char d = s[st + len];
-    bool numeric = is_digit(s[st]);
-    if (d >= 0x80 || d == '\'' || d == '.' || (numeric && (d == ',' || d == '%')))
-        return false;
-    __m128i lower = _mm_and_si128(letter, _mm_cmpgt_epi8(x, _mm_set1_epi8('a' - 1)));
-    unsigned keep = (1u << len) - 1;
-    unsigned lo_bits = (unsigned)_mm_movemask_epi8(lower) & keep;
-    unsigned cased = (unsigned)_mm_movemask_epi8(letter) & keep;
-    unsigned up_bits = cased & ~lo_bits;
-    __m128i key = _mm_and_si128(_mm_sub_epi8(x, _mm_and_si128(lower, _mm_set1_epi8(0x20))),
-                                _mm_loadu_si128((const __m128i *)(const void *)(head_mask + 16 - len)));
-    char *o = z->keys->data + z->keys->len;
-    _mm_storeu_si128((__m128i *)(void *)o, key); /* (the key, then zeros: its NUL and more) */
-    /* the key's hash, as text_key_hash makes it */
-    uint64_t lo64, hi64;
-    memcpy(&lo64, o, 8);
-    memcpy(&hi64, o + 8, 8);
-    uint64_t h = 0x243f6a8885a308d3ULL ^ len, tail = lo64;
-    if (len >= 8) {
-        h = text_key_hash_step(h, lo64);
-        tail = hi64;
-    }
-    tok *t = &(*z->toks)[z->count++];
-    t->hash = hash_mix(h ^ tail);
-    t->start = (uint32_t)st;
-    t->len = len;
-    t->key = (uint32_t)z->keys->len;
-    t->key_len = (uint16_t)len;
-    z->keys->len += len + 1;
-    t->flags = case_flags((uint16_t)((numeric ? TOKF_NUMBER : TOKF_WORD) | *pending),
-                          cased && (cased & (0u - cased) & up_bits), up_bits != 0, lo_bits != 0);
-    *pi = after_word(s, st + len, n, d, pending);
-    return true;
-}
-#endif
-
+/* A plain word of sixteen bytes or more in one pass: ASCII letters and digits that end,
+ * inside the text, at a byte which ends them whatever came before (a blank, most
+ * punctuation). The chunks that find the word's end also make its key and case flags.
+ * Returns false, having written nothing, for the rest: an apostrophe or period after the
+ * word (which may continue it: "O'Brien", "U.S", or end it: "Korea's", "Corp."), a
+ * number's comma or percent sign, non-ASCII bytes, the end of the text; the general path
+ * takes those. (Shorter words take the sixteen-byte path in tokenize().) */
 static inline __attribute__((always_inline)) bool tz_plain_word(tz *z, size_t *pi, uint16_t *pending)
 {
-#if defined(__SSE2__)
-    if (*pi + 16 <= z->n && tz_short_word(z, pi, pending))
-        return true;
-#endif
     const unsigned char *s = (const unsigned char *)z->s;
     size_t st = *pi, n = z->n, len = 0;
     char *o = z->keys->data + z->keys->len;
@@ -418,9 +417,137 @@ static bool only_closers_left(const char *s, size_t i, size_t n)
     return true;
 }
 
+/* The general path: the token (or the word and its clitic or possessive) at *pi, which is
+ * not a blank. try_plain: the word may be a plain one of sixteen bytes or more. Moves *pi
+ * past what it took; returns 0 or a negative error. Kept out of line so that the fast
+ * path's loop keeps its state in registers. */
+static __attribute__((noinline)) int tz_token(tz *z, size_t *pi, uint16_t *pending, size_t max_tokens,
+                                              bool try_plain)
+{
+    const char *s = z->s;
+    size_t n = z->n, i = *pi;
+    unsigned char c = (unsigned char)s[i];
+    int rc;
+    if (word_byte(c)) {
+        if (try_plain && tz_plain_word(z, pi, pending))
+            return 0;
+        size_t st = i;
+        bool numeric = is_digit(c);
+        while (i < n) {
+            /* the run of word bytes, eight at a time: its end without a branch per byte */
+            if (i + 8 <= n) {
+                uint64_t lower, stop = ~word_byte_mask(load_le64((const unsigned char *)s + i, 8), &lower) & FH_HIGHS;
+                if (!stop) {
+                    i += 8;
+                    continue;
+                }
+                i += (unsigned)__builtin_ctzll(stop) >> 3;
+            }
+            unsigned char d = (unsigned char)s[i];
+            if (word_byte(d)) {
+                i++;
+                continue;
+            }
+            if ((d == '\'' || d == '.') && i + 1 < n && word_byte((unsigned char)s[i + 1])) {
+                /* "O'Brien", "don't", "U.S", "3.5" — but not the possessive 's */
+                if (d == '\'' && (s[i + 1] == 's' || s[i + 1] == 'S') &&
+                    (i + 2 >= n || !word_byte((unsigned char)s[i + 2])))
+                    break;
+                i++;
+                continue;
+            }
+            if (numeric && d == ',' && i + 3 < n + 0 && is_digit((unsigned char)s[i + 1]) &&
+                is_digit((unsigned char)s[i + 2]) && is_digit((unsigned char)s[i + 3]) &&
+                (i + 4 >= n || !is_digit((unsigned char)s[i + 4]))) {
+                i++;
+                continue;
+            }
+            if (numeric && d == '%') {
+                i++;
+                continue;
+            }
+            break;
+        }
+        size_t len = i - st;
+        uint16_t fl = numeric ? TOKF_NUMBER : TOKF_WORD;
+        /* A trailing period: keep it on initials and initialisms, drop it from
+         * abbreviations, leave it as a token at the end of the sentence. */
+        if (i < n && s[i] == '.' && !numeric) {
+            bool at_end = only_closers_left(s, i + 1, n);
+            if (initialism(s + st, len) || (len == 1 && is_upper(c))) {
+                i++;
+                len++;
+            } else if (!at_end && !(i + 1 < n && s[i + 1] == '.')) {
+                i++;
+                fl |= TOKF_ABBR;
+            }
+        }
+        *pi = i;
+        /* Clitic n't */
+        /* (tested apostrophe first, at s[st] for short words, which is a word byte:
+         * rarely true, so the test is well predicted) */
+        size_t ap = st + (len > 3 ? len - 2 : 0);
+        if (s[ap] == '\'' && len > 3 && (s[st + len - 3] == 'n' || s[st + len - 3] == 'N') &&
+            (s[st + len - 1] == 't' || s[st + len - 1] == 'T')) {
+            if ((rc = tz_emit(z, (uint32_t)st, (uint32_t)(len - 3), (uint16_t)(fl | *pending))))
+                return rc;
+            *pending = 0;
+            if (z->count >= max_tokens)
+                return 0;
+            return tz_emit(z, (uint32_t)(st + len - 3), 3, TOKF_WORD | TOKF_NEGCL);
+        }
+        /* Clitics 've 're 'll 'd 'm ("they've", "we'll") are words of their own. */
+        size_t cl = clitic_len(s + st, len);
+        if (cl) {
+            if ((rc = tz_emit(z, (uint32_t)st, (uint32_t)(len - cl), (uint16_t)(fl | *pending))))
+                return rc;
+            *pending = 0;
+            if (z->count >= max_tokens)
+                return 0;
+            return tz_emit(z, (uint32_t)(st + len - cl), (uint32_t)cl, TOKF_WORD);
+        }
+        if ((rc = tz_emit(z, (uint32_t)st, (uint32_t)len, (uint16_t)(fl | *pending))))
+            return rc;
+        *pending = 0;
+        /* Possessive 's or plural possessive s' */
+        if (i < n && s[i] == '\'' && z->count < max_tokens) {
+            if (i + 1 < n && (s[i + 1] == 's' || s[i + 1] == 'S') &&
+                (i + 2 >= n || !word_byte((unsigned char)s[i + 2]))) {
+                if ((rc = tz_emit(z, (uint32_t)i, 2, TOKF_POSS)))
+                    return rc;
+                i += 2;
+            } else if (len > 1 && (s[i - 1] == 's' || s[i - 1] == 'S') &&
+                       (i + 1 >= n || !word_byte((unsigned char)s[i + 1]))) {
+                if ((rc = tz_emit(z, (uint32_t)i, 1, TOKF_POSS)))
+                    return rc;
+                i += 1;
+            }
+        }
+        /* A hyphen joining two words: "Kim Jong-un", "U.S.-South Korea". */
+        if (i + 1 < n && s[i] == '-' && word_byte((unsigned char)s[i + 1])) {
+            *pending = TOKF_HYPH;
+            i++;
+        }
+        *pi = i;
+        return 0;
+    }
+    /* Punctuation */
+    size_t len = 1;
+    uint16_t fl = TOKF_PUNCT;
+    if (c == '"' || c == '\'')
+        fl |= TOKF_QUOTE;
+    if (c == '-' || c == '.') {
+        while (i + len < n && s[i + len] == (char)c)
+            len++;
+    }
+    *pi = i + len;
+    *pending = 0;
+    return tz_emit(z, (uint32_t)i, (uint32_t)len, fl);
+}
+
 int tokenize(const char *s, size_t n, tok **toks, size_t *cap, buf *keys, size_t max_tokens)
 {
-    tz z = {toks, cap, 0, keys, s, n};
+    tz z = {toks, cap, 0, keys, s, n, 0, {0}};
     size_t most = (n < max_tokens ? n : max_tokens) + 1;
     if (*cap < most) {
         tok *t = realloc(*toks, most * sizeof(*t));
@@ -431,139 +558,126 @@ int tokenize(const char *s, size_t n, tok **toks, size_t *cap, buf *keys, size_t
     }
     if (tz_reserve_keys(&z, 0))
         return DT_ENOMEM;
+    tz_fill_tail(&z);
+    /* The fast path's state, in locals: the next token, the key buffer and the keys'
+     * length (written back to z and keys around the general path). The token count is
+     * never more than the bytes taken, so below n while there are bytes left. */
+    const unsigned char *us = (const unsigned char *)s;
+    tok *t = *toks, *tend = *toks + (max_tokens < n ? max_tokens : n);
+    char *kd = keys->data;
+    size_t kl = keys->len;
     uint16_t pending = 0; /* flags for the next token (TOKF_HYPH) */
-    int rc = 0;
     size_t i = 0;
-    while (i < n && z.count < max_tokens) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == ' ') {
+    while (i < n && t < tend) {
+        bool try_plain = true;
+#if defined(__SSE2__)
+        /* Sixteen bytes from i: the text, or near its end the zero-padded copy of it (a
+         * zero is no word byte, so a word ends at the end of the text). */
+        const unsigned char *p = i + 16 <= n ? us + i : z.tail + (i - z.tail_from);
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+        /* ASCII letters and digits, each with one add and one signed compare: the add
+         * moves the range to the bottom of the signed bytes (-128 on), wrapping every
+         * other byte, non-ASCII ones too, above it. */
+        __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)), _mm_set1_epi8(0x80 - 'a')),
+                                        _mm_set1_epi8(-128 + 26));
+        __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(0x80 - '0')), _mm_set1_epi8(-128 + 10));
+        unsigned word = (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit));
+        unsigned char c = p[0];
+        if (word & 1) {
+            /* A word under sixteen bytes: its end, key, case flags and hash from the one
+             * load; the general path takes it when the byte after it may continue it
+             * ("O'Brien", "U.S", "1,500", "25%") or ends it in another token ("Korea's",
+             * "Gen."), except for the period that ends the text. */
+            unsigned len = (unsigned)__builtin_ctz(~word); /* (bit 16 of ~word is set) */
+            /* (a word of sixteen bytes or more reads its first byte here, a letter or
+             * digit: the general path takes it) */
+            unsigned char d = p[len & 15];
+            bool numeric = is_digit(c);
+            bool ends = !(after_tab[d] & (numeric ? 3 : 1));
+            if (DT_UNLIKELY(!ends))
+                ends = d == '.' && len < 16 && i + len + 1 == n && !(len == 1 && is_upper(c));
+            if (ends) {
+                __m128i head = _mm_loadu_si128((const __m128i *)(const void *)(head_mask + 16 - len));
+                __m128i key = _mm_and_si128(_mm_andnot_si128(_mm_and_si128(letter, _mm_set1_epi8(0x20)), x), head);
+                char *o = kd + kl;
+                _mm_storeu_si128((__m128i *)(void *)o, key); /* (the key, then zeros: its NUL and more) */
+                /* the key's hash, as text_key_hash makes it */
+                uint64_t lo64, hi64;
+                memcpy(&lo64, o, 8);
+                memcpy(&hi64, o + 8, 8);
+                uint64_t h = 0x243f6a8885a308d3ULL ^ len, tail = lo64;
+                if (len >= 8) {
+                    h = text_key_hash_step(h, lo64);
+                    tail = hi64;
+                }
+                /* The case flags of a word, whose first byte is a letter: from that
+                 * letter's case and whether a letter of the other case follows. Bit 0x20
+                 * of each byte (lower case in a letter) is moved up to bit 0x80 for the
+                 * mask: a 16-bit lane's shift moves no bit across its bytes' 0x80 bits.
+                 * (Numbers have no case flags.) */
+                static const uint16_t word_case[4] = {TOKF_WORD | TOKF_CAP | TOKF_ALLCAP, TOKF_WORD | TOKF_CAP,
+                                                      TOKF_WORD | TOKF_LOWER, TOKF_WORD};
+                unsigned letters = (unsigned)_mm_movemask_epi8(_mm_and_si128(letter, head));
+                unsigned lowb = (unsigned)_mm_movemask_epi8(_mm_slli_epi16(x, 2));
+                unsigned first_low = lowb & 1;
+                unsigned other = letters & (lowb ^ (0u - first_low)); /* (the other case than the first's) */
+                uint16_t fl = numeric ? TOKF_NUMBER : word_case[first_low * 2 + (other != 0)];
+                t->hash = hash_mix(h ^ tail);
+                t->start = (uint32_t)i;
+                t->len = len;
+                t->key = (uint32_t)kl;
+                t->key_len = (uint16_t)len;
+                t->flags = (uint16_t)(fl | pending);
+                t++;
+                kl += len + 1;
+                i = after_word(us, i + len, n, d, &pending);
+                continue;
+            }
+            try_plain = len == 16;
+        } else if (c == ' ') {
+            i++;
+            pending = 0;
+            continue;
+        } else if (c < 0x80 && !((c == '-' || c == '.') && p[1] == c)) {
+            /* One byte of punctuation (runs of hyphens or periods are one token: the
+             * general path takes those). Its key is itself. */
+            uint64_t u = c;
+            memcpy(kd + kl, &u, 8);
+            t->hash = hash_mix(0x243f6a8885a308d3ULL ^ 1 ^ u);
+            t->start = (uint32_t)i;
+            t->len = 1;
+            t->key = (uint32_t)kl;
+            t->key_len = 1;
+            t->flags = (uint16_t)(TOKF_PUNCT | (c == '"' || c == '\'' ? TOKF_QUOTE : 0));
+            t++;
+            kl += 2;
             i++;
             pending = 0;
             continue;
         }
-        if (word_byte(c)) {
-            if (tz_plain_word(&z, &i, &pending))
-                continue;
-            size_t st = i;
-            bool numeric = is_digit(c);
-            while (i < n) {
-                /* the run of word bytes, eight at a time: its end without a branch per byte */
-                if (i + 8 <= n) {
-                    uint64_t lower, stop = ~word_byte_mask(load_le64((const unsigned char *)s + i, 8), &lower) & FH_HIGHS;
-                    if (!stop) {
-                        i += 8;
-                        continue;
-                    }
-                    i += (unsigned)__builtin_ctzll(stop) >> 3;
-                }
-                unsigned char d = (unsigned char)s[i];
-                if (word_byte(d)) {
-                    i++;
-                    continue;
-                }
-                if ((d == '\'' || d == '.') && i + 1 < n && word_byte((unsigned char)s[i + 1])) {
-                    /* "O'Brien", "don't", "U.S", "3.5" — but not the possessive 's */
-                    if (d == '\'' && (s[i + 1] == 's' || s[i + 1] == 'S') &&
-                        (i + 2 >= n || !word_byte((unsigned char)s[i + 2])))
-                        break;
-                    i++;
-                    continue;
-                }
-                if (numeric && d == ',' && i + 3 < n + 0 && is_digit((unsigned char)s[i + 1]) &&
-                    is_digit((unsigned char)s[i + 2]) && is_digit((unsigned char)s[i + 3]) &&
-                    (i + 4 >= n || !is_digit((unsigned char)s[i + 4]))) {
-                    i++;
-                    continue;
-                }
-                if (numeric && d == '%') {
-                    i++;
-                    continue;
-                }
-                break;
-            }
-            size_t len = i - st;
-            uint16_t fl = numeric ? TOKF_NUMBER : TOKF_WORD;
-            /* A trailing period: keep it on initials and initialisms, drop it from
-             * abbreviations, leave it as a token at the end of the sentence. */
-            if (i < n && s[i] == '.' && !numeric) {
-                bool at_end = only_closers_left(s, i + 1, n);
-                if (initialism(s + st, len) || (len == 1 && is_upper(c))) {
-                    i++;
-                    len++;
-                } else if (!at_end && !(i + 1 < n && s[i + 1] == '.')) {
-                    i++;
-                    fl |= TOKF_ABBR;
-                }
-            }
-            /* Clitic n't */
-            /* (tested apostrophe first, at s[st] for short words, which is a word byte:
-             * rarely true, so the test is well predicted) */
-            size_t ap = st + (len > 3 ? len - 2 : 0);
-            if (s[ap] == '\'' && len > 3 && (s[st + len - 3] == 'n' || s[st + len - 3] == 'N') &&
-                (s[st + len - 1] == 't' || s[st + len - 1] == 'T')) {
-                if ((rc = tz_emit(&z, (uint32_t)st, (uint32_t)(len - 3),
-                               (uint16_t)(fl | pending))))
-                    return rc;
-                pending = 0;
-                if (z.count >= max_tokens)
-                    break;
-                if ((rc = tz_emit(&z, (uint32_t)(st + len - 3), 3,
-                               TOKF_WORD | TOKF_NEGCL)))
-                    return rc;
-                continue;
-            }
-            /* Clitics 've 're 'll 'd 'm ("they've", "we'll") are words of their own. */
-            size_t cl = clitic_len(s + st, len);
-            if (cl) {
-                if ((rc = tz_emit(&z, (uint32_t)st, (uint32_t)(len - cl),
-                               (uint16_t)(fl | pending))))
-                    return rc;
-                pending = 0;
-                if (z.count >= max_tokens)
-                    break;
-                if ((rc = tz_emit(&z, (uint32_t)(st + len - cl), (uint32_t)cl, TOKF_WORD)))
-                    return rc;
-                continue;
-            }
-            if ((rc = tz_emit(&z, (uint32_t)st, (uint32_t)len,
-                           (uint16_t)(fl | pending))))
-                return rc;
+#else
+        if (s[i] == ' ') {
+            i++;
             pending = 0;
-            /* Possessive 's or plural possessive s' */
-            if (i < n && s[i] == '\'' && z.count < max_tokens) {
-                if (i + 1 < n && (s[i + 1] == 's' || s[i + 1] == 'S') &&
-                    (i + 2 >= n || !word_byte((unsigned char)s[i + 2]))) {
-                    if ((rc = tz_emit(&z, (uint32_t)i, 2, TOKF_POSS)))
-                        return rc;
-                    i += 2;
-                } else if (len > 1 && (s[i - 1] == 's' || s[i - 1] == 'S') &&
-                           (i + 1 >= n || !word_byte((unsigned char)s[i + 1]))) {
-                    if ((rc = tz_emit(&z, (uint32_t)i, 1, TOKF_POSS)))
-                        return rc;
-                    i += 1;
-                }
-            }
-            /* A hyphen joining two words: "Kim Jong-un", "U.S.-South Korea". */
-            if (i + 1 < n && s[i] == '-' && word_byte((unsigned char)s[i + 1])) {
-                pending = TOKF_HYPH;
-                i++;
-            }
             continue;
         }
-        /* Punctuation */
-        size_t st = i;
-        size_t len = 1;
-        uint16_t fl = TOKF_PUNCT;
-        if (c == '"' || c == '\'')
-            fl |= TOKF_QUOTE;
-        if (c == '-' || c == '.') {
-            while (st + len < n && s[st + len] == (char)c)
-                len++;
-        }
-        i += len;
-        if ((rc = tz_emit(&z, (uint32_t)st, (uint32_t)len, fl)))
+#endif
+        /* (i and pending go through copies: their own addresses would keep them out of
+         * registers in the fast path) */
+        size_t at = i;
+        uint16_t pend = pending;
+        z.count = (size_t)(t - *toks);
+        keys->len = kl;
+        int rc = tz_token(&z, &at, &pend, max_tokens, try_plain);
+        if (rc)
             return rc;
-        pending = 0;
+        i = at;
+        pending = pend;
+        t = *toks + z.count;
+        tend = *toks + (max_tokens < n ? max_tokens : n);
+        kl = keys->len;
+        kd = keys->data;
     }
-    return (int)z.count;
+    keys->len = kl;
+    return (int)(t - *toks);
 }
