@@ -547,7 +547,13 @@ static __attribute__((noinline)) int tz_token(tz *z, size_t *pi, uint16_t *pendi
 
 int tokenize(const char *s, size_t n, tok **toks, size_t *cap, buf *keys, size_t max_tokens)
 {
-    tz z = {toks, cap, 0, keys, s, n, 0, {0}};
+    tz z; /* (the tail is filled below) */
+    z.toks = toks;
+    z.cap = cap;
+    z.count = 0;
+    z.keys = keys;
+    z.s = s;
+    z.n = n;
     size_t most = (n < max_tokens ? n : max_tokens) + 1;
     if (*cap < most) {
         tok *t = realloc(*toks, most * sizeof(*t));
@@ -588,7 +594,7 @@ int tokenize(const char *s, size_t n, tok **toks, size_t *cap, buf *keys, size_t
              * load; the general path takes it when the byte after it may continue it
              * ("O'Brien", "U.S", "1,500", "25%") or ends it in another token ("Korea's",
              * "Gen."), except for the period that ends the text. */
-            unsigned len = (unsigned)__builtin_ctz(~word); /* (bit 16 of ~word is set) */
+            size_t len = (size_t)__builtin_ctz(~word); /* (bit 16 of ~word is set) */
             /* (a word of sixteen bytes or more reads its first byte here, a letter or
              * digit: the general path takes it) */
             unsigned char d = p[len & 15];
@@ -624,7 +630,7 @@ int tokenize(const char *s, size_t n, tok **toks, size_t *cap, buf *keys, size_t
                 uint16_t fl = numeric ? TOKF_NUMBER : word_case[first_low * 2 + (other != 0)];
                 t->hash = hash_mix(h ^ tail);
                 t->start = (uint32_t)i;
-                t->len = len;
+                t->len = (uint32_t)len;
                 t->key = (uint32_t)kl;
                 t->key_len = (uint16_t)len;
                 t->flags = (uint16_t)(fl | pending);
