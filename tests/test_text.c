@@ -178,6 +178,54 @@ TEST(tokenize_plain_words_on_every_path)
     buf_free(&o.norm);
 }
 
+/* The end of the text, where the sixteen-byte path reads a zero-padded copy: a last word
+ * before the final period (a token of its own, unless the word is an initial), single
+ * punctuation and runs of it, and a number; every key with the hash of its bytes. */
+TEST(tokenize_the_end_of_the_text)
+{
+    toks_out o = {0};
+    buf_init(&o.keys, 0);
+    buf_init(&o.norm, 0);
+    static const struct {
+        const char *text, *keys; /* the keys joined by blanks */
+    } cases[] = {
+        {"He said.", "HE SAID ."},
+        {"Talks resumed on Monday in Geneva.", "TALKS RESUMED ON MONDAY IN GENEVA ."},
+        {"Prices rose 5.", "PRICES ROSE 5 ."},
+        {"He met Kim Jong-un.", "HE MET KIM JONG UN ."},
+        {"Troops entered the U.S.", "TROOPS ENTERED THE U.S."},
+        {"A talk with John X.", "A TALK WITH JOHN X."},
+        {"They met Gen. Smith.", "THEY MET GEN SMITH ."},
+        {"He said \"no.\"", "HE SAID \" NO . \""},
+        {"Wait... -- then (go)!", "WAIT ... -- THEN ( GO ) !"},
+        {"Korea's", "KOREA 'S"},
+        {"x", "X"},
+        {"a, b; c: d?", "A , B ; C : D ?"},
+    };
+    for (size_t k = 0; k < DT_ARRAY_LEN(cases); k++) {
+        tokenize_str(&o, cases[k].text);
+        char got[128] = "";
+        size_t gl = 0;
+        for (int i = 0; i < o.n; i++) {
+            const tok *t = &o.t[i];
+            gl += (size_t)snprintf(got + gl, sizeof(got) - gl, "%s%s", i ? " " : "", key(&o, i));
+            CHECK_INT(t->key_len, (long long)strlen(key(&o, i)));
+            CHECK(t->hash == text_key_hash(key(&o, i), t->key_len));
+        }
+        CHECK_STR(got, cases[k].keys);
+    }
+    tokenize_str(&o, "He said.");
+    CHECK_INT(o.t[1].flags, TOKF_WORD | TOKF_LOWER);
+    CHECK_INT(o.t[2].flags, TOKF_PUNCT);
+    tokenize_str(&o, "He met Kim Jong-un.");
+    CHECK_INT(o.t[4].flags, TOKF_WORD | TOKF_LOWER | TOKF_HYPH);
+    tokenize_str(&o, "He said \"no.\"");
+    CHECK_INT(o.t[2].flags, TOKF_PUNCT | TOKF_QUOTE);
+    free(o.t);
+    buf_free(&o.keys);
+    buf_free(&o.norm);
+}
+
 TEST(normalize_typography_and_bad_bytes)
 {
     buf b;
