@@ -234,8 +234,8 @@ static int tz_reserve_keys(tz *z, size_t from)
     return buf_reserve(z->keys, 9 * (z->n - from) + 64);
 }
 
-/* Copies the text's last bytes into z->tail (once per sentence, with fixed-size moves
- * that may overlap rather than a call). */
+/* Copies the text's last bytes into z->tail, once per sentence: two fixed-size moves that
+ * may overlap (a text under four bytes byte by byte). */
 static void tz_fill_tail(tz *z)
 {
     const unsigned char *s = (const unsigned char *)z->s;
