@@ -81,9 +81,10 @@ int buf_printf(buf *b, const char *fmt, ...)
     return rc;
 }
 
-/* s as a JSON string at o, quotes included; o has room for 6 * n + 2 bytes (every byte
- * escaped as \u00XX at worst). Returns the end. Runs that need no escape are copied whole. */
-char *json_put(char *o, const char *s, size_t n)
+/* The slow path of json_put, for a string with a byte to escape: the quotes, and runs of
+ * plain bytes between escapes.
+ * Not inlined, so that json_put itself stays a small function that saves few registers. */
+static DT_NOINLINE char *json_put_escaped(char *o, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
     *o++ = '"';
@@ -112,6 +113,64 @@ char *json_put(char *o, const char *s, size_t n)
     }
     *o++ = '"';
     return o;
+}
+
+/* s as a JSON string at o, quotes included; o has room for 6 * n + 2 bytes (every byte
+ * escaped as \u00XX at worst). Returns the end.
+ * Almost every string needs no escape: it is tested and copied by whole words, sixteen or
+ * eight bytes at a time with the last word overlapping the one before (its bytes are the
+ * same), a string of 4 to 7 bytes as two overlapping halves of one word. At the first word
+ * with a byte to escape, json_put_escaped writes the string again from its start. */
+char *json_put(char *o, const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    char *q = o + 1;
+    *o = '"';
+    if (n >= 8) {
+#if defined(__SSE2__)
+        if (n >= 16) {
+            for (size_t i = 0; i + 16 <= n; i += 16) {
+                __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+                if (json_hit16(x, false))
+                    return json_put_escaped(o, s, n);
+                _mm_storeu_si128((__m128i *)(void *)(q + i), x);
+            }
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + n - 16));
+            if (json_hit16(x, false))
+                return json_put_escaped(o, s, n);
+            _mm_storeu_si128((__m128i *)(void *)(q + n - 16), x);
+            q[n] = '"';
+            return q + n + 1;
+        }
+#endif
+        uint64_t w;
+        for (size_t i = 0; i + 8 <= n; i += 8) {
+            memcpy(&w, u + i, 8);
+            if (json_hit8(w, false))
+                return json_put_escaped(o, s, n);
+            memcpy(q + i, &w, 8);
+        }
+        memcpy(&w, u + n - 8, 8);
+        if (json_hit8(w, false))
+            return json_put_escaped(o, s, n);
+        memcpy(q + n - 8, &w, 8);
+    } else if (n >= 4) {
+        uint32_t lo, hi;
+        memcpy(&lo, u, 4);
+        memcpy(&hi, u + n - 4, 4);
+        if (json_hit8(lo | (uint64_t)hi << 32, false))
+            return json_put_escaped(o, s, n);
+        memcpy(q, &lo, 4);
+        memcpy(q + n - 4, &hi, 4);
+    } else {
+        for (size_t i = 0; i < n; i++) {
+            if (u[i] < 0x20 || u[i] == '"' || u[i] == '\\')
+                return json_put_escaped(o, s, n);
+            q[i] = (char)u[i];
+        }
+    }
+    q[n] = '"';
+    return q + n + 1;
 }
 
 int buf_json_str(buf *b, const char *s, size_t n)
