@@ -155,6 +155,28 @@ TEST(utf8_decode_and_fold)
     CHECK_INT((long long)bad, 3);
 }
 
+TEST(utf8_valid_finds_a_bad_byte_at_any_offset_of_ascii_text)
+{
+    /* ASCII text is checked in blocks of 32 and 8: a bad byte, or a good two-byte
+     * character, at every offset of every length up to 80 */
+    char s[80];
+    for (size_t n = 1; n <= sizeof(s); n++)
+        for (size_t at = 0; at < n; at++) {
+            memset(s, 'a', n);
+            s[at] = (char)0xff;
+            size_t bad = 0;
+            CHECK(!utf8_valid(s, n, &bad));
+            CHECK_INT((long long)bad, (long long)at);
+            if (at + 1 < n) {
+                s[at] = (char)0xc3;
+                s[at + 1] = (char)0xa9;
+                CHECK(utf8_valid(s, n, &bad));
+            }
+            if (harness_failed_now())
+                return;
+        }
+}
+
 TEST(dates_are_validated)
 {
     int32_t d;
