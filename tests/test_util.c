@@ -110,6 +110,11 @@ TEST(json_parses_objects_and_escapes)
     CHECK_STR(json_get_str(v, "t", NULL), "caf\xc3\xa9 \xf0\x9f\x98\x80");
     CHECK_INT((long long)json_get(v, "a")->u.arr.n, 3);
     CHECK(json_get(v, "missing") == NULL);
+    /* escapes after plain runs longer than the parser's 32-byte steps */
+    s = "{\"t\": \"0123456789012345678901234567890123456789\\\"x\\n0123456789012345678901234567890123456789\"}";
+    CHECK_INT(json_parse(&a, s, strlen(s), &v, &off, &msg), 0);
+    CHECK_STR(json_get_str(v, "t", NULL),
+              "0123456789012345678901234567890123456789\"x\n0123456789012345678901234567890123456789");
     arena_free(&a);
 }
 

@@ -153,7 +153,14 @@ static inline size_t json_run(const unsigned char *s, size_t n, bool stop_high)
 {
     size_t i = 0;
 #if defined(__SSE2__)
-    /* sixteen bytes at a time where the processor has SSE2 (every x86-64 one) */
+    /* sixteen bytes at a time where the processor has SSE2 (every x86-64 one), in steps
+     * of 32 while no byte hits (a record's text is kilobytes long) */
+    for (; i + 32 <= n; i += 32) {
+        __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 16));
+        if (json_hit16(a, stop_high) | json_hit16(b, stop_high))
+            break;
+    }
     for (; i + 16 <= n; i += 16) {
         unsigned bits = json_hit16(_mm_loadu_si128((const __m128i *)(const void *)(s + i)), stop_high);
         if (bits)
