@@ -29,6 +29,20 @@ TEST(split_keeps_abbreviations_initials_and_decimals)
     CHECK_INT(split("Troops entered the U.S. The president said so."), 2);
 }
 
+TEST(split_after_a_maybe_abbreviation_only_before_a_listed_starter)
+{
+    /* the lists' words are packed by length: 1-7 bytes, 8, and 9-16 (the long starters) */
+    CHECK_INT(split("He joined Acme Inc. Meanwhile the talks went on."), 2);
+    CHECK_INT(split("He joined Acme Inc. MEANWHILE the talks went on."), 2);
+    CHECK_INT(split("He joined Acme Inc. According to him, talks went on."), 2);
+    CHECK_INT(split("He joined Acme Inc. Accordingly talks went on."), 1);
+    CHECK_INT(split("He joined Acme Inc. Meanwhil talks went on."), 1);
+    CHECK_INT(split("He joined Acme Inc. The talks went on."), 2);
+    CHECK_INT(split("He joined Acme Inc. Thereby talks went on."), 1);
+    CHECK_INT(split("He met the MESSRS. Smith and Jones."), 1);
+    CHECK_INT(split("He met the Messrsx. Smith and Jones."), 2);
+}
+
 /* A NUL byte inside the word before a period (found by fuzzing): the abbreviation lists are
  * compared by length, never read past their words. */
 TEST(split_nul_inside_the_word_before_a_period)

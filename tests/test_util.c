@@ -50,6 +50,52 @@ TEST(buf_json_escapes)
     buf_free(&b);
 }
 
+/* The escaping a byte at a time, as the reference for json_put's word-at-a-time paths. */
+static size_t json_reference(char *o, const unsigned char *s, size_t n)
+{
+    size_t k = 0;
+    o[k++] = '"';
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = s[i];
+        if (c == '"' || c == '\\') {
+            o[k++] = '\\';
+            o[k++] = (char)c;
+        } else if (c == '\n' || c == '\r' || c == '\t') {
+            o[k++] = '\\';
+            o[k++] = c == '\n' ? 'n' : c == '\r' ? 'r' : 't';
+        } else if (c < 0x20) {
+            k += (size_t)snprintf(o + k, 7, "\\u%04x", c);
+        } else {
+            o[k++] = (char)c;
+        }
+    }
+    o[k++] = '"';
+    return k;
+}
+
+TEST(json_put_matches_bytewise_escaping_at_every_length_and_position)
+{
+    /* every length across the word sizes (1-3 bytes, 4-7, 8-15, 16 and more), with no
+     * special byte or one of each kind at each position */
+    const unsigned char special[] = {0, '"', '\\', '\n', 0x1f, 0x7f, 0x80, 0xff, 'x'};
+    unsigned char s[48];
+    char got[6 * 48 + 2], want[6 * 48 + 2];
+    for (size_t n = 0; n <= 40; n++)
+        for (size_t k = 0; k < sizeof(special); k++)
+            for (size_t at = 0; at < (n ? n : 1); at++) {
+                for (size_t i = 0; i < n; i++)
+                    s[i] = (unsigned char)('a' + i % 26);
+                if (n)
+                    s[at] = special[k];
+                size_t wl = json_reference(want, s, n);
+                size_t gl = (size_t)(json_put(got, (const char *)s, n) - got);
+                CHECK_INT(gl, wl);
+                CHECK(gl == wl && memcmp(got, want, wl) == 0);
+                if (harness_failed_now())
+                    return;
+            }
+}
+
 TEST(json_parses_objects_and_escapes)
 {
     arena a;
@@ -64,6 +110,11 @@ TEST(json_parses_objects_and_escapes)
     CHECK_STR(json_get_str(v, "t", NULL), "caf\xc3\xa9 \xf0\x9f\x98\x80");
     CHECK_INT((long long)json_get(v, "a")->u.arr.n, 3);
     CHECK(json_get(v, "missing") == NULL);
+    /* escapes after plain runs longer than the parser's 32-byte steps */
+    s = "{\"t\": \"0123456789012345678901234567890123456789\\\"x\\n0123456789012345678901234567890123456789\"}";
+    CHECK_INT(json_parse(&a, s, strlen(s), &v, &off, &msg), 0);
+    CHECK_STR(json_get_str(v, "t", NULL),
+              "0123456789012345678901234567890123456789\"x\n0123456789012345678901234567890123456789");
     arena_free(&a);
 }
 
@@ -107,6 +158,28 @@ TEST(utf8_decode_and_fold)
     size_t bad = 0;
     CHECK(!utf8_valid("ok \xff", 4, &bad));
     CHECK_INT((long long)bad, 3);
+}
+
+TEST(utf8_valid_finds_a_bad_byte_at_any_offset_of_ascii_text)
+{
+    /* ASCII text is checked in blocks of 32 and 8: a bad byte, or a good two-byte
+     * character, at every offset of every length up to 80 */
+    char s[80];
+    for (size_t n = 1; n <= sizeof(s); n++)
+        for (size_t at = 0; at < n; at++) {
+            memset(s, 'a', n);
+            s[at] = (char)0xff;
+            size_t bad = 0;
+            CHECK(!utf8_valid(s, n, &bad));
+            CHECK_INT((long long)bad, (long long)at);
+            if (at + 1 < n) {
+                s[at] = (char)0xc3;
+                s[at + 1] = (char)0xa9;
+                CHECK(utf8_valid(s, n, &bad));
+            }
+            if (harness_failed_now())
+                return;
+        }
 }
 
 TEST(dates_are_validated)

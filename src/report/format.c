@@ -77,14 +77,20 @@ static int event_jsonl(buf *b, const dt_event *e, const char *record_id, int sen
     o = json_put(o, f[F_ID], len[F_ID]);
     PUT_LIT(o, ",\"sentence\":");
     o = put_int(o, sentence);
-    /* date, source, source_text, target, target_text, code, root: strings in a row */
-    static const char *const names[] = {",\"date\":", ",\"source\":", ",\"source_text\":", ",\"target\":",
-                                        ",\"target_text\":", ",\"code\":", ",\"root\":"};
-    for (int k = F_DATE; k <= F_ROOT; k++) {
-        size_t nl = strlen(names[k - F_DATE]);
-        memcpy(o, names[k - F_DATE], nl);
-        o = json_put(o + nl, f[k], len[k]);
-    }
+    PUT_LIT(o, ",\"date\":");
+    o = json_put(o, f[F_DATE], len[F_DATE]);
+    PUT_LIT(o, ",\"source\":");
+    o = json_put(o, f[F_SRC], len[F_SRC]);
+    PUT_LIT(o, ",\"source_text\":");
+    o = json_put(o, f[F_SRCT], len[F_SRCT]);
+    PUT_LIT(o, ",\"target\":");
+    o = json_put(o, f[F_TGT], len[F_TGT]);
+    PUT_LIT(o, ",\"target_text\":");
+    o = json_put(o, f[F_TGTT], len[F_TGTT]);
+    PUT_LIT(o, ",\"code\":");
+    o = json_put(o, f[F_CODE], len[F_CODE]);
+    PUT_LIT(o, ",\"root\":");
+    o = json_put(o, f[F_ROOT], len[F_ROOT]);
     PUT_LIT(o, ",\"quad\":");
     o = put_int(o, e->quad);
     PUT_LIT(o, ",\"goldstein\":");

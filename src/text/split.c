@@ -52,16 +52,26 @@ static inline uint64_t lower8(uint64_t x)
     return x + (up >> 2);
 }
 
-/* false when the word is empty or longer than a key holds */
+/* false when the word is empty or longer than a key holds. Whole words are loaded where
+ * the word has eight bytes (its last eight shifted down for the second half), so a key
+ * costs no call to memcpy: the splitter packs a word at every period. */
 static bool pack_lower(const char *w, size_t len, word_key *k)
 {
     k->a = k->b = 0;
     if (len == 0 || len > 16)
         return false;
-    unsigned char b[16] = {0};
-    memcpy(b, w, len);
-    k->a = lower8(load_le64(b, 8));
-    k->b = lower8(load_le64(b + 8, 8));
+    const unsigned char *u = (const unsigned char *)w;
+    uint64_t a = 0, b = 0;
+    if (len >= 8) {
+        a = load_le64(u, 8);
+        if (len > 8) /* bytes 8 .. len - 1: the top of the last eight */
+            b = load_le64(u + len - 8, 8) >> (8 * (16 - len));
+    } else {
+        for (size_t i = 0; i < len; i++)
+            a |= (uint64_t)u[i] << (8 * i);
+    }
+    k->a = lower8(a);
+    k->b = lower8(b);
     return true;
 }
 
@@ -96,17 +106,20 @@ static void keys_build(void)
     keys_fill(&starter_keys, starters, DT_ARRAY_LEN(starters));
 }
 
-static bool in_list(const word_keys *wk, const char *w, size_t len)
+static bool keys_have(const word_keys *wk, const word_key *k)
 {
-    word_key k;
-    if (!pack_lower(w, len, &k))
-        return false;
-    for (size_t s = key_slot(&k); wk->slot[s]; s = (s + 1) & (KEY_SLOTS - 1)) {
+    for (size_t s = key_slot(k); wk->slot[s]; s = (s + 1) & (KEY_SLOTS - 1)) {
         const word_key *e = &wk->k[wk->slot[s] - 1];
-        if (e->a == k.a && e->b == k.b)
+        if (e->a == k->a && e->b == k->b)
             return true;
     }
     return false;
+}
+
+static bool in_list(const word_keys *wk, const char *w, size_t len)
+{
+    word_key k;
+    return pack_lower(w, len, &k) && keys_have(wk, &k);
 }
 
 static bool is_initialism(const char *w, size_t n)
@@ -287,7 +300,10 @@ size_t dt_split_sentences(const char *text, size_t n, dt_sentence_fn fn, void *u
                 nwe++;
             if (wl == 1 && is_upper((unsigned char)w[0]))
                 continue; /* an initial: "J. Smith" */
-            if (in_list(&never_keys, w, wl))
+            /* the word's key, for the "never" and "maybe" lists */
+            word_key wkey;
+            bool packed = pack_lower(w, wl, &wkey);
+            if (packed && keys_have(&never_keys, &wkey))
                 continue;
             /* "Sino-U.S. Joint": the part after the last hyphen decides. */
             const char *hw = w;
@@ -298,7 +314,7 @@ size_t dt_split_sentences(const char *text, size_t n, dt_sentence_fn fn, void *u
                     hl = wl - q;
                     break;
                 }
-            if ((in_list(&maybe_keys, w, wl) || is_initialism(hw, hl)) &&
+            if (((packed && keys_have(&maybe_keys, &wkey)) || is_initialism(hw, hl)) &&
                 !in_list(&starter_keys, text + nw, nwe - nw))
                 continue;
         }

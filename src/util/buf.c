@@ -81,9 +81,10 @@ int buf_printf(buf *b, const char *fmt, ...)
     return rc;
 }
 
-/* s as a JSON string at o, quotes included; o has room for 6 * n + 2 bytes (every byte
- * escaped as \u00XX at worst). Returns the end. Runs that need no escape are copied whole. */
-char *json_put(char *o, const char *s, size_t n)
+/* The slow path of json_put, for a string with a byte to escape: the quotes, and runs of
+ * plain bytes between escapes.
+ * Not inlined, so that json_put itself stays a small function that saves few registers. */
+static DT_NOINLINE char *json_put_escaped(char *o, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
     *o++ = '"';
@@ -112,6 +113,85 @@ char *json_put(char *o, const char *s, size_t n)
     }
     *o++ = '"';
     return o;
+}
+
+/* Whether the sixteen bytes of a and b hold no byte a JSON string must escape. */
+static inline bool json_plain16(uint64_t a, uint64_t b)
+{
+#if defined(__SSE2__)
+    /* one test of a vector register: no general registers held for the word constants */
+    return !json_hit16(_mm_set_epi64x((long long)b, (long long)a), false);
+#else
+    return !json_hit8(a, false) && !json_hit8(b, false);
+#endif
+}
+
+/* s as a JSON string at o, quotes included; o has room for 6 * n + 2 bytes (every byte
+ * escaped as \u00XX at worst). Returns the end.
+ * Almost every string needs no escape: it is tested and copied by whole words, with no
+ * loop for a string under sixteen bytes. Words may overlap (their common bytes are the
+ * same): 8 to 15 bytes are the first and the last eight, 4 to 7 the first and the last
+ * four, 1 to 3 the bytes at 0, n / 2 and n - 1. At a byte to escape, json_put_escaped
+ * writes the string again from its start. */
+char *json_put(char *o, const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    char *q = o + 1;
+    *o = '"';
+    if (n >= 16) {
+#if defined(__SSE2__)
+        for (size_t i = 0; i + 16 <= n; i += 16) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+            if (json_hit16(x, false))
+                return json_put_escaped(o, s, n);
+            _mm_storeu_si128((__m128i *)(void *)(q + i), x);
+        }
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + n - 16));
+        if (json_hit16(x, false))
+            return json_put_escaped(o, s, n);
+        _mm_storeu_si128((__m128i *)(void *)(q + n - 16), x);
+#else
+        uint64_t w;
+        for (size_t i = 0; i + 8 <= n; i += 8) {
+            memcpy(&w, u + i, 8);
+            if (json_hit8(w, false))
+                return json_put_escaped(o, s, n);
+            memcpy(q + i, &w, 8);
+        }
+        memcpy(&w, u + n - 8, 8);
+        if (json_hit8(w, false))
+            return json_put_escaped(o, s, n);
+        memcpy(q + n - 8, &w, 8);
+#endif
+    } else if (n >= 8) {
+        uint64_t a, b;
+        memcpy(&a, u, 8);
+        memcpy(&b, u + n - 8, 8);
+        if (!json_plain16(a, b))
+            return json_put_escaped(o, s, n);
+        memcpy(q, &a, 8);
+        memcpy(q + n - 8, &b, 8);
+    } else if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, u, 4);
+        memcpy(&b, u + n - 4, 4);
+        uint64_t w = a | (uint64_t)b << 32;
+        if (!json_plain16(w, w))
+            return json_put_escaped(o, s, n);
+        memcpy(q, &a, 4);
+        memcpy(q + n - 4, &b, 4);
+    } else if (n) {
+        unsigned char a = u[0], m = u[n / 2], z = u[n - 1];
+        /* the three bytes, and plain letters in the rest of the word */
+        uint64_t w = a | (uint64_t)m << 8 | (uint64_t)z << 16 | 0x6161616161000000ULL;
+        if (!json_plain16(w, w))
+            return json_put_escaped(o, s, n);
+        q[0] = (char)a;
+        q[n / 2] = (char)m;
+        q[n - 1] = (char)z;
+    }
+    q[n] = '"';
+    return q + n + 1;
 }
 
 int buf_json_str(buf *b, const char *s, size_t n)

@@ -62,7 +62,7 @@ static bool parse_string(jp *p, const char **out, size_t *outlen)
     size_t start = p->i;
     /* Fast path: find the closing quote; decode only when escapes or non-ASCII. */
     bool simple = true;
-    size_t j = start;
+    size_t j = start, plain = 0; /* the bytes before the first escape or non-ASCII byte */
     for (; j < p->n; j++) {
         j += json_plain_prefix((const unsigned char *)p->s + j, p->n - j);
         if (j >= p->n)
@@ -70,8 +70,10 @@ static bool parse_string(jp *p, const char **out, size_t *outlen)
         unsigned char c = p->s[j];
         if (c == '"')
             break;
-        if (c == '\\' || c >= 0x80)
+        if (simple && (c == '\\' || c >= 0x80)) {
             simple = false;
+            plain = j - start;
+        }
         if (c < 0x20) {
             p->i = j;
             p->msg = "control character in string";
@@ -102,7 +104,10 @@ static bool parse_string(jp *p, const char **out, size_t *outlen)
         p->msg = "out of memory";
         return false;
     }
-    size_t o = 0;
+    /* the plain bytes found above are copied without a second look */
+    memcpy(d, p->s + start, plain);
+    size_t o = plain;
+    p->i = start + plain;
     while (p->i < p->n) {
         size_t run = json_plain_prefix(p->s + p->i, p->n - p->i);
         memcpy(d + o, p->s + p->i, run);

@@ -22,10 +22,12 @@
 #define DT_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #define DT_LIKELY(x) __builtin_expect(!!(x), 1)
 #define DT_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define DT_NOINLINE __attribute__((noinline))
 #else
 #define DT_PRINTF(f, a)
 #define DT_LIKELY(x) (x)
 #define DT_UNLIKELY(x) (x)
+#define DT_NOINLINE
 #endif
 
 /* ---------------------------------------------------------------- arena */
@@ -120,23 +122,47 @@ static inline uint64_t hash_mix(uint64_t h)
     return h;
 }
 
+/* Whether some byte of eight (w) or sixteen (x) would be escaped in a JSON string: a
+ * control byte, '"' or '\\', and when stop_high any byte above 0x7F. Shared by the parser's
+ * plain runs (json_run) and the writer (json_put), so the two agree on the bytes. */
+static inline bool json_hit8(uint64_t w, bool stop_high)
+{
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+    /* (x - ones * k) & ~x & highs is non-zero when some byte of x is below k */
+    uint64_t hit = (((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((b - ones) & ~b)) & highs;
+    return hit || (stop_high && (w & highs));
+}
+#if defined(__SSE2__)
+/* The bytes of x that hit, one bit each (bit i for byte i). */
+static inline unsigned json_hit16(__m128i x, bool stop_high)
+{
+    /* bytes from 0x80 are negative as signed bytes, so "below 0x20" takes them too */
+    __m128i low = _mm_cmplt_epi8(x, _mm_set1_epi8(0x20));
+    if (!stop_high)
+        low = _mm_andnot_si128(_mm_cmplt_epi8(x, _mm_setzero_si128()), low);
+    __m128i hit = _mm_or_si128(low, _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')),
+                                                 _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))));
+    return (unsigned)_mm_movemask_epi8(hit);
+}
+#endif
+
 /* Length of the longest prefix of s[0..n) a JSON string holds as it is: no control byte,
  * '"' or '\\', and (when stop_high) no byte above 0x7F; tested 16 or 8 bytes at a time. */
 static inline size_t json_run(const unsigned char *s, size_t n, bool stop_high)
 {
-    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
     size_t i = 0;
 #if defined(__SSE2__)
-    /* sixteen bytes at a time where the processor has SSE2 (every x86-64 one); bytes
-     * from 0x80 are negative as signed bytes, so "below 0x20" takes them too */
+    /* sixteen bytes at a time where the processor has SSE2 (every x86-64 one), in steps
+     * of 32 while no byte hits (a record's text is kilobytes long) */
+    for (; i + 32 <= n; i += 32) {
+        __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 16));
+        if (json_hit16(a, stop_high) | json_hit16(b, stop_high))
+            break;
+    }
     for (; i + 16 <= n; i += 16) {
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        __m128i low = _mm_cmplt_epi8(x, _mm_set1_epi8(0x20));
-        if (!stop_high)
-            low = _mm_andnot_si128(_mm_cmplt_epi8(x, _mm_setzero_si128()), low);
-        __m128i hit = _mm_or_si128(low, _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')),
-                                                     _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))));
-        unsigned bits = (unsigned)_mm_movemask_epi8(hit);
+        unsigned bits = json_hit16(_mm_loadu_si128((const __m128i *)(const void *)(s + i)), stop_high);
         if (bits)
             return i + (unsigned)__builtin_ctz(bits);
     }
@@ -144,10 +170,7 @@ static inline size_t json_run(const unsigned char *s, size_t n, bool stop_high)
     for (; i + 8 <= n; i += 8) {
         uint64_t w;
         memcpy(&w, s + i, 8);
-        uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
-        /* (x - ones * k) & ~x & highs is non-zero when some byte of x is below k */
-        uint64_t hit = (((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((b - ones) & ~b)) & highs;
-        if (hit || (stop_high && (w & highs)))
+        if (json_hit8(w, stop_high))
             break;
     }
     for (; i < n; i++) {
