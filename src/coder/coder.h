@@ -376,6 +376,10 @@ struct dt_coder {
     int nissues;
     bool discard;
     int speaker;        /* mention index of the reporting subject, -1 */
+    /* the tokens with a reporting word (WF_REPORT), in order, listed by the scan for
+     * pronouns (scan.c, mark_pronouns) so that the speaker's search visits only them */
+    int16_t report_at[MAX_TOKENS];
+    int nreport;
     int subject_of[MAX_VERBS];
     uint8_t verb_matched[MAX_VERBS]; /* the verb matched a pattern or has a code */
     sid verb_code[MAX_VERBS];        /* the code it matched */

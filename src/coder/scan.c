@@ -1510,9 +1510,12 @@ static int headline_colon_speaker(const dt_coder *c)
 /* The reporting subject of the sentence: "X said", "said X", "X told reporters". */
 static int find_speaker(const dt_coder *c)
 {
-    for (int i = 0; i < c->ntok; i++) {
+    /* (over the reporting words mark_pronouns listed: no word gains WF_REPORT before the
+     * searches, only once the speaker is found) */
+    for (int r = 0; r < c->nreport; r++) {
+        int i = c->report_at[r];
         const ctok *t = &c->ct[i];
-        if (!(t->wflags & WF_REPORT) || t->role != TR_NONE)
+        if (t->role != TR_NONE)
             continue;
         if (i > 0 && ((c->ct[i - 1].wflags & WF_DET) || (c->ct[i - 1].tflags & TOKF_POSS)))
             continue; /* "Japan's claims", "the report" */
@@ -2392,11 +2395,19 @@ static void drop_owners(dt_coder *c)
 
 /* ---------------------------------------------------------------- entry */
 
+/* Pronouns as mentions. The same pass over the tokens lists the reporting words for
+ * find_speaker: both flags are rare, and one test of the two spares find_speaker a pass
+ * of its own. */
 static void mark_pronouns(dt_coder *c)
 {
+    c->nreport = 0;
     for (int i = 0; i < c->ntok; i++) {
         ctok *t = &c->ct[i];
-        if (!(t->wflags & WF_PRON) || t->role != TR_NONE) /* (the rare flag first) */
+        if (!(t->wflags & (WF_PRON | WF_REPORT))) /* (the rare flags first) */
+            continue;
+        if (t->wflags & WF_REPORT)
+            c->report_at[c->nreport++] = (int16_t)i;
+        if (!(t->wflags & WF_PRON) || t->role != TR_NONE)
             continue;
         /* "I" after a capitalised word is a numeral ("World War I", "Phase I"). */
         if (i > 0 && KEY_IS(c, i, "I") && (c->toks[i - 1].flags & TOKF_CAP))
