@@ -1115,7 +1115,8 @@ static void doc_push(dt_coder *c, const mention *m, bool subject, int group)
     if (m->ncodes <= 0)
         return;
     doc_mention *dm = &c->recent[c->nrecent % DOC_RECENT];
-    memcpy(dm->codes, m->codes, sizeof(sid) * (size_t)m->ncodes);
+    /* (all MAX_CODES, a copy of fixed size without a call; past ncodes nobody reads) */
+    memcpy(dm->codes, m->codes, sizeof(dm->codes));
     dm->ncodes = m->ncodes;
     dm->kind = m->kind;
     dm->plural = m->plural || m->ncompound > 1 || several_states(c, m);
@@ -3051,8 +3052,9 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
     STAGE_LAP(c, STG_PHRASES, stage_t);
     build_mentions(c, units, nu);
     STAGE_LAP(c, STG_MENTIONS, stage_t);
-    /* Person names used alone later ("Kim") */
-    for (int i = 0; i < nt && c->naliases; i++) {
+    /* Person names used alone later ("Kim"); (no alias is added in this loop: whether
+     * the document has any is asked once) */
+    for (int i = 0, any = c->naliases > 0; i < nt && any; i++) {
         if (c->ct[i].role != TR_NONE)
             continue;
         const alias *al = find_alias(c, i);
@@ -3137,6 +3139,15 @@ static void remember_titled_name(dt_coder *c, const mention *m)
 
 void scan_commit_doc_context(dt_coder *c)
 {
+    /* The mentions that are the subject of some verb, one bit each (once, not a look at
+     * every verb for every mention). */
+    _Static_assert(MAX_MENTIONS <= 128, "a mention's bit in subjects");
+    uint64_t subjects[2] = {0, 0};
+    for (int v = 0; v < c->nv; v++) {
+        int s = c->subject_of[v];
+        if (s >= 0 && s < MAX_MENTIONS)
+            subjects[s / 64] |= 1ULL << (s % 64);
+    }
     for (int i = 0; i < c->nm; i++) {
         const mention *m = &c->m[i];
         /* (mentions of no words were borrowed from the document: already in it) */
@@ -3145,9 +3156,7 @@ void scan_commit_doc_context(dt_coder *c)
         remember_titled_name(c, m);
         /* (the speaker of a reporting verb is a subject too: "Zarif said Trump's threats
          * would not work. He urged Washington ..." is Zarif) */
-        bool subject = i == c->speaker;
-        for (int v = 0; v < c->nv; v++)
-            subject |= c->subject_of[v] == i;
+        bool subject = i == c->speaker || ((subjects[i / 64] >> (i % 64)) & 1);
         int group = -1;
         if (m->compound >= 0) {
             group = c->next_group + m->compound;
