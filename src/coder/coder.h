@@ -338,6 +338,11 @@ struct dt_coder {
     int ntok;
     mention m[MAX_MENTIONS];
     int nm;
+    /* The tokens' mention indices (ctok.mention) may differ from what the mentions' spans
+     * give (scan.c, index_mentions): a span was changed or emptied since they were last
+     * indexed. (A new mention keeps them true: its index is the highest, and it writes it
+     * over its span. Mentions moved by sorting do not, which sort_mentions sees itself.) */
+    bool mentions_unindexed;
     verbocc v[MAX_VERBS];
     int nv;
     /* where each word id occurs in the sentence: an open-addressing map to positions (at

@@ -272,6 +272,9 @@ static void strip_dateline(dt_coder *c)
 
 /* ---------------------------------------------------------------- mentions */
 
+/* A new mention of the tokens [start, end), the last in c->m. (The tokens' index stays
+ * what index_mentions would make of it: theirs is now the highest index whose span holds
+ * them, and the other tokens' is unchanged.) */
 static int new_mention(dt_coder *c, int start, int end, uint8_t type)
 {
     if (c->nm >= MAX_MENTIONS)
@@ -2234,9 +2237,11 @@ static void share_agent(dt_coder *c)
     }
 }
 
-/* Each token's mention, from the mentions' spans (after they were moved). */
+/* Each token's mention, from the mentions' spans (after they were moved): the last
+ * mention whose span holds it, else -1. */
 static void index_mentions(dt_coder *c)
 {
+    c->mentions_unindexed = false;
     for (int i = 0; i < c->ntok; i++)
         c->ct[i].mention = -1;
     for (int k = 0; k < c->nm; k++)
@@ -2254,6 +2259,7 @@ static void forget_mention(dt_coder *c, mention *m)
     }
     m->ncodes = 0;
     m->start = m->end;
+    c->mentions_unindexed = true; /* (another span may hold its words too) */
 }
 
 /* "the Tigray People's Liberation Front (TPLF)", "the Syrian Democratic Forces (SDF)": an
@@ -2391,6 +2397,7 @@ static void drop_owners(dt_coder *c)
         /* (and the empty owner sorts before the body: it stands between no two mentions
          * that make a compound) */
         m->start = m->end = from;
+        c->mentions_unindexed = true;
     }
 }
 
@@ -2444,6 +2451,7 @@ static void mark_pronouns(dt_coder *c)
             c->ct[i].role = TR_MENTION;
             c->ct[i].mention = (int16_t)(ag - c->m);
             ag->is_possessive_pron = 1;
+            c->mentions_unindexed = true;
             continue;
         }
         int mi = new_mention(c, i, i + 1, MT_PRONOUN);
@@ -2451,12 +2459,16 @@ static void mark_pronouns(dt_coder *c)
     }
 }
 
-/* Mentions must be in text order for the searches. */
+/* Mentions must be in text order for the searches. The tokens are indexed again only
+ * when a mention moved or a span changed since they last were (most sentences: neither,
+ * and a pass over the tokens is saved; new mentions keep the index, see new_mention). */
 static void sort_mentions(dt_coder *c)
 {
+    bool moved = false;
     for (int i = 1; i < c->nm; i++) {
         if (c->m[i - 1].start <= c->m[i].start)
             continue; /* in order already: no copy of the (large) mention */
+        moved = true;
         mention x = c->m[i];
         int j = i - 1;
         while (j >= 0 && c->m[j].start > x.start) {
@@ -2465,7 +2477,8 @@ static void sort_mentions(dt_coder *c)
         }
         c->m[j + 1] = x;
     }
-    index_mentions(c);
+    if (moved || c->mentions_unindexed)
+        index_mentions(c);
 }
 
 /* The country of a place named "in", "inside", "within" or "near" up to two words after an
@@ -2952,6 +2965,7 @@ static void press_audience(dt_coder *c)
 int scan_sentence(dt_coder *c, const char *s, size_t n)
 {
     c->nm = 0;
+    c->mentions_unindexed = false; /* (no mentions; every token's is set to none below) */
     c->nv = 0;
     c->nissues = 0;
     c->discard = false;
