@@ -338,6 +338,11 @@ struct dt_coder {
     int ntok;
     mention m[MAX_MENTIONS];
     int nm;
+    /* The tokens' mention indices (ctok.mention) may differ from what the mentions' spans
+     * give (scan.c, index_mentions): a span was changed or emptied since they were last
+     * indexed. (A new mention keeps them true: its index is the highest, and it writes it
+     * over its span. Mentions moved by sorting do not, which sort_mentions sees itself.) */
+    bool mentions_unindexed;
     verbocc v[MAX_VERBS];
     int nv;
     /* where each word id occurs in the sentence: an open-addressing map to positions (at
@@ -376,6 +381,10 @@ struct dt_coder {
     int nissues;
     bool discard;
     int speaker;        /* mention index of the reporting subject, -1 */
+    /* the tokens with a reporting word (WF_REPORT), in order, listed by the scan for
+     * pronouns (scan.c, mark_pronouns) so that the speaker's search visits only them */
+    int16_t report_at[MAX_TOKENS];
+    int nreport;
     int subject_of[MAX_VERBS];
     uint8_t verb_matched[MAX_VERBS]; /* the verb matched a pattern or has a code */
     sid verb_code[MAX_VERBS];        /* the code it matched */

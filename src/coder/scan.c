@@ -272,6 +272,9 @@ static void strip_dateline(dt_coder *c)
 
 /* ---------------------------------------------------------------- mentions */
 
+/* A new mention of the tokens [start, end), the last in c->m. (The tokens' index stays
+ * what index_mentions would make of it: theirs is now the highest index whose span holds
+ * them, and the other tokens' is unchanged.) */
 static int new_mention(dt_coder *c, int start, int end, uint8_t type)
 {
     if (c->nm >= MAX_MENTIONS)
@@ -1115,7 +1118,8 @@ static void doc_push(dt_coder *c, const mention *m, bool subject, int group)
     if (m->ncodes <= 0)
         return;
     doc_mention *dm = &c->recent[c->nrecent % DOC_RECENT];
-    memcpy(dm->codes, m->codes, sizeof(sid) * (size_t)m->ncodes);
+    /* (all MAX_CODES, a copy of fixed size without a call; past ncodes nobody reads) */
+    memcpy(dm->codes, m->codes, sizeof(dm->codes));
     dm->ncodes = m->ncodes;
     dm->kind = m->kind;
     dm->plural = m->plural || m->ncompound > 1 || several_states(c, m);
@@ -1510,9 +1514,12 @@ static int headline_colon_speaker(const dt_coder *c)
 /* The reporting subject of the sentence: "X said", "said X", "X told reporters". */
 static int find_speaker(const dt_coder *c)
 {
-    for (int i = 0; i < c->ntok; i++) {
+    /* (over the reporting words mark_pronouns listed: no word gains WF_REPORT before the
+     * searches, only once the speaker is found) */
+    for (int r = 0; r < c->nreport; r++) {
+        int i = c->report_at[r];
         const ctok *t = &c->ct[i];
-        if (!(t->wflags & WF_REPORT) || t->role != TR_NONE)
+        if (t->role != TR_NONE)
             continue;
         if (i > 0 && ((c->ct[i - 1].wflags & WF_DET) || (c->ct[i - 1].tflags & TOKF_POSS)))
             continue; /* "Japan's claims", "the report" */
@@ -2230,9 +2237,11 @@ static void share_agent(dt_coder *c)
     }
 }
 
-/* Each token's mention, from the mentions' spans (after they were moved). */
+/* Each token's mention, from the mentions' spans (after they were moved): the last
+ * mention whose span holds it, else -1. */
 static void index_mentions(dt_coder *c)
 {
+    c->mentions_unindexed = false;
     for (int i = 0; i < c->ntok; i++)
         c->ct[i].mention = -1;
     for (int k = 0; k < c->nm; k++)
@@ -2250,6 +2259,7 @@ static void forget_mention(dt_coder *c, mention *m)
     }
     m->ncodes = 0;
     m->start = m->end;
+    c->mentions_unindexed = true; /* (another span may hold its words too) */
 }
 
 /* "the Tigray People's Liberation Front (TPLF)", "the Syrian Democratic Forces (SDF)": an
@@ -2387,16 +2397,25 @@ static void drop_owners(dt_coder *c)
         /* (and the empty owner sorts before the body: it stands between no two mentions
          * that make a compound) */
         m->start = m->end = from;
+        c->mentions_unindexed = true;
     }
 }
 
 /* ---------------------------------------------------------------- entry */
 
+/* Pronouns as mentions. The same pass over the tokens lists the reporting words for
+ * find_speaker: both flags are rare, and one test of the two spares find_speaker a pass
+ * of its own. */
 static void mark_pronouns(dt_coder *c)
 {
+    c->nreport = 0;
     for (int i = 0; i < c->ntok; i++) {
         ctok *t = &c->ct[i];
-        if (!(t->wflags & WF_PRON) || t->role != TR_NONE) /* (the rare flag first) */
+        if (!(t->wflags & (WF_PRON | WF_REPORT))) /* (the rare flags first) */
+            continue;
+        if (t->wflags & WF_REPORT)
+            c->report_at[c->nreport++] = (int16_t)i;
+        if (!(t->wflags & WF_PRON) || t->role != TR_NONE)
             continue;
         /* "I" after a capitalised word is a numeral ("World War I", "Phase I"). */
         if (i > 0 && KEY_IS(c, i, "I") && (c->toks[i - 1].flags & TOKF_CAP))
@@ -2432,6 +2451,7 @@ static void mark_pronouns(dt_coder *c)
             c->ct[i].role = TR_MENTION;
             c->ct[i].mention = (int16_t)(ag - c->m);
             ag->is_possessive_pron = 1;
+            c->mentions_unindexed = true;
             continue;
         }
         int mi = new_mention(c, i, i + 1, MT_PRONOUN);
@@ -2439,12 +2459,16 @@ static void mark_pronouns(dt_coder *c)
     }
 }
 
-/* Mentions must be in text order for the searches. */
+/* Mentions must be in text order for the searches. The tokens are indexed again only
+ * when a mention moved or a span changed since they last were (most sentences: neither,
+ * and a pass over the tokens is saved; new mentions keep the index, see new_mention). */
 static void sort_mentions(dt_coder *c)
 {
+    bool moved = false;
     for (int i = 1; i < c->nm; i++) {
         if (c->m[i - 1].start <= c->m[i].start)
             continue; /* in order already: no copy of the (large) mention */
+        moved = true;
         mention x = c->m[i];
         int j = i - 1;
         while (j >= 0 && c->m[j].start > x.start) {
@@ -2453,7 +2477,8 @@ static void sort_mentions(dt_coder *c)
         }
         c->m[j + 1] = x;
     }
-    index_mentions(c);
+    if (moved || c->mentions_unindexed)
+        index_mentions(c);
 }
 
 /* The country of a place named "in", "inside", "within" or "near" up to two words after an
@@ -2940,6 +2965,7 @@ static void press_audience(dt_coder *c)
 int scan_sentence(dt_coder *c, const char *s, size_t n)
 {
     c->nm = 0;
+    c->mentions_unindexed = false; /* (no mentions; every token's is set to none below) */
     c->nv = 0;
     c->nissues = 0;
     c->discard = false;
@@ -3040,8 +3066,9 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
     STAGE_LAP(c, STG_PHRASES, stage_t);
     build_mentions(c, units, nu);
     STAGE_LAP(c, STG_MENTIONS, stage_t);
-    /* Person names used alone later ("Kim") */
-    for (int i = 0; i < nt && c->naliases; i++) {
+    /* Person names used alone later ("Kim"); (no alias is added in this loop: whether
+     * the document has any is asked once) */
+    for (int i = 0, any = c->naliases > 0; i < nt && any; i++) {
         if (c->ct[i].role != TR_NONE)
             continue;
         const alias *al = find_alias(c, i);
@@ -3126,6 +3153,15 @@ static void remember_titled_name(dt_coder *c, const mention *m)
 
 void scan_commit_doc_context(dt_coder *c)
 {
+    /* The mentions that are the subject of some verb, one bit each (once, not a look at
+     * every verb for every mention). */
+    _Static_assert(MAX_MENTIONS <= 128, "a mention's bit in subjects");
+    uint64_t subjects[2] = {0, 0};
+    for (int v = 0; v < c->nv; v++) {
+        int s = c->subject_of[v];
+        if (s >= 0 && s < MAX_MENTIONS)
+            subjects[s / 64] |= 1ULL << (s % 64);
+    }
     for (int i = 0; i < c->nm; i++) {
         const mention *m = &c->m[i];
         /* (mentions of no words were borrowed from the document: already in it) */
@@ -3134,9 +3170,7 @@ void scan_commit_doc_context(dt_coder *c)
         remember_titled_name(c, m);
         /* (the speaker of a reporting verb is a subject too: "Zarif said Trump's threats
          * would not work. He urged Washington ..." is Zarif) */
-        bool subject = i == c->speaker;
-        for (int v = 0; v < c->nv; v++)
-            subject |= c->subject_of[v] == i;
+        bool subject = i == c->speaker || ((subjects[i / 64] >> (i % 64)) & 1);
         int group = -1;
         if (m->compound >= 0) {
             group = c->next_group + m->compound;
