@@ -2908,12 +2908,14 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         const pattern_block *b = &c->d->pblocks[bi];
         uint32_t n = DT_MIN(ve->npatterns - k0, 64u);
         uint64_t out = ((have & PN_PRE_ACTOR) ? 0 : b->pre) | ((have & PN_POST_ACTOR) ? 0 : b->post);
-        const pattern_key *key = &c->d->pkeys[b->keys];
-        for (uint16_t q = 0; q < b->nsets; q++)
-            out |= match_sentence_has_set(c, key[q].id) ? 0 : key[q].mask;
-        key += b->nsets;
+        const pattern_key *key = &c->d->pkeys[b->keys], *wkey = key + b->nsets;
         for (uint16_t q = 0; q < b->nwords; q++)
-            out |= word_maybe_in_sentence(c, key[q].id) ? 0 : key[q].mask;
+            out |= word_maybe_in_sentence(c, wkey[q].id) ? 0 : wkey[q].mask;
+        /* (the words first: a set whose patterns are all out already is not looked for,
+         * and a sentence whose verbs need no set never gathers its sets) */
+        for (uint16_t q = 0; q < b->nsets; q++)
+            if (key[q].mask & ~out)
+                out |= match_sentence_has_set(c, key[q].id) ? 0 : key[q].mask;
         for (uint64_t left = ~out & (n == 64 ? ~0ULL : (1ULL << n) - 1); left; left &= left - 1) {
             uint32_t k = k0 + (uint32_t)__builtin_ctzll(left);
             const pattern *p = &c->d->patterns[ve->patterns + k];

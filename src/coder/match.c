@@ -137,16 +137,32 @@ bool match_sentence_has_set_of(dt_coder *c, uint32_t set)
         /* the token's sets follow its matches in the lexicon's pool (lexicon.c): a bit
          * mask, or for a dictionary of many sets a count and the sets */
         if (d->nsets <= LEX_SET_BITS) {
-            uint64_t acc[LEX_SET_BITS / 64] = {0};
-            for (int p = 0; p < c->ntok; p++) {
-                if (!c->ct[p].sets)
-                    continue;
-                uint64_t m[LEX_SET_BITS / 64];
-                memcpy(m, ctok_sets(&c->ct[p]), sizeof(m));
-                for (size_t w = 0; w < LEX_SET_BITS / 64; w++)
-                    acc[w] |= m[w];
-            }
-            memcpy(c->set_bits, acc, nw * sizeof(*c->set_bits));
+            /* (the accumulator stays in registers: a token's mask is or-ed in as it is
+             * read, two 16-byte words a step where SSE2 has them) */
+            uint64_t acc[LEX_SET_BITS / 64];
+            const ctok *t = c->ct, *end = c->ct + c->ntok;
+#if defined(__SSE2__) && LEX_SET_BITS == 256
+            __m128i a0 = _mm_setzero_si128(), a1 = _mm_setzero_si128();
+            for (; t < end; t++)
+                if (t->sets) {
+                    const __m128i *m = (const __m128i *)(const void *)ctok_sets(t);
+                    a0 = _mm_or_si128(a0, _mm_loadu_si128(m));
+                    a1 = _mm_or_si128(a1, _mm_loadu_si128(m + 1));
+                }
+            _mm_storeu_si128((__m128i *)(void *)acc, a0);
+            _mm_storeu_si128((__m128i *)(void *)(acc + 2), a1);
+#else
+            memset(acc, 0, sizeof(acc));
+            for (; t < end; t++)
+                if (t->sets) {
+                    uint64_t m[LEX_SET_BITS / 64];
+                    memcpy(m, ctok_sets(t), sizeof(m));
+                    for (size_t w = 0; w < LEX_SET_BITS / 64; w++)
+                        acc[w] |= m[w];
+                }
+#endif
+            for (size_t w = 0; w < nw; w++)
+                c->set_bits[w] = acc[w];
         } else {
             memset(c->set_bits, 0, nw * sizeof(*c->set_bits));
             for (int p = 0; p < c->ntok; p++) {
