@@ -85,15 +85,31 @@ static void set_cache_fill(dt_coder *c, int p)
     c->nset_hits += n;
 }
 
-/* Whether a member of set may begin at token p: false when none begins with the token's
- * words (the lexeme's sets: a bit mask in a dictionary of at most LEX_SET_BITS sets). */
+/* What tells whether a member of a set may begin at a token: in a dictionary of at most
+ * LEX_SET_BITS sets, the set's bit in the token's mask (ctok_sets: `bit` of 32-bit word
+ * `word`); otherwise only whether the token begins any member (masked false). */
+typedef struct set_probe {
+    bool masked;
+    uint32_t word, bit;
+} set_probe;
+
+static inline set_probe set_probe_of(const dt_coder *c, uint32_t set)
+{
+    const dt_dict *d = c->d;
+    bool masked = d->nsets <= LEX_SET_BITS && d->set_by_word_start && set < d->nsets;
+    return (set_probe){masked, set / 32, 1u << (set % 32)};
+}
+
+/* Whether a member of the probe's set may begin at token t: false when none begins with
+ * the token's words. */
+static inline bool set_probe_at(const ctok *t, set_probe sp)
+{
+    return t->sets && (!sp.masked || (ctok_sets(t)[sp.word] & sp.bit));
+}
+
 static inline bool set_may_start_at(const dt_coder *c, int p, uint32_t set)
 {
-    const ctok *t = &c->ct[p];
-    if (!t->sets)
-        return false;
-    return c->d->nsets > LEX_SET_BITS || !c->d->set_by_word_start || set >= c->d->nsets ||
-           ((ctok_sets(t)[set / 32] >> (set % 32)) & 1);
+    return set_probe_at(&c->ct[p], set_probe_of(c, set));
 }
 
 /* Ends (exclusive, below hi) of members of a set that start at p. */
@@ -342,24 +358,36 @@ static bool place(mstate *st, frame *fr, int nfr, int pos, uint8_t gap, const pe
     case PE_SET:
         if (!match_sentence_has_set((dt_coder *)c, e->arg))
             return false; /* no member anywhere in the sentence */
-        for (int p = pos; fwd ? p <= last : p >= last; p += fwd ? 1 : -1) {
-            if (p < st->lo || p >= st->hi)
-                break;
-            if (fwd) {
+        if (fwd) {
+            /* Only the tokens where a member may begin are looked up (most begin none; the
+             * others take no step, so the step budget is checked as often as it can
+             * change). */
+            const set_probe sp = set_probe_of(c, e->arg);
+            if (pos < st->lo)
+                return false;
+            for (int p = pos, end = DT_MIN(last, st->hi - 1); p <= end; p++) {
+                if (!set_probe_at(&c->ct[p], sp))
+                    continue;
                 int ends[8];
                 int ne = set_ends_from(c, p, e->arg, st->hi, ends, 8);
                 for (int k = ne - 1; k >= 0; k--)
                     if (run(st, fr, nfr, ends[k], next_pending, fwd))
                         return true;
-            } else {
-                /* members ending at p: try starts at most 6 tokens back */
-                for (int s = p; s >= st->lo && s > p - 6; s--) {
-                    int ends[8];
-                    int ne = set_ends_from(c, s, e->arg, p + 1, ends, 8);
-                    for (int k = 0; k < ne; k++)
-                        if (ends[k] == p + 1 && run(st, fr, nfr, s - 1, next_pending, fwd))
-                            return true;
-                }
+                if (st->steps > MAX_STEPS)
+                    return false;
+            }
+            return false;
+        }
+        for (int p = pos; p >= last; p--) {
+            if (p < st->lo || p >= st->hi)
+                break;
+            /* members ending at p: try starts at most 6 tokens back */
+            for (int s = p; s >= st->lo && s > p - 6; s--) {
+                int ends[8];
+                int ne = set_ends_from(c, s, e->arg, p + 1, ends, 8);
+                for (int k = 0; k < ne; k++)
+                    if (ends[k] == p + 1 && run(st, fr, nfr, s - 1, next_pending, fwd))
+                        return true;
             }
             if (st->steps > MAX_STEPS)
                 return false;
@@ -553,8 +581,9 @@ bool match_group_between(const dt_coder *c, uint32_t alt, int from, int to)
  * none does. */
 bool match_set_may_start_between(const dt_coder *c, uint32_t set, int from, int to)
 {
-    for (int p = from; p < to; p++)
-        if (set_may_start_at(c, p, set))
+    const set_probe sp = set_probe_of(c, set);
+    for (const ctok *t = c->ct + from, *end = c->ct + to; t < end; t++)
+        if (set_probe_at(t, sp))
             return true;
     return false;
 }
