@@ -482,15 +482,17 @@ static inline bool lemma_is(const dt_coder *c, sid lemma, int which)
 {
     return c->lemma_sid[which] != SID_NONE && lemma == c->lemma_sid[which];
 }
-/* Whether each of a pattern filter's n groups (encoded at g, dict.group_bits) has an
- * option all of whose required words may be in the sentence (false: some group has none,
- * by the word filter). */
+/* Whether each of a pattern filter's n groups (encoded at g, dict.group_bits: dict.c,
+ * filter_required_groups) has an option all of whose required words may be in the sentence
+ * (false: some group has none, by the word filter). */
 static inline bool match_groups_possible(const dt_coder *c, const uint16_t *g, uint8_t n)
 {
     for (uint8_t q = 0; q < n; q++) {
-        const uint16_t *end = g + 1 + g[0];
+        const uint16_t *end = g + 1 + g[0], *singles = g + 2, *multi = singles + g[1];
         bool any = false;
-        for (const uint16_t *o = g + 1; o < end && !any; o += 1 + o[0]) {
+        for (const uint16_t *o = singles; o < multi && !any; o++)
+            any = bloom_has_bit(c, *o);
+        for (const uint16_t *o = multi; o < end && !any; o += 1 + o[0]) {
             any = true;
             for (uint16_t j = 1; j <= o[0] && any; j++)
                 any = bloom_has_bit(c, o[j]);

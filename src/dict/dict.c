@@ -745,9 +745,38 @@ static int root_of(const dt_dict *d, sid code)
 }
 
 #define GROUP_WORDS 4
+
+/* The bloom bits (word_bloom_bit) of an option's first GROUP_WORDS required words, each once,
+ * into bits; returns how many. */
+static uint16_t option_bits(const dt_dict *d, const pseq *sq, uint16_t *bits)
+{
+    uint16_t nb = 0, nw = 0;
+    for (uint32_t i = 0; i < sq->n && nw < GROUP_WORDS; i++) {
+        const pel *w = &d->pels[sq->first + i];
+        if (w->type != PE_WORD || w->optional)
+            continue;
+        uint16_t bit = (uint16_t)word_bloom_bit(w->arg);
+        nw++;
+        bool have = false;
+        for (uint16_t j = 0; j < nb && !have; j++)
+            have = bits[j] == bit;
+        if (!have)
+            bits[nb++] = bit;
+    }
+    return nb;
+}
+
 /* The groups {A | B | ...} that the pattern requires (top level, not optional), every
  * option of which needs a word, appended to d->group_bits for the pattern's filter (at most
- * two groups; of an option, its first GROUP_WORDS required words). */
+ * two groups; of an option, its first GROUP_WORDS required words, by their bloom bits).
+ *
+ * A group is encoded as its length (after this word), the count of its one-bit options
+ * and their bits (each once), then its other options, each as its count of bits and the
+ * bits. The coder asks whether some option has all its bits in the sentence's word filter
+ * (match_groups_possible): most options are one word, tested one bit a step; an option
+ * that holds some one-bit option's bit is left out, as that option answers for it. An
+ * option without words makes the group always possible: no one-bit options and one
+ * empty option. */
 static int filter_required_groups(dt_dict *d, const pattern *p, pattern_filter *f)
 {
     const pseq halves[2] = {p->pre, p->post};
@@ -765,25 +794,45 @@ static int filter_required_groups(dt_dict *d, const pattern *p, pattern_filter *
             if (!keyed)
                 continue;
             size_t at = d->ngroup_bits;
-            uint16_t len = 0;
-            if (DICT_PUSH(d, group_bits, &len) < 0)
+            uint16_t zero = 0, bits[GROUP_WORDS];
+            if (DICT_PUSH(d, group_bits, &zero) < 0 || DICT_PUSH(d, group_bits, &zero) < 0)
                 return DT_ENOMEM;
-            for (uint32_t q = 0; q < al->n; q++) {
-                const pseq *sq = &d->seqs[al->first + q];
-                size_t head = d->ngroup_bits;
-                uint16_t nw = 0;
-                if (DICT_PUSH(d, group_bits, &nw) < 0)
+            /* The one-bit options' bits; whether some option has none. */
+            bool always = false;
+            for (uint32_t q = 0; q < al->n && !always; q++) {
+                uint16_t nb = option_bits(d, &d->seqs[al->first + q], bits);
+                always = nb == 0;
+                if (nb != 1)
+                    continue;
+                bool have = false;
+                for (size_t j = at + 2; j < d->ngroup_bits && !have; j++)
+                    have = d->group_bits[j] == bits[0];
+                if (!have && DICT_PUSH(d, group_bits, &bits[0]) < 0)
                     return DT_ENOMEM;
-                for (uint32_t i = 0; i < sq->n && nw < GROUP_WORDS; i++) {
-                    const pel *w = &d->pels[sq->first + i];
-                    if (w->type != PE_WORD || w->optional)
+            }
+            if (always) {
+                d->ngroup_bits = at + 2;
+                if (DICT_PUSH(d, group_bits, &zero) < 0)
+                    return DT_ENOMEM;
+            } else {
+                const size_t singles_end = d->ngroup_bits;
+                d->group_bits[at + 1] = (uint16_t)DT_MIN(singles_end - at - 2, (size_t)UINT16_MAX);
+                for (uint32_t q = 0; q < al->n; q++) {
+                    uint16_t nb = option_bits(d, &d->seqs[al->first + q], bits);
+                    if (nb < 2)
                         continue;
-                    uint16_t bit = (uint16_t)word_bloom_bit(w->arg);
-                    if (DICT_PUSH(d, group_bits, &bit) < 0)
+                    bool covered = false;
+                    for (size_t j = at + 2; j < singles_end && !covered; j++)
+                        for (uint16_t b = 0; b < nb && !covered; b++)
+                            covered = d->group_bits[j] == bits[b];
+                    if (covered)
+                        continue;
+                    if (DICT_PUSH(d, group_bits, &nb) < 0)
                         return DT_ENOMEM;
-                    nw++;
+                    for (uint16_t b = 0; b < nb; b++)
+                        if (DICT_PUSH(d, group_bits, &bits[b]) < 0)
+                            return DT_ENOMEM;
                 }
-                d->group_bits[head] = nw;
             }
             if (d->ngroup_bits - at - 1 > UINT16_MAX) {
                 d->ngroup_bits = at; /* (too long to encode: the group is not filtered) */
