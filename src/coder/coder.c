@@ -2825,6 +2825,10 @@ static bool pattern_match_timed(dt_coder *c, const pattern *p, int vstart, int v
 static inline __attribute__((always_inline)) bool filter_passes(dt_coder *c, const pattern_filter *f, int lo,
                                                                  int vstart, int vend, int vhi)
 {
+    /* (the groups first: by the word filter alone, they rule out most of the patterns
+     * that have them) */
+    if (f->nreq_alt && !match_groups_possible(c, c->d->group_bits + f->groups, f->nreq_alt))
+        return false;
     if (f->adj && !match_adjacent_ok(c, vend, vhi, c->d->adj_words + f->adj))
         return false;
     for (uint8_t q = 0; q < f->nreq; q++) {
@@ -2837,8 +2841,6 @@ static inline __attribute__((always_inline)) bool filter_passes(dt_coder *c, con
         if (!match_set_may_start_between(c, f->req_set[q], after ? vend : lo, after ? vhi : vstart))
             return false;
     }
-    if (f->nreq_alt && !match_groups_possible(c, c->d->group_bits + f->groups, f->nreq_alt))
-        return false;
     for (uint8_t q = 0; q < f->nreq_alt; q++) {
         bool after = (f->galt[q] & GALT_AFTER) != 0;
         if (!match_group_between(c, f->galt[q] & ~GALT_AFTER, after ? vend : lo, after ? vhi : vstart))
