@@ -12,6 +12,35 @@ static inline bool blank_pending(const buf *out, bool any)
     return any && out->data[out->len - 1] != ' ';
 }
 
+#if defined(__SSE2__)
+/* The r bytes at p (1 to 15) as the first bytes of a vector, zeros after them, read
+ * without going past p + r: overlapping loads of 8 or 4 bytes, the overlap shifted out
+ * (x86 is little-endian: the first byte is the lowest). */
+static inline __m128i load_partial16(const unsigned char *p, size_t r)
+{
+    uint64_t lo, hi = 0;
+    if (r >= 8) {
+        memcpy(&lo, p, 8);
+        if (r > 8) {
+            memcpy(&hi, p + r - 8, 8);
+            hi >>= 8 * (16 - r);
+        }
+    } else if (r >= 4) {
+        uint32_t a, b;
+        memcpy(&a, p, 4);
+        memcpy(&b, p + r - 4, 4);
+        lo = a | ((uint64_t)b >> (8 * (8 - r))) << 32;
+    } else {
+        lo = p[0];
+        if (r > 1)
+            lo |= (uint64_t)p[1] << 8;
+        if (r > 2)
+            lo |= (uint64_t)p[2] << 16;
+    }
+    return _mm_set_epi64x((long long)hi, (long long)lo);
+}
+#endif
+
 size_t text_normalize(const char *in, size_t n, buf *out)
 {
     const unsigned char *s = (const unsigned char *)in;
@@ -28,19 +57,38 @@ size_t text_normalize(const char *in, size_t n, buf *out)
     for (size_t i = 0; i < n;) {
 #if defined(__SSE2__)
         /* The same test as below on sixteen bytes at a time (every x86-64 processor). */
-        while (i + 16 <= n && !pending_space) {
-            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-            unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
-            /* below 0x21 (signed: bytes from 0x80 count as below) or DEL */
-            unsigned odd = (unsigned)_mm_movemask_epi8(
-                _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x21)), _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F))));
-            bool lead = (sp & 1) && (out->len == base || out->data[out->len - 1] == ' ');
-            if ((odd & ~sp) || (sp & (sp >> 1)) || lead)
-                break;
-            _mm_storeu_si128((__m128i *)(void *)(out->data + out->len), x);
-            out->len += 16;
-            i += 16;
-            any = true;
+        if (!pending_space) {
+            char *o = out->data;
+            size_t len = out->len;
+            while (i < n) {
+                __m128i x;
+                unsigned valid = 0xFFFF;
+                if (i + 16 <= n) {
+                    x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+                } else {
+                    /* The last bytes, zero-padded: valid keeps the padding out of the
+                     * test, and the length leaves it out of the output, though it is
+                     * written (when the room reserved above holds sixteen bytes: it
+                     * does unless the text is tiny). */
+                    if (out->cap - len < 16)
+                        break;
+                    x = load_partial16(s + i, n - i);
+                    valid = (1u << (n - i)) - 1;
+                }
+                unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
+                /* below 0x21 (signed: bytes from 0x80 count as below) or DEL */
+                unsigned odd = (unsigned)_mm_movemask_epi8(
+                    _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x21)), _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F))));
+                bool lead = (sp & 1) && (len == base || o[len - 1] == ' ');
+                if ((odd & valid & ~sp) || (sp & (sp >> 1)) || lead)
+                    break;
+                _mm_storeu_si128((__m128i *)(void *)(o + len), x);
+                size_t took = valid == 0xFFFF ? 16 : n - i;
+                len += took;
+                i += took;
+                any = true;
+            }
+            out->len = len;
         }
         if (i >= n)
             break;
