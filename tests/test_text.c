@@ -320,14 +320,14 @@ static uint64_t text_hash_by_definition(const char *s, size_t n)
 
 TEST(text_hash_values_follow_the_definition)
 {
-    char text[300];
+    char text[700];
     uint32_t r = 12345;
-    for (int round = 0; round < 3000; round++) {
-        size_t n = (size_t)(round % 290);
+    for (int round = 0; round < 4000; round++) {
+        size_t n = (size_t)(round % 3 == 2 ? round % 690 : round % 290);
         for (size_t i = 0; i < n; i++) {
             r = r * 1103515245u + 12345u;
             unsigned v = (r >> 16) % (round % 3 == 0 ? 40u : 12u); /* long words when 12 */
-            text[i] = v < 10 ? (char)('a' + v) : v == 10 ? ' ' : v == 11 ? ',' : (char)('A' + v % 26);
+            text[i] = v < 10 ? (char)((round & 4 ? '0' : 'a') + v) : v == 10 ? ' ' : v == 11 ? ',' : (char)('A' + v % 26);
         }
         if (dt_text_hash(text, n) != text_hash_by_definition(text, n)) {
             CHECK(dt_text_hash(text, n) == text_hash_by_definition(text, n));
@@ -351,4 +351,44 @@ TEST(text_hash_ignores_case_space_and_punctuation)
     /* Accents and non-ASCII case fold too. */
     const char *g = "S\u00e3o Tom\u00e9 protested", *h = "SAO TOME protested!";
     CHECK(dt_text_hash(g, strlen(g)) == dt_text_hash(h, strlen(h)));
+}
+
+/* The values themselves, as stored with documents before any rewrite of the hash: plain
+ * ASCII, letters with accents and other scripts (folded first), digits, a long word and
+ * words that cross the 64-byte blocks at many offsets, the empty text and punctuation only. */
+TEST(text_hash_values_are_fixed)
+{
+    static char cross[400];
+    size_t k = 0;
+    for (int w = 1; k + (size_t)w + 2 < sizeof(cross) - 1 && w <= 40; w += 3) {
+        for (int i = 0; i < w; i++)
+            cross[k++] = (char)(i % 3 == 0 ? '0' + (i + w) % 10 : 'a' + (i * 7 + w) % 26);
+        cross[k++] = w % 2 ? ' ' : '.';
+    }
+    cross[k] = 0;
+    static const struct {
+        const char *text;
+        uint64_t hash;
+    } cases[] = {
+        {"", 0xefd01f60ba992926ULL},
+        {"...!? ,;-- \t\n()", 0xefd01f60ba992926ULL},
+        {"North Korea fired a missile on Tuesday, and Japan protested.", 0x8220d93aab492e92ULL},
+        {"S\xc3\xa3o Tom\xc3\xa9 e Pr\xc3\xadncipe: \xce\x95\xce\xbb\xce\xbb\xce\xac\xce\xb4\xce\xb1, "
+         "\xd0\xa0\xd0\xbe\xd1\x81\xd1\x81\xd0\xb8\xd1\x8f 2024 \xe2\x80\x9cquoted\xe2\x80\x9d \xff bad",
+         0x503c195972265f32ULL},
+        {"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+         0xca3a6d51e08d405bULL},
+        {"0123456789012345678901234567890123456789012345678901234567890123", 0xa84c97d95bcc5d6cULL},
+        {"The UN Security Council met 3 times in 2023-24; Prime Minister Abe's visit was delayed.",
+         0x0e72f8f1b575514bULL},
+        {cross, 0x42d00badbfede538ULL},
+    };
+    CHECK_INT(strlen(cross), 301);
+    for (size_t i = 0; i < DT_ARRAY_LEN(cases); i++) {
+        uint64_t h = dt_text_hash(cases[i].text, strlen(cases[i].text));
+        if (h != cases[i].hash)
+            harness_fail(__FILE__, __LINE__, "text %zu: hash 0x%016llx, expected 0x%016llx", i,
+                         (unsigned long long)h, (unsigned long long)cases[i].hash);
+    }
 }

@@ -12,6 +12,35 @@ static inline bool blank_pending(const buf *out, bool any)
     return any && out->data[out->len - 1] != ' ';
 }
 
+#if defined(__SSE2__)
+/* The r bytes at p (1 to 15) as the first bytes of a vector, zeros after them, read
+ * without going past p + r: overlapping loads of 8 or 4 bytes, the overlap shifted out
+ * (x86 is little-endian: the first byte is the lowest). */
+static inline __m128i load_partial16(const unsigned char *p, size_t r)
+{
+    uint64_t lo, hi = 0;
+    if (r >= 8) {
+        memcpy(&lo, p, 8);
+        if (r > 8) {
+            memcpy(&hi, p + r - 8, 8);
+            hi >>= 8 * (16 - r);
+        }
+    } else if (r >= 4) {
+        uint32_t a, b;
+        memcpy(&a, p, 4);
+        memcpy(&b, p + r - 4, 4);
+        lo = a | ((uint64_t)b >> (8 * (8 - r))) << 32;
+    } else {
+        lo = p[0];
+        if (r > 1)
+            lo |= (uint64_t)p[1] << 8;
+        if (r > 2)
+            lo |= (uint64_t)p[2] << 16;
+    }
+    return _mm_set_epi64x((long long)hi, (long long)lo);
+}
+#endif
+
 size_t text_normalize(const char *in, size_t n, buf *out)
 {
     const unsigned char *s = (const unsigned char *)in;
@@ -28,19 +57,38 @@ size_t text_normalize(const char *in, size_t n, buf *out)
     for (size_t i = 0; i < n;) {
 #if defined(__SSE2__)
         /* The same test as below on sixteen bytes at a time (every x86-64 processor). */
-        while (i + 16 <= n && !pending_space) {
-            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-            unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
-            /* below 0x21 (signed: bytes from 0x80 count as below) or DEL */
-            unsigned odd = (unsigned)_mm_movemask_epi8(
-                _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x21)), _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F))));
-            bool lead = (sp & 1) && (out->len == base || out->data[out->len - 1] == ' ');
-            if ((odd & ~sp) || (sp & (sp >> 1)) || lead)
-                break;
-            _mm_storeu_si128((__m128i *)(void *)(out->data + out->len), x);
-            out->len += 16;
-            i += 16;
-            any = true;
+        if (!pending_space) {
+            char *o = out->data;
+            size_t len = out->len;
+            while (i < n) {
+                __m128i x;
+                unsigned valid = 0xFFFF;
+                if (i + 16 <= n) {
+                    x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+                } else {
+                    /* The last bytes, zero-padded: valid keeps the padding out of the
+                     * test, and the length leaves it out of the output, though it is
+                     * written (when the room reserved above holds sixteen bytes: it
+                     * does unless the text is tiny). */
+                    if (out->cap - len < 16)
+                        break;
+                    x = load_partial16(s + i, n - i);
+                    valid = (1u << (n - i)) - 1;
+                }
+                unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
+                /* below 0x21 (signed: bytes from 0x80 count as below) or DEL */
+                unsigned odd = (unsigned)_mm_movemask_epi8(
+                    _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x21)), _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F))));
+                bool lead = (sp & 1) && (len == base || o[len - 1] == ' ');
+                if ((odd & valid & ~sp) || (sp & (sp >> 1)) || lead)
+                    break;
+                _mm_storeu_si128((__m128i *)(void *)(o + len), x);
+                size_t took = valid == 0xFFFF ? 16 : n - i;
+                len += took;
+                i += took;
+                any = true;
+            }
+            out->len = len;
         }
         if (i >= n)
             break;
@@ -190,6 +238,24 @@ static inline uint64_t fold_step(uint64_t h, uint64_t w)
     return h ^ (h >> 29);
 }
 
+#if defined(__SSE2__)
+/* word_bits (below) for sixteen bytes. A byte x is in [lo, hi] when x + (0x7F - hi),
+ * wrapping, is above 0x7E - (hi - lo) as a signed byte: the range lands at the top of
+ * 0..0x7F, bytes above hi wrap to negative, bytes below lo stay under it. The bytes are
+ * upper-cased first, so one test covers both cases of a letter; non-ASCII bytes keep
+ * their 0x80 bit through it and count as word bytes. */
+static inline unsigned word_lane(const unsigned char *s, unsigned char *f)
+{
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
+    __m128i lower = _mm_cmpgt_epi8(_mm_add_epi8(x, _mm_set1_epi8(0x7F - 'z')), _mm_set1_epi8(0x7E - ('z' - 'a')));
+    __m128i up = _mm_sub_epi8(x, _mm_and_si128(lower, _mm_set1_epi8(0x20)));
+    _mm_storeu_si128((__m128i *)(void *)f, up);
+    __m128i letter = _mm_cmpgt_epi8(_mm_add_epi8(up, _mm_set1_epi8(0x7F - 'Z')), _mm_set1_epi8(0x7E - ('Z' - 'A')));
+    __m128i digit = _mm_cmpgt_epi8(_mm_add_epi8(up, _mm_set1_epi8(0x7F - '9')), _mm_set1_epi8(0x7E - ('9' - '0')));
+    return (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(letter, digit), up));
+}
+#endif
+
 /* One bit a byte for the 64 bytes of s from b on: set for the bytes of words (letters,
  * digits, non-ASCII bytes); none past n. The same bytes, ASCII letters upper-cased, are
  * written to f (64 bytes; past n, zeros). */
@@ -197,23 +263,9 @@ static inline uint64_t word_bits(const unsigned char *s, size_t n, size_t b, uns
 {
     uint64_t bits = 0;
 #if defined(__SSE2__)
-    if (b + 64 <= n) {
-        /* sixteen bytes a step: non-ASCII bytes (negative as signed bytes), digits, and
-         * letters (either case: with 0x20 set, 'a'..'z') */
-        for (unsigned k = 0; k < 64; k += 16) {
-            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + b + k));
-            __m128i lo = _mm_or_si128(x, _mm_set1_epi8(0x20));
-            __m128i lower = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('z' + 1)));
-            __m128i m = _mm_or_si128(
-                _mm_or_si128(_mm_cmplt_epi8(x, _mm_setzero_si128()),
-                             _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
-                                           _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)))),
-                _mm_and_si128(_mm_cmpgt_epi8(lo, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(lo, _mm_set1_epi8('z' + 1))));
-            bits |= (uint64_t)(unsigned)_mm_movemask_epi8(m) << k;
-            _mm_storeu_si128((__m128i *)(void *)(f + k), _mm_sub_epi8(x, _mm_and_si128(lower, _mm_set1_epi8(0x20))));
-        }
-        return bits;
-    }
+    if (b + 64 <= n)
+        return (uint64_t)word_lane(s + b, f) | (uint64_t)word_lane(s + b + 16, f + 16) << 16 |
+               (uint64_t)word_lane(s + b + 32, f + 32) << 32 | (uint64_t)word_lane(s + b + 48, f + 48) << 48;
 #endif
     for (unsigned k = 0; k < 64; k += 8) {
         uint64_t lower = 0, m = 0, u = 0;
@@ -229,68 +281,88 @@ static inline uint64_t word_bits(const unsigned char *s, size_t n, size_t b, uns
     return bits;
 }
 
-/* A word's bytes, upper-cased, mixed into h eight at a time, the last ones cut to the
- * word. */
-static inline uint64_t fold_chunks(uint64_t h, const unsigned char *w, size_t len)
+/* The bytes of a word of 1 to 8 bytes, kept by one mask from this table. */
+static const uint64_t word_tail_keep[9] = {
+    0, 0xFFULL, 0xFFFFULL, 0xFFFFFFULL, 0xFFFFFFFFULL, 0xFFFFFFFFFFULL, 0xFFFFFFFFFFFFULL,
+    0xFFFFFFFFFFFFFFULL, ~0ULL};
+
+/* A word of 64 bytes or more, from b on, mixed into h eight bytes at a time (upper-cased
+ * here, as its bytes do not fit in one block's copy); *end is set to one past it. */
+static uint64_t fold_long_word(uint64_t h, const unsigned char *s, size_t n, size_t b, size_t *end)
 {
-    uint64_t u;
-    if (len <= 8) { /* (most words: one step, no loop) */
-        memcpy(&u, w, 8);
-        return fold_step(h, u & (~0ULL >> (64 - 8 * len)));
+    unsigned char f[64 + 8];
+    size_t we = b + 64;
+    for (;;) {
+        uint64_t more = ~word_bits(s, n, we, f);
+        if (more) {
+            we += (unsigned)__builtin_ctzll(more);
+            break;
+        }
+        we += 64;
     }
-    for (size_t k = 0; k < len; k += 8) {
-        memcpy(&u, w + k, 8);
-        size_t left = len - k < 8 ? len - k : 8;
-        h = fold_step(h, u & (~0ULL >> (8 * (8 - left))));
+    for (size_t k = b; k < we; k += 8) {
+        uint64_t lower, x = load_le64(s + k, n - k);
+        (void)word_byte_mask(x, &lower);
+        uint64_t u = x - (lower >> 2);
+        size_t left = we - k < 8 ? we - k : 8;
+        h = fold_step(h, u & word_tail_keep[left]);
     }
+    *end = we;
     return h;
 }
 
 /* The hash of the words of s (runs of letters, digits and non-ASCII bytes), ASCII letters
  * upper-cased, whatever separates them: each word is mixed in eight bytes at a time, after
  * a boundary step. Words are found in a bit mask of 64 bytes at a time, and read from the
- * block's upper-cased copy; a word that runs past its block is folded again from s. */
+ * block's upper-cased copy. No word comes into a block from the one before: when the last
+ * word of a block runs past it, the next block begins at that word instead of 64 bytes on.
+ * Only a word of 64 bytes or more is folded from s, on its own; the next block begins
+ * right after it. */
 static uint64_t fold_hash_words(const unsigned char *s, size_t n)
 {
     uint64_t h = 0xcbf29ce484222325ULL, words = 0;
-    size_t b = 0, pos = 0;
     unsigned char f[64 + 8] = {0};
-    uint64_t w = word_bits(s, n, 0, f);
-    for (;;) {
-        /* the next word's start, then its end (pos - b and the end - b stay below 64) */
-        uint64_t at = w & (~0ULL << (pos - b));
-        while (!at) {
-            b += 64;
-            if (b >= n)
-                return hash_mix(h ^ words);
-            at = w = word_bits(s, n, b, f);
+    for (size_t b = 0; b < n;) {
+        uint64_t w = word_bits(s, n, b, f);
+        /* A word starts on a word byte after one that is not, and ends (one past its last
+         * byte) on a byte that is not after one that is. */
+        uint64_t starts = w & ~(w << 1), ends = ~w & (w << 1);
+        size_t next = b + 64;
+        if (w >> 63) {
+            /* The last word runs past the block: the next block begins at it, unless it
+             * fills the block (a word of 64 bytes or more, folded here from s). */
+            unsigned last = 63 - (unsigned)__builtin_clzll(starts); /* (that word's start) */
+            starts &= ~(1ULL << last);
+            next = b + last;
+            if (!last) {
+                words++;
+                h = fold_step(h, 0x20);
+                h = fold_long_word(h, s, n, b, &next); /* (it was the only start) */
+            }
         }
-        size_t ws = b + (unsigned)__builtin_ctzll(at);
-        uint64_t past = ~w & (~0ULL << (ws - b));
-        words++;
-        h = fold_step(h, 0x20);
-        if (past) {
-            size_t we = b + (unsigned)__builtin_ctzll(past);
-            h = fold_chunks(h, f + (ws - b), we - ws);
-            pos = we;
-            continue;
+        while (starts) {
+            unsigned ws = (unsigned)__builtin_ctzll(starts), we = (unsigned)__builtin_ctzll(ends);
+            starts &= starts - 1; /* (x & (x - 1) clears the lowest set bit) */
+            ends &= ends - 1;
+            words++;
+            h = fold_step(h, 0x20);
+            const unsigned char *p = f + ws;
+            unsigned len = we - ws;
+            uint64_t u;
+            if (DT_UNLIKELY(len > 8)) { /* (most words: one step) */
+                do {
+                    memcpy(&u, p, 8);
+                    h = fold_step(h, u);
+                    p += 8;
+                    len -= 8;
+                } while (len > 8);
+            }
+            memcpy(&u, p, 8);
+            h = fold_step(h, u & word_tail_keep[len]);
         }
-        /* the word goes on in the next blocks */
-        do {
-            b += 64;
-            w = word_bits(s, n, b, f);
-            past = ~w;
-        } while (!past);
-        size_t we = b + (unsigned)__builtin_ctzll(past);
-        for (size_t k = ws; k < we; k += 8) {
-            uint64_t lower, x = load_le64(s + k, n - k);
-            (void)word_byte_mask(x, &lower);
-            uint64_t u = x - (lower >> 2);
-            size_t left = we - k < 8 ? we - k : 8;
-            h = fold_step(h, u & (~0ULL >> (8 * (8 - left))));
-        }
-        pos = we;
+        b = next;
     }
+    return hash_mix(h ^ words);
 }
 
 uint64_t dt_text_hash(const char *text, size_t len)
