@@ -68,9 +68,18 @@ typedef struct walk_first {
                                     (dict_step_at), in match order */
     uint8_t next_exact, next_verbform; /* per next: the path's flags */
     uint8_t hits;                /* per slot: hit[slot] is set (the walk reads only these) */
-    uint8_t pad[5];
+    uint8_t pad;
+    uint32_t follow;             /* follow_bit of every word that goes on from next[]: a
+                                    next token none of whose words is among them ends the
+                                    walk (walk_goes_on) */
 } walk_first;                    /* 64 bytes */
 _Static_assert(sizeof(walk_first) == 64, "a walk_first is one cache line");
+
+/* A word's bit in walk_first.follow (one of 32, by a multiplicative hash). */
+static inline uint32_t follow_bit(uint32_t word)
+{
+    return 1u << ((word * 0x9E3779B1u) >> 27);
+}
 
 /* A payload's handle in a walk_first: a node's first payload by its node, the others by
  * their index (never 0: node 0 is the root, which has no payload a walk reads). */

@@ -108,6 +108,10 @@ static int first_step(lexicon *lx, lexeme *e, const dt_dict *d)
             f.next_exact |= (uint8_t)(exact ? 1u << f.nnext : 0);
             f.next_verbform |= (uint8_t)(verbform ? 1u << f.nnext : 0);
             f.next[f.nnext++] = tn->kids;
+            /* (the words of the run of children at tn->kids: dict_kid) */
+            const struct trie_kid *kid = &d->kids[tn->kids] + 1;
+            for (uint32_t q = 0; q < kid[-1].word; q++)
+                f.follow |= follow_bit(kid[q].word);
         }
     }
     if (lx->nwf == lx->capwf) {

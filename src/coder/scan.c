@@ -130,6 +130,18 @@ static void note_issue(dt_coder *c, uint32_t index)
         c->issues[c->nissues++] = index;
 }
 
+/* Whether a walk whose first step is f may go on to token `next`: some word of that token
+ * may be one that goes on from f's nodes (its bit is in f->follow). When not, no node of
+ * f->next has a child for any of the token's words, and the walk ends with its first step. */
+static inline bool walk_goes_on(const dt_coder *c, const walk_first *f, int next)
+{
+    const ctok *t = &c->ct[next];
+    uint32_t bits = 0;
+    for (uint16_t k = 0; k < t->nmatch; k++)
+        bits |= follow_bit(t->match[k]);
+    return (bits & f->follow) != 0;
+}
+
 /* Longest match of each kind starting at token i. */
 static void walk(dt_coder *c, int i, scan_best *b)
 {
@@ -164,7 +176,9 @@ static void walk(dt_coder *c, int i, scan_best *b)
             note_issue(c, f->issue[k]);
         b->discard = f->discard & 1;
         b->discard_story = (f->discard & 2) != 0;
-        for (int k = 0; k < f->nnext; k++) {
+        /* (none when no word of the next token goes on from them) */
+        int nnext = f->nnext && i + 1 < c->ntok && walk_goes_on(c, f, i + 1) ? f->nnext : 0;
+        for (int k = 0; k < nnext; k++) {
             stack[sp].at = f->next[k];
             stack[sp].pos = i + 1;
             stack[sp].exact = (f->next_exact >> k) & 1;
@@ -347,7 +361,13 @@ static inline bool walk_may_find(const dt_coder *c, int i)
     uint8_t st = c->ct[i].starts;
     if (!(st & ST_BEGINS))
         return false;
-    return (st & ST_ALONE) || (i + 1 < c->ntok && (c->ct[i + 1].starts & ST_INNER));
+    if (st & ST_ALONE)
+        return true;
+    if (i + 1 >= c->ntok || !(c->ct[i + 1].starts & ST_INNER))
+        return false;
+    /* (with no phrase of one word here, the walk finds only what goes on to the next
+     * token) */
+    return !c->ct[i].walk1 || walk_goes_on(c, &c->lx.wf[c->ct[i].walk1 - 1], i + 1);
 }
 
 /* Find the longest dictionary phrases left to right. Actors, agents and references win
