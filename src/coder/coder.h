@@ -117,8 +117,12 @@ void lexicon_free(lexicon *lx);
  * after, so the scanner clears it between sentences, when the next sentence could take it
  * past lx->limit entries. */
 void lexicon_clear(lexicon *lx);
-/* A key not yet in the cache: its lexeme computed and cached (lexicon_get's slow path;
- * h is the slot hash lexicon_get made). */
+/* Make the slot table, which a new lexicon has not yet (lexicon_find reads one): 0, or
+ * DT_ENOMEM. */
+DT_NODISCARD int lexicon_ready(lexicon *lx);
+/* A key not yet in the cache (lexicon_find's NULL): its lexeme computed and cached, or
+ * NULL on out-of-memory. h is the slot hash lexicon_find was given. The pointer is valid
+ * until the next call; the slots and the pool may have moved. */
 const lexeme *lexicon_add(lexicon *lx, const dt_dict *d, const char *key, size_t n, uint64_t h, bool allcap);
 
 /* The hash of a key's slot: the upper-case form of a token (allcap, which may match
@@ -157,27 +161,23 @@ static inline bool lex_key_eq(const struct lex_slot *s, const char *key, size_t 
     return (((a0 ^ b0) & mask[n][0]) | ((a1 ^ b1) & mask[n][1])) == 0;
 }
 
-/* The lexeme for a token key (allcap: the token is upper case, so acronyms match).
- * Returns NULL on out-of-memory. The pointer is valid until the next call.
- * key_hash: text_key_hash(key, len), as the tokenizer gives it; at least 16 bytes from key on
- * must be readable (the tokenizer's key buffer has them). Inline: a cached key (nearly
- * every token) costs one probe, no call. */
-static inline const lexeme *lexicon_get(lexicon *lx, const dt_dict *d, const char *key, size_t n,
-                                        uint64_t key_hash, bool allcap)
+/* The cached lexeme for a token key (allcap: the token is upper case, so acronyms match),
+ * or NULL when the key is not cached yet (lexicon_add then makes it). slots and mask are
+ * the lexicon's slots and cap - 1, which the scanner keeps in registers between new keys;
+ * there must be a table (lexicon_ready). h: lex_slot_hash of text_key_hash(key, n), as the
+ * tokenizer gives it; at least 16 bytes from key on must be readable (the tokenizer's key
+ * buffer has them). Inline: a cached key (nearly every token) costs one probe, no call. */
+static inline const lexeme *lexicon_find(const struct lex_slot *slots, size_t mask, const char *key, size_t n,
+                                         uint64_t h, bool allcap)
 {
-    uint64_t h = lex_slot_hash(key_hash, allcap);
-    if (lx->cap) {
-        uint8_t tag = lex_key_tag(n, allcap);
-        size_t mask = lx->cap - 1;
-        for (size_t i = h & mask;; i = (i + 1) & mask) {
-            const struct lex_slot *s = &lx->slots[i];
-            if (s->lex.key_tag == tag && lex_key_eq(s, key, n))
-                return &s->lex;
-            if (!s->lex.key_tag)
-                break;
-        }
+    uint8_t tag = lex_key_tag(n, allcap);
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        const struct lex_slot *s = &slots[i];
+        if (s->lex.key_tag == tag && lex_key_eq(s, key, n))
+            return &s->lex;
+        if (!s->lex.key_tag)
+            return NULL;
     }
-    return lexicon_add(lx, d, key, n, h, allcap);
 }
 
 /* ---------------------------------------------------------------- sentence */

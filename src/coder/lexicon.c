@@ -282,28 +282,39 @@ static uint64_t slot_rehash(const struct lex_slot *s)
     return lex_slot_hash(text_key_hash(s->key.out.p, s->key.out.n), allcap);
 }
 
+/* A table of twice the slots (the first one: 8,192), the keys placed again. */
+static int grow(lexicon *lx)
+{
+    size_t nc = lx->cap ? lx->cap * 2 : 8192;
+    /* line-aligned: a slot never straddles two cache lines */
+    struct lex_slot *ns = aligned_alloc(64, nc * sizeof(*ns));
+    if (!ns)
+        return DT_ENOMEM;
+    memset(ns, 0, nc * sizeof(*ns));
+    for (size_t i = 0; i < lx->cap; i++) {
+        const struct lex_slot *s = &lx->slots[i];
+        if (!s->lex.key_tag)
+            continue;
+        size_t j = slot_rehash(s) & (nc - 1);
+        while (ns[j].lex.key_tag)
+            j = (j + 1) & (nc - 1);
+        ns[j] = *s;
+    }
+    free(lx->slots);
+    lx->slots = ns;
+    lx->cap = nc;
+    return 0;
+}
+
+int lexicon_ready(lexicon *lx)
+{
+    return lx->cap ? 0 : grow(lx);
+}
+
 const lexeme *lexicon_add(lexicon *lx, const dt_dict *d, const char *key, size_t n, uint64_t h, bool allcap)
 {
-    if ((lx->count + 1) * 2 > lx->cap) {
-        size_t nc = lx->cap ? lx->cap * 2 : 8192;
-        /* line-aligned: a slot never straddles two cache lines */
-        struct lex_slot *ns = aligned_alloc(64, nc * sizeof(*ns));
-        if (!ns)
-            return NULL;
-        memset(ns, 0, nc * sizeof(*ns));
-        for (size_t i = 0; i < lx->cap; i++) {
-            const struct lex_slot *s = &lx->slots[i];
-            if (!s->lex.key_tag)
-                continue;
-            size_t j = slot_rehash(s) & (nc - 1);
-            while (ns[j].lex.key_tag)
-                j = (j + 1) & (nc - 1);
-            ns[j] = *s;
-        }
-        free(lx->slots);
-        lx->slots = ns;
-        lx->cap = nc;
-    }
+    if ((lx->count + 1) * 2 > lx->cap && grow(lx))
+        return NULL;
     struct lex_slot ns;
     memset(&ns, 0, sizeof(ns)); /* (an inline key is zero-padded) */
     if (compute(lx, &ns.lex, d, key, n, allcap))

@@ -2990,30 +2990,46 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
     for (int i = 0; i < nt && all_caps; i++)
         if ((c->toks[i].flags & TOKF_WORD) && c->toks[i].key_len > 1 && !(c->toks[i].flags & TOKF_ALLCAP))
             all_caps = false;
+    if (lexicon_ready(&c->lx))
+        return DT_ENOMEM;
     /* In one pass over the tokens: each token's lexeme, copied from its cache slot (the
      * slot is the one line a cached token reads there), and its matches into the word
      * filter and into one list for the matcher (past FLAT_MATCHES the list is not used,
      * and its last slots are written over). A token's matches are read where the pool is
      * when the token is met: interning a later token may move the pool, so after a new
-     * key the tokens' pointers into it are made again below. */
+     * key the tokens' pointers into it are made again below. What the loop reads of the
+     * cache is kept in locals, made again after a new key. */
     memset(c->wbloom, 0, sizeof(c->wbloom));
     const size_t keys_before = c->lx.count;
+    const struct lex_slot *slots = c->lx.slots;
+    size_t mask = c->lx.cap - 1;
+    const uint32_t *pool = c->lx.pool;
+    const tok *toks = c->toks;
+    const char *keys = c->keys.data;
+    const unsigned sentence_caps = all_caps ? TOKF_ALLCAP : 0;
     int nflat = 0;
     for (int i = 0; i < nt; i++) {
-        const tok *t = &c->toks[i];
-        bool allcap = (t->flags & TOKF_ALLCAP) || all_caps;
-        const lexeme *lx = lexicon_get(&c->lx, c->d, c->keys.data + t->key, t->key_len, t->hash, allcap);
-        if (!lx)
-            return DT_ENOMEM;
+        const tok *t = &toks[i];
+        bool allcap = (t->flags | sentence_caps) & TOKF_ALLCAP;
+        uint64_t h = lex_slot_hash(t->hash, allcap);
+        const lexeme *e = lexicon_find(slots, mask, keys + t->key, t->key_len, h, allcap);
+        if (DT_UNLIKELY(!e)) {
+            e = lexicon_add(&c->lx, c->d, keys + t->key, t->key_len, h, allcap);
+            if (!e)
+                return DT_ENOMEM;
+            slots = c->lx.slots;
+            mask = c->lx.cap - 1;
+            pool = c->lx.pool;
+        }
         ctok *ct = &c->ct[i];
-        ct->lxc = *lx;
+        ct->lxc = *e;
         ct->tflags = t->flags;
         ct->mention = -1;
         ct->verb = -1;
         ct->role = TR_NONE;
         ct->barrier = 0;
         ct->nounword = 0;
-        const uint32_t *match = c->lx.pool ? c->lx.pool + ct->match_off : NULL; /* (nmatch says how many) */
+        const uint32_t *match = pool ? pool + ct->match_off : NULL; /* (nmatch says how many) */
         ct->match = match;
         const int at = nflat < FLAT_MATCHES ? nflat : FLAT_MATCHES;
         for (uint16_t k = 0; k < ct->nmatch; k++) {
@@ -3024,9 +3040,9 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
         }
         nflat += ct->nmatch;
     }
-    if (c->lx.count != keys_before && c->lx.pool)
+    if (c->lx.count != keys_before && pool)
         for (int i = 0; i < nt; i++)
-            c->ct[i].match = c->lx.pool + c->ct[i].match_off;
+            c->ct[i].match = pool + c->ct[i].match_off;
     c->nmatches = nflat;
     STAGE_LAP(c, STG_LEXICON, stage_t);
     if (nt == 0)
