@@ -29,6 +29,7 @@ typedef struct lexeme {
     uint8_t starts : 3; /* ST_* below: some match begins a dictionary phrase, is a phrase of
                          * its own the scan records (one word), continues a phrase */
     uint8_t sets : 1;   /* some match begins a member of a set (patterns' &SETs) */
+    uint8_t key_tag;    /* the cache's own (lexicon, lex_key_tag): 0 in an empty slot */
 } lexeme;               /* 16 bytes: four to a cache line */
 
 /* lexeme.starts and ctok.starts: a phrase the scan records begins here; the word alone is
@@ -97,17 +98,19 @@ static inline const phrase_payload *handle_payload(const dt_dict *d, uint32_t h)
 #define LEX_SET_BITS 256
 typedef struct lexicon {
     arena keys;         /* key strings */
-    /* 32 bytes; keys of up to LEX_INLINE bytes are kept in the slot itself (one cache line
-     * holds what a look-up compares), longer ones in `keys`. lex == 0: an empty slot. */
+    /* 32 bytes, two to a cache line: the lexeme beside its key, so that a look-up reads
+     * one line and no second array. Keys of up to LEX_INLINE bytes are kept in the slot
+     * (zero-padded), longer ones in `keys`. The slot keeps no hash: the key tag (the key's
+     * length and case) and the key itself tell slots apart, and a growing table hashes its
+     * keys again. */
     struct lex_slot {
-        uint64_t hash;
-        uint32_t lex;   /* index into lex, plus one */
-        uint32_t len;
-        union { char in[16]; const char *out; } key;
+        lexeme lex;     /* lex.key_tag 0: an empty slot */
+        union {
+            char in[LEX_INLINE];
+            struct { const char *p; size_t n; } out;
+        } key;
     } *slots;
-    size_t cap, count;  /* cap is a power of two */
-    lexeme *lex;
-    size_t nlex, caplex;
+    size_t cap, count;  /* cap is a power of two (or 0, before the first key) */
     uint32_t *pool;
     size_t npool, cappool;
     walk_first *wf;     /* line-aligned */
@@ -115,54 +118,75 @@ typedef struct lexicon {
     bool no_first_steps; /* keep no walk_first (tests: the walk then takes every step) */
     size_t limit;       /* entries before the cache is flushed */
 } lexicon;
+_Static_assert(sizeof(struct lex_slot) == 32, "two cache slots to a cache line");
 
 void lexicon_init(lexicon *lx);
 void lexicon_free(lexicon *lx);
-/* Empty the cache (it keeps its memory). Lexeme indices and pool offsets taken before are
- * void after, so the scanner clears it between sentences, when the next sentence could
- * take it past lx->limit entries. */
+/* Empty the cache (it keeps its memory). Lexemes and pool offsets taken before are void
+ * after, so the scanner clears it between sentences, when the next sentence could take it
+ * past lx->limit entries. */
 void lexicon_clear(lexicon *lx);
-/* A key not yet in the cache: its lexeme computed and cached (lexicon_get's slow path;
- * h is the slot hash lexicon_get made). */
+/* Make the slot table, which a new lexicon has not yet (lexicon_find reads one): 0, or
+ * DT_ENOMEM. */
+DT_NODISCARD int lexicon_ready(lexicon *lx);
+/* A key not yet in the cache (lexicon_find's NULL): its lexeme computed and cached, or
+ * NULL on out-of-memory. h is the slot hash lexicon_find was given. The pointer is valid
+ * until the next call; the slots and the pool may have moved. */
 const lexeme *lexicon_add(lexicon *lx, const dt_dict *d, const char *key, size_t n, uint64_t h, bool allcap);
 
-/* Whether slot s holds key (n bytes). A key kept in the slot is compared as two 64-bit
- * words, without a call: the slot's copy is zero-padded, and the tokenizer leaves at
- * least 16 readable bytes from the start of every key (bytes past n are masked off). */
+/* The hash of a key's slot: the upper-case form of a token (allcap, which may match
+ * acronyms) is another entry than the same key in another case. */
+static inline uint64_t lex_slot_hash(uint64_t key_hash, bool allcap)
+{
+    return key_hash ^ (allcap ? 0x9e3779b97f4a7c15ULL : 0);
+}
+
+/* A slot's key tag: the key's length plus one when the slot holds the key (else
+ * LEX_INLINE + 2), and bit 7 for allcap. Never 0, which marks an empty slot. */
+static inline uint8_t lex_key_tag(size_t n, bool allcap)
+{
+    return (uint8_t)((n <= LEX_INLINE ? n + 1 : LEX_INLINE + 2) | (allcap ? 0x80u : 0));
+}
+
+/* Whether slot s, whose key tag is the one of key, holds key (n bytes). A key kept in the
+ * slot is compared as two 64-bit words, without a call: the slot's copy is zero-padded,
+ * and the tokenizer leaves at least 16 readable bytes from the start of every key (bytes
+ * past n are masked off). */
 static inline bool lex_key_eq(const struct lex_slot *s, const char *key, size_t n)
 {
     if (n > LEX_INLINE)
-        return memcmp(s->key.out, key, n) == 0;
+        return s->key.out.n == n && memcmp(s->key.out.p, key, n) == 0;
+    /* (per length: the bytes of each word that belong to the key) */
+    static const uint64_t mask[LEX_INLINE + 1][2] = {
+        {0, 0}, {0xff, 0}, {0xffff, 0}, {0xffffff, 0}, {0xffffffff, 0}, {0xffffffffff, 0},
+        {0xffffffffffff, 0}, {0xffffffffffffff, 0}, {~0ULL, 0}, {~0ULL, 0xff}, {~0ULL, 0xffff},
+        {~0ULL, 0xffffff}, {~0ULL, 0xffffffff}, {~0ULL, 0xffffffffff}, {~0ULL, 0xffffffffffff},
+        {~0ULL, 0xffffffffffffff}, {~0ULL, ~0ULL}};
     uint64_t a0, a1, b0, b1;
     memcpy(&a0, s->key.in, 8);
     memcpy(&a1, s->key.in + 8, 8);
     memcpy(&b0, key, 8);
     memcpy(&b1, key + 8, 8);
-    uint64_t m0 = n >= 8 ? ~0ULL : (1ULL << (8 * n)) - 1;
-    uint64_t m1 = n >= 16 ? ~0ULL : n <= 8 ? 0 : (1ULL << (8 * (n - 8))) - 1;
-    return (((a0 ^ b0) & m0) | ((a1 ^ b1) & m1)) == 0;
+    return (((a0 ^ b0) & mask[n][0]) | ((a1 ^ b1) & mask[n][1])) == 0;
 }
 
-/* The lexeme for a token key (allcap: the token is upper case, so acronyms match).
- * Returns NULL on out-of-memory. The pointer is valid until the next call.
- * key_hash: text_key_hash(key, len), as the tokenizer gives it; at least 16 bytes from key on
- * must be readable (the tokenizer's key buffer has them). Inline: a cached key (nearly
- * every token) costs one probe, no call. */
-static inline const lexeme *lexicon_get(lexicon *lx, const dt_dict *d, const char *key, size_t n,
-                                        uint64_t key_hash, bool allcap)
+/* The cached lexeme for a token key (allcap: the token is upper case, so acronyms match),
+ * or NULL when the key is not cached yet (lexicon_add then makes it). slots and mask are
+ * the lexicon's slots and cap - 1, which the scanner keeps in registers between new keys;
+ * there must be a table (lexicon_ready). h: lex_slot_hash of text_key_hash(key, n), as the
+ * tokenizer gives it; at least 16 bytes from key on must be readable (the tokenizer's key
+ * buffer has them). Inline: a cached key (nearly every token) costs one probe, no call. */
+static inline const lexeme *lexicon_find(const struct lex_slot *slots, size_t mask, const char *key, size_t n,
+                                         uint64_t h, bool allcap)
 {
-    uint64_t h = key_hash ^ (allcap ? 0x9e3779b97f4a7c15ULL : 0);
-    if (lx->cap) {
-        size_t mask = lx->cap - 1;
-        for (size_t i = h & mask;; i = (i + 1) & mask) {
-            const struct lex_slot *s = &lx->slots[i];
-            if (!s->lex)
-                break;
-            if (s->hash == h && s->len == n && lex_key_eq(s, key, n))
-                return &lx->lex[s->lex - 1];
-        }
+    uint8_t tag = lex_key_tag(n, allcap);
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        const struct lex_slot *s = &slots[i];
+        if (s->lex.key_tag == tag && lex_key_eq(s, key, n))
+            return &s->lex;
+        if (!s->lex.key_tag)
+            return NULL;
     }
-    return lexicon_add(lx, d, key, n, h, allcap);
 }
 
 /* ---------------------------------------------------------------- sentence */

@@ -15,7 +15,6 @@ void lexicon_free(lexicon *lx)
 {
     arena_free(&lx->keys);
     free(lx->slots);
-    free(lx->lex);
     free(lx->pool);
     free(lx->wf);
     memset(lx, 0, sizeof(*lx));
@@ -27,7 +26,6 @@ void lexicon_clear(lexicon *lx)
     if (lx->slots)
         memset(lx->slots, 0, lx->cap * sizeof(*lx->slots));
     lx->count = 0;
-    lx->nlex = 0;
     lx->npool = 0;
     lx->nwf = 0;
 }
@@ -278,53 +276,68 @@ static int compute(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, si
 }
 
 
+/* The slot hash of the key slot s holds (the table's growth places its keys again). */
+static uint64_t slot_rehash(const struct lex_slot *s)
+{
+    bool allcap = s->lex.key_tag & 0x80;
+    size_t n = s->lex.key_tag & 0x7f;
+    if (n <= LEX_INLINE + 1)
+        return lex_slot_hash(text_key_hash(s->key.in, n - 1), allcap);
+    return lex_slot_hash(text_key_hash(s->key.out.p, s->key.out.n), allcap);
+}
+
+/* A table of twice the slots (the first one: 8,192), the keys placed again. */
+static int grow(lexicon *lx)
+{
+    size_t nc = lx->cap ? lx->cap * 2 : 8192;
+    /* line-aligned: a slot never straddles two cache lines */
+    struct lex_slot *ns = aligned_alloc(64, nc * sizeof(*ns));
+    if (!ns)
+        return DT_ENOMEM;
+    memset(ns, 0, nc * sizeof(*ns));
+    for (size_t i = 0; i < lx->cap; i++) {
+        const struct lex_slot *s = &lx->slots[i];
+        if (!s->lex.key_tag)
+            continue;
+        size_t j = slot_rehash(s) & (nc - 1);
+        while (ns[j].lex.key_tag)
+            j = (j + 1) & (nc - 1);
+        ns[j] = *s;
+    }
+    free(lx->slots);
+    lx->slots = ns;
+    lx->cap = nc;
+    return 0;
+}
+
+int lexicon_ready(lexicon *lx)
+{
+    return lx->cap ? 0 : grow(lx);
+}
+
 const lexeme *lexicon_add(lexicon *lx, const dt_dict *d, const char *key, size_t n, uint64_t h, bool allcap)
 {
-    if ((lx->count + 1) * 2 > lx->cap) {
-        size_t nc = lx->cap ? lx->cap * 2 : 8192;
-        /* line-aligned: a slot never straddles two cache lines */
-        struct lex_slot *ns = aligned_alloc(64, nc * sizeof(*ns));
-        if (!ns)
-            return NULL;
-        memset(ns, 0, nc * sizeof(*ns));
-        for (size_t i = 0; i < lx->cap; i++) {
-            struct lex_slot s = lx->slots[i];
-            if (!s.lex)
-                continue;
-            size_t j = s.hash & (nc - 1);
-            while (ns[j].lex)
-                j = (j + 1) & (nc - 1);
-            ns[j] = s;
-        }
-        free(lx->slots);
-        lx->slots = ns;
-        lx->cap = nc;
-    }
-    if (lx->nlex == lx->caplex) {
-        size_t nc = lx->caplex ? lx->caplex * 2 : 4096;
-        lexeme *p = realloc(lx->lex, nc * sizeof(*p));
-        if (!p)
-            return NULL;
-        lx->lex = p;
-        lx->caplex = nc;
-    }
-    lexeme *e = &lx->lex[lx->nlex];
-    if (compute(lx, e, d, key, n, allcap))
+    if ((lx->count + 1) * 2 > lx->cap && grow(lx))
         return NULL;
-    struct lex_slot ns = {h, (uint32_t)lx->nlex + 1, (uint32_t)n, {{0}}};
+    struct lex_slot ns;
+    memset(&ns, 0, sizeof(ns)); /* (an inline key is zero-padded) */
+    if (compute(lx, &ns.lex, d, key, n, allcap))
+        return NULL;
+    ns.lex.key_tag = lex_key_tag(n, allcap);
     if (n <= LEX_INLINE) {
         memcpy(ns.key.in, key, n);
     } else {
         char *k = arena_strndup(&lx->keys, key, n);
         if (!k)
             return NULL;
-        ns.key.out = k;
+        ns.key.out.p = k;
+        ns.key.out.n = n;
     }
     size_t mask = lx->cap - 1;
     size_t i = h & mask;
-    while (lx->slots[i].lex)
+    while (lx->slots[i].lex.key_tag)
         i = (i + 1) & mask;
     lx->slots[i] = ns;
     lx->count++;
-    return &lx->lex[lx->nlex++];
+    return &lx->slots[i].lex;
 }

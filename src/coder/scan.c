@@ -3010,50 +3010,59 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
     for (int i = 0; i < nt && all_caps; i++)
         if ((c->toks[i].flags & TOKF_WORD) && c->toks[i].key_len > 1 && !(c->toks[i].flags & TOKF_ALLCAP))
             all_caps = false;
-    /* In three passes, each over the sentence's tokens, so that the memory reads of one
-     * pass are independent of each other and overlap: the cache slots (the lexemes'
-     * indices; interning a new key may move the arrays, not the indices), the lexemes,
-     * then their matches; the second and third reads are also hinted ahead with a
-     * prefetch. */
-    uint32_t lexi[MAX_TOKENS]; /* the tokens' lexemes, as indices into c->lx.lex */
-    for (int i = 0; i < nt; i++) {
-        const tok *t = &c->toks[i];
-        bool allcap = (t->flags & TOKF_ALLCAP) || all_caps;
-        const lexeme *lx = lexicon_get(&c->lx, c->d, c->keys.data + t->key, t->key_len, t->hash, allcap);
-        if (!lx)
-            return DT_ENOMEM;
-        lexi[i] = (uint32_t)(lx - c->lx.lex);
-        __builtin_prefetch(lx);
-    }
-    const lexeme *lex = c->lx.lex;
+    if (lexicon_ready(&c->lx))
+        return DT_ENOMEM;
+    /* In one pass over the tokens: each token's lexeme, copied from its cache slot (the
+     * slot is the one line a cached token reads there), and its matches into the word
+     * filter and into one list for the matcher (past FLAT_MATCHES the list is not used,
+     * and its last slots are written over). A token's matches are read where the pool is
+     * when the token is met: interning a later token may move the pool, so after a new
+     * key the tokens' pointers into it are made again below. What the loop reads of the
+     * cache is kept in locals, made again after a new key. */
+    memset(c->wbloom, 0, sizeof(c->wbloom));
+    const size_t keys_before = c->lx.count;
+    const struct lex_slot *slots = c->lx.slots;
+    size_t mask = c->lx.cap - 1;
     const uint32_t *pool = c->lx.pool;
+    const tok *toks = c->toks;
+    const char *keys = c->keys.data;
+    const unsigned sentence_caps = all_caps ? TOKF_ALLCAP : 0;
+    int nflat = 0;
     for (int i = 0; i < nt; i++) {
+        const tok *t = &toks[i];
+        bool allcap = (t->flags | sentence_caps) & TOKF_ALLCAP;
+        uint64_t h = lex_slot_hash(t->hash, allcap);
+        const lexeme *e = lexicon_find(slots, mask, keys + t->key, t->key_len, h, allcap);
+        if (DT_UNLIKELY(!e)) {
+            e = lexicon_add(&c->lx, c->d, keys + t->key, t->key_len, h, allcap);
+            if (!e)
+                return DT_ENOMEM;
+            slots = c->lx.slots;
+            mask = c->lx.cap - 1;
+            pool = c->lx.pool;
+        }
         ctok *ct = &c->ct[i];
-        ct->lxc = lex[lexi[i]];
-        ct->tflags = c->toks[i].flags;
+        ct->lxc = *e;
+        ct->tflags = t->flags;
         ct->mention = -1;
         ct->verb = -1;
         ct->role = TR_NONE;
         ct->barrier = 0;
         ct->nounword = 0;
-        ct->match = pool ? pool + ct->match_off : NULL; /* (nmatch says how many) */
-        __builtin_prefetch(ct->match);
-    }
-    /* (the word filter, and the sentence's matches in one list for the matcher; past
-     * FLAT_MATCHES the list is not used, and its last slots are written over) */
-    memset(c->wbloom, 0, sizeof(c->wbloom));
-    int nflat = 0;
-    for (int i = 0; i < nt; i++) {
-        const ctok *ct = &c->ct[i];
+        const uint32_t *match = pool ? pool + ct->match_off : NULL; /* (nmatch says how many) */
+        ct->match = match;
         const int at = nflat < FLAT_MATCHES ? nflat : FLAT_MATCHES;
         for (uint16_t k = 0; k < ct->nmatch; k++) {
-            uint32_t w = ct->match[k], b = word_bloom_bit(w);
+            uint32_t w = match[k], b = word_bloom_bit(w);
             c->wbloom[b >> 6] |= 1ULL << (b & 63);
             c->flat_word[at + k] = w;
             c->flat_pos[at + k] = (int16_t)i;
         }
         nflat += ct->nmatch;
     }
+    if (c->lx.count != keys_before && pool)
+        for (int i = 0; i < nt; i++)
+            c->ct[i].match = pool + c->ct[i].match_off;
     c->nmatches = nflat;
     STAGE_LAP(c, STG_LEXICON, stage_t);
     if (nt == 0)
