@@ -4635,10 +4635,14 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         for (int k = vo->start - 1; k >= lo - 1 && k >= 0 && k >= vo->start - 8 && !sub; k--) {
             if (tok_is_comma(c, k) || (c->ct[k].role == TR_VERB && c->ct[k].verb != c->ct[vo->start].verb))
                 break;
-            sub = KEY_IS(c, k, "AFTER") || KEY_IS(c, k, "SINCE") || KEY_IS(c, k, "WHEN") || KEY_IS(c, k, "BEFORE");
+            /* (the four words are temporal ones in every dictionary, closed.c: the flag
+             * rules out nearly every word before the keys are compared) */
+            sub = (c->ct[k].wflags & WF_TEMPORAL) &&
+                  (KEY_IS(c, k, "AFTER") || KEY_IS(c, k, "SINCE") || KEY_IS(c, k, "WHEN") || KEY_IS(c, k, "BEFORE"));
         }
-        int y, mo, d;
-        date_to_ymd(c->date, &y, &mo, &d);
+        int y = 0, mo, d;
+        if (sub)
+            date_to_ymd(c->date, &y, &mo, &d);
         for (int k = vo->end; sub && k + 1 < hi && !g.habitual; k++) {
             if (tok_is_comma(c, k))
                 break;
