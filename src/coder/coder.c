@@ -4850,7 +4850,14 @@ static bool code_entry_timed(dt_coder *c, int vi, uint32_t entry, proto *protos,
 static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_subject)
 {
     verbocc *vo = &c->v[vi];
+    /* This verb's results, cleared here rather than for all verbs before the first: coding
+     * a verb reads those of the verbs before it only. */
     c->subject_of[vi] = -1;
+    c->verb_matched[vi] = 0;
+    c->verb_code[vi] = SID_NONE;
+    c->noun_asks[vi] = 0;
+    c->null_end[vi] = 0;
+    c->object_end[vi] = 0;
     /* A verb right after an event verb of the same clause, with no actor between, is
      * part of that verb's phrase ("suspended peace talks", "vowed to retaliate",
      * "ordered troops to attack" is different: an actor comes between). */
@@ -5255,14 +5262,7 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
         proto protos[MAX_VERBS];
         int np = 0;
         int prev_subject = -1;
-        for (int v = 0; v < c->nv; v++) {
-            c->subject_of[v] = -1;
-            c->verb_matched[v] = 0;
-            c->verb_code[v] = SID_NONE;
-            c->noun_asks[v] = 0;
-            c->null_end[v] = 0;
-            c->object_end[v] = 0;
-        }
+        /* (code_verb clears each verb's results as it comes to it: none is read before) */
         STAGE_START(verbs_t);
         for (int v = 0; v < c->nv; v++)
             code_verb(c, v, protos, &np, &prev_subject);
