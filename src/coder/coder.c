@@ -1363,6 +1363,18 @@ static int protest_adjunct(const dt_coder *c, int at, int end)
     return -1;
 }
 
+/* Does code text k begin with the three characters of d (code_is: and end there)? Letter
+ * by letter, without a call: a code's text is a few letters, and most differ in the
+ * first. (k is read no further than its end.) */
+static bool code_begins(const char *k, const char d[4])
+{
+    return k[0] == d[0] && k[1] == d[1] && k[2] == d[2];
+}
+static bool code_is(const char *k, const char d[4])
+{
+    return code_begins(k, d) && k[3] == 0;
+}
+
 /* "Myanmar troops torched villages in Rakhine state", "Authorities lifted the curfew in
  * Dhaka", "imposed a curfew across the country", "Ethiopian troops shelled Mekelle": a
  * sector of a country (its army, police, government, rebels) acting materially on a place
@@ -1378,14 +1390,14 @@ static bool domestic_code(const char *k, const char *sc)
     if (!is_digit((unsigned char)k[0]) || !is_digit((unsigned char)k[1]))
         return false;
     int root = (k[0] - '0') * 10 + (k[1] - '0');
-    if (strncmp(k, "173", 3) == 0 || strncmp(k, "174", 3) == 0)
+    if (code_begins(k, "173") || code_begins(k, "174"))
         return false;
     if (root == 19) {
         const char *sector = sc + 3;
         return strlen(sc) == 6 && strcmp(sector, "GOV") != 0 && strcmp(sector, "MIL") != 0 &&
                strcmp(sector, "COP") != 0 && strcmp(sector, "SPY") != 0;
     }
-    return root >= 17 || strncmp(k, "081", 3) == 0 || strncmp(k, "153", 3) == 0;
+    return root >= 17 || code_begins(k, "081") || code_begins(k, "153");
 }
 
 /* Is mention mi a place of the source's own country (the country, one of its cities or
@@ -4408,7 +4420,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     /* "Police arrested 200 people during protests against the president": the one a
      * protest is against is not the one arrested or dispersed. */
     bool crowd_act = cs.code && !ve->is_noun && !both &&
-                     (strcmp(code_str(c, cs.code), "173") == 0 || strcmp(code_str(c, cs.code), "175") == 0);
+                     (code_is(code_str(c, cs.code), "173") || code_is(code_str(c, cs.code), "175"));
     int padj = crowd_act ? protest_adjunct(c, vo->end, hi) : -1;
     if (tgt >= 0 && padj >= 0 && c->m[tgt].start > padj - 3 && c->m[tgt].start > vo->end &&
         protest_adjunct(c, vo->end, c->m[tgt].start) >= 0) {
@@ -4639,10 +4651,14 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         for (int k = vo->start - 1; k >= lo - 1 && k >= 0 && k >= vo->start - 8 && !sub; k--) {
             if (tok_is_comma(c, k) || (c->ct[k].role == TR_VERB && c->ct[k].verb != c->ct[vo->start].verb))
                 break;
-            sub = KEY_IS(c, k, "AFTER") || KEY_IS(c, k, "SINCE") || KEY_IS(c, k, "WHEN") || KEY_IS(c, k, "BEFORE");
+            /* (the four words are temporal ones in every dictionary, closed.c: the flag
+             * rules out nearly every word before the keys are compared) */
+            sub = (c->ct[k].wflags & WF_TEMPORAL) &&
+                  (KEY_IS(c, k, "AFTER") || KEY_IS(c, k, "SINCE") || KEY_IS(c, k, "WHEN") || KEY_IS(c, k, "BEFORE"));
         }
-        int y, mo, d;
-        date_to_ymd(c->date, &y, &mo, &d);
+        int y = 0, mo, d;
+        if (sub)
+            date_to_ymd(c->date, &y, &mo, &d);
         for (int k = vo->end; sub && k + 1 < hi && !g.habitual; k++) {
             if (tok_is_comma(c, k))
                 break;
@@ -4850,7 +4866,14 @@ static bool code_entry_timed(dt_coder *c, int vi, uint32_t entry, proto *protos,
 static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_subject)
 {
     verbocc *vo = &c->v[vi];
+    /* This verb's results, cleared here rather than for all verbs before the first: coding
+     * a verb reads those of the verbs before it only. */
     c->subject_of[vi] = -1;
+    c->verb_matched[vi] = 0;
+    c->verb_code[vi] = SID_NONE;
+    c->noun_asks[vi] = 0;
+    c->null_end[vi] = 0;
+    c->object_end[vi] = 0;
     /* A verb right after an event verb of the same clause, with no actor between, is
      * part of that verb's phrase ("suspended peace talks", "vowed to retaliate",
      * "ordered troops to attack" is different: an actor comes between). */
@@ -5255,14 +5278,7 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
         proto protos[MAX_VERBS];
         int np = 0;
         int prev_subject = -1;
-        for (int v = 0; v < c->nv; v++) {
-            c->subject_of[v] = -1;
-            c->verb_matched[v] = 0;
-            c->verb_code[v] = SID_NONE;
-            c->noun_asks[v] = 0;
-            c->null_end[v] = 0;
-            c->object_end[v] = 0;
-        }
+        /* (code_verb clears each verb's results as it comes to it: none is read before) */
         STAGE_START(verbs_t);
         for (int v = 0; v < c->nv; v++)
             code_verb(c, v, protos, &np, &prev_subject);
@@ -5312,6 +5328,10 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
             if (nev == 0)
                 trace_printf(c, "no events\n");
             added = emit_events(c, ev, nev);
+            /* (each event's root, asked below several times) */
+            int root[MAX_SENT_EVENTS];
+            for (int i = 0; i < nev; i++)
+                root[i] = code_root(c, ev[i].code);
             int nctx = 0;
             bool material = true, judging = true;
             for (int i = 0; i < nev && nctx < (int)DT_ARRAY_LEN(c->ctx_src); i++)
@@ -5328,12 +5348,11 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
                 if (ev[i].tgt) {
                     c->ctx_src[nctx] = ev[i].src;
                     c->ctx_tgt[nctx++] = ev[i].tgt;
-                    material &= code_root(c, ev[i].code) >= 14;
-                    judging &= code_root(c, ev[i].code) == 11;
+                    material &= root[i] >= 14;
+                    judging &= root[i] == 11;
                 }
             for (int i = 0; i < nev; i++) {
-                int root = code_root(c, ev[i].code);
-                int kind = act_kind(root);
+                int kind = act_kind(root[i]);
                 const char *sc = code_str(c, ev[i].src);
                 /* (a court: JUD after the country or IGO, or after IGOUNO) */
                 if (ev[i].tgt && ((sc[3] == 'J' && sc[4] == 'U' && sc[5] == 'D') ||
@@ -5342,16 +5361,16 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
                     c->court_sentence = c->sentence;
                 }
                 if (kind < 0)
-                    kind = root == 2 || root == 10                           ? ACT_DEMAND
-                           : strncmp(code_str(c, ev[i].code), "112", 3) == 0 ? ACT_ACCUSE
-                                                                              : -1;
+                    kind = root[i] == 2 || root[i] == 10                ? ACT_DEMAND
+                           : code_begins(code_str(c, ev[i].code), "112") ? ACT_ACCUSE
+                                                                         : -1;
                 if (ev[i].tgt && kind >= 0) {
                     c->act_src[kind] = ev[i].src;
                     c->act_sentence[kind] = c->sentence;
                 }
                 /* (a show of force aimed at someone, "fired a missile over Japan", is a
                  * launch "the launch" may judge later, as one with no target is) */
-                if (ev[i].tgt && strcmp(code_str(c, ev[i].code), "150") == 0) {
+                if (ev[i].tgt && code_is(code_str(c, ev[i].code), "150")) {
                     c->solo_src = ev[i].src;
                     c->solo_sentence = c->sentence;
                 }
@@ -5369,19 +5388,19 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
             sid ysrc = SID_NONE;
             bool yone = true;
             for (int i = 0; i < nev && yone; i++) {
-                int r = code_root(c, ev[i].code);
+                int r = root[i];
                 /* (a welcome of a court's act is no concession: the court's act stays the
                  * one "the decision" welcomed later is) */
                 if (!ev[i].tgt || r < 3 || r > 8 || r == 4 || (c->court_sentence >= 0 && ev[i].tgt == c->court_src))
                     continue;
-                sid who = r == 5 && strcmp(code_str(c, ev[i].code), "051") == 0 ? ev[i].tgt : ev[i].src;
+                sid who = r == 5 && code_is(code_str(c, ev[i].code), "051") ? ev[i].tgt : ev[i].src;
                 yone = !ysrc || ysrc == who;
                 ysrc = who;
             }
             /* (the two sides of the sentence's last fight, threat or truce, which "both
              * sides" named by a third party later are) */
             for (int i = nev - 1; i >= 0; i--) {
-                int r = code_root(c, ev[i].code);
+                int r = root[i];
                 if (!ev[i].tgt || (r < 13 && r != 8) ||
                     strncmp(code_str(c, ev[i].src), code_str(c, ev[i].tgt), 3) == 0)
                     continue;
