@@ -155,14 +155,9 @@ static inline uint64_t bits_below(unsigned n) { return n >= 64 ? ~0ULL : (1ULL <
 static const uint64_t key_keep[9] = {0, 0xFFULL, 0xFFFFULL, 0xFFFFFFULL, 0xFFFFFFFFULL, 0xFFFFFFFFFFULL,
                                      0xFFFFFFFFFFFFULL, 0xFFFFFFFFFFFFFFULL, ~0ULL};
 
-typedef struct lang_word {
-    size_t len;         /* bytes */
-} lang_word;
-
-/* The word at t[i] (a word byte), byte by byte: its length, letters and script. Only for
- * words of 64 bytes or more, which fill a block (they are in no list). */
-static void word_bytes(const unsigned char *t, size_t i, size_t n, lang_word *w, size_t *letters,
-                       size_t *nonlatin)
+/* The length of the word at t[i] (a word byte), found byte by byte with its letters and
+ * script. Only for words of 64 bytes or more, which fill a block (they are in no list). */
+static size_t long_word(const unsigned char *t, size_t i, size_t n, size_t *letters, size_t *nonlatin)
 {
     size_t s = i;
     unsigned cl;
@@ -171,7 +166,7 @@ static void word_bytes(const unsigned char *t, size_t i, size_t n, lang_word *w,
         *nonlatin += (cl & LC_NONLATIN) != 0;
         i++;
     }
-    w->len = i - s;
+    return i - s;
 }
 
 /* 64 bytes of text classified, one bit a byte (bit j for the block's byte j), with a copy
@@ -245,10 +240,11 @@ const char *lang_detect(const char *text, size_t n)
      * at a word's start, or past a block without a word running over its end. */
     for (size_t i = 0; i < n && !done;) {
         lang_classify(t, n, i, &b);
-        /* A word is a run of word bytes from a start byte on: apostrophes before its first
-         * start byte are not in it. The apostrophes that follow a start byte, with the rest
-         * of their run, are found by adding the run's first bit to the run: the carry runs
-         * through it and clears it. A word starts on a start byte after a byte in no word. */
+        /* A word is a run of word bytes from a start byte on; the only word bytes that are
+         * not start bytes are apostrophes, and a run of them belongs to a word only when a
+         * start byte comes right before it. Adding to the apostrophes the first bit of each
+         * such run carries through the run and clears it: the bits cleared are the
+         * apostrophes inside words. A word starts on a start byte after a byte in no word. */
         uint64_t apos = b.word & ~b.start;
         uint64_t in_word = b.start | (apos & ~(apos + ((b.start << 1) & apos)));
         uint64_t starts = b.start & ~(in_word << 1);
@@ -298,9 +294,7 @@ const char *lang_detect(const char *text, size_t n)
         if (b.nonlatin)
             nonlatin += count64(b.nonlatin & bits_below(cut));
         if (cut == 0) { /* a word that fills the block */
-            lang_word w;
-            word_bytes(t, i, n, &w, &letters, &nonlatin);
-            i += w.len;
+            i += long_word(t, i, n, &letters, &nonlatin);
             done = ++words == LANG_MAX_WORDS;
             continue;
         }
