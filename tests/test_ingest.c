@@ -173,6 +173,134 @@ TEST(ingest_language_guess)
     CHECK_STR(lang_detect(zh, strlen(zh)), "");
 }
 
+/* lang_detect decides which documents are coded, so its answers are pinned to its
+ * definition, byte by byte: a word is a run of letters, digits, apostrophes and non-ASCII
+ * bytes that begins at one that is not an apostrophe; the first 100 words are read (40
+ * when they are plainly English); letters are ASCII letters and bytes from 0xC0 on, the
+ * lead bytes from 0xCA on mark scripts beyond Latin. */
+static const char *lang_by_definition(const char *text, size_t n)
+{
+    static const char *const codes[] = {"en", "de", "fr", "es", "it", "pt", "nl", "pl", "id", "ru"};
+    const unsigned char *t = (const unsigned char *)text;
+    size_t hits[10] = {0}, words = 0, letters = 0, nonlatin = 0, i = 0;
+    while (i < n && words < 100) {
+        while (i < n && !(is_alnum(t[i]) || t[i] >= 0x80))
+            i++;
+        if (i == n)
+            break;
+        size_t s = i;
+        while (i < n && (is_alnum(t[i]) || t[i] >= 0x80 || t[i] == '\'')) {
+            letters += is_alpha(t[i]) || t[i] >= 0xC0;
+            nonlatin += t[i] >= 0xCA;
+            i++;
+        }
+        words++;
+        if (i - s > 12)
+            continue;
+        unsigned mask = lang_stopword_langs(text + s, i - s);
+        for (size_t l = 0; l < 10; l++)
+            hits[l] += mask >> l & 1;
+        if (words == 40 && nonlatin == 0 && hits[0] >= 10) {
+            size_t other = 0;
+            for (size_t l = 1; l < 10; l++)
+                other = DT_MAX(other, hits[l]);
+            if (hits[0] >= other * 3)
+                break;
+        }
+    }
+    if (words < 12)
+        return "";
+    size_t best = 0, second = 0, bi = 0;
+    for (size_t l = 0; l < 10; l++) {
+        if (hits[l] > best) {
+            second = best;
+            best = hits[l];
+            bi = l;
+        } else if (hits[l] > second) {
+            second = hits[l];
+        }
+    }
+    if (letters && nonlatin * 2 > letters && (best == 0 || bi != 9))
+        return "xx";
+    if (best * 10 < words || best < second * 3 / 2 + 1)
+        return "";
+    return codes[bi];
+}
+
+/* Random texts of stopwords in every language (some capitalised), other words, words in
+ * other scripts, apostrophes before, inside and after words, and words of 12, 13, 63, 64,
+ * 65 and more bytes, so that words begin and end at every offset of the 64-byte blocks. */
+TEST(ingest_language_guess_follows_the_definition)
+{
+    /* each language's few stopwords (some capitalised), then everything else */
+    static const char *const by_lang[10][4] = {
+        {"the", "The", "said", "which"}, {"der", "Die", "und", "nicht"}, {"le", "Les", "dans", "cette"},
+        {"el", "Los", "y", "muy"}, {"il", "Di", "della", "questo"}, {"o", "Não", "mais", "pela"},
+        {"het", "Een", "wordt", "naar"}, {"w", "Się", "że", "przez"}, {"yang", "Dan", "dengan", "karena"},
+        {"и", "что", "это", "также"}};
+    static const char *const other[] = {
+        "and", "of", "to", "in", "would", "their", "its", "de", "que", "en", "para", "una", "Москва",
+        "заявил", "北京时间周二", "会谈", "ministers", "talks", "Pyongyang", "Sino-U.S.", "3.5",
+        "2018", "don't", "it's", "'tis", "dogs'", "''", "'", "''quoted''", "O'Neill", "São", "Tomé",
+        "negociaciones", "abcdefghijkl", "abcdefghijklm", "Überraschung", "ĳssel", "ʻokina", "—",
+        "\"", "(", ")", ",", ".", "\xc3", "\xe2\x80\x9d", "x1y2z3", "A"};
+    char text[2600];
+    uint64_t seed = 777;
+    for (int round = 0; round < 6000; round++) {
+        size_t n = 0, limit = (size_t)(round % 7 == 0 ? 2500 : round % 3 == 0 ? 700 : 200 + round % 300);
+        /* a language most words come from (10: other scripts; 11, 12: none); in some texts
+         * English first, then another language or script (after English's first 40 words or
+         * about there, which may settle the guess early) */
+        unsigned focus = (unsigned)round % 13, later = focus;
+        size_t switch_at = limit;
+        if (round % 5 == 1) {
+            focus = 0;
+            switch_at = 150 + (size_t)round % 250;
+        }
+        while (n < limit) {
+            if (n >= switch_at)
+                focus = later;
+            seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+            unsigned v = (unsigned)(seed >> 33);
+            char word[200];
+            size_t wl;
+            if (focus == 10 && v % 3) {
+                static const char *const scripts[] = {"北京时间周二", "会谈", "Москва", "заявил", "한국은", "ʻokina", "אמר"};
+                const char *w = scripts[(v >> 8) % DT_ARRAY_LEN(scripts)];
+                wl = strlen(w);
+                memcpy(word, w, wl);
+            } else if (v % 23 == 0) { /* a long word, at times longer than a block */
+                static const size_t lens[] = {12, 13, 63, 64, 65, 70, 128, 130};
+                wl = lens[(v >> 8) % 8];
+                for (size_t k = 0; k < wl; k++)
+                    word[k] = (char)('a' + (k + v) % 26);
+            } else {
+                const char *w = focus < 10 && v % 3 ? by_lang[focus][(v >> 8) % 4]
+                                : v % 4 == 0    ? by_lang[(v >> 8) % 10][(v >> 12) % 4]
+                                                : other[(v >> 8) % DT_ARRAY_LEN(other)];
+                wl = strlen(w);
+                memcpy(word, w, wl);
+            }
+            if (n + wl + 1 > limit)
+                break;
+            memcpy(text + n, word, wl);
+            n += wl;
+            static const char seps[] = {' ', ' ', ' ', ' ', '\n', ',', '\'', '-', '.'};
+            if ((v >> 20) % 11)
+                text[n++] = seps[(v >> 24) % sizeof(seps)];
+        }
+        /* every length of a few texts, the others whole */
+        for (size_t len = round % 97 == 0 ? 0 : n; len <= n; len++) {
+            const char *want = lang_by_definition(text, len), *got = lang_detect(text, len);
+            if (strcmp(want, got) != 0) {
+                CHECK_STR(got, want);
+                harness_fail(__FILE__, __LINE__, "round %d, %zu bytes: %.*s", round, len, (int)len, text);
+                return;
+            }
+        }
+    }
+}
+
 TEST(ingest_charsets_become_utf8)
 {
     buf out;

@@ -43,6 +43,32 @@ TEST(split_after_a_maybe_abbreviation_only_before_a_listed_starter)
     CHECK_INT(split("He met the Messrsx. Smith and Jones."), 2);
 }
 
+/* The part of a word after its last hyphen is an initialism ("Sino-U.S.", "ab-c.d") or
+ * not ("x-y", "ab.c-d", "a.b-cd", "U.S.-led"), and words before a period at the very start of the
+ * text, shorter than eight bytes with nothing before them, are still looked up. */
+TEST(split_initialisms_after_hyphens_and_words_at_the_start)
+{
+    CHECK_INT(split("Sino-U.S. Joint talks began. They ended."), 2);
+    CHECK_STR(sents[0], "Sino-U.S. Joint talks began.");
+    CHECK_INT(split("The talks were Sino-U.S. They ended."), 2);
+    CHECK_INT(split("The U.S.-led talks ended. They left."), 2);
+    CHECK_INT(split("He left at 5 a.m. The talks went on."), 2);
+    CHECK_INT(split("He left at 5 a.m. Talks went on."), 1);
+    CHECK_INT(split("He met U.S.A. Officials left."), 2);
+    CHECK_INT(split("It was x-y. Then it ended."), 2);
+    CHECK_INT(split("It was a-b.c. Then it ended."), 1);
+    CHECK_INT(split("It was a-b.c. Officials left."), 2);
+    CHECK_INT(split("It was ab-c.d. Then it ended."), 1);
+    CHECK_INT(split("It was ab.c-d. Then it ended."), 2);
+    CHECK_INT(split("It was a.b-cd. Then it ended."), 2);
+    CHECK_INT(split("Inc. The talks went on."), 2);
+    CHECK_INT(split("Co. Talks went on."), 1);
+    CHECK_INT(split("A.B. Talks went on."), 1);
+    CHECK_INT(split("Gen. Smith spoke. He left."), 2);
+    CHECK_INT(split("Ab. Cd. Ef."), 3);
+    CHECK_INT(split("(U.S.) Then he left."), 2);
+}
+
 /* A NUL byte inside the word before a period (found by fuzzing): the abbreviation lists are
  * compared by length, never read past their words. */
 TEST(split_nul_inside_the_word_before_a_period)

@@ -61,6 +61,10 @@ bool date_from_dateline(const char *text, size_t n, int32_t *day, size_t *end);
 /* A stopword-based guess at the language of a text: "en", "de", "fr", "es", "it", "pt",
  * "nl", "pl", "ru", "id", ... or "" when the text is too short or unlike any. */
 const char *lang_detect(const char *text, size_t n);
+/* The languages whose stopword lists hold the word w of n bytes, ASCII case ignored: bit l
+ * for the l-th of en, de, fr, es, it, pt, nl, pl, id, ru. For tests that check lang_detect
+ * against its definition. */
+unsigned lang_stopword_langs(const char *w, size_t n);
 
 /* ---------------------------------------------------------------- HTML */
 

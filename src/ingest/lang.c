@@ -65,6 +65,18 @@ typedef struct lang_slot {
 static lang_slot lang_table[LANG_SLOTS];
 static pthread_once_t lang_once = PTHREAD_ONCE_INIT;
 
+/* Eight bytes as a number whose lowest byte is the first one, on any machine: keys are
+ * made this way both in the table and from the text. */
+static inline uint64_t lang_load8(const unsigned char *p)
+{
+    uint64_t x;
+    memcpy(&x, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    x = __builtin_bswap64(x);
+#endif
+    return x;
+}
+
 static uint32_t lang_hash(uint64_t k0, uint64_t k1)
 {
     uint64_t h = (k0 * 0x9e3779b97f4a7c15ULL) ^ (k1 * 0xc2b2ae3d27d4eb4fULL);
@@ -100,9 +112,7 @@ static void lang_build(void)
         for (const char *const *w = langs[l].words; *w; w++) {
             unsigned char key[16] = {0};
             memcpy(key, *w, strlen(*w)); /* (every listed word is under 12 bytes) */
-            uint64_t k0, k1;
-            memcpy(&k0, key, 8);
-            memcpy(&k1, key + 8, 8);
+            uint64_t k0 = lang_load8(key), k1 = lang_load8(key + 8);
             for (uint32_t h = lang_hash(k0, k1);; h++) {
                 lang_slot *sl = &lang_table[h & (LANG_SLOTS - 1)];
                 if (!sl->mask) {
@@ -117,115 +127,178 @@ static void lang_build(void)
         }
 }
 
-/* Population count of a 16-bit mask (no POPCNT instruction on every x86-64). */
-static inline unsigned count16(unsigned m)
+unsigned lang_stopword_langs(const char *w, size_t n)
 {
-    m = m - ((m >> 1) & 0x5555u);
-    m = (m & 0x3333u) + ((m >> 2) & 0x3333u);
-    m = (m + (m >> 4)) & 0x0F0Fu;
-    return (m + (m >> 8)) & 0x1Fu;
+    pthread_once(&lang_once, lang_build);
+    if (n == 0 || n > LANG_KEY_MAX)
+        return 0;
+    unsigned char key[16] = {0};
+    for (size_t i = 0; i < n; i++)
+        key[i] = (unsigned char)to_lower((unsigned char)w[i]);
+    return lang_lookup(lang_load8(key), lang_load8(key + 8));
 }
 
-typedef struct lang_word {
-    size_t len;         /* bytes */
-    uint64_t k0, k1;    /* the first LANG_KEY_MAX bytes lower-cased, zero-padded */
-} lang_word;
-
-/* The word at t[i] (a word byte), byte by byte: its length, key, letters and script. */
-static void word_bytes(const unsigned char *t, size_t i, size_t n, lang_word *w, size_t *letters,
-                       size_t *nonlatin)
+/* Population count of a 64-bit mask (no POPCNT instruction on every x86-64): bits summed
+ * in pairs, then nibbles, then bytes, and the bytes added up by one multiplication. */
+static inline unsigned count64(uint64_t m)
 {
-    unsigned char low[16] = {0};
+    m = m - ((m >> 1) & 0x5555555555555555ULL);
+    m = (m & 0x3333333333333333ULL) + ((m >> 2) & 0x3333333333333333ULL);
+    m = (m + (m >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+    return (unsigned)((m * 0x0101010101010101ULL) >> 56);
+}
+
+/* The bits below bit n (n from 0 to 64). */
+static inline uint64_t bits_below(unsigned n) { return n >= 64 ? ~0ULL : (1ULL << n) - 1; }
+
+/* The first n bytes of a key (n from 1 to 8), by a mask from this table. */
+static const uint64_t key_keep[9] = {0, 0xFFULL, 0xFFFFULL, 0xFFFFFFULL, 0xFFFFFFFFULL, 0xFFFFFFFFFFULL,
+                                     0xFFFFFFFFFFFFULL, 0xFFFFFFFFFFFFFFULL, ~0ULL};
+
+/* The length of the word at t[i] (a word byte), found byte by byte with its letters and
+ * script. Only for words of 64 bytes or more, which fill a block (they are in no list). */
+static size_t long_word(const unsigned char *t, size_t i, size_t n, size_t *letters, size_t *nonlatin)
+{
     size_t s = i;
     unsigned cl;
     while (i < n && ((cl = lang_class[t[i]]) & LC_WORD)) {
         *letters += (cl & LC_LETTER) != 0;
         *nonlatin += (cl & LC_NONLATIN) != 0;
-        if (i - s < LANG_KEY_MAX)
-            low[i - s] = (unsigned char)to_lower(t[i]);
         i++;
     }
-    w->len = i - s;
-    memcpy(&w->k0, low, 8);
-    memcpy(&w->k1, low + 8, 8);
+    return i - s;
 }
 
+/* 64 bytes of text classified, one bit a byte (bit j for the block's byte j), with a copy
+ * of the bytes from which the words' keys are read. */
+typedef struct lang_block {
+    uint64_t word, start, letter, nonlatin; /* the classes of lang_class */
+    unsigned char low[64 + 16]; /* ASCII capitals made small; zeros past the text */
+} lang_block;
+
 #if defined(__SSE2__)
-/* The same for a word shorter than 16 bytes with 16 bytes of text from its start: one load
- * classifies them. Returns false (counting nothing) for a longer word. */
-static inline bool word_sse(const unsigned char *t, size_t i, lang_word *w, size_t *letters, size_t *nonlatin)
+/* 0xFF in each byte of x in [lo, hi] (unsigned): x + (0x7F - hi), wrapping, puts the range
+ * at the top of 0..0x7F; bytes above hi wrap to negative and bytes below lo stay under it,
+ * so one signed compare tells them apart. */
+static inline __m128i in_range(__m128i x, int lo, int hi)
 {
-    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
-    __m128i zero = _mm_setzero_si128();
-    __m128i high = _mm_cmplt_epi8(x, zero); /* bytes from 0x80 on */
-    __m128i folded = _mm_or_si128(x, _mm_set1_epi8(0x20));
-    __m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
-                                  _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
-    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
-    __m128i word = _mm_or_si128(_mm_or_si128(alpha, digit), _mm_or_si128(high, _mm_cmpeq_epi8(x, _mm_set1_epi8('\''))));
-    unsigned stop = ~(unsigned)_mm_movemask_epi8(word) & 0xFFFF;
-    if (!stop)
-        return false;
-    unsigned len = (unsigned)__builtin_ctz(stop), keep = (1u << len) - 1;
-    /* letters: ASCII letters and bytes from 0xC0 on; the script: bytes from 0xCA on */
-    __m128i letter = _mm_or_si128(alpha, _mm_and_si128(high, _mm_cmpgt_epi8(x, _mm_set1_epi8((char)0xBF))));
-    unsigned not_letter = ~(unsigned)_mm_movemask_epi8(letter) & keep;
-    *letters += len - (not_letter ? count16(not_letter) : 0);
-    unsigned far = (unsigned)_mm_movemask_epi8(_mm_and_si128(high, _mm_cmpgt_epi8(x, _mm_set1_epi8((char)0xC9)))) & keep;
-    if (far)
-        *nonlatin += count16(far);
-    w->len = len;
-    if (len <= LANG_KEY_MAX) {
-        /* ASCII upper case to lower (the letters that are not lower case already) */
-        __m128i upper = _mm_andnot_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('a' - 1)), alpha);
-        unsigned char key[16];
-        _mm_storeu_si128((__m128i *)(void *)key, _mm_add_epi8(x, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
-        uint64_t k0, k1;
-        memcpy(&k0, key, 8);
-        memcpy(&k1, key + 8, 8);
-        w->k0 = len >= 8 ? k0 : k0 & ((1ULL << (8 * len)) - 1);
-        w->k1 = len <= 8 ? 0 : k1 & ((1ULL << (8 * (len - 8))) - 1);
-    }
-    return true;
+    return _mm_cmpgt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(0x7F - hi))),
+                          _mm_set1_epi8((char)(0x7E - (hi - lo))));
+}
+
+/* Sixteen bytes of the block, from byte k on. */
+static inline void lang_lane(const unsigned char *s, unsigned k, lang_block *b)
+{
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
+    __m128i lx = _mm_add_epi8(x, _mm_and_si128(in_range(x, 'A', 'Z'), _mm_set1_epi8(0x20)));
+    _mm_storeu_si128((__m128i *)(void *)(b->low + k), lx);
+    __m128i alpha = in_range(lx, 'a', 'z');
+    /* (the sign bit of x itself marks the non-ASCII bytes) */
+    __m128i start = _mm_or_si128(_mm_or_si128(alpha, in_range(x, '0', '9')), x);
+    __m128i word = _mm_or_si128(start, _mm_cmpeq_epi8(x, _mm_set1_epi8('\'')));
+    __m128i letter = _mm_or_si128(alpha, in_range(x, 0xC0, 0xFF));
+    b->start |= (uint64_t)(unsigned)_mm_movemask_epi8(start) << k;
+    b->word |= (uint64_t)(unsigned)_mm_movemask_epi8(word) << k;
+    b->letter |= (uint64_t)(unsigned)_mm_movemask_epi8(letter) << k;
+    b->nonlatin |= (uint64_t)(unsigned)_mm_movemask_epi8(in_range(x, 0xCA, 0xFF)) << k;
 }
 #endif
+
+/* The block of t from i on; bytes past n count as zeros (in no class). */
+static inline void lang_classify(const unsigned char *t, size_t n, size_t i, lang_block *b)
+{
+    b->word = b->start = b->letter = b->nonlatin = 0;
+#if defined(__SSE2__)
+    if (i + 64 <= n) {
+        for (unsigned k = 0; k < 64; k += 16)
+            lang_lane(t + i + k, k, b);
+        return;
+    }
+#endif
+    for (unsigned k = 0; k < 64; k++) {
+        unsigned char c = i + k < n ? t[i + k] : 0;
+        uint64_t bit = 1ULL << k;
+        unsigned cl = lang_class[c];
+        b->word |= cl & LC_WORD ? bit : 0;
+        b->start |= cl & LC_START ? bit : 0;
+        b->letter |= cl & LC_LETTER ? bit : 0;
+        b->nonlatin |= cl & LC_NONLATIN ? bit : 0;
+        b->low[k] = (unsigned char)to_lower(c);
+    }
+}
 
 const char *lang_detect(const char *text, size_t n)
 {
     size_t hits[DT_ARRAY_LEN(langs)] = {0};
     pthread_once(&lang_once, lang_build);
     size_t words = 0, letters = 0, nonlatin = 0;
-    size_t i = 0;
     const unsigned char *t = (const unsigned char *)text;
-    while (i < n && words < LANG_MAX_WORDS) {
-        while (i < n && !(lang_class[t[i]] & LC_START))
-            i++;
-        if (i == n)
-            break;
-        /* one pass over the word: its letters, its script and (up to 12 bytes) its
-         * lower-case form */
-        lang_word w = {0, 0, 0};
-#if defined(__SSE2__)
-        if (!(i + 16 <= n && word_sse(t, i, &w, &letters, &nonlatin)))
-#endif
-            word_bytes(t, i, n, &w, &letters, &nonlatin);
-        i += w.len;
-        words++;
-        if (w.len > LANG_KEY_MAX)
-            continue;
-        unsigned mask = lang_lookup(w.k0, w.k1);
-        for (size_t l = 0; mask; l++, mask >>= 1)
-            if (mask & 1)
-                hits[l]++;
-        /* Plain English news settles it early: 40 words, a quarter of them English
-         * function words, and no other language close (the rule below would agree). */
-        if (words == 40 && nonlatin == 0 && hits[0] >= 10) {
-            size_t other = 0;
-            for (size_t l = 1; l < DT_ARRAY_LEN(langs); l++)
-                other = DT_MAX(other, hits[l]);
-            if (hits[0] >= other * 3)
+    lang_block b;
+    memset(b.low + 64, 0, 16); /* (read past a word near the block's end, then masked off) */
+    bool done = false;
+    /* Block by block, each block starting where no word is under way: at the text's start,
+     * at a word's start, or past a block without a word running over its end. */
+    for (size_t i = 0; i < n && !done;) {
+        lang_classify(t, n, i, &b);
+        /* A word is a run of word bytes from a start byte on; the only word bytes that are
+         * not start bytes are apostrophes, and a run of them belongs to a word only when a
+         * start byte comes right before it. Adding to the apostrophes the first bit of each
+         * such run carries through the run and clears it: the bits cleared are the
+         * apostrophes inside words. A word starts on a start byte after a byte in no word. */
+        uint64_t apos = b.word & ~b.start;
+        uint64_t in_word = b.start | (apos & ~(apos + ((b.start << 1) & apos)));
+        uint64_t starts = b.start & ~(in_word << 1);
+        unsigned cut = 64; /* the next block begins here */
+        while (starts) {
+            unsigned p = (unsigned)__builtin_ctzll(starts);
+            starts &= starts - 1; /* (x & (x - 1) clears the lowest set bit) */
+            uint64_t rest = ~b.word >> p;
+            if (!rest) { /* the word runs past the block */
+                cut = p;
                 break;
+            }
+            unsigned len = (unsigned)__builtin_ctzll(rest);
+            words++;
+            if (len <= LANG_KEY_MAX) {
+                uint64_t k0 = lang_load8(b.low + p), k1 = 0;
+                if (len <= 8)
+                    k0 &= key_keep[len];
+                else
+                    k1 = lang_load8(b.low + p + 8) & key_keep[len - 8];
+                for (unsigned mask = lang_lookup(k0, k1); mask; mask &= mask - 1)
+                    hits[__builtin_ctz(mask)]++;
+                /* Plain English news settles it early: 40 words, a quarter of them English
+                 * function words, and no other language close (the rule below would
+                 * agree). */
+                if (words == 40 && hits[0] >= 10 &&
+                    nonlatin + count64(b.nonlatin & bits_below(p + len)) == 0) {
+                    size_t other = 0;
+                    for (size_t l = 1; l < DT_ARRAY_LEN(langs); l++)
+                        other = DT_MAX(other, hits[l]);
+                    if (hits[0] >= other * 3) {
+                        cut = p + len;
+                        done = true;
+                        break;
+                    }
+                }
+            }
+            if (words == LANG_MAX_WORDS) {
+                cut = p + len;
+                done = true;
+                break;
+            }
         }
+        /* The letters and script of the words read in this block: every letter is in one,
+         * and none lies before the block's first word or past cut. */
+        letters += count64(b.letter & bits_below(cut));
+        if (b.nonlatin)
+            nonlatin += count64(b.nonlatin & bits_below(cut));
+        if (cut == 0) { /* a word that fills the block */
+            i += long_word(t, i, n, &letters, &nonlatin);
+            done = ++words == LANG_MAX_WORDS;
+            continue;
+        }
+        i += cut;
     }
     if (words < LANG_MIN_WORDS)
         return "";

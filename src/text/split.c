@@ -54,8 +54,10 @@ static inline uint64_t lower8(uint64_t x)
 
 /* false when the word is empty or longer than a key holds. Whole words are loaded where
  * the word has eight bytes (its last eight shifted down for the second half), so a key
- * costs no call to memcpy: the splitter packs a word at every period. */
-static bool pack_lower(const char *w, size_t len, word_key *k)
+ * costs no call to memcpy: the splitter packs a word at every period. A shorter word is
+ * loaded the same way, as the top of the eight bytes that end with it, when the text has
+ * that many bytes up to its end (before: the bytes of the text before w). */
+static bool pack_lower(const char *w, size_t len, size_t before, word_key *k)
 {
     k->a = k->b = 0;
     if (len == 0 || len > 16)
@@ -66,6 +68,8 @@ static bool pack_lower(const char *w, size_t len, word_key *k)
         a = load_le64(u, 8);
         if (len > 8) /* bytes 8 .. len - 1: the top of the last eight */
             b = load_le64(u + len - 8, 8) >> (8 * (16 - len));
+    } else if (before + len >= 8) {
+        a = load_le64(u + len - 8, 8) >> (8 * (8 - len));
     } else {
         for (size_t i = 0; i < len; i++)
             a |= (uint64_t)u[i] << (8 * i);
@@ -87,7 +91,7 @@ static void keys_fill(word_keys *wk, const char *const *list, size_t n)
     memset(wk->slot, 0, sizeof(wk->slot));
     for (size_t i = 0; i < n && wk->n < KEYS_MAX; i++) {
         word_key k;
-        if (!pack_lower(list[i], strlen(list[i]), &k))
+        if (!pack_lower(list[i], strlen(list[i]), 0, &k))
             continue;
         size_t s = key_slot(&k);
         while (wk->slot[s] && !(wk->k[wk->slot[s] - 1].a == k.a && wk->k[wk->slot[s] - 1].b == k.b))
@@ -116,10 +120,10 @@ static bool keys_have(const word_keys *wk, const word_key *k)
     return false;
 }
 
-static bool in_list(const word_keys *wk, const char *w, size_t len)
+static bool in_list(const word_keys *wk, const char *w, size_t len, size_t before)
 {
     word_key k;
-    return pack_lower(w, len, &k) && keys_have(wk, &k);
+    return pack_lower(w, len, before, &k) && keys_have(wk, &k);
 }
 
 static bool is_initialism(const char *w, size_t n)
@@ -302,20 +306,22 @@ size_t dt_split_sentences(const char *text, size_t n, dt_sentence_fn fn, void *u
                 continue; /* an initial: "J. Smith" */
             /* the word's key, for the "never" and "maybe" lists */
             word_key wkey;
-            bool packed = pack_lower(w, wl, &wkey);
+            bool packed = pack_lower(w, wl, ws, &wkey);
             if (packed && keys_have(&never_keys, &wkey))
                 continue;
-            /* "Sino-U.S. Joint": the part after the last hyphen decides. */
-            const char *hw = w;
-            size_t hl = wl;
-            for (size_t q = wl; q > 0; q--)
-                if (w[q - 1] == '-') {
-                    hw = w + q;
-                    hl = wl - q;
-                    break;
-                }
-            if (((packed && keys_have(&maybe_keys, &wkey)) || is_initialism(hw, hl)) &&
-                !in_list(&starter_keys, text + nw, nwe - nw))
+            /* "Sino-U.S. Joint": the part after the last hyphen decides. That part can be
+             * an initialism only when one of the word's last two bytes is a period (it
+             * alternates letters and periods over three bytes or more), so most words are
+             * not searched for a hyphen. */
+            bool initialism = false;
+            if (wl >= 3 && (w[wl - 1] == '.' || w[wl - 2] == '.')) {
+                size_t q = wl;
+                while (q > 0 && w[q - 1] != '-')
+                    q--;
+                initialism = is_initialism(w + q, wl - q);
+            }
+            if (((packed && keys_have(&maybe_keys, &wkey)) || initialism) &&
+                !in_list(&starter_keys, text + nw, nwe - nw, nw))
                 continue;
         }
         EMIT(e);
