@@ -1637,7 +1637,8 @@ static bool military_as_adjective(const dt_coder *c, const mention *m)
 static sid event_code(dt_coder *c, const mention *m, sid code)
 {
     const char *k = code_str(c, code);
-    if (strlen(k) == 6 && strcmp(k + 3, "MIL") == 0 && country_based(k) && military_as_adjective(c, m))
+    /* (six letters ending in MIL: three before it, none after) */
+    if (k[0] && k[1] && k[2] && code_is(k + 3, "MIL") && country_based(k) && military_as_adjective(c, m))
         return coder_intern(c, k, 3);
     return code;
 }
@@ -1778,7 +1779,7 @@ static void expand(dt_coder *c, const proto *p, sevent *ev, int *nev)
     sid code2 = (p->code.flags & CF_PAIRED) ? p->code.code2 : SID_NONE;
     if (p->code.flags & CF_TARGET_ONLY)
         code1 = SID_NONE;
-    bool meeting = code1 && strcmp(code_str(c, code1), "040") == 0;
+    bool meeting = code1 && code_is(code_str(c, code1), "040");
     if (p->both) {
         int ns = collect_codes(c, p->src, scodes, sown, 64);
         /* A pair whose pattern gives each member its own kind of act ("riot police and
@@ -5068,7 +5069,8 @@ static bool subsumed_by_sector(const dt_coder *c, const sevent *ev, int nev, int
 {
     const char *t = code_str(c, ev[i].tgt);
     int root = code_root(c, ev[i].code);
-    if (!ev[i].tgt || strlen(t) != 3 || root < 17)
+    /* (a bare country: three letters) */
+    if (!ev[i].tgt || root < 17 || !t[0] || !t[1] || !t[2] || t[3])
         return false;
     for (int j = 0; j < nev; j++) {
         if (j == i || ev[j].src != ev[i].src || !ev[j].tgt || (ev[j].subord && any_main) ||
