@@ -1,4 +1,5 @@
 /* test_util.c — arenas, bounded buffers, JSON, UTF-8 folding, dates. */
+#include "../src/dict/dict.h"
 #include "../src/util/json.h"
 #include "../src/util/util.h"
 #include "harness.h"
@@ -213,4 +214,20 @@ TEST(cameo_table_gives_root_quad_goldstein)
     CHECK_INT(dt_cameo_lookup("112", &c), 0);
     CHECK_INT(c.quad, 3);
     CHECK_INT(dt_cameo_lookup("999", &c), DT_ENOTFOUND);
+}
+
+/* The lookup goes through a slot per code: every code of the table is found, and
+ * strings near the codes (too short, too long, past root 20, not digits) are not. */
+TEST(cameo_lookup_finds_every_code_and_nothing_else)
+{
+    dt_cameo c;
+    for (size_t i = 0; i < cameo_table_len; i++) {
+        CHECK_INT(dt_cameo_lookup(cameo_table[i].code, &c), 0);
+        CHECK_STR(c.name, cameo_table[i].name);
+    }
+    static const char *const absent[] = {"", "0", "00", "21", "1", "01951", "0871 ", "210", "2100", "19a",
+                                         "a19", "-19", "0999", "2099"};
+    for (size_t i = 0; i < sizeof(absent) / sizeof(absent[0]); i++)
+        CHECK_INT(dt_cameo_lookup(absent[i], &c), DT_ENOTFOUND);
+    CHECK_INT(dt_cameo_lookup(NULL, &c), DT_ENOTFOUND);
 }

@@ -1637,7 +1637,8 @@ static bool military_as_adjective(const dt_coder *c, const mention *m)
 static sid event_code(dt_coder *c, const mention *m, sid code)
 {
     const char *k = code_str(c, code);
-    if (strlen(k) == 6 && strcmp(k + 3, "MIL") == 0 && country_based(k) && military_as_adjective(c, m))
+    /* (six letters ending in MIL: three before it, none after) */
+    if (k[0] && k[1] && k[2] && code_is(k + 3, "MIL") && country_based(k) && military_as_adjective(c, m))
         return coder_intern(c, k, 3);
     return code;
 }
@@ -1778,7 +1779,7 @@ static void expand(dt_coder *c, const proto *p, sevent *ev, int *nev)
     sid code2 = (p->code.flags & CF_PAIRED) ? p->code.code2 : SID_NONE;
     if (p->code.flags & CF_TARGET_ONLY)
         code1 = SID_NONE;
-    bool meeting = code1 && strcmp(code_str(c, code1), "040") == 0;
+    bool meeting = code1 && code_is(code_str(c, code1), "040");
     if (p->both) {
         int ns = collect_codes(c, p->src, scodes, sown, 64);
         /* A pair whose pattern gives each member its own kind of act ("riot police and
@@ -5068,7 +5069,8 @@ static bool subsumed_by_sector(const dt_coder *c, const sevent *ev, int nev, int
 {
     const char *t = code_str(c, ev[i].tgt);
     int root = code_root(c, ev[i].code);
-    if (!ev[i].tgt || strlen(t) != 3 || root < 17)
+    /* (a bare country: three letters) */
+    if (!ev[i].tgt || root < 17 || !t[0] || !t[1] || !t[2] || t[3])
         return false;
     for (int j = 0; j < nev; j++) {
         if (j == i || ev[j].src != ev[i].src || !ev[j].tgt || (ev[j].subord && any_main) ||
@@ -5120,21 +5122,23 @@ static void hyphen_brokers(dt_coder *c, sevent *ev, int *nev)
     }
 }
 
+/* The words of tokens a..b as a string in the document's arena (the text span_text
+ * gives, copied once); "" for no words. NULL when out of memory. */
+static const char *span_copy(dt_coder *c, int a, int b)
+{
+    if (a < 0 || b <= a)
+        return "";
+    size_t st = c->toks[a].start;
+    size_t en = c->toks[b - 1].start + c->toks[b - 1].len;
+    return arena_strndup(&c->doc, c->norm.data + st, en - st);
+}
+
 static int emit_events(dt_coder *c, sevent *ev, int nev)
 {
     /* Subordinate events only when nothing else was found. */
     bool any_main = false;
     for (int i = 0; i < nev; i++)
         any_main |= !ev[i].subord;
-    char issues[256];
-    size_t il = 0;
-    issues[0] = 0;
-    for (int i = 0; i < c->nissues; i++) {
-        const char *t = dict_str(c->d, c->issues[i]);
-        if (il + (il ? 1 : 0) + strlen(t) >= sizeof(issues))
-            break;
-        il += str_join(issues + il, sizeof(issues) - il, ",", il ? 1 : 0, t);
-    }
     const char *sent = NULL;
     const char *iss = NULL;
     int added = 0;
@@ -5144,48 +5148,59 @@ static int emit_events(dt_coder *c, sevent *ev, int nev)
         if (subsumed_by_sector(c, ev, nev, i, any_main))
             continue;
         if (!sent) {
+            /* the sentence and its issues, once for its events */
+            char issues[256];
+            size_t il = 0;
+            issues[0] = 0;
+            for (int k = 0; k < c->nissues; k++) {
+                const char *t = dict_str(c->d, c->issues[k]);
+                if (il + (il ? 1 : 0) + strlen(t) >= sizeof(issues))
+                    break;
+                il += str_join(issues + il, sizeof(issues) - il, ",", il ? 1 : 0, t);
+            }
             sent = arena_strndup(&c->doc, c->norm.data, c->norm.len);
             iss = arena_strndup(&c->doc, issues, il);
             if (!sent || !iss)
                 return DT_ENOMEM;
         }
-        dt_event e;
-        memset(&e, 0, sizeof(e));
-        e.sentence = c->sentence;
-        const char *s = code_str(c, ev[i].src), *t = code_str(c, ev[i].tgt), *k = code_str(c, ev[i].code);
-        e.source = arena_strndup(&c->doc, s, strlen(s));
-        e.target = arena_strndup(&c->doc, t, strlen(t));
-        e.code = arena_strndup(&c->doc, k, strlen(k));
+        dt_event ebuf, *e = &ebuf;
+        memset(e, 0, sizeof(*e));
+        e->sentence = c->sentence;
+        /* The code strings are the dictionary's or the coder's own, which live until the
+         * next document like the event: no copy. */
+        e->source = code_str(c, ev[i].src);
+        e->target = code_str(c, ev[i].tgt);
+        e->code = code_str(c, ev[i].code);
         const mention *sm = &c->m[ev[i].smention];
-        const char *st = span_text(c, sm->start, sm->end);
-        e.source_text = arena_strndup(&c->doc, st, strlen(st));
-        const char *tt = ev[i].tmention >= 0 ? span_text(c, c->m[ev[i].tmention].start, c->m[ev[i].tmention].end) : "";
-        char from[48];
-        if (ev[i].tmention >= 0 && c->m[ev[i].tmention].start == c->m[ev[i].tmention].end) {
+        e->source_text = span_copy(c, sm->start, sm->end);
+        const mention *tm = ev[i].tmention >= 0 ? &c->m[ev[i].tmention] : NULL;
+        if (tm && tm->start == tm->end) {
             /* a target borrowed from an earlier sentence: say where from */
-            if (c->m[ev[i].tmention].resolved_from == -2)
+            char from[48];
+            if (tm->resolved_from == -2)
                 snprintf(from, sizeof(from), "(their country)");
-            else if (c->m[ev[i].tmention].resolved_from == -3)
+            else if (tm->resolved_from == -3)
                 snprintf(from, sizeof(from), "(the protesters)");
             else
-                snprintf(from, sizeof(from), "(sentence %d)", c->m[ev[i].tmention].resolved_from);
-            tt = from;
+                snprintf(from, sizeof(from), "(sentence %d)", tm->resolved_from);
+            e->target_text = arena_strndup(&c->doc, from, strlen(from));
+        } else {
+            e->target_text = tm ? span_copy(c, tm->start, tm->end) : "";
         }
-        e.target_text = arena_strndup(&c->doc, tt, strlen(tt));
-        if (!e.source || !e.target || !e.code || !e.source_text || !e.target_text)
+        if (!e->source_text || !e->target_text)
             return DT_ENOMEM;
         dt_cameo info;
-        if (dt_cameo_lookup(e.code, &info) == 0) {
-            memcpy(e.root, info.root, 3);
-            e.quad = info.quad;
-            e.goldstein = info.goldstein;
+        if (dt_cameo_lookup(e->code, &info) == 0) {
+            memcpy(e->root, info.root, 3);
+            e->quad = info.quad;
+            e->goldstein = info.goldstein;
         }
-        e.issues = iss;
-        e.rule = c->d->rules[ev[i].rule].text;
-        e.sentence_text = sent;
-        if (dict_push((void **)&c->events, &c->nevents, &c->capevents, sizeof(e), &e) < 0)
+        e->issues = iss;
+        e->rule = c->d->rules[ev[i].rule].text;
+        e->sentence_text = sent;
+        if (dict_push((void **)&c->events, &c->nevents, &c->capevents, sizeof(*e), e) < 0)
             return DT_ENOMEM;
-        trace_printf(c, "event: %s %s %s  (%s)\n", e.source, e.target, e.code, e.rule);
+        trace_printf(c, "event: %s %s %s  (%s)\n", e->source, e->target, e->code, e->rule);
         added++;
     }
     return added;

@@ -1284,31 +1284,34 @@ void dt_dict_get_stats(const dt_dict *d, dt_dict_stats *st)
     *st = d->stats;
 }
 
+/* The row of a code through its slot (see cameo_slot), NULL for none. */
+static const cameo_row *cameo_find(const char *code)
+{
+    static const unsigned first[5] = {0, 0, 0, 21, 231}, count[5] = {0, 0, 21, 210, 2100};
+    unsigned v = 0;
+    size_t n = 0;
+    for (; n < 4 && is_digit((unsigned char)code[n]); n++)
+        v = v * 10 + (unsigned)(code[n] - '0');
+    /* (a fifth digit is no NUL: a longer code has no slot) */
+    if (n < 2 || code[n] != 0 || v >= count[n])
+        return NULL;
+    unsigned row = cameo_slot[first[n] + v];
+    return row ? &cameo_table[row - 1] : NULL;
+}
+
 int dt_cameo_lookup(const char *code, dt_cameo *out)
 {
     memset(out, 0, sizeof(*out));
     out->name = "";
-    if (!code)
+    const cameo_row *r = code ? cameo_find(code) : NULL;
+    if (!r)
         return DT_ENOTFOUND;
-    size_t lo = 0, hi = cameo_table_len;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = strcmp(cameo_table[mid].code, code);
-        if (c == 0) {
-            const cameo_row *r = &cameo_table[mid];
-            out->root[0] = r->code[0];
-            out->root[1] = r->code[1];
-            out->root[2] = 0;
-            int root = (r->code[0] - '0') * 10 + (r->code[1] - '0');
-            out->quad = root <= 5 ? 1 : root <= 8 ? 2 : root <= 13 ? 3 : 4;
-            out->goldstein = r->goldstein;
-            out->name = r->name;
-            return 0;
-        }
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return DT_ENOTFOUND;
+    out->root[0] = r->code[0];
+    out->root[1] = r->code[1];
+    out->root[2] = 0;
+    int root = (r->code[0] - '0') * 10 + (r->code[1] - '0');
+    out->quad = root <= 5 ? 1 : root <= 8 ? 2 : root <= 13 ? 3 : 4;
+    out->goldstein = r->goldstein;
+    out->name = r->name;
+    return 0;
 }

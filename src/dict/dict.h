@@ -591,5 +591,11 @@ int petrarch_load(dt_dict *d, const char *spec, dt_diag_fn diag, void *user, dt_
 typedef struct cameo_row { const char *code; double goldstein; const char *name; } cameo_row;
 extern const cameo_row cameo_table[];
 extern const size_t cameo_table_len;
+/* Every CAMEO code is two to four digits under a root of 01 to 20, so each has a slot of
+ * its own in a small array: the 21 two-digit codes at their value, the 210 three-digit
+ * ones from 21, the 2,100 four-digit ones from 231. cameo_slot holds a slot's row in
+ * cameo_table plus one (0 for no code), and a lookup reads it instead of searching. */
+enum { CAMEO_SLOTS = 21 + 210 + 2100 };
+extern const uint16_t cameo_slot[CAMEO_SLOTS];
 
 #endif
