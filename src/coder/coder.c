@@ -4920,9 +4920,10 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
         if (!c->verb_matched[j])
             continue;
         bool between = false, barrier = false;
-        for (int k = c->v[j].end; k < vo->start; k++) {
-            between |= c->ct[k].mention >= 0;
-            barrier |= c->ct[k].barrier != 0;
+        /* (either one is enough: the tests below need neither) */
+        for (int k = c->v[j].end; k < vo->start && !between && !barrier; k++) {
+            between = c->ct[k].mention >= 0;
+            barrier = c->ct[k].barrier != 0;
         }
         /* (not a participle with "by" that describes an event noun of the phrase: "swapped
          * prisoners in an exchange mediated by the UAE", "agreed to restore ties under a
