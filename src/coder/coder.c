@@ -236,8 +236,8 @@ static void set_barrier(dt_coder *c, int i, uint8_t kind)
     c->ct[i].barrier = kind;
 }
 
-/* Whether token i ends a clause, and how (mark_barriers: the token is punctuation or
- * has one of the flags that function tests, and its barrier is 0). */
+/* Mark token i if it ends a clause (mark_barriers calls this only for punctuation and
+ * for words with one of the flags tested here; the token's barrier is still 0). */
 static void mark_barrier_at(dt_coder *c, int i)
 {
     const ctok *t = &c->ct[i];
@@ -371,8 +371,8 @@ static void mark_barriers(dt_coder *c)
 {
     const int ntok = c->ntok; /* (a local: the byte stores below may alias c's fields) */
     c->nbarriers = 0;
-    /* (the dateline is the only run of TR_SKIP tokens, at the start: scan.c marks nothing
-     * else so, and nothing later makes a skipped token another role) */
+    /* (the dateline's tokens are the only TR_SKIP ones, and they come first: scan.c marks
+     * no others, and nothing after it gives a skipped token another role) */
     int skip = 0;
     while (skip < ntok && c->ct[skip].role == TR_SKIP)
         skip++;
