@@ -222,152 +222,191 @@ static bool comma_new_clause(const dt_coder *c, int i)
     return false;
 }
 
-/* Mark the tokens that end a clause for pattern matching and searches. */
-static void mark_barriers(dt_coder *c)
+/* Mark token i as ending a clause (kind: ctok.barrier) and list it in c->barrier_at,
+ * which stays in token order: all marks but one fall on the token mark_barriers is at,
+ * after every token listed so far; the comma before a speaker lies a few tokens back. */
+static void set_barrier(dt_coder *c, int i, uint8_t kind)
 {
-    for (int i = 0; i < c->ntok; i++) {
-        ctok *t = &c->ct[i];
-        const tok *tk = &c->toks[i];
-        t->barrier = 0;
-        /* (most tokens, a word none of the tests below is about, in one test) */
-        if (!(tk->flags & TOKF_PUNCT) &&
-            !(t->wflags & (WF_ELICIT | WF_REPORT | WF_SUBCONJ | WF_TEMPORAL | WF_CONJ)))
-            continue;
-        if (t->role == TR_SKIP)
-            continue;
-        if (tk->flags & TOKF_PUNCT) {
-            char ch = c->norm.data[tk->start];
-            if (ch == ';' || ch == ':')
-                t->barrier = 1;
-            /* ", raising condemnation from India": a participle clause. The verb before
-             * the comma does not find its target inside it (2: a barrier going forward
-             * only; the participle's own patterns still reach back to the subject). */
-            if (ch == ',' && i + 1 < c->ntok && c->ct[i + 1].role == TR_VERB && c->toks[i + 1].key_len > 4 &&
-                memcmp(c->keys.data + c->toks[i + 1].key + c->toks[i + 1].key_len - 3, "ING", 3) == 0)
-                t->barrier = 2;
-            /* "Putin, who denied meddling in the election, met Trump": the comma before a
-             * verb closes a relative clause opened by ", who" or ", which"; the relative
-             * verb does not reach past it (the main verb still finds its subject before). */
-            else if (ch == ',' && i + 1 < c->ntok && c->ct[i + 1].role == TR_VERB && relative_before(c, i))
-                t->barrier = 2;
-            /* "Thousands protest in Cuba over shortages, Biden backs demonstrators": after a
-             * clause with its verb, a comma and an actor with a verb of its own start a new
-             * clause (not "Russia, China condemn ...": no verb before the comma). */
-            else if (ch == ',' && comma_new_clause(c, i))
-                t->barrier = 1;
-            continue;
-        }
-        if (t->role != TR_NONE)
-            continue;
-        /* "X's decision to cut aid drew criticism from Kenya": a verb that draws an event
-         * noun (a determiner or an adjective between) is the main verb; the verb before it
-         * does not take its target from what follows (2: forward only). */
-        if (t->wflags & WF_ELICIT) {
-            int j = i + 1;
-            while (j < c->ntok && j <= i + 2 && c->ct[j].role == TR_NONE &&
-                   ((c->ct[j].wflags & WF_DET) || adverb_like(c, j) ||
-                    ((c->toks[j].flags & TOKF_LOWER) && !c->ct[j].wflags)))
-                j++;
-            if (j < c->ntok && c->ct[j].role == TR_VERB && c->ct[j].verb >= 0 &&
-                c->v[c->ct[j].verb].noun != UINT32_MAX && c->v[c->ct[j].verb].start == j)
-                t->barrier = 2;
-            continue;
-        }
-        /* "a bombing claimed by the Taliban killed ...": a participle in -ed with "by"
-         * describes a noun; it reports nothing. */
-        if ((t->wflags & WF_REPORT) &&
-            !(i + 1 < c->ntok && (c->ct[i + 1].wflags & WF_BY) && c->toks[i].key_len > 3 &&
-              memcmp(c->keys.data + c->toks[i].key + c->toks[i].key_len - 2, "ED", 2) == 0) &&
-            !(i > 0 && ((c->ct[i - 1].wflags & WF_DET) || (c->ct[i - 1].tflags & TOKF_POSS) ||
-                        KEY_IS(c, i - 1, "ITS") || KEY_IS(c, i - 1, "THEIR") || KEY_IS(c, i - 1, "HIS"))) &&
-            !announced_intention(c, i) && !denied_claim_noun(c, i) && !declared_truce(c, i)) {
-            t->barrier = 1;
-            /* ", Yonhap News said": the speaker belongs to the attribution, so the
-             * clause before it ends at the comma. */
-            for (int k = i - 1; k >= 0 && k >= i - 8; k--) {
-                if (tok_is_comma(c, k)) {
-                    bool speaker = false;
-                    for (int q = k + 1; q < i; q++)
-                        speaker |= c->ct[q].mention >= 0;
-                    if (speaker)
-                        c->ct[k].barrier = 1;
-                    break;
-                }
-                if (c->ct[k].role == TR_VERB || (c->ct[k].wflags & (WF_REPORT | WF_CONJ)))
-                    break;
+    if (!c->ct[i].barrier) {
+        int n = c->nbarriers++;
+        for (; n > 0 && c->barrier_at[n - 1] > i; n--)
+            c->barrier_at[n] = c->barrier_at[n - 1];
+        c->barrier_at[n] = (int16_t)i;
+    }
+    c->ct[i].barrier = kind;
+}
+
+/* Mark token i if it ends a clause (mark_barriers calls this only for punctuation and
+ * for words with one of the flags tested here; the token's barrier is still 0). */
+static void mark_barrier_at(dt_coder *c, int i)
+{
+    const ctok *t = &c->ct[i];
+    const tok *tk = &c->toks[i];
+    if (t->role == TR_SKIP)
+        return;
+    if (tk->flags & TOKF_PUNCT) {
+        char ch = c->norm.data[tk->start];
+        if (ch == ';' || ch == ':')
+            set_barrier(c, i, 1);
+        /* ", raising condemnation from India": a participle clause. The verb before
+         * the comma does not find its target inside it (2: a barrier going forward
+         * only; the participle's own patterns still reach back to the subject). */
+        if (ch == ',' && i + 1 < c->ntok && c->ct[i + 1].role == TR_VERB && c->toks[i + 1].key_len > 4 &&
+            memcmp(c->keys.data + c->toks[i + 1].key + c->toks[i + 1].key_len - 3, "ING", 3) == 0)
+            set_barrier(c, i, 2);
+        /* "Putin, who denied meddling in the election, met Trump": the comma before a
+         * verb closes a relative clause opened by ", who" or ", which"; the relative
+         * verb does not reach past it (the main verb still finds its subject before). */
+        else if (ch == ',' && i + 1 < c->ntok && c->ct[i + 1].role == TR_VERB && relative_before(c, i))
+            set_barrier(c, i, 2);
+        /* "Thousands protest in Cuba over shortages, Biden backs demonstrators": after a
+         * clause with its verb, a comma and an actor with a verb of its own start a new
+         * clause (not "Russia, China condemn ...": no verb before the comma). */
+        else if (ch == ',' && comma_new_clause(c, i))
+            set_barrier(c, i, 1);
+        return;
+    }
+    if (t->role != TR_NONE)
+        return;
+    /* "X's decision to cut aid drew criticism from Kenya": a verb that draws an event
+     * noun (a determiner or an adjective between) is the main verb; the verb before it
+     * does not take its target from what follows (2: forward only). */
+    if (t->wflags & WF_ELICIT) {
+        int j = i + 1;
+        while (j < c->ntok && j <= i + 2 && c->ct[j].role == TR_NONE &&
+               ((c->ct[j].wflags & WF_DET) || adverb_like(c, j) ||
+                ((c->toks[j].flags & TOKF_LOWER) && !c->ct[j].wflags)))
+            j++;
+        if (j < c->ntok && c->ct[j].role == TR_VERB && c->ct[j].verb >= 0 &&
+            c->v[c->ct[j].verb].noun != UINT32_MAX && c->v[c->ct[j].verb].start == j)
+            set_barrier(c, i, 2);
+        return;
+    }
+    /* "a bombing claimed by the Taliban killed ...": a participle in -ed with "by"
+     * describes a noun; it reports nothing. */
+    if ((t->wflags & WF_REPORT) &&
+        !(i + 1 < c->ntok && (c->ct[i + 1].wflags & WF_BY) && c->toks[i].key_len > 3 &&
+          memcmp(c->keys.data + c->toks[i].key + c->toks[i].key_len - 2, "ED", 2) == 0) &&
+        !(i > 0 && ((c->ct[i - 1].wflags & WF_DET) || (c->ct[i - 1].tflags & TOKF_POSS) ||
+                    KEY_IS(c, i - 1, "ITS") || KEY_IS(c, i - 1, "THEIR") || KEY_IS(c, i - 1, "HIS"))) &&
+        !announced_intention(c, i) && !denied_claim_noun(c, i) && !declared_truce(c, i)) {
+        set_barrier(c, i, 1);
+        /* ", Yonhap News said": the speaker belongs to the attribution, so the
+         * clause before it ends at the comma. */
+        for (int k = i - 1; k >= 0 && k >= i - 8; k--) {
+            if (tok_is_comma(c, k)) {
+                bool speaker = false;
+                for (int q = k + 1; q < i; q++)
+                    speaker |= c->ct[q].mention >= 0;
+                if (speaker)
+                    set_barrier(c, k, 1);
+                break;
             }
-            continue;
+            if (c->ct[k].role == TR_VERB || (c->ct[k].wflags & (WF_REPORT | WF_CONJ)))
+                break;
         }
-        if (t->wflags & WF_SUBCONJ) {
-            t->barrier = 1;
-            continue;
+        return;
+    }
+    if (t->wflags & WF_SUBCONJ) {
+        set_barrier(c, i, 1);
+        return;
+    }
+    /* "before", "after", "until", "once", "when", "since", "as" open a clause when a
+     * subject and its verb follow ("met ... before their delegations joined them",
+     * "fires missile as Biden visits Seoul"). */
+    bool sub = (t->wflags & WF_TEMPORAL) != 0;
+    if ((t->wflags & WF_CONJ) || sub) {
+        /* Inside a compound actor: not a clause break (also after a title's name the
+         * dictionaries do not know: "President Santos and FARC leader ..."). */
+        int pa = i - 1;
+        while (pa > 0 && pa > i - 4 && c->ct[pa].mention < 0 && c->ct[pa].role == TR_NONE && !c->ct[pa].wflags &&
+               (c->toks[pa].flags & TOKF_CAP))
+            pa--;
+        if (i > 0 && i + 1 < c->ntok && pa >= 0 && c->ct[pa].mention >= 0 && c->ct[i + 1].mention >= 0) {
+            const mention *a = &c->m[c->ct[pa].mention], *b = &c->m[c->ct[i + 1].mention];
+            if (a->compound >= 0 && a->compound == b->compound)
+                return;
         }
-        /* "before", "after", "until", "once", "when", "since", "as" open a clause when a
-         * subject and its verb follow ("met ... before their delegations joined them",
-         * "fires missile as Biden visits Seoul"). */
-        bool sub = (t->wflags & WF_TEMPORAL) != 0;
-        if ((t->wflags & WF_CONJ) || sub) {
-            /* Inside a compound actor: not a clause break (also after a title's name the
-             * dictionaries do not know: "President Santos and FARC leader ..."). */
-            int pa = i - 1;
-            while (pa > 0 && pa > i - 4 && c->ct[pa].mention < 0 && c->ct[pa].role == TR_NONE && !c->ct[pa].wflags &&
-                   (c->toks[pa].flags & TOKF_CAP))
-                pa--;
-            if (i > 0 && i + 1 < c->ntok && pa >= 0 && c->ct[pa].mention >= 0 && c->ct[i + 1].mention >= 0) {
-                const mention *a = &c->m[c->ct[pa].mention], *b = &c->m[c->ct[i + 1].mention];
-                if (a->compound >= 0 && a->compound == b->compound)
-                    continue;
-            }
-            /* A new clause when a verb, or a subject and then a verb, follows. */
-            int j = i + 1;
-            while (j < c->ntok && (c->ct[j].wflags & WF_ADVERB) && c->ct[j].role == TR_NONE)
-                j++;
-            /* "and that it flew ...": past the complementizer */
-            if (j + 1 < c->ntok && KEY_IS(c, j, "THAT"))
-                j++;
-            /* "and re-impose": past the verb's prefix */
-            if (j + 1 < c->ntok && (c->toks[j + 1].flags & TOKF_HYPH) && verb_prefix(c, j) && verb_like(c, j + 1))
-                j++;
-            /* "freeze its nuclear and missile tests": an adjective and an event noun that
-             * is no verb continue one noun phrase, not a new clause. */
-            if (!sub && j == i + 1 && adjective_and_noun(c, i))
-                continue;
-            if (!sub && j < c->ntok && (verb_like(c, j) || c->ct[j].wflags & WF_NEG)) {
-                t->barrier = 1;
-                continue;
-            }
-            /* (after "before" and the like, only a subject and its verb: "before meeting Kim"
-             * keeps the subject of the clause it is in) */
-            int jm = j;
-            while (sub && jm + 1 < c->ntok && c->ct[jm].role == TR_NONE && (c->ct[jm].wflags & WF_DET))
-                jm++;
-            if (jm < c->ntok && c->ct[jm].mention >= 0) {
-                int e = c->m[c->ct[jm].mention].end;
-                /* "after an Iranian drone entered ...": the actor's nouns (a plain word or
-                 * two) before the verb */
-                for (int n = 0; sub && n < 2 && e + 1 < c->ntok && c->ct[e].role == TR_NONE && !c->ct[e].wflags &&
-                                (c->toks[e].flags & TOKF_LOWER) && (c->toks[e].flags & TOKF_WORD) && !verb_like(c, e);
-                     n++)
-                    e++;
-                while (e < c->ntok && (c->ct[e].wflags & WF_ADVERB))
-                    e++;
-                if (verb_like(c, e))
-                    t->barrier = 1;
-            }
+        /* A new clause when a verb, or a subject and then a verb, follows. */
+        int j = i + 1;
+        while (j < c->ntok && (c->ct[j].wflags & WF_ADVERB) && c->ct[j].role == TR_NONE)
+            j++;
+        /* "and that it flew ...": past the complementizer */
+        if (j + 1 < c->ntok && KEY_IS(c, j, "THAT"))
+            j++;
+        /* "and re-impose": past the verb's prefix */
+        if (j + 1 < c->ntok && (c->toks[j + 1].flags & TOKF_HYPH) && verb_prefix(c, j) && verb_like(c, j + 1))
+            j++;
+        /* "freeze its nuclear and missile tests": an adjective and an event noun that
+         * is no verb continue one noun phrase, not a new clause. */
+        if (!sub && j == i + 1 && adjective_and_noun(c, i))
+            return;
+        if (!sub && j < c->ntok && (verb_like(c, j) || c->ct[j].wflags & WF_NEG)) {
+            set_barrier(c, i, 1);
+            return;
+        }
+        /* (after "before" and the like, only a subject and its verb: "before meeting Kim"
+         * keeps the subject of the clause it is in) */
+        int jm = j;
+        while (sub && jm + 1 < c->ntok && c->ct[jm].role == TR_NONE && (c->ct[jm].wflags & WF_DET))
+            jm++;
+        if (jm < c->ntok && c->ct[jm].mention >= 0) {
+            int e = c->m[c->ct[jm].mention].end;
+            /* "after an Iranian drone entered ...": the actor's nouns (a plain word or
+             * two) before the verb */
+            for (int n = 0; sub && n < 2 && e + 1 < c->ntok && c->ct[e].role == TR_NONE && !c->ct[e].wflags &&
+                            (c->toks[e].flags & TOKF_LOWER) && (c->toks[e].flags & TOKF_WORD) && !verb_like(c, e);
+                 n++)
+                e++;
+            while (e < c->ntok && (c->ct[e].wflags & WF_ADVERB))
+                e++;
+            if (verb_like(c, e))
+                set_barrier(c, i, 1);
         }
     }
 }
 
+/* Mark the tokens that end a clause for pattern matching and searches. */
+static void mark_barriers(dt_coder *c)
+{
+    const int ntok = c->ntok; /* (a local: the byte stores below may alias c's fields) */
+    c->nbarriers = 0;
+    /* (the dateline's tokens are the only TR_SKIP ones, and they come first: scan.c marks
+     * no others, and nothing after it gives a skipped token another role) */
+    int skip = 0;
+    while (skip < ntok && c->ct[skip].role == TR_SKIP)
+        skip++;
+    c->skip_end = skip;
+    for (int i = 0; i < ntok; i++) {
+        ctok *t = &c->ct[i];
+        t->barrier = 0;
+        /* (most tokens, a word none of the tests below is about, in one test; tflags
+         * are the token's flags) */
+        if (!(t->tflags & TOKF_PUNCT) &&
+            !(t->wflags & (WF_ELICIT | WF_REPORT | WF_SUBCONJ | WF_TEMPORAL | WF_CONJ)))
+            continue;
+        mark_barrier_at(c, i);
+    }
+}
+
+/* The clause around tokens [v0, v1] (v0 <= v1): it begins after the nearest token before
+ * v0 that ends a clause both ways (barrier 1) or belongs to the dateline (TR_SKIP), and ends
+ * at the first barrier of either kind from v1 on (hi: that barrier, or ntok). Found among
+ * the sentence's few barriers (mark_barriers lists them) rather than token by token, as
+ * this is asked for every verb entry tried and by many rules. */
 static void clause_range(const dt_coder *c, int v0, int v1, int *lo, int *hi)
 {
-    int a = v0;
-    while (a > 0 && c->ct[a - 1].barrier != 1 && c->ct[a - 1].role != TR_SKIP)
-        a--;
-    int b = v1;
-    while (b < c->ntok && !c->ct[b].barrier)
-        b++;
+    const int16_t *at = c->barrier_at;
+    int n = c->nbarriers, k = 0;
+    /* (the dateline's tokens are [0, skip_end): the last of them before v0 ends there) */
+    int a = v0 < c->skip_end ? v0 : c->skip_end;
+    for (; k < n && at[k] < v0; k++)
+        if (c->ct[at[k]].barrier == 1 && at[k] + 1 > a)
+            a = at[k] + 1;
+    while (k < n && at[k] < v1)
+        k++;
     *lo = a;
-    *hi = b;
+    *hi = k < n ? at[k] : v1 > c->ntok ? v1 : c->ntok;
 }
 
 /* ---------------------------------------------------------------- verb groups */
@@ -4882,9 +4921,10 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
         if (!c->verb_matched[j])
             continue;
         bool between = false, barrier = false;
-        for (int k = c->v[j].end; k < vo->start; k++) {
-            between |= c->ct[k].mention >= 0;
-            barrier |= c->ct[k].barrier != 0;
+        /* (either one is enough: the tests below need neither) */
+        for (int k = c->v[j].end; k < vo->start && !between && !barrier; k++) {
+            between = c->ct[k].mention >= 0;
+            barrier = c->ct[k].barrier != 0;
         }
         /* (not a participle with "by" that describes an event noun of the phrase: "swapped
          * prisoners in an exchange mediated by the UAE", "agreed to restore ties under a

@@ -378,6 +378,13 @@ struct dt_coder {
     bool mentions_unindexed;
     verbocc v[MAX_VERBS];
     int nv;
+    /* The tokens that end a clause (ctok.barrier not 0), in order, and the length of the
+     * dateline's leading run of TR_SKIP tokens: set by mark_barriers (coder.c) for each
+     * sentence it codes, so that a clause's ends are found among a few positions rather
+     * than by walking the tokens. */
+    int16_t barrier_at[MAX_TOKENS];
+    int nbarriers;
+    int skip_end;
     /* where each word id occurs in the sentence: an open-addressing map to positions (at
      * most half full: room for every word of a sentence of up to FLAT_MATCHES matches, so
      * that a look finds the same positions whether the map or the flat list answers it) */
