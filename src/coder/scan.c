@@ -503,18 +503,28 @@ static bool short_family_name(const dt_coder *c, int i, const mention *m)
            !key_among(c, i, words, DT_ARRAY_LEN(words));
 }
 
-/* The alias whose key is token t's, or NULL (the document's aliases have distinct keys;
- * the filter answers most tokens without a search). */
-static alias *alias_of(const dt_coder *c, const tok *t)
+/* Whether some alias of the document may have a key of this token hash (the filter's
+ * bit is set): when not, none has. */
+static inline bool alias_may_have(const dt_coder *c, uint64_t hash)
 {
-    if (!(c->alias_bloom[(t->hash & 1023) >> 6] & (1ull << (t->hash & 63))))
-        return NULL;
+    return (c->alias_bloom[(hash & 1023) >> 6] >> (hash & 63)) & 1;
+}
+
+/* The alias whose key is token t's, or NULL (the document's aliases have distinct keys).
+ * Callers ask the filter first (alias_of): most tokens are answered there, without a call. */
+static alias *alias_search(const dt_coder *c, const tok *t)
+{
     const char *key = c->keys.data + t->key;
     for (size_t a = c->naliases; a-- > 0;)
         if (c->aliases[a].hash == t->hash && c->aliases[a].len == t->key_len &&
             memcmp(c->aliases[a].key, key, t->key_len) == 0)
             return &c->aliases[a];
     return NULL;
+}
+
+static inline alias *alias_of(const dt_coder *c, const tok *t)
+{
+    return alias_may_have(c, t->hash) ? alias_search(c, t) : NULL;
 }
 
 /* A new alias of the document for token t's word (its codes are the caller's to set), or
@@ -552,14 +562,6 @@ static void remember_alias(dt_coder *c, const mention *m)
         found->kind = AK_PERSON;
         memcpy(found->codes, m->codes, sizeof(sid) * (size_t)m->ncodes);
     }
-}
-
-static const alias *find_alias(const dt_coder *c, int i)
-{
-    const tok *t = &c->toks[i];
-    if (!(t->flags & (TOKF_CAP | TOKF_ALLCAP)) || (t->flags & TOKF_POSS))
-        return NULL;
-    return alias_of(c, t);
 }
 
 /* Token i names a state's mission abroad: "embassy", "consulate" (and "mission" when
@@ -3095,12 +3097,15 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
     STAGE_LAP(c, STG_PHRASES, stage_t);
     build_mentions(c, units, nu);
     STAGE_LAP(c, STG_MENTIONS, stage_t);
-    /* Person names used alone later ("Kim"); (no alias is added in this loop: whether
-     * the document has any is asked once) */
+    /* Person names used alone later ("Kim"): a capitalized word of no phrase, not a
+     * possessive, that is an alias's key. (No alias is added in this loop: whether the
+     * document has any is asked once. The token's flags are read beside its role, in its
+     * ctok, and its hash only for those.) */
     for (int i = 0, any = c->naliases > 0; i < nt && any; i++) {
-        if (c->ct[i].role != TR_NONE)
+        const ctok *ct = &c->ct[i];
+        if (ct->role != TR_NONE || !(ct->tflags & (TOKF_CAP | TOKF_ALLCAP)) || (ct->tflags & TOKF_POSS))
             continue;
-        const alias *al = find_alias(c, i);
+        const alias *al = alias_of(c, &c->toks[i]);
         if (!al)
             continue;
         int mi = new_mention(c, i, i + 1, MT_ALIAS);
