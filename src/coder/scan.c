@@ -289,20 +289,32 @@ static void strip_dateline(dt_coder *c)
 /* A new mention of the tokens [start, end), the last in c->m. (The tokens' index stays
  * what index_mentions would make of it: theirs is now the highest index whose span holds
  * them, and the other tokens' is unchanged.) */
+_Static_assert(sizeof(mention) == 88, "new_mention sets each field of a mention: a new one needs its line there");
 static int new_mention(dt_coder *c, int start, int end, uint8_t type)
 {
     if (c->nm >= MAX_MENTIONS)
         return -1;
+    /* Field by field, every one (a memset of the whole, or an assignment of a struct
+     * literal, is compiled to a string instruction, slower than these few stores). */
     mention *m = &c->m[c->nm];
-    memset(m, 0, sizeof(*m));
     m->start = start;
     m->end = end;
     m->name_start = start;
     m->name_end = end;
+    memset(m->codes, 0, sizeof(m->codes));
+    m->ncodes = 0;
+    m->kind = 0;
     m->type = type;
+    m->plural = 0;
+    m->is_possessive_pron = 0;
+    m->pair_own = 0;
     m->compound = -1;
+    m->ncompound = 0;
+    m->wished = false;
     m->rule = UINT32_MAX;
+    m->ref = 0;
     m->resolved_from = -1;
+    m->base = 0;
     for (int i = start; i < end; i++) {
         c->ct[i].role = TR_MENTION;
         c->ct[i].mention = (int16_t)c->nm;
