@@ -52,6 +52,28 @@ bool country_based(const char *code)
     }
 }
 
+/* Whether code text k is n characters long (n a small constant), read letter by letter
+ * and no further than its end: most codes are three or six letters, and this is cheaper
+ * than a call to strlen. */
+static inline bool code_len_is(const char *k, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!k[i])
+            return false;
+    return k[n] == 0;
+}
+
+/* Whether code text k begins with the three letters of d (code_is: and ends there), letter
+ * by letter without a call (k is read no further than its end, d has three letters). */
+static inline bool code_begins(const char *k, const char d[4])
+{
+    return k[0] == d[0] && k[1] == d[1] && k[2] == d[2];
+}
+static inline bool code_is(const char *k, const char d[4])
+{
+    return code_begins(k, d) && k[3] == 0;
+}
+
 /* Combine an actor code with an agent (sector) code: PRK + MIL = PRKMIL. TABARI
  * prefix agents (NGO~) go in front. IGO/NGO actors keep their code. */
 static sid combine_codes(dt_coder *c, sid actor, const agent_entry *ag, uint8_t actor_kind, bool former)
@@ -606,7 +628,7 @@ static sid location(dt_coder *c, int upto)
             continue;
         /* Nor are a nationality's civilians ("kidnapped two French tourists"): often abroad,
          * they do not say where the act was or whose its agents are. */
-        if (m->ncodes > 0 && strlen(code_str(c, m->codes[0])) == 6 && strcmp(code_str(c, m->codes[0]) + 3, "CVL") == 0)
+        if (m->ncodes > 0 && code_len_is(code_str(c, m->codes[0]), 6) && code_is(code_str(c, m->codes[0]) + 3, "CVL"))
             continue;
         if (m->ncodes > 0 && m->type == MT_ACTOR && country_based(code_str(c, m->codes[0]))) {
             char cc[4];
@@ -652,8 +674,8 @@ static sid same_sector_before(dt_coder *c, int mi, const char *sector)
     bool anew = p >= 0 && (KEY_IS(c, p, "A") || KEY_IS(c, p, "AN") || KEY_IS(c, p, "ANOTHER") ||
                            (c->toks[p].flags & TOKF_POSS) || KEY_IS(c, p, "'S"));
     int tot = DT_MIN(c->nrecent, DOC_RECENT);
-    uint32_t want = strlen(sector) == 3 ? pack3(sector) : 1;
-    bool is_gov = strcmp(sector, "GOV") == 0;
+    uint32_t want = code_len_is(sector, 3) ? pack3(sector) : 1;
+    bool is_gov = code_is(sector, "GOV");
     bool two = m->end - m->start >= 2;
     uint64_t prev = two ? c->toks[m->end - 2].hash : 0;
     const doc_mention *subj = NULL, *any = NULL, *tit = NULL;
@@ -725,7 +747,7 @@ static bool anti_government(const dt_coder *c, const mention *m)
  * article named first. */
 static sid own_institution(dt_coder *c, int mi, const char *sector)
 {
-    if (strcmp(sector, "LEG") != 0 && strcmp(sector, "JUD") != 0 && !anti_government(c, &c->m[mi]))
+    if (!code_is(sector, "LEG") && !code_is(sector, "JUD") && !anti_government(c, &c->m[mi]))
         return SID_NONE;
     for (int j = 0; j < mi; j++) {
         const mention *o = &c->m[j];
@@ -987,7 +1009,7 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
                 k += 1;
             mention *m = &c->m[mi];
             set_codes_from_actor(c, m, ae);
-            m->plural = m->ncodes == 1 && strcmp(code_str(c, m->codes[0]), "UIS") != 0 &&
+            m->plural = m->ncodes == 1 && !code_is(code_str(c, m->codes[0]), "UIS") &&
                         group_name_plural(c, x->start, x->end);
             /* "Saudi-led air strikes", "the U.S.-led invasion": force led by a state is
              * its military's (the guidelines code a coalition by its leader's). */
@@ -1175,7 +1197,7 @@ static void doc_push(dt_coder *c, const mention *m, bool subject, int group)
     dm->title = titled ? c->toks[t].hash : 0;
     dm->title_prev = titled ? c->toks[t - 1].hash : 0;
     const char *code = code_str(c, m->codes[0]);
-    dm->sector = m->ncodes == 1 && strlen(code) == 6 ? pack3(code + 3) : 0;
+    dm->sector = m->ncodes == 1 && code_len_is(code, 6) ? pack3(code + 3) : 0;
     c->nrecent++;
 }
 
@@ -2375,7 +2397,7 @@ static void drop_patrons(dt_coder *c)
          * force of the state's own) */
         if (!patron && p + 1 < c->ntok && key_is_n(c, p, "LED", 3) && c->ct[p + 1].mention >= 0 &&
             c->m[c->ct[p + 1].mention].start == p + 1 && c->m[c->ct[p + 1].mention].ncodes > 0 &&
-            strncmp(code_str(c, c->m[c->ct[p + 1].mention].codes[0]), "IGO", 3) == 0)
+            code_begins(code_str(c, c->m[c->ct[p + 1].mention].codes[0]), "IGO"))
             patron = true;
         /* "the U.S.-based cleric", "a London-based rights group": where someone lives
          * or works describes him, before an actor or not; he is not that state */
@@ -2394,7 +2416,7 @@ static void drop_patrons(dt_coder *c)
          * militants" are Pakistan's, as the guidelines code armed groups) */
         int ai = based && p + 1 < c->ntok ? c->ct[p + 1].mention : -1;
         if (ai >= 0 && c->m[ai].start == p + 1 && c->m[ai].type == MT_AGENT_ONLY && m->type == MT_ACTOR &&
-            m->ncodes == 1 && strlen(code_str(c, m->codes[0])) == 3 && country_based(code_str(c, m->codes[0])))
+            m->ncodes == 1 && code_len_is(code_str(c, m->codes[0]), 3) && country_based(code_str(c, m->codes[0])))
             c->m[ai].base = m->codes[0];
         forget_mention(c, m);
     }
@@ -2409,7 +2431,7 @@ static void drop_owners(dt_coder *c)
         mention *m = &c->m[mi];
         int p = m->end;
         if (m->start == m->end || m->type != MT_ACTOR || m->kind != AK_STATE || m->ncodes != 1 ||
-            strlen(code_str(c, m->codes[0])) != 3 || p + 1 >= c->ntok || !(c->ct[p].tflags & TOKF_POSS))
+            !code_len_is(code_str(c, m->codes[0]), 3) || p + 1 >= c->ntok || !(c->ct[p].tflags & TOKF_POSS))
             continue;
         int oi = c->ct[p + 1].mention;
         if (oi < 0 || oi == mi)
@@ -2772,7 +2794,7 @@ static void resolve_agents(dt_coder *c)
         const char *sector = dict_str(c->d, ag->code);
         if (!m->is_possessive_pron && m->start > 0 && KEY_IS(c, m->start - 1, "FOREIGN") &&
             (c->toks[m->start - 1].flags & TOKF_LOWER) && c->ct[m->start - 1].mention < 0 &&
-            (strcmp(sector, "MIL") == 0 || strcmp(sector, "SPY") == 0)) {
+            (code_is(sector, "MIL") || code_is(sector, "SPY"))) {
             m->codes[0] = coder_intern(c, "UIS", 3);
             m->ncodes = 1;
             m->kind = AK_ACTOR;
@@ -2952,7 +2974,7 @@ static void resolve_agents(dt_coder *c)
         if (!loc)
             loc = place_after(c, m, true);
         /* (not officials and envoys, who travel: "the envoy arrived in Pyongyang") */
-        if (!loc && strcmp(dict_str(c->d, ag->code), "GOV") != 0)
+        if (!loc && !code_is(dict_str(c->d, ag->code), "GOV"))
             loc = place_in_sentence(c, m);
         /* (a definite description is resolved from what came before it: before the
          * document has a location, not from an actor named later in its own sentence,
@@ -2963,7 +2985,7 @@ static void resolve_agents(dt_coder *c)
             loc = same_sector_before(c, mi, dict_str(c->d, ag->code));
         if (!loc)
             loc = own_institution(c, mi, dict_str(c->d, ag->code));
-        if (!loc && (c->location || strcmp(dict_str(c->d, ag->code), "GOV") != 0 || !named_later_only(c, m)))
+        if (!loc && (c->location || !code_is(dict_str(c->d, ag->code), "GOV") || !named_later_only(c, m)))
             loc = location(c, mi);
         if (loc) {
             m->codes[0] = combine(c, loc, ag, AK_STATE, former);
@@ -3165,7 +3187,7 @@ static void remember_titled_name(dt_coder *c, const mention *m)
 {
     static const char *const particles[] = {"AL", "EL", "BIN", "BEN", "DE", "DA", "DOS", "DEL", "VAN", "VON"};
     if (m->type != MT_ACTOR || m->kind == AK_PERSON || m->ncodes != 1 || m->end <= m->start ||
-        strlen(code_str(c, m->codes[0])) != 6 ||
+        !code_len_is(code_str(c, m->codes[0]), 6) ||
         !key_among(c, m->end - 1, person_titles, DT_ARRAY_LEN(person_titles)))
         return;
     int from = m->end, to = past_unknown_name(c, m);
