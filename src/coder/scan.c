@@ -511,7 +511,9 @@ static const agent_entry *agent_of(const dt_coder *c, const unit *u)
     return u->kind == PK_AGENT ? &c->d->agents[u->pl->index] : NULL;
 }
 
-static bool former_before(const dt_coder *c, int i)
+/* Whether a "former" (or "ex-") stands before token i, past up to two plain words and the
+ * determiners. (Inline: asked for every unit, where the call cost as much as the tests.) */
+static inline bool former_before(const dt_coder *c, int i)
 {
     int k = i - 1;
     /* "the former president", "former interim president", "ex-acting mayor" */
@@ -1794,8 +1796,9 @@ static bool person_title(const dt_coder *c, const mention *m)
 }
 
 /* "President Santos and FARC leader Rodrigo Londono": the name after a title that the
- * dictionaries do not know (up to three capitalised words) belongs to the title. */
-static int past_unknown_name(const dt_coder *c, const mention *m)
+ * dictionaries do not know (up to three capitalised words) belongs to the title. (Inline:
+ * asked for every mention of a list, and most answer at the first token.) */
+static inline int past_unknown_name(const dt_coder *c, const mention *m)
 {
     int p = m->end;
     while (p < c->ntok && p < m->end + 3 && c->ct[p].role == TR_NONE && c->ct[p].mention < 0 &&
