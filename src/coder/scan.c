@@ -52,6 +52,28 @@ bool country_based(const char *code)
     }
 }
 
+/* Whether code text k is n characters long (n a small constant), read letter by letter
+ * and no further than its end: most codes are three or six letters, and this is cheaper
+ * than a call to strlen. */
+static inline bool code_len_is(const char *k, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!k[i])
+            return false;
+    return k[n] == 0;
+}
+
+/* Whether code text k begins with the three letters of d (code_is: and ends there), letter
+ * by letter without a call (k is read no further than its end, d has three letters). */
+static inline bool code_begins(const char *k, const char d[4])
+{
+    return k[0] == d[0] && k[1] == d[1] && k[2] == d[2];
+}
+static inline bool code_is(const char *k, const char d[4])
+{
+    return code_begins(k, d) && k[3] == 0;
+}
+
 /* Combine an actor code with an agent (sector) code: PRK + MIL = PRKMIL. TABARI
  * prefix agents (NGO~) go in front. IGO/NGO actors keep their code. */
 static sid combine_codes(dt_coder *c, sid actor, const agent_entry *ag, uint8_t actor_kind, bool former)
@@ -289,20 +311,32 @@ static void strip_dateline(dt_coder *c)
 /* A new mention of the tokens [start, end), the last in c->m. (The tokens' index stays
  * what index_mentions would make of it: theirs is now the highest index whose span holds
  * them, and the other tokens' is unchanged.) */
+_Static_assert(sizeof(mention) == 88, "new_mention sets each field of a mention: a new one needs its line there");
 static int new_mention(dt_coder *c, int start, int end, uint8_t type)
 {
     if (c->nm >= MAX_MENTIONS)
         return -1;
+    /* Field by field, every one (a memset of the whole, or an assignment of a struct
+     * literal, is compiled to a string instruction, slower than these few stores). */
     mention *m = &c->m[c->nm];
-    memset(m, 0, sizeof(*m));
     m->start = start;
     m->end = end;
     m->name_start = start;
     m->name_end = end;
+    memset(m->codes, 0, sizeof(m->codes));
+    m->ncodes = 0;
+    m->kind = 0;
     m->type = type;
+    m->plural = 0;
+    m->is_possessive_pron = 0;
+    m->pair_own = 0;
     m->compound = -1;
+    m->ncompound = 0;
+    m->wished = false;
     m->rule = UINT32_MAX;
+    m->ref = 0;
     m->resolved_from = -1;
+    m->base = 0;
     for (int i = start; i < end; i++) {
         c->ct[i].role = TR_MENTION;
         c->ct[i].mention = (int16_t)c->nm;
@@ -477,7 +511,9 @@ static const agent_entry *agent_of(const dt_coder *c, const unit *u)
     return u->kind == PK_AGENT ? &c->d->agents[u->pl->index] : NULL;
 }
 
-static bool former_before(const dt_coder *c, int i)
+/* Whether a "former" (or "ex-") stands before token i, past up to two plain words and the
+ * determiners. (Inline: asked for every unit, where the call cost as much as the tests.) */
+static inline bool former_before(const dt_coder *c, int i)
 {
     int k = i - 1;
     /* "the former president", "former interim president", "ex-acting mayor" */
@@ -503,18 +539,28 @@ static bool short_family_name(const dt_coder *c, int i, const mention *m)
            !key_among(c, i, words, DT_ARRAY_LEN(words));
 }
 
-/* The alias whose key is token t's, or NULL (the document's aliases have distinct keys;
- * the filter answers most tokens without a search). */
-static alias *alias_of(const dt_coder *c, const tok *t)
+/* Whether some alias of the document may have a key of this token hash (the filter's
+ * bit is set): when not, none has. */
+static inline bool alias_may_have(const dt_coder *c, uint64_t hash)
 {
-    if (!(c->alias_bloom[(t->hash & 1023) >> 6] & (1ull << (t->hash & 63))))
-        return NULL;
+    return (c->alias_bloom[(hash & 1023) >> 6] >> (hash & 63)) & 1;
+}
+
+/* The alias whose key is token t's, or NULL (the document's aliases have distinct keys).
+ * Callers ask the filter first (alias_of): most tokens are answered there, without a call. */
+static alias *alias_search(const dt_coder *c, const tok *t)
+{
     const char *key = c->keys.data + t->key;
     for (size_t a = c->naliases; a-- > 0;)
         if (c->aliases[a].hash == t->hash && c->aliases[a].len == t->key_len &&
             memcmp(c->aliases[a].key, key, t->key_len) == 0)
             return &c->aliases[a];
     return NULL;
+}
+
+static inline alias *alias_of(const dt_coder *c, const tok *t)
+{
+    return alias_may_have(c, t->hash) ? alias_search(c, t) : NULL;
 }
 
 /* A new alias of the document for token t's word (its codes are the caller's to set), or
@@ -554,14 +600,6 @@ static void remember_alias(dt_coder *c, const mention *m)
     }
 }
 
-static const alias *find_alias(const dt_coder *c, int i)
-{
-    const tok *t = &c->toks[i];
-    if (!(t->flags & (TOKF_CAP | TOKF_ALLCAP)) || (t->flags & TOKF_POSS))
-        return NULL;
-    return alias_of(c, t);
-}
-
 /* Token i names a state's mission abroad: "embassy", "consulate" (and "mission" when
  * with_mission). */
 static bool mission_word(const dt_coder *c, int i, bool with_mission)
@@ -592,7 +630,7 @@ static sid location(dt_coder *c, int upto)
             continue;
         /* Nor are a nationality's civilians ("kidnapped two French tourists"): often abroad,
          * they do not say where the act was or whose its agents are. */
-        if (m->ncodes > 0 && strlen(code_str(c, m->codes[0])) == 6 && strcmp(code_str(c, m->codes[0]) + 3, "CVL") == 0)
+        if (m->ncodes > 0 && code_len_is(code_str(c, m->codes[0]), 6) && code_is(code_str(c, m->codes[0]) + 3, "CVL"))
             continue;
         if (m->ncodes > 0 && m->type == MT_ACTOR && country_based(code_str(c, m->codes[0]))) {
             char cc[4];
@@ -638,8 +676,8 @@ static sid same_sector_before(dt_coder *c, int mi, const char *sector)
     bool anew = p >= 0 && (KEY_IS(c, p, "A") || KEY_IS(c, p, "AN") || KEY_IS(c, p, "ANOTHER") ||
                            (c->toks[p].flags & TOKF_POSS) || KEY_IS(c, p, "'S"));
     int tot = DT_MIN(c->nrecent, DOC_RECENT);
-    uint32_t want = strlen(sector) == 3 ? pack3(sector) : 1;
-    bool is_gov = strcmp(sector, "GOV") == 0;
+    uint32_t want = code_len_is(sector, 3) ? pack3(sector) : 1;
+    bool is_gov = code_is(sector, "GOV");
     bool two = m->end - m->start >= 2;
     uint64_t prev = two ? c->toks[m->end - 2].hash : 0;
     const doc_mention *subj = NULL, *any = NULL, *tit = NULL;
@@ -711,7 +749,7 @@ static bool anti_government(const dt_coder *c, const mention *m)
  * article named first. */
 static sid own_institution(dt_coder *c, int mi, const char *sector)
 {
-    if (strcmp(sector, "LEG") != 0 && strcmp(sector, "JUD") != 0 && !anti_government(c, &c->m[mi]))
+    if (!code_is(sector, "LEG") && !code_is(sector, "JUD") && !anti_government(c, &c->m[mi]))
         return SID_NONE;
     for (int j = 0; j < mi; j++) {
         const mention *o = &c->m[j];
@@ -973,7 +1011,7 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
                 k += 1;
             mention *m = &c->m[mi];
             set_codes_from_actor(c, m, ae);
-            m->plural = m->ncodes == 1 && strcmp(code_str(c, m->codes[0]), "UIS") != 0 &&
+            m->plural = m->ncodes == 1 && !code_is(code_str(c, m->codes[0]), "UIS") &&
                         group_name_plural(c, x->start, x->end);
             /* "Saudi-led air strikes", "the U.S.-led invasion": force led by a state is
              * its military's (the guidelines code a coalition by its leader's). */
@@ -1161,7 +1199,7 @@ static void doc_push(dt_coder *c, const mention *m, bool subject, int group)
     dm->title = titled ? c->toks[t].hash : 0;
     dm->title_prev = titled ? c->toks[t - 1].hash : 0;
     const char *code = code_str(c, m->codes[0]);
-    dm->sector = m->ncodes == 1 && strlen(code) == 6 ? pack3(code + 3) : 0;
+    dm->sector = m->ncodes == 1 && code_len_is(code, 6) ? pack3(code + 3) : 0;
     c->nrecent++;
 }
 
@@ -1758,8 +1796,9 @@ static bool person_title(const dt_coder *c, const mention *m)
 }
 
 /* "President Santos and FARC leader Rodrigo Londono": the name after a title that the
- * dictionaries do not know (up to three capitalised words) belongs to the title. */
-static int past_unknown_name(const dt_coder *c, const mention *m)
+ * dictionaries do not know (up to three capitalised words) belongs to the title. (Inline:
+ * asked for every mention of a list, and most answer at the first token.) */
+static inline int past_unknown_name(const dt_coder *c, const mention *m)
 {
     int p = m->end;
     while (p < c->ntok && p < m->end + 3 && c->ct[p].role == TR_NONE && c->ct[p].mention < 0 &&
@@ -2361,7 +2400,7 @@ static void drop_patrons(dt_coder *c)
          * force of the state's own) */
         if (!patron && p + 1 < c->ntok && key_is_n(c, p, "LED", 3) && c->ct[p + 1].mention >= 0 &&
             c->m[c->ct[p + 1].mention].start == p + 1 && c->m[c->ct[p + 1].mention].ncodes > 0 &&
-            strncmp(code_str(c, c->m[c->ct[p + 1].mention].codes[0]), "IGO", 3) == 0)
+            code_begins(code_str(c, c->m[c->ct[p + 1].mention].codes[0]), "IGO"))
             patron = true;
         /* "the U.S.-based cleric", "a London-based rights group": where someone lives
          * or works describes him, before an actor or not; he is not that state */
@@ -2380,7 +2419,7 @@ static void drop_patrons(dt_coder *c)
          * militants" are Pakistan's, as the guidelines code armed groups) */
         int ai = based && p + 1 < c->ntok ? c->ct[p + 1].mention : -1;
         if (ai >= 0 && c->m[ai].start == p + 1 && c->m[ai].type == MT_AGENT_ONLY && m->type == MT_ACTOR &&
-            m->ncodes == 1 && strlen(code_str(c, m->codes[0])) == 3 && country_based(code_str(c, m->codes[0])))
+            m->ncodes == 1 && code_len_is(code_str(c, m->codes[0]), 3) && country_based(code_str(c, m->codes[0])))
             c->m[ai].base = m->codes[0];
         forget_mention(c, m);
     }
@@ -2395,7 +2434,7 @@ static void drop_owners(dt_coder *c)
         mention *m = &c->m[mi];
         int p = m->end;
         if (m->start == m->end || m->type != MT_ACTOR || m->kind != AK_STATE || m->ncodes != 1 ||
-            strlen(code_str(c, m->codes[0])) != 3 || p + 1 >= c->ntok || !(c->ct[p].tflags & TOKF_POSS))
+            !code_len_is(code_str(c, m->codes[0]), 3) || p + 1 >= c->ntok || !(c->ct[p].tflags & TOKF_POSS))
             continue;
         int oi = c->ct[p + 1].mention;
         if (oi < 0 || oi == mi)
@@ -2758,7 +2797,7 @@ static void resolve_agents(dt_coder *c)
         const char *sector = dict_str(c->d, ag->code);
         if (!m->is_possessive_pron && m->start > 0 && KEY_IS(c, m->start - 1, "FOREIGN") &&
             (c->toks[m->start - 1].flags & TOKF_LOWER) && c->ct[m->start - 1].mention < 0 &&
-            (strcmp(sector, "MIL") == 0 || strcmp(sector, "SPY") == 0)) {
+            (code_is(sector, "MIL") || code_is(sector, "SPY"))) {
             m->codes[0] = coder_intern(c, "UIS", 3);
             m->ncodes = 1;
             m->kind = AK_ACTOR;
@@ -2938,7 +2977,7 @@ static void resolve_agents(dt_coder *c)
         if (!loc)
             loc = place_after(c, m, true);
         /* (not officials and envoys, who travel: "the envoy arrived in Pyongyang") */
-        if (!loc && strcmp(dict_str(c->d, ag->code), "GOV") != 0)
+        if (!loc && !code_is(dict_str(c->d, ag->code), "GOV"))
             loc = place_in_sentence(c, m);
         /* (a definite description is resolved from what came before it: before the
          * document has a location, not from an actor named later in its own sentence,
@@ -2949,7 +2988,7 @@ static void resolve_agents(dt_coder *c)
             loc = same_sector_before(c, mi, dict_str(c->d, ag->code));
         if (!loc)
             loc = own_institution(c, mi, dict_str(c->d, ag->code));
-        if (!loc && (c->location || strcmp(dict_str(c->d, ag->code), "GOV") != 0 || !named_later_only(c, m)))
+        if (!loc && (c->location || !code_is(dict_str(c->d, ag->code), "GOV") || !named_later_only(c, m)))
             loc = location(c, mi);
         if (loc) {
             m->codes[0] = combine(c, loc, ag, AK_STATE, former);
@@ -3095,12 +3134,15 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
     STAGE_LAP(c, STG_PHRASES, stage_t);
     build_mentions(c, units, nu);
     STAGE_LAP(c, STG_MENTIONS, stage_t);
-    /* Person names used alone later ("Kim"); (no alias is added in this loop: whether
-     * the document has any is asked once) */
+    /* Person names used alone later ("Kim"): a capitalized word of no phrase, not a
+     * possessive, that is an alias's key. (No alias is added in this loop: whether the
+     * document has any is asked once. The token's flags are read beside its role, in its
+     * ctok, and its hash only for those.) */
     for (int i = 0, any = c->naliases > 0; i < nt && any; i++) {
-        if (c->ct[i].role != TR_NONE)
+        const ctok *ct = &c->ct[i];
+        if (ct->role != TR_NONE || !(ct->tflags & (TOKF_CAP | TOKF_ALLCAP)) || (ct->tflags & TOKF_POSS))
             continue;
-        const alias *al = find_alias(c, i);
+        const alias *al = alias_of(c, &c->toks[i]);
         if (!al)
             continue;
         int mi = new_mention(c, i, i + 1, MT_ALIAS);
@@ -3148,7 +3190,7 @@ static void remember_titled_name(dt_coder *c, const mention *m)
 {
     static const char *const particles[] = {"AL", "EL", "BIN", "BEN", "DE", "DA", "DOS", "DEL", "VAN", "VON"};
     if (m->type != MT_ACTOR || m->kind == AK_PERSON || m->ncodes != 1 || m->end <= m->start ||
-        strlen(code_str(c, m->codes[0])) != 6 ||
+        !code_len_is(code_str(c, m->codes[0]), 6) ||
         !key_among(c, m->end - 1, person_titles, DT_ARRAY_LEN(person_titles)))
         return;
     int from = m->end, to = past_unknown_name(c, m);

@@ -693,6 +693,15 @@ int dict_spec_each(const char *spec, dict_spec_fn fn, void *ctx)
     return rc;
 }
 
+/* The first k codes of list into out. (A loop: a list is one code or a few, fewer than a
+ * call to memcpy takes to set up.) */
+static size_t copy_code_list(sid *out, const sid *list, size_t k)
+{
+    for (size_t i = 0; i < k; i++)
+        out[i] = list[i];
+    return k;
+}
+
 size_t dict_actor_codes(const dt_dict *d, const actor_entry *a, int32_t date, sid *out, size_t cap)
 {
     const code_alt *dflt = NULL;
@@ -706,18 +715,13 @@ size_t dict_actor_codes(const dt_dict *d, const actor_entry *a, int32_t date, si
         if (date == DATE_NONE)
             continue;
         if ((alt->from == DATE_NONE || date >= alt->from) && (alt->to == DATE_NONE || date <= alt->to)) {
-            size_t k = DT_MIN((size_t)alt->ncodes, cap);
-            if (k)
-                memcpy(out, &d->code_lists[alt->codes], k * sizeof(sid));
-            return k;
+            return copy_code_list(out, &d->code_lists[alt->codes], DT_MIN((size_t)alt->ncodes, cap));
         }
     }
     if (!dflt)
         return 0;
-    size_t k = DT_MIN((size_t)dflt->ncodes, cap);
-    if (k) /* a null code may have no list at all */
-        memcpy(out, &d->code_lists[dflt->codes], k * sizeof(sid));
-    return k;
+    /* (a null code may have no list at all: then k is 0, and nothing is read) */
+    return copy_code_list(out, &d->code_lists[dflt->codes], DT_MIN((size_t)dflt->ncodes, cap));
 }
 
 /* ---------------------------------------------------------------- compile */
