@@ -693,12 +693,13 @@ int dict_spec_each(const char *spec, dict_spec_fn fn, void *ctx)
     return rc;
 }
 
-/* The first k codes of list into out. (A loop: a list is one code or a few, fewer than a
- * call to memcpy takes to set up.) */
-static size_t copy_code_list(sid *out, const sid *list, size_t k)
+/* The k codes of the code lists from `at` on into out. (A loop: a list is one code or a
+ * few, fewer than a call to memcpy takes to set up. The lists are indexed only when k > 0:
+ * a null code may have no list at all, and the dictionary then none.) */
+static size_t copy_code_list(sid *out, const sid *lists, uint32_t at, size_t k)
 {
     for (size_t i = 0; i < k; i++)
-        out[i] = list[i];
+        out[i] = lists[at + i];
     return k;
 }
 
@@ -715,13 +716,12 @@ size_t dict_actor_codes(const dt_dict *d, const actor_entry *a, int32_t date, si
         if (date == DATE_NONE)
             continue;
         if ((alt->from == DATE_NONE || date >= alt->from) && (alt->to == DATE_NONE || date <= alt->to)) {
-            return copy_code_list(out, &d->code_lists[alt->codes], DT_MIN((size_t)alt->ncodes, cap));
+            return copy_code_list(out, d->code_lists, alt->codes, DT_MIN((size_t)alt->ncodes, cap));
         }
     }
     if (!dflt)
         return 0;
-    /* (a null code may have no list at all: then k is 0, and nothing is read) */
-    return copy_code_list(out, &d->code_lists[dflt->codes], DT_MIN((size_t)dflt->ncodes, cap));
+    return copy_code_list(out, d->code_lists, dflt->codes, DT_MIN((size_t)dflt->ncodes, cap));
 }
 
 /* ---------------------------------------------------------------- compile */
