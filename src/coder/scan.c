@@ -2107,6 +2107,15 @@ static void find_compounds(dt_coder *c)
             if (tok_punct(c, p, '(') && tok_punct(c, p + 2, ')') && c->ct[p + 1].mention < 0 &&
                 (c->toks[p + 1].flags & TOKF_ALLCAP))
                 p += 3;
+            /* Every link below is the next mention itself at p (a hyphen), a punctuation
+             * mark (',' '&'), or a word of "and", "or", "as": the closed-class flags of
+             * "and" and "or" (WF_CONJ) and "as" (WF_TEMPORAL), which every dictionary
+             * gives them. Most pairs of mentions have none there and end the chain here,
+             * without the tests of each link. */
+            if (p != nx->start &&
+                (p >= c->ntok ||
+                 (!(c->ct[p].tflags & TOKF_PUNCT) && !(c->ct[p].wflags & (WF_CONJ | WF_TEMPORAL)))))
+                break;
             bool hyph = p == nx->start && (c->toks[nx->start].flags & TOKF_HYPH);
             bool comma = tok_punct(c, p, ',') && skip_det(c, p + 1) == nx->start;
             /* ("Kyiv and its Western allies", "the US and their allies": past the possessive) */
