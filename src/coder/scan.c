@@ -2559,7 +2559,9 @@ static sid place_after(dt_coder *c, const mention *m, bool past_verbs)
     for (int q = m->end; q < c->ntok && q <= m->end + 2; q++) {
         if (!past_verbs && c->ct[q].role == TR_VERB)
             return SID_NONE;
-        if (!(KEY_IS(c, q, "IN") || KEY_IS(c, q, "INSIDE") || KEY_IS(c, q, "WITHIN") || KEY_IS(c, q, "NEAR")))
+        /* (the four are prepositions, WF_PREP: most words are answered by their flags) */
+        if (!(c->ct[q].wflags & WF_PREP) ||
+            !(KEY_IS(c, q, "IN") || KEY_IS(c, q, "INSIDE") || KEY_IS(c, q, "WITHIN") || KEY_IS(c, q, "NEAR")))
             continue;
         int k = skip_det_dir(c, q + 1, c->ntok);
         int pm = k < c->ntok ? c->ct[k].mention : -1;
@@ -2586,13 +2588,14 @@ static sid place_after(dt_coder *c, const mention *m, bool past_verbs)
 static sid place_in_sentence(dt_coder *c, const mention *m)
 {
     for (int q = m->end; q + 1 < c->ntok; q++) {
-        if (c->toks[q].flags & TOKF_PUNCT) {
+        if (c->ct[q].tflags & TOKF_PUNCT) {
             char ch = c->norm.data[c->toks[q].start];
             if (ch == ';' || ch == ':')
                 break;
             continue;
         }
-        if (!(KEY_IS(c, q, "IN") || KEY_IS(c, q, "INSIDE") || KEY_IS(c, q, "WITHIN")))
+        /* (the three are prepositions, WF_PREP: most words are answered by their flags) */
+        if (!(c->ct[q].wflags & WF_PREP) || !(KEY_IS(c, q, "IN") || KEY_IS(c, q, "INSIDE") || KEY_IS(c, q, "WITHIN")))
             continue;
         int k = skip_det_dir(c, q + 1, c->ntok);
         int pm = k < c->ntok ? c->ct[k].mention : -1;
