@@ -1781,18 +1781,40 @@ static bool leaders_of(dt_coder *c, int mi)
     return m->ncodes > 0;
 }
 
+/* A person's title: "minister", "president", "spokesman", "envoy" ... Asked of a
+ * mention's last word for every mention the document remembers, so the key is compared
+ * only with the titles of its length (a switch on the length, then the few words of that
+ * length) rather than with each title in turn. */
+static bool title_word(const dt_coder *c, int i)
+{
+    if (i < 0 || i >= c->ntok)
+        return false;
+    const tok *t = &c->toks[i];
+    const char *k = c->keys.data + t->key;
+    /* (each word under the case of its own length: the key is compared over that many bytes) */
+#define TITLE_IS(w) (memcmp(k, w, sizeof(w) - 1) == 0)
+    switch (t->key_len) {
+    case 4: return TITLE_IS("KING") || TITLE_IS("EMIR");
+    case 5: return TITLE_IS("ENVOY") || TITLE_IS("QUEEN") || TITLE_IS("CHIEF");
+    case 6: return TITLE_IS("LEADER") || TITLE_IS("PRINCE");
+    case 7: return TITLE_IS("PREMIER");
+    case 8: return TITLE_IS("MINISTER") || TITLE_IS("DIPLOMAT");
+    case 9: return TITLE_IS("PRESIDENT") || TITLE_IS("SECRETARY") || TITLE_IS("SPOKESMAN") || TITLE_IS("COMMANDER");
+    case 10: return TITLE_IS("CHANCELLOR") || TITLE_IS("AMBASSADOR") || TITLE_IS("NEGOTIATOR");
+    case 11: return TITLE_IS("SPOKESWOMAN") || TITLE_IS("COUNTERPART");
+    case 12: return TITLE_IS("SPOKESPERSON");
+    default: return false;
+    }
+#undef TITLE_IS
+}
+
 /* An actor named by a person's title: a state and an agent that is one person
  * ("Armenian Prime Minister", "the Egyptian foreign minister"). */
-static const char *const person_titles[] = {"MINISTER",   "PRESIDENT",  "PREMIER",   "CHANCELLOR", "SECRETARY",
-                                            "SPOKESMAN",  "SPOKESWOMAN", "SPOKESPERSON", "AMBASSADOR", "ENVOY",
-                                            "LEADER",     "KING",       "QUEEN",     "PRINCE",     "EMIR",
-                                            "NEGOTIATOR", "COUNTERPART", "DIPLOMAT", "COMMANDER",  "CHIEF"};
-
 static bool person_title(const dt_coder *c, const mention *m)
 {
     if (m->kind != AK_ACTOR || m->ncodes <= 0 || m->end <= m->start)
         return false;
-    return key_among(c, m->end - 1, person_titles, DT_ARRAY_LEN(person_titles));
+    return title_word(c, m->end - 1);
 }
 
 /* "President Santos and FARC leader Rodrigo Londono": the name after a title that the
@@ -1805,7 +1827,7 @@ static inline int past_unknown_name(const dt_coder *c, const mention *m)
            !c->ct[p].wflags && (c->toks[p].flags & TOKF_CAP) && (c->toks[p].flags & TOKF_WORD))
         p++;
     /* (the title test last: most actors are followed by no such name) */
-    if (p == m->end || m->end <= m->start || !key_among(c, m->end - 1, person_titles, DT_ARRAY_LEN(person_titles)))
+    if (p == m->end || m->end <= m->start || !title_word(c, m->end - 1))
         return m->end;
     return p;
 }
@@ -3203,7 +3225,7 @@ static void remember_titled_name(dt_coder *c, const mention *m)
     static const char *const particles[] = {"AL", "EL", "BIN", "BEN", "DE", "DA", "DOS", "DEL", "VAN", "VON"};
     if (m->type != MT_ACTOR || m->kind == AK_PERSON || m->ncodes != 1 || m->end <= m->start ||
         !code_len_is(code_str(c, m->codes[0]), 6) ||
-        !key_among(c, m->end - 1, person_titles, DT_ARRAY_LEN(person_titles)))
+        !title_word(c, m->end - 1))
         return;
     int from = m->end, to = past_unknown_name(c, m);
     /* (the apposition: NAME, TITLE, at the start of its sentence) */
