@@ -54,9 +54,14 @@ bool country_based(const char *code)
 
 /* Whether code text k is n characters long (n a small constant), read letter by letter
  * and no further than its end: most codes are three or six letters, and this is cheaper
- * than a call to strlen. */
+ * than a call to strlen. (The two lengths asked are written out, a test per letter: the
+ * compiler keeps the loop as a loop, which costs twice as many instructions.) */
 static inline bool code_len_is(const char *k, size_t n)
 {
+    if (n == 3)
+        return k[0] && k[1] && k[2] && !k[3];
+    if (n == 6)
+        return k[0] && k[1] && k[2] && k[3] && k[4] && k[5] && !k[6];
     for (size_t i = 0; i < n; i++)
         if (!k[i])
             return false;
@@ -1171,10 +1176,12 @@ static bool several_states(const dt_coder *c, const mention *m)
            memcmp(code_str(c, m->codes[0]), code_str(c, m->codes[1]), 3) != 0;
 }
 
-static void doc_push(dt_coder *c, const mention *m, bool subject, int group)
+/* Remember mention m in the document; returns its entry, or NULL when m has no code (it
+ * is not remembered). */
+static doc_mention *doc_push(dt_coder *c, const mention *m, bool subject, int group)
 {
     if (m->ncodes <= 0)
-        return;
+        return NULL;
     doc_mention *dm = &c->recent[c->nrecent % DOC_RECENT];
     /* (all MAX_CODES, a copy of fixed size without a call; past ncodes nobody reads) */
     memcpy(dm->codes, m->codes, sizeof(dm->codes));
@@ -1201,6 +1208,7 @@ static void doc_push(dt_coder *c, const mention *m, bool subject, int group)
     const char *code = code_str(c, m->codes[0]);
     dm->sector = m->ncodes == 1 && code_len_is(code, 6) ? pack3(code + 3) : 0;
     c->nrecent++;
+    return dm;
 }
 
 const doc_mention *doc_find(const dt_coder *c, dm_pred pred, const void *arg, int max_back)
@@ -3280,10 +3288,11 @@ void scan_commit_doc_context(dt_coder *c)
         if (m->compound >= 0) {
             group = c->next_group + m->compound;
         }
-        doc_push(c, m, subject, group);
+        /* (m has a code: it is remembered) */
+        doc_mention *dm = doc_push(c, m, subject, group);
         /* "A Chinese coast guard spokesman said ... He urged Manila ...": one person named
          * by a title alone, who speaks or acts, is the "he" of the next sentences. */
-        c->recent[(c->nrecent - 1) % DOC_RECENT].titled_one =
+        dm->titled_one =
             subject && !m->plural && (person_title(c, m) || (m->kind == AK_ACTOR && spokes_word(c, m->start)));
         /* (not a pair that is only hoped to act: "Japan hoped Syria and Kuwait would
          * meet halfway. They then held talks" is about the speakers) */
