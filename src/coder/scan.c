@@ -54,9 +54,14 @@ bool country_based(const char *code)
 
 /* Whether code text k is n characters long (n a small constant), read letter by letter
  * and no further than its end: most codes are three or six letters, and this is cheaper
- * than a call to strlen. */
+ * than a call to strlen. (The two lengths asked are written out, a test per letter: the
+ * compiler keeps the loop as a loop, which costs twice as many instructions.) */
 static inline bool code_len_is(const char *k, size_t n)
 {
+    if (n == 3)
+        return k[0] && k[1] && k[2] && !k[3];
+    if (n == 6)
+        return k[0] && k[1] && k[2] && k[3] && k[4] && k[5] && !k[6];
     for (size_t i = 0; i < n; i++)
         if (!k[i])
             return false;
@@ -1171,10 +1176,12 @@ static bool several_states(const dt_coder *c, const mention *m)
            memcmp(code_str(c, m->codes[0]), code_str(c, m->codes[1]), 3) != 0;
 }
 
-static void doc_push(dt_coder *c, const mention *m, bool subject, int group)
+/* Remember mention m in the document; returns its entry, or NULL when m has no code (it
+ * is not remembered). */
+static doc_mention *doc_push(dt_coder *c, const mention *m, bool subject, int group)
 {
     if (m->ncodes <= 0)
-        return;
+        return NULL;
     doc_mention *dm = &c->recent[c->nrecent % DOC_RECENT];
     /* (all MAX_CODES, a copy of fixed size without a call; past ncodes nobody reads) */
     memcpy(dm->codes, m->codes, sizeof(dm->codes));
@@ -1201,6 +1208,7 @@ static void doc_push(dt_coder *c, const mention *m, bool subject, int group)
     const char *code = code_str(c, m->codes[0]);
     dm->sector = m->ncodes == 1 && code_len_is(code, 6) ? pack3(code + 3) : 0;
     c->nrecent++;
+    return dm;
 }
 
 const doc_mention *doc_find(const dt_coder *c, dm_pred pred, const void *arg, int max_back)
@@ -1781,18 +1789,40 @@ static bool leaders_of(dt_coder *c, int mi)
     return m->ncodes > 0;
 }
 
+/* A person's title: "minister", "president", "spokesman", "envoy" ... Asked of a
+ * mention's last word for every mention the document remembers, so the key is compared
+ * only with the titles of its length (a switch on the length, then the few words of that
+ * length) rather than with each title in turn. */
+static bool title_word(const dt_coder *c, int i)
+{
+    if (i < 0 || i >= c->ntok)
+        return false;
+    const tok *t = &c->toks[i];
+    const char *k = c->keys.data + t->key;
+    /* (each word under the case of its own length: the key is compared over that many bytes) */
+#define TITLE_IS(w) (memcmp(k, w, sizeof(w) - 1) == 0)
+    switch (t->key_len) {
+    case 4: return TITLE_IS("KING") || TITLE_IS("EMIR");
+    case 5: return TITLE_IS("ENVOY") || TITLE_IS("QUEEN") || TITLE_IS("CHIEF");
+    case 6: return TITLE_IS("LEADER") || TITLE_IS("PRINCE");
+    case 7: return TITLE_IS("PREMIER");
+    case 8: return TITLE_IS("MINISTER") || TITLE_IS("DIPLOMAT");
+    case 9: return TITLE_IS("PRESIDENT") || TITLE_IS("SECRETARY") || TITLE_IS("SPOKESMAN") || TITLE_IS("COMMANDER");
+    case 10: return TITLE_IS("CHANCELLOR") || TITLE_IS("AMBASSADOR") || TITLE_IS("NEGOTIATOR");
+    case 11: return TITLE_IS("SPOKESWOMAN") || TITLE_IS("COUNTERPART");
+    case 12: return TITLE_IS("SPOKESPERSON");
+    default: return false;
+    }
+#undef TITLE_IS
+}
+
 /* An actor named by a person's title: a state and an agent that is one person
  * ("Armenian Prime Minister", "the Egyptian foreign minister"). */
-static const char *const person_titles[] = {"MINISTER",   "PRESIDENT",  "PREMIER",   "CHANCELLOR", "SECRETARY",
-                                            "SPOKESMAN",  "SPOKESWOMAN", "SPOKESPERSON", "AMBASSADOR", "ENVOY",
-                                            "LEADER",     "KING",       "QUEEN",     "PRINCE",     "EMIR",
-                                            "NEGOTIATOR", "COUNTERPART", "DIPLOMAT", "COMMANDER",  "CHIEF"};
-
 static bool person_title(const dt_coder *c, const mention *m)
 {
     if (m->kind != AK_ACTOR || m->ncodes <= 0 || m->end <= m->start)
         return false;
-    return key_among(c, m->end - 1, person_titles, DT_ARRAY_LEN(person_titles));
+    return title_word(c, m->end - 1);
 }
 
 /* "President Santos and FARC leader Rodrigo Londono": the name after a title that the
@@ -1805,7 +1835,7 @@ static inline int past_unknown_name(const dt_coder *c, const mention *m)
            !c->ct[p].wflags && (c->toks[p].flags & TOKF_CAP) && (c->toks[p].flags & TOKF_WORD))
         p++;
     /* (the title test last: most actors are followed by no such name) */
-    if (p == m->end || m->end <= m->start || !key_among(c, m->end - 1, person_titles, DT_ARRAY_LEN(person_titles)))
+    if (p == m->end || m->end <= m->start || !title_word(c, m->end - 1))
         return m->end;
     return p;
 }
@@ -2107,6 +2137,15 @@ static void find_compounds(dt_coder *c)
             if (tok_punct(c, p, '(') && tok_punct(c, p + 2, ')') && c->ct[p + 1].mention < 0 &&
                 (c->toks[p + 1].flags & TOKF_ALLCAP))
                 p += 3;
+            /* Every link below is the next mention itself at p (a hyphen), a punctuation
+             * mark (',' '&'), or a word of "and", "or", "as": the closed-class flags of
+             * "and" and "or" (WF_CONJ) and "as" (WF_TEMPORAL), which every dictionary
+             * gives them. Most pairs of mentions have none there and end the chain here,
+             * without the tests of each link. */
+            if (p != nx->start &&
+                (p >= c->ntok ||
+                 (!(c->ct[p].tflags & TOKF_PUNCT) && !(c->ct[p].wflags & (WF_CONJ | WF_TEMPORAL)))))
+                break;
             bool hyph = p == nx->start && (c->toks[nx->start].flags & TOKF_HYPH);
             bool comma = tok_punct(c, p, ',') && skip_det(c, p + 1) == nx->start;
             /* ("Kyiv and its Western allies", "the US and their allies": past the possessive) */
@@ -2550,7 +2589,9 @@ static sid place_after(dt_coder *c, const mention *m, bool past_verbs)
     for (int q = m->end; q < c->ntok && q <= m->end + 2; q++) {
         if (!past_verbs && c->ct[q].role == TR_VERB)
             return SID_NONE;
-        if (!(KEY_IS(c, q, "IN") || KEY_IS(c, q, "INSIDE") || KEY_IS(c, q, "WITHIN") || KEY_IS(c, q, "NEAR")))
+        /* (the four are prepositions, WF_PREP: most words are answered by their flags) */
+        if (!(c->ct[q].wflags & WF_PREP) ||
+            !(KEY_IS(c, q, "IN") || KEY_IS(c, q, "INSIDE") || KEY_IS(c, q, "WITHIN") || KEY_IS(c, q, "NEAR")))
             continue;
         int k = skip_det_dir(c, q + 1, c->ntok);
         int pm = k < c->ntok ? c->ct[k].mention : -1;
@@ -2577,13 +2618,14 @@ static sid place_after(dt_coder *c, const mention *m, bool past_verbs)
 static sid place_in_sentence(dt_coder *c, const mention *m)
 {
     for (int q = m->end; q + 1 < c->ntok; q++) {
-        if (c->toks[q].flags & TOKF_PUNCT) {
+        if (c->ct[q].tflags & TOKF_PUNCT) {
             char ch = c->norm.data[c->toks[q].start];
             if (ch == ';' || ch == ':')
                 break;
             continue;
         }
-        if (!(KEY_IS(c, q, "IN") || KEY_IS(c, q, "INSIDE") || KEY_IS(c, q, "WITHIN")))
+        /* (the three are prepositions, WF_PREP: most words are answered by their flags) */
+        if (!(c->ct[q].wflags & WF_PREP) || !(KEY_IS(c, q, "IN") || KEY_IS(c, q, "INSIDE") || KEY_IS(c, q, "WITHIN")))
             continue;
         int k = skip_det_dir(c, q + 1, c->ntok);
         int pm = k < c->ntok ? c->ct[k].mention : -1;
@@ -3191,7 +3233,7 @@ static void remember_titled_name(dt_coder *c, const mention *m)
     static const char *const particles[] = {"AL", "EL", "BIN", "BEN", "DE", "DA", "DOS", "DEL", "VAN", "VON"};
     if (m->type != MT_ACTOR || m->kind == AK_PERSON || m->ncodes != 1 || m->end <= m->start ||
         !code_len_is(code_str(c, m->codes[0]), 6) ||
-        !key_among(c, m->end - 1, person_titles, DT_ARRAY_LEN(person_titles)))
+        !title_word(c, m->end - 1))
         return;
     int from = m->end, to = past_unknown_name(c, m);
     /* (the apposition: NAME, TITLE, at the start of its sentence) */
@@ -3246,10 +3288,11 @@ void scan_commit_doc_context(dt_coder *c)
         if (m->compound >= 0) {
             group = c->next_group + m->compound;
         }
-        doc_push(c, m, subject, group);
+        /* (m has a code: it is remembered) */
+        doc_mention *dm = doc_push(c, m, subject, group);
         /* "A Chinese coast guard spokesman said ... He urged Manila ...": one person named
          * by a title alone, who speaks or acts, is the "he" of the next sentences. */
-        c->recent[(c->nrecent - 1) % DOC_RECENT].titled_one =
+        dm->titled_one =
             subject && !m->plural && (person_title(c, m) || (m->kind == AK_ACTOR && spokes_word(c, m->start)));
         /* (not a pair that is only hoped to act: "Japan hoped Syria and Kuwait would
          * meet halfway. They then held talks" is about the speakers) */
