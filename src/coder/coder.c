@@ -236,36 +236,41 @@ static void set_barrier(dt_coder *c, int i, uint8_t kind)
     c->ct[i].barrier = kind;
 }
 
-/* Mark token i if it ends a clause (mark_barriers calls this only for punctuation and
- * for words with one of the flags tested here; the token's barrier is still 0). */
+/* Mark punctuation token i if it ends a clause (mark_barriers calls this for each
+ * punctuation token after the dateline; the token's barrier is still 0). Most are full
+ * stops, and commas before neither a verb nor an actor: the first tests put them by. */
+static inline void mark_punct_barrier(dt_coder *c, int i)
+{
+    char ch = c->norm.data[c->toks[i].start];
+    if (ch == ';' || ch == ':') {
+        set_barrier(c, i, 1);
+        return;
+    }
+    if (ch != ',' || i + 1 >= c->ntok || (c->ct[i + 1].role != TR_VERB && c->ct[i + 1].mention < 0))
+        return;
+    /* ", raising condemnation from India": a participle clause. The verb before
+     * the comma does not find its target inside it (2: a barrier going forward
+     * only; the participle's own patterns still reach back to the subject). */
+    if (c->ct[i + 1].role == TR_VERB && c->toks[i + 1].key_len > 4 &&
+        memcmp(c->keys.data + c->toks[i + 1].key + c->toks[i + 1].key_len - 3, "ING", 3) == 0)
+        set_barrier(c, i, 2);
+    /* "Putin, who denied meddling in the election, met Trump": the comma before a
+     * verb closes a relative clause opened by ", who" or ", which"; the relative
+     * verb does not reach past it (the main verb still finds its subject before). */
+    else if (c->ct[i + 1].role == TR_VERB && relative_before(c, i))
+        set_barrier(c, i, 2);
+    /* "Thousands protest in Cuba over shortages, Biden backs demonstrators": after a
+     * clause with its verb, a comma and an actor with a verb of its own start a new
+     * clause (not "Russia, China condemn ...": no verb before the comma). */
+    else if (comma_new_clause(c, i))
+        set_barrier(c, i, 1);
+}
+
+/* Mark word token i if it ends a clause (mark_barriers calls this only for words after
+ * the dateline with one of the flags tested here; the token's barrier is still 0). */
 static void mark_barrier_at(dt_coder *c, int i)
 {
     const ctok *t = &c->ct[i];
-    const tok *tk = &c->toks[i];
-    if (t->role == TR_SKIP)
-        return;
-    if (tk->flags & TOKF_PUNCT) {
-        char ch = c->norm.data[tk->start];
-        if (ch == ';' || ch == ':')
-            set_barrier(c, i, 1);
-        /* ", raising condemnation from India": a participle clause. The verb before
-         * the comma does not find its target inside it (2: a barrier going forward
-         * only; the participle's own patterns still reach back to the subject). */
-        if (ch == ',' && i + 1 < c->ntok && c->ct[i + 1].role == TR_VERB && c->toks[i + 1].key_len > 4 &&
-            memcmp(c->keys.data + c->toks[i + 1].key + c->toks[i + 1].key_len - 3, "ING", 3) == 0)
-            set_barrier(c, i, 2);
-        /* "Putin, who denied meddling in the election, met Trump": the comma before a
-         * verb closes a relative clause opened by ", who" or ", which"; the relative
-         * verb does not reach past it (the main verb still finds its subject before). */
-        else if (ch == ',' && i + 1 < c->ntok && c->ct[i + 1].role == TR_VERB && relative_before(c, i))
-            set_barrier(c, i, 2);
-        /* "Thousands protest in Cuba over shortages, Biden backs demonstrators": after a
-         * clause with its verb, a comma and an actor with a verb of its own start a new
-         * clause (not "Russia, China condemn ...": no verb before the comma). */
-        else if (ch == ',' && comma_new_clause(c, i))
-            set_barrier(c, i, 1);
-        return;
-    }
     if (t->role != TR_NONE)
         return;
     /* "X's decision to cut aid drew criticism from Kenya": a verb that draws an event
@@ -375,17 +380,17 @@ static void mark_barriers(dt_coder *c)
      * no others, and nothing after it gives a skipped token another role) */
     int skip = 0;
     while (skip < ntok && c->ct[skip].role == TR_SKIP)
-        skip++;
+        c->ct[skip++].barrier = 0; /* (no dateline token ends a clause) */
     c->skip_end = skip;
-    for (int i = 0; i < ntok; i++) {
+    for (int i = skip; i < ntok; i++) {
         ctok *t = &c->ct[i];
         t->barrier = 0;
-        /* (most tokens, a word none of the tests below is about, in one test; tflags
-         * are the token's flags) */
-        if (!(t->tflags & TOKF_PUNCT) &&
-            !(t->wflags & (WF_ELICIT | WF_REPORT | WF_SUBCONJ | WF_TEMPORAL | WF_CONJ)))
-            continue;
-        mark_barrier_at(c, i);
+        /* (most tokens, a word none of the tests is about, are put by in two tests;
+         * tflags are the token's flags) */
+        if (t->tflags & TOKF_PUNCT)
+            mark_punct_barrier(c, i);
+        else if (t->wflags & (WF_ELICIT | WF_REPORT | WF_SUBCONJ | WF_TEMPORAL | WF_CONJ))
+            mark_barrier_at(c, i);
     }
 }
 
