@@ -4777,7 +4777,9 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     }
     protos[*np] = (proto){src, tgt, both, cs, use, rule, vi, ve->is_noun, "", false};
     protos[*np].domestic = domestic;
-    meeting_place(c, lo, hi, protos[*np].place);
+    /* (expand asks for the place only of a meeting, 040, and only as the code it uses) */
+    if (use && code_is(code_str(c, use), "040"))
+        meeting_place(c, lo, hi, protos[*np].place);
     (*np)++;
     return true;
 }
