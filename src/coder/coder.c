@@ -1048,7 +1048,10 @@ static bool own_of_compound(const dt_coder *c, const mention *m, int src)
  * clashed"? Those actors are of the earlier act, not the target of this one. */
 static bool after_clause(const dt_coder *c, int i, int hi)
 {
-    if (!KEY_IS(c, i, "AFTER") || c->ct[i].role != TR_NONE)
+    /* ("after" is a temporal word in every dictionary, closed.c: the flag puts nearly
+     * every other word by before the key is compared; this runs for each word a target
+     * is looked for in) */
+    if (!(c->ct[i].wflags & WF_TEMPORAL) || !KEY_IS(c, i, "AFTER") || c->ct[i].role != TR_NONE)
         return false;
     bool comma = false;
     for (int k = i - 1; k >= 0 && k >= i - 3 && !comma; k--)
@@ -2925,7 +2928,6 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
 {
     verbocc *vo = &c->v[vi];
     const verb_entry *ve = &c->d->verbs[entry];
-    const char *lemma = dict_str(c->d, ve->lemma);
     int lo, hi;
     clause_range(c, vo->start, vo->end, &lo, &hi);
     /* "Police beat and arrested protesters": a verb with nothing between it and "and"/"or"
@@ -2994,6 +2996,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         STAGE_TRY_EMPTY(c);
         return false;
     }
+    const char *lemma = dict_str(c->d, ve->lemma); /* (for the trace) */
     bool adjunct = ve->is_noun && adjunct_encounter(c, vo, lo);
     /* "Russia said protests in Ukraine spread to Kharkiv": "protests" that open a clause
      * with no actor of their own and spread over a country are the noun, not the verb. */
@@ -4156,7 +4159,8 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
      * it would close a border crossing. [two sentences of background] Minsk condemned the
      * move"; only by a judge named for itself, not "human rights groups" placed by the
      * article's location) */
-    bool the_act = vo->end + 1 < hi && KEY_IS(c, vo->end, "THE") && (c->toks[vo->end + 1].flags & TOKF_LOWER);
+    bool the_act = vo->end + 1 < hi && (c->ct[vo->end].wflags & WF_DET) && KEY_IS(c, vo->end, "THE") &&
+                   (c->toks[vo->end + 1].flags & TOKF_LOWER);
     bool named_judge = src >= 0 && c->m[src].type == MT_ACTOR;
     if (tgt < 0 && !both && src >= 0 && !ve->is_noun && !(cs.flags & CF_SOLO) && c->ctx_sentence >= 0 &&
         c->sentence - c->ctx_sentence <= (the_act && named_judge ? 3 : 2) && c->m[src].ncodes == 1 && cs.code) {
@@ -4593,6 +4597,10 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             trace_printf(c, "  denied: no event\n");
             return false;
         }
+        /* (both tests below are of "that", a relative word in every dictionary, closed.c:
+         * the flag puts nearly every other word by at once) */
+        if (!(c->ct[q].wflags & WF_REL))
+            continue;
         if (no_evidence_that(c, q)) {
             trace_printf(c, "  after \"no evidence that\": no event\n");
             return false;
