@@ -236,36 +236,41 @@ static void set_barrier(dt_coder *c, int i, uint8_t kind)
     c->ct[i].barrier = kind;
 }
 
-/* Mark token i if it ends a clause (mark_barriers calls this only for punctuation and
- * for words with one of the flags tested here; the token's barrier is still 0). */
+/* Mark punctuation token i if it ends a clause (mark_barriers calls this for each
+ * punctuation token after the dateline; the token's barrier is still 0). Most are full
+ * stops, and commas before neither a verb nor an actor: the first tests put them by. */
+static inline void mark_punct_barrier(dt_coder *c, int i)
+{
+    char ch = c->norm.data[c->toks[i].start];
+    if (ch == ';' || ch == ':') {
+        set_barrier(c, i, 1);
+        return;
+    }
+    if (ch != ',' || i + 1 >= c->ntok || (c->ct[i + 1].role != TR_VERB && c->ct[i + 1].mention < 0))
+        return;
+    /* ", raising condemnation from India": a participle clause. The verb before
+     * the comma does not find its target inside it (2: a barrier going forward
+     * only; the participle's own patterns still reach back to the subject). */
+    if (c->ct[i + 1].role == TR_VERB && c->toks[i + 1].key_len > 4 &&
+        memcmp(c->keys.data + c->toks[i + 1].key + c->toks[i + 1].key_len - 3, "ING", 3) == 0)
+        set_barrier(c, i, 2);
+    /* "Putin, who denied meddling in the election, met Trump": the comma before a
+     * verb closes a relative clause opened by ", who" or ", which"; the relative
+     * verb does not reach past it (the main verb still finds its subject before). */
+    else if (c->ct[i + 1].role == TR_VERB && relative_before(c, i))
+        set_barrier(c, i, 2);
+    /* "Thousands protest in Cuba over shortages, Biden backs demonstrators": after a
+     * clause with its verb, a comma and an actor with a verb of its own start a new
+     * clause (not "Russia, China condemn ...": no verb before the comma). */
+    else if (comma_new_clause(c, i))
+        set_barrier(c, i, 1);
+}
+
+/* Mark word token i if it ends a clause (mark_barriers calls this only for words after
+ * the dateline with one of the flags tested here; the token's barrier is still 0). */
 static void mark_barrier_at(dt_coder *c, int i)
 {
     const ctok *t = &c->ct[i];
-    const tok *tk = &c->toks[i];
-    if (t->role == TR_SKIP)
-        return;
-    if (tk->flags & TOKF_PUNCT) {
-        char ch = c->norm.data[tk->start];
-        if (ch == ';' || ch == ':')
-            set_barrier(c, i, 1);
-        /* ", raising condemnation from India": a participle clause. The verb before
-         * the comma does not find its target inside it (2: a barrier going forward
-         * only; the participle's own patterns still reach back to the subject). */
-        if (ch == ',' && i + 1 < c->ntok && c->ct[i + 1].role == TR_VERB && c->toks[i + 1].key_len > 4 &&
-            memcmp(c->keys.data + c->toks[i + 1].key + c->toks[i + 1].key_len - 3, "ING", 3) == 0)
-            set_barrier(c, i, 2);
-        /* "Putin, who denied meddling in the election, met Trump": the comma before a
-         * verb closes a relative clause opened by ", who" or ", which"; the relative
-         * verb does not reach past it (the main verb still finds its subject before). */
-        else if (ch == ',' && i + 1 < c->ntok && c->ct[i + 1].role == TR_VERB && relative_before(c, i))
-            set_barrier(c, i, 2);
-        /* "Thousands protest in Cuba over shortages, Biden backs demonstrators": after a
-         * clause with its verb, a comma and an actor with a verb of its own start a new
-         * clause (not "Russia, China condemn ...": no verb before the comma). */
-        else if (ch == ',' && comma_new_clause(c, i))
-            set_barrier(c, i, 1);
-        return;
-    }
     if (t->role != TR_NONE)
         return;
     /* "X's decision to cut aid drew criticism from Kenya": a verb that draws an event
@@ -375,17 +380,17 @@ static void mark_barriers(dt_coder *c)
      * no others, and nothing after it gives a skipped token another role) */
     int skip = 0;
     while (skip < ntok && c->ct[skip].role == TR_SKIP)
-        skip++;
+        c->ct[skip++].barrier = 0; /* (no dateline token ends a clause) */
     c->skip_end = skip;
-    for (int i = 0; i < ntok; i++) {
+    for (int i = skip; i < ntok; i++) {
         ctok *t = &c->ct[i];
         t->barrier = 0;
-        /* (most tokens, a word none of the tests below is about, in one test; tflags
-         * are the token's flags) */
-        if (!(t->tflags & TOKF_PUNCT) &&
-            !(t->wflags & (WF_ELICIT | WF_REPORT | WF_SUBCONJ | WF_TEMPORAL | WF_CONJ)))
-            continue;
-        mark_barrier_at(c, i);
+        /* (most tokens, a word none of the tests is about, are put by in two tests;
+         * tflags are the token's flags) */
+        if (t->tflags & TOKF_PUNCT)
+            mark_punct_barrier(c, i);
+        else if (t->wflags & (WF_ELICIT | WF_REPORT | WF_SUBCONJ | WF_TEMPORAL | WF_CONJ))
+            mark_barrier_at(c, i);
     }
 }
 
@@ -1043,7 +1048,10 @@ static bool own_of_compound(const dt_coder *c, const mention *m, int src)
  * clashed"? Those actors are of the earlier act, not the target of this one. */
 static bool after_clause(const dt_coder *c, int i, int hi)
 {
-    if (!KEY_IS(c, i, "AFTER") || c->ct[i].role != TR_NONE)
+    /* ("after" is a temporal word in every dictionary, closed.c: the flag puts nearly
+     * every other word by before the key is compared; this runs for each word a target
+     * is looked for in) */
+    if (!(c->ct[i].wflags & WF_TEMPORAL) || !KEY_IS(c, i, "AFTER") || c->ct[i].role != TR_NONE)
         return false;
     bool comma = false;
     for (int k = i - 1; k >= 0 && k >= i - 3 && !comma; k--)
@@ -2920,7 +2928,6 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
 {
     verbocc *vo = &c->v[vi];
     const verb_entry *ve = &c->d->verbs[entry];
-    const char *lemma = dict_str(c->d, ve->lemma);
     int lo, hi;
     clause_range(c, vo->start, vo->end, &lo, &hi);
     /* "Police beat and arrested protesters": a verb with nothing between it and "and"/"or"
@@ -2989,6 +2996,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         STAGE_TRY_EMPTY(c);
         return false;
     }
+    const char *lemma = dict_str(c->d, ve->lemma); /* (for the trace) */
     bool adjunct = ve->is_noun && adjunct_encounter(c, vo, lo);
     /* "Russia said protests in Ukraine spread to Kharkiv": "protests" that open a clause
      * with no actor of their own and spread over a country are the noun, not the verb. */
@@ -3228,11 +3236,13 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             c->null_end[vi] = (int16_t)mr.end;
         return false;
     }
+    /* The root of the code, asked by many rules below (kept with cs.code). */
+    int cs_root = code_root(c, cs.code);
     /* "Police shot and killed five protesters": the verb before "and" took this verb's
      * object (above); an act of the same kind is one event, the first verb's. */
     if (!ve->is_noun && vi > 0 && vo->start >= 2 && c->v[vi - 1].end == vo->start - 1 && c->verb_matched[vi - 1] &&
         (c->ct[vo->start - 1].wflags & WF_CONJ) && c->verb_code[vi - 1] && cs.code &&
-        code_root(c, c->verb_code[vi - 1]) == code_root(c, cs.code)) {
+        code_root(c, c->verb_code[vi - 1]) == cs_root) {
         trace_printf(c, "  the same kind of act as the verb before \"and\", which shares its object: one event\n");
         return false;
     }
@@ -3248,7 +3258,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             return false;
         }
         if (c->object_end[j] > vo->start && c->v[j].end <= vo->start && c->v[j].start >= lo &&
-            c->verb_code[j] && cs.code && code_root(c, c->verb_code[j]) != code_root(c, cs.code)) {
+            c->verb_code[j] && cs.code && code_root(c, c->verb_code[j]) != cs_root) {
             trace_printf(c, "  in the object an earlier verb's pattern took: not coded\n");
             return false;
         }
@@ -3333,11 +3343,11 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             by_found = true;
             trace_printf(c, "  passive in an act by \"%s\": its source\n", span_text(c, c->m[by].start, c->m[by].end));
         }
-        if (!by_found && cs.code && code_root(c, cs.code) >= 17 && (by = act_owner_agent(c, vo->end, hi)) >= 0) {
+        if (!by_found && cs.code && cs_root >= 17 && (by = act_owner_agent(c, vo->end, hi)) >= 0) {
             by_found = true;
             trace_printf(c, "  passive in an act of \"%s\": its source\n", span_text(c, c->m[by].start, c->m[by].end));
         }
-        if (!by_found && cs.code && code_root(c, cs.code) >= 18 && (by = when_clause_agent(c, vo->end)) >= 0) {
+        if (!by_found && cs.code && cs_root >= 18 && (by = when_clause_agent(c, vo->end)) >= 0) {
             by_found = true;
             trace_printf(c, "  passive casualty in the act told after it by \"%s\": its source\n",
                          span_text(c, c->m[by].start, c->m[by].end));
@@ -3438,7 +3448,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         /* "The detention of two Canadians by China was condemned by Canada": a judgement
          * of an act named with its owner after "by" is aimed at that owner (not at those
          * the act was done to, named before it). */
-        int jroot = code_root(c, cs.code);
+        int jroot = cs_root;
         for (int q = lo + 1; reduced_target < 0 && (jroot == 11 || jroot == 12) && q + 1 < g.start; q++) {
             if (!KEY_IS(c, q, "BY") || c->ct[q].role != TR_NONE)
                 continue;
@@ -3464,7 +3474,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             subj = find_subject(c, lo - 1, plo);
         }
         /* Killings and attacks reported by someone are not the reporter's acts. */
-        int root = code_root(c, cs.code);
+        int root = cs_root;
         bool official_act = root != 14 && root != 15 && root < 18;
         if (!by_found && official_act && c->speaker >= 0 && c->m[c->speaker].ncodes > 0 && c->speaker != subj &&
             c->m[c->speaker].end <= g.start + 64) {
@@ -3516,7 +3526,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                     /* "Protests swept Iran", "Russia said protests in Ukraine spread to
                      * Kharkiv": the crowd is the opposition of the country the protest
                      * spreads over, not the one who reports it. */
-                    int pm = src < 0 && cs.code && code_root(c, cs.code) == 14 ? protest_spread_place(c, vo, lo, hi) : -1;
+                    int pm = src < 0 && cs.code && cs_root == 14 ? protest_spread_place(c, vo, lo, hi) : -1;
                     if (pm >= 0)
                         src = opposition_mention(c, vo->start, vo->end, code_str(c, c->m[pm].codes[0]),
                                                  "the protesters of the country it spreads over");
@@ -3527,7 +3537,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                     /* "The expulsions will happen soon, the minister said": relations
                      * reduced or coercion (roots 16, 17) named by a noun with no actor of its
                      * own, told by a speaker after it, are the speaker's, as a passive's are. */
-                    int nroot = cs.code ? code_root(c, cs.code) : 0;
+                    int nroot = cs.code ? cs_root : 0;
                     if (src < 0 && (nroot == 16 || nroot == 17) && c->speaker >= 0 &&
                         c->m[c->speaker].start >= hi && c->m[c->speaker].ncodes > 0)
                         src = head_of(c, c->speaker);
@@ -3594,9 +3604,9 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                 }
             }
         }
-        if (src < 0 && !ve->is_noun && cs.code && code_root(c, cs.code) == 14)
+        if (src < 0 && !ve->is_noun && cs.code && cs_root == 14)
             src = crowd_source(c, g.start, lo, vend, vhi);
-        if (src < 0 && !ve->is_noun && cs.code && code_root(c, cs.code) == 14 && tgt >= 0)
+        if (src < 0 && !ve->is_noun && cs.code && cs_root == 14 && tgt >= 0)
             src = strike_source(c, g.start, lo, tgt);
         /* A symmetric act of a compound subject ("X and Y agreed", "met", "held
          * talks") is between its members unless the pattern names a target. */
@@ -3627,7 +3637,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                  * act's actor. */
                 const proto *before = *np > 0 ? &protos[*np - 1] : NULL;
                 bool judged_act = !ve->is_noun && cs.code && before && before->src >= 0 && !before->both &&
-                                  (code_root(c, cs.code) == 11 || code_root(c, cs.code) == 12 ||
+                                  (cs_root == 11 || cs_root == 12 ||
                                    strcmp(code_str(c, cs.code), "051") == 0) &&
                                   comment_relative(c, src) &&
                                   (ant < 0 || (before->tgt >= 0 && same_actor_codes(c, &c->m[ant], &c->m[before->tgt])) ||
@@ -3644,7 +3654,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             }
             if (tgt < 0 && src >= 0 && !ve->is_noun && cs.code &&
                 (tgt = situation_place(c, hit && (hit->slots & PS_SKIP) ? mr.end : vend, vhi, src,
-                                       code_root(c, cs.code))) >= 0)
+                                       cs_root)) >= 0)
                 trace_printf(c, "  no other actor: the place of the situation, \"%s\"\n",
                              span_text(c, c->m[tgt].start, c->m[tgt].end));
             /* A paired code with a compound subject and nobody else: among themselves
@@ -3656,7 +3666,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             if (tgt < 0 && src >= 0 && (cs.flags & CF_PAIRED) &&
                 (c->m[src].ncompound > 1 ||
                  (c->m[src].ncodes > 1 && cs.code &&
-                  (code_root(c, cs.code) <= 8 || c->m[src].type == MT_ACTOR ||
+                  (cs_root <= 8 || c->m[src].type == MT_ACTOR ||
                    (c->m[src].type == MT_REF && KEY_IS(c, c->m[src].end - 1, "SIDES"))))))
                 both = true;
             /* A coordinated verb that reduces relations and names nobody ("X expelled
@@ -3671,7 +3681,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             /* (... or after its condemnation, in a headline's row: "X condemns Y's strikes,
              * vows response", or joined by "and": "accused Washington of stoking tension and
              * warned that Moscow would take steps") */
-            bool judged = cs.code && code_root(c, cs.code) == 13 && *np > 0 &&
+            bool judged = cs.code && cs_root == 13 && *np > 0 &&
                           ((protos[*np - 1].code.flags & CF_SPEAKER) ||
                            (protos[*np - 1].use_code != SID_NONE && code_root(c, protos[*np - 1].use_code) == 11 &&
                             g.start > 0 && (tok_is_comma(c, g.start - 1) || KEY_IS(c, g.start - 1, "AND")))) &&
@@ -3692,7 +3702,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     if (tgt < 0 && !both && src >= 0 && !ve->is_noun && cs.code && *np > 0 && c->m[src].ncodes == 1 &&
         c->m[src].start > 0 && (c->toks[c->m[src].start - 1].flags & TOKF_PUNCT) &&
         c->norm.data[c->toks[c->m[src].start - 1].start] == ';' &&
-        (code_root(c, cs.code) == 11 || code_root(c, cs.code) == 13)) {
+        (cs_root == 11 || cs_root == 13)) {
         const char *sc = code_str(c, c->m[src].codes[0]);
         for (int q = *np - 1; q >= 0 && tgt < 0; q--) {
             const proto *pq = &protos[q];
@@ -3717,7 +3727,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     /* "The international community hopes X and Y can resume dialogue, President Z told W":
      * a hope or appeal voiced for a collective by a speaker after the clause is the
      * speaker's own (docs/coding.md, a leader voicing a collective). */
-    if (src >= 0 && cs.code && code_root(c, cs.code) <= 2 && c->m[src].ncodes == 1 &&
+    if (src >= 0 && cs.code && cs_root <= 2 && c->m[src].ncodes == 1 &&
         strcmp(code_str(c, c->m[src].codes[0]), "INT") == 0 && c->speaker >= 0 &&
         c->m[c->speaker].ncodes > 0 && c->m[c->speaker].start >= hi && speaker_next_to(c, c->speaker, lo, hi)) {
         src = head_of(c, c->speaker);
@@ -3957,7 +3967,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
      * meeting or talks named in an opening phrase is the target of what the subject says
      * or promises there, when the clause names nobody else. */
     if (tgt < 0 && !both && src >= 0 && !(cs.flags & CF_SOLO) && cs.code) {
-        int root = code_root(c, cs.code);
+        int root = cs_root;
         int ms = c->m[src].compound >= 0 ? c->m[c->m[src].compound].start : c->m[src].start;
         bool talk = root >= 1 && root <= 5;
         /* (a place with no code, "the Korean peninsula", names nobody) */
@@ -4012,11 +4022,12 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     bool people = src >= 0 && nationality_plural(c, &c->m[src]) && !KEY_IS(c, c->m[src].start - 1, "THE");
     /* ("protest" is a government's verbal protest, 111, unless a crowd protests: the
      * dictionary knows crowd words, the coder a people in the plural) */
-    if (people && !ve->is_noun && cs.code && code_root(c, cs.code) == 11 && lemma_is(c, ve->lemma, LM_PROTEST)) {
+    if (people && !ve->is_noun && cs.code && cs_root == 11 && lemma_is(c, ve->lemma, LM_PROTEST)) {
         cs.code = coder_intern(c, "141", 3);
+        cs_root = 14;
         trace_printf(c, "  a people protesting: a demonstration, 141\n");
     }
-    if (src >= 0 && cs.code && code_root(c, cs.code) == 14 && c->m[src].ncodes == 1) {
+    if (src >= 0 && cs.code && cs_root == 14 && c->m[src].ncodes == 1) {
         const char *sc = code_str(c, c->m[src].codes[0]);
         bool crowd = c->m[src].start >= 2 && KEY_IS(c, c->m[src].start - 1, "OF") &&
                      quantity_word(c, c->m[src].start - 2);
@@ -4068,7 +4079,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
      * strike") is aimed at the protesters' own country, as the guidelines code domestic
      * protest; only for a sector of a country (OPP, CVL, LAB ...), never the state itself. */
     if (tgt < 0 && !both && src >= 0 && cs.code &&
-        (code_root(c, cs.code) == 14 || strcmp(code_str(c, cs.code), "133") == 0) && c->m[src].ncodes == 1) {
+        (cs_root == 14 || strcmp(code_str(c, cs.code), "133") == 0) && c->m[src].ncodes == 1) {
         const char *sc = code_str(c, c->m[src].codes[0]);
         if (strlen(sc) == 6 && country_based(sc)) {
             tgt = scan_context_mention(c, vo->end, coder_intern(c, sc, 3), -2);
@@ -4083,7 +4094,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
      * (11) of the act it answers ("Tokyo protested after Chinese ships entered ..."); an
      * act announced as a threat counts as one ("said Washington would reimpose the
      * sanctions if Caracas failed to keep its promises"). */
-    int croot = cs.code ? code_root(c, g.future ? future_code(c, &cs) : cs.code) : 0;
+    int croot = g.future && cs.code ? code_root(c, future_code(c, &cs)) : cs_root;
     if (tgt < 0 && !both && src >= 0 && (croot == 13 || croot == 11) && c->m[src].ncodes > 0) {
         int q = mr.end > vend ? mr.end : vend;
         while (q < c->ntok && c->ct[q].barrier != 1)
@@ -4128,16 +4139,16 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
      * is not of its actor's country (named_act_actor); "rejected the demand", "denied the
      * allegations", the last demand's or accusation's author (answered_speech_actor). */
     if (tgt < 0 && !both && src >= 0 && !ve->is_noun && !(cs.flags & CF_SOLO) && cs.code &&
-        code_root(c, cs.code) == 11 && c->m[src].ncodes == 1 && vo->end + 1 < hi && KEY_IS(c, vo->end, "THE"))
+        cs_root == 11 && c->m[src].ncodes == 1 && vo->end + 1 < hi && KEY_IS(c, vo->end, "THE"))
         tgt = armed_act_actor(c, src, vo->end + 1, hi);
     if (tgt < 0 && !both && src >= 0 && !ve->is_noun && !(cs.flags & CF_SOLO) && cs.code &&
-        (code_root(c, cs.code) == 11 || strcmp(code_str(c, cs.code), "051") == 0) &&
+        (cs_root == 11 || strcmp(code_str(c, cs.code), "051") == 0) &&
         c->m[src].ncodes == 1 && vo->end + 1 < hi && KEY_IS(c, vo->end, "THE"))
         tgt = named_act_actor(c, src, vo->end + 1, hi);
     if (tgt < 0 && !both && src >= 0 && !ve->is_noun && !(cs.flags & CF_SOLO) && cs.code &&
-        (code_root(c, cs.code) == 12 || strcmp(code_str(c, cs.code), "016") == 0) &&
+        (cs_root == 12 || strcmp(code_str(c, cs.code), "016") == 0) &&
         c->m[src].ncodes == 1 && vo->end + 1 < hi && KEY_IS(c, vo->end, "THE"))
-        tgt = answered_speech_actor(c, src, vo->start, vo->end + 1, hi, code_root(c, cs.code) != 12);
+        tgt = answered_speech_actor(c, src, vo->start, vo->end + 1, hi, cs_root != 12);
     /* A statement, disapproval, rejection or threat (roots 01, 11-13) that names no
      * target, by an actor of the document's last events (one or two sentences back), is
      * aimed at the other actor of that event: "Moscow denies any involvement", "Islamabad
@@ -4148,11 +4159,12 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
      * it would close a border crossing. [two sentences of background] Minsk condemned the
      * move"; only by a judge named for itself, not "human rights groups" placed by the
      * article's location) */
-    bool the_act = vo->end + 1 < hi && KEY_IS(c, vo->end, "THE") && (c->toks[vo->end + 1].flags & TOKF_LOWER);
+    bool the_act = vo->end + 1 < hi && (c->ct[vo->end].wflags & WF_DET) && KEY_IS(c, vo->end, "THE") &&
+                   (c->toks[vo->end + 1].flags & TOKF_LOWER);
     bool named_judge = src >= 0 && c->m[src].type == MT_ACTOR;
     if (tgt < 0 && !both && src >= 0 && !ve->is_noun && !(cs.flags & CF_SOLO) && c->ctx_sentence >= 0 &&
         c->sentence - c->ctx_sentence <= (the_act && named_judge ? 3 : 2) && c->m[src].ncodes == 1 && cs.code) {
-        int root = code_root(c, cs.code);
+        int root = cs_root;
         bool verbal = root == 1 || (root >= 11 && root <= 13);
         /* (not a bare refusal to comment, "Gazprom declined to comment.": to whom or on
          * what is not told, and the last event's other side is a guess) */
@@ -4257,7 +4269,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
      * the one actor who did them all, when those events were
      * acts (roots 14-20): what was said is not "the launch" judged after it. */
     if (tgt < 0 && !both && src >= 0 && !ve->is_noun && !(cs.flags & CF_SOLO) && cs.code &&
-        code_root(c, cs.code) == 11 && c->ctx_sentence >= 0 && c->sentence - c->ctx_sentence <= 2 &&
+        cs_root == 11 && c->ctx_sentence >= 0 && c->sentence - c->ctx_sentence <= 2 &&
         c->ctx_material && c->nctx > 0 && c->m[src].ncodes == 1 && vo->end + 1 < hi && KEY_IS(c, vo->end, "THE") &&
         (c->toks[vo->end + 1].flags & TOKF_LOWER)) {
         bool judged = true;
@@ -4279,7 +4291,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
      * them, and by a state's actor at the other country last named in the six sentences
      * before (the country that voted). */
     if (tgt < 0 && !both && src >= 0 && !ve->is_noun && !(cs.flags & CF_SOLO) && cs.code &&
-        (code_root(c, cs.code) == 11 || code_root(c, cs.code) == 12) && c->m[src].ncodes == 1 &&
+        (cs_root == 11 || cs_root == 12) && c->m[src].ncodes == 1 &&
         vo->end + 1 < hi && KEY_IS(c, vo->end, "THE")) {
         const char *sc = code_str(c, c->m[src].codes[0]);
         int q = vo->end + 1;
@@ -4316,7 +4328,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
      * Hamas welcomed the decision" is the court's, not South Africa's). */
     if (tgt < 0 && !both && src >= 0 && !ve->is_noun && !(cs.flags & CF_SOLO) && cs.code &&
         c->court_sentence >= 0 && c->sentence > c->court_sentence && c->sentence - c->court_sentence <= 5 &&
-        (code_root(c, cs.code) == 5 || code_root(c, cs.code) == 11 || code_root(c, cs.code) == 12) &&
+        (cs_root == 5 || cs_root == 11 || cs_root == 12) &&
         c->m[src].ncodes == 1 && vo->end + 1 < hi && KEY_IS(c, vo->end, "THE") &&
         c->m[src].codes[0] != c->court_src &&
         (strncmp(code_str(c, c->court_src), "IGO", 3) == 0 ||
@@ -4351,7 +4363,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
      * and a noun, with nobody named after the verb, is aimed at the one actor of the last
      * such act, told in one of the three sentences before by another side. */
     if (tgt < 0 && !both && src >= 0 && !ve->is_noun && !(cs.flags & CF_SOLO) && cs.code &&
-        (code_root(c, cs.code) == 5 || code_root(c, cs.code) == 12) && c->yield_sentence >= 0 && c->sentence > c->yield_sentence &&
+        (cs_root == 5 || cs_root == 12) && c->yield_sentence >= 0 && c->sentence > c->yield_sentence &&
         c->sentence - c->yield_sentence <= 3 && c->m[src].ncodes == 1 && vo->end + 1 < hi &&
         KEY_IS(c, vo->end, "THE") &&
         strncmp(code_str(c, c->m[src].codes[0]), code_str(c, c->yield_src), 3) != 0) {
@@ -4372,7 +4384,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
      * ("The launch came a day after Seoul and Washington began their drills. The military
      * condemned the launch"). */
     if (tgt < 0 && !both && src >= 0 && !ve->is_noun && !(cs.flags & CF_SOLO) && cs.code &&
-        code_root(c, cs.code) == 11 && c->solo_sentence >= 0 && c->sentence > c->solo_sentence &&
+        cs_root == 11 && c->solo_sentence >= 0 && c->sentence > c->solo_sentence &&
         c->sentence - c->solo_sentence <= LAUNCH_BACK && (c->ctx_sentence <= c->solo_sentence || !c->ctx_material) &&
         c->m[src].ncodes == 1 && strncmp(code_str(c, c->m[src].codes[0]), code_str(c, c->solo_src), 3) != 0) {
         /* (only a launch or test named as such: "the deportation" is some other act) */
@@ -4390,7 +4402,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
      * side, up to three sentences back when the judge is named for itself: it is aimed at
      * both sides, each as a whole. */
     if (tgt < 0 && !both && src >= 0 && !ve->is_noun && !(cs.flags & CF_SOLO) && cs.code &&
-        code_root(c, cs.code) == 11 && c->ctx_sentence >= 0 && !c->ctx_material && c->nctx >= 2 &&
+        cs_root == 11 && c->ctx_sentence >= 0 && !c->ctx_material && c->nctx >= 2 &&
         c->sentence - c->ctx_sentence <= (named_judge ? 3 : 2) && c->m[src].ncodes == 1 && the_act) {
         bool judged = true;
         judged = judged && nobody_named_after(c, vo->end, hi, true, false, false);
@@ -4424,7 +4436,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
      * sentence whose events were all disapprovals (root 11) of one actor by others, joins
      * them: the reactions of an article follow one another, each judging the same act. */
     if (tgt < 0 && !both && src >= 0 && !ve->is_noun && !(cs.flags & CF_SOLO) && cs.code &&
-        code_root(c, cs.code) == 11 && c->ctx_judging && c->ctx_sentence >= 0 &&
+        cs_root == 11 && c->ctx_judging && c->ctx_sentence >= 0 &&
         c->sentence - c->ctx_sentence == 1 && c->nctx > 0 && the_act) {
         bool judged = true;
         judged = judged && nobody_named_after(c, vo->end, hi, true, false, false);
@@ -4443,7 +4455,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
      * or "while" clause right after it, when that is another side ("after" tells only what
      * came first; a plain show of force, 150, "fires missile as Biden visits Seoul", is
      * aimed at nobody named). */
-    if (tgt < 0 && !both && src >= 0 && cs.code && code_root(c, cs.code) == 15 &&
+    if (tgt < 0 && !both && src >= 0 && cs.code && cs_root == 15 &&
         code_str(c, cs.code)[2] >= '1' && code_str(c, cs.code)[2] <= '4' && hi + 1 < c->ntok &&
         c->ct[hi].barrier == 1 && c->ct[hi].role == TR_NONE &&
         (KEY_IS(c, hi, "AS") || KEY_IS(c, hi, "WHILE"))) {
@@ -4495,7 +4507,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
            (vo->form == VF_BASE && c->m[src].end == g.start))))) {
         const char *sc = code_str(c, c->m[src].codes[0]);
         bool named = false;
-        bool arrest = code_root(c, cs.code) == 17;
+        bool arrest = cs_root == 17;
         for (int i = vo->end; i < (padj >= 0 ? padj : hi) && !named; i++) {
             int mi = c->ct[i].mention;
             if (!arrest) {
@@ -4585,6 +4597,10 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             trace_printf(c, "  denied: no event\n");
             return false;
         }
+        /* (both tests below are of "that", a relative word in every dictionary, closed.c:
+         * the flag puts nearly every other word by at once) */
+        if (!(c->ct[q].wflags & WF_REL))
+            continue;
         if (no_evidence_that(c, q)) {
             trace_printf(c, "  after \"no evidence that\": no event\n");
             return false;
@@ -4749,7 +4765,8 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     }
     /* "China warned that the military would crush any Taiwanese attempt ...": a threat told
      * in the "that" clause of a warning already coded is that warning's content, one event */
-    for (int q = 0; use && code_root(c, use) == 13 && q < *np; q++) {
+    /* (croot above is the root of `use`: the same code, chosen the same way) */
+    for (int q = 0; use && croot == 13 && q < *np; q++) {
         int e = c->v[protos[q].verb].end;
         if (protos[q].noun || e > vo->start || code_root(c, protos[q].use_code) != 13 || !KEY_IS(c, e, "THAT") ||
             barrier_between(c, e + 1, vo->start))
@@ -4762,13 +4779,15 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     /* An appeal, offer or demand named by a noun: what it asks for or offers is its
      * content, as for the verb ("repeated his demand that Russia withdraw its forces", "an
      * offer of $85 million in humanitarian aid to Turkey": no 073 of its own). */
-    if (ve->is_noun && (code_root(c, cs.code) == 2 || code_root(c, cs.code) == 3 || code_root(c, cs.code) == 10)) {
+    if (ve->is_noun && (cs_root == 2 || cs_root == 3 || cs_root == 10)) {
         c->noun_asks[vi] = 1;
         c->verb_code[vi] = cs.code;
     }
     protos[*np] = (proto){src, tgt, both, cs, use, rule, vi, ve->is_noun, "", false};
     protos[*np].domestic = domestic;
-    meeting_place(c, lo, hi, protos[*np].place);
+    /* (expand asks for the place only of a meeting, 040, and only as the code it uses) */
+    if (use && code_is(code_str(c, use), "040"))
+        meeting_place(c, lo, hi, protos[*np].place);
     (*np)++;
     return true;
 }
