@@ -448,10 +448,16 @@ static int first_step_unit(dt_coder *c, int i, const walk_first *f, unit *u, int
 static int find_units(dt_coder *c, unit *u, int cap)
 {
     int n = 0;
-    for (int i = 0; i < c->ntok;) {
+    const int ntok = c->ntok;
+    /* The dateline's tokens are the only skipped ones (strip_dateline), and they come
+     * first: past them, no token is asked again. */
+    int i = 0;
+    while (i < ntok && c->ct[i].role == TR_SKIP)
+        i++;
+    while (i < ntok) {
         const ctok *t = &c->ct[i];
         /* No phrase begins with this token: nothing for walk to find. */
-        if (t->role == TR_SKIP || !(t->starts & ST_BEGINS)) {
+        if (!(t->starts & ST_BEGINS)) {
             i++;
             continue;
         }
