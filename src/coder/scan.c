@@ -388,20 +388,24 @@ typedef struct unit {
     const phrase_payload *noun;   /* for PK_VERB: the event-noun reading, or NULL */
 } unit;
 
+/* Whether walk(c, i) may go past its first step: the next word continues some phrase,
+ * and (when the first step is kept) one that goes on from it. When not, every hit of the
+ * walk is one word long. */
+static inline bool walk_may_go_on(const dt_coder *c, int i)
+{
+    if (i + 1 >= c->ntok || !(c->ct[i + 1].starts & ST_INNER))
+        return false;
+    return !c->ct[i].walk1 || walk_goes_on(c, &c->lx.wf[c->ct[i].walk1 - 1], i + 1);
+}
+
 /* Whether walk(c, i) can find anything: a phrase the scan records begins at token i, and
- * either the word is one alone or the next word continues some phrase. */
+ * either the word is one alone or the walk may go on. */
 static inline bool walk_may_find(const dt_coder *c, int i)
 {
     uint8_t st = c->ct[i].starts;
     if (!(st & ST_BEGINS))
         return false;
-    if (st & ST_ALONE)
-        return true;
-    if (i + 1 >= c->ntok || !(c->ct[i + 1].starts & ST_INNER))
-        return false;
-    /* (with no phrase of one word here, the walk finds only what goes on to the next
-     * token) */
-    return !c->ct[i].walk1 || walk_goes_on(c, &c->lx.wf[c->ct[i].walk1 - 1], i + 1);
+    return (st & ST_ALONE) || walk_may_go_on(c, i);
 }
 
 /* find_units at a token whose walk ends with its first step f: what the walk would give,
@@ -461,9 +465,9 @@ static int find_units(dt_coder *c, unit *u, int cap)
             i++;
             continue;
         }
-        /* (walk_may_find, its parts kept: whether the walk may go past its first step) */
+        /* (walk_may_find, its parts kept) */
         const walk_first *f = t->walk1 ? &c->lx.wf[t->walk1 - 1] : NULL;
-        bool on = i + 1 < c->ntok && (c->ct[i + 1].starts & ST_INNER) && (!f || walk_goes_on(c, f, i + 1));
+        bool on = walk_may_go_on(c, i);
         if (!on && !(t->starts & ST_ALONE)) {
             i++;
             continue;
@@ -518,7 +522,8 @@ static int find_units(dt_coder *c, unit *u, int cap)
         if (blen >= 2) {
             bool overlapped = false;
             for (int j = i + 1; j < i + blen && !overlapped; j++) {
-                if (!walk_may_find(c, j))
+                /* (a walk that cannot go past its first step ends by i + blen) */
+                if (!(c->ct[j].starts & ST_BEGINS) || !walk_may_go_on(c, j))
                     continue;
                 scan_best b2;
                 int save = c->nissues;
