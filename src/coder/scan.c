@@ -393,20 +393,63 @@ typedef struct unit {
     const phrase_payload *noun;   /* for PK_VERB: the event-noun reading, or NULL */
 } unit;
 
+/* Whether walk(c, i) may go past its first step: the next word continues some phrase,
+ * and (when the first step is kept) one that goes on from it. When not, every hit of the
+ * walk is one word long. */
+static inline bool walk_may_go_on(const dt_coder *c, int i)
+{
+    if (i + 1 >= c->ntok || !(c->ct[i + 1].starts & ST_INNER))
+        return false;
+    return !c->ct[i].walk1 || walk_goes_on(c, &c->lx.wf[c->ct[i].walk1 - 1], i + 1);
+}
+
 /* Whether walk(c, i) can find anything: a phrase the scan records begins at token i, and
- * either the word is one alone or the next word continues some phrase. */
+ * either the word is one alone or the walk may go on. */
 static inline bool walk_may_find(const dt_coder *c, int i)
 {
     uint8_t st = c->ct[i].starts;
     if (!(st & ST_BEGINS))
         return false;
-    if (st & ST_ALONE)
-        return true;
-    if (i + 1 >= c->ntok || !(c->ct[i + 1].starts & ST_INNER))
-        return false;
-    /* (with no phrase of one word here, the walk finds only what goes on to the next
-     * token) */
-    return !c->ct[i].walk1 || walk_goes_on(c, &c->lx.wf[c->ct[i].walk1 - 1], i + 1);
+    return (st & ST_ALONE) || walk_may_go_on(c, i);
+}
+
+/* find_units at a token whose walk ends with its first step f: what the walk would give,
+ * read from f without a scan_best. Its hits are all one word long, so no phrase can
+ * overlap a longer one and "the ... of" does not arise: an actor, else an agent, else a
+ * reference is the unit, and a verb or event noun only when none of them is there. Returns
+ * the new count of units. */
+static int first_step_unit(dt_coder *c, int i, const walk_first *f, unit *u, int n, int cap)
+{
+    const dt_dict *d = c->d;
+    for (int k = 0; k < f->nissue; k++)
+        note_issue(c, f->issue[k]);
+    if (f->discard & 1) {
+        c->discard = true;
+        if (f->discard & 2)
+            c->discard_story = true;
+    }
+    unsigned hits = f->hits;
+    if (hits & (1u << WH_ADJ))
+        c->ct[i].nounword = 2;
+    else if (hits & (1u << WH_NOUN))
+        c->ct[i].nounword = 1;
+    if (n >= cap)
+        return n;
+    int slot = -1;
+    uint8_t kind = 0;
+    if (hits & (1u << WH_ACTOR))
+        slot = WH_ACTOR, kind = PK_ACTOR;
+    else if (hits & (1u << WH_AGENT))
+        slot = WH_AGENT, kind = PK_AGENT;
+    else if (hits & (1u << WH_REF))
+        slot = WH_REF, kind = PK_REF;
+    if (slot >= 0) {
+        u[n++] = (unit){kind, i, i + 1, handle_payload(d, f->hit[slot]), NULL};
+    } else if (hits & (1u << WH_VERB | 1u << WH_EVNOUN)) {
+        u[n++] = (unit){PK_VERB, i, i + 1, hits & (1u << WH_VERB) ? handle_payload(d, f->hit[WH_VERB]) : NULL,
+                        hits & (1u << WH_EVNOUN) ? handle_payload(d, f->hit[WH_EVNOUN]) : NULL};
+    }
+    return n;
 }
 
 /* Find the longest dictionary phrases left to right. Actors, agents and references win
@@ -414,9 +457,28 @@ static inline bool walk_may_find(const dt_coder *c, int i)
 static int find_units(dt_coder *c, unit *u, int cap)
 {
     int n = 0;
-    for (int i = 0; i < c->ntok;) {
+    const int ntok = c->ntok;
+    /* The dateline's tokens are the only skipped ones (strip_dateline), and they come
+     * first: past them, no token is asked again. */
+    int i = 0;
+    while (i < ntok && c->ct[i].role == TR_SKIP)
+        i++;
+    while (i < ntok) {
+        const ctok *t = &c->ct[i];
         /* No phrase begins with this token: nothing for walk to find. */
-        if (c->ct[i].role == TR_SKIP || !walk_may_find(c, i)) {
+        if (!(t->starts & ST_BEGINS)) {
+            i++;
+            continue;
+        }
+        /* (walk_may_find, its parts kept) */
+        const walk_first *f = t->walk1 ? &c->lx.wf[t->walk1 - 1] : NULL;
+        bool on = walk_may_go_on(c, i);
+        if (!on && !(t->starts & ST_ALONE)) {
+            i++;
+            continue;
+        }
+        if (!on && f) {
+            n = first_step_unit(c, i, f, u, n, cap);
             i++;
             continue;
         }
@@ -465,7 +527,8 @@ static int find_units(dt_coder *c, unit *u, int cap)
         if (blen >= 2) {
             bool overlapped = false;
             for (int j = i + 1; j < i + blen && !overlapped; j++) {
-                if (!walk_may_find(c, j))
+                /* (a walk that cannot go past its first step ends by i + blen) */
+                if (!(c->ct[j].starts & ST_BEGINS) || !walk_may_go_on(c, j))
                     continue;
                 scan_best b2;
                 int save = c->nissues;
