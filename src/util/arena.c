@@ -6,13 +6,13 @@
 struct arena_block {
     arena_block *next;
     size_t size;
-    size_t used;
     _Alignas(16) unsigned char data[];
 };
 
 void arena_init(arena *a, size_t block_size)
 {
     a->head = NULL;
+    a->next = a->end = NULL;
     a->block_size = block_size ? block_size : 64 * 1024;
     a->total = 0;
 }
@@ -24,34 +24,37 @@ static arena_block *block_new(size_t size)
         return NULL;
     b->next = NULL;
     b->size = size;
-    b->used = 0;
     return b;
 }
 
-void *arena_alloc(arena *a, size_t n)
+/* The inline arena_alloc (util.h) has found no room for n in the head block, or n is 0 or
+ * too large to round: start a new block. The free part of the old block is left unused. */
+void *arena_alloc_slow(arena *a, size_t n)
 {
     n = (n + 15) & ~(size_t)15;
     if (n == 0)
         n = 16;
-    arena_block *b = a->head;
-    if (DT_UNLIKELY(!b || b->size - b->used < n)) {
-        size_t size = a->block_size;
-        /* Grow geometrically so a large arena needs few blocks. */
-        if (a->total >= size)
-            size = DT_MIN(a->total, (size_t)64 << 20);
-        if (size < n)
-            size = n;
-        arena_block *nb = block_new(size);
-        if (!nb)
-            return NULL;
-        nb->next = b;
-        a->head = nb;
-        a->total += size;
-        b = nb;
+    if (a->head && (size_t)(a->end - a->next) >= n) {
+        /* Only for n == 0, which the inline path does not take. */
+        void *p = a->next;
+        a->next += n;
+        return p;
     }
-    void *p = b->data + b->used;
-    b->used += n;
-    return p;
+    size_t size = a->block_size;
+    /* Grow geometrically so a large arena needs few blocks. */
+    if (a->total >= size)
+        size = DT_MIN(a->total, (size_t)64 << 20);
+    if (size < n)
+        size = n;
+    arena_block *nb = block_new(size);
+    if (!nb)
+        return NULL;
+    nb->next = a->head;
+    a->head = nb;
+    a->total += size;
+    a->next = nb->data + n;
+    a->end = nb->data + size;
+    return nb->data;
 }
 
 void *arena_zalloc(arena *a, size_t n)
@@ -59,17 +62,6 @@ void *arena_zalloc(arena *a, size_t n)
     void *p = arena_alloc(a, n);
     if (p)
         memset(p, 0, n);
-    return p;
-}
-
-char *arena_strndup(arena *a, const char *s, size_t len)
-{
-    char *p = arena_alloc(a, len + 1);
-    if (!p)
-        return NULL;
-    if (len)
-        memcpy(p, s, len);
-    p[len] = 0;
     return p;
 }
 
@@ -86,7 +78,8 @@ void arena_reset(arena *a)
         rest = n;
     }
     b->next = NULL;
-    b->used = 0;
+    a->next = b->data;
+    a->end = b->data + b->size;
     a->total = b->size;
 }
 
@@ -99,5 +92,6 @@ void arena_free(arena *a)
         b = n;
     }
     a->head = NULL;
+    a->next = a->end = NULL;
     a->total = 0;
 }
