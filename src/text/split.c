@@ -295,13 +295,6 @@ size_t dt_split_sentences(const char *text, size_t n, dt_sentence_fn fn, void *u
                 ws--;
             const char *w = text + ws;
             size_t wl = i - ws;
-            /* next word, for the "maybe" lists */
-            size_t nw = k;
-            while (nw < n && (s[nw] == '"' || s[nw] == '\'' || s[nw] == '('))
-                nw++;
-            size_t nwe = nw;
-            while (nwe < n && is_alpha(s[nwe]))
-                nwe++;
             if (wl == 1 && is_upper((unsigned char)w[0]))
                 continue; /* an initial: "J. Smith" */
             /* the word's key, for the "never" and "maybe" lists */
@@ -320,9 +313,18 @@ size_t dt_split_sentences(const char *text, size_t n, dt_sentence_fn fn, void *u
                     q--;
                 initialism = is_initialism(w + q, wl - q);
             }
-            if (((packed && keys_have(&maybe_keys, &wkey)) || initialism) &&
-                !in_list(&starter_keys, text + nw, nwe - nw, nw))
-                continue;
+            if ((packed && keys_have(&maybe_keys, &wkey)) || initialism) {
+                /* The next word decides; it is looked for only here, as few words before
+                 * a period are on the "maybe" list or initialisms. */
+                size_t nw = k;
+                while (nw < n && (s[nw] == '"' || s[nw] == '\'' || s[nw] == '('))
+                    nw++;
+                size_t nwe = nw;
+                while (nwe < n && is_alpha(s[nwe]))
+                    nwe++;
+                if (!in_list(&starter_keys, text + nw, nwe - nw, nw))
+                    continue;
+            }
         }
         EMIT(e);
         start = e;
