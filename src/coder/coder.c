@@ -540,10 +540,13 @@ static bool habit_word(const dt_coder *c, int i, int lo)
     return false;
 }
 
-static vgroup verb_group(const dt_coder *c, int v, int lo)
+/* The verb group of the verb at v, its clause from lo, into *g. (Filled in place: a group
+ * built in a local and returned was packed from registers into the caller's copy byte by
+ * byte, some forty instructions a call.) */
+static void verb_group(const dt_coder *c, int v, int lo, vgroup *g)
 {
-    vgroup g = {0};
-    g.intent = -1;
+    *g = (vgroup){0};
+    g->intent = -1;
     int i = v - 1;
     /* "will re-impose": the verb group starts before the prefix. */
     if (i >= lo && (c->toks[v].flags & TOKF_HYPH) && verb_prefix(c, i))
@@ -555,7 +558,7 @@ static vgroup verb_group(const dt_coder *c, int v, int lo)
         memcmp(c->keys.data + c->toks[v].key + c->toks[v].key_len - 3, "ING", 3) == 0 &&
         (KEY_IS(c, i, "CONSIDERING") || KEY_IS(c, i, "WEIGHING") || KEY_IS(c, i, "MULLING") ||
          KEY_IS(c, i, "CONTEMPLATING")))
-        g.hypo = true;
+        g->hypo = true;
     while (i >= lo && steps < 8) {
         const ctok *t = &c->ct[i];
         if (t->role != TR_NONE)
@@ -567,28 +570,28 @@ static vgroup verb_group(const dt_coder *c, int v, int lo)
             continue;
         }
         if (f & WF_NEG)
-            g.neg = true;
+            g->neg = true;
         else if (f & WF_FUTURE)
-            g.future = true;
+            g->future = true;
         else if (f & WF_HYPO) {
-            g.hypo = true;
-            g.should |= KEY_IS(c, i, "SHOULD");
-            g.must |= KEY_IS(c, i, "MUST");
+            g->hypo = true;
+            g->should |= KEY_IS(c, i, "SHOULD");
+            g->must |= KEY_IS(c, i, "MUST");
         } else if (f & WF_AUX)
-            g.aux = true;
+            g->aux = true;
         else if (f & WF_GET)
-            g.get = true;
+            g->get = true;
         else if (f & WF_HAVE)
-            g.have = true;
+            g->have = true;
         else if (habit_word(c, i, lo))
-            g.habitual = true; /* "has long denounced", "often condemns", "routinely" */
+            g->habitual = true; /* "has long denounced", "often condemns", "routinely" */
         else if ((f & WF_DO) || adverb_like(c, i))
             ;
         else if (i == v - 1 && c->keys.data[c->toks[i].key] == 'K' &&
                  (KEY_IS(c, i, "KEEP") || KEY_IS(c, i, "KEEPS") || KEY_IS(c, i, "KEPT")))
             ; /* "would keep funding": the aspect, the mood is before it */
         else if (KEY_IS(c, i, "TO")) {
-            g.infinitive = true;
+            g->infinitive = true;
             /* What comes before "to" decides: an intention ("plans to"), a headline
              * subject ("Russia to expel"), "is going to" -> future. */
             int k = i - 1;
@@ -605,27 +608,27 @@ static vgroup verb_group(const dt_coder *c, int v, int lo)
                           (KEY_IS(c, k, "FORCED") || KEY_IS(c, k, "COMPELLED") || KEY_IS(c, k, "OBLIGED"));
             if (k >= lo) {
                 if (KEY_IS(c, k, "EXPECTED") || KEY_IS(c, k, "LIKELY") || KEY_IS(c, k, "UNLIKELY"))
-                    g.hypo = true;
+                    g->hypo = true;
                 else if (KEY_IS(c, k, "COME") || KEY_IS(c, k, "CAME")) {
                     /* "he had come to consolidate the friendship": the purpose of a
                      * coming is what the visitor intends */
-                    g.intent_to = true;
-                    g.intent = k;
+                    g->intent_to = true;
+                    g->intent = k;
                 } else if (forced || (c->ct[k].wflags & (WF_INTENT | WF_TRY))) {
                     /* "plans to", "vowed to", "threatened to"; "tried to" is the act */
-                    g.intent_to = !(c->ct[k].wflags & WF_TRY) && !forced;
-                    g.attempt = !g.intent_to;
-                    g.intent = k;
+                    g->intent_to = !(c->ct[k].wflags & WF_TRY) && !forced;
+                    g->attempt = !g->intent_to;
+                    g->intent = k;
                     /* "would continue to support", "will try to": the mood of the verb
                      * of the attempt or the aspect is the act's */
-                    for (int q = k - 1; g.attempt && q >= lo && q >= k - 3 && c->ct[q].role == TR_NONE; q--) {
+                    for (int q = k - 1; g->attempt && q >= lo && q >= k - 3 && c->ct[q].role == TR_NONE; q--) {
                         uint32_t qf = c->ct[q].wflags;
                         if (qf & WF_FUTURE)
-                            g.future = true;
+                            g->future = true;
                         else if (qf & WF_HYPO) {
-                            g.hypo = true;
-                            g.should |= KEY_IS(c, q, "SHOULD");
-                            g.must |= KEY_IS(c, q, "MUST");
+                            g->hypo = true;
+                            g->should |= KEY_IS(c, q, "SHOULD");
+                            g->must |= KEY_IS(c, q, "MUST");
                         } else if (!(qf & (WF_AUX | WF_DO | WF_HAVE | WF_ADVERB | WF_NEG)) && !adverb_like(c, q))
                             break;
                     }
@@ -633,7 +636,7 @@ static vgroup verb_group(const dt_coder *c, int v, int lo)
                     for (int q = k - 1; q >= lo && q >= k - 3 && c->ct[q].role == TR_NONE; q--) {
                         uint32_t qf = c->ct[q].wflags;
                         if (qf & WF_NEG) {
-                            g.neg = true;
+                            g->neg = true;
                             break;
                         }
                         if (!(qf & (WF_AUX | WF_DO | WF_HAVE | WF_ADVERB | WF_FUTURE | WF_HYPO)) && !adverb_like(c, q))
@@ -648,13 +651,13 @@ static vgroup verb_group(const dt_coder *c, int v, int lo)
                         object |= c->ct[q].role == TR_VERB || c->ct[q].role == TR_MENTION ||
                                   (c->ct[q].tflags & TOKF_WORD && c->ct[q].role == TR_NONE &&
                                    !(c->ct[q].wflags & (WF_DET | WF_ADVERB)));
-                    g.intent_to = !object;
+                    g->intent_to = !object;
                     /* "The attack prompted Egypt and Jordan to renew their pledge": what a
                      * past causative made the actor do was done (coded as its act). */
                     int om = c->ct[k].mention;
                     if (c->m[om].compound >= 0)
                         om = c->m[om].compound;
-                    g.attempt = g.caused = object && caused(c, c->m[om].start, lo);
+                    g->attempt = g->caused = object && caused(c, c->m[om].start, lo);
                 }
             }
             i = k;
@@ -665,10 +668,9 @@ static vgroup verb_group(const dt_coder *c, int v, int lo)
         i--;
         steps++;
     }
-    g.start = i + 1;
-    if (g.intent_to)
-        g.future = true;
-    return g;
+    g->start = i + 1;
+    if (g->intent_to)
+        g->future = true;
 }
 
 /* ---------------------------------------------------------------- searches */
@@ -1789,7 +1791,8 @@ static bool infinitive_chain(const dt_coder *c, int start, vgroup *out)
         if (j < 0 || j < k - 12 || c->ct[j].role != TR_VERB || c->ct[j].verb < 0)
             return false;
         const verbocc *pv = &c->v[c->ct[j].verb];
-        vgroup pg = verb_group(c, pv->start, pv->start >= 8 ? pv->start - 8 : 0);
+        vgroup pg;
+        verb_group(c, pv->start, pv->start >= 8 ? pv->start - 8 : 0, &pg);
         if (pg.infinitive) {
             *out = pg;
             return true;
@@ -3096,7 +3099,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
     }
     vgroup g = {0};
     if (!ve->is_noun) {
-        g = verb_group(c, vo->start, lo);
+        verb_group(c, vo->start, lo, &g);
         /* A bare verb coordinated with the one before shares its tense and mood: "will
          * withdraw from the deal and re-impose sanctions", "agreed to halt tests and
          * dismantle the site". */
@@ -3125,7 +3128,7 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             }
             vgroup pg = {0};
             if (j >= plo && c->ct[j].role == TR_VERB && c->ct[j].verb >= 0)
-                pg = verb_group(c, c->v[c->ct[j].verb].start, plo);
+                verb_group(c, c->v[c->ct[j].verb].start, plo, &pg);
             else if (j >= plo) {
                 pg.future = (c->ct[j].wflags & WF_FUTURE) != 0;
                 pg.hypo = !pg.future;
@@ -3161,7 +3164,8 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
                 break;
             if (c->v[j].verb == UINT32_MAX)
                 continue;
-            vgroup gv = verb_group(c, c->v[j].start, lo);
+            vgroup gv;
+            verb_group(c, c->v[j].start, lo, &gv);
             g.neg = gv.neg;
             g.hypo = gv.hypo;
             g.future = gv.future;

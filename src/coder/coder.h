@@ -425,6 +425,10 @@ struct dt_coder {
      * pronouns (scan.c, mark_pronouns) so that the speaker's search visits only them */
     int16_t report_at[MAX_TOKENS];
     int nreport;
+    /* the tokens with a pronoun or a reporting word (WF_PRON, WF_REPORT), in order, listed
+     * as the scan copies their flags, for mark_pronouns */
+    int16_t marked_at[MAX_TOKENS];
+    int nmarked;
     int subject_of[MAX_VERBS];
     uint8_t verb_matched[MAX_VERBS]; /* the verb matched a pattern or has a code */
     sid verb_code[MAX_VERBS];        /* the code it matched */

@@ -2564,16 +2564,17 @@ static void drop_owners(dt_coder *c)
 
 /* ---------------------------------------------------------------- entry */
 
-/* Pronouns as mentions. The same pass over the tokens lists the reporting words for
- * find_speaker: both flags are rare, and one test of the two spares find_speaker a pass
- * of its own. */
+/* Pronouns as mentions. The same pass lists the reporting words for find_speaker: both
+ * flags are rare, and one list of the two spares find_speaker a pass of its own. */
 static void mark_pronouns(dt_coder *c)
 {
     c->nreport = 0;
-    for (int i = 0; i < c->ntok; i++) {
+    /* (the tokens with either flag were listed as their flags were copied, in
+     * scan_sentence: no pass over all the tokens here; what is done for one token changes
+     * only that token's role and mention, which a later one reads, after the change) */
+    for (int f = 0; f < c->nmarked; f++) {
+        int i = c->marked_at[f];
         ctok *t = &c->ct[i];
-        if (!(t->wflags & (WF_PRON | WF_REPORT))) /* (the rare flags first) */
-            continue;
         if (t->wflags & WF_REPORT)
             c->report_at[c->nreport++] = (int16_t)i;
         if (!(t->wflags & WF_PRON) || t->role != TR_NONE)
@@ -3172,6 +3173,7 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
     const char *keys = c->keys.data;
     const unsigned sentence_caps = all_caps ? TOKF_ALLCAP : 0;
     int nflat = 0;
+    int nmarked = 0;
     for (int i = 0; i < nt; i++) {
         const tok *t = &toks[i];
         bool allcap = (t->flags | sentence_caps) & TOKF_ALLCAP;
@@ -3187,6 +3189,10 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
         }
         ctok *ct = &c->ct[i];
         ct->lxc = *e;
+        /* (the rare pronouns and reporting words listed for mark_pronouns: the flags are
+         * at hand here, and nothing changes them before it) */
+        if (DT_UNLIKELY(e->flags & (WF_PRON | WF_REPORT)))
+            c->marked_at[nmarked++] = (int16_t)i;
         ct->tflags = t->flags;
         ct->mention = -1;
         ct->verb = -1;
@@ -3208,6 +3214,7 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
         for (int i = 0; i < nt; i++)
             c->ct[i].match = pool + c->ct[i].match_off;
     c->nmatches = nflat;
+    c->nmarked = nmarked;
     STAGE_LAP(c, STG_LEXICON, stage_t);
     if (nt == 0)
         return 0;
