@@ -5344,6 +5344,11 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
         if (c->norm.data[c->toks[i].start] == '?')
             question = true;
     }
+    /* (a sentence whose verbs are not coded has no subjects: the document memory reads
+     * subject_of for every verb, which code_verb would otherwise have set) */
+    if (question || c->discard_story || c->discard)
+        for (int v = 0; v < c->nv; v++)
+            c->subject_of[v] = -1;
     if (question) {
         trace_printf(c, "a question: no events\n");
     } else if (c->discard_story) {
