@@ -3174,6 +3174,9 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
     const unsigned sentence_caps = all_caps ? TOKF_ALLCAP : 0;
     int nflat = 0;
     int nmarked = 0;
+    /* (every token's slot asked for first: the loop below then finds them on their way) */
+    for (int i = 0; i < nt; i++)
+        __builtin_prefetch(&slots[lex_slot_hash(toks[i].hash, (toks[i].flags | sentence_caps) & TOKF_ALLCAP) & mask]);
     for (int i = 0; i < nt; i++) {
         const tok *t = &toks[i];
         bool allcap = (t->flags | sentence_caps) & TOKF_ALLCAP;
