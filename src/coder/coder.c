@@ -1969,6 +1969,7 @@ static bool floating_quantifier(const dt_coder *c, int q)
 }
 
 static bool noun_use(const dt_coder *c, const verbocc *vo);
+static bool noun_by_context(const dt_coder *c, const verbocc *vo);
 
 /* Whether verb occurrence vo is used as a noun or adjective here, not as a verb ("a deal
  * brokered by China": the participle describing the noun is a verb; asked only when the
@@ -1980,12 +1981,18 @@ static bool is_noun_use(const dt_coder *c, const verbocc *vo)
 
 static bool noun_use(const dt_coder *c, const verbocc *vo)
 {
+    /* After a document that says what its author does, an "-ing" form is a verb: "passed a
+     * resolution urging China to ...", "a joint statement calling on Russia". (The document
+     * is looked for only when the context says noun: most verbs are not, and the word lists
+     * cost more than the other tests.) */
+    return noun_by_context(c, vo) && !(vo->form == VF_ING && document_word(c, vo->start - 1));
+}
+
+/* noun_use without the document before a gerund. */
+static bool noun_by_context(const dt_coder *c, const verbocc *vo)
+{
     int k = vo->start - 1;
     if (k < 0)
-        return false;
-    /* After a document that says what its author does, an "-ing" form is a verb: "passed a
-     * resolution urging China to ...", "a joint statement calling on Russia". */
-    if (vo->form == VF_ING && document_word(c, k))
         return false;
     /* A capitalised month name before a number is the month ("the year ending March 31";
      * "Protesters March On Parliament", a title-case headline, keeps the verb). */
