@@ -5055,9 +5055,6 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
             return;
         }
     }
-    /* (a past form before a verb is still a verb: "pledged continued support") */
-    bool noun_ctx = is_noun_use(c, vo) ||
-                    (vo->noun != UINT32_MAX && vo->form != VF_ED && vo->form != VF_EN && next_is_verb(c, vo));
     /* "Japan hoped Syria and Kuwait would meet each other halfway": what a verb of wishing
      * hopes others will do is not asserted. */
     {
@@ -5102,6 +5099,11 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
         }
         break;
     }
+    /* (a past form before a verb is still a verb: "pledged continued support"; whether the
+     * verb is a noun here matters only when it has a verb entry) */
+    bool noun_ctx = vo->verb != UINT32_MAX &&
+                    (is_noun_use(c, vo) ||
+                     (vo->noun != UINT32_MAX && vo->form != VF_ED && vo->form != VF_EN && next_is_verb(c, vo)));
     if (vo->verb != UINT32_MAX && !noun_ctx) {
         if (code_entry_timed(c, vi, vo->verb, protos, np, prev_subject))
             return;
