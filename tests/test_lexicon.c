@@ -88,6 +88,40 @@ TEST(lexicon_cleared_when_full_codes_the_same)
     dt_dict_free(d);
 }
 
+/* The cache's table grows (from 8,192 slots, at half full) by placing its keys again from
+ * what the slots keep: after it has grown, every key must still be found where it was put,
+ * in both of its forms (a token in an all-capitals sentence is another entry), so coding
+ * the same text again adds none. */
+TEST(lexicon_keys_found_again_after_the_table_grows)
+{
+    dt_dict *d = load_bundled();
+    if (!d)
+        return;
+    dt_coder *c;
+    CHECK_INT(dt_coder_new(&c, d, NULL), 0);
+    buf text;
+    buf_init(&text, 0);
+    /* (first a word longer than a token's key length holds, looked up by its first 65,535
+     * bytes) */
+    buf_puts(&text, "Officials said ");
+    for (int i = 0; i < 70000; i++)
+        buf_putc(&text, (char)('a' + i % 26));
+    buf_puts(&text, " was the word. ");
+    for (int i = 0; i < 3000; i++)
+        buf_printf(&text, "Delegates from Xq%dtown met %d officials. DELEGATES FROM XQ%dTOWN MET %d OFFICIALS. ",
+                   i, 70000 + i, i, 90000 + i);
+    CHECK_INT(dt_coder_begin_doc(c, "2018-03-01"), 0);
+    CHECK(dt_coder_code(c, text.data, text.len, 0) >= 0);
+    size_t first = c->lx.count;
+    CHECK(first > 8192); /* (the table grew at least twice) */
+    CHECK_INT(dt_coder_begin_doc(c, "2018-03-01"), 0);
+    CHECK(dt_coder_code(c, text.data, text.len, 0) >= 0);
+    CHECK_INT((long long)c->lx.count, (long long)first);
+    buf_free(&text);
+    dt_coder_free(c);
+    dt_dict_free(d);
+}
+
 /* A dictionary of more sets than a lexeme's bit mask holds keeps them as lists: the
  * patterns with sets must code the same either way. */
 TEST(lexicon_many_sets_code_the_same)

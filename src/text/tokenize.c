@@ -100,6 +100,14 @@ static inline uint16_t case_flags(uint16_t flags, bool first_upper, bool any_upp
     return flags;
 }
 
+/* A key longer than a token's key_len holds (0xFFFF bytes) is looked up by its first
+ * 0xFFFF bytes (the token cache compares key_len bytes): its hash is of those bytes too,
+ * so that the cache places it again where it finds it. (Cold: only absurd words.) */
+static DT_NOINLINE void cap_long_key(tok *t, const char *keys)
+{
+    t->hash = text_key_hash(keys + t->key, 0xFFFF);
+}
+
 static int push(tok **toks, size_t *cap, size_t *n, buf *keys, const char *s, uint32_t start,
                 uint32_t len, uint16_t flags)
 {
@@ -168,6 +176,8 @@ static int push(tok **toks, size_t *cap, size_t *n, buf *keys, const char *s, ui
     }
     size_t kl = keys->len - t->key;
     t->key_len = (uint16_t)(kl > 0xFFFF ? 0xFFFF : kl);
+    if (DT_UNLIKELY(kl > 0xFFFF))
+        cap_long_key(t, keys->data);
     int rc = buf_putc(keys, 0);
     if (rc)
         return rc;
@@ -284,6 +294,8 @@ static inline __attribute__((always_inline)) int tz_emit(tz *z, uint32_t start, 
             o[len] = 0;
             o[len + 1] = 0;
             keys->len += len + 1;
+            if (DT_UNLIKELY(len > 0xFFFF))
+                cap_long_key(t, keys->data);
             t->flags = case_flags(flags, first_upper, any_upper, any_lower);
             return 0;
         }
@@ -312,7 +324,7 @@ static inline size_t after_word(const unsigned char *s, size_t i, size_t n, unsi
  * Returns false, having written nothing, for the rest: an apostrophe or period after the
  * word (which may continue it: "O'Brien", "U.S", or end it: "Korea's", "Corp."), a
  * number's comma or percent sign, non-ASCII bytes, the end of the text; the general path
- * takes those. (Shorter words take the sixteen-byte path in tokenize().) */
+ * takes those. (With SSE2, shorter words take the sixteen-byte path in tokenize().) */
 static inline __attribute__((always_inline)) bool tz_plain_word(tz *z, size_t *pi, uint16_t *pending)
 {
     const unsigned char *s = (const unsigned char *)z->s;
@@ -369,6 +381,8 @@ static inline __attribute__((always_inline)) bool tz_plain_word(tz *z, size_t *p
     o[len] = 0;
     o[len + 1] = 0;
     z->keys->len += len + 1;
+    if (DT_UNLIKELY(len > 0xFFFF))
+        cap_long_key(t, z->keys->data);
     t->flags = case_flags((uint16_t)((numeric ? TOKF_NUMBER : TOKF_WORD) | *pending), first == 2, up_all != 0,
                           lo_all != 0);
     *pi = after_word(s, st + len, n, d, pending);
@@ -421,7 +435,7 @@ static bool only_closers_left(const char *s, size_t i, size_t n)
  * not a blank. try_plain: the word may be a plain one of sixteen bytes or more. Moves *pi
  * past what it took; returns 0 or a negative error. Kept out of line so that the fast
  * path's loop keeps its state in registers. */
-static __attribute__((noinline)) int tz_token(tz *z, size_t *pi, uint16_t *pending, size_t max_tokens,
+static DT_NOINLINE int tz_token(tz *z, size_t *pi, uint16_t *pending, size_t max_tokens,
                                               bool try_plain)
 {
     const char *s = z->s;
