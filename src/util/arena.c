@@ -31,10 +31,12 @@ static arena_block *block_new(size_t size)
  * too large to round: start a new block. The free part of the old block is left unused. */
 void *arena_alloc_slow(arena *a, size_t n)
 {
+    if (n > SIZE_MAX - 15)
+        return NULL; /* (would wrap when rounded) */
     n = (n + 15) & ~(size_t)15;
     if (n == 0)
         n = 16;
-    if (a->head && (size_t)(a->end - a->next) >= n) {
+    if (a->head && (size_t)((uintptr_t)a->end - (uintptr_t)a->next) >= n) {
         /* Only for n == 0, which the inline path does not take. */
         void *p = a->next;
         a->next += n;

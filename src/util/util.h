@@ -49,10 +49,11 @@ void *arena_alloc_slow(arena *a, size_t n);
  * piece that fits in the head block costs only a bump of the pointer. */
 static inline void *arena_alloc(arena *a, size_t n)
 {
-    /* r is 0 only for n == 0 (a 16-byte piece) or an n that wraps around: r - 1 is then
-     * the largest size_t, so those two take the slow path too. */
+    /* r is 0 only for n == 0 (a 16-byte piece) or an n that wraps around (NULL): r - 1 is
+     * then the largest size_t, so those two take the slow path. (The free part as integers:
+     * a new arena's pointers are both NULL.) */
     size_t r = (n + 15) & ~(size_t)15;
-    if (DT_LIKELY(r - 1 < (size_t)(a->end - a->next))) {
+    if (DT_LIKELY(r - 1 < (size_t)((uintptr_t)a->end - (uintptr_t)a->next))) {
         void *p = a->next;
         a->next += r;
         return p;
