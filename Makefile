@@ -41,7 +41,7 @@ $(BUILD)/%.o: %.c
 # The CAMEO code table is kept in data/ and compiled into the library.
 $(BUILD)/gen/cameo_table.c: data/cameo-codes.tsv tools/gen-cameo.sh
 	@mkdir -p $(dir $@)
-	sh tools/gen-cameo.sh $< > $@
+	sh tools/gen-cameo.sh $< > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/gen/cameo_table.o: $(BUILD)/gen/cameo_table.c
 	$(CC) $(CPPFLAGS) -Isrc $(ALL_CFLAGS) -c $< -o $@
