@@ -380,7 +380,8 @@ int pipeline_code_batch(dt_coder *coder, pl_batch *b, pl_emit_fn emit, void *ctx
             before = 0;
         b->sentences += (size_t)(dt_coder_sentence_count(coder) - first);
         b->events += n - before;
-        if ((rc = emit(ctx, b, r, ev + before, n - before, first)))
+        /* (ev is NULL when the coder holds no events: no offset on it then) */
+        if ((rc = emit(ctx, b, r, n > before ? ev + before : NULL, n - before, first)))
             return rc;
     }
     return 0;

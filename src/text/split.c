@@ -218,7 +218,7 @@ size_t dt_split_sentences(const char *text, size_t n, dt_sentence_fn fn, void *u
 {
     const unsigned char *s = (const unsigned char *)text;
     pthread_once(&keys_once, keys_build);
-    bool wrapped = memchr(s, '\n', n) != NULL && hard_wrapped(s, n);
+    bool wrapped = n && memchr(s, '\n', n) != NULL && hard_wrapped(s, n);
     size_t count = 0;
     size_t start = 0;
 
