@@ -202,7 +202,7 @@ TEST(tokenize_plain_words_on_every_path)
                     break;
                 const tok *t = &o.t[1];
                 CHECK_STR(key(&o, 1), want);
-                CHECK(t->hash == text_key_hash(want, len));
+                CHECK_INT((long long)t->hash, (long long)text_key_hash(want, len));
                 uint16_t cls = t->flags & (TOKF_CAP | TOKF_ALLCAP | TOKF_LOWER | TOKF_NUMBER | TOKF_WORD);
                 uint16_t exp[] = {TOKF_WORD | TOKF_LOWER, TOKF_WORD | TOKF_CAP | (len > 1 ? 0 : TOKF_ALLCAP),
                                   TOKF_WORD | TOKF_CAP | TOKF_ALLCAP, TOKF_WORD | (len > 1 ? 0 : TOKF_LOWER),
@@ -250,7 +250,7 @@ TEST(tokenize_the_end_of_the_text)
             const tok *t = &o.t[i];
             gl += (size_t)snprintf(got + gl, sizeof(got) - gl, "%s%s", i ? " " : "", key(&o, i));
             CHECK_INT(t->key_len, (long long)strlen(key(&o, i)));
-            CHECK(t->hash == text_key_hash(key(&o, i), t->key_len));
+            CHECK_INT((long long)t->hash, (long long)text_key_hash(key(&o, i), t->key_len));
         }
         CHECK_STR(got, cases[k].keys);
     }

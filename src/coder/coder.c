@@ -1412,18 +1412,6 @@ static int protest_adjunct(const dt_coder *c, int at, int end)
     return -1;
 }
 
-/* Does code text k begin with the three characters of d (code_is: and end there)? Letter
- * by letter, without a call: a code's text is a few letters, and most differ in the
- * first. (k is read no further than its end.) */
-static bool code_begins(const char *k, const char d[4])
-{
-    return k[0] == d[0] && k[1] == d[1] && k[2] == d[2];
-}
-static bool code_is(const char *k, const char d[4])
-{
-    return code_begins(k, d) && k[3] == 0;
-}
-
 /* "Myanmar troops torched villages in Rakhine state", "Authorities lifted the curfew in
  * Dhaka", "imposed a curfew across the country", "Ethiopian troops shelled Mekelle": a
  * sector of a country (its army, police, government, rebels) acting materially on a place

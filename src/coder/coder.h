@@ -521,6 +521,33 @@ bool match_set_may_start_between(const dt_coder *c, uint32_t set, int from, int 
 /* Whether a member of set starts at token p and ends by hi (the pattern caches must be
  * set up for the sentence, as they are when it has verbs). */
 bool match_set_member_at(dt_coder *c, int p, uint32_t set, int hi);
+/* Whether code text k is n characters long (n a small constant), read letter by letter
+ * and no further than its end: most codes are three or six letters, and this is cheaper
+ * than a call to strlen. (The two lengths asked are written out, a test per letter: the
+ * compiler keeps the loop as a loop, which costs twice as many instructions.) */
+static inline bool code_len_is(const char *k, size_t n)
+{
+    if (n == 3)
+        return k[0] && k[1] && k[2] && !k[3];
+    if (n == 6)
+        return k[0] && k[1] && k[2] && k[3] && k[4] && k[5] && !k[6];
+    for (size_t i = 0; i < n; i++)
+        if (!k[i])
+            return false;
+    return k[n] == 0;
+}
+
+/* Whether code text k begins with the three letters of d (code_is: and ends there), letter
+ * by letter without a call (k is read no further than its end, d has three letters). */
+static inline bool code_begins(const char *k, const char d[4])
+{
+    return k[0] == d[0] && k[1] == d[1] && k[2] == d[2];
+}
+static inline bool code_is(const char *k, const char d[4])
+{
+    return code_begins(k, d) && k[3] == 0;
+}
+
 /* Whether a verb entry's lemma (its string id) is the LM_* lemma `which`. */
 static inline bool lemma_is(const dt_coder *c, sid lemma, int which)
 {

@@ -52,33 +52,6 @@ bool country_based(const char *code)
     }
 }
 
-/* Whether code text k is n characters long (n a small constant), read letter by letter
- * and no further than its end: most codes are three or six letters, and this is cheaper
- * than a call to strlen. (The two lengths asked are written out, a test per letter: the
- * compiler keeps the loop as a loop, which costs twice as many instructions.) */
-static inline bool code_len_is(const char *k, size_t n)
-{
-    if (n == 3)
-        return k[0] && k[1] && k[2] && !k[3];
-    if (n == 6)
-        return k[0] && k[1] && k[2] && k[3] && k[4] && k[5] && !k[6];
-    for (size_t i = 0; i < n; i++)
-        if (!k[i])
-            return false;
-    return k[n] == 0;
-}
-
-/* Whether code text k begins with the three letters of d (code_is: and ends there), letter
- * by letter without a call (k is read no further than its end, d has three letters). */
-static inline bool code_begins(const char *k, const char d[4])
-{
-    return k[0] == d[0] && k[1] == d[1] && k[2] == d[2];
-}
-static inline bool code_is(const char *k, const char d[4])
-{
-    return code_begins(k, d) && k[3] == 0;
-}
-
 /* Combine an actor code with an agent (sector) code: PRK + MIL = PRKMIL. TABARI
  * prefix agents (NGO~) go in front. IGO/NGO actors keep their code. */
 static sid combine_codes(dt_coder *c, sid actor, const agent_entry *ag, uint8_t actor_kind, bool former)
@@ -1643,8 +1616,10 @@ static int headline_colon_speaker(const dt_coder *c)
 /* The reporting subject of the sentence: "X said", "said X", "X told reporters". */
 static int find_speaker(const dt_coder *c)
 {
-    /* (over the reporting words mark_pronouns listed: no word gains WF_REPORT before the
-     * searches, only once the speaker is found) */
+    /* (over the reporting words mark_pronouns listed, which are all there are when this
+     * runs: its two callers, resolve_agents and then resolve_references, come before the
+     * one place that adds the flag, a headline's colon after the speaker resolve_references
+     * found) */
     for (int r = 0; r < c->nreport; r++) {
         int i = c->report_at[r];
         const ctok *t = &c->ct[i];

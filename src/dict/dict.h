@@ -385,8 +385,12 @@ struct dt_dict {
     uint32_t *seq_key;     /* per seq (compiled): its first required word (a PE_WORD, not
                               optional), UINT32_MAX when it has none */
     alt_list *alt_pats;    size_t nalt_pats, capalt_pats;
-    /* the pattern filters' groups (compiled), each: its length in entries, then per option
-     * the count of its required words (at most GROUP_WORDS) and their word_bloom_bit()s */
+    /* the pattern filters' groups (compiled, dict.c filter_required_groups), each: its
+     * length in entries after this one; the count of its one-word options and their
+     * word_bloom_bit()s, each once; then its other options, each as the count of its
+     * required words' bits (at most GROUP_WORDS) and the bits (an option holding some
+     * one-word option's bit is left out; a group with an option of no words is one empty
+     * option) */
     uint16_t *group_bits;  size_t ngroup_bits, capgroup_bits;
     uint32_t *adj_words;   size_t nadj_words, capadj_words; /* pattern_filter.adj (compiled) */
     ref_entry *refs;       size_t nrefs, caprefs;
