@@ -58,26 +58,68 @@ static inline uint64_t word_byte_mask(uint64_t x, uint64_t *lower)
     return ((digit | upper | low) & FH_HIGHS & ~hi) | hi;
 }
 
-/* The hash of a match key, as tokenize computes it for each token. */
+/* The hash of a match key, as tokenize computes it for each token. It places keys in a
+ * coder's token cache and tells tokens of one run apart; it is stored nowhere, so it may
+ * change between versions (the duplicate hash, dt_text_hash, is another one and may not).
+ * A key of up to sixteen bytes (nearly every one) costs one multiply (text_key_hash_end).
+ * A longer key first steps through its words eight bytes at a time (text_key_hash_step)
+ * until sixteen or fewer bytes are left. */
+#define TEXT_KEY_SEED 0xff3f6a8885a308d3ULL
+#define TEXT_KEY_HIGH 0xff51afd7ed558ccdULL
+
 static inline uint64_t text_key_hash_step(uint64_t h, uint64_t w)
 {
     h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
     return h ^ (h >> 29);
 }
+
+/* The last sixteen or fewer bytes of a key, as two zero-padded words lo and hi, into h
+ * (TEXT_KEY_SEED ^ the key's length, after any steps): two factors made of the words are
+ * multiplied into 128 bits, and the two halves xored. The high half carries every bit of
+ * both factors down to the low bits that choose the cache slot. The first word goes into
+ * both factors (into the second with its halves swapped), so that keys which differ only
+ * in a few bytes, such as all keys of three letters, give products that differ by more
+ * than a multiple of one constant: with that constant alone such keys crowd into runs
+ * of slots. The first factor is never zero for a key of up to sixteen bytes: its top byte
+ * is the key's eighth byte (or zero) xored with 0xFF, a byte UTF-8 text never has. */
+static inline uint64_t text_key_hash_end(uint64_t h, uint64_t lo, uint64_t hi)
+{
+    uint64_t a = lo ^ h, b = hi ^ TEXT_KEY_HIGH ^ ((lo << 32) | (lo >> 32));
+#if defined(__SIZEOF_INT128__)
+    __extension__ typedef unsigned __int128 u128;
+    /* (the low half written as a * b: the compiler then keeps the product in registers,
+     * and the processor makes both halves in one instruction or two) */
+    return (uint64_t)(((u128)a * b) >> 64) ^ (a * b);
+#else
+    /* the same product from four of 32 by 32 bits */
+    uint64_t al = a & 0xffffffffu, ah = a >> 32, bl = b & 0xffffffffu, bh = b >> 32;
+    uint64_t ll = al * bl, lh = al * bh, hl = ah * bl, hh = ah * bh;
+    uint64_t mid = (ll >> 32) + (lh & 0xffffffffu) + (hl & 0xffffffffu);
+    uint64_t plo = (mid << 32) | (ll & 0xffffffffu);
+    uint64_t phi = hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
+    return plo ^ phi;
+#endif
+}
+
+/* The number of text_key_hash_step calls for a key of n bytes: those that leave more than
+ * sixteen bytes. */
+static inline size_t text_key_hash_steps(size_t n) { return n > 16 ? (n - 9) / 8 : 0; }
+
 static inline uint64_t text_key_hash(const char *key, size_t n)
 {
-    uint64_t h = 0x243f6a8885a308d3ULL ^ n;
-    while (n >= 8) {
+    uint64_t h = TEXT_KEY_SEED ^ n;
+    for (size_t k = text_key_hash_steps(n); k; k--) {
         uint64_t w;
         memcpy(&w, key, 8);
         h = text_key_hash_step(h, w);
         key += 8;
         n -= 8;
     }
-    uint64_t t = 0;
-    for (size_t i = 0; i < n; i++)
-        t |= (uint64_t)(unsigned char)key[i] << (8 * i);
-    return hash_mix(h ^ t);
+    uint64_t lo = 0, hi = 0;
+    memcpy(&lo, key, n < 8 ? n : 8);
+    if (n > 8)
+        memcpy(&hi, key + 8, n - 8);
+    return text_key_hash_end(h, lo, hi);
 }
 
 /* Normalise text for coding and display: valid UTF-8 (invalid bytes and NULs become

@@ -56,6 +56,22 @@ static inline uint64_t fold_chunk(uint64_t x, uint64_t *lo_all, uint64_t *up_all
     return x - (lo >> 2);
 }
 
+/* text_key_hash of a key whose bytes after it, up to the next multiple of eight, are zero
+ * (at least eight bytes from the key on are readable). */
+static inline uint64_t padded_key_hash(const char *o, size_t len)
+{
+    uint64_t h = TEXT_KEY_SEED ^ len, lo, hi = 0;
+    size_t k = 0;
+    for (size_t steps = text_key_hash_steps(len); steps; steps--, k += 8) {
+        memcpy(&lo, o + k, 8);
+        h = text_key_hash_step(h, lo);
+    }
+    memcpy(&lo, o + k, 8);
+    if (len - k > 8)
+        memcpy(&hi, o + k + 8, 8);
+    return text_key_hash_end(h, lo, hi);
+}
+
 /* Plain ASCII words, eight bytes at a time: the upper-case key, its hash and the case
  * flags in one pass. Returns false (and writes nothing) when a byte is not ASCII. The
  * text must be readable up to the next multiple of eight bytes after the word; the key
@@ -63,7 +79,7 @@ static inline uint64_t fold_chunk(uint64_t x, uint64_t *lo_all, uint64_t *up_all
 static inline __attribute__((always_inline)) bool push_ascii(const unsigned char *w, uint32_t len, char *o, uint64_t *hash, bool *any_upper,
                        bool *any_lower, bool *first_upper)
 {
-    uint64_t h = 0x243f6a8885a308d3ULL ^ len, tail = 0, lo_all = 0, up_all = 0, first = 0;
+    uint64_t lo_all = 0, up_all = 0, first = 0;
     for (uint32_t i = 0; i < len; i += 8) {
         uint64_t x;
         memcpy(&x, w + i, 8);
@@ -74,12 +90,8 @@ static inline __attribute__((always_inline)) bool push_ascii(const unsigned char
             return false;
         uint64_t u = fold_chunk(x, &lo_all, &up_all, &first);
         memcpy(o + i, &u, 8);
-        if (rem >= 8)
-            h = text_key_hash_step(h, u);
-        else
-            tail = u;
     }
-    *hash = hash_mix(h ^ tail);
+    *hash = padded_key_hash(o, len);
     *any_lower = lo_all != 0;
     *any_upper = up_all != 0;
     *first_upper = first == 2;
@@ -362,18 +374,8 @@ static inline __attribute__((always_inline)) bool tz_plain_word(tz *z, size_t *p
     bool numeric = is_digit(s[st]);
     if (d == '\'' || d == '.' || (numeric && (d == ',' || d == '%')))
         return false;
-    /* the key's hash, as text_key_hash makes it (the bytes after the key are zero) */
-    uint64_t h = 0x243f6a8885a308d3ULL ^ len, tail;
-    size_t k = 0;
-    for (; k + 8 <= len; k += 8) {
-        memcpy(&tail, o + k, 8);
-        h = text_key_hash_step(h, tail);
-    }
-    tail = 0;
-    if (k < len)
-        memcpy(&tail, o + k, 8);
     tok *t = &(*z->toks)[z->count++];
-    t->hash = hash_mix(h ^ tail);
+    t->hash = padded_key_hash(o, len); /* (the bytes after the key are zero) */
     t->start = (uint32_t)st;
     t->len = (uint32_t)len;
     t->key = (uint32_t)z->keys->len;
@@ -625,11 +627,6 @@ int tokenize(const char *s, size_t n, tok **toks, size_t *cap, buf *keys, size_t
                 uint64_t lo64, hi64;
                 memcpy(&lo64, o, 8);
                 memcpy(&hi64, o + 8, 8);
-                uint64_t h = 0x243f6a8885a308d3ULL ^ len, tail = lo64;
-                if (len >= 8) {
-                    h = text_key_hash_step(h, lo64);
-                    tail = hi64;
-                }
                 /* The case flags of a word, whose first byte is a letter: from that
                  * letter's case and whether a letter of the other case follows. Bit 0x20
                  * of each byte (lower case in a letter) is moved up to bit 0x80 for the
@@ -642,7 +639,7 @@ int tokenize(const char *s, size_t n, tok **toks, size_t *cap, buf *keys, size_t
                 unsigned first_low = lowb & 1;
                 unsigned other = letters & (lowb ^ (0u - first_low)); /* (the other case than the first's) */
                 uint16_t fl = numeric ? TOKF_NUMBER : word_case[first_low * 2 + (other != 0)];
-                t->hash = hash_mix(h ^ tail);
+                t->hash = text_key_hash_end(TEXT_KEY_SEED ^ len, lo64, hi64);
                 t->start = (uint32_t)i;
                 t->len = (uint32_t)len;
                 t->key = (uint32_t)kl;
@@ -663,7 +660,7 @@ int tokenize(const char *s, size_t n, tok **toks, size_t *cap, buf *keys, size_t
              * general path takes those). Its key is itself. */
             uint64_t u = c;
             memcpy(kd + kl, &u, 8);
-            t->hash = hash_mix(0x243f6a8885a308d3ULL ^ 1 ^ u);
+            t->hash = text_key_hash_end(TEXT_KEY_SEED ^ 1, u, 0);
             t->start = (uint32_t)i;
             t->len = 1;
             t->key = (uint32_t)kl;
