@@ -166,6 +166,92 @@ TEST(tokenize_possessives_clitics_hyphens_abbreviations)
     buf_free(&o.norm);
 }
 
+/* The word endings that the fast path passes to the general path's shortcut (a possessive,
+ * an abbreviation's period, a number's comma, percent sign or period) against the tokens
+ * the general path makes of them: each token's key, offset and flags (p possessive, h
+ * hyphen, a abbreviation, n number, w word, c capital, A all capitals, l lower case, .
+ * punctuation, q quote, t n't), and its hash. */
+static void describe_tokens(toks_out *o, char *out, size_t cap)
+{
+    static const struct {
+        uint16_t flag;
+        char c;
+    } names[] = {{TOKF_POSS, 'p'},  {TOKF_HYPH, 'h'},   {TOKF_ABBR, 'a'},  {TOKF_NUMBER, 'n'},
+                 {TOKF_WORD, 'w'},  {TOKF_CAP, 'c'},    {TOKF_ALLCAP, 'A'}, {TOKF_LOWER, 'l'},
+                 {TOKF_PUNCT, '.'}, {TOKF_QUOTE, 'q'},  {TOKF_NEGCL, 't'}};
+    size_t l = 0;
+    out[0] = 0;
+    for (int i = 0; i < o->n && l < cap; i++) {
+        const tok *t = &o->t[i];
+        l += (size_t)snprintf(out + l, cap - l, "%s%s@%u:", i ? " " : "", key(o, i), (unsigned)t->start);
+        for (size_t k = 0; k < DT_ARRAY_LEN(names) && l < cap; k++)
+            if (t->flags & names[k].flag)
+                out[l++] = names[k].c;
+        if (l < cap)
+            out[l] = 0;
+        CHECK_INT(t->key_len, (long long)strlen(key(o, i)));
+        CHECK_INT((long long)t->hash, (long long)text_key_hash(key(o, i), t->key_len));
+    }
+}
+
+TEST(tokenize_word_endings_as_the_general_path)
+{
+    toks_out o = {0};
+    buf_init(&o.keys, 0);
+    buf_init(&o.norm, 0);
+    static const struct {
+        const char *text, *tokens;
+    } cases[] = {
+        {"Korea's", 
+         "KOREA@0:wc 'S@5:p"},
+        {"Korea's-backed plan", 
+         "KOREA@0:wc 'S@5:p BACKED@8:hwl PLAN@15:wl"},
+        {"KOREA'S army and Korea'S", 
+         "KOREA@0:wcA 'S@5:p ARMY@8:wl AND@13:wl KOREA@17:wc 'S@22:p"},
+        {"the allies' talks", 
+         "THE@0:wl ALLIES@4:wl '@10:p TALKS@12:wl"},
+        {"the allies'", 
+         "THE@0:wl ALLIES@4:wl '@10:p"},
+        {"the allies'-held town", 
+         "THE@0:wl ALLIES@4:wl '@10:p HELD@12:hwl TOWN@17:wl"},
+        {"rock' n roll", 
+         "ROCK@0:wl '@4:.q N@6:wl ROLL@8:wl"},
+        {"O'Brien's men don't go", 
+         "O'BRIEN@0:wc 'S@7:p MEN@10:wl DO@14:wl N'T@16:wlt GO@20:wl"},
+        {"Korea'sx 'twas", 
+         "KOREA'SX@0:wc '@9:.q TWAS@10:wl"},
+        {"the 1990's and 1990s' wars", 
+         "THE@0:wl 1990@4:n 'S@8:p AND@11:wl 1990S@15:n '@20:p WARS@22:wl"},
+        {"Gen. Smith and Corp.'s profit", 
+         "GEN@0:awc SMITH@5:wc AND@11:wl CORP@15:awc 'S@20:p PROFIT@23:wl"},
+        {"said Gen.\"", 
+         "SAID@0:wl GEN@5:wc .@8:. \"@9:.q"},
+        {"wait Gen... now", 
+         "WAIT@0:wl GEN@5:wc ...@8:. NOW@12:wl"},
+        {"John X. Smith in the U.S. today", 
+         "JOHN@0:wc X.@5:wcA SMITH@8:wc IN@14:wl THE@17:wl U.S.@21:wcA TODAY@26:wl"},
+        {"Corp.-led talks", 
+         "CORP@0:awc LED@6:hwl TALKS@10:wl"},
+        {"paid 1,500 or 1,500,000 or 1,50 on 25% and 3.5bn", 
+         "PAID@0:wl 1,500@5:n OR@11:wl 1,500,000@14:n OR@24:wl 1@27:n ,@28:. 50@29:n ON@32:wl 25%@35:n AND@39:wl 3.5BN@43:n"},
+        {"rose 5. Then 25%-30% and 3.5.", 
+         "ROSE@0:wl 5@5:n .@6:. THEN@8:wc 25%@13:n 30%@17:hn AND@21:wl 3.5@25:n .@28:."},
+        {"it is 5'6 tall, 12,345,678,901,234 and 99%'s", 
+         "IT@0:wl IS@3:wl 5'6@6:n TALL@10:wl ,@14:. 12,345,678,901,234@16:n AND@35:wl 99%@39:n 'S@42:p"},
+        {"abcdefghijklmno's abcdefghijklmnop's 12345678901234% 123456789012345%", 
+         "ABCDEFGHIJKLMNO@0:wl 'S@15:p ABCDEFGHIJKLMNOP@18:wl 'S@34:p 12345678901234%@37:n 123456789012345%@53:n"},
+    };
+    for (size_t k = 0; k < DT_ARRAY_LEN(cases); k++) {
+        tokenize_str(&o, cases[k].text);
+        char got[512];
+        describe_tokens(&o, got, sizeof(got));
+        CHECK_STR(got, cases[k].tokens);
+    }
+    free(o.t);
+    buf_free(&o.keys);
+    buf_free(&o.norm);
+}
+
 /* Every path of the tokenizer (one 16-byte load, eight bytes at a time, byte by byte near
  * the end) gives a plain word the same token: its key upper-cased, its case flags, and the
  * token cache's hash of the key. Words of 1 to 20 letters, in mixed case, at every offset

@@ -228,6 +228,39 @@ static const unsigned char after_tab[256] = {
 static const unsigned char head_mask[32] = {
     0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
 };
+
+/* A word under sixteen bytes, found by the sixteen-byte load x at byte i (letter: its
+ * letters' mask): its token, with its key at o (the key, then zeros: its NUL and more),
+ * its hash, and its case flags. */
+static inline __attribute__((always_inline)) void tz_short_word(tok *t, char *o, __m128i x, __m128i letter,
+                                                                size_t i, size_t len, size_t key,
+                                                                bool numeric, uint16_t pending)
+{
+    __m128i head = _mm_loadu_si128((const __m128i *)(const void *)(head_mask + 16 - len));
+    __m128i k = _mm_and_si128(_mm_andnot_si128(_mm_and_si128(letter, _mm_set1_epi8(0x20)), x), head);
+    _mm_storeu_si128((__m128i *)(void *)o, k);
+    /* the key's hash, as text_key_hash makes it */
+    uint64_t lo64, hi64;
+    memcpy(&lo64, o, 8);
+    memcpy(&hi64, o + 8, 8);
+    /* The case flags of a word, whose first byte is a letter: from that letter's case and
+     * whether a letter of the other case follows. Bit 0x20 of each byte (lower case in a
+     * letter) is moved up to bit 0x80 for the mask: a 16-bit lane's shift moves no bit
+     * across its bytes' 0x80 bits. (Numbers have no case flags.) */
+    static const uint16_t word_case[4] = {TOKF_WORD | TOKF_CAP | TOKF_ALLCAP, TOKF_WORD | TOKF_CAP,
+                                          TOKF_WORD | TOKF_LOWER, TOKF_WORD};
+    unsigned letters = (unsigned)_mm_movemask_epi8(_mm_and_si128(letter, head));
+    unsigned lowb = (unsigned)_mm_movemask_epi8(_mm_slli_epi16(x, 2));
+    unsigned first_low = lowb & 1;
+    unsigned other = letters & (lowb ^ (0u - first_low)); /* (the other case than the first's) */
+    uint16_t fl = numeric ? TOKF_NUMBER : word_case[first_low * 2 + (other != 0)];
+    t->hash = text_key_hash_end(TEXT_KEY_SEED ^ len, lo64, hi64);
+    t->start = (uint32_t)i;
+    t->len = (uint32_t)len;
+    t->key = (uint32_t)key;
+    t->key_len = (uint16_t)len;
+    t->flags = (uint16_t)(fl | pending);
+}
 #endif
 
 /* The tokenizer's state for one sentence, as the general path sees it (the fast path in
@@ -433,6 +466,144 @@ static bool only_closers_left(const char *s, size_t i, size_t n)
     return true;
 }
 
+/* Where the word (or number) that goes on at i ends: past its letters and digits, an
+ * apostrophe or period followed by one ("O'Brien", "U.S", "3.5", but not a possessive 's),
+ * and in a number a comma before three digits ("1,500") and a percent sign. */
+static inline size_t word_end(const char *s, size_t i, size_t n, bool numeric)
+{
+    while (i < n) {
+        /* the run of word bytes, eight at a time: its end without a branch per byte */
+        if (i + 8 <= n) {
+            uint64_t lower, stop = ~word_byte_mask(load_le64((const unsigned char *)s + i, 8), &lower) & FH_HIGHS;
+            if (!stop) {
+                i += 8;
+                continue;
+            }
+            i += (unsigned)__builtin_ctzll(stop) >> 3;
+        }
+        unsigned char d = (unsigned char)s[i];
+        if (word_byte(d)) {
+            i++;
+            continue;
+        }
+        if ((d == '\'' || d == '.') && i + 1 < n && word_byte((unsigned char)s[i + 1])) {
+            /* "O'Brien", "don't", "U.S", "3.5" — but not the possessive 's */
+            if (d == '\'' && (s[i + 1] == 's' || s[i + 1] == 'S') &&
+                (i + 2 >= n || !word_byte((unsigned char)s[i + 2])))
+                break;
+            i++;
+            continue;
+        }
+        if (numeric && d == ',' && i + 3 < n + 0 && is_digit((unsigned char)s[i + 1]) &&
+            is_digit((unsigned char)s[i + 2]) && is_digit((unsigned char)s[i + 3]) &&
+            (i + 4 >= n || !is_digit((unsigned char)s[i + 4]))) {
+            i++;
+            continue;
+        }
+        if (numeric && d == '%') {
+            i++;
+            continue;
+        }
+        break;
+    }
+    return i;
+}
+
+#if defined(__SSE2__)
+/* The possessive after a plain word whose next byte, at a, is an apostrophe, as the
+ * general path splits it off: 2 for "'s" or "'S" that ends there ("Korea's"), 1 for the
+ * apostrophe of a plural ("allies'"), 0 for an apostrophe that is punctuation of its own;
+ * -1 when another word byte follows, which continues the word ("O'Brien", "don't").
+ * last: the word's last byte. (Past the end of the text reads as zero, no word byte.) */
+static inline int possessive_len(const unsigned char *s, size_t a, size_t n, size_t len, unsigned char last)
+{
+    unsigned char e = a + 1 < n ? s[a + 1] : 0, f = a + 2 < n ? s[a + 2] : 0;
+    if ((e | 0x20) == 's' && !word_byte(f)) /* (only 's' and 'S' have bit 0x20 set to 's') */
+        return 2;
+    if (word_byte(e))
+        return -1;
+    return len > 1 && (last | 0x20) == 's';
+}
+
+/* A plain word under sixteen bytes at i (ASCII letters and digits) that the fast path
+ * leaves because an apostrophe, a period, or in a number a comma or percent sign follows
+ * it, when the general path would end it simply: before a possessive ("Korea's",
+ * "allies'", split off as a token of its own), at an abbreviation's period ("Gen.",
+ * "Corp.": dropped, TOKF_ABBR), before a period that is a token of its own, or for a
+ * number where word_end ends it ("1,500", "25%", "3.5"). (Such a word cannot be an
+ * initialism or have a clitic.) Returns where the next token starts, or SIZE_MAX, having
+ * written nothing, for the general path's cases: an apostrophe or period that continues a
+ * word ("O'Brien", "don't", "U.S"), an initial ("X."), a possessive after an abbreviation
+ * or number ("Corp.'s"), a number of sixteen bytes or more, or with an apostrophe or
+ * non-ASCII bytes. Out of line, like the general path, so that the fast path's loop keeps
+ * its state in registers. */
+static DT_NOINLINE size_t tz_word_end(tz *z, size_t i, size_t len, uint16_t *pending, size_t max_tokens)
+{
+    const unsigned char *s = (const unsigned char *)z->s;
+    size_t n = z->n, a = i + len, next = a;
+    /* (the word's sixteen bytes as the fast path read them) */
+    const unsigned char *p = i + 16 <= n ? s + i : z->tail + (i - z->tail_from);
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+    bool numeric = is_digit(p[0]);
+    uint16_t abbr = 0;
+    int poss = 0;
+    if (s[a] == '\'') {
+        poss = possessive_len(s, a, n, len, s[a - 1]);
+        if (poss < 0)
+            return SIZE_MAX;
+    } else if (numeric) {
+        size_t k = word_end((const char *)s, a, n, true);
+        if (k != a) {
+            /* The number, now longer, in the fast path's form: inside the sixteen bytes
+             * read, ASCII only, and with no apostrophe (the general path looks for
+             * clitics in such a token) or possessive after it. */
+            unsigned odd = (unsigned)(_mm_movemask_epi8(x) | _mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('\''))));
+            if (k - i > 15 || (odd & ((1u << (k - i)) - 1)) || (k < n && s[k] == '\''))
+                return SIZE_MAX;
+            len = k - i;
+            next = k;
+        }
+    } else {
+        /* (the period: the fast path has taken the one that ends the text) */
+        if (a + 1 < n && word_byte(s[a + 1]))
+            return SIZE_MAX;
+        if (len == 1 && is_upper(p[0]))
+            return SIZE_MAX;
+        if (!only_closers_left((const char *)s, a + 1, n) && s[a + 1] != '.') {
+            if (s[a + 1] == '\'')
+                return SIZE_MAX;
+            abbr = TOKF_ABBR;
+            next = a + 1;
+        }
+    }
+    /* The word as the fast path makes it, then the possessive's token: its key is "'S"
+     * or "'", with no case flags. */
+    __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)), _mm_set1_epi8(0x80 - 'a')),
+                                    _mm_set1_epi8(-128 + 26));
+    tok *t = *z->toks + z->count;
+    buf *keys = z->keys;
+    tz_short_word(t, keys->data + keys->len, x, letter, i, len, keys->len, numeric, (uint16_t)(*pending | abbr));
+    z->count++;
+    keys->len += len + 1;
+    *pending = 0;
+    if (!poss || z->count >= max_tokens)
+        return after_word(s, next, n, next < n ? s[next] : 0, pending);
+    t++;
+    uint64_t u = poss == 2 ? ('S' << 8 | '\'') : '\'';
+    memcpy(keys->data + keys->len, &u, 8);
+    t->hash = text_key_hash_end(TEXT_KEY_SEED ^ (uint64_t)poss, u, 0);
+    t->start = (uint32_t)a;
+    t->len = (uint32_t)poss;
+    t->key = (uint32_t)keys->len;
+    t->key_len = (uint16_t)poss;
+    t->flags = TOKF_POSS;
+    z->count++;
+    keys->len += (size_t)poss + 1;
+    a += (size_t)poss;
+    return after_word(s, a, n, a < n ? s[a] : 0, pending);
+}
+#endif
+
 /* The general path: the token (or the word and its clitic or possessive) at *pi, which is
  * not a blank. try_plain: the word may be a plain one of sixteen bytes or more. Moves *pi
  * past what it took; returns 0 or a negative error. Kept out of line so that the fast
@@ -449,41 +620,7 @@ static DT_NOINLINE int tz_token(tz *z, size_t *pi, uint16_t *pending, size_t max
             return 0;
         size_t st = i;
         bool numeric = is_digit(c);
-        while (i < n) {
-            /* the run of word bytes, eight at a time: its end without a branch per byte */
-            if (i + 8 <= n) {
-                uint64_t lower, stop = ~word_byte_mask(load_le64((const unsigned char *)s + i, 8), &lower) & FH_HIGHS;
-                if (!stop) {
-                    i += 8;
-                    continue;
-                }
-                i += (unsigned)__builtin_ctzll(stop) >> 3;
-            }
-            unsigned char d = (unsigned char)s[i];
-            if (word_byte(d)) {
-                i++;
-                continue;
-            }
-            if ((d == '\'' || d == '.') && i + 1 < n && word_byte((unsigned char)s[i + 1])) {
-                /* "O'Brien", "don't", "U.S", "3.5" — but not the possessive 's */
-                if (d == '\'' && (s[i + 1] == 's' || s[i + 1] == 'S') &&
-                    (i + 2 >= n || !word_byte((unsigned char)s[i + 2])))
-                    break;
-                i++;
-                continue;
-            }
-            if (numeric && d == ',' && i + 3 < n + 0 && is_digit((unsigned char)s[i + 1]) &&
-                is_digit((unsigned char)s[i + 2]) && is_digit((unsigned char)s[i + 3]) &&
-                (i + 4 >= n || !is_digit((unsigned char)s[i + 4]))) {
-                i++;
-                continue;
-            }
-            if (numeric && d == '%') {
-                i++;
-                continue;
-            }
-            break;
-        }
+        i = word_end(s, i, n, numeric);
         size_t len = i - st;
         uint16_t fl = numeric ? TOKF_NUMBER : TOKF_WORD;
         /* A trailing period: keep it on initials and initialisms, drop it from
@@ -607,9 +744,10 @@ int tokenize(const char *s, size_t n, tok **toks, size_t *cap, buf *keys, size_t
         unsigned char c = p[0];
         if (word & 1) {
             /* A word under sixteen bytes: its end, key, case flags and hash from the one
-             * load; the general path takes it when the byte after it may continue it
-             * ("O'Brien", "U.S", "1,500", "25%") or ends it in another token ("Korea's",
-             * "Gen."), except for the period that ends the text. */
+             * load; when the byte after it may continue it ("O'Brien", "U.S", "1,500",
+             * "25%") or ends it in another token ("Korea's", "Gen."), except for the
+             * period that ends the text, tz_word_end takes the common cases of those and
+             * the general path the rest. */
             size_t len = (size_t)__builtin_ctz(~word); /* (bit 16 of ~word is set) */
             /* (a word of sixteen bytes or more reads its first byte here, a letter or
              * digit: the general path takes it) */
@@ -649,6 +787,24 @@ int tokenize(const char *s, size_t n, tok **toks, size_t *cap, buf *keys, size_t
                 kl += len + 1;
                 i = after_word(us, i + len, n, d, &pending);
                 continue;
+            }
+            /* (an apostrophe, a period, or after a number a comma or percent sign: the
+             * bytes below '0' that come here) */
+            if (d < '0' && len < 16) {
+                /* (i and pending through copies, as for the general path below) */
+                uint16_t pend = pending;
+                z.count = (size_t)(t - *toks);
+                keys->len = kl;
+                size_t next = tz_word_end(&z, i, len, &pend, max_tokens);
+                if (next != SIZE_MAX) {
+                    i = next;
+                    pending = pend;
+                    t = *toks + z.count;
+                    tend = *toks + (max_tokens < n ? max_tokens : n);
+                    kl = keys->len;
+                    kd = keys->data;
+                    continue;
+                }
             }
             try_plain = len == 16;
         } else if (c == ' ') {
