@@ -238,6 +238,12 @@ TEST(tokenize_word_endings_as_the_general_path)
          "ROSE@0:wl 5@5:n .@6:. THEN@8:wc 25%@13:n 30%@17:hn AND@21:wl 3.5@25:n .@28:."},
         {"it is 5'6 tall, 12,345,678,901,234 and 99%'s", 
          "IT@0:wl IS@3:wl 5'6@6:n TALL@10:wl ,@14:. 12,345,678,901,234@16:n AND@35:wl 99%@39:n 'S@42:p"},
+        {"U.S.-South Korea talks at 5 a.m. in the U.S",
+         "U.S.@0:wcA SOUTH@5:hwc KOREA@11:wc TALKS@17:wl AT@23:wl 5@26:n A.M.@28:wl IN@33:wl THE@36:wl U.S@40:wcA"},
+        {"the U.N.'s envoy, U.S... and X.Y. or A.B.C.D.E.F.G.H.I. or a.b",
+         "THE@0:wl U.N.@4:wcA 'S@8:p ENVOY@11:wl ,@16:. U.S.@18:wcA ..@22:. AND@25:wl X.Y.@29:wcA OR@34:wl A.B.C.D.E.F.G.H.I.@37:wcA OR@56:wl A.B@59:wl"},
+        {"J. Smith's and Gen.-led and Mr.\" and U.S.\"",
+         "J.@0:wcA SMITH@3:wc 'S@8:p AND@11:wl GEN@15:awc LED@20:hwl AND@24:wl MR@28:awc \"@31:.q AND@33:wl U.S.@37:wcA \"@41:.q"},
         {"abcdefghijklmno's abcdefghijklmnop's 12345678901234% 123456789012345%", 
          "ABCDEFGHIJKLMNO@0:wl 'S@15:p ABCDEFGHIJKLMNOP@18:wl 'S@34:p 12345678901234%@37:n 123456789012345%@53:n"},
     };

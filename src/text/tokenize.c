@@ -551,30 +551,29 @@ static DT_NOINLINE size_t tz_word_end(tz *z, size_t i, size_t len, uint16_t *pen
         poss = possessive_len(s, a, n, len, s[a - 1]);
         if (poss < 0)
             return SIZE_MAX;
-    } else if (numeric) {
-        size_t k = word_end((const char *)s, a, n, true);
-        if (k != a) {
-            /* The number, now longer, in the fast path's form: inside the sixteen bytes
-             * read, ASCII only, and with no apostrophe (the general path looks for
-             * clitics in such a token) or possessive after it. */
-            unsigned odd = (unsigned)(_mm_movemask_epi8(x) | _mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('\''))));
-            if (k - i > 15 || (odd & ((1u << (k - i)) - 1)) || (k < n && s[k] == '\''))
-                return SIZE_MAX;
-            len = k - i;
-            next = k;
-        }
     } else {
-        /* (the period: the fast path has taken the one that ends the text) */
-        if (a + 1 < n && word_byte(s[a + 1]))
-            return SIZE_MAX;
-        if (len == 1 && is_upper(p[0]))
-            return SIZE_MAX;
-        if (!only_closers_left((const char *)s, a + 1, n) && s[a + 1] != '.') {
-            if (s[a + 1] == '\'')
-                return SIZE_MAX;
-            abbr = TOKF_ABBR;
-            next = a + 1;
+        /* The word or number as the general path's loop extends it ("U.S", "1,500",
+         * "25%", "3.5"), then a word's period: kept on an initial or an initialism
+         * ("X.", "U.S."), dropped from an abbreviation ("Gen."), or a token of its own at
+         * the end of the sentence or in "...". */
+        size_t end = word_end((const char *)s, a, n, numeric);
+        next = end;
+        if (!numeric && end < n && s[end] == '.') {
+            size_t wl = end - i;
+            if (initialism((const char *)s + i, wl) || (wl == 1 && is_upper(p[0]))) {
+                next = ++end;
+            } else if (!only_closers_left((const char *)s, end + 1, n) && !(end + 1 < n && s[end + 1] == '.')) {
+                abbr = TOKF_ABBR;
+                next = end + 1;
+            }
         }
+        /* The token in the fast path's form: inside the sixteen bytes read, ASCII only,
+         * with no apostrophe (the general path looks for clitics in such a token) and
+         * no possessive after it. */
+        unsigned odd = (unsigned)(_mm_movemask_epi8(x) | _mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('\''))));
+        if (end - i > 15 || (odd & ((1u << (end - i)) - 1)) || (next < n && s[next] == '\''))
+            return SIZE_MAX;
+        len = end - i;
     }
     /* The word as the fast path makes it, then the possessive's token: its key is "'S"
      * or "'", with no case flags. */
