@@ -556,7 +556,9 @@ static DT_NOINLINE size_t tz_word_end(tz *z, size_t i, size_t len, uint16_t *pen
          * "25%", "3.5"), then a word's period: kept on an initial or an initialism
          * ("X.", "U.S."), dropped from an abbreviation ("Gen."), or a token of its own at
          * the end of the sentence or in "...". */
-        size_t end = word_end((const char *)s, a, n, numeric);
+        /* (a period goes on only before a word byte: most, "Gen.", do not need the loop) */
+        bool goes_on = s[a] != '.' || (a + 1 < n && word_byte(s[a + 1]));
+        size_t end = goes_on ? word_end((const char *)s, a, n, numeric) : a;
         next = end;
         if (!numeric && end < n && s[end] == '.') {
             size_t wl = end - i;
