@@ -472,15 +472,8 @@ static bool only_closers_left(const char *s, size_t i, size_t n)
 static inline size_t word_end(const char *s, size_t i, size_t n, bool numeric)
 {
     while (i < n) {
-        /* the run of word bytes, eight at a time: its end without a branch per byte */
-        if (i + 8 <= n) {
-            uint64_t lower, stop = ~word_byte_mask(load_le64((const unsigned char *)s + i, 8), &lower) & FH_HIGHS;
-            if (!stop) {
-                i += 8;
-                continue;
-            }
-            i += (unsigned)__builtin_ctzll(stop) >> 3;
-        }
+        /* (byte by byte: the runs here are short, "U", "S" or "500", since the fast paths
+         * take the long plain words) */
         unsigned char d = (unsigned char)s[i];
         if (word_byte(d)) {
             i++;
