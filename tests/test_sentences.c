@@ -98,3 +98,31 @@ TEST(sentences_without_events_stay_without)
     dt_dict_free(d);
     free(text);
 }
+
+/* A dateline ("NAIROBI -") is skipped, and the clause of the verb after it begins where
+ * the dateline ends (clause_range): the crowd before the verb is its subject, and the
+ * dateline city the country it protests in. */
+TEST(sentences_after_a_dateline_code_their_clause)
+{
+    dt_dict *d = load_bundled();
+    if (!d)
+        return;
+    static const struct { const char *text, *want; } cases[] = {
+        {"NAIROBI - Thousands took to the streets of the capital on Monday.", "KENOPP KEN 141;"},
+        {"LIMA - Thousands of people took to the streets of the capital on Sunday.", "PEROPP PER 141;"},
+    };
+    dt_coder *c;
+    CHECK_INT(dt_coder_new(&c, d, NULL), 0);
+    for (size_t k = 0; k < DT_ARRAY_LEN(cases); k++) {
+        CHECK_INT(dt_coder_begin_doc(c, "2024-05-06"), 0);
+        CHECK(dt_coder_code(c, cases[k].text, strlen(cases[k].text), 0) >= 0);
+        size_t n;
+        const dt_event *e = dt_coder_events(c, &n);
+        char got[256] = "";
+        for (size_t i = 0; i < n; i++)
+            snprintf(got + strlen(got), sizeof(got) - strlen(got), "%s %s %s;", e[i].source, e[i].target, e[i].code);
+        CHECK_STR(got, cases[k].want);
+    }
+    dt_coder_free(c);
+    dt_dict_free(d);
+}
