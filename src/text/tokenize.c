@@ -231,7 +231,7 @@ static const unsigned char head_mask[32] = {
 
 /* A word under sixteen bytes, found by the sixteen-byte load x at byte i (letter: its
  * letters' mask): its token, with its key at o (the key, then zeros: its NUL and more),
- * its hash, and its case flags. */
+  * its hash, and its case flags; for the fast loop in tokenize() and for tz_word_end. */
 static inline __attribute__((always_inline)) void tz_short_word(tok *t, char *o, __m128i x, __m128i letter,
                                                                 size_t i, size_t len, size_t key,
                                                                 bool numeric, uint16_t pending)
@@ -751,32 +751,7 @@ int tokenize(const char *s, size_t n, tok **toks, size_t *cap, buf *keys, size_t
             if (DT_UNLIKELY(!ends))
                 ends = d == '.' && len < 16 && i + len + 1 == n && !(len == 1 && is_upper(c));
             if (ends) {
-                __m128i head = _mm_loadu_si128((const __m128i *)(const void *)(head_mask + 16 - len));
-                __m128i key = _mm_and_si128(_mm_andnot_si128(_mm_and_si128(letter, _mm_set1_epi8(0x20)), x), head);
-                char *o = kd + kl;
-                _mm_storeu_si128((__m128i *)(void *)o, key); /* (the key, then zeros: its NUL and more) */
-                /* the key's hash, as text_key_hash makes it */
-                uint64_t lo64, hi64;
-                memcpy(&lo64, o, 8);
-                memcpy(&hi64, o + 8, 8);
-                /* The case flags of a word, whose first byte is a letter: from that
-                 * letter's case and whether a letter of the other case follows. Bit 0x20
-                 * of each byte (lower case in a letter) is moved up to bit 0x80 for the
-                 * mask: a 16-bit lane's shift moves no bit across its bytes' 0x80 bits.
-                 * (Numbers have no case flags.) */
-                static const uint16_t word_case[4] = {TOKF_WORD | TOKF_CAP | TOKF_ALLCAP, TOKF_WORD | TOKF_CAP,
-                                                      TOKF_WORD | TOKF_LOWER, TOKF_WORD};
-                unsigned letters = (unsigned)_mm_movemask_epi8(_mm_and_si128(letter, head));
-                unsigned lowb = (unsigned)_mm_movemask_epi8(_mm_slli_epi16(x, 2));
-                unsigned first_low = lowb & 1;
-                unsigned other = letters & (lowb ^ (0u - first_low)); /* (the other case than the first's) */
-                uint16_t fl = numeric ? TOKF_NUMBER : word_case[first_low * 2 + (other != 0)];
-                t->hash = text_key_hash_end(TEXT_KEY_SEED ^ len, lo64, hi64);
-                t->start = (uint32_t)i;
-                t->len = (uint32_t)len;
-                t->key = (uint32_t)kl;
-                t->key_len = (uint16_t)len;
-                t->flags = (uint16_t)(fl | pending);
+                tz_short_word(t, kd + kl, x, letter, i, len, kl, numeric, pending);
                 t++;
                 kl += len + 1;
                 i = after_word(us, i + len, n, d, &pending);
