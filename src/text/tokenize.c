@@ -231,7 +231,7 @@ static const unsigned char head_mask[32] = {
 
 /* A word under sixteen bytes, found by the sixteen-byte load x at byte i (letter: its
  * letters' mask): its token, with its key at o (the key, then zeros: its NUL and more),
-  * its hash, and its case flags; for the fast loop in tokenize() and for tz_word_end. */
+ * its hash, and its case flags; for the fast loop in tokenize() and for tz_word_end. */
 static inline __attribute__((always_inline)) void tz_short_word(tok *t, char *o, __m128i x, __m128i letter,
                                                                 size_t i, size_t len, size_t key,
                                                                 bool numeric, uint16_t pending)
