@@ -421,12 +421,8 @@ struct dt_coder {
     int nissues;
     bool discard;
     int speaker;        /* mention index of the reporting subject, -1 */
-    /* the tokens with a reporting word (WF_REPORT), in order, listed by the scan for
-     * pronouns (scan.c, mark_pronouns) so that the speaker's search visits only them */
-    int16_t report_at[MAX_TOKENS];
-    int nreport;
     /* the tokens with a pronoun or a reporting word (WF_PRON, WF_REPORT), in order, listed
-     * as the scan copies their flags, for mark_pronouns */
+     * as the scan copies their flags, for mark_pronouns and the speaker's search */
     int16_t marked_at[MAX_TOKENS];
     int nmarked;
     int subject_of[MAX_VERBS];

@@ -1616,14 +1616,14 @@ static int headline_colon_speaker(const dt_coder *c)
 /* The reporting subject of the sentence: "X said", "said X", "X told reporters". */
 static int find_speaker(const dt_coder *c)
 {
-    /* (over the reporting words mark_pronouns listed, which are all there are when this
-     * runs: its two callers, resolve_agents and then resolve_references, come before the
-     * one place that adds the flag, a headline's colon after the speaker resolve_references
-     * found) */
-    for (int r = 0; r < c->nreport; r++) {
-        int i = c->report_at[r];
+    /* (over the tokens the scan listed with a reporting word or a pronoun: the reporting
+     * words among them are all there are when this runs, as its two callers,
+     * resolve_agents and then resolve_references, come before the one place that adds the
+     * flag, a headline's colon after the speaker resolve_references found) */
+    for (int r = 0; r < c->nmarked; r++) {
+        int i = c->marked_at[r];
         const ctok *t = &c->ct[i];
-        if (t->role != TR_NONE)
+        if (!(t->wflags & WF_REPORT) || t->role != TR_NONE)
             continue;
         if (i > 0 && ((c->ct[i - 1].wflags & WF_DET) || (c->ct[i - 1].tflags & TOKF_POSS)))
             continue; /* "Japan's claims", "the report" */
@@ -2543,15 +2543,12 @@ static void drop_owners(dt_coder *c)
  * flags are rare, and one list of the two spares find_speaker a pass of its own. */
 static void mark_pronouns(dt_coder *c)
 {
-    c->nreport = 0;
     /* (the tokens with either flag were listed as their flags were copied, in
      * scan_sentence: no pass over all the tokens here; what is done for one token changes
      * only that token's role and mention, which a later one reads, after the change) */
     for (int f = 0; f < c->nmarked; f++) {
         int i = c->marked_at[f];
         ctok *t = &c->ct[i];
-        if (t->wflags & WF_REPORT)
-            c->report_at[c->nreport++] = (int16_t)i;
         if (!(t->wflags & WF_PRON) || t->role != TR_NONE)
             continue;
         /* "I" after a capitalised word is a numeral ("World War I", "Phase I"). */
