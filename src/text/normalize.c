@@ -370,6 +370,18 @@ uint64_t dt_text_hash(const char *text, size_t len)
     const unsigned char *s = (const unsigned char *)text;
     uint64_t high = 0;
     size_t i = 0;
+#if defined(__SSE2__)
+    /* Whether a byte is non-ASCII, 64 bytes a step: the bytes are or-ed together and their
+     * sign bits read once, at the end (a fifth of the instructions of eight bytes a step;
+     * every document read is asked). */
+    __m128i any = _mm_setzero_si128();
+    for (; i + 64 <= len; i += 64) {
+        const __m128i *v = (const __m128i *)(const void *)(s + i);
+        any = _mm_or_si128(any, _mm_or_si128(_mm_or_si128(_mm_loadu_si128(v), _mm_loadu_si128(v + 1)),
+                                             _mm_or_si128(_mm_loadu_si128(v + 2), _mm_loadu_si128(v + 3))));
+    }
+    high = _mm_movemask_epi8(any) ? FH_HIGHS : 0;
+#endif
     for (; i + 8 <= len; i += 8)
         high |= load_le64(s + i, 8);
     for (; i < len; i++)
