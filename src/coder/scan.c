@@ -727,17 +727,20 @@ static sid same_sector_before(dt_coder *c, int mi, const char *sector)
         const doc_mention *dm = &c->recent[at];
         if (c->sentence - dm->sentence > 8)
             break;
-        /* (for a government office, a state that acted stands for its government: "Iran
-         * summoned the British ambassador. The foreign ministry called the move piracy") */
-        if (is_gov && !anew && !subj && dm->subject && dm->ncodes == 1 && dm->sector == 0 &&
-            strlen(code_str(c, dm->codes[0])) == 3 && country_based(code_str(c, dm->codes[0]))) {
-            subj = dm;
+        /* (most entries are of another sector: they are passed first, at the cost of one
+         * test; want is never 0, the sector of a code of no sector) */
+        if (dm->sector != want) {
+            /* (for a government office, a state that acted stands for its government: "Iran
+             * summoned the British ambassador. The foreign ministry called the move piracy") */
+            if (is_gov && !anew && !subj && dm->subject && dm->ncodes == 1 && dm->sector == 0 &&
+                strlen(code_str(c, dm->codes[0])) == 3 && country_based(code_str(c, dm->codes[0])))
+                subj = dm;
             continue;
         }
         /* (a title of two words names the one it was the title of: "U.S. Secretary of State
          * Antony Blinken met Chinese Foreign Minister Wang Yi. The foreign minister ...") */
         bool titled = two && dm->title == head && dm->title_prev == prev;
-        if (dm->sector != want || (dm->head != head && !titled && (anew || subj)))
+        if (dm->head != head && !titled && (anew || subj))
             continue;
         const char *code = code_str(c, dm->codes[0]);
         if (!country_based(code))
