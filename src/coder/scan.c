@@ -722,22 +722,25 @@ static sid same_sector_before(dt_coder *c, int mi, const char *sector)
     bool two = m->end - m->start >= 2;
     uint64_t prev = two ? c->toks[m->end - 2].hash : 0;
     const doc_mention *subj = NULL, *any = NULL, *tit = NULL;
-    for (int k = 1, at = c->nrecent % DOC_RECENT; k <= tot; k++) {
+    for (int k = 1, at = (int)((unsigned)c->nrecent % DOC_RECENT); k <= tot; k++) {
         at = at > 0 ? at - 1 : DOC_RECENT - 1;
         const doc_mention *dm = &c->recent[at];
         if (c->sentence - dm->sentence > 8)
             break;
-        /* (for a government office, a state that acted stands for its government: "Iran
-         * summoned the British ambassador. The foreign ministry called the move piracy") */
-        if (is_gov && !anew && !subj && dm->subject && dm->ncodes == 1 && dm->sector == 0 &&
-            strlen(code_str(c, dm->codes[0])) == 3 && country_based(code_str(c, dm->codes[0]))) {
-            subj = dm;
+        /* (most entries are of another sector: they are passed first, at the cost of one
+         * test; want is never 0, the sector of a code of no sector) */
+        if (dm->sector != want) {
+            /* (for a government office, a state that acted stands for its government: "Iran
+             * summoned the British ambassador. The foreign ministry called the move piracy") */
+            if (is_gov && !anew && !subj && dm->subject && dm->ncodes == 1 && dm->sector == 0 &&
+                strlen(code_str(c, dm->codes[0])) == 3 && country_based(code_str(c, dm->codes[0])))
+                subj = dm;
             continue;
         }
         /* (a title of two words names the one it was the title of: "U.S. Secretary of State
          * Antony Blinken met Chinese Foreign Minister Wang Yi. The foreign minister ...") */
         bool titled = two && dm->title == head && dm->title_prev == prev;
-        if (dm->sector != want || (dm->head != head && !titled && (anew || subj)))
+        if (dm->head != head && !titled && (anew || subj))
             continue;
         const char *code = code_str(c, dm->codes[0]);
         if (!country_based(code))
@@ -1212,18 +1215,28 @@ static bool several_states(const dt_coder *c, const mention *m)
            memcmp(code_str(c, m->codes[0]), code_str(c, m->codes[1]), 3) != 0;
 }
 
+/* The document's k-th mention back (1: the last remembered; k <= nrecent and DOC_RECENT).
+ * (The index is never negative: as unsigned, its remainder is a multiply and a shift,
+ * without the corrections for a negative dividend.) */
+static inline const doc_mention *doc_back(const dt_coder *c, int k)
+{
+    return &c->recent[(unsigned)(c->nrecent - k) % DOC_RECENT];
+}
+
 /* Remember mention m in the document; returns its entry, or NULL when m has no code (it
  * is not remembered). */
 static doc_mention *doc_push(dt_coder *c, const mention *m, bool subject, int group)
 {
     if (m->ncodes <= 0)
         return NULL;
-    doc_mention *dm = &c->recent[c->nrecent % DOC_RECENT];
+    /* (as unsigned: see doc_back) */
+    doc_mention *dm = &c->recent[(unsigned)c->nrecent % DOC_RECENT];
     /* (all MAX_CODES, a copy of fixed size without a call; past ncodes nobody reads) */
     memcpy(dm->codes, m->codes, sizeof(dm->codes));
     dm->ncodes = m->ncodes;
     dm->kind = m->kind;
-    dm->plural = m->plural || m->ncompound > 1 || several_states(c, m);
+    /* (several_states asks for two codes: most mentions have one, and skip the call) */
+    dm->plural = m->plural || m->ncompound > 1 || (m->ncodes > 1 && several_states(c, m));
     dm->subject = subject;
     dm->titled_one = false;
     dm->sentence = c->sentence;
@@ -1251,7 +1264,7 @@ const doc_mention *doc_find(const dt_coder *c, dm_pred pred, const void *arg, in
 {
     int n = DT_MIN(c->nrecent, DOC_RECENT);
     for (int k = 1; k <= n; k++) {
-        const doc_mention *dm = &c->recent[(c->nrecent - k) % DOC_RECENT];
+        const doc_mention *dm = doc_back(c, k);
         if (c->sentence - dm->sentence > max_back)
             return NULL;
         if (pred(dm, arg))
@@ -1339,7 +1352,7 @@ static void resolve_kind(dt_coder *c, int mi, uint8_t kind, bool first_in_senten
     const doc_mention *dm = NULL;
     int tot = DT_MIN(c->nrecent, DOC_RECENT);
     for (int k = 1; k <= tot && !dm; k++) {
-        const doc_mention *x = &c->recent[(c->nrecent - k) % DOC_RECENT];
+        const doc_mention *x = doc_back(c, k);
         if (c->sentence - x->sentence > 2)
             break;
         if (x->subject && x->codes[0] != avoid &&
@@ -1409,7 +1422,7 @@ static int last_named_pair(const dt_coder *c, int mi, bool states, int reach, si
     int tot = DT_MIN(c->nrecent, DOC_RECENT), apart_sentence = -1;
     sid apart = SID_NONE;
     for (int k = 1; k <= tot; k++) {
-        const doc_mention *dm = &c->recent[(c->nrecent - k) % DOC_RECENT];
+        const doc_mention *dm = doc_back(c, k);
         if (c->sentence - dm->sentence > reach)
             break;
         if (states && reach <= 2 && dm->ncodes == 1 && !dm->plural && country_based(code_str(c, dm->codes[0]))) {
@@ -1492,7 +1505,7 @@ static void resolve_pair(dt_coder *c, int mi, bool people, bool states)
         }
         int tot = DT_MIN(c->nrecent, DOC_RECENT);
         for (int k = 1; k <= tot && n < 2; k++) {
-            const doc_mention *dm = &c->recent[(c->nrecent - k) % DOC_RECENT];
+            const doc_mention *dm = doc_back(c, k);
             if ((people && dm->kind != AK_PERSON) || c->sentence - dm->sentence > 10 || dm->ncodes != 1 ||
                 (outside && dm->sentence == c->sentence))
                 continue;
@@ -1548,7 +1561,7 @@ static void resolve_trio(dt_coder *c, int mi)
         named += c->m[j].ncodes > 0 && c->m[j].type != MT_REF;
     int tot = named >= 2 ? 0 : DT_MIN(c->nrecent, DOC_RECENT);
     for (int k = 1; k <= tot && !codes; k++) {
-        const doc_mention *dm = &c->recent[(c->nrecent - k) % DOC_RECENT];
+        const doc_mention *dm = doc_back(c, k);
         if (c->sentence - dm->sentence > 2)
             break;
         if (dm->ncodes == 3 && dm->plural)
@@ -1580,7 +1593,7 @@ static void resolve_code_ref(dt_coder *c, int mi, const ref_entry *r)
             seen |= strncmp(code_str(c, c->m[j].codes[q]), want, wl) == 0;
     int tot = DT_MIN(c->nrecent, DOC_RECENT);
     for (int k = 1; k <= tot && !seen; k++) {
-        const doc_mention *dm = &c->recent[(c->nrecent - k) % DOC_RECENT];
+        const doc_mention *dm = doc_back(c, k);
         for (int q = 0; q < dm->ncodes; q++)
             seen |= strncmp(code_str(c, dm->codes[q]), want, wl) == 0;
     }
@@ -1781,7 +1794,7 @@ static bool resolve_described(dt_coder *c, int mi, const char *states)
     }
     int tot = DT_MIN(c->nrecent, DOC_RECENT);
     for (int k = 1; k <= tot; k++) {
-        const doc_mention *dm = &c->recent[(c->nrecent - k) % DOC_RECENT];
+        const doc_mention *dm = doc_back(c, k);
         if (c->sentence - dm->sentence > 10)
             break;
         if (dm->kind != AK_PERSON && fits_states(c, dm->codes, dm->ncodes, states)) {
@@ -1897,7 +1910,7 @@ static bool same_head_before(dt_coder *c, int mi)
     }
     int tot = DT_MIN(c->nrecent, DOC_RECENT);
     for (int k = 1; k <= tot && !codes; k++) {
-        const doc_mention *dm = &c->recent[(c->nrecent - k) % DOC_RECENT];
+        const doc_mention *dm = doc_back(c, k);
         if (c->sentence - dm->sentence > 8)
             break;
         if (dm->head == head && !dm->plural) {
@@ -2123,7 +2136,7 @@ static void resolve_references(dt_coder *c)
                 int tot = DT_MIN(c->nrecent, DOC_RECENT);
                 for (int pass = subj ? 0 : 1; pass < 2 && !m->plural; pass++)
                     for (int k = 1; k <= tot; k++) {
-                        const doc_mention *dm = &c->recent[(c->nrecent - k) % DOC_RECENT];
+                        const doc_mention *dm = doc_back(c, k);
                         if (c->sentence - dm->sentence > 2)
                             break;
                         if ((dm->plural || dm->kind == AK_GROUP) && (pass == 1 || dm->subject)) {
@@ -2760,7 +2773,7 @@ static const doc_mention *titled_before(const dt_coder *c, uint64_t word)
 {
     int tot = DT_MIN(c->nrecent, DOC_RECENT);
     for (int k = 1; k <= tot; k++) {
-        const doc_mention *dm = &c->recent[(c->nrecent - k) % DOC_RECENT];
+        const doc_mention *dm = doc_back(c, k);
         if (c->sentence - dm->sentence > 6)
             break;
         if (dm->sentence < c->sentence && dm->title == word && dm->ncodes == 1 && !dm->plural)
