@@ -126,8 +126,8 @@ void lexicon_free(lexicon *lx);
  * after, so the scanner clears it between sentences, when the next sentence could take it
  * past lx->limit entries. */
 void lexicon_clear(lexicon *lx);
-/* Make the slot table, which a new lexicon has not yet (lexicon_find reads one): 0, or
- * DT_ENOMEM. */
+/* Make the slot table and the pool, which a new lexicon has not yet (lexicon_find reads
+ * the one, and the scanner points into the other): 0, or DT_ENOMEM. */
 DT_NODISCARD int lexicon_ready(lexicon *lx);
 /* A key not yet in the cache (lexicon_find's NULL): its lexeme computed and cached, or
  * NULL on out-of-memory. h is the slot hash lexicon_find was given. The pointer is valid

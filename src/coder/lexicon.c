@@ -312,6 +312,12 @@ static int grow(lexicon *lx)
 
 int lexicon_ready(lexicon *lx)
 {
+    if (!lx->pool) {
+        lx->pool = malloc(1024 * sizeof(*lx->pool));
+        if (!lx->pool)
+            return DT_ENOMEM;
+        lx->cappool = 1024;
+    }
     return lx->cap ? 0 : grow(lx);
 }
 

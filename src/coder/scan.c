@@ -3112,6 +3112,77 @@ static void press_audience(dt_coder *c)
     }
 }
 
+/* Each token's lexeme from the token cache (computed for a key not cached yet), and what
+ * the scan keeps of it per sentence: the token's ctok, the pronouns and reporting words
+ * (marked_at), the word filter (wbloom) and the flat list of the sentence's matches. 0,
+ * or DT_ENOMEM. */
+static int scan_lexemes(dt_coder *c, int nt)
+{
+    bool all_caps = true;
+    for (int i = 0; i < nt && all_caps; i++)
+        if ((c->toks[i].flags & TOKF_WORD) && c->toks[i].key_len > 1 && !(c->toks[i].flags & TOKF_ALLCAP))
+            all_caps = false;
+    /* Two passes over the tokens. The first copies each token's lexeme from its cache slot
+     * (the slot is the one line a cached token reads there). What it reads of the cache is
+     * kept in locals, made again after a new key. (One pass that did the second's work too
+     * kept most of its locals on the stack, for more instructions than a second loop.) */
+    const struct lex_slot *slots = c->lx.slots;
+    size_t mask = c->lx.cap - 1;
+    const tok *toks = c->toks;
+    const char *keys = c->keys.data;
+    const unsigned sentence_caps = all_caps ? TOKF_ALLCAP : 0;
+    /* (every token's slot asked for first: the loop below then finds them on their way) */
+    for (int i = 0; i < nt; i++)
+        __builtin_prefetch(&slots[lex_slot_hash(toks[i].hash, (toks[i].flags | sentence_caps) & TOKF_ALLCAP) & mask]);
+    for (int i = 0; i < nt; i++) {
+        const tok *t = &toks[i];
+        bool allcap = (t->flags | sentence_caps) & TOKF_ALLCAP;
+        uint64_t h = lex_slot_hash(t->hash, allcap);
+        const lexeme *e = lexicon_find(slots, mask, keys + t->key, t->key_len, h, allcap);
+        if (DT_UNLIKELY(!e)) {
+            e = lexicon_add(&c->lx, c->d, keys + t->key, t->key_len, h, allcap);
+            if (!e)
+                return DT_ENOMEM;
+            slots = c->lx.slots;
+            mask = c->lx.cap - 1;
+        }
+        c->ct[i].lxc = *e;
+        c->ct[i].tflags = t->flags;
+    }
+    /* The second pass: the rest of each ctok, its matches into the word filter and into one
+     * list for the matcher (past FLAT_MATCHES the list is not used, and its last slots are
+     * written over), and the rare pronouns and reporting words listed for mark_pronouns
+     * (nothing changes a token's flags before it). The pool no longer moves: no key is
+     * added after the first pass. */
+    memset(c->wbloom, 0, sizeof(c->wbloom));
+    const uint32_t *pool = c->lx.pool;
+    int nflat = 0;
+    int nmarked = 0;
+    for (int i = 0; i < nt; i++) {
+        ctok *ct = &c->ct[i];
+        if (DT_UNLIKELY(ct->wflags & (WF_PRON | WF_REPORT)))
+            c->marked_at[nmarked++] = (int16_t)i;
+        ct->mention = -1;
+        ct->verb = -1;
+        ct->role = TR_NONE;
+        ct->barrier = 0;
+        ct->nounword = 0;
+        const uint32_t *match = pool + ct->match_off; /* (nmatch says how many) */
+        ct->match = match;
+        const int at = nflat < FLAT_MATCHES ? nflat : FLAT_MATCHES;
+        for (uint16_t k = 0; k < ct->nmatch; k++) {
+            uint32_t w = match[k], b = word_bloom_bit(w);
+            c->wbloom[b >> 6] |= 1ULL << (b & 63);
+            c->flat_word[at + k] = w;
+            c->flat_pos[at + k] = (int16_t)i;
+        }
+        nflat += ct->nmatch;
+    }
+    c->nmatches = nflat;
+    c->nmarked = nmarked;
+    return 0;
+}
+
 int scan_sentence(dt_coder *c, const char *s, size_t n)
 {
     c->nm = 0;
@@ -3136,73 +3207,11 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
      * must all come from the same filling. */
     if (c->lx.count + (size_t)nt >= c->lx.limit)
         lexicon_clear(&c->lx);
-    bool all_caps = true;
-    for (int i = 0; i < nt && all_caps; i++)
-        if ((c->toks[i].flags & TOKF_WORD) && c->toks[i].key_len > 1 && !(c->toks[i].flags & TOKF_ALLCAP))
-            all_caps = false;
     if (lexicon_ready(&c->lx))
         return DT_ENOMEM;
-    /* In one pass over the tokens: each token's lexeme, copied from its cache slot (the
-     * slot is the one line a cached token reads there), and its matches into the word
-     * filter and into one list for the matcher (past FLAT_MATCHES the list is not used,
-     * and its last slots are written over). A token's matches are read where the pool is
-     * when the token is met: interning a later token may move the pool, so after a new
-     * key the tokens' pointers into it are made again below. What the loop reads of the
-     * cache is kept in locals, made again after a new key. */
-    memset(c->wbloom, 0, sizeof(c->wbloom));
-    const size_t keys_before = c->lx.count;
-    const struct lex_slot *slots = c->lx.slots;
-    size_t mask = c->lx.cap - 1;
-    const uint32_t *pool = c->lx.pool;
-    const tok *toks = c->toks;
-    const char *keys = c->keys.data;
-    const unsigned sentence_caps = all_caps ? TOKF_ALLCAP : 0;
-    int nflat = 0;
-    int nmarked = 0;
-    /* (every token's slot asked for first: the loop below then finds them on their way) */
-    for (int i = 0; i < nt; i++)
-        __builtin_prefetch(&slots[lex_slot_hash(toks[i].hash, (toks[i].flags | sentence_caps) & TOKF_ALLCAP) & mask]);
-    for (int i = 0; i < nt; i++) {
-        const tok *t = &toks[i];
-        bool allcap = (t->flags | sentence_caps) & TOKF_ALLCAP;
-        uint64_t h = lex_slot_hash(t->hash, allcap);
-        const lexeme *e = lexicon_find(slots, mask, keys + t->key, t->key_len, h, allcap);
-        if (DT_UNLIKELY(!e)) {
-            e = lexicon_add(&c->lx, c->d, keys + t->key, t->key_len, h, allcap);
-            if (!e)
-                return DT_ENOMEM;
-            slots = c->lx.slots;
-            mask = c->lx.cap - 1;
-            pool = c->lx.pool;
-        }
-        ctok *ct = &c->ct[i];
-        ct->lxc = *e;
-        /* (the rare pronouns and reporting words listed for mark_pronouns: the flags are
-         * at hand here, and nothing changes them before it) */
-        if (DT_UNLIKELY(e->flags & (WF_PRON | WF_REPORT)))
-            c->marked_at[nmarked++] = (int16_t)i;
-        ct->tflags = t->flags;
-        ct->mention = -1;
-        ct->verb = -1;
-        ct->role = TR_NONE;
-        ct->barrier = 0;
-        ct->nounword = 0;
-        const uint32_t *match = pool ? pool + ct->match_off : NULL; /* (nmatch says how many) */
-        ct->match = match;
-        const int at = nflat < FLAT_MATCHES ? nflat : FLAT_MATCHES;
-        for (uint16_t k = 0; k < ct->nmatch; k++) {
-            uint32_t w = match[k], b = word_bloom_bit(w);
-            c->wbloom[b >> 6] |= 1ULL << (b & 63);
-            c->flat_word[at + k] = w;
-            c->flat_pos[at + k] = (int16_t)i;
-        }
-        nflat += ct->nmatch;
-    }
-    if (c->lx.count != keys_before && pool)
-        for (int i = 0; i < nt; i++)
-            c->ct[i].match = pool + c->ct[i].match_off;
-    c->nmatches = nflat;
-    c->nmarked = nmarked;
+    int rc = scan_lexemes(c, nt);
+    if (rc < 0)
+        return rc;
     STAGE_LAP(c, STG_LEXICON, stage_t);
     if (nt == 0)
         return 0;
