@@ -654,9 +654,12 @@ static inline int back_det_dir(const dt_coder *c, int k)
     return k;
 }
 
-/* his, her, its, their, our, my */
+/* his, her, its, their, our, my (pronouns, WF_PRON in every dictionary: dict/closed.c; most
+ * words are answered by that flag, without a key compared) */
 static inline bool possessive_pronoun(const dt_coder *c, int k)
 {
+    if (k < 0 || k >= c->ntok || !(c->ct[k].wflags & WF_PRON))
+        return false;
     return KEY_IS(c, k, "HIS") || KEY_IS(c, k, "ITS") || KEY_IS(c, k, "THEIR") || KEY_IS(c, k, "HER") ||
            KEY_IS(c, k, "OUR") || KEY_IS(c, k, "MY");
 }
