@@ -371,26 +371,27 @@ static void mark_barrier_at(dt_coder *c, int i)
     }
 }
 
-/* Mark the tokens that end a clause for pattern matching and searches. */
+/* Mark the tokens that end a clause for pattern matching and searches. Every token's
+ * barrier is still 0, as scan_sentence left it (this runs once per sentence, and marks only
+ * the token it is at or one before it). */
 static void mark_barriers(dt_coder *c)
 {
-    const int ntok = c->ntok; /* (a local: the byte stores below may alias c's fields) */
+    const ctok *const ct = c->ct, *const end = ct + c->ntok; /* (locals: the marks may alias c) */
     c->nbarriers = 0;
     /* (the dateline's tokens are the only TR_SKIP ones, and they come first: scan.c marks
-     * no others, and nothing after it gives a skipped token another role) */
-    int skip = 0;
-    while (skip < ntok && c->ct[skip].role == TR_SKIP)
-        c->ct[skip++].barrier = 0; /* (no dateline token ends a clause) */
-    c->skip_end = skip;
-    for (int i = skip; i < ntok; i++) {
-        ctok *t = &c->ct[i];
-        t->barrier = 0;
-        /* (most tokens, a word none of the tests is about, are put by in two tests;
-         * tflags are the token's flags) */
+     * no others, and nothing after it gives a skipped token another role; none ends a
+     * clause) */
+    const ctok *t = ct;
+    while (t < end && t->role == TR_SKIP)
+        t++;
+    c->skip_end = (int)(t - ct);
+    /* (most tokens, a word none of the tests is about, are put by in two tests; tflags
+     * are the token's flags, and a token's index is worked out only for the others) */
+    for (; t < end; t++) {
         if (t->tflags & TOKF_PUNCT)
-            mark_punct_barrier(c, i);
+            mark_punct_barrier(c, (int)(t - ct));
         else if (t->wflags & (WF_ELICIT | WF_REPORT | WF_SUBCONJ | WF_TEMPORAL | WF_CONJ))
-            mark_barrier_at(c, i);
+            mark_barrier_at(c, (int)(t - ct));
     }
 }
 

@@ -552,22 +552,28 @@ static inline bool lemma_is(const dt_coder *c, sid lemma, int which)
 /* Whether each of a pattern filter's n groups (encoded at g, dict.group_bits: dict.c,
  * filter_required_groups) has an option all of whose required words may be in the sentence
  * (false: some group has none, by the word filter). */
+static inline bool match_group_possible(const dt_coder *c, const uint16_t *g)
+{
+    /* (a return from inside each loop, not a flag in its condition: a one-word option is
+     * then one bit test and one branch) */
+    const uint16_t *o = g + 2, *multi = o + g[1], *end = g + 1 + g[0];
+    for (; o < multi; o++)
+        if (bloom_has_bit(c, *o))
+            return true;
+    for (; o < end; o += 1 + o[0]) {
+        uint16_t j = 1;
+        while (j <= o[0] && bloom_has_bit(c, o[j]))
+            j++;
+        if (j > o[0])
+            return true;
+    }
+    return false;
+}
 static inline bool match_groups_possible(const dt_coder *c, const uint16_t *g, uint8_t n)
 {
-    for (uint8_t q = 0; q < n; q++) {
-        const uint16_t *end = g + 1 + g[0], *singles = g + 2, *multi = singles + g[1];
-        bool any = false;
-        for (const uint16_t *o = singles; o < multi && !any; o++)
-            any = bloom_has_bit(c, *o);
-        for (const uint16_t *o = multi; o < end && !any; o += 1 + o[0]) {
-            any = true;
-            for (uint16_t j = 1; j <= o[0] && any; j++)
-                any = bloom_has_bit(c, o[j]);
-        }
-        if (!any)
+    for (uint8_t q = 0; q < n; q++, g += 1 + g[0])
+        if (!match_group_possible(c, g))
             return false;
-        g = end;
-    }
     return true;
 }
 /* Whether a member of set occurs anywhere in the sentence (fills the set cache once). */
@@ -648,9 +654,12 @@ static inline int back_det_dir(const dt_coder *c, int k)
     return k;
 }
 
-/* his, her, its, their, our, my */
+/* his, her, its, their, our, my (pronouns, WF_PRON in every dictionary: dict/closed.c; most
+ * words are answered by that flag, without a key compared) */
 static inline bool possessive_pronoun(const dt_coder *c, int k)
 {
+    if (k < 0 || k >= c->ntok || !(c->ct[k].wflags & WF_PRON))
+        return false;
     return KEY_IS(c, k, "HIS") || KEY_IS(c, k, "ITS") || KEY_IS(c, k, "THEIR") || KEY_IS(c, k, "HER") ||
            KEY_IS(c, k, "OUR") || KEY_IS(c, k, "MY");
 }
