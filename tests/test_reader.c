@@ -117,6 +117,56 @@ TEST(reader_jsonl_caps_enormous_lines)
     unlink(path);
 }
 
+/* A file of several megabytes is read in many reads (the first through the stream's own
+ * buffer, the rest straight into the reader's block): every record comes back whole and in
+ * order, one that straddles two reads too, and a bad record deep in the file is reported
+ * with its own line. */
+TEST(reader_large_files_read_every_record_across_reads)
+{
+    enum { N = 40000, BAD = 31337 };
+    size_t cap = (size_t)N * 200;
+    char *data = malloc(cap);
+    CHECK(data != NULL);
+    if (!data)
+        return;
+    size_t k = 0;
+    for (int i = 1; i <= N; i++) {
+        if (i == BAD) {
+            k += (size_t)snprintf(data + k, cap - k, "{\"id\": \"r%d\", \"text\": \"broken\n", i);
+            continue;
+        }
+        /* (texts of 1 to 90 bytes, so that records fall across the reads at every offset) */
+        k += (size_t)snprintf(data + k, cap - k, "{\"id\": \"r%d\", \"text\": \"Talks %d %.*s\"}\n", i, i,
+                              (i * 7) % 80, "................................................................................");
+    }
+    char *path = write_tmp(data, k, ".jsonl");
+    free(data);
+    CHECK(path != NULL);
+    if (!path)
+        return;
+    dt_reader *r;
+    CHECK_INT(dt_reader_open(&r, path, NULL, NULL), 0);
+    rdiags dg = {0};
+    dt_doc doc;
+    int n = 0, rc, wrong = 0;
+    while ((rc = dt_reader_next(r, &doc, rcollect, &dg)) == 1) {
+        int want = ++n >= BAD ? n + 1 : n;
+        char id[16], text[32];
+        snprintf(id, sizeof(id), "r%d", want);
+        int tl = snprintf(text, sizeof(text), "Talks %d ", want);
+        if (strcmp(doc.id, id) != 0 || doc.text_len != (size_t)tl + (size_t)((want * 7) % 80) ||
+            strncmp(doc.text, text, (size_t)tl) != 0 || doc.line != want)
+            wrong++;
+    }
+    CHECK_INT(rc, 0);
+    CHECK_INT(n, N - 1);
+    CHECK_INT(wrong, 0);
+    CHECK_INT(dg.n, 1);
+    CHECK(strstr(dg.msgs[0], ":31337:") && strstr(dg.msgs[0], "malformed JSON"));
+    dt_reader_close(r);
+    unlink(path);
+}
+
 TEST(reader_text_is_one_document)
 {
     static const char data[] = "Headline here\n\nJapan condemned North Korea. It was late.\n";
