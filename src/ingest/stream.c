@@ -151,10 +151,11 @@ long stream_read(istream *s, char *out, size_t cap, const char *name, dt_diag_fn
         /* A file whose read bytes are all taken reads on straight into the caller's buffer
          * (one copy fewer for every byte of a large input). */
         if (s->f && s->inpos >= s->inlen && !s->raw_eof && cap >= RAW_CHUNK) {
+            /* (nothing stays buffered: the bytes read count in raw_base alone) */
             s->raw_base += (long long)s->inlen;
+            s->inlen = s->inpos = 0;
             size_t n = fread(out, 1, cap, s->f);
-            s->in = s->raw;
-            s->inlen = s->inpos = n;
+            s->raw_base += (long long)n;
             if (n == 0) {
                 s->raw_eof = true;
                 return ferror(s->f) ? DT_EIO : 0;
