@@ -107,6 +107,27 @@ TEST(dict_bad_lines_are_reported_and_skipped)
     dt_dict_free(d);
 }
 
+/* The coder asks a token's pronoun flag before it compares keys for a possessive pronoun
+ * (coder.c, possessive_pronoun): every dictionary must give those words WF_PRON, even one
+ * that names them in entries of its own. */
+TEST(dict_possessive_pronouns_keep_their_pronoun_flag)
+{
+    dt_dict *d = load_clean("state His Land => HSL\n"
+                            "person Her Majesty => GBRGOV\n"
+                            "verb meet => 040\n"
+                            "- * their + => 043\n");
+    if (!d)
+        return;
+    static const char *const words[] = {"HIS", "ITS", "THEIR", "HER", "OUR", "MY"};
+    for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
+        int32_t id = dict_word_find(d, words[k], strlen(words[k]));
+        CHECK(id >= 0);
+        if (id >= 0)
+            CHECK(d->words[id].flags & WF_PRON);
+    }
+    dt_dict_free(d);
+}
+
 TEST(dict_dated_codes_follow_the_document_date)
 {
     dt_dict *d = load_clean("state Japan => JPN\n"
