@@ -2,7 +2,8 @@
 # Two builds of detente side by side, because this class of machine drifts by 10-40 % within
 # an hour: runs A, B, A, B ... (PAIRS pairs, default 11) of `detente code --threads 1` on the
 # same corpus, pinned to one processor when taskset is there, and prints each pair's wall
-# times, the median ratio B/A (below 1: B is faster) and whether both wrote the same bytes.
+# times, the median ratio B/A (below 1: B is faster) with its quartiles, and whether both wrote
+# the same bytes.
 # Run each binary from the repository's top (it reads data/ next to itself or here).
 #
 #   sh bench/compare.sh OLD NEW [PAIRS] [CORPUS]    (default corpus: 50 MB, bench/corpus.sh)
@@ -30,20 +31,32 @@ $pin "$a" code --threads 1 --quiet "$corpus" > "$tmp/a.out" 2> /dev/null || :
 $pin "$b" code --threads 1 --quiet "$corpus" > "$tmp/b.out" 2> /dev/null || :
 if cmp -s "$tmp/a.out" "$tmp/b.out"; then same="the same bytes"; else same="DIFFERENT output"; fi
 rm -f "$tmp/a.out" "$tmp/b.out"
-# one timed run: wall seconds
+# one timed run: wall seconds (nanosecond clock; /usr/bin/time gives hundredths)
 timed() {
-    /usr/bin/time -f %e -o "$tmp/t" $pin "$1" code --threads 1 --quiet "$corpus" > /dev/null 2>&1 || :
-    tail -n 1 "$tmp/t" # (after a "Command exited with non-zero status" line)
+    t0=$(date +%s%N)
+    $pin "$1" code --threads 1 --quiet "$corpus" > /dev/null 2>&1 || :
+    t1=$(date +%s%N)
+    awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }'
 }
 echo "== $corpus; A = $a; B = $b"
 i=0
 while [ "$i" -lt "$pairs" ]; do
-    ta=$(timed "$a")
-    tb=$(timed "$b")
-    echo "$ta $tb" | awk '{ printf "pair: A %.2f s  B %.2f s  B/A %.3f\n", $1, $2, $2 / $1 }'
+    # (every other pair runs B first: a run that gains or loses by coming second does so
+    # for both builds alike)
+    if [ $((i % 2)) -eq 0 ]; then
+        ta=$(timed "$a")
+        tb=$(timed "$b")
+    else
+        tb=$(timed "$b")
+        ta=$(timed "$a")
+    fi
+    echo "$ta $tb" | awk '{ printf "pair: A %.3f s  B %.3f s  B/A %.3f\n", $1, $2, $2 / $1 }'
     echo "$ta $tb" | awk '{ print $2 / $1 }' >> "$tmp/ratios"
     i=$((i + 1))
 done
+# The median and its quartiles: the same build against itself (A = B) gives the spread to
+# expect from the machine alone.
 sort -g "$tmp/ratios" | awk -v same="$same" '{ r[NR] = $1 }
-    END { m = NR % 2 ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2
-          printf "median B/A %.3f (%.3f-%.3f, %d pairs); outputs: %s\n", m, r[1], r[NR], NR, same }'
+    function q(p,   x, k) { x = 1 + p * (NR - 1); k = int(x); return k < NR ? r[k] + (x - k) * (r[k + 1] - r[k]) : r[NR] }
+    END { printf "median B/A %.3f (quartiles %.3f-%.3f, range %.3f-%.3f, %d pairs); outputs: %s\n",
+                 q(0.5), q(0.25), q(0.75), r[1], r[NR], NR, same }'
