@@ -549,9 +549,9 @@ static inline bool lemma_is(const dt_coder *c, sid lemma, int which)
 {
     return c->lemma_sid[which] != SID_NONE && lemma == c->lemma_sid[which];
 }
-/* Whether each of a pattern filter's n groups (encoded at g, dict.group_bits: dict.c,
- * filter_required_groups) has an option all of whose required words may be in the sentence
- * (false: some group has none, by the word filter). */
+/* Whether one group, encoded at g (dict.group_bits: dict.c, filter_required_groups; its
+ * one-word options first), has an option all of whose required words may be in the
+ * sentence (false: none has, by the word filter). */
 static inline bool match_group_possible(const dt_coder *c, const uint16_t *g)
 {
     /* (a return from inside each loop, not a flag in its condition: a one-word option is
@@ -569,6 +569,8 @@ static inline bool match_group_possible(const dt_coder *c, const uint16_t *g)
     }
     return false;
 }
+/* Whether each of a pattern filter's n groups, encoded one after another at g, is possible
+ * (match_group_possible). */
 static inline bool match_groups_possible(const dt_coder *c, const uint16_t *g, uint8_t n)
 {
     for (uint8_t q = 0; q < n; q++, g += 1 + g[0])
