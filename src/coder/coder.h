@@ -20,7 +20,8 @@
 
 /* What a distinct token string matches in the dictionary, computed once per coder. */
 typedef struct lexeme {
-    uint32_t match;     /* offset into lexicon.pool: word ids this token matches */
+    uint32_t match;     /* offset into lexicon.pool: word ids this token matches (the
+                         * word before them: their follow_bit()s, or-ed) */
     uint32_t walk1;     /* its walk_first in lexicon.wf, plus one (0: none) */
     uint32_t flags;     /* WF_* of the exact word */
     uint8_t nmatch;     /* (a word has a handful: itself, a base form, stems) */

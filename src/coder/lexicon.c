@@ -130,6 +130,12 @@ static int first_step(lexicon *lx, lexeme *e, const dt_dict *d)
 
 static int compute(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, size_t n, bool allcap)
 {
+    /* One word before the matches: the follow_bit of each of them, or-ed (filled in below,
+     * once they are known), which walk_goes_on reads at match[-1] instead of a loop over
+     * the matches at every walk. */
+    const uint32_t no_follow = 0;
+    if (vec_push((void **)&lx->pool, &lx->npool, &lx->cappool, sizeof(no_follow), &no_follow) < 0)
+        return DT_ENOMEM;
     e->match = (uint32_t)lx->npool;
     e->nmatch = 0;
     e->exact = 0;
@@ -211,6 +217,10 @@ static int compute(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, si
             }
         }
     }
+    uint32_t follow = 0;
+    for (uint16_t i = 0; i < e->nmatch; i++)
+        follow |= follow_bit(lx->pool[e->match + i]);
+    lx->pool[e->match - 1] = follow;
     /* (a phrase the scan records begins here: not only a set member's first word) */
     bool index = d->root_child && d->node_scan && d->word_inner;
     e->starts = index ? 0 : ST_BEGINS | ST_ALONE | ST_INNER;

@@ -135,11 +135,9 @@ static void note_issue(dt_coder *c, uint32_t index)
  * f->next has a child for any of the token's words, and the walk ends with its first step. */
 static inline bool walk_goes_on(const dt_coder *c, const walk_first *f, int next)
 {
-    const ctok *t = &c->ct[next];
-    uint32_t bits = 0;
-    for (uint16_t k = 0; k < t->nmatch; k++)
-        bits |= follow_bit(t->match[k]);
-    return (bits & f->follow) != 0;
+    /* (the lexicon keeps the follow bits of a lexeme's matches, or-ed, in the pool word
+     * before them: lexicon.c, compute) */
+    return (c->ct[next].match[-1] & f->follow) != 0;
 }
 
 /* Longest match of each kind starting at token i. */
