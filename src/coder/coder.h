@@ -95,6 +95,9 @@ static inline const phrase_payload *handle_payload(const dt_dict *d, uint32_t h)
 }
 
 #define LEX_INLINE 16
+/* Readable words past the pool's end (zero): a lexeme's first four matches can be read as
+ * one block (scan.c, scan_lexemes). */
+#define LEX_POOL_PAD 3
 /* A dictionary with at most this many sets keeps each lexeme's sets as a bit mask. */
 #define LEX_SET_BITS 256
 typedef struct lexicon {

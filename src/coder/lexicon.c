@@ -331,13 +331,45 @@ int lexicon_ready(lexicon *lx)
     return lx->cap ? 0 : grow(lx);
 }
 
+/* LEX_POOL_PAD zero words past the pool's last word (not counted in npool): the scanner
+ * copies a lexeme's matches as one block of LEX_POOL_PAD + 1 words, whatever their count. */
+static int pool_pad(lexicon *lx)
+{
+    if (lx->npool + LEX_POOL_PAD > lx->cappool) {
+        size_t nc = DT_MAX(lx->cappool * 2, lx->npool + LEX_POOL_PAD);
+        uint32_t *p = realloc(lx->pool, nc * sizeof(*p));
+        if (!p)
+            return DT_ENOMEM;
+        lx->pool = p;
+        lx->cappool = nc;
+    }
+    memset(lx->pool + lx->npool, 0, LEX_POOL_PAD * sizeof(*lx->pool));
+    return 0;
+}
+
+/* The pool's first words, zero: the follow word and the block of matches of every lexeme
+ * with neither matches nor sets (a token the dictionaries do not know), which all share
+ * them, so that the scanner's copy of a block of matches reads a line that stays in the
+ * cache instead of one of its own. */
+enum { POOL_EMPTY = 1 + LEX_POOL_PAD + 1 };
+
 const lexeme *lexicon_add(lexicon *lx, const dt_dict *d, const char *key, size_t n, uint64_t h, bool allcap)
 {
     if ((lx->count + 1) * 2 > lx->cap && grow(lx))
         return NULL;
+    const uint32_t zero = 0;
+    while (lx->npool < POOL_EMPTY)
+        if (vec_push((void **)&lx->pool, &lx->npool, &lx->cappool, sizeof(zero), &zero) < 0)
+            return NULL;
     struct lex_slot ns;
     memset(&ns, 0, sizeof(ns)); /* (an inline key is zero-padded) */
     if (compute(lx, &ns.lex, d, key, n, allcap))
+        return NULL;
+    if (ns.lex.nmatch == 0 && !ns.lex.sets) {
+        lx->npool = ns.lex.match - 1; /* (its follow word, and a set count it may have pushed) */
+        ns.lex.match = 1;
+    }
+    if (pool_pad(lx))
         return NULL;
     ns.lex.key_tag = lex_key_tag(n, allcap);
     if (n <= LEX_INLINE) {

@@ -3147,12 +3147,15 @@ static int scan_lexemes(dt_coder *c, int nt)
         c->ct[i].lxc = *e;
         c->ct[i].tflags = t->flags;
     }
-    /* The second pass: the rest of each ctok, its matches into the word filter and into one
-     * list for the matcher (past FLAT_MATCHES the list is not used, and its last slots are
-     * written over), and the rare pronouns and reporting words listed for mark_pronouns
-     * (nothing changes a token's flags before it). The pool no longer moves: no key is
-     * added after the first pass. */
-    memset(c->wbloom, 0, sizeof(c->wbloom));
+    /* The second pass: the rest of each ctok, its matches into one list for the matcher
+     * (past FLAT_MATCHES the list is not used, and its last slots are written over), and
+     * the rare pronouns and reporting words listed for mark_pronouns (nothing changes a
+     * token's flags before it). The pool no longer moves: no key is added after the first
+     * pass. A token's matches (nearly always four or fewer) are copied as one block of
+     * four words and four positions, whatever their count (the pool has LEX_POOL_PAD
+     * readable words past its end, and the next token writes over what is not its own):
+     * no loop whose length changes from token to token, a branch the processor could not
+     * predict. */
     const uint32_t *pool = c->lx.pool;
     int nflat = 0;
     int nmarked = 0;
@@ -3168,13 +3171,34 @@ static int scan_lexemes(dt_coder *c, int nt)
         const uint32_t *match = pool + ct->match_off; /* (nmatch says how many) */
         ct->match = match;
         const int at = nflat < FLAT_MATCHES ? nflat : FLAT_MATCHES;
-        for (uint16_t k = 0; k < ct->nmatch; k++) {
-            uint32_t w = match[k], b = word_bloom_bit(w);
-            c->wbloom[b >> 6] |= 1ULL << (b & 63);
-            c->flat_word[at + k] = w;
-            c->flat_pos[at + k] = (int16_t)i;
+        const unsigned nm = ct->nmatch;
+        if (DT_LIKELY(nm <= LEX_POOL_PAD + 1)) {
+            _Static_assert(LEX_POOL_PAD + 1 == 4, "four words and four 16-bit positions a block");
+            const uint64_t pos4 = (uint64_t)(uint16_t)i * 0x0001000100010001ULL; /* (i four times) */
+            memcpy(&c->flat_word[at], match, 4 * sizeof(*match));
+            memcpy(&c->flat_pos[at], &pos4, sizeof(pos4));
+        } else {
+            for (unsigned k = 0; k < nm; k++) {
+                c->flat_word[at + k] = match[k];
+                c->flat_pos[at + k] = (int16_t)i;
+            }
         }
-        nflat += ct->nmatch;
+        nflat += (int)nm;
+    }
+    /* The word filter from the list, in one loop over the sentence's matches (when the list
+     * lost some past FLAT_MATCHES, from each token's). */
+    memset(c->wbloom, 0, sizeof(c->wbloom));
+    if (DT_LIKELY(nflat <= FLAT_MATCHES)) {
+        for (int k = 0; k < nflat; k++) {
+            uint32_t b = word_bloom_bit(c->flat_word[k]);
+            c->wbloom[b >> 6] |= 1ULL << (b & 63);
+        }
+    } else {
+        for (int i = 0; i < nt; i++)
+            for (unsigned k = 0; k < c->ct[i].nmatch; k++) {
+                uint32_t b = word_bloom_bit(c->ct[i].match[k]);
+                c->wbloom[b >> 6] |= 1ULL << (b & 63);
+            }
     }
     c->nmatches = nflat;
     c->nmarked = nmarked;
