@@ -32,6 +32,13 @@ typedef struct lexeme {
     uint8_t sets : 1;   /* some match begins a member of a set (patterns' &SETs) */
     uint8_t key_tag;    /* the cache's own (lexicon, lex_key_tag): 0 in an empty slot */
 } lexeme;               /* 16 bytes: four to a cache line */
+/* The byte of a lexeme that holds its bit-fields (exact, starts, sets), between vfrom and
+ * key_tag; the x86-64 ABI allocates them from the lowest bit up, so that ST_* flag f of
+ * `starts` is bit LEX_STARTS_SHIFT + log2(f) of the byte (scan.c, find_units). */
+#define LEX_BITS_BYTE 14
+#define LEX_STARTS_SHIFT 1
+_Static_assert(offsetof(lexeme, vfrom) == LEX_BITS_BYTE - 1 && offsetof(lexeme, key_tag) == LEX_BITS_BYTE + 1,
+               "the bit-fields are the byte between vfrom and key_tag");
 
 /* lexeme.starts and ctok.starts: a phrase the scan records begins here; the word alone is
  * one; the word continues some phrase (a word below the trie's root). A token that begins
@@ -414,6 +421,10 @@ struct dt_coder {
     /* a filter of the word ids in the sentence (bit word_bloom_bit(w)): a word whose bit
      * is clear is not there, and no index is built to learn it */
     uint64_t wbloom[64];
+    /* each token's byte of lexeme bit-fields (exact, starts, sets: LEX_BITS_BYTE), zero
+     * for the 32 bytes past the last token: find_units finds the tokens a phrase may begin
+     * at from them, sixteen tokens a step */
+    uint8_t lex_bits[MAX_TOKENS + 32];
     /* set members starting at each token, found once per sentence when first needed */
     int16_t set_first[MAX_TOKENS];    /* -1: not yet looked up; -2: not kept (match.c) */
     uint8_t set_count[MAX_TOKENS];
