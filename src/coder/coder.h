@@ -425,6 +425,9 @@ struct dt_coder {
      * for the 32 bytes past the last token: find_units finds the tokens a phrase may begin
      * at from them, sixteen tokens a step */
     uint8_t lex_bits[MAX_TOKENS + 32];
+    /* each token's TOKF_* flags of the low byte (case and possessive), zero past the last
+     * token, for the scan's search for names used alone (scan.c, alias_candidates) */
+    uint8_t tok_bits[MAX_TOKENS + 32];
     /* set members starting at each token, found once per sentence when first needed */
     int16_t set_first[MAX_TOKENS];    /* -1: not yet looked up; -2: not kept (match.c) */
     uint8_t set_count[MAX_TOKENS];

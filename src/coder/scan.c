@@ -458,16 +458,40 @@ static void phrase_starts(const dt_coder *c, uint64_t bits[START_WORDS])
 /* The first token from i on whose bit is set, or n (the tokens' count) when none is. */
 static inline int next_start(const uint64_t bits[START_WORDS], int i, int n)
 {
+    const int nw = (n + 63) >> 6; /* (the words that hold tokens) */
     int w = i >> 6;
-    if (w >= START_WORDS)
+    if (w >= nw)
         return n;
     uint64_t x = bits[w] & (~0ULL << (i & 63));
     while (!x) {
-        if (++w >= START_WORDS)
+        if (++w >= nw)
             return n;
         x = bits[w];
     }
     return w * 64 + __builtin_ctzll(x);
+}
+
+/* The capitalized tokens that are not a possessive (the only ones that may be a name
+ * used alone), as a bit per token like phrase_starts'. */
+static void alias_candidates(const dt_coder *c, uint64_t bits[START_WORDS])
+{
+    memset(bits, 0, START_WORDS * sizeof(*bits));
+#if defined(__SSE2__) && defined(__x86_64__)
+    /* (as in phrase_starts: each flag shifted up to its byte's top bit) */
+    _Static_assert(TOKF_CAP == 1 << 3 && TOKF_ALLCAP == 1 << 4 && TOKF_POSS == 1 << 5, "the flags' bits");
+    for (int i = 0; i < c->ntok; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->tok_bits + i));
+        __m128i cap = _mm_or_si128(_mm_slli_epi16(x, 7 - 3), _mm_slli_epi16(x, 7 - 4));
+        __m128i named = _mm_andnot_si128(_mm_slli_epi16(x, 7 - 5), cap);
+        bits[i >> 6] |= (uint64_t)(unsigned)_mm_movemask_epi8(named) << (i & 63);
+    }
+#else
+    for (int i = 0; i < c->ntok; i++) {
+        unsigned f = c->ct[i].tflags;
+        if ((f & (TOKF_CAP | TOKF_ALLCAP)) && !(f & TOKF_POSS))
+            bits[i >> 6] |= 1ULL << (i & 63);
+    }
+#endif
 }
 
 /* Find the longest dictionary phrases left to right. Actors, agents and references win
@@ -3197,10 +3221,12 @@ static int scan_lexemes(dt_coder *c, int nt)
         c->ct[i].tflags = t->flags;
 #if defined(__SSE2__) && defined(__x86_64__)
         c->lex_bits[i] = ((const uint8_t *)e)[LEX_BITS_BYTE];
+        c->tok_bits[i] = (uint8_t)t->flags;
 #endif
     }
 #if defined(__SSE2__) && defined(__x86_64__)
     memset(c->lex_bits + nt, 0, 32);
+    memset(c->tok_bits + nt, 0, 32);
 #endif
     /* The second pass: the rest of each ctok, its matches into one list for the matcher
      * (past FLAT_MATCHES the list is not used, and its last slots are written over), and
@@ -3322,11 +3348,13 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
     STAGE_LAP(c, STG_MENTIONS, stage_t);
     /* Person names used alone later ("Kim"): a capitalized word of no phrase, not a
      * possessive, that is an alias's key. (No alias is added in this loop: whether the
-     * document has any is asked once. The token's flags are read beside its role, in its
-     * ctok, and its hash only for those.) */
-    for (int i = 0, any = c->naliases > 0; i < nt && any; i++) {
-        const ctok *ct = &c->ct[i];
-        if (ct->role != TR_NONE || !(ct->tflags & (TOKF_CAP | TOKF_ALLCAP)) || (ct->tflags & TOKF_POSS))
+     * document has any is asked once. The capitalized tokens are found by their bits, and
+     * the hash read only for those of no phrase.) */
+    uint64_t named[START_WORDS];
+    if (c->naliases > 0)
+        alias_candidates(c, named);
+    for (int i = c->naliases > 0 ? next_start(named, 0, nt) : nt; i < nt; i = next_start(named, i + 1, nt)) {
+        if (c->ct[i].role != TR_NONE)
             continue;
         const alias *al = alias_of(c, &c->toks[i]);
         if (!al)
