@@ -494,6 +494,46 @@ static void alias_candidates(const dt_coder *c, uint64_t bits[START_WORDS])
 #endif
 }
 
+/* What the passes over mentions after the aliases look for after a mention, as the
+ * sentence's TOKF_* flags (the low byte) or-ed over its tokens, and whether it has a
+ * capitalized word between two punctuation tokens ("(SDF)"): a pass that needs a
+ * possessive, a hyphen or that after a mention has nothing to do without one. */
+typedef struct tok_summary {
+    unsigned flags;
+    bool bracketed_caps;
+} tok_summary;
+
+static tok_summary sentence_tok_summary(const dt_coder *c)
+{
+#if defined(__SSE2__) && defined(__x86_64__)
+    _Static_assert(TOKF_PUNCT == 1 << 2 && TOKF_ALLCAP == 1 << 4, "the flags' bits");
+    __m128i acc = _mm_setzero_si128(), br = _mm_setzero_si128();
+    for (int i = 0; i < c->ntok; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->tok_bits + i));
+        __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(c->tok_bits + i + 1));
+        __m128i z = _mm_loadu_si128((const __m128i *)(const void *)(c->tok_bits + i + 2));
+        acc = _mm_or_si128(acc, x);
+        /* (as in phrase_starts: each flag shifted up to its byte's top bit) */
+        br = _mm_or_si128(br, _mm_and_si128(_mm_and_si128(_mm_slli_epi16(x, 7 - 2), _mm_slli_epi16(y, 7 - 4)),
+                                            _mm_slli_epi16(z, 7 - 2)));
+    }
+    acc = _mm_or_si128(acc, _mm_srli_si128(acc, 8));
+    acc = _mm_or_si128(acc, _mm_srli_si128(acc, 4));
+    acc = _mm_or_si128(acc, _mm_srli_si128(acc, 2));
+    acc = _mm_or_si128(acc, _mm_srli_si128(acc, 1));
+    return (tok_summary){(unsigned)_mm_cvtsi128_si32(acc) & 0xff, _mm_movemask_epi8(br) != 0};
+#else
+    tok_summary sum = {0, false};
+    for (int i = 0; i < c->ntok; i++) {
+        sum.flags |= c->ct[i].tflags & 0xff;
+        if (i + 2 < c->ntok && (c->ct[i].tflags & TOKF_PUNCT) && (c->ct[i + 1].tflags & TOKF_ALLCAP) &&
+            (c->ct[i + 2].tflags & TOKF_PUNCT))
+            sum.bracketed_caps = true;
+    }
+    return sum;
+#endif
+}
+
 /* Find the longest dictionary phrases left to right. Actors, agents and references win
  * over verbs of the same or shorter length. */
 static int find_units(dt_coder *c, unit *u, int cap)
@@ -3366,9 +3406,15 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
         }
     }
     sort_mentions(c);
-    fold_acronyms(c);
-    drop_patrons(c);
-    drop_owners(c);
+    /* (each of these three looks for a mention followed by a bracketed capital, a
+     * hyphenated word or a possessive: not run without one in the sentence) */
+    const tok_summary sum = sentence_tok_summary(c);
+    if (sum.bracketed_caps)
+        fold_acronyms(c);
+    if (sum.flags & TOKF_HYPH)
+        drop_patrons(c);
+    if (sum.flags & TOKF_POSS)
+        drop_owners(c);
     STAGE_LAP(c, STG_ALIASES, stage_t);
     mark_pronouns(c);
     STAGE_LAP(c, STG_PRONOUNS, stage_t);
