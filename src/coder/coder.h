@@ -30,6 +30,7 @@ typedef struct lexeme {
     uint8_t starts : 3; /* ST_* below: some match begins a dictionary phrase, is a phrase of
                          * its own the scan records (one word), continues a phrase */
     uint8_t sets : 1;   /* some match begins a member of a set (patterns' &SETs) */
+    uint8_t former : 1; /* flags has WF_FORMER ("former", "ex") */
     uint8_t key_tag;    /* the cache's own (lexicon, lex_key_tag): 0 in an empty slot */
 } lexeme;               /* 16 bytes: four to a cache line */
 /* The byte of a lexeme that holds its bit-fields (exact, starts, sets), between vfrom and
@@ -37,6 +38,7 @@ typedef struct lexeme {
  * `starts` is bit LEX_STARTS_SHIFT + log2(f) of the byte (scan.c, find_units). */
 #define LEX_BITS_BYTE 14
 #define LEX_STARTS_SHIFT 1
+#define LEX_FORMER_BIT 5   /* (after exact, the three of starts and sets) */
 _Static_assert(offsetof(lexeme, vfrom) == LEX_BITS_BYTE - 1 && offsetof(lexeme, key_tag) == LEX_BITS_BYTE + 1,
                "the bit-fields are the byte between vfrom and key_tag");
 
@@ -219,6 +221,7 @@ typedef struct ctok {
             uint8_t exact : 1;  /* match[0] is the token itself */
             uint8_t starts : 3; /* ST_*: no phrase begins here without ST_BEGINS */
             uint8_t sets : 1;   /* no set member begins here when 0 */
+            uint8_t former : 1; /* wflags has WF_FORMER */
         };
     };
     const uint32_t *match;
@@ -421,6 +424,7 @@ struct dt_coder {
     /* a filter of the word ids in the sentence (bit word_bloom_bit(w)): a word whose bit
      * is clear is not there, and no index is built to learn it */
     uint64_t wbloom[64];
+    bool has_former;     /* some token of the sentence is WF_FORMER (scan.c, former_before) */
     /* each token's byte of lexeme bit-fields (exact, starts, sets: LEX_BITS_BYTE), zero
      * for the 32 bytes past the last token: find_units finds the tokens a phrase may begin
      * at from them, sixteen tokens a step */

@@ -144,6 +144,7 @@ static int compute(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, si
     e->sets = 0;
     e->walk1 = 0;
     e->flags = 0;
+    e->former = 0;
     int rc;
     int32_t w = dict_word_find(d, key, n);
     if (w >= 0) {
@@ -151,6 +152,7 @@ static int compute(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, si
             return rc;
         e->exact = 1;
         e->flags = d->words[w].flags;
+        e->former = (e->flags & WF_FORMER) != 0;
     }
     if (allcap && n + 1 < 128) {
         char ak[128];

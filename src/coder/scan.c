@@ -501,14 +501,16 @@ static void alias_candidates(const dt_coder *c, uint64_t bits[START_WORDS])
 typedef struct tok_summary {
     unsigned flags;
     bool bracketed_caps;
+    bool former;         /* (and whether a token is "former" or "ex": former_before) */
 } tok_summary;
 
 static tok_summary sentence_tok_summary(const dt_coder *c)
 {
 #if defined(__SSE2__) && defined(__x86_64__)
     _Static_assert(TOKF_PUNCT == 1 << 2 && TOKF_ALLCAP == 1 << 4, "the flags' bits");
-    __m128i acc = _mm_setzero_si128(), br = _mm_setzero_si128();
+    __m128i acc = _mm_setzero_si128(), br = _mm_setzero_si128(), lex = _mm_setzero_si128();
     for (int i = 0; i < c->ntok; i += 16) {
+        lex = _mm_or_si128(lex, _mm_loadu_si128((const __m128i *)(const void *)(c->lex_bits + i)));
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->tok_bits + i));
         __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(c->tok_bits + i + 1));
         __m128i z = _mm_loadu_si128((const __m128i *)(const void *)(c->tok_bits + i + 2));
@@ -521,11 +523,13 @@ static tok_summary sentence_tok_summary(const dt_coder *c)
     acc = _mm_or_si128(acc, _mm_srli_si128(acc, 4));
     acc = _mm_or_si128(acc, _mm_srli_si128(acc, 2));
     acc = _mm_or_si128(acc, _mm_srli_si128(acc, 1));
-    return (tok_summary){(unsigned)_mm_cvtsi128_si32(acc) & 0xff, _mm_movemask_epi8(br) != 0};
+    return (tok_summary){(unsigned)_mm_cvtsi128_si32(acc) & 0xff, _mm_movemask_epi8(br) != 0,
+                         _mm_movemask_epi8(_mm_slli_epi16(lex, 7 - LEX_FORMER_BIT)) != 0};
 #else
-    tok_summary sum = {0, false};
+    tok_summary sum = {0, false, false};
     for (int i = 0; i < c->ntok; i++) {
         sum.flags |= c->ct[i].tflags & 0xff;
+        sum.former = sum.former || c->ct[i].former;
         if (i + 2 < c->ntok && (c->ct[i].tflags & TOKF_PUNCT) && (c->ct[i + 1].tflags & TOKF_ALLCAP) &&
             (c->ct[i + 2].tflags & TOKF_PUNCT))
             sum.bracketed_caps = true;
@@ -667,6 +671,8 @@ static const agent_entry *agent_of(const dt_coder *c, const unit *u)
  * determiners. (Inline: asked for every unit, where the call cost as much as the tests.) */
 static inline bool former_before(const dt_coder *c, int i)
 {
+    if (!c->has_former)
+        return false;
     int k = i - 1;
     /* "the former president", "former interim president", "ex-acting mayor" */
     for (int mods = 0; k >= 0 && mods < 2 && c->ct[k].wflags == 0 && c->ct[k].role == TR_NONE &&
@@ -3384,6 +3390,8 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
     unit units[MAX_TOKENS];
     int nu = find_units(c, units, MAX_TOKENS);
     STAGE_LAP(c, STG_PHRASES, stage_t);
+    const tok_summary sum = sentence_tok_summary(c);
+    c->has_former = sum.former;
     build_mentions(c, units, nu);
     STAGE_LAP(c, STG_MENTIONS, stage_t);
     /* Person names used alone later ("Kim"): a capitalized word of no phrase, not a
@@ -3408,7 +3416,6 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
     sort_mentions(c);
     /* (each of these three looks for a mention followed by a bracketed capital, a
      * hyphenated word or a possessive: not run without one in the sentence) */
-    const tok_summary sum = sentence_tok_summary(c);
     if (sum.bracketed_caps)
         fold_acronyms(c);
     if (sum.flags & TOKF_HYPH)
