@@ -33,9 +33,10 @@ typedef struct lexeme {
     uint8_t former : 1; /* flags has WF_FORMER ("former", "ex") */
     uint8_t key_tag;    /* the cache's own (lexicon, lex_key_tag): 0 in an empty slot */
 } lexeme;               /* 16 bytes: four to a cache line */
-/* The byte of a lexeme that holds its bit-fields (exact, starts, sets), between vfrom and
- * key_tag; the x86-64 ABI allocates them from the lowest bit up, so that ST_* flag f of
- * `starts` is bit LEX_STARTS_SHIFT + log2(f) of the byte (scan.c, find_units). */
+/* The byte of a lexeme that holds its bit-fields (exact, starts, sets, former), between
+ * vfrom and key_tag; the x86-64 ABI allocates them from the lowest bit up, so that ST_*
+ * flag f of `starts` is bit LEX_STARTS_SHIFT + log2(f) of the byte (scan.c, which reads
+ * the byte only on x86-64). */
 #define LEX_BITS_BYTE 14
 #define LEX_STARTS_SHIFT 1
 #define LEX_FORMER_BIT 5   /* (after exact, the three of starts and sets) */
@@ -425,12 +426,13 @@ struct dt_coder {
      * is clear is not there, and no index is built to learn it */
     uint64_t wbloom[64];
     bool has_former;     /* some token of the sentence is WF_FORMER (scan.c, former_before) */
-    /* each token's byte of lexeme bit-fields (exact, starts, sets: LEX_BITS_BYTE), zero
-     * for the 32 bytes past the last token: find_units finds the tokens a phrase may begin
-     * at from them, sixteen tokens a step */
+    /* each token's byte of lexeme bit-fields (LEX_BITS_BYTE), zero for the 32 bytes past
+     * the last token: find_units finds the tokens a phrase may begin at from them, sixteen
+     * tokens a step (x86-64 only, as tok_bits) */
     uint8_t lex_bits[MAX_TOKENS + 32];
-    /* each token's TOKF_* flags of the low byte (case and possessive), zero past the last
-     * token, for the scan's search for names used alone (scan.c, alias_candidates) */
+    /* each token's TOKF_* flags of the low byte (case, punctuation, possessive, hyphen),
+     * zero past the last token, for the scan's bit masks and summaries of the sentence's
+     * tokens (scan.c, alias_candidates, sentence_tok_summary) */
     uint8_t tok_bits[MAX_TOKENS + 32];
     /* set members starting at each token, found once per sentence when first needed */
     int16_t set_first[MAX_TOKENS];    /* -1: not yet looked up; -2: not kept (match.c) */
