@@ -20,7 +20,8 @@
 
 /* What a distinct token string matches in the dictionary, computed once per coder. */
 typedef struct lexeme {
-    uint32_t match;     /* offset into lexicon.pool: word ids this token matches */
+    uint32_t match;     /* offset into lexicon.pool: word ids this token matches (the
+                         * word before them: their follow_bit()s, or-ed) */
     uint32_t walk1;     /* its walk_first in lexicon.wf, plus one (0: none) */
     uint32_t flags;     /* WF_* of the exact word */
     uint8_t nmatch;     /* (a word has a handful: itself, a base form, stems) */
@@ -29,8 +30,18 @@ typedef struct lexeme {
     uint8_t starts : 3; /* ST_* below: some match begins a dictionary phrase, is a phrase of
                          * its own the scan records (one word), continues a phrase */
     uint8_t sets : 1;   /* some match begins a member of a set (patterns' &SETs) */
+    uint8_t former : 1; /* flags has WF_FORMER ("former", "ex") */
     uint8_t key_tag;    /* the cache's own (lexicon, lex_key_tag): 0 in an empty slot */
 } lexeme;               /* 16 bytes: four to a cache line */
+/* The byte of a lexeme that holds its bit-fields (exact, starts, sets, former), between
+ * vfrom and key_tag; the x86-64 ABI allocates them from the lowest bit up, so that ST_*
+ * flag f of `starts` is bit LEX_STARTS_SHIFT + log2(f) of the byte (scan.c, which reads
+ * the byte only on x86-64). */
+#define LEX_BITS_BYTE 14
+#define LEX_STARTS_SHIFT 1
+#define LEX_FORMER_BIT 5   /* (after exact, the three of starts and sets) */
+_Static_assert(offsetof(lexeme, vfrom) == LEX_BITS_BYTE - 1 && offsetof(lexeme, key_tag) == LEX_BITS_BYTE + 1,
+               "the bit-fields are the byte between vfrom and key_tag");
 
 /* lexeme.starts and ctok.starts: a phrase the scan records begins here; the word alone is
  * one; the word continues some phrase (a word below the trie's root). A token that begins
@@ -94,6 +105,9 @@ static inline const phrase_payload *handle_payload(const dt_dict *d, uint32_t h)
 }
 
 #define LEX_INLINE 16
+/* Readable words past the pool's end (zero): a lexeme's first four matches can be read as
+ * one block (scan.c, scan_lexemes). */
+#define LEX_POOL_PAD 3
 /* A dictionary with at most this many sets keeps each lexeme's sets as a bit mask. */
 #define LEX_SET_BITS 256
 typedef struct lexicon {
@@ -208,6 +222,7 @@ typedef struct ctok {
             uint8_t exact : 1;  /* match[0] is the token itself */
             uint8_t starts : 3; /* ST_*: no phrase begins here without ST_BEGINS */
             uint8_t sets : 1;   /* no set member begins here when 0 */
+            uint8_t former : 1; /* wflags has WF_FORMER */
         };
     };
     const uint32_t *match;
@@ -410,6 +425,15 @@ struct dt_coder {
     /* a filter of the word ids in the sentence (bit word_bloom_bit(w)): a word whose bit
      * is clear is not there, and no index is built to learn it */
     uint64_t wbloom[64];
+    bool has_former;     /* some token of the sentence is WF_FORMER (scan.c, former_before) */
+    /* each token's byte of lexeme bit-fields (LEX_BITS_BYTE), zero for the 32 bytes past
+     * the last token: find_units finds the tokens a phrase may begin at from them, sixteen
+     * tokens a step (x86-64 only, as tok_bits) */
+    uint8_t lex_bits[MAX_TOKENS + 32];
+    /* each token's TOKF_* flags of the low byte (case, punctuation, possessive, hyphen),
+     * zero past the last token, for the scan's bit masks and summaries of the sentence's
+     * tokens (scan.c, alias_candidates, sentence_tok_summary) */
+    uint8_t tok_bits[MAX_TOKENS + 32];
     /* set members starting at each token, found once per sentence when first needed */
     int16_t set_first[MAX_TOKENS];    /* -1: not yet looked up; -2: not kept (match.c) */
     uint8_t set_count[MAX_TOKENS];

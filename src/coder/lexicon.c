@@ -130,6 +130,12 @@ static int first_step(lexicon *lx, lexeme *e, const dt_dict *d)
 
 static int compute(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, size_t n, bool allcap)
 {
+    /* One word before the matches: the follow_bit of each of them, or-ed (filled in below,
+     * once they are known), which walk_goes_on reads at match[-1] instead of a loop over
+     * the matches at every walk. */
+    const uint32_t no_follow = 0;
+    if (vec_push((void **)&lx->pool, &lx->npool, &lx->cappool, sizeof(no_follow), &no_follow) < 0)
+        return DT_ENOMEM;
     e->match = (uint32_t)lx->npool;
     e->nmatch = 0;
     e->exact = 0;
@@ -138,6 +144,7 @@ static int compute(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, si
     e->sets = 0;
     e->walk1 = 0;
     e->flags = 0;
+    e->former = 0;
     int rc;
     int32_t w = dict_word_find(d, key, n);
     if (w >= 0) {
@@ -145,6 +152,7 @@ static int compute(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, si
             return rc;
         e->exact = 1;
         e->flags = d->words[w].flags;
+        e->former = (e->flags & WF_FORMER) != 0;
     }
     if (allcap && n + 1 < 128) {
         char ak[128];
@@ -211,6 +219,10 @@ static int compute(lexicon *lx, lexeme *e, const dt_dict *d, const char *key, si
             }
         }
     }
+    uint32_t follow = 0;
+    for (uint16_t i = 0; i < e->nmatch; i++)
+        follow |= follow_bit(lx->pool[e->match + i]);
+    lx->pool[e->match - 1] = follow;
     /* (a phrase the scan records begins here: not only a set member's first word) */
     bool index = d->root_child && d->node_scan && d->word_inner;
     e->starts = index ? 0 : ST_BEGINS | ST_ALONE | ST_INNER;
@@ -321,13 +333,45 @@ int lexicon_ready(lexicon *lx)
     return lx->cap ? 0 : grow(lx);
 }
 
+/* LEX_POOL_PAD zero words past the pool's last word (not counted in npool): the scanner
+ * copies a lexeme's matches as one block of LEX_POOL_PAD + 1 words, whatever their count. */
+static int pool_pad(lexicon *lx)
+{
+    if (lx->npool + LEX_POOL_PAD > lx->cappool) {
+        size_t nc = DT_MAX(lx->cappool * 2, lx->npool + LEX_POOL_PAD);
+        uint32_t *p = realloc(lx->pool, nc * sizeof(*p));
+        if (!p)
+            return DT_ENOMEM;
+        lx->pool = p;
+        lx->cappool = nc;
+    }
+    memset(lx->pool + lx->npool, 0, LEX_POOL_PAD * sizeof(*lx->pool));
+    return 0;
+}
+
+/* The pool's first words, zero: the follow word and the block of matches of every lexeme
+ * with neither matches nor sets (a token the dictionaries do not know), which all share
+ * them, so that the scanner's copy of a block of matches reads a line that stays in the
+ * cache instead of one of its own. */
+enum { POOL_EMPTY = 1 + LEX_POOL_PAD + 1 };
+
 const lexeme *lexicon_add(lexicon *lx, const dt_dict *d, const char *key, size_t n, uint64_t h, bool allcap)
 {
     if ((lx->count + 1) * 2 > lx->cap && grow(lx))
         return NULL;
+    const uint32_t zero = 0;
+    while (lx->npool < POOL_EMPTY)
+        if (vec_push((void **)&lx->pool, &lx->npool, &lx->cappool, sizeof(zero), &zero) < 0)
+            return NULL;
     struct lex_slot ns;
     memset(&ns, 0, sizeof(ns)); /* (an inline key is zero-padded) */
     if (compute(lx, &ns.lex, d, key, n, allcap))
+        return NULL;
+    if (ns.lex.nmatch == 0 && !ns.lex.sets) {
+        lx->npool = ns.lex.match - 1; /* (its follow word, and a set count it may have pushed) */
+        ns.lex.match = 1;
+    }
+    if (pool_pad(lx))
         return NULL;
     ns.lex.key_tag = lex_key_tag(n, allcap);
     if (n <= LEX_INLINE) {

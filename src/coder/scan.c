@@ -135,11 +135,9 @@ static void note_issue(dt_coder *c, uint32_t index)
  * f->next has a child for any of the token's words, and the walk ends with its first step. */
 static inline bool walk_goes_on(const dt_coder *c, const walk_first *f, int next)
 {
-    const ctok *t = &c->ct[next];
-    uint32_t bits = 0;
-    for (uint16_t k = 0; k < t->nmatch; k++)
-        bits |= follow_bit(t->match[k]);
-    return (bits & f->follow) != 0;
+    /* (the lexicon keeps the follow bits of a lexeme's matches, or-ed, in the pool word
+     * before them: lexicon.c, compute) */
+    return (c->ct[next].match[-1] & f->follow) != 0;
 }
 
 /* Longest match of each kind starting at token i. */
@@ -425,6 +423,121 @@ static int first_step_unit(dt_coder *c, int i, const walk_first *f, unit *u, int
     return n;
 }
 
+/* The tokens at which find_units may find something, as a bit per token (bit i % 64 of
+ * word i / 64; none past the last token): a phrase the scan records begins there, and the
+ * word is one alone or the next word continues some phrase. (Without the test of the
+ * first step's follow bits, walk_may_find's other part: find_units asks it at these.) */
+enum { START_WORDS = (MAX_TOKENS + 63) / 64 };
+static void phrase_starts(const dt_coder *c, uint64_t bits[START_WORDS])
+{
+    memset(bits, 0, START_WORDS * sizeof(*bits));
+#if defined(__SSE2__) && defined(__x86_64__)
+    /* Sixteen tokens a step from their lexemes' bit-field bytes (x: the tokens, y: the
+     * tokens after them), each flag shifted up to its byte's top bit, which movemask
+     * gathers. (The shifts are of 16-bit lanes: a lane's low byte moves bits into its high
+     * byte's low bits, never into the top bit of either.) */
+    for (int i = 0; i < c->ntok; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->lex_bits + i));
+        __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(c->lex_bits + i + 1));
+        __m128i begins = _mm_slli_epi16(x, 7 - LEX_STARTS_SHIFT);         /* ST_BEGINS: bit 0 of starts */
+        __m128i alone = _mm_slli_epi16(x, 7 - LEX_STARTS_SHIFT - 1);      /* ST_ALONE: bit 1 */
+        __m128i next_inner = _mm_slli_epi16(y, 7 - LEX_STARTS_SHIFT - 2); /* ST_INNER: bit 2 */
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(begins, _mm_or_si128(alone, next_inner)));
+        bits[i >> 6] |= (uint64_t)m << (i & 63);
+    }
+#else
+    for (int i = 0; i < c->ntok; i++) {
+        unsigned st = c->ct[i].starts;
+        bool next_inner = i + 1 < c->ntok && (c->ct[i + 1].starts & ST_INNER);
+        if ((st & ST_BEGINS) && ((st & ST_ALONE) || next_inner))
+            bits[i >> 6] |= 1ULL << (i & 63);
+    }
+#endif
+}
+
+/* The first token from i on whose bit is set, or n (the tokens' count) when none is. */
+static inline int next_start(const uint64_t bits[START_WORDS], int i, int n)
+{
+    const int nw = (n + 63) >> 6; /* (the words that hold tokens) */
+    int w = i >> 6;
+    if (w >= nw)
+        return n;
+    uint64_t x = bits[w] & (~0ULL << (i & 63));
+    while (!x) {
+        if (++w >= nw)
+            return n;
+        x = bits[w];
+    }
+    return w * 64 + __builtin_ctzll(x);
+}
+
+/* The capitalized tokens that are not a possessive (the only ones that may be a name
+ * used alone), as a bit per token like phrase_starts'. */
+static void alias_candidates(const dt_coder *c, uint64_t bits[START_WORDS])
+{
+    memset(bits, 0, START_WORDS * sizeof(*bits));
+#if defined(__SSE2__) && defined(__x86_64__)
+    /* (as in phrase_starts: each flag shifted up to its byte's top bit) */
+    _Static_assert(TOKF_CAP == 1 << 3 && TOKF_ALLCAP == 1 << 4 && TOKF_POSS == 1 << 5, "the flags' bits");
+    for (int i = 0; i < c->ntok; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->tok_bits + i));
+        __m128i cap = _mm_or_si128(_mm_slli_epi16(x, 7 - 3), _mm_slli_epi16(x, 7 - 4));
+        __m128i named = _mm_andnot_si128(_mm_slli_epi16(x, 7 - 5), cap);
+        bits[i >> 6] |= (uint64_t)(unsigned)_mm_movemask_epi8(named) << (i & 63);
+    }
+#else
+    for (int i = 0; i < c->ntok; i++) {
+        unsigned f = c->ct[i].tflags;
+        if ((f & (TOKF_CAP | TOKF_ALLCAP)) && !(f & TOKF_POSS))
+            bits[i >> 6] |= 1ULL << (i & 63);
+    }
+#endif
+}
+
+/* What the passes over mentions after the aliases look for after a mention, as the
+ * sentence's TOKF_* flags (the low byte) or-ed over its tokens, and whether it has a
+ * capitalized word between two punctuation tokens ("(SDF)"): a pass that needs a
+ * possessive, a hyphen or that after a mention has nothing to do without one. */
+typedef struct tok_summary {
+    unsigned flags;
+    bool bracketed_caps;
+    bool former;         /* (and whether a token is "former" or "ex": former_before) */
+} tok_summary;
+
+static tok_summary sentence_tok_summary(const dt_coder *c)
+{
+#if defined(__SSE2__) && defined(__x86_64__)
+    _Static_assert(TOKF_PUNCT == 1 << 2 && TOKF_ALLCAP == 1 << 4, "the flags' bits");
+    __m128i acc = _mm_setzero_si128(), br = _mm_setzero_si128(), lex = _mm_setzero_si128();
+    for (int i = 0; i < c->ntok; i += 16) {
+        lex = _mm_or_si128(lex, _mm_loadu_si128((const __m128i *)(const void *)(c->lex_bits + i)));
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->tok_bits + i));
+        __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(c->tok_bits + i + 1));
+        __m128i z = _mm_loadu_si128((const __m128i *)(const void *)(c->tok_bits + i + 2));
+        acc = _mm_or_si128(acc, x);
+        /* (as in phrase_starts: each flag shifted up to its byte's top bit) */
+        br = _mm_or_si128(br, _mm_and_si128(_mm_and_si128(_mm_slli_epi16(x, 7 - 2), _mm_slli_epi16(y, 7 - 4)),
+                                            _mm_slli_epi16(z, 7 - 2)));
+    }
+    acc = _mm_or_si128(acc, _mm_srli_si128(acc, 8));
+    acc = _mm_or_si128(acc, _mm_srli_si128(acc, 4));
+    acc = _mm_or_si128(acc, _mm_srli_si128(acc, 2));
+    acc = _mm_or_si128(acc, _mm_srli_si128(acc, 1));
+    return (tok_summary){(unsigned)_mm_cvtsi128_si32(acc) & 0xff, _mm_movemask_epi8(br) != 0,
+                         _mm_movemask_epi8(_mm_slli_epi16(lex, 7 - LEX_FORMER_BIT)) != 0};
+#else
+    tok_summary sum = {0, false, false};
+    for (int i = 0; i < c->ntok; i++) {
+        sum.flags |= c->ct[i].tflags & 0xff;
+        sum.former = sum.former || c->ct[i].former;
+        if (i + 2 < c->ntok && (c->ct[i].tflags & TOKF_PUNCT) && (c->ct[i + 1].tflags & TOKF_ALLCAP) &&
+            (c->ct[i + 2].tflags & TOKF_PUNCT))
+            sum.bracketed_caps = true;
+    }
+    return sum;
+#endif
+}
+
 /* Find the longest dictionary phrases left to right. Actors, agents and references win
  * over verbs of the same or shorter length. */
 static int find_units(dt_coder *c, unit *u, int cap)
@@ -436,13 +549,15 @@ static int find_units(dt_coder *c, unit *u, int cap)
     int i = 0;
     while (i < ntok && c->ct[i].role == TR_SKIP)
         i++;
-    while (i < ntok) {
+    /* Only the tokens where a walk may find something are visited, found by their bits
+     * (a test at every token mispredicted at a third of them). */
+    uint64_t starts[START_WORDS];
+    phrase_starts(c, starts);
+    for (;;) {
+        i = next_start(starts, i, ntok);
+        if (i >= ntok)
+            break;
         const ctok *t = &c->ct[i];
-        /* No phrase begins with this token: nothing for walk to find. */
-        if (!(t->starts & ST_BEGINS)) {
-            i++;
-            continue;
-        }
         /* (walk_may_find, its parts kept) */
         const walk_first *f = t->walk1 ? &c->lx.wf[t->walk1 - 1] : NULL;
         bool on = walk_may_go_on(c, i);
@@ -556,6 +671,8 @@ static const agent_entry *agent_of(const dt_coder *c, const unit *u)
  * determiners. (Inline: asked for every unit, where the call cost as much as the tests.) */
 static inline bool former_before(const dt_coder *c, int i)
 {
+    if (!c->has_former)
+        return false;
     int k = i - 1;
     /* "the former president", "former interim president", "ex-acting mayor" */
     for (int mods = 0; k >= 0 && mods < 2 && c->ct[k].wflags == 0 && c->ct[k].role == TR_NONE &&
@@ -3148,13 +3265,24 @@ static int scan_lexemes(dt_coder *c, int nt)
         }
         c->ct[i].lxc = *e;
         c->ct[i].tflags = t->flags;
+#if defined(__SSE2__) && defined(__x86_64__)
+        c->lex_bits[i] = ((const uint8_t *)e)[LEX_BITS_BYTE];
+        c->tok_bits[i] = (uint8_t)t->flags;
+#endif
     }
-    /* The second pass: the rest of each ctok, its matches into the word filter and into one
-     * list for the matcher (past FLAT_MATCHES the list is not used, and its last slots are
-     * written over), and the rare pronouns and reporting words listed for mark_pronouns
-     * (nothing changes a token's flags before it). The pool no longer moves: no key is
-     * added after the first pass. */
-    memset(c->wbloom, 0, sizeof(c->wbloom));
+#if defined(__SSE2__) && defined(__x86_64__)
+    memset(c->lex_bits + nt, 0, 32);
+    memset(c->tok_bits + nt, 0, 32);
+#endif
+    /* The second pass: the rest of each ctok, its matches into one list for the matcher
+     * (past FLAT_MATCHES the list is not used, and its last slots are written over), and
+     * the rare pronouns and reporting words listed for mark_pronouns (nothing changes a
+     * token's flags before it). The pool no longer moves: no key is added after the first
+     * pass. A token's matches (nearly always four or fewer) are copied as one block of
+     * four words and four positions, whatever their count (the pool has LEX_POOL_PAD
+     * readable words past its end, and the next token writes over what is not its own):
+     * no loop whose length changes from token to token, a branch the processor could not
+     * predict. */
     const uint32_t *pool = c->lx.pool;
     int nflat = 0;
     int nmarked = 0;
@@ -3170,13 +3298,42 @@ static int scan_lexemes(dt_coder *c, int nt)
         const uint32_t *match = pool + ct->match_off; /* (nmatch says how many) */
         ct->match = match;
         const int at = nflat < FLAT_MATCHES ? nflat : FLAT_MATCHES;
-        for (uint16_t k = 0; k < ct->nmatch; k++) {
-            uint32_t w = match[k], b = word_bloom_bit(w);
-            c->wbloom[b >> 6] |= 1ULL << (b & 63);
-            c->flat_word[at + k] = w;
-            c->flat_pos[at + k] = (int16_t)i;
+        const unsigned nm = ct->nmatch;
+        if (DT_LIKELY(nm <= LEX_POOL_PAD + 1)) {
+            _Static_assert(LEX_POOL_PAD + 1 == 4, "four words and four 16-bit positions a block");
+            const uint64_t pos4 = (uint64_t)(uint16_t)i * 0x0001000100010001ULL; /* (i four times) */
+            memcpy(&c->flat_word[at], match, 4 * sizeof(*match));
+            memcpy(&c->flat_pos[at], &pos4, sizeof(pos4));
+        } else {
+            for (unsigned k = 0; k < nm; k++) {
+                c->flat_word[at + k] = match[k];
+                c->flat_pos[at + k] = (int16_t)i;
+            }
         }
-        nflat += ct->nmatch;
+        nflat += (int)nm;
+    }
+    /* The word filter from the list, in one loop over the sentence's matches (when the list
+     * lost some past FLAT_MATCHES, from each token's). */
+#if defined(__SSE2__) && defined(__x86_64__)
+    /* (32 vector stores, unrolled: a memset, or this loop left rolled, compiles to a string
+     * store, slow to start for 512 bytes) */
+#pragma GCC unroll 32
+    for (size_t k = 0; k < sizeof(c->wbloom) / 16; k++)
+        _mm_storeu_si128((__m128i *)(void *)&c->wbloom[2 * k], _mm_setzero_si128());
+#else
+    memset(c->wbloom, 0, sizeof(c->wbloom));
+#endif
+    if (DT_LIKELY(nflat <= FLAT_MATCHES)) {
+        for (int k = 0; k < nflat; k++) {
+            uint32_t b = word_bloom_bit(c->flat_word[k]);
+            c->wbloom[b >> 6] |= 1ULL << (b & 63);
+        }
+    } else {
+        for (int i = 0; i < nt; i++)
+            for (unsigned k = 0; k < c->ct[i].nmatch; k++) {
+                uint32_t b = word_bloom_bit(c->ct[i].match[k]);
+                c->wbloom[b >> 6] |= 1ULL << (b & 63);
+            }
     }
     c->nmatches = nflat;
     c->nmarked = nmarked;
@@ -3241,15 +3398,19 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
     unit units[MAX_TOKENS];
     int nu = find_units(c, units, MAX_TOKENS);
     STAGE_LAP(c, STG_PHRASES, stage_t);
+    const tok_summary sum = sentence_tok_summary(c);
+    c->has_former = sum.former;
     build_mentions(c, units, nu);
     STAGE_LAP(c, STG_MENTIONS, stage_t);
     /* Person names used alone later ("Kim"): a capitalized word of no phrase, not a
      * possessive, that is an alias's key. (No alias is added in this loop: whether the
-     * document has any is asked once. The token's flags are read beside its role, in its
-     * ctok, and its hash only for those.) */
-    for (int i = 0, any = c->naliases > 0; i < nt && any; i++) {
-        const ctok *ct = &c->ct[i];
-        if (ct->role != TR_NONE || !(ct->tflags & (TOKF_CAP | TOKF_ALLCAP)) || (ct->tflags & TOKF_POSS))
+     * document has any is asked once. The capitalized tokens are found by their bits, and
+     * the hash read only for those of no phrase.) */
+    uint64_t named[START_WORDS];
+    if (c->naliases > 0)
+        alias_candidates(c, named);
+    for (int i = c->naliases > 0 ? next_start(named, 0, nt) : nt; i < nt; i = next_start(named, i + 1, nt)) {
+        if (c->ct[i].role != TR_NONE)
             continue;
         const alias *al = alias_of(c, &c->toks[i]);
         if (!al)
@@ -3261,9 +3422,14 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
         }
     }
     sort_mentions(c);
-    fold_acronyms(c);
-    drop_patrons(c);
-    drop_owners(c);
+    /* (each of these three looks for a mention followed by a bracketed capital, a
+     * hyphenated word or a possessive: not run without one in the sentence) */
+    if (sum.bracketed_caps)
+        fold_acronyms(c);
+    if (sum.flags & TOKF_HYPH)
+        drop_patrons(c);
+    if (sum.flags & TOKF_POSS)
+        drop_owners(c);
     STAGE_LAP(c, STG_ALIASES, stage_t);
     mark_pronouns(c);
     STAGE_LAP(c, STG_PRONOUNS, stage_t);
