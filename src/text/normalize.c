@@ -59,35 +59,40 @@ size_t text_normalize(const char *in, size_t n, buf *out)
         /* The same test as below on sixteen bytes at a time (every x86-64 processor). */
         if (!pending_space) {
             char *o = out->data;
-            size_t len = out->len;
-            while (i < n) {
-                __m128i x;
-                unsigned valid = 0xFFFF;
-                if (i + 16 <= n) {
-                    x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-                } else {
-                    /* The last bytes, zero-padded: valid keeps the padding out of the
-                     * test, and the length leaves it out of the output, though it is
-                     * written (when the room reserved above holds sixteen bytes: it
-                     * does unless the text is tiny). */
-                    if (out->cap - len < 16)
-                        break;
-                    x = load_partial16(s + i, n - i);
-                    valid = (1u << (n - i)) - 1;
-                }
-                unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
+            size_t len = out->len, from = i;
+            /* 1 while a blank at the next byte would follow a blank or begin the output
+             * (both are the slow path's to drop): it joins the test for two blanks in a
+             * row as one more bit, below the block's first. */
+            unsigned prev = len == base || o[len - 1] == ' ';
+            const __m128i blank = _mm_set1_epi8(' '), below = _mm_set1_epi8(0x21), del = _mm_set1_epi8(0x7F);
+            for (; i + 16 <= n; i += 16, len += 16) {
+                __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+                unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, blank));
                 /* below 0x21 (signed: bytes from 0x80 count as below) or DEL */
-                unsigned odd = (unsigned)_mm_movemask_epi8(
-                    _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x21)), _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F))));
-                bool lead = (sp & 1) && (len == base || o[len - 1] == ' ');
-                if ((odd & valid & ~sp) || (sp & (sp >> 1)) || lead)
+                unsigned odd =
+                    (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmplt_epi8(x, below), _mm_cmpeq_epi8(x, del)));
+                if ((odd & ~sp) | (sp & ((sp << 1) | prev)))
                     break;
                 _mm_storeu_si128((__m128i *)(void *)(o + len), x);
-                size_t took = valid == 0xFFFF ? 16 : n - i;
-                len += took;
-                i += took;
-                any = true;
+                prev = sp >> 15;
             }
+            /* The last bytes, zero-padded: valid keeps the padding out of the test, and the
+             * length leaves it out of the output, though it is written (when the room
+             * reserved above holds sixteen bytes: it does unless the text is tiny). */
+            if (i < n && i + 16 > n && out->cap - len >= 16) {
+                __m128i x = load_partial16(s + i, n - i);
+                unsigned valid = (1u << (n - i)) - 1;
+                unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, blank));
+                unsigned odd =
+                    (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmplt_epi8(x, below), _mm_cmpeq_epi8(x, del)));
+                if (!((odd & valid & ~sp) | (sp & ((sp << 1) | prev)))) {
+                    _mm_storeu_si128((__m128i *)(void *)(o + len), x);
+                    len += n - i;
+                    i = n;
+                }
+            }
+            if (i != from)
+                any = true;
             out->len = len;
         }
         if (i >= n)
