@@ -222,9 +222,22 @@ static inline uint64_t hash_bytes(const void *p, size_t n)
         s += 8;
         n -= 8;
     }
+    /* The last 0 to 7 bytes as a number whose lowest byte is the first of them: from two
+     * four-byte loads that overlap (the bytes they share land on the same places), or for
+     * one to three bytes from the first, middle and last byte; no loop over the bytes. */
     uint64_t t = 0;
-    for (size_t i = 0; i < n; i++)
-        t |= (uint64_t)s[i] << (8 * i);
+    if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        a = __builtin_bswap32(a);
+        b = __builtin_bswap32(b);
+#endif
+        t = a | (uint64_t)b << (8 * (n - 4));
+    } else if (n) {
+        t = s[0] | (uint64_t)s[n / 2] << (8 * (n / 2)) | (uint64_t)s[n - 1] << (8 * (n - 1));
+    }
     h = (h ^ hash_mix(t ^ 0x5bd1e995ULL)) * 0x100000001b3ULL;
     return hash_mix(h);
 }
