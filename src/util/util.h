@@ -300,8 +300,17 @@ dt_slice str_trim(const char *s, size_t n);
 bool str_to_long(const char *s, size_t n, long *out);
 bool str_to_double(const char *s, size_t n, double *out);
 
-/* Append an item to a growable array (doubling). Returns its index or -1. */
-int64_t vec_push(void **arr, size_t *n, size_t *cap, size_t size, const void *item);
+/* Append an item to a growable array (doubling). Returns its index or -1. Inline, so that
+ * the copy of an item of a known size is a move or two, not a call of memcpy; growing the
+ * array is out of line (vec_push_grow, which then appends the item). */
+int64_t vec_push_grow(void **arr, size_t *n, size_t *cap, size_t size, const void *item);
+static inline int64_t vec_push(void **arr, size_t *n, size_t *cap, size_t size, const void *item)
+{
+    if (DT_UNLIKELY(*n == *cap))
+        return vec_push_grow(arr, n, cap, size, item);
+    memcpy((char *)*arr + *n * size, item, size);
+    return (int64_t)(*n)++;
+}
 
 /* Read a whole file into memory (NUL-terminated). limit 0 = no limit. */
 int file_read_all(const char *path, size_t limit, char **data, size_t *len, dt_error *err);
