@@ -59,35 +59,40 @@ size_t text_normalize(const char *in, size_t n, buf *out)
         /* The same test as below on sixteen bytes at a time (every x86-64 processor). */
         if (!pending_space) {
             char *o = out->data;
-            size_t len = out->len;
-            while (i < n) {
-                __m128i x;
-                unsigned valid = 0xFFFF;
-                if (i + 16 <= n) {
-                    x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-                } else {
-                    /* The last bytes, zero-padded: valid keeps the padding out of the
-                     * test, and the length leaves it out of the output, though it is
-                     * written (when the room reserved above holds sixteen bytes: it
-                     * does unless the text is tiny). */
-                    if (out->cap - len < 16)
-                        break;
-                    x = load_partial16(s + i, n - i);
-                    valid = (1u << (n - i)) - 1;
-                }
-                unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
+            size_t len = out->len, from = i;
+            /* 1 while a blank at the next byte would follow a blank or begin the output
+             * (both are the slow path's to drop): it joins the test for two blanks in a
+             * row as one more bit, below the block's first. */
+            unsigned prev = len == base || o[len - 1] == ' ';
+            const __m128i blank = _mm_set1_epi8(' '), below = _mm_set1_epi8(0x21), del = _mm_set1_epi8(0x7F);
+            for (; i + 16 <= n; i += 16, len += 16) {
+                __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+                unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, blank));
                 /* below 0x21 (signed: bytes from 0x80 count as below) or DEL */
-                unsigned odd = (unsigned)_mm_movemask_epi8(
-                    _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x21)), _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F))));
-                bool lead = (sp & 1) && (len == base || o[len - 1] == ' ');
-                if ((odd & valid & ~sp) || (sp & (sp >> 1)) || lead)
+                unsigned odd =
+                    (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmplt_epi8(x, below), _mm_cmpeq_epi8(x, del)));
+                if ((odd & ~sp) | (sp & ((sp << 1) | prev)))
                     break;
                 _mm_storeu_si128((__m128i *)(void *)(o + len), x);
-                size_t took = valid == 0xFFFF ? 16 : n - i;
-                len += took;
-                i += took;
-                any = true;
+                prev = sp >> 15;
             }
+            /* The last bytes, zero-padded: valid keeps the padding out of the test, and the
+             * length leaves it out of the output, though it is written (when the room
+             * reserved above holds sixteen bytes: it does unless the text is tiny). */
+            if (i < n && i + 16 > n && out->cap - len >= 16) {
+                __m128i x = load_partial16(s + i, n - i);
+                unsigned valid = (1u << (n - i)) - 1;
+                unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, blank));
+                unsigned odd =
+                    (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmplt_epi8(x, below), _mm_cmpeq_epi8(x, del)));
+                if (!((odd & valid & ~sp) | (sp & ((sp << 1) | prev)))) {
+                    _mm_storeu_si128((__m128i *)(void *)(o + len), x);
+                    len += n - i;
+                    i = n;
+                }
+            }
+            if (i != from)
+                any = true;
             out->len = len;
         }
         if (i >= n)
@@ -241,18 +246,26 @@ static inline uint64_t fold_step(uint64_t h, uint64_t w)
 #if defined(__SSE2__)
 /* word_bits (below) for sixteen bytes. A byte x is in [lo, hi] when x + (0x7F - hi),
  * wrapping, is above 0x7E - (hi - lo) as a signed byte: the range lands at the top of
- * 0..0x7F, bytes above hi wrap to negative, bytes below lo stay under it. The bytes are
- * upper-cased first, so one test covers both cases of a letter; non-ASCII bytes keep
- * their 0x80 bit through it and count as word bytes. */
-static inline unsigned word_lane(const unsigned char *s, unsigned char *f)
+ * 0..0x7F, bytes above hi wrap to negative, bytes below lo stay under it. A byte is a
+ * letter of either case when x | 0x20 is a small letter (the two cases differ in that bit
+ * alone), and is upper-cased by clearing that bit; non-ASCII bytes keep their 0x80 bit and
+ * count as word bytes. */
+static inline unsigned word_lane(__m128i x, unsigned char *f)
 {
-    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
-    __m128i lower = _mm_cmpgt_epi8(_mm_add_epi8(x, _mm_set1_epi8(0x7F - 'z')), _mm_set1_epi8(0x7E - ('z' - 'a')));
-    __m128i up = _mm_sub_epi8(x, _mm_and_si128(lower, _mm_set1_epi8(0x20)));
-    _mm_storeu_si128((__m128i *)(void *)f, up);
-    __m128i letter = _mm_cmpgt_epi8(_mm_add_epi8(up, _mm_set1_epi8(0x7F - 'Z')), _mm_set1_epi8(0x7E - ('Z' - 'A')));
-    __m128i digit = _mm_cmpgt_epi8(_mm_add_epi8(up, _mm_set1_epi8(0x7F - '9')), _mm_set1_epi8(0x7E - ('9' - '0')));
-    return (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(letter, digit), up));
+    __m128i letter = _mm_cmpgt_epi8(_mm_add_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)), _mm_set1_epi8(0x7F - 'z')),
+                                    _mm_set1_epi8(0x7E - ('z' - 'a')));
+    _mm_storeu_si128((__m128i *)(void *)f, _mm_andnot_si128(_mm_and_si128(letter, _mm_set1_epi8(0x20)), x));
+    __m128i digit = _mm_cmpgt_epi8(_mm_add_epi8(x, _mm_set1_epi8(0x7F - '9')), _mm_set1_epi8(0x7E - ('9' - '0')));
+    return (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(letter, digit), x));
+}
+
+/* word_bits for the 64 bytes at p. */
+static inline uint64_t word_block(const unsigned char *p, unsigned char *f)
+{
+    const __m128i *v = (const __m128i *)(const void *)p;
+    return (uint64_t)word_lane(_mm_loadu_si128(v), f) | (uint64_t)word_lane(_mm_loadu_si128(v + 1), f + 16) << 16 |
+           (uint64_t)word_lane(_mm_loadu_si128(v + 2), f + 32) << 32 |
+           (uint64_t)word_lane(_mm_loadu_si128(v + 3), f + 48) << 48;
 }
 #endif
 
@@ -261,12 +274,15 @@ static inline unsigned word_lane(const unsigned char *s, unsigned char *f)
  * written to f (64 bytes; past n, zeros). */
 static inline uint64_t word_bits(const unsigned char *s, size_t n, size_t b, unsigned char *f)
 {
-    uint64_t bits = 0;
 #if defined(__SSE2__)
-    if (b + 64 <= n)
-        return (uint64_t)word_lane(s + b, f) | (uint64_t)word_lane(s + b + 16, f + 16) << 16 |
-               (uint64_t)word_lane(s + b + 32, f + 32) << 32 | (uint64_t)word_lane(s + b + 48, f + 48) << 48;
-#endif
+    if (DT_LIKELY(b + 64 <= n))
+        return word_block(s + b, f);
+    /* The text's last bytes, zero-padded (a zero is no word byte): the same loads. */
+    unsigned char last[64] = {0};
+    memcpy(last, s + b, n - b);
+    return word_block(last, f);
+#else
+    uint64_t bits = 0;
     for (unsigned k = 0; k < 64; k += 8) {
         uint64_t lower = 0, m = 0, u = 0;
         if (b + k < n) {
@@ -279,6 +295,7 @@ static inline uint64_t word_bits(const unsigned char *s, size_t n, size_t b, uns
         bits |= (((m >> 7) * 0x0102040810204080ULL) >> 56) << k;
     }
     return bits;
+#endif
 }
 
 /* The bytes of a word of 1 to 8 bytes, kept by one mask from this table. */
@@ -325,29 +342,32 @@ static uint64_t fold_hash_words(const unsigned char *s, size_t n)
     for (size_t b = 0; b < n;) {
         uint64_t w = word_bits(s, n, b, f);
         /* A word starts on a word byte after one that is not, and ends (one past its last
-         * byte) on a byte that is not after one that is. */
-        uint64_t starts = w & ~(w << 1), ends = ~w & (w << 1);
+         * byte) on a byte that is not after one that is: the bits of w ^ (w << 1) are the
+         * words' starts and ends in turn, the lowest a start. */
+        uint64_t edges = w ^ (w << 1);
         size_t next = b + 64;
         if (w >> 63) {
-            /* The last word runs past the block: the next block begins at it, unless it
-             * fills the block (a word of 64 bytes or more, folded here from s). */
-            unsigned last = 63 - (unsigned)__builtin_clzll(starts); /* (that word's start) */
-            starts &= ~(1ULL << last);
+            /* The last word runs past the block (its start is the highest edge, with no end
+             * after it): the next block begins at it, unless it fills the block (a word of
+             * 64 bytes or more, folded here from s). */
+            unsigned last = 63 - (unsigned)__builtin_clzll(edges);
+            edges &= ~(1ULL << last);
             next = b + last;
             if (!last) {
                 words++;
                 h = fold_step(h, 0x20);
-                h = fold_long_word(h, s, n, b, &next); /* (it was the only start) */
+                h = fold_long_word(h, s, n, b, &next); /* (it was the only edge) */
             }
         }
-        while (starts) {
-            unsigned ws = (unsigned)__builtin_ctzll(starts), we = (unsigned)__builtin_ctzll(ends);
-            starts &= starts - 1; /* (x & (x - 1) clears the lowest set bit) */
-            ends &= ends - 1;
+        while (edges) {
+            /* (x & (x - 1) clears the lowest set bit) */
+            unsigned ws = (unsigned)__builtin_ctzll(edges);
+            edges &= edges - 1;
+            unsigned len = (unsigned)__builtin_ctzll(edges) - ws;
+            edges &= edges - 1;
             words++;
             h = fold_step(h, 0x20);
             const unsigned char *p = f + ws;
-            unsigned len = we - ws;
             uint64_t u;
             if (DT_UNLIKELY(len > 8)) { /* (most words: one step) */
                 do {

@@ -106,7 +106,7 @@ int file_read_all(const char *path, size_t limit, char **data, size_t *len, dt_e
     return 0;
 }
 
-int64_t vec_push(void **arr, size_t *n, size_t *cap, size_t size, const void *item)
+int64_t vec_push_grow(void **arr, size_t *n, size_t *cap, size_t size, const void *item)
 {
     if (*n == *cap) {
         size_t nc = *cap ? *cap * 2 : 16;

@@ -222,9 +222,22 @@ static inline uint64_t hash_bytes(const void *p, size_t n)
         s += 8;
         n -= 8;
     }
+    /* The last 0 to 7 bytes as a number whose lowest byte is the first of them: from two
+     * four-byte loads that overlap (the bytes they share land on the same places), or for
+     * one to three bytes from the first, middle and last byte; no loop over the bytes. */
     uint64_t t = 0;
-    for (size_t i = 0; i < n; i++)
-        t |= (uint64_t)s[i] << (8 * i);
+    if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        a = __builtin_bswap32(a);
+        b = __builtin_bswap32(b);
+#endif
+        t = a | (uint64_t)b << (8 * (n - 4));
+    } else if (n) {
+        t = s[0] | (uint64_t)s[n / 2] << (8 * (n / 2)) | (uint64_t)s[n - 1] << (8 * (n - 1));
+    }
     h = (h ^ hash_mix(t ^ 0x5bd1e995ULL)) * 0x100000001b3ULL;
     return hash_mix(h);
 }
@@ -287,8 +300,17 @@ dt_slice str_trim(const char *s, size_t n);
 bool str_to_long(const char *s, size_t n, long *out);
 bool str_to_double(const char *s, size_t n, double *out);
 
-/* Append an item to a growable array (doubling). Returns its index or -1. */
-int64_t vec_push(void **arr, size_t *n, size_t *cap, size_t size, const void *item);
+/* Append an item to a growable array (doubling). Returns its index or -1. Inline, so that
+ * the copy of an item of a known size is a move or two, not a call of memcpy; growing the
+ * array is out of line (vec_push_grow, which then appends the item). */
+int64_t vec_push_grow(void **arr, size_t *n, size_t *cap, size_t size, const void *item);
+static inline int64_t vec_push(void **arr, size_t *n, size_t *cap, size_t size, const void *item)
+{
+    if (DT_UNLIKELY(*n == *cap))
+        return vec_push_grow(arr, n, cap, size, item);
+    memcpy((char *)*arr + *n * size, item, size);
+    return (int64_t)(*n)++;
+}
 
 /* Read a whole file into memory (NUL-terminated). limit 0 = no limit. */
 int file_read_all(const char *path, size_t limit, char **data, size_t *len, dt_error *err);
