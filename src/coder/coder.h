@@ -39,6 +39,7 @@ typedef struct lexeme {
  * the byte only on x86-64). */
 #define LEX_BITS_BYTE 14
 #define LEX_STARTS_SHIFT 1
+#define LEX_SETS_BIT 4     /* (after exact and the three of starts) */
 #define LEX_FORMER_BIT 5   /* (after exact, the three of starts and sets) */
 _Static_assert(offsetof(lexeme, vfrom) == LEX_BITS_BYTE - 1 && offsetof(lexeme, key_tag) == LEX_BITS_BYTE + 1,
                "the bit-fields are the byte between vfrom and key_tag");

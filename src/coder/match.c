@@ -156,20 +156,29 @@ bool match_sentence_has_set_of(dt_coder *c, uint32_t set)
             /* (the accumulator stays in registers: a token's mask is or-ed in as it is
              * read, two 16-byte words a step where SSE2 has them) */
             uint64_t acc[LEX_SET_BITS / 64];
-            const ctok *t = c->ct, *end = c->ct + c->ntok;
-#if defined(__SSE2__) && LEX_SET_BITS == 256
+#if defined(__SSE2__) && defined(__x86_64__) && LEX_SET_BITS == 256
+            /* Only the tokens whose `sets` bit is on are read, found sixteen at a time from
+             * their bytes of lexeme bit-fields (c->lex_bits, zero past the last token): a
+             * test at every token was a branch the processor could not predict. Shifting
+             * the 16-bit lanes left moves each byte's `sets` bit to its top bit, which
+             * movemask gathers (a low byte's bits move into its high byte's low bits,
+             * never into the top one). */
+            _Static_assert(LEX_SETS_BIT < 8, "the sets bit is in the byte");
             __m128i a0 = _mm_setzero_si128(), a1 = _mm_setzero_si128();
-            for (; t < end; t++)
-                if (t->sets) {
-                    const __m128i *m = (const __m128i *)(const void *)ctok_sets(t);
+            for (int i = 0; i < c->ntok; i += 16) {
+                __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->lex_bits + i));
+                unsigned hit = (unsigned)_mm_movemask_epi8(_mm_slli_epi16(x, 7 - LEX_SETS_BIT));
+                for (; hit; hit &= hit - 1) {
+                    const __m128i *m = (const __m128i *)(const void *)ctok_sets(&c->ct[i + __builtin_ctz(hit)]);
                     a0 = _mm_or_si128(a0, _mm_loadu_si128(m));
                     a1 = _mm_or_si128(a1, _mm_loadu_si128(m + 1));
                 }
+            }
             _mm_storeu_si128((__m128i *)(void *)acc, a0);
             _mm_storeu_si128((__m128i *)(void *)(acc + 2), a1);
 #else
             memset(acc, 0, sizeof(acc));
-            for (; t < end; t++)
+            for (const ctok *t = c->ct, *end = c->ct + c->ntok; t < end; t++)
                 if (t->sets) {
                     uint64_t m[LEX_SET_BITS / 64];
                     memcpy(m, ctok_sets(t), sizeof(m));
