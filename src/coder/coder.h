@@ -387,6 +387,12 @@ struct dt_coder {
     int ntok;
     mention m[MAX_MENTIONS];
     int nm;
+    /* The types (bit 1 << enum mention_type) the sentence's mentions were given, set by
+     * scan.c at each mention made or retyped, so that a pass over the mentions of one type
+     * is not run in a sentence that has none (a test of every mention's type was a
+     * branch the processor could not predict). A bit may stay on for a type no mention
+     * has any longer: the pass then runs and finds none. */
+    uint8_t mention_types;
     /* The tokens' mention indices (ctok.mention) may differ from what the mentions' spans
      * give (scan.c, index_mentions): a span was changed or emptied since they were last
      * indexed. (A new mention keeps them true: its index is the highest, and it writes it

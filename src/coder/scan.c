@@ -303,6 +303,7 @@ static int new_mention(dt_coder *c, int start, int end, uint8_t type)
     m->ncodes = 0;
     m->kind = 0;
     m->type = type;
+    c->mention_types |= (uint8_t)(1u << type);
     m->plural = 0;
     m->is_possessive_pron = 0;
     m->pair_own = 0;
@@ -2109,7 +2110,10 @@ static void resolve_references(dt_coder *c)
     if (c->speaker >= 0 && c->m[c->speaker].start == 0 && tok_punct(c, c->m[c->speaker].end, ':'))
         c->ct[c->m[c->speaker].end].wflags |= WF_REPORT;
     bool late_we = false;
-    for (int mi = 0; mi < c->nm; mi++) {
+    /* (only references and pronouns are resolved here: not looked for in a sentence
+     * without any) */
+    const bool any = c->mention_types & (1u << MT_REF | 1u << MT_PRONOUN);
+    for (int mi = 0; any && mi < c->nm; mi++) {
         mention *m = &c->m[mi];
         if (m->type == MT_REF) {
             const ref_entry *r = &c->d->refs[m->ref];
@@ -2956,6 +2960,8 @@ static bool pred_court(const doc_mention *dm, const void *arg)
 
 static void resolve_agents(dt_coder *c)
 {
+    if (!(c->mention_types & 1u << MT_AGENT_ONLY))
+        return; /* (no agent alone in the sentence: nothing to resolve) */
     for (int mi = 0; mi < c->nm; mi++) {
         mention *m = &c->m[mi];
         if (m->type != MT_AGENT_ONLY)
@@ -3053,6 +3059,7 @@ static void resolve_agents(dt_coder *c)
             /* "his government": the owner's country */
             mention tmp = *m;
             tmp.type = MT_PRONOUN;
+            c->mention_types |= 1u << MT_PRONOUN;
             tmp.ncodes = 0;
             c->m[mi] = tmp;
             uint32_t wf = c->ct[m->start].wflags;
@@ -3343,6 +3350,7 @@ static int scan_lexemes(dt_coder *c, int nt)
 int scan_sentence(dt_coder *c, const char *s, size_t n)
 {
     c->nm = 0;
+    c->mention_types = 0;
     c->mentions_unindexed = false; /* (no mentions; every token's is set to none below) */
     c->nv = 0;
     c->nissues = 0;
