@@ -266,6 +266,18 @@ void match_index_sentence(dt_coder *c)
         }
 }
 
+#if defined(__SSE2__)
+/* The positions of the four listed matches from j on whose word is w4's and whose lane is
+ * in `lanes`, added to the word's positions being made. */
+static inline void wseen_add_hits(dt_coder *c, int j, __m128i w4, unsigned lanes)
+{
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->flat_word + j));
+    unsigned hit = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(x, w4))) & lanes;
+    for (; hit; hit &= hit - 1)
+        c->wseen_pos[c->nwseen_pos++] = c->flat_pos[j + __builtin_ctz(hit)];
+}
+#endif
+
 int match_word_positions_of(const dt_coder *cc, uint32_t word, const int16_t **pos)
 {
     dt_coder *c = (dt_coder *)cc; /* the index is built lazily: coding state, not results */
@@ -294,21 +306,23 @@ int match_word_positions_of(const dt_coder *cc, uint32_t word, const int16_t **p
             struct word_seen *ws = &c->wseen[c->nwseen++];
             ws->word = word;
             ws->first = (uint16_t)c->nwseen_pos;
-            int n = c->nmatches, j = 0;
+            int n = c->nmatches;
 #if defined(__SSE2__)
+            /* Four words a step; the last one to three words in one more step, whose lanes
+             * past the n listed are masked off (the list has room for them, FLAT_MATCHES +
+             * 256, and n <= FLAT_MATCHES here; they are not the sentence's): not a loop
+             * over them, whose count the processor could not predict. */
             const __m128i w4 = _mm_set1_epi32((int)word);
-            for (; j + 4 <= n; j += 4) {
-                __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->flat_word + j));
-                unsigned hit = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(x, w4)));
-                while (hit) {
-                    c->wseen_pos[c->nwseen_pos++] = c->flat_pos[j + __builtin_ctz(hit)];
-                    hit &= hit - 1;
-                }
-            }
-#endif
-            for (; j < n; j++)
+            const int full = n & ~3;
+            for (int j = 0; j < full; j += 4)
+                wseen_add_hits(c, j, w4, 0xfu);
+            if (n & 3)
+                wseen_add_hits(c, full, w4, (1u << (n & 3)) - 1);
+#else
+            for (int j = 0; j < n; j++)
                 if (c->flat_word[j] == word)
                     c->wseen_pos[c->nwseen_pos++] = c->flat_pos[j];
+#endif
             ws->count = (uint16_t)(c->nwseen_pos - ws->first);
             *pos = &c->wseen_pos[ws->first];
             return ws->count;
