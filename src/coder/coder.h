@@ -433,6 +433,7 @@ struct dt_coder {
      * is clear is not there, and no index is built to learn it */
     uint64_t wbloom[64];
     bool has_former;     /* some token of the sentence is WF_FORMER (scan.c, former_before) */
+    bool has_hyph;       /* some token of the sentence is TOKF_HYPH (scan.c, build_mentions) */
     /* each token's byte of lexeme bit-fields (LEX_BITS_BYTE), zero for the 32 bytes past
      * the last token: find_units finds the tokens a phrase may begin at from them, sixteen
      * tokens a step (x86-64 only, as tok_bits) */

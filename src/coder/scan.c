@@ -978,7 +978,9 @@ static bool led_force(const dt_coder *c, int k)
                                        "INVASION", "INTERVENTION", "BOMBERS", "AIRCRAFT", "JETS",
                                        "WARPLANES", "CAMPAIGN", "OPERATION", "OPERATIONS", "ATTACKS",
                                        "ATTACK"};
-    if (k + 1 >= c->ntok || !(c->toks[k].flags & TOKF_HYPH) || !KEY_IS(c, k, "LED"))
+    /* (c->has_hyph first: most sentences have no hyphen, and the token's own flag, asked
+     * at every actor, was a branch the processor could not predict) */
+    if (!c->has_hyph || k + 1 >= c->ntok || !(c->toks[k].flags & TOKF_HYPH) || !KEY_IS(c, k, "LED"))
         return false;
     int n = k + 1;
     if (KEY_IS(c, n, "AIR") || KEY_IS(c, n, "MILITARY") || KEY_IS(c, n, "AERIAL") || KEY_IS(c, n, "GROUND"))
@@ -1098,7 +1100,9 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
             continue;
         /* "pro-Russian separatists", "pro-government militias": the side they are for
          * describes them; it is no actor of theirs. */
-        if (x->start > 0 && (c->toks[x->start].flags & TOKF_HYPH) && key_is_n(c, x->start - 1, "PRO", 3))
+        /* (c->has_hyph first, as in led_force) */
+        if (c->has_hyph && x->start > 0 && (c->toks[x->start].flags & TOKF_HYPH) &&
+            key_is_n(c, x->start - 1, "PRO", 3))
             continue;
         bool former = former_before(c, x->start);
         const agent_entry *ag = agent_of(c, x);
@@ -1113,7 +1117,7 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
             if (body)
                 nx = &u[k + 2];
             /* "Saudi-led warplanes", "U.S.-led forces": the leader's own */
-            bool led = nx && nx->start == x->end + 1 && (c->toks[x->end].flags & TOKF_HYPH) &&
+            bool led = c->has_hyph && nx && nx->start == x->end + 1 && (c->toks[x->end].flags & TOKF_HYPH) &&
                        key_is_n(c, x->end, "LED", 3);
             /* (not across "a" or "an": "branded the United States a terrorist state",
              * "called Netanyahu a terrorist" name the actor, they are no agent of it) */
@@ -3408,6 +3412,7 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
     STAGE_LAP(c, STG_PHRASES, stage_t);
     const tok_summary sum = sentence_tok_summary(c);
     c->has_former = sum.former;
+    c->has_hyph = (sum.flags & TOKF_HYPH) != 0;
     build_mentions(c, units, nu);
     STAGE_LAP(c, STG_MENTIONS, stage_t);
     /* Person names used alone later ("Kim"): a capitalized word of no phrase, not a
