@@ -111,6 +111,11 @@ static inline const phrase_payload *handle_payload(const dt_dict *d, uint32_t h)
 #define LEX_POOL_PAD 3
 /* A dictionary with at most this many sets keeps each lexeme's sets as a bit mask. */
 #define LEX_SET_BITS 256
+/* Readable words past the pool's end (zero), LEX_POOL_PAD or more: as many as a mask of
+ * sets has, so that a word of a token's mask can be read before asking whether the token
+ * has one (match.c, set_probe_at; a lexeme without sets is followed by the next one's
+ * words, or by these). */
+#define LEX_POOL_TAIL (LEX_SET_BITS / 32)
 typedef struct lexicon {
     arena keys;         /* key strings */
     /* 32 bytes, two to a cache line: the lexeme beside its key, so that a look-up reads

@@ -87,7 +87,7 @@ static void set_cache_fill(dt_coder *c, int p)
 
 /* What tells whether a member of a set may begin at a token: in a dictionary of at most
  * LEX_SET_BITS sets, the set's bit in the token's mask (ctok_sets: `bit` of 32-bit word
- * `word`); otherwise only whether the token begins any member (masked false). */
+ * `word`); otherwise only whether the token begins any member (masked false, word 0). */
 typedef struct set_probe {
     bool masked;
     uint32_t word, bit;
@@ -97,14 +97,19 @@ static inline set_probe set_probe_of(const dt_coder *c, uint32_t set)
 {
     const dt_dict *d = c->d;
     bool masked = d->nsets <= LEX_SET_BITS && d->set_by_word_start && set < d->nsets;
-    return (set_probe){masked, set / 32, 1u << (set % 32)};
+    return (set_probe){masked, masked ? set / 32 : 0, 1u << (set % 32)};
 }
 
 /* Whether a member of the probe's set may begin at token t: false when none begins with
  * the token's words. */
 static inline bool set_probe_at(const ctok *t, set_probe sp)
 {
-    return t->sets && (!sp.masked || (ctok_sets(t)[sp.word] & sp.bit));
+    /* The word of the mask is read whether or not the token has one (the pool has words
+     * enough past every lexeme's matches, LEX_POOL_TAIL; what a token without sets reads
+     * is not used), and the three tests are or-ed and and-ed as bits: most tokens begin
+     * no member, which the processor could not predict token by token. */
+    const unsigned in_mask = (ctok_sets(t)[sp.word] & sp.bit) != 0;
+    return (t->sets & (in_mask | !sp.masked)) != 0;
 }
 
 static inline bool set_may_start_at(const dt_coder *c, int p, uint32_t set)
