@@ -135,9 +135,13 @@ static int set_ends_from(const dt_coder *cc, int p, uint32_t set, int hi, int *e
         nh = set_walk(c, p, walked); /* (the cache is full: see set_cache_fill) */
     }
     int n = 0;
-    for (int i = 0; i < nh && n < cap; i++)
-        if (hits[i].set == set && hits[i].end <= hi)
-            ends[n++] = hits[i].end;
+    for (int i = 0; i < nh && n < cap; i++) {
+        /* (each end written to the next free slot, n < cap, and kept by counting it
+         * when its member is of the set and ends in time: a test the processor could not
+         * predict, as a branch) */
+        ends[n] = hits[i].end;
+        n += (hits[i].set == set) & (hits[i].end <= hi);
+    }
     return n;
 }
 
