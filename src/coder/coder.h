@@ -39,6 +39,7 @@ typedef struct lexeme {
  * the byte only on x86-64). */
 #define LEX_BITS_BYTE 14
 #define LEX_STARTS_SHIFT 1
+#define LEX_SETS_BIT 4     /* (after exact and the three of starts) */
 #define LEX_FORMER_BIT 5   /* (after exact, the three of starts and sets) */
 _Static_assert(offsetof(lexeme, vfrom) == LEX_BITS_BYTE - 1 && offsetof(lexeme, key_tag) == LEX_BITS_BYTE + 1,
                "the bit-fields are the byte between vfrom and key_tag");
@@ -110,6 +111,11 @@ static inline const phrase_payload *handle_payload(const dt_dict *d, uint32_t h)
 #define LEX_POOL_PAD 3
 /* A dictionary with at most this many sets keeps each lexeme's sets as a bit mask. */
 #define LEX_SET_BITS 256
+/* Readable words past the pool's end (zero), LEX_POOL_PAD or more: as many as a mask of
+ * sets has, so that a word of a token's mask can be read before asking whether the token
+ * has one (match.c, set_probe_at; a lexeme without sets is followed by the next one's
+ * words, or by these). */
+#define LEX_POOL_TAIL (LEX_SET_BITS / 32)
 typedef struct lexicon {
     arena keys;         /* key strings */
     /* 32 bytes, two to a cache line: the lexeme beside its key, so that a look-up reads
@@ -386,6 +392,12 @@ struct dt_coder {
     int ntok;
     mention m[MAX_MENTIONS];
     int nm;
+    /* The types (bit 1 << enum mention_type) the sentence's mentions were given, set by
+     * scan.c at each mention made or retyped, so that a pass over the mentions of one type
+     * is not run in a sentence that has none (a test of every mention's type was a
+     * branch the processor could not predict). A bit may stay on for a type no mention
+     * has any longer: the pass then runs and finds none. */
+    uint8_t mention_types;
     /* The tokens' mention indices (ctok.mention) may differ from what the mentions' spans
      * give (scan.c, index_mentions): a span was changed or emptied since they were last
      * indexed. (A new mention keeps them true: its index is the highest, and it writes it
@@ -426,6 +438,7 @@ struct dt_coder {
      * is clear is not there, and no index is built to learn it */
     uint64_t wbloom[64];
     bool has_former;     /* some token of the sentence is WF_FORMER (scan.c, former_before) */
+    bool has_hyph;       /* some token of the sentence is TOKF_HYPH (scan.c, build_mentions) */
     /* each token's byte of lexeme bit-fields (LEX_BITS_BYTE), zero for the 32 bytes past
      * the last token: find_units finds the tokens a phrase may begin at from them, sixteen
      * tokens a step (x86-64 only, as tok_bits) */

@@ -333,19 +333,22 @@ int lexicon_ready(lexicon *lx)
     return lx->cap ? 0 : grow(lx);
 }
 
-/* LEX_POOL_PAD zero words past the pool's last word (not counted in npool): the scanner
- * copies a lexeme's matches as one block of LEX_POOL_PAD + 1 words, whatever their count. */
+/* LEX_POOL_TAIL zero words past the pool's last word (not counted in npool): the scanner
+ * copies a lexeme's matches as one block of LEX_POOL_PAD + 1 words, whatever their count,
+ * and the matcher reads a word of a lexeme's mask of sets before it asks whether it has
+ * one. */
 static int pool_pad(lexicon *lx)
 {
-    if (lx->npool + LEX_POOL_PAD > lx->cappool) {
-        size_t nc = DT_MAX(lx->cappool * 2, lx->npool + LEX_POOL_PAD);
+    _Static_assert(LEX_POOL_TAIL >= LEX_POOL_PAD, "the tail holds the block's words");
+    if (lx->npool + LEX_POOL_TAIL > lx->cappool) {
+        size_t nc = DT_MAX(lx->cappool * 2, lx->npool + LEX_POOL_TAIL);
         uint32_t *p = realloc(lx->pool, nc * sizeof(*p));
         if (!p)
             return DT_ENOMEM;
         lx->pool = p;
         lx->cappool = nc;
     }
-    memset(lx->pool + lx->npool, 0, LEX_POOL_PAD * sizeof(*lx->pool));
+    memset(lx->pool + lx->npool, 0, LEX_POOL_TAIL * sizeof(*lx->pool));
     return 0;
 }
 

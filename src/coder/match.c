@@ -87,7 +87,7 @@ static void set_cache_fill(dt_coder *c, int p)
 
 /* What tells whether a member of a set may begin at a token: in a dictionary of at most
  * LEX_SET_BITS sets, the set's bit in the token's mask (ctok_sets: `bit` of 32-bit word
- * `word`); otherwise only whether the token begins any member (masked false). */
+ * `word`); otherwise only whether the token begins any member (masked false, word 0). */
 typedef struct set_probe {
     bool masked;
     uint32_t word, bit;
@@ -97,14 +97,19 @@ static inline set_probe set_probe_of(const dt_coder *c, uint32_t set)
 {
     const dt_dict *d = c->d;
     bool masked = d->nsets <= LEX_SET_BITS && d->set_by_word_start && set < d->nsets;
-    return (set_probe){masked, set / 32, 1u << (set % 32)};
+    return (set_probe){masked, masked ? set / 32 : 0, 1u << (set % 32)};
 }
 
 /* Whether a member of the probe's set may begin at token t: false when none begins with
  * the token's words. */
 static inline bool set_probe_at(const ctok *t, set_probe sp)
 {
-    return t->sets && (!sp.masked || (ctok_sets(t)[sp.word] & sp.bit));
+    /* The word of the mask is read whether or not the token has one (the pool has words
+     * enough past every lexeme's matches, LEX_POOL_TAIL; what a token without sets reads
+     * is not used), and the three tests are or-ed and and-ed as bits: most tokens begin
+     * no member, which the processor could not predict token by token. */
+    const unsigned in_mask = (ctok_sets(t)[sp.word] & sp.bit) != 0;
+    return (t->sets & (in_mask | !sp.masked)) != 0;
 }
 
 static inline bool set_may_start_at(const dt_coder *c, int p, uint32_t set)
@@ -130,9 +135,13 @@ static int set_ends_from(const dt_coder *cc, int p, uint32_t set, int hi, int *e
         nh = set_walk(c, p, walked); /* (the cache is full: see set_cache_fill) */
     }
     int n = 0;
-    for (int i = 0; i < nh && n < cap; i++)
-        if (hits[i].set == set && hits[i].end <= hi)
-            ends[n++] = hits[i].end;
+    for (int i = 0; i < nh && n < cap; i++) {
+        /* (each end written to the next free slot, n < cap, and kept by counting it
+         * when its member is of the set and ends in time: a test the processor could not
+         * predict, as a branch) */
+        ends[n] = hits[i].end;
+        n += (hits[i].set == set) & (hits[i].end <= hi);
+    }
     return n;
 }
 
@@ -156,20 +165,29 @@ bool match_sentence_has_set_of(dt_coder *c, uint32_t set)
             /* (the accumulator stays in registers: a token's mask is or-ed in as it is
              * read, two 16-byte words a step where SSE2 has them) */
             uint64_t acc[LEX_SET_BITS / 64];
-            const ctok *t = c->ct, *end = c->ct + c->ntok;
-#if defined(__SSE2__) && LEX_SET_BITS == 256
+#if defined(__SSE2__) && defined(__x86_64__) && LEX_SET_BITS == 256
+            /* Only the tokens whose `sets` bit is on are read, found sixteen at a time from
+             * their bytes of lexeme bit-fields (c->lex_bits, zero past the last token): a
+             * test at every token was a branch the processor could not predict. Shifting
+             * the 16-bit lanes left moves each byte's `sets` bit to its top bit, which
+             * movemask gathers (a low byte's bits move into its high byte's low bits,
+             * never into the top one). */
+            _Static_assert(LEX_SETS_BIT < 8, "the sets bit is in the byte");
             __m128i a0 = _mm_setzero_si128(), a1 = _mm_setzero_si128();
-            for (; t < end; t++)
-                if (t->sets) {
-                    const __m128i *m = (const __m128i *)(const void *)ctok_sets(t);
+            for (int i = 0; i < c->ntok; i += 16) {
+                __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->lex_bits + i));
+                unsigned hit = (unsigned)_mm_movemask_epi8(_mm_slli_epi16(x, 7 - LEX_SETS_BIT));
+                for (; hit; hit &= hit - 1) {
+                    const __m128i *m = (const __m128i *)(const void *)ctok_sets(&c->ct[i + __builtin_ctz(hit)]);
                     a0 = _mm_or_si128(a0, _mm_loadu_si128(m));
                     a1 = _mm_or_si128(a1, _mm_loadu_si128(m + 1));
                 }
+            }
             _mm_storeu_si128((__m128i *)(void *)acc, a0);
             _mm_storeu_si128((__m128i *)(void *)(acc + 2), a1);
 #else
             memset(acc, 0, sizeof(acc));
-            for (; t < end; t++)
+            for (const ctok *t = c->ct, *end = c->ct + c->ntok; t < end; t++)
                 if (t->sets) {
                     uint64_t m[LEX_SET_BITS / 64];
                     memcpy(m, ctok_sets(t), sizeof(m));
@@ -257,6 +275,18 @@ void match_index_sentence(dt_coder *c)
         }
 }
 
+#if defined(__SSE2__)
+/* The positions of the four listed matches from j on whose word is w4's and whose lane is
+ * in `lanes`, added to the word's positions being made. */
+static inline void wseen_add_hits(dt_coder *c, int j, __m128i w4, unsigned lanes)
+{
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->flat_word + j));
+    unsigned hit = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(x, w4))) & lanes;
+    for (; hit; hit &= hit - 1)
+        c->wseen_pos[c->nwseen_pos++] = c->flat_pos[j + __builtin_ctz(hit)];
+}
+#endif
+
 int match_word_positions_of(const dt_coder *cc, uint32_t word, const int16_t **pos)
 {
     dt_coder *c = (dt_coder *)cc; /* the index is built lazily: coding state, not results */
@@ -285,21 +315,23 @@ int match_word_positions_of(const dt_coder *cc, uint32_t word, const int16_t **p
             struct word_seen *ws = &c->wseen[c->nwseen++];
             ws->word = word;
             ws->first = (uint16_t)c->nwseen_pos;
-            int n = c->nmatches, j = 0;
+            int n = c->nmatches;
 #if defined(__SSE2__)
+            /* Four words a step; the last one to three words in one more step, whose lanes
+             * past the n listed are masked off (the list has room for them, FLAT_MATCHES +
+             * 256, and n <= FLAT_MATCHES here; they are not the sentence's): not a loop
+             * over them, whose count the processor could not predict. */
             const __m128i w4 = _mm_set1_epi32((int)word);
-            for (; j + 4 <= n; j += 4) {
-                __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(c->flat_word + j));
-                unsigned hit = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(x, w4)));
-                while (hit) {
-                    c->wseen_pos[c->nwseen_pos++] = c->flat_pos[j + __builtin_ctz(hit)];
-                    hit &= hit - 1;
-                }
-            }
-#endif
-            for (; j < n; j++)
+            const int full = n & ~3;
+            for (int j = 0; j < full; j += 4)
+                wseen_add_hits(c, j, w4, 0xfu);
+            if (n & 3)
+                wseen_add_hits(c, full, w4, (1u << (n & 3)) - 1);
+#else
+            for (int j = 0; j < n; j++)
                 if (c->flat_word[j] == word)
                     c->wseen_pos[c->nwseen_pos++] = c->flat_pos[j];
+#endif
             ws->count = (uint16_t)(c->nwseen_pos - ws->first);
             *pos = &c->wseen_pos[ws->first];
             return ws->count;

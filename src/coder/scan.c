@@ -303,6 +303,7 @@ static int new_mention(dt_coder *c, int start, int end, uint8_t type)
     m->ncodes = 0;
     m->kind = 0;
     m->type = type;
+    c->mention_types |= (uint8_t)(1u << type);
     m->plural = 0;
     m->is_possessive_pron = 0;
     m->pair_own = 0;
@@ -977,7 +978,9 @@ static bool led_force(const dt_coder *c, int k)
                                        "INVASION", "INTERVENTION", "BOMBERS", "AIRCRAFT", "JETS",
                                        "WARPLANES", "CAMPAIGN", "OPERATION", "OPERATIONS", "ATTACKS",
                                        "ATTACK"};
-    if (k + 1 >= c->ntok || !(c->toks[k].flags & TOKF_HYPH) || !KEY_IS(c, k, "LED"))
+    /* (c->has_hyph first: most sentences have no hyphen, and the token's own flag, asked
+     * at every actor, was a branch the processor could not predict) */
+    if (!c->has_hyph || k + 1 >= c->ntok || !(c->toks[k].flags & TOKF_HYPH) || !KEY_IS(c, k, "LED"))
         return false;
     int n = k + 1;
     if (KEY_IS(c, n, "AIR") || KEY_IS(c, n, "MILITARY") || KEY_IS(c, n, "AERIAL") || KEY_IS(c, n, "GROUND"))
@@ -1097,7 +1100,9 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
             continue;
         /* "pro-Russian separatists", "pro-government militias": the side they are for
          * describes them; it is no actor of theirs. */
-        if (x->start > 0 && (c->toks[x->start].flags & TOKF_HYPH) && key_is_n(c, x->start - 1, "PRO", 3))
+        /* (c->has_hyph first, as in led_force) */
+        if (c->has_hyph && x->start > 0 && (c->toks[x->start].flags & TOKF_HYPH) &&
+            key_is_n(c, x->start - 1, "PRO", 3))
             continue;
         bool former = former_before(c, x->start);
         const agent_entry *ag = agent_of(c, x);
@@ -1112,7 +1117,7 @@ static void build_mentions(dt_coder *c, unit *u, int nu)
             if (body)
                 nx = &u[k + 2];
             /* "Saudi-led warplanes", "U.S.-led forces": the leader's own */
-            bool led = nx && nx->start == x->end + 1 && (c->toks[x->end].flags & TOKF_HYPH) &&
+            bool led = c->has_hyph && nx && nx->start == x->end + 1 && (c->toks[x->end].flags & TOKF_HYPH) &&
                        key_is_n(c, x->end, "LED", 3);
             /* (not across "a" or "an": "branded the United States a terrorist state",
              * "called Netanyahu a terrorist" name the actor, they are no agent of it) */
@@ -2109,7 +2114,10 @@ static void resolve_references(dt_coder *c)
     if (c->speaker >= 0 && c->m[c->speaker].start == 0 && tok_punct(c, c->m[c->speaker].end, ':'))
         c->ct[c->m[c->speaker].end].wflags |= WF_REPORT;
     bool late_we = false;
-    for (int mi = 0; mi < c->nm; mi++) {
+    /* (only references and pronouns are resolved here: not looked for in a sentence
+     * without any) */
+    const bool any = c->mention_types & (1u << MT_REF | 1u << MT_PRONOUN);
+    for (int mi = 0; any && mi < c->nm; mi++) {
         mention *m = &c->m[mi];
         if (m->type == MT_REF) {
             const ref_entry *r = &c->d->refs[m->ref];
@@ -2956,6 +2964,8 @@ static bool pred_court(const doc_mention *dm, const void *arg)
 
 static void resolve_agents(dt_coder *c)
 {
+    if (!(c->mention_types & 1u << MT_AGENT_ONLY))
+        return; /* (no agent alone in the sentence: nothing to resolve) */
     for (int mi = 0; mi < c->nm; mi++) {
         mention *m = &c->m[mi];
         if (m->type != MT_AGENT_ONLY)
@@ -3053,6 +3063,7 @@ static void resolve_agents(dt_coder *c)
             /* "his government": the owner's country */
             mention tmp = *m;
             tmp.type = MT_PRONOUN;
+            c->mention_types |= 1u << MT_PRONOUN;
             tmp.ncodes = 0;
             c->m[mi] = tmp;
             uint32_t wf = c->ct[m->start].wflags;
@@ -3343,6 +3354,7 @@ static int scan_lexemes(dt_coder *c, int nt)
 int scan_sentence(dt_coder *c, const char *s, size_t n)
 {
     c->nm = 0;
+    c->mention_types = 0;
     c->mentions_unindexed = false; /* (no mentions; every token's is set to none below) */
     c->nv = 0;
     c->nissues = 0;
@@ -3400,6 +3412,7 @@ int scan_sentence(dt_coder *c, const char *s, size_t n)
     STAGE_LAP(c, STG_PHRASES, stage_t);
     const tok_summary sum = sentence_tok_summary(c);
     c->has_former = sum.former;
+    c->has_hyph = (sum.flags & TOKF_HYPH) != 0;
     build_mentions(c, units, nu);
     STAGE_LAP(c, STG_MENTIONS, stage_t);
     /* Person names used alone later ("Kim"): a capitalized word of no phrase, not a
