@@ -2968,14 +2968,32 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
         const pattern_block *b = &c->d->pblocks[bi];
         uint32_t n = DT_MIN(ve->npatterns - k0, 64u);
         uint64_t out = ((have & PN_PRE_ACTOR) ? 0 : b->pre) | ((have & PN_POST_ACTOR) ? 0 : b->post);
-        const pattern_key *key = &c->d->pkeys[b->keys], *wkey = key + b->nsets;
-        for (uint16_t q = 0; q < b->nwords; q++)
-            out |= word_maybe_in_sentence(c, wkey[q].id) ? 0 : wkey[q].mask;
-        /* (the words first: a set whose patterns are all out already is not looked for,
-         * and a sentence whose verbs need no set never gathers its sets) */
-        for (uint16_t q = 0; q < b->nsets; q++)
-            if (key[q].mask & ~out)
-                out |= match_sentence_has_set(c, key[q].id) ? 0 : key[q].mask;
+        /* The sets and then the words in one loop, without a branch per key: a key is a
+         * bit (pattern_key.bit) of the sentence's sets or of its word filter, and its
+         * patterns are out when that bit is clear ((bit - 1) is then all ones). Until the
+         * sentence's sets are gathered, the sets' bits are read from the ones after them,
+         * which rule nothing out; they are gathered only when a pattern that needs a set
+         * is still in after the words, and then looked at again: a sentence whose verbs
+         * need no set never gathers its sets. */
+        const pattern_key *key = &c->d->pkeys[b->keys];
+        const uint32_t nsets = b->nsets, nkeys = nsets + b->nwords;
+        const uint64_t *setb = c->set_seen, *wordb = c->wbloom;
+        for (uint32_t q = 0; q < nkeys; q++) {
+            const uint64_t *bits = q < nsets ? setb : wordb;
+            uint32_t bit = key[q].bit;
+            out |= (((bits[bit >> 6] >> (bit & 63)) & 1) - 1) & key[q].mask;
+        }
+        if (setb == c->set_ones && (b->sets & ~out)) {
+            (void)match_sentence_has_set(c, key[0].id); /* (gathers them if not yet) */
+            /* (never gathered for a dictionary without the sets' index: no filter) */
+            if (c->set_bits_ready) {
+                c->set_seen = c->set_bits;
+                for (uint32_t q = 0; q < nsets; q++) {
+                    uint32_t bit = key[q].bit;
+                    out |= (((c->set_bits[bit >> 6] >> (bit & 63)) & 1) - 1) & key[q].mask;
+                }
+            }
+        }
         for (uint64_t left = ~out & (n == 64 ? ~0ULL : (1ULL << n) - 1); left; left &= left - 1) {
             uint32_t k = k0 + (uint32_t)__builtin_ctzll(left);
             const pattern *p = &c->d->patterns[ve->patterns + k];
@@ -5331,6 +5349,7 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
     }
     c->nset_hits = 0;
     c->set_bits_ready = false;
+    c->set_seen = c->set_ones;
     c->wpos_ready = false; /* the word index is built when a pattern first needs it */
     trace_analysis(c);
     int added = 0;
@@ -5611,11 +5630,14 @@ int dt_coder_new(dt_coder **out, const dt_dict *d, const dt_coder_opts *opts)
     buf_init(&c->scratch, 1 << 20);
     c->date = DATE_NONE;
     if (d->nsets) {
-        c->set_bits = calloc((d->nsets + 63) / 64, sizeof(*c->set_bits));
+        size_t nw = (d->nsets + 63) / 64;
+        c->set_bits = calloc(2 * nw, sizeof(*c->set_bits));
         if (!c->set_bits) {
             dt_coder_free(c);
             return DT_ENOMEM;
         }
+        memset(c->set_bits + nw, 0xff, nw * sizeof(*c->set_bits));
+        c->set_ones = c->set_bits + nw;
     }
     *out = c;
     return 0;
