@@ -4940,7 +4940,25 @@ static bool code_entry_timed(dt_coder *c, int vi, uint32_t entry, proto *protos,
 #define code_entry_timed code_entry
 #endif
 
-static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_subject)
+/* code_verb's look back at the verbs coded before verb vi is at two of them only: the
+ * last that matched (verb_matched) and the last that asked for something with a subject
+ * (asks_before). What a verb's coding sets is its own (verb_matched[vi] and the like), so
+ * both are known once it is coded, and code_one_sentence keeps them (`last`) instead of
+ * code_verb looking back over every verb before it, a loop whose length changes per verb. */
+typedef struct verbs_before {
+    int matched, asked;
+} verbs_before;
+
+/* Whether coded verb j may have asked for what a later verb does ("demanded that Iran
+ * release the sailors"): it matched, or its appeal or demand noun is followed by "that",
+ * and it has a subject. */
+static bool asks_before(const dt_coder *c, int j)
+{
+    return (c->verb_matched[j] || (c->noun_asks[j] && c->v[j].end < c->ntok && KEY_IS(c, c->v[j].end, "THAT"))) &&
+           c->subject_of[j] >= 0;
+}
+
+static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_subject, verbs_before last)
 {
     verbocc *vo = &c->v[vi];
     /* This verb's results, cleared here rather than for all verbs before the first: coding
@@ -4954,9 +4972,8 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
     /* A verb right after an event verb of the same clause, with no actor between, is
      * part of that verb's phrase ("suspended peace talks", "vowed to retaliate",
      * "ordered troops to attack" is different: an actor comes between). */
-    for (int j = vi - 1; j >= 0; j--) {
-        if (!c->verb_matched[j])
-            continue;
+    if (last.matched >= 0) {
+        int j = last.matched;
         bool between = false, barrier = false;
         /* (either one is enough: the tests below need neither) */
         for (int k = c->v[j].end; k < vo->start && !between && !barrier; k++) {
@@ -4977,9 +4994,7 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
         }
         /* (nor the main verb after a relative clause set off by commas: "Putin, who
          * denied meddling in the election, met Trump") */
-        if (!between && !barrier && !describes_noun && relative_closed(c, c->v[j].start, vo->start))
-            break;
-        if (!between && !barrier && !describes_noun) {
+        if (!between && !barrier && !describes_noun && !relative_closed(c, c->v[j].start, vo->start)) {
             if (c->opts.explain) {
                 char first[256];
                 snprintf(first, sizeof(first), "%s", span_text(c, c->v[j].start, c->v[j].end));
@@ -4988,7 +5003,6 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
             }
             return;
         }
-        break;
     }
     if (vo->form == VF_ING && pictured(c, vo->start)) {
         trace_printf(c, "verb \"%s\": what a picture shows, not coded\n", span_text(c, vo->start, vo->end));
@@ -5085,10 +5099,8 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
         }
     }
     /* "demanded that Iran release the sailors": the content of an appeal or demand. */
-    for (int j = vi - 1; j >= 0; j--) {
-        if (!(c->verb_matched[j] || (c->noun_asks[j] && c->v[j].end < c->ntok && KEY_IS(c, c->v[j].end, "THAT"))) ||
-            c->subject_of[j] < 0)
-            continue;
+    if (last.asked >= 0) {
+        int j = last.asked;
         int e = c->v[j].end;
         /* (also "insisted that", a phrase that ends in "that") */
         /* (and what a hope or expectation about another side asks for: "hopes Russia and
@@ -5104,7 +5116,6 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
                          span_text(c, vo->start, vo->end));
             return;
         }
-        break;
     }
     /* (a past form before a verb is still a verb: "pledged continued support"; whether the
      * verb is a noun here matters only when it has a verb entry) */
@@ -5380,8 +5391,14 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
         int prev_subject = -1;
         /* (code_verb clears each verb's results as it comes to it: none is read before) */
         STAGE_START(verbs_t);
-        for (int v = 0; v < c->nv; v++)
-            code_verb(c, v, protos, &np, &prev_subject);
+        verbs_before last = {-1, -1};
+        for (int v = 0; v < c->nv; v++) {
+            code_verb(c, v, protos, &np, &prev_subject, last);
+            if (c->verb_matched[v])
+                last.matched = v;
+            if (asks_before(c, v))
+                last.asked = v;
+        }
         STAGE_ADD(c, STG_VERBS, verbs_t);
         /* "Talks between X and Y collapsed": an event noun that is the subject of an
          * event verb gives way to it. */
