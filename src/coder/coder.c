@@ -2967,7 +2967,10 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
          * then the others' filters and matches, in order. */
         const pattern_block *b = &c->d->pblocks[bi];
         uint32_t n = DT_MIN(ve->npatterns - k0, 64u);
-        uint64_t out = ((have & PN_PRE_ACTOR) ? 0 : b->pre) | ((have & PN_POST_ACTOR) ? 0 : b->post);
+        /* (the sides without an actor as masks, all ones or none: a branch on them would
+         * go either way from one entry to the next) */
+        uint64_t out = (b->pre & (0 - (uint64_t)((have & PN_PRE_ACTOR) == 0))) |
+                       (b->post & (0 - (uint64_t)((have & PN_POST_ACTOR) == 0)));
         /* The sets and then the words in one loop, without a branch per key: a key is a
          * bit (pattern_key.bit) of the sentence's sets or of its word filter, and its
          * patterns are out when that bit is clear ((bit - 1) is then all ones). Until the
@@ -2983,7 +2986,8 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
             uint32_t bit = key[q].bit;
             out |= (((bits[bit >> 6] >> (bit & 63)) & 1) - 1) & key[q].mask;
         }
-        if (setb == c->set_ones && (b->sets & ~out)) {
+        /* (one test, not two: it holds at most once in a sentence with a filter) */
+        if (b->sets & ~out & (0 - (uint64_t)(setb == c->set_ones))) {
             (void)match_sentence_has_set(c, key[0].id); /* (gathers them if not yet) */
             /* (never gathered for a dictionary without the sets' index: no filter) */
             if (c->set_bits_ready) {
