@@ -2015,8 +2015,10 @@ static bool noun_by_context(const dt_coder *c, const verbocc *vo)
         const ctok *a = &c->ct[q];
         if (back == 1 && floating_quantifier(c, q))
             return false;
-        /* (a possessive pronoun may be an actor of its own: "their talks with Kim") */
-        if ((a->role == TR_NONE && (a->wflags & WF_DET)) || possessive_pronoun(c, q) || (a->tflags & TOKF_POSS))
+        /* (a possessive pronoun may be an actor of its own: "their talks with Kim") (the
+         * token's own flags or-ed without a branch, the pronoun's words asked last) */
+        if (((a->role == TR_NONE) & ((a->wflags & WF_DET) != 0)) | ((a->tflags & TOKF_POSS) != 0) ||
+            possessive_pronoun(c, q))
             return back == 1 || !past_after_noun(c, vo, k);
         /* "a Ukrainian grain ship": a determiner, an actor, then a noun modifier (but a past
          * form there is the verb: "an Egyptian mediator met Hamas leaders"). */
