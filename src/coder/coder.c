@@ -149,7 +149,10 @@ static bool denied_claim_noun(const dt_coder *c, int i)
 
 static bool tok_is_comma(const dt_coder *c, int i)
 {
-    return (c->toks[i].flags & TOKF_PUNCT) && c->norm.data[c->toks[i].start] == ',';
+    /* (both tests made, and-ed without a branch: every token's first byte is in the text,
+     * and about one token in six is punctuation, too often for a branch to guess) */
+    const tok *t = &c->toks[i];
+    return ((t->flags & TOKF_PUNCT) != 0) & (c->norm.data[t->start] == ',');
 }
 
 /* "Qatar announced plans to host talks", "confirmed its decision to withdraw": what is
@@ -2012,8 +2015,10 @@ static bool noun_by_context(const dt_coder *c, const verbocc *vo)
         const ctok *a = &c->ct[q];
         if (back == 1 && floating_quantifier(c, q))
             return false;
-        /* (a possessive pronoun may be an actor of its own: "their talks with Kim") */
-        if ((a->role == TR_NONE && (a->wflags & WF_DET)) || possessive_pronoun(c, q) || (a->tflags & TOKF_POSS))
+        /* (a possessive pronoun may be an actor of its own: "their talks with Kim") (the
+         * token's own flags or-ed without a branch, the pronoun's words asked last) */
+        if (((a->role == TR_NONE) & ((a->wflags & WF_DET) != 0)) | ((a->tflags & TOKF_POSS) != 0) ||
+            possessive_pronoun(c, q))
             return back == 1 || !past_after_noun(c, vo, k);
         /* "a Ukrainian grain ship": a determiner, an actor, then a noun modifier (but a past
          * form there is the verb: "an Egyptian mediator met Hamas leaders"). */
@@ -2967,15 +2972,37 @@ static bool code_entry(dt_coder *c, int vi, uint32_t entry, proto *protos, int *
          * then the others' filters and matches, in order. */
         const pattern_block *b = &c->d->pblocks[bi];
         uint32_t n = DT_MIN(ve->npatterns - k0, 64u);
-        uint64_t out = ((have & PN_PRE_ACTOR) ? 0 : b->pre) | ((have & PN_POST_ACTOR) ? 0 : b->post);
-        const pattern_key *key = &c->d->pkeys[b->keys], *wkey = key + b->nsets;
-        for (uint16_t q = 0; q < b->nwords; q++)
-            out |= word_maybe_in_sentence(c, wkey[q].id) ? 0 : wkey[q].mask;
-        /* (the words first: a set whose patterns are all out already is not looked for,
-         * and a sentence whose verbs need no set never gathers its sets) */
-        for (uint16_t q = 0; q < b->nsets; q++)
-            if (key[q].mask & ~out)
-                out |= match_sentence_has_set(c, key[q].id) ? 0 : key[q].mask;
+        /* (the sides without an actor as masks, all ones or none: a branch on them would
+         * go either way from one entry to the next) */
+        uint64_t out = (b->pre & (0 - (uint64_t)((have & PN_PRE_ACTOR) == 0))) |
+                       (b->post & (0 - (uint64_t)((have & PN_POST_ACTOR) == 0)));
+        /* The sets and then the words in one loop, without a branch per key: a key is a
+         * bit (pattern_key.bit) of the sentence's sets or of its word filter, and its
+         * patterns are out when that bit is clear ((bit - 1) is then all ones). Until the
+         * sentence's sets are gathered, the sets' bits are read from the ones after them,
+         * which rule nothing out; they are gathered only when a pattern that needs a set
+         * is still in after the words, and then looked at again: a sentence whose verbs
+         * need no set never gathers its sets. */
+        const pattern_key *key = &c->d->pkeys[b->keys];
+        const uint32_t nsets = b->nsets, nkeys = nsets + b->nwords;
+        const uint64_t *setb = c->set_seen, *wordb = c->wbloom;
+        for (uint32_t q = 0; q < nkeys; q++) {
+            const uint64_t *bits = q < nsets ? setb : wordb;
+            uint32_t bit = key[q].bit;
+            out |= (((bits[bit >> 6] >> (bit & 63)) & 1) - 1) & key[q].mask;
+        }
+        /* (one test, not two: it holds at most once in a sentence with a filter) */
+        if (b->sets & ~out & (0 - (uint64_t)(setb == c->set_ones))) {
+            (void)match_sentence_has_set(c, key[0].id); /* (gathers them if not yet) */
+            /* (never gathered for a dictionary without the sets' index: no filter) */
+            if (c->set_bits_ready) {
+                c->set_seen = c->set_bits;
+                for (uint32_t q = 0; q < nsets; q++) {
+                    uint32_t bit = key[q].bit;
+                    out |= (((c->set_bits[bit >> 6] >> (bit & 63)) & 1) - 1) & key[q].mask;
+                }
+            }
+        }
         for (uint64_t left = ~out & (n == 64 ? ~0ULL : (1ULL << n) - 1); left; left &= left - 1) {
             uint32_t k = k0 + (uint32_t)__builtin_ctzll(left);
             const pattern *p = &c->d->patterns[ve->patterns + k];
@@ -4922,7 +4949,25 @@ static bool code_entry_timed(dt_coder *c, int vi, uint32_t entry, proto *protos,
 #define code_entry_timed code_entry
 #endif
 
-static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_subject)
+/* code_verb's look back at the verbs coded before verb vi is at two of them only: the
+ * last that matched (verb_matched) and the last that asked for something with a subject
+ * (asks_before). What a verb's coding sets is its own (verb_matched[vi] and the like), so
+ * both are known once it is coded, and code_one_sentence keeps them (`last`) instead of
+ * code_verb looking back over every verb before it, a loop whose length changes per verb. */
+typedef struct verbs_before {
+    int matched, asked;
+} verbs_before;
+
+/* Whether coded verb j may have asked for what a later verb does ("demanded that Iran
+ * release the sailors"): it matched, or its appeal or demand noun is followed by "that",
+ * and it has a subject. */
+static bool asks_before(const dt_coder *c, int j)
+{
+    return (c->verb_matched[j] || (c->noun_asks[j] && c->v[j].end < c->ntok && KEY_IS(c, c->v[j].end, "THAT"))) &&
+           c->subject_of[j] >= 0;
+}
+
+static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_subject, verbs_before last)
 {
     verbocc *vo = &c->v[vi];
     /* This verb's results, cleared here rather than for all verbs before the first: coding
@@ -4936,9 +4981,8 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
     /* A verb right after an event verb of the same clause, with no actor between, is
      * part of that verb's phrase ("suspended peace talks", "vowed to retaliate",
      * "ordered troops to attack" is different: an actor comes between). */
-    for (int j = vi - 1; j >= 0; j--) {
-        if (!c->verb_matched[j])
-            continue;
+    if (last.matched >= 0) {
+        int j = last.matched;
         bool between = false, barrier = false;
         /* (either one is enough: the tests below need neither) */
         for (int k = c->v[j].end; k < vo->start && !between && !barrier; k++) {
@@ -4959,9 +5003,7 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
         }
         /* (nor the main verb after a relative clause set off by commas: "Putin, who
          * denied meddling in the election, met Trump") */
-        if (!between && !barrier && !describes_noun && relative_closed(c, c->v[j].start, vo->start))
-            break;
-        if (!between && !barrier && !describes_noun) {
+        if (!between && !barrier && !describes_noun && !relative_closed(c, c->v[j].start, vo->start)) {
             if (c->opts.explain) {
                 char first[256];
                 snprintf(first, sizeof(first), "%s", span_text(c, c->v[j].start, c->v[j].end));
@@ -4970,7 +5012,6 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
             }
             return;
         }
-        break;
     }
     if (vo->form == VF_ING && pictured(c, vo->start)) {
         trace_printf(c, "verb \"%s\": what a picture shows, not coded\n", span_text(c, vo->start, vo->end));
@@ -5067,10 +5108,8 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
         }
     }
     /* "demanded that Iran release the sailors": the content of an appeal or demand. */
-    for (int j = vi - 1; j >= 0; j--) {
-        if (!(c->verb_matched[j] || (c->noun_asks[j] && c->v[j].end < c->ntok && KEY_IS(c, c->v[j].end, "THAT"))) ||
-            c->subject_of[j] < 0)
-            continue;
+    if (last.asked >= 0) {
+        int j = last.asked;
         int e = c->v[j].end;
         /* (also "insisted that", a phrase that ends in "that") */
         /* (and what a hope or expectation about another side asks for: "hopes Russia and
@@ -5086,7 +5125,6 @@ static void code_verb(dt_coder *c, int vi, proto *protos, int *np, int *prev_sub
                          span_text(c, vo->start, vo->end));
             return;
         }
-        break;
     }
     /* (a past form before a verb is still a verb: "pledged continued support"; whether the
      * verb is a noun here matters only when it has a verb entry) */
@@ -5331,6 +5369,7 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
     }
     c->nset_hits = 0;
     c->set_bits_ready = false;
+    c->set_seen = c->set_ones;
     c->wpos_ready = false; /* the word index is built when a pattern first needs it */
     trace_analysis(c);
     int added = 0;
@@ -5361,8 +5400,14 @@ static int code_one_sentence(dt_coder *c, const char *s, size_t n)
         int prev_subject = -1;
         /* (code_verb clears each verb's results as it comes to it: none is read before) */
         STAGE_START(verbs_t);
-        for (int v = 0; v < c->nv; v++)
-            code_verb(c, v, protos, &np, &prev_subject);
+        verbs_before last = {-1, -1};
+        for (int v = 0; v < c->nv; v++) {
+            code_verb(c, v, protos, &np, &prev_subject, last);
+            if (c->verb_matched[v])
+                last.matched = v;
+            if (asks_before(c, v))
+                last.asked = v;
+        }
         STAGE_ADD(c, STG_VERBS, verbs_t);
         /* "Talks between X and Y collapsed": an event noun that is the subject of an
          * event verb gives way to it. */
@@ -5611,11 +5656,14 @@ int dt_coder_new(dt_coder **out, const dt_dict *d, const dt_coder_opts *opts)
     buf_init(&c->scratch, 1 << 20);
     c->date = DATE_NONE;
     if (d->nsets) {
-        c->set_bits = calloc((d->nsets + 63) / 64, sizeof(*c->set_bits));
+        size_t nw = (d->nsets + 63) / 64;
+        c->set_bits = calloc(2 * nw, sizeof(*c->set_bits));
         if (!c->set_bits) {
             dt_coder_free(c);
             return DT_ENOMEM;
         }
+        memset(c->set_bits + nw, 0xff, nw * sizeof(*c->set_bits));
+        c->set_ones = c->set_bits + nw;
     }
     *out = c;
     return 0;

@@ -453,6 +453,9 @@ struct dt_coder {
     struct set_hit { uint32_t set; int16_t end; } set_hits[MAX_TOKENS * 4];
     int nset_hits;
     uint64_t *set_bits;  /* sets with a member anywhere in the sentence (d->nsets bits) */
+    /* as many bits, all set, in the same allocation; and which of the two code_entry
+     * reads for the sentence's sets: the ones until it has had them gathered */
+    const uint64_t *set_ones, *set_seen;
     bool set_bits_ready; /* set_bits filled for this sentence */
     sid issues[16];
     int nissues;

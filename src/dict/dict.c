@@ -949,7 +949,7 @@ static pattern_key *block_key(dt_dict *d, size_t from, uint32_t id)
     for (size_t i = from; i < d->npkeys; i++)
         if (d->pkeys[i].id == id)
             return &d->pkeys[i];
-    pattern_key k = {0, id};
+    pattern_key k = {0, id, id};
     return DICT_PUSH(d, pkeys, &k) < 0 ? NULL : &d->pkeys[d->npkeys - 1];
 }
 
@@ -965,7 +965,7 @@ static int build_pattern_blocks(dt_dict *d)
         verb_entry *ve = &d->verbs[v];
         ve->blocks = (uint32_t)d->npblocks;
         for (uint32_t k0 = 0; k0 < ve->npatterns; k0 += 64) {
-            pattern_block b = {0, 0, (uint32_t)d->npkeys, 0, 0};
+            pattern_block b = {0, 0, 0, (uint32_t)d->npkeys, 0, 0};
             uint32_t n = DT_MIN(ve->npatterns - k0, 64u);
             /* the sets first, then the words */
             for (int pass = 0; pass < 2; pass++) {
@@ -974,6 +974,9 @@ static int build_pattern_blocks(dt_dict *d)
                     const pattern_filter *f = &d->pfilters[ve->patterns + k0 + k];
                     uint8_t nid = pass == 0 ? f->nreq_set : f->nreq;
                     for (uint8_t q = 0; q < nid; q++) {
+                        /* (a set the dictionary does not have rules nothing out) */
+                        if (pass == 0 && f->req_set[q] >= d->nsets)
+                            continue;
                         pattern_key *key = block_key(d, from, pass == 0 ? f->req_set[q] : f->req[q]);
                         if (!key)
                             return DT_ENOMEM;
@@ -981,10 +984,15 @@ static int build_pattern_blocks(dt_dict *d)
                     }
                 }
                 /* (at most 64 patterns of 3 words or 2 sets) */
-                if (pass == 0)
+                if (pass == 0) {
                     b.nsets = (uint16_t)(d->npkeys - from);
-                else
+                    for (size_t i = from; i < d->npkeys; i++)
+                        b.sets |= d->pkeys[i].mask;
+                } else {
                     b.nwords = (uint16_t)(d->npkeys - from);
+                    for (size_t i = from; i < d->npkeys; i++)
+                        d->pkeys[i].bit = word_bloom_bit(d->pkeys[i].id);
+                }
             }
             for (uint32_t k = 0; k < n; k++) {
                 uint8_t need = d->pfilters[ve->patterns + k0 + k].need;

@@ -206,10 +206,12 @@ typedef struct pattern_filter {
 /* A verb entry's patterns 64 at a time (compiled), for the coder's first look at them:
  * which need an actor before the verb (pre) or after it (post), and for each set and each
  * word some of them require, the patterns that require it (pattern_key: nsets sets, then
- * nwords words, from dict.pkeys[keys] on). A pattern out by any of these cannot match;
- * the rest go through their filters (pattern_filter) in order. */
+ * nwords words, from dict.pkeys[keys] on; `sets`: the patterns that require some set). A
+ * pattern out by any of these cannot match; the rest go through their filters
+ * (pattern_filter) in order. */
 typedef struct pattern_block {
     uint64_t pre, post;
+    uint64_t sets;
     uint32_t keys;
     uint16_t nsets, nwords;
 } pattern_block;
@@ -217,6 +219,7 @@ typedef struct pattern_block {
 typedef struct pattern_key {
     uint64_t mask; /* bit k: the block's pattern k requires id */
     uint32_t id;   /* a set index or a word id */
+    uint32_t bit;  /* the bit the coder tests for it: the set index, or word_bloom_bit(id) */
 } pattern_key;
 
 /* The bit of word id w in the coder's per-sentence word filter (4096 bits; the pattern
