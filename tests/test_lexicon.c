@@ -353,3 +353,104 @@ TEST(pattern_group_filter_keeps_groups_of_words)
     dt_coder_free(c);
     dt_dict_free(d);
 }
+
+/* The byte of a lexeme's bit-fields that the scan and the matcher read sixteen tokens at a
+ * time (coder.h, LEX_BITS_BYTE): each field must sit where the shifts there expect it, which
+ * the ABI decides (a static assert can check the byte's place, not the bits' order). */
+TEST(lexicon_bit_fields_byte_layout)
+{
+    lexeme e;
+    memset(&e, 0, sizeof(e));
+    e.starts = ST_BEGINS;
+    CHECK_INT(((const uint8_t *)&e)[LEX_BITS_BYTE], 1 << LEX_STARTS_SHIFT);
+    e.starts = ST_INNER;
+    CHECK_INT(((const uint8_t *)&e)[LEX_BITS_BYTE], ST_INNER << LEX_STARTS_SHIFT);
+    e.starts = 0;
+    e.sets = 1;
+    CHECK_INT(((const uint8_t *)&e)[LEX_BITS_BYTE], 1 << LEX_SETS_BIT);
+    e.sets = 0;
+    e.former = 1;
+    CHECK_INT(((const uint8_t *)&e)[LEX_BITS_BYTE], 1 << LEX_FORMER_BIT);
+}
+
+/* A dictionary in which "zqbanned" has five matches (itself; -ED: zqbann; -D: zqbanne; the
+ * doubled consonant: zqban and the American form zqbaned, the fifth), for the scan's copy
+ * of a token's matches past its block of four, and for the word filter made from each
+ * token when the sentence has more than FLAT_MATCHES matches. */
+static const char five_matches_dict[] = "state Zqland => ZQL\n"
+                                        "state Wevia => WEV\n"
+                                        "set &ZQBAN = zqbanned | zqbann | zqbanne | zqban | zqbaned\n"
+                                        "verb zqwarn => 130\n"
+                                        "- * + zqbaned => 138\n"
+                                        "- * + zqkey => 139\n";
+
+/* The word filter's bit of dictionary word w is on, and its positions in the sentence are
+ * the n in want. */
+static void check_word_in_sentence(dt_coder *c, const char *w, const int16_t *want, int n)
+{
+    int32_t id = dict_word_find(c->d, w, strlen(w));
+    CHECK(id >= 0);
+    if (id < 0)
+        return;
+    CHECK(word_maybe_in_sentence(c, (uint32_t)id));
+    const int16_t *pos = NULL;
+    int got = match_word_positions_of(c, (uint32_t)id, &pos);
+    CHECK_INT(got, n);
+    for (int k = 0; k < n && got == n; k++)
+        CHECK_INT(pos[k], want[k]);
+}
+
+TEST(scan_token_of_more_than_four_matches)
+{
+    dt_dict *d = load_text(five_matches_dict);
+    if (!d)
+        return;
+    dt_coder *c;
+    CHECK_INT(dt_coder_new(&c, d, NULL), 0);
+    /* (13 matches: the last token's fifth is in the matcher's last, partial step of four) */
+    const char *text = "Zqland zqwarned Wevia zqbanned zqbanned.";
+    CHECK_INT(dt_coder_begin_doc(c, "2020-01-01"), 0);
+    CHECK(dt_coder_code(c, text, strlen(text), 1) >= 0);
+    CHECK_INT(c->ntok, 6);
+    CHECK_INT(c->ct[3].nmatch, 5);
+    CHECK_INT(c->nmatches, 1 + 1 + 1 + 5 + 5); /* (zqwarned: zqwarn; the names: themselves) */
+    const int16_t at34[] = {3, 4};
+    check_word_in_sentence(c, "ZQBANED", at34, 2); /* the fifth match */
+    check_word_in_sentence(c, "ZQBANN", at34, 2);
+    dt_coder_free(c);
+    char *got = code_jsonl(d, "{\"id\":\"a\",\"date\":\"2020-01-01\",\"text\":\"Zqland zqwarned Wevia zqbanned.\"}\n",
+                           true);
+    CHECK(got && strstr(got, "a|0|ZQL|WEV|138|") != NULL);
+    free(got);
+    dt_dict_free(d);
+}
+
+TEST(scan_word_filter_past_flat_matches)
+{
+    dt_dict *d = load_text(five_matches_dict);
+    if (!d)
+        return;
+    dt_coder *c;
+    CHECK_INT(dt_coder_new(&c, d, NULL), 0);
+    /* 3 + 340 + 1 + 1 tokens (under MAX_TOKENS), 3 + 1,700 + 1 matches: zqkey's is past
+     * FLAT_MATCHES, so the list of matches does not hold it */
+    buf text;
+    buf_init(&text, 0);
+    buf_puts(&text, "Zqland zqwarned Wevia");
+    for (int i = 0; i < 340; i++)
+        buf_puts(&text, " zqbanned");
+    buf_puts(&text, " zqkey.");
+    CHECK_INT(dt_coder_begin_doc(c, "2020-01-01"), 0);
+    CHECK(dt_coder_code(c, text.data, text.len, 1) >= 0);
+    CHECK_INT(c->ntok, 345);
+    CHECK(c->nmatches > FLAT_MATCHES);
+    const int16_t at343[] = {343};
+    check_word_in_sentence(c, "ZQKEY", at343, 1);
+    int16_t banned[340];
+    for (int i = 0; i < 340; i++)
+        banned[i] = (int16_t)(3 + i);
+    check_word_in_sentence(c, "ZQBANED", banned, 340);
+    buf_free(&text);
+    dt_coder_free(c);
+    dt_dict_free(d);
+}

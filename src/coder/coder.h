@@ -438,10 +438,11 @@ struct dt_coder {
      * is clear is not there, and no index is built to learn it */
     uint64_t wbloom[64];
     bool has_former;     /* some token of the sentence is WF_FORMER (scan.c, former_before) */
-    bool has_hyph;       /* some token of the sentence is TOKF_HYPH (scan.c, build_mentions) */
+    bool has_hyph;       /* some token of the sentence is TOKF_HYPH (scan.c: build_mentions, led_force) */
     /* each token's byte of lexeme bit-fields (LEX_BITS_BYTE), zero for the 32 bytes past
-     * the last token: find_units finds the tokens a phrase may begin at from them, sixteen
-     * tokens a step (x86-64 only, as tok_bits) */
+     * the last token, read sixteen tokens a step (x86-64 only, as tok_bits): find_units
+     * finds the tokens a phrase may begin at from them, match_sentence_has_set_of the
+     * tokens with sets, sentence_tok_summary whether a token is "former" or "ex" */
     uint8_t lex_bits[MAX_TOKENS + 32];
     /* each token's TOKF_* flags of the low byte (case, punctuation, possessive, hyphen),
      * zero past the last token, for the scan's bit masks and summaries of the sentence's

@@ -495,10 +495,13 @@ static void alias_candidates(const dt_coder *c, uint64_t bits[START_WORDS])
 #endif
 }
 
-/* What the passes over mentions after the aliases look for after a mention, as the
- * sentence's TOKF_* flags (the low byte) or-ed over its tokens, and whether it has a
- * capitalized word between two punctuation tokens ("(SDF)"): a pass that needs a
- * possessive, a hyphen or that after a mention has nothing to do without one. */
+/* What the passes over mentions after the aliases look for, summed over the sentence's
+ * tokens once: their TOKF_* flags of the low byte or-ed together (a possessive, a hyphen),
+ * whether a capitalized word stands between two punctuation tokens ("(SDF)"), and whether
+ * a token is "former" or "ex". A pass whose mark is in none of the sentence's tokens has
+ * nothing to do and is not run. */
+_Static_assert(TOKF_POSS < 0x100 && TOKF_HYPH < 0x100 && TOKF_PUNCT < 0x100 && TOKF_ALLCAP < 0x100,
+               "the summary and tok_bits keep only the flags' low byte");
 typedef struct tok_summary {
     unsigned flags;
     bool bracketed_caps;

@@ -823,6 +823,10 @@ int tokenize(const char *s, size_t n, tok **toks, size_t *cap, buf *keys, size_t
         kl = keys->len;
         kd = keys->data;
     }
+#if !defined(__SSE2__)
+    (void)us; /* (only the sixteen-byte path reads the text and keys through these) */
+    (void)kd;
+#endif
     keys->len = kl;
     return (int)(t - *toks);
 }
